@@ -1,0 +1,103 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "~/generated/prisma/client.ts";
+import { getEnv } from "./env.server.ts";
+import { applyMigrations, type SqlRunner } from "./migrate.server.ts";
+
+export type Dialect = "pglite" | "postgres";
+
+export interface Database {
+  prisma: PrismaClient;
+  dialect: Dialect;
+  /** Raw driver access for scripts (migrations); app code uses `prisma`. */
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig = { url: string } | { dataDir: string } | { pglite: PGlite };
+
+export function databaseConfigFromEnv(): DatabaseConfig {
+  const env = getEnv();
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(env.DATA_DIR, "pglite") };
+}
+
+export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Database {
+  if ("url" in config) {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      dialect: "postgres",
+      sql: {
+        exec: async (sql) => {
+          await pool.query(sql);
+        },
+        query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  let pglite: PGlite;
+  if ("pglite" in config) {
+    pglite = config.pglite;
+  } else {
+    mkdirSync(config.dataDir, { recursive: true });
+    pglite = new PGlite(config.dataDir);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    dialect: "pglite",
+    sql: {
+      exec: async (sql) => {
+        await pglite.exec(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+// One database per process, opened on first use; `connectDatabase` lets the
+// server, scripts and tests choose where it points before anything uses it.
+const holder = globalThis as unknown as { __database?: Database };
+
+export function connectDatabase(config?: DatabaseConfig): Database {
+  holder.__database ??= openDatabase(config);
+  return holder.__database;
+}
+
+export function getDatabase(): Database {
+  return connectDatabase();
+}
+
+export async function disconnectDatabase() {
+  const db = holder.__database;
+  holder.__database = undefined;
+  await db?.close();
+}
+
+export async function migrateDatabase(db: Database = getDatabase()) {
+  return applyMigrations(db.sql);
+}
+
+/** The Prisma client for the process database. */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDatabase().prisma as unknown as Record<PropertyKey, unknown>;
+    const value = client[property];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
