@@ -20,6 +20,7 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Supplier Portal <portal@supplier-portal.local>"),
   WORKER: booleanFlag.default("true"),
   SECURE_COOKIES: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default("false"),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; DATA_DIR: string; mailCapture: boolean };

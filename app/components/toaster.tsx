@@ -1,0 +1,40 @@
+import { useEffect, useState } from "react";
+
+export interface ToastMessage {
+  id: string;
+  type: "success" | "error" | "info";
+  title?: string;
+  message: string;
+}
+
+const styles = {
+  success: "border-green-300 bg-green-50 text-green-900",
+  error: "border-red-300 bg-red-50 text-red-900",
+  info: "border-sky-300 bg-sky-50 text-sky-900",
+};
+
+/** Shows the toast carried across the last redirect; screen readers hear it too. */
+export function Toaster({ toast }: { toast: ToastMessage | null }) {
+  const [visible, setVisible] = useState(toast);
+  useEffect(() => {
+    setVisible(toast);
+    if (!toast) return;
+    const timer = setTimeout(() => setVisible(null), 8000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return (
+    <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+      {visible ? (
+        <div className={`pointer-events-auto flex max-w-md items-start gap-3 rounded-md border px-4 py-3 shadow-lg ${styles[visible.type]}`} role="status">
+          <div className="text-sm">
+            {visible.title ? <p className="font-semibold">{visible.title}</p> : null}
+            <p>{visible.message}</p>
+          </div>
+          <button type="button" className="ml-2 text-lg leading-none" aria-label="Dismiss" onClick={() => setVisible(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

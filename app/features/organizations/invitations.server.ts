@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { InvitationKind, Role } from "~/generated/prisma/client.ts";
+import { recordAudit } from "~/lib/audit.server.ts";
+import { prisma, type Tx } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+import { UserError } from "~/lib/errors.ts";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Only the hash is stored: a leaked database does not leak working links. */
+export function newInvitationToken() {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+export const invitationUrl = (token: string) => `${getEnv().APP_URL}/invitations/${token}`;
+
+export type InvitationState = "valid" | "expired" | "used" | "revoked";
+
+/** Creates an invitation, revoking any still-pending one for the same address and purpose. */
+export async function createInvitation(
+  tx: Tx,
+  input: { kind: InvitationKind; orgId: string; email: string; role: Role; locale: string; invitedById: string; partnershipId?: string },
+) {
+  const now = new Date();
+  await tx.invitation.updateMany({
+    where: { orgId: input.orgId, kind: input.kind, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { revokedAt: now },
+  });
+  const { token, tokenHash } = newInvitationToken();
+  const invitation = await tx.invitation.create({
+    data: { ...input, tokenHash, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+  });
+  return { invitation, token };
+}
+
+export async function getInvitationByToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const invitation = await prisma.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true, kind: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true,
+      org: { select: { id: true, name: true, slug: true, kind: true } },
+      partnershipId: true,
+    },
+  });
+  if (!invitation) return null;
+  const state: InvitationState = invitation.revokedAt
+    ? "revoked"
+    : invitation.acceptedAt
+      ? "used"
+      : invitation.expiresAt.getTime() <= Date.now()
+        ? "expired"
+        : "valid";
+  return { ...invitation, state };
+}
+
+export type InvitationView = NonNullable<Awaited<ReturnType<typeof getInvitationByToken>>>;
+
+/**
+ * Marks the invitation used, atomically: of two tabs accepting at once, one
+ * wins and the other is told the link was already used.
+ */
+export async function claimInvitation(tx: Tx, token: string, kind: InvitationKind, userId: string) {
+  const now = new Date();
+  const { count } = await tx.invitation.updateMany({
+    where: { tokenHash: hashToken(token), kind, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now, acceptedById: userId },
+  });
+  if (count !== 1) throw new UserError("This invitation link is no longer valid: it was used, revoked or has expired.", 410);
+  return tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+}
+
+/** Joins the invited colleague to the org. The signed-in address must be the invited one. */
+export async function acceptMemberInvitation(token: string, user: { id: string; email: string }) {
+  return prisma.$transaction(async (tx) => {
+    const invitation = await claimInvitation(tx, token, "MEMBER", user.id);
+    if (invitation.email !== user.email) {
+      throw new UserError(`This invitation was sent to ${invitation.email}. Log in with that address to accept it.`, 403);
+    }
+    const existing = await tx.membership.findUnique({ where: { userId_orgId: { userId: user.id, orgId: invitation.orgId } } });
+    if (!existing) {
+      const membership = await tx.membership.create({ data: { userId: user.id, orgId: invitation.orgId, role: invitation.role } });
+      await recordAudit(tx, {
+        orgId: invitation.orgId,
+        actorId: user.id,
+        action: "membership.join",
+        subjectType: "Membership",
+        subjectId: membership.id,
+        after: { userId: user.id, role: membership.role },
+      });
+    }
+    return tx.organization.findUniqueOrThrow({ where: { id: invitation.orgId }, select: { slug: true, name: true } });
+  });
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+export const LOCALES = ["en", "es", "zh"] as const;
+export const LOCALE_LABELS: Record<(typeof LOCALES)[number], string> = { en: "English", es: "Español", zh: "中文" };
+export const ROLES = ["OWNER", "QUALITY", "MEMBER", "VIEWER"] as const;
+export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+  OWNER: "Owner",
+  QUALITY: "Quality",
+  MEMBER: "Member",
+  VIEWER: "Viewer",
+};
+
+export const emailSchema = z
+  .string({ required_error: "Enter an email address" })
+  .trim()
+  .min(1, "Enter an email address")
+  .max(254, "That email address is too long")
+  .email("Enter a valid email address, like name@company.com")
+  .transform((v) => v.toLowerCase());
+
+export const passwordSchema = z
+  .string({ required_error: "Enter a password" })
+  .min(10, "Use at least 10 characters")
+  .max(200, "Use at most 200 characters");
+
+export const personNameSchema = z
+  .string({ required_error: "Enter your name" })
+  .trim()
+  .min(1, "Enter your name")
+  .max(100, "Use at most 100 characters");
+
+export const orgNameSchema = z
+  .string({ required_error: "Enter the company name" })
+  .trim()
+  .min(2, "Use at least 2 characters")
+  .max(100, "Use at most 100 characters");
+
+export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], {
+  required_error: "Choose whether your company buys or makes products",
+  invalid_type_error: "Choose importer or factory",
+});
+
+export const localeSchema = z.enum(LOCALES, { invalid_type_error: "Choose a language from the list" }).default("en");
+export const roleSchema = z.enum(ROLES, {
+  required_error: "Choose a role",
+  invalid_type_error: "Choose a role from the list",
+});
+
+export const SignupSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  // Absent when signing up to accept an invitation: the org comes from it.
+  orgName: orgNameSchema.optional(),
+  orgKind: orgKindSchema.optional(),
+  invitation: z.string().max(200).optional(),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const LoginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ required_error: "Enter your password" }).min(1, "Enter your password").max(200, "Use at most 200 characters"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const NewOrgSchema = z.object({ name: orgNameSchema, kind: orgKindSchema, locale: localeSchema });
+
+export const InviteMemberSchema = z.object({ intent: z.literal("invite"), email: emailSchema, role: roleSchema, locale: localeSchema });
+export const ChangeRoleSchema = z.object({ intent: z.literal("change-role"), membershipId: z.string().min(1).max(64), role: roleSchema });
+export const RemoveMemberSchema = z.object({ intent: z.literal("remove"), membershipId: z.string().min(1).max(64) });
+export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(64) });
+export const MembersActionSchema = z.discriminatedUnion("intent", [
+  InviteMemberSchema,
+  ChangeRoleSchema,
+  RemoveMemberSchema,
+  RevokeInvitationSchema,
+]);

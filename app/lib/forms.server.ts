@@ -1,0 +1,52 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+
+export const FORM_LIMIT_BYTES = 64 * 1024;
+
+async function readLimited(body: ReadableStream<Uint8Array>, limit: number) {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw data("The form is too large.", { status: 413 });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads a posted form with a size cap. Oversize forms answer 413 and
+ * unreadable ones 400, instead of a 500 from deep inside the parser.
+ */
+export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Promise<FormData> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > limit) throw data("The form is too large.", { status: 413 });
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded") || type === "") {
+    const text = request.body ? await readLimited(request.body, limit) : "";
+    const form = new FormData();
+    for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
+    return form;
+  }
+  if (type.startsWith("multipart/form-data")) {
+    try {
+      return await request.formData();
+    } catch {
+      throw data("The form could not be read.", { status: 400 });
+    }
+  }
+  throw data("Send the form as a web form.", { status: 415 });
+}
+
+/** Reads and validates a form against a zod schema (conform submission). */
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
+  const formData = await readForm(request);
+  return { formData, submission: parseWithZod(formData, { schema }) };
+}

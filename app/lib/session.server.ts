@@ -1,0 +1,85 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { prisma } from "./db.server.ts";
+import { getEnv } from "./env.server.ts";
+import { safeRedirectPath } from "./http.server.ts";
+import { getCookieSecrets } from "./secret.server.ts";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+// The cookie carries only a session id; the Session row makes it revocable.
+function sessionCookie() {
+  const env = getEnv();
+  cookie ??= createCookie("sp_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
+    secrets: getCookieSecrets(),
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+  return cookie;
+}
+
+export async function getSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The signed-in user for this request, or null (expired and revoked sessions included). */
+export async function getSessionUser(request: Request) {
+  const sessionId = await getSessionId(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, locale: true } } },
+  });
+  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  return session.user;
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getSessionUser(request)) throw redirect("/");
+}
+
+/** Starts a fresh session (a new id at every login) and redirects with its cookie. */
+export async function startSession(request: Request, userId: string, redirectTo: string, headers = new Headers()) {
+  const previous = await getSessionId(request);
+  const id = randomBytes(32).toString("base64url");
+  await prisma.$transaction([
+    ...(previous ? [prisma.session.deleteMany({ where: { id: previous } })] : []),
+    prisma.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } }),
+  ]);
+  headers.append("Set-Cookie", await sessionCookie().serialize(id));
+  return redirect(safeRedirectPath(redirectTo), { headers });
+}
+
+export async function endSession(request: Request, redirectTo = "/login") {
+  const id = await getSessionId(request);
+  if (id) await prisma.session.deleteMany({ where: { id } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}
+
+/** Revokes every session of a user (after a password change, or by an admin). */
+export async function revokeSessions(userId: string) {
+  await prisma.session.deleteMany({ where: { userId } });
+}
+
+export async function pruneExpiredSessions(now = new Date()) {
+  const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

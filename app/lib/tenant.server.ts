@@ -1,0 +1,24 @@
+import { defineAbility } from "./ability.ts";
+import { prisma } from "./db.server.ts";
+import { notFound } from "./http.server.ts";
+import { requireUser } from "./session.server.ts";
+
+/**
+ * The one gate at the top of every tenant loader and action: the signed-in
+ * user must belong to the org named in the URL. Non-members get 404, so that
+ * an org's existence is not revealed.
+ */
+export async function requireMembership(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  if (!slug) notFound("Organization not found");
+  const membership = await prisma.membership.findFirst({
+    where: { userId: user.id, org: { slug } },
+    select: { id: true, role: true, org: { select: { id: true, slug: true, name: true, kind: true, locale: true } } },
+  });
+  if (!membership) notFound("Organization not found");
+  const { org, role } = membership;
+  const ability = defineAbility({ userId: user.id, orgId: org.id, orgKind: org.kind, role });
+  return { user, org, role, membershipId: membership.id, ability };
+}
+
+export type TenantContext = Awaited<ReturnType<typeof requireMembership>>;

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { AppShell } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { OrgAbilityProvider } from "~/components/org-ability.tsx";
+import { listUserOrganizations } from "~/features/organizations/organizations.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const memberships = await listUserOrganizations(ctx.user.id);
+  return {
+    org: ctx.org,
+    role: ctx.role,
+    user: { name: ctx.user.name, email: ctx.user.email },
+    orgs: memberships.map((m) => m.org),
+    rules: ctx.ability.rules,
+  };
+}
+
+export default function OrgLayout() {
+  const { org, orgs, user, rules } = useLoaderData<typeof loader>();
+  return (
+    <OrgAbilityProvider rules={rules}>
+      <AppShell org={org} orgs={orgs} user={user}>
+        <Outlet />
+      </AppShell>
+    </OrgAbilityProvider>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

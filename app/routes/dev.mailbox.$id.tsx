@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { prisma } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+import { notFound } from "~/lib/http.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Email"} · Mailbox` }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  if (!getEnv().mailCapture) notFound();
+  const email = await prisma.capturedEmail.findUnique({ where: { id: params.id ?? "" } });
+  if (!email) notFound();
+  return { ...email, createdAt: email.createdAt.toISOString() };
+}
+
+/** Same format as the list: fixed zone so server and browser render the same text. */
+const formatTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+export default function CapturedEmailPage() {
+  const email = useLoaderData<typeof loader>();
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-6">
+      <Link to="/dev/mailbox" className="text-sm text-brand-600 hover:underline">
+        ← Mailbox
+      </Link>
+      <h1 className="mt-3 break-words text-xl font-semibold text-slate-900">{email.subject}</h1>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-500">From</dt>
+        <dd className="break-all text-slate-900">{email.from}</dd>
+        <dt className="text-slate-500">To</dt>
+        <dd className="break-all text-slate-900">{email.to}</dd>
+        <dt className="text-slate-500">Sent</dt>
+        <dd className="text-slate-900">
+          <time dateTime={email.createdAt}>{formatTime(email.createdAt)}</time>
+        </dd>
+      </dl>
+      {/* No allow-scripts or allow-same-origin: the email cannot run code or reach the portal's
+          cookies, while its links still open (in a new tab, or here after a click). */}
+      <iframe
+        title="Email content"
+        srcDoc={email.html}
+        sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+        className="mt-4 h-[70vh] w-full rounded border border-slate-200 bg-white"
+      />
+      {email.text ? (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm text-slate-700">Plain text version</summary>
+          <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-sm text-slate-800">{email.text}</pre>
+        </details>
+      ) : null}
+    </main>
+  );
+}

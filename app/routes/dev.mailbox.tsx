@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { prisma } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+import { notFound } from "~/lib/http.server.ts";
+import { pageArgs, pageFromUrl, toPage } from "~/lib/pagination.ts";
+
+// Emails captured while no RESEND_API_KEY is set (development, demo, tests).
+
+export const meta: MetaFunction = () => [{ title: "Mailbox · Supplier Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!getEnv().mailCapture) notFound();
+  const page = pageFromUrl(request.url);
+  const [emails, total] = await Promise.all([
+    prisma.capturedEmail.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      ...pageArgs(page),
+      select: { id: true, to: true, subject: true, createdAt: true },
+    }),
+    prisma.capturedEmail.count(),
+  ]);
+  // ISO strings: the same value on server and client, whatever the data transport.
+  return toPage(emails.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), total, page);
+}
+
+/** "2026-11-25 09:30 UTC": fixed format and zone so server and browser render the same text. */
+function formatTime(iso: string) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export default function Mailbox() {
+  const { page, pageCount, total, items: emails } = useLoaderData<typeof loader>();
+  // Flat routes nest dev.mailbox.$id inside this route; the message replaces the list.
+  const outlet = useOutlet();
+  if (outlet) return outlet;
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-6">
+      <h1 className="text-xl font-semibold text-slate-900">Mailbox</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Emails the portal sent while no email provider is set up. {total} in total.
+      </p>
+
+      {emails.length === 0 ? (
+        <p className="mt-6 rounded border border-dashed border-slate-300 p-6 text-center text-slate-600">No emails yet.</p>
+      ) : (
+        <ul className="mt-4 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+          {emails.map((email) => (
+            <li key={email.id}>
+              <Link to={`/dev/mailbox/${email.id}`} className="block px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none">
+                <span className="block truncate font-medium text-slate-900">{email.subject}</span>
+                <span className="mt-1 flex flex-col gap-x-3 text-sm text-slate-600 sm:flex-row sm:justify-between">
+                  <span className="truncate">To: {email.to}</span>
+                  <time dateTime={email.createdAt} className="shrink-0">
+                    {formatTime(email.createdAt)}
+                  </time>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {pageCount > 1 ? (
+        <nav className="mt-4 flex items-center justify-between text-sm" aria-label="Pages">
+          {page > 1 ? (
+            <Link to={`?page=${page - 1}`} className="rounded border border-slate-300 px-3 py-2 hover:bg-slate-50">
+              Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link to={`?page=${page + 1}`} className="rounded border border-slate-300 px-3 py-2 hover:bg-slate-50">
+              Older
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,180 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { AuthLayout } from "~/components/auth-layout.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { acceptMemberInvitation, getInvitationByToken } from "~/features/organizations/invitations.server.ts";
+import { ROLE_LABELS } from "~/features/organizations/schemas.ts";
+import { acceptPartnerInvitation, listOwnedFactories } from "~/features/partners/partners.server.ts";
+import { AcceptPartnerSchema } from "~/features/partners/schemas.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { notFound } from "~/lib/http.server.ts";
+import { attempt } from "~/lib/route-errors.server.ts";
+import { getSessionUser, requireUser } from "~/lib/session.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Invitation · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invitation = await getInvitationByToken(params.token ?? "");
+  if (!invitation) notFound("This invitation link is not valid. Check that you copied the whole link.");
+  const user = await getSessionUser(request);
+  const factories = user && invitation.kind === "PARTNER" ? await listOwnedFactories(user.id) : [];
+  return {
+    token: params.token!,
+    invitation: { kind: invitation.kind, email: invitation.email, role: invitation.role, state: invitation.state, orgName: invitation.org.name },
+    user: user ? { email: user.email, name: user.name } : null,
+    factories,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const token = params.token ?? "";
+  const invitation = await getInvitationByToken(token);
+  if (!invitation) notFound("This invitation link is not valid.");
+  if (invitation.kind === "MEMBER") {
+    const outcome = await attempt(() => acceptMemberInvitation(token, user), ({ formErrors }) => ({ status: "error", error: { "": formErrors } }));
+    if (!outcome.ok) return outcome.response;
+    return redirectWithToast(`/${outcome.value.slug}`, { message: `Welcome to ${outcome.value.name}.` });
+  }
+  const { submission } = await parseForm(request, AcceptPartnerSchema);
+  if (submission.status !== "success") return data({ intent: "accept", result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => acceptPartnerInvitation(token, user, submission.value), submission.reply);
+  if (!outcome.ok) return outcome.response;
+  return redirectWithToast(`/${outcome.value.factory.slug}/partners`, {
+    message: `${outcome.value.factory.name} is now a partner of ${invitation.org.name}.`,
+  });
+}
+
+export default function InvitationPage() {
+  const { token, invitation, user, factories } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const back = `/invitations/${token}`;
+  const title = invitation.kind === "PARTNER" ? `${invitation.orgName} invites your factory` : `Join ${invitation.orgName}`;
+
+  if (invitation.state !== "valid") {
+    const reason = { used: "has already been used", expired: "has expired", revoked: "was withdrawn" }[invitation.state];
+    return (
+      <AuthLayout title="This invitation can no longer be used">
+        <p className="text-slate-700">
+          The invitation from {invitation.orgName} {reason}. Ask them to send a new one.
+        </p>
+        {user ? (
+          <Link to="/" className="btn-secondary mt-4">
+            Go to my dashboard
+          </Link>
+        ) : null}
+      </AuthLayout>
+    );
+  }
+  if (!user) {
+    return (
+      <AuthLayout title={title}>
+        <p className="text-slate-700">
+          {invitation.kind === "PARTNER"
+            ? `${invitation.orgName} would like to share specifications, first-article sign-offs and corrective actions with you on Supplier Portal. It is free for factories.`
+            : `You are invited to join ${invitation.orgName} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`}
+        </p>
+        <div className="mt-6 flex flex-col gap-2 sm:flex-row">
+          <Link className="btn-primary" to={`/signup?invitation=${token}`}>
+            Create an account
+          </Link>
+          <Link className="btn-secondary" to={`/login?redirectTo=${encodeURIComponent(back)}`}>
+            I have an account
+          </Link>
+        </div>
+      </AuthLayout>
+    );
+  }
+  const formError = actionData?.result.error?.[""];
+  if (invitation.kind === "MEMBER") {
+    return (
+      <AuthLayout title={title}>
+        <p className="text-slate-700">
+          You will join as {ROLE_LABELS[invitation.role].toLowerCase()}. You are logged in as {user.email}.
+        </p>
+        <Form method="post" className="mt-4 space-y-3">
+          <ErrorList errors={formError} />
+          <SubmitButton pendingText="Joining…">Accept and join</SubmitButton>
+        </Form>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title={title}>
+      <AcceptPartnerForm factories={factories} lastResult={actionData?.result} userEmail={user.email} invitationEmail={invitation.email} />
+    </AuthLayout>
+  );
+}
+
+function AcceptPartnerForm({
+  factories,
+  lastResult,
+  userEmail,
+  invitationEmail,
+}: {
+  factories: { id: string; name: string }[];
+  lastResult?: Parameters<typeof useForm>[0]["lastResult"];
+  userEmail: string;
+  invitationEmail: string;
+}) {
+  const [choice, setChoice] = useState<"new" | "existing">(factories.length ? "existing" : "new");
+  const [form, fields] = useForm({
+    id: "accept-partner",
+    lastResult,
+    constraint: getZodConstraint(AcceptPartnerSchema),
+    defaultValue: { factory: choice, factoryOrgId: factories[0]?.id },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptPartnerSchema }),
+  });
+  return (
+    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      {userEmail !== invitationEmail ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          This invitation was sent to {invitationEmail}; you are logged in as {userEmail}. You can accept it for your factory.
+        </p>
+      ) : null}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Which factory is this for?</legend>
+        {factories.length ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name={fields.factory.name} value="existing" checked={choice === "existing"} onChange={() => setChoice("existing")} />
+            One of my factories
+          </label>
+        ) : null}
+        <label className="flex items-center gap-2">
+          <input type="radio" name={fields.factory.name} value="new" checked={choice === "new"} onChange={() => setChoice("new")} />
+          A new factory organization
+        </label>
+        <ErrorList id={fields.factory.errorId} errors={fields.factory.errors} />
+      </fieldset>
+      {factories.length ? (
+        <div hidden={choice !== "existing"}>
+          <label htmlFor={fields.factoryOrgId.id} className="block text-sm font-medium text-slate-700">
+            Factory
+          </label>
+          <select id={fields.factoryOrgId.id} name={fields.factoryOrgId.name} defaultValue={factories[0]?.id} className="input mt-1">
+            {factories.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={fields.factoryOrgId.errorId} errors={fields.factoryOrgId.errors} />
+        </div>
+      ) : null}
+      <div hidden={choice !== "new"}>
+        <Field meta={fields.factoryName} label="Factory name" autoComplete="organization" />
+      </div>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <SubmitButton pendingText="Accepting…">Accept invitation</SubmitButton>
+    </Form>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,83 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { AuthLayout } from "~/components/auth-layout.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { verifyLogin } from "~/features/organizations/accounts.server.ts";
+import { LoginSchema } from "~/features/organizations/schemas.ts";
+import { clientAddressOf } from "~/lib/client-address.server.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { safeRedirectPath } from "~/lib/http.server.ts";
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/lib/login-throttle.server.ts";
+import { requireAnonymous, startSession } from "~/lib/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Supplier Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request, LoginSchema);
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { email, password, redirectTo } = submission.value;
+  const address = clientAddressOf(context);
+  const waitMs = await loginBlockedFor(address, email);
+  if (waitMs > 0) {
+    const minutes = Math.ceil(waitMs / 60_000);
+    return data(
+      submission.reply({ formErrors: [`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`], hideFields: ["password"] }),
+      { status: 429 },
+    );
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    await recordLoginFailure(address, email);
+    return data(submission.reply({ formErrors: ["Wrong email or password."], hideFields: ["password"] }), { status: 400 });
+  }
+  await clearLoginFailures(address, email);
+  return startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    defaultValue: { redirectTo },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const invitation = redirectTo.match(/^\/invitations\/([\w-]+)$/)?.[1];
+  return (
+    <AuthLayout
+      title="Log in"
+      footer={
+        <>
+          New here?{" "}
+          <Link className="link" to={invitation ? `/signup?invitation=${invitation}` : "/signup"}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field meta={fields.email} label="Email" type="email" autoComplete="email" autoFocus />
+        <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+      </Form>
+    </AuthLayout>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

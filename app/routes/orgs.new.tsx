@@ -1,0 +1,59 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { AuthLayout } from "~/components/auth-layout.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { Field, SelectField, SubmitButton } from "~/components/forms.tsx";
+import { createOrganizationFor } from "~/features/organizations/organizations.server.ts";
+import { LOCALE_LABELS, LOCALES, NewOrgSchema } from "~/features/organizations/schemas.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { requireUser } from "~/lib/session.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "New organization · Supplier Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { submission } = await parseForm(request, NewOrgSchema);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const org = await createOrganizationFor(user.id, submission.value);
+  return redirectWithToast(`/${org.slug}`, { message: `${org.name} is ready.` });
+}
+
+export default function NewOrganization() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-org",
+    lastResult,
+    constraint: getZodConstraint(NewOrgSchema),
+    defaultValue: { kind: "IMPORTER", locale: "en" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewOrgSchema }),
+  });
+  return (
+    <AuthLayout title="Create an organization">
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <Field meta={fields.name} label="Company name" autoComplete="organization" />
+        <SelectField
+          meta={fields.kind}
+          label="Your company is"
+          options={[
+            { value: "IMPORTER", label: "An importer (we buy and set the specs)" },
+            { value: "FACTORY", label: "A factory (we make the products)" },
+          ]}
+        />
+        <SelectField meta={fields.locale} label="Language for emails" options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
+        <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
+      </Form>
+    </AuthLayout>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,133 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthLayout } from "~/components/auth-layout.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { EmailTakenError, signUp } from "~/features/organizations/accounts.server.ts";
+import { getInvitationByToken } from "~/features/organizations/invitations.server.ts";
+import { SignupSchema } from "~/features/organizations/schemas.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { safeRedirectPath } from "~/lib/http.server.ts";
+import { requireAnonymous, startSession } from "~/lib/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Supplier Portal" }];
+
+async function invitationFor(token: string | null | undefined) {
+  if (!token) return null;
+  const invitation = await getInvitationByToken(token);
+  return invitation?.state === "valid" ? invitation : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  const token = url.searchParams.get("invitation");
+  const invitation = await invitationFor(token);
+  return {
+    invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name, kind: invitation.kind } : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  // With a valid invitation the org comes from it; otherwise name and kind are required.
+  const { formData } = await parseForm(request, SignupSchema);
+  const invitation = await invitationFor(formData.get("invitation")?.toString());
+  const submission = parseWithZod(formData, {
+    schema: SignupSchema.superRefine((value, ctx) => {
+      if (invitation) return;
+      if (!value.orgName) ctx.addIssue({ code: "custom", path: ["orgName"], message: "Enter your company name" });
+      if (!value.orgKind) ctx.addIssue({ code: "custom", path: ["orgKind"], message: "Choose whether your company buys or makes products" });
+    }),
+  });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { name, email, password, orgName, orgKind, redirectTo } = submission.value;
+  try {
+    const { user, org } = await signUp({
+      name,
+      email,
+      password,
+      org: invitation || !orgName || !orgKind ? undefined : { name: orgName, kind: orgKind },
+    });
+    const next = invitation ? `/invitations/${formData.get("invitation")}` : safeRedirectPath(redirectTo, org ? `/${org.slug}` : "/");
+    return startSession(request, user.id, next);
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function Signup() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    defaultValue: { email: invitation?.email ?? "" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  return (
+    <AuthLayout
+      title={invitation ? `Create your account to join ${invitation.orgName}` : "Create an account"}
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link className="link" to={invitation ? `/login?redirectTo=/invitations/${invitation.token}` : "/login"}>
+            Log in
+          </Link>
+        </>
+      }
+    >
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+        <Field meta={fields.name} label="Your name" autoComplete="name" />
+        <Field meta={fields.email} label="Work email" type="email" autoComplete="email" />
+        <Field meta={fields.password} label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." />
+        {invitation ? null : (
+          <>
+            <Field meta={fields.orgName} label="Company name" autoComplete="organization" />
+            <fieldset>
+              <legend className="block text-sm font-medium text-slate-700">Your company</legend>
+              <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                {[
+                  { value: "IMPORTER", title: "Importer", text: "We buy products and set the specs." },
+                  { value: "FACTORY", title: "Factory", text: "We make products for importers." },
+                ].map((option) => (
+                  <label key={option.value} className="flex cursor-pointer gap-2 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+                    <input
+                      type="radio"
+                      name={fields.orgKind.name}
+                      value={option.value}
+                      defaultChecked={fields.orgKind.initialValue === option.value}
+                      aria-invalid={fields.orgKind.errors ? true : undefined}
+                      aria-describedby={fields.orgKind.errors ? fields.orgKind.errorId : undefined}
+                    />
+                    <span>
+                      <span className="block text-sm font-semibold">{option.title}</span>
+                      <span className="block text-xs text-slate-600">{option.text}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+              <ErrorList id={fields.orgKind.errorId} errors={fields.orgKind.errors} />
+            </fieldset>
+          </>
+        )}
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
+      </Form>
+    </AuthLayout>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

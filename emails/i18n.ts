@@ -1,0 +1,95 @@
+// Email text per locale. Many readers have English as a second language, so
+// sentences stay short and literal; a missing key falls back to English.
+
+export const locales = ["en", "es", "zh"] as const;
+export type Locale = (typeof locales)[number];
+
+const en = {
+  "footer.product": "Supplier Portal",
+  "footer.automatic": "This is an automatic message. Please do not reply to it.",
+  "common.expires": "This invitation expires on {date}.",
+  "common.linkHint": "If the button does not work, copy this link into your browser:",
+  "common.ignore": "If you did not expect this email, you can ignore it.",
+  "partner.subject": "{importer} invites you to Supplier Portal",
+  "partner.heading": "{inviter} of {importer} invites your factory to work together on Supplier Portal.",
+  "partner.body": "You can share specifications, first articles and corrective actions in one place.",
+  "partner.button": "Accept invitation",
+  "partner.free": "Supplier Portal is free for suppliers.",
+  "member.subject": "{inviter} invites you to join {org}",
+  "member.heading": "{inviter} invites you to join {org} as {role}.",
+  "member.body": "Supplier Portal helps importers and factories share quality documents.",
+  "member.button": "Join {org}",
+  "role.OWNER": "owner",
+  "role.QUALITY": "quality manager",
+  "role.MEMBER": "member",
+  "role.VIEWER": "viewer",
+} as const;
+
+export type MessageKey = keyof typeof en;
+type Catalogue = Partial<Record<MessageKey, string>>;
+
+const es: Catalogue = {
+  "footer.product": "Supplier Portal",
+  "footer.automatic": "Este es un mensaje automático. Por favor, no responda.",
+  "common.expires": "Esta invitación vence el {date}.",
+  "common.linkHint": "Si el botón no funciona, copie este enlace en su navegador:",
+  "common.ignore": "Si no esperaba este correo, puede ignorarlo.",
+  "partner.subject": "{importer} le invita a Supplier Portal",
+  "partner.heading": "{inviter}, de {importer}, invita a su fábrica a trabajar juntos en Supplier Portal.",
+  "partner.body": "Pueden compartir especificaciones, primeros artículos y acciones correctivas en un solo lugar.",
+  "partner.button": "Aceptar la invitación",
+  "partner.free": "Supplier Portal es gratis para los proveedores.",
+  "member.subject": "{inviter} le invita a unirse a {org}",
+  "member.heading": "{inviter} le invita a unirse a {org} como {role}.",
+  "member.body": "Supplier Portal ayuda a importadores y fábricas a compartir documentos de calidad.",
+  "member.button": "Unirse a {org}",
+  "role.OWNER": "propietario",
+  "role.QUALITY": "responsable de calidad",
+  "role.MEMBER": "miembro",
+  "role.VIEWER": "lector",
+};
+
+const zh: Catalogue = {
+  "footer.product": "Supplier Portal",
+  "footer.automatic": "这是一封自动发送的邮件，请不要回复。",
+  "common.expires": "此邀请将于 {date} 过期。",
+  "common.linkHint": "如果按钮无法使用，请把这个链接复制到浏览器中打开：",
+  "common.ignore": "如果您没有预期收到这封邮件，可以忽略它。",
+  "partner.subject": "{importer} 邀请您使用 Supplier Portal",
+  "partner.heading": "{importer} 的 {inviter} 邀请贵工厂在 Supplier Portal 上一起合作。",
+  "partner.body": "您可以在一个地方共享规格书、首件和纠正措施。",
+  "partner.button": "接受邀请",
+  "partner.free": "Supplier Portal 对供应商免费。",
+  "member.subject": "{inviter} 邀请您加入 {org}",
+  "member.heading": "{inviter} 邀请您以{role}身份加入 {org}。",
+  "member.body": "Supplier Portal 帮助进口商和工厂共享质量文件。",
+  "member.button": "加入 {org}",
+  "role.OWNER": "所有者",
+  "role.QUALITY": "质量负责人",
+  "role.MEMBER": "成员",
+  "role.VIEWER": "查看者",
+};
+
+const catalogues: Record<Locale, Catalogue> = { en, es, zh };
+
+/** Maps stored values such as "zh-CN", "es_MX" or "" to a supported locale. */
+export function toLocale(value: string | null | undefined): Locale {
+  const base = (value ?? "").toLowerCase().split(/[-_]/)[0];
+  return (locales as readonly string[]).includes(base ?? "") ? (base as Locale) : "en";
+}
+
+export function t(locale: string, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template = catalogues[toLocale(locale)][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A date in words ("March 5, 2027"); UTC so the day does not depend on the server's zone. */
+export function formatDate(locale: string, iso: string): string {
+  const tag = { en: "en-US", es: "es-ES", zh: "zh-CN" }[toLocale(locale)];
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+}
+
+/** Value for <html lang>. */
+export function htmlLang(locale: string): string {
+  return { en: "en", es: "es", zh: "zh-CN" }[toLocale(locale)];
+}

@@ -1,0 +1,63 @@
+import { render } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import type { z } from "zod";
+import { toLocale, type Locale } from "./i18n.ts";
+import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
+import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
+
+export { locales, toLocale, type Locale } from "./i18n.ts";
+
+interface Template<S extends z.AnyZodObject> {
+  component: ComponentType<z.infer<S> & { locale: string }>;
+  subject(locale: string, data: z.infer<S>): string;
+  /** Validates `data` (everything but the locale). */
+  schema: S;
+}
+
+// Ties component, subject and schema to one data type.
+const define = <S extends z.AnyZodObject>(template: Template<S>) => template;
+
+export const templates = {
+  "partner-invitation": define({ component: PartnerInvitationEmail, subject: partnerInvitationSubject, schema: partnerInvitationSchema }),
+  "member-invitation": define({ component: MemberInvitationEmail, subject: memberInvitationSubject, schema: memberInvitationSchema }),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateData<T extends TemplateName> = z.infer<(typeof templates)[T]["schema"]>;
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+/** Returns the validated data of `template`, or throws an Error that names the template and every bad field. */
+export function parseTemplateData<T extends TemplateName>(template: T, data: unknown): TemplateData<T>;
+export function parseTemplateData(template: string, data: unknown): Record<string, unknown>;
+export function parseTemplateData(template: string, data: unknown) {
+  if (!isTemplateName(template)) {
+    throw new Error(`Unknown email template "${template}" (known: ${Object.keys(templates).join(", ")})`);
+  }
+  const result = templates[template].schema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "(data)"}: ${i.message}`).join("; ");
+    throw new Error(`Invalid data for email template "${template}": ${problems}`);
+  }
+  return result.data;
+}
+
+export async function renderEmail<T extends TemplateName>(template: T, locale: string, data: TemplateData<T>): Promise<RenderedEmail>;
+export async function renderEmail(template: string, locale: string, data: unknown): Promise<RenderedEmail>;
+export async function renderEmail(template: string, locale: string, data: unknown): Promise<RenderedEmail> {
+  const parsed = parseTemplateData(template, data);
+  const lang: Locale = toLocale(locale);
+  // The registry's entries differ in data type; parseTemplateData checked this one.
+  const entry = templates[template as TemplateName] as unknown as Template<z.AnyZodObject>;
+  const element = createElement(entry.component, { ...parsed, locale: lang });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: entry.subject(lang, parsed), html, text };
+}

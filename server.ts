@@ -1,0 +1,104 @@
+// The HTTP server: the Remix app behind Express, with the in-process outbox
+// worker. `npm start` (production build) and `npm run dev` (Vite) run it.
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { startOutboxWorker } from "~/features/notifications/worker.server.ts";
+import { isCrossSiteRequest } from "~/lib/csrf.server.ts";
+import { connectDatabase, disconnectDatabase, migrateDatabase } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+import { registerMaintenanceJobs } from "~/lib/maintenance.server.ts";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export async function startServer({ dev = false } = {}) {
+  const env = getEnv();
+  const db = connectDatabase();
+  const applied = await migrateDatabase(db);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  registerMaintenanceJobs();
+  const worker = env.WORKER ? startOutboxWorker() : null;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(compression());
+  app.use((req, res, next) => {
+    res.set({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "same-origin",
+      "Permissions-Policy": "camera=(self), geolocation=()",
+    });
+    const headers = new Headers(req.headers as Record<string, string>);
+    if (isCrossSiteRequest(req.method, headers, req.headers.host ?? null)) {
+      res.status(403).type("text/plain").send("Cross-site form posts are not accepted. Open the portal and submit the form there.");
+      return;
+    }
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (dev) {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const client = path.join(root, "build/client");
+    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(client, { maxAge: "1h" }));
+    build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
+  }
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(env.PORT, () => resolve(s));
+  });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker?.stop();
+      await disconnectDatabase();
+    })());
+  return { server, url: env.APP_URL, close, database: db.dialect };
+}
+
+function exitOnSignals(close: () => Promise<void>) {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      const timeout = setTimeout(() => process.exit(1), 10_000);
+      timeout.unref();
+      close().then(() => process.exit(0));
+    });
+  }
+}
+
+export async function main(options: { dev?: boolean }) {
+  try {
+    getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const { url, close, database } = await startServer(options);
+  console.log(`Supplier Portal is running at ${url} (database: ${database === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+  exitOnSignals(close);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main({ dev: process.argv.includes("--dev") });
+}

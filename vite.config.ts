@@ -1,0 +1,47 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig, type Plugin } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+// @casl/prisma's runtime imports Prisma only for its client extension, which
+// runs on the server. The browser gets a stand-in so the ability module stays
+// isomorphic without shipping Prisma's runtime.
+function prismaExtensionStandIn(): Plugin {
+  const id = "\0prisma-extension-stand-in";
+  return {
+    name: "prisma-extension-stand-in",
+    enforce: "pre",
+    resolveId(source, _importer, options) {
+      if (source === "@prisma/client/extension" && !options?.ssr) return id;
+      return null;
+    },
+    load(source) {
+      if (source === id) return "export const Prisma = { defineExtension: (extension) => extension };";
+      return null;
+    },
+  };
+}
+
+export default defineConfig({
+  server: { port: 3000 },
+  build: { target: "es2022" },
+  plugins: [
+    prismaExtensionStandIn(),
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        v3_routeConfig: true,
+      },
+    }),
+    tsconfigPaths(),
+  ],
+});
