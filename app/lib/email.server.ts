@@ -34,14 +34,22 @@ export function resendTarget(options: SendOptions = {}): { apiKey: string; baseU
   return { apiKey: CAPTURE_API_KEY, baseUrl: options.baseUrl ?? env.RESEND_BASE_URL ?? `${env.APP_URL}/dev/capture` };
 }
 
-// Resend error names that are worth another try even when the status is missing
-// (the SDK passes the server's JSON error body through as is).
-const retryableNames = new Set([
-  "rate_limit_exceeded",
-  "daily_quota_exceeded",
-  "concurrent_idempotent_requests",
-  "application_error",
-  "internal_server_error",
+// Worth another try despite a 4xx: a concurrent request with the same key, and key
+// problems, which an operator fixes without the email changing.
+const retryableNames = new Set(["concurrent_idempotent_requests", "missing_api_key", "invalid_api_key", "restricted_api_key"]);
+// Wrong whatever the timing. Consulted when the status is unknown (the SDK passes an error
+// body through as is, and a proxy's may lack statusCode; no answer at all has none).
+const permanentNames = new Set([
+  "validation_error",
+  "missing_required_field",
+  "invalid_parameter",
+  "invalid_attachment",
+  "invalid_from_address",
+  "invalid_idempotency_key",
+  "invalid_idempotent_request",
+  "not_found",
+  "method_not_allowed",
+  "security_error",
 ]);
 
 /** The one way the app sends email. Never throws for provider or network failures: it returns them. */
@@ -67,9 +75,8 @@ export async function sendEmail(email: OutgoingEmail, options: SendOptions = {})
     return data?.id ? { ok: true, id: data.id } : { ok: false, retryable: true, message: "Email API answered without an id" };
   }
   const status = typeof error.statusCode === "number" ? error.statusCode : undefined;
-  // A missing status with no headers means the request never got an answer (network error, timeout).
-  const networkError = status === undefined && headers === null;
-  const retryable = networkError || status === 429 || (status !== undefined && status >= 500) || retryableNames.has(error.name);
+  const retryable =
+    status === undefined ? !permanentNames.has(error.name) : status === 429 || status >= 500 || retryableNames.has(error.name);
   const retryAfterMs = parseRetryAfter(headers?.["retry-after"]);
   return {
     ok: false,

@@ -56,15 +56,20 @@ export async function requireAnonymous(request: Request) {
   if (await getSessionUser(request)) throw redirect("/");
 }
 
-/** Starts a fresh session (a new id at every login) and redirects with its cookie. */
-export async function startSession(request: Request, userId: string, redirectTo: string, headers = new Headers()) {
-  const previous = await getSessionId(request);
+/** Creates a session row and returns the cookie that names it. */
+export async function createSession(userId: string, replacing?: string | null) {
   const id = randomBytes(32).toString("base64url");
   await prisma.$transaction([
-    ...(previous ? [prisma.session.deleteMany({ where: { id: previous } })] : []),
+    ...(replacing ? [prisma.session.deleteMany({ where: { id: replacing } })] : []),
     prisma.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } }),
   ]);
-  headers.append("Set-Cookie", await sessionCookie().serialize(id));
+  return { id, setCookie: await sessionCookie().serialize(id) };
+}
+
+/** Starts a fresh session (a new id at every login) and redirects with its cookie. */
+export async function startSession(request: Request, userId: string, redirectTo: string, headers = new Headers()) {
+  const { setCookie } = await createSession(userId, await getSessionId(request));
+  headers.append("Set-Cookie", setCookie);
   return redirect(safeRedirectPath(redirectTo), { headers });
 }
 

@@ -8,8 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { EmailTakenError, signUp } from "~/features/organizations/accounts.server.ts";
 import { getInvitationByToken } from "~/features/organizations/invitations.server.ts";
-import { SignupSchema } from "~/features/organizations/schemas.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { signupSchemaFor } from "~/features/organizations/schemas.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 
@@ -33,28 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
+  const formData = await readForm(request);
   // With a valid invitation the org comes from it; otherwise name and kind are required.
-  const { formData } = await parseForm(request, SignupSchema);
   const invitation = await invitationFor(formData.get("invitation")?.toString());
-  const submission = parseWithZod(formData, {
-    schema: SignupSchema.superRefine((value, ctx) => {
-      if (invitation) return;
-      if (!value.orgName) ctx.addIssue({ code: "custom", path: ["orgName"], message: "Enter your company name" });
-      if (!value.orgKind) ctx.addIssue({ code: "custom", path: ["orgKind"], message: "Choose whether your company buys or makes products" });
-    }),
-  });
+  const submission = parseWithZod(formData, { schema: signupSchemaFor(Boolean(invitation)) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const { name, email, password, orgName, orgKind, redirectTo } = submission.value;
+  const { name, email, password, redirectTo, orgName, orgKind } = submission.value;
   try {
-    const { user, org } = await signUp({
-      name,
-      email,
-      password,
-      org: invitation || !orgName || !orgKind ? undefined : { name: orgName, kind: orgKind },
-    });
-    const next = invitation ? `/invitations/${formData.get("invitation")}` : safeRedirectPath(redirectTo, org ? `/${org.slug}` : "/");
+    const { user, org: created } = await signUp({ name, email, password, org: orgName && orgKind ? { name: orgName, kind: orgKind } : undefined });
+    const next = invitation ? `/invitations/${formData.get("invitation")}` : safeRedirectPath(redirectTo, created ? `/${created.slug}` : "/");
     return startSession(request, user.id, next);
   } catch (error) {
     if (error instanceof EmailTakenError) {
@@ -70,11 +59,11 @@ export default function Signup() {
   const [form, fields] = useForm({
     id: "signup",
     lastResult,
-    constraint: getZodConstraint(SignupSchema),
+    constraint: getZodConstraint(signupSchemaFor(Boolean(invitation))),
     defaultValue: { email: invitation?.email ?? "" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchemaFor(Boolean(invitation)) }),
   });
   return (
     <AuthLayout

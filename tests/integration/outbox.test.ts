@@ -146,7 +146,7 @@ describe("outbox", () => {
 
   it("refuses data that does not fit the template", async () => {
     const key = unique("invalid");
-    const bad = { ...partnerEmail(recipient("invalid"), key), data: { ...invitation, acceptUrl: "not a url" } };
+    const bad = { ...partnerEmail(recipient("invalid"), key), data: { ...invitation, acceptUrl: "not a url" } } as EmailToEnqueue;
     await expect(enqueue(bad)).rejects.toThrow(/Invalid data for email template "partner-invitation": acceptUrl/);
     expect(await prisma.outboxEmail.count({ where: { idempotencyKey: key } })).toBe(0);
   });
@@ -198,6 +198,23 @@ describe("outbox", () => {
     fake.failNext(1, { status: 422, headers: {}, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } });
     expect(await processOutbox({ send })).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(await rowOf(key)).toMatchObject({ status: "FAILED", attempts: 1, lastError: expect.stringContaining("Invalid `to` field") });
+  });
+
+  it("retries when the email API cannot be reached", async () => {
+    const key = unique("offline");
+    await enqueue(partnerEmail(recipient("offline"), key));
+    const closed = createServer();
+    const url = await listen(closed);
+    await close(closed); // nothing listens on this port now
+    const now = new Date();
+    expect(await processOutbox({ now, send: (email) => sendEmail(email, { apiKey: "re_test_key", baseUrl: url }) })).toEqual({
+      sent: 0,
+      retried: 1,
+      failed: 0,
+    });
+    const row = await rowOf(key);
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringContaining("Unable to fetch") });
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 30_000);
   });
 
   it("takes back a row whose worker died, but not one still leased", async () => {
@@ -256,7 +273,7 @@ describe.skipIf(!getEnv().mailCapture)("dev capture endpoint", () => {
   let url: string;
   beforeAll(async () => {
     server = createServer(async (req, res) => {
-      const body = await readBody(req);
+      const body = (await readBody(req)).toString("utf8");
       const request = new Request(`http://127.0.0.1${req.url}`, {
         method: req.method,
         headers: Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])) as [string, string][],

@@ -46,16 +46,25 @@ export const roleSchema = z.enum(ROLES, {
   invalid_type_error: "Choose a role from the list",
 });
 
-export const SignupSchema = z.object({
+// Signing up to accept an invitation: the org comes from the invitation.
+export const InvitedSignupSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
   password: passwordSchema,
-  // Absent when signing up to accept an invitation: the org comes from it.
-  orgName: orgNameSchema.optional(),
-  orgKind: orgKindSchema.optional(),
   invitation: z.string().max(200).optional(),
   redirectTo: z.string().max(2000).optional(),
 });
+
+export const SignupSchema = InvitedSignupSchema.extend({ orgName: orgNameSchema, orgKind: orgKindSchema });
+
+/**
+ * The schema for the signup form as shown: org fields are required unless
+ * the user arrives with an invitation. Typed as the wider shape (org fields
+ * optional) so one form component serves both.
+ */
+export function signupSchemaFor(invited: boolean) {
+  return (invited ? InvitedSignupSchema : SignupSchema) as unknown as ReturnType<typeof InvitedSignupSchema.extend<{ orgName: z.ZodOptional<typeof orgNameSchema>; orgKind: z.ZodOptional<typeof orgKindSchema> }>>;
+}
 
 export const LoginSchema = z.object({
   email: emailSchema,

@@ -1,0 +1,70 @@
+// One test-data factory per model. Every value that must be unique gets a
+// fresh suffix, so tests never collide on a shared database.
+import { randomBytes } from "node:crypto";
+import type { InvitationKind, OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
+import { newInvitationToken, INVITATION_TTL_MS } from "~/features/organizations/invitations.server.ts";
+import { prisma } from "~/lib/db.server.ts";
+import { hashPassword } from "~/lib/password.server.ts";
+
+export const TEST_PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | undefined;
+
+export const unique = (prefix = "t") => `${prefix}-${randomBytes(5).toString("hex")}`;
+
+export async function createUser(overrides: { email?: string; name?: string } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const handle = unique("user");
+  return prisma.user.create({
+    data: {
+      email: overrides.email ?? `${handle}@example.com`,
+      name: overrides.name ?? `User ${handle}`,
+      password: { create: { hash: await passwordHash } },
+    },
+  });
+}
+
+export async function createOrg(kind: OrgKind, overrides: { name?: string } = {}) {
+  const slug = unique(kind === "IMPORTER" ? "importer" : "factory");
+  return prisma.organization.create({ data: { slug, name: overrides.name ?? slug, kind } });
+}
+
+export async function createMembership(userId: string, orgId: string, role: Role) {
+  return prisma.membership.create({ data: { userId, orgId, role } });
+}
+
+/** A user with the given role in a new (or given) org. */
+export async function createMember(kind: OrgKind, role: Role, org?: { id: string; slug: string; kind: OrgKind; name: string }) {
+  const theOrg = org ?? (await createOrg(kind));
+  const user = await createUser();
+  const membership = await createMembership(user.id, theOrg.id, role);
+  return { user, org: theOrg, membership };
+}
+
+export async function createPartnership(importerId: string, factoryId: string | null, status: PartnershipStatus = "ACTIVE") {
+  return prisma.partnership.create({
+    data: { importerId, factoryId, status, activatedAt: status === "ACTIVE" ? new Date() : null, endedAt: status === "ENDED" ? new Date() : null },
+  });
+}
+
+export async function createInvitation(input: {
+  orgId: string;
+  kind: InvitationKind;
+  email?: string;
+  role?: Role;
+  partnershipId?: string;
+  expiresAt?: Date;
+}) {
+  const { token, tokenHash } = newInvitationToken();
+  const invitation = await prisma.invitation.create({
+    data: {
+      orgId: input.orgId,
+      kind: input.kind,
+      email: input.email ?? `${unique("invitee")}@example.com`,
+      role: input.role ?? "MEMBER",
+      partnershipId: input.partnershipId,
+      tokenHash,
+      expiresAt: input.expiresAt ?? new Date(Date.now() + INVITATION_TTL_MS),
+    },
+  });
+  return { invitation, token };
+}
