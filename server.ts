@@ -96,6 +96,9 @@ export async function main(options: { dev?: boolean }) {
   }
   const { url, close, database } = await startServer(options);
   console.log(`Supplier Portal is running at ${url} (database: ${database === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+  if (getEnv().mailCapture) {
+    console.log(`No RESEND_API_KEY: emails are captured, not sent. Read them at ${url}/dev/mailbox (from this machine only in production mode).`);
+  }
   exitOnSignals(close);
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { prisma } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
+import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 
 // Stands in for Resend's `POST /emails` while no RESEND_API_KEY is set, so development,
 // the demo and tests exercise the real SDK over real HTTP. Errors use Resend's shape
@@ -25,8 +25,8 @@ const notFound = () => new Response("Not Found", { status: 404 });
 
 export const loader = () => notFound();
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (!getEnv().mailCapture) return notFound();
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireMailCapture(context);
   if (request.method !== "POST") return fail(405, "method_not_allowed", "Use POST");
 
   const body = await readText(request, MAX_BODY_BYTES);

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
+import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Email"} · Mailbox` }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (!getEnv().mailCapture) notFound();
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  requireMailCapture(context);
   const email = await prisma.capturedEmail.findUnique({ where: { id: params.id ?? "" } });
   if (!email) notFound();
   return { ...email, createdAt: email.createdAt.toISOString() };

@@ -9,8 +9,9 @@ import { sendEmail, type OutgoingEmail } from "~/lib/email.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { action as captureAction } from "~/routes/dev.capture.emails.ts";
 
-// The real Resend SDK sends over real HTTP to servers started here. The database is shared
-// by the tests of this file, so each test uses its own recipients and keys.
+// The real Resend SDK sends over real HTTP to servers started here. The database may be
+// shared with other test files running at the same time, so every key starts with this
+// file's prefix and every processOutbox call is scoped to it.
 
 interface Received {
   method: string;
@@ -67,9 +68,10 @@ async function startFakeResend() {
 }
 
 const run = randomUUID().slice(0, 8);
+const keyPrefix = `outbox-test-${run}-`;
 let counter = 0;
-const unique = (tag: string) => `${tag}-${run}-${++counter}`;
-const recipient = (tag: string) => `${unique(tag)}@outbox-test.example`;
+const unique = (tag: string) => `${keyPrefix}${tag}-${++counter}`;
+const recipient = (tag: string) => `${tag}-${run}-${++counter}@outbox-test.example`;
 
 const invitation = {
   inviterName: "Anna Berg",
@@ -104,7 +106,7 @@ afterAll(async () => {
 // A test that leaves rows due (on purpose or by failing) must not feed the next one.
 afterEach(async () => {
   await prisma.outboxEmail.updateMany({
-    where: { to: { contains: `-${run}-` }, status: { in: ["PENDING", "SENDING"] } },
+    where: { idempotencyKey: { startsWith: keyPrefix }, status: { in: ["PENDING", "SENDING"] } },
     data: { status: "FAILED", lastError: "left over by a test" },
   });
 });
@@ -115,9 +117,13 @@ describe("outbox", () => {
     const key = unique("key");
     expect(await enqueue(partnerEmail(to, key, "zh-CN"))).toBe(true);
     expect(await enqueue(partnerEmail(to, key, "zh-CN"))).toBe(false); // same key: no second row
+    const elsewhere = `elsewhere-${run}`; // another file's row: out of this file's scope
+    await enqueue(partnerEmail(recipient("elsewhere"), elsewhere));
 
-    expect(await processOutbox({ send })).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(await processOutbox({ send })).toEqual(nothing);
+    expect(await processOutbox({ keyPrefix, send })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await processOutbox({ keyPrefix, send })).toEqual(nothing);
+    expect(await rowOf(elsewhere)).toMatchObject({ status: "PENDING", attempts: 0 });
+    await prisma.outboxEmail.delete({ where: { idempotencyKey: elsewhere } });
 
     const [request, ...others] = fake.withKey(key);
     expect(others).toHaveLength(0);
@@ -157,16 +163,30 @@ describe("outbox", () => {
     fake.failNext(1, { status: 429, headers: { "retry-after": "120" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } });
     const now = new Date();
 
-    expect(await processOutbox({ now, send })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await processOutbox({ keyPrefix, now, send })).toEqual({ sent: 0, retried: 1, failed: 0 });
     const row = await rowOf(key);
     expect(row).toMatchObject({ status: "PENDING", attempts: 1, lockedUntil: null });
     expect(row.lastError).toContain("rate_limit_exceeded");
     expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 120_000);
 
-    expect(await processOutbox({ now: new Date(now.getTime() + 119_000), send })).toEqual(nothing);
-    expect(await processOutbox({ now: row.nextAttemptAt, send })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await processOutbox({ keyPrefix, now: new Date(now.getTime() + 119_000), send })).toEqual(nothing);
+    expect(await processOutbox({ keyPrefix, now: row.nextAttemptAt, send })).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(fake.withKey(key)).toHaveLength(2);
     expect(await rowOf(key)).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("gives the rest of a rate-limited batch back untried", async () => {
+    const keys = [unique("batch429"), unique("batch429"), unique("batch429")];
+    await prisma.$transaction((tx) => enqueueEmails(tx, keys.map((key) => partnerEmail(recipient("batch429"), key))));
+    fake.failNext(1, { status: 429, headers: { "retry-after": "60" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Slow down" } });
+    const now = new Date();
+
+    expect(await processOutbox({ keyPrefix, now, send })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const rows = await prisma.outboxEmail.findMany({ where: { idempotencyKey: { in: keys } } });
+    expect(rows.map((r) => r.status)).toEqual(["PENDING", "PENDING", "PENDING"]);
+    expect(rows.map((r) => r.attempts).sort()).toEqual([0, 0, 1]);
+    for (const row of rows) expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 60_000);
+    expect(keys.map((key) => fake.withKey(key).length).sort()).toEqual([0, 0, 1]);
   });
 
   it(`backs off on server errors and gives up after ${MAX_ATTEMPTS} attempts`, async () => {
@@ -176,19 +196,19 @@ describe("outbox", () => {
 
     let now = new Date();
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
-      expect(await processOutbox({ now, send })).toEqual({ sent: 0, retried: 1, failed: 0 });
+      expect(await processOutbox({ keyPrefix, now, send })).toEqual({ sent: 0, retried: 1, failed: 0 });
       const row = await rowOf(key);
       expect(row).toMatchObject({ status: "PENDING", attempts: attempt });
       const minimumDelay = Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
       expect(row.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(minimumDelay);
       now = row.nextAttemptAt;
     }
-    expect(await processOutbox({ now, send })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await processOutbox({ keyPrefix, now, send })).toEqual({ sent: 0, retried: 0, failed: 1 });
 
     const row = await rowOf(key);
     expect(row).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, lockedUntil: null });
     expect(row.lastError).toContain("Upstream broke");
-    expect(await processOutbox({ now: new Date(now.getTime() + 86_400_000), send })).toEqual(nothing);
+    expect(await processOutbox({ keyPrefix, now: new Date(now.getTime() + 86_400_000), send })).toEqual(nothing);
     expect(fake.withKey(key)).toHaveLength(MAX_ATTEMPTS);
   });
 
@@ -196,7 +216,7 @@ describe("outbox", () => {
     const key = unique("422");
     await enqueue(partnerEmail(recipient("422"), key));
     fake.failNext(1, { status: 422, headers: {}, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } });
-    expect(await processOutbox({ send })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await processOutbox({ keyPrefix, send })).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(await rowOf(key)).toMatchObject({ status: "FAILED", attempts: 1, lastError: expect.stringContaining("Invalid `to` field") });
   });
 
@@ -207,7 +227,7 @@ describe("outbox", () => {
     const url = await listen(closed);
     await close(closed); // nothing listens on this port now
     const now = new Date();
-    expect(await processOutbox({ now, send: (email) => sendEmail(email, { apiKey: "re_test_key", baseUrl: url }) })).toEqual({
+    expect(await processOutbox({ keyPrefix, now, send: (email) => sendEmail(email, { apiKey: "re_test_key", baseUrl: url }) })).toEqual({
       sent: 0,
       retried: 1,
       failed: 0,
@@ -235,7 +255,7 @@ describe("outbox", () => {
     const heldKey = unique("held");
     await prisma.outboxEmail.createMany({ data: [row(stuckKey, minutes(-1)), row(heldKey, minutes(4))] });
 
-    expect(await processOutbox({ now, send })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await processOutbox({ keyPrefix, now, send })).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await rowOf(stuckKey)).toMatchObject({ status: "SENT", attempts: 2 });
     expect(await rowOf(heldKey)).toMatchObject({ status: "SENDING", attempts: 1 });
     expect(fake.withKey(stuckKey)).toHaveLength(1);
@@ -251,7 +271,7 @@ describe("outbox", () => {
     const drain = async () => {
       const total = { ...nothing };
       for (;;) {
-        const result = await processOutbox({ limit: 7, send });
+        const result = await processOutbox({ keyPrefix, limit: 7, send });
         if (result.sent + result.retried + result.failed === 0) return total;
         total.sent += result.sent;
         total.retried += result.retried;

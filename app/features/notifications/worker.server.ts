@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { sendEmail, type OutgoingEmail, type SendResult } from "~/lib/email.server.ts";
 import { renderEmail } from "../../../emails/index.ts";
@@ -24,7 +24,16 @@ export interface ClaimedEmail {
 
 export type Send = (email: OutgoingEmail) => Promise<SendResult>;
 
-export interface ProcessOptions {
+export interface ClaimOptions {
+  leaseMs?: number;
+  /**
+   * Only rows whose idempotency key starts with this. For tests that share a database
+   * with other test files running at the same time: each processes only its own rows.
+   */
+  keyPrefix?: string;
+}
+
+export interface ProcessOptions extends Pick<ClaimOptions, "keyPrefix"> {
   /** The worker's clock; tests move it forward instead of waiting. */
   now?: Date;
   limit?: number;
@@ -46,14 +55,17 @@ const ts = (date: Date) => date.toISOString();
  * several workers claim side by side without waiting on or sharing rows; the second clause
  * takes back rows whose lease ran out because their worker died.
  */
-export async function claimBatch(limit = DEFAULT_BATCH, now = new Date(), leaseMs = LEASE_MS): Promise<ClaimedEmail[]> {
+export async function claimBatch(limit = DEFAULT_BATCH, now = new Date(), { leaseMs = LEASE_MS, keyPrefix }: ClaimOptions = {}): Promise<ClaimedEmail[]> {
+  // LIKE reads % and _ as wildcards: escaped, the prefix is taken literally.
+  const scope = keyPrefix ? Prisma.sql`AND "idempotencyKey" LIKE ${`${keyPrefix.replace(/[\\%_]/g, "\\$&")}%`}` : Prisma.empty;
   const rows = await prisma.$queryRaw<ClaimedEmail[]>`
     UPDATE "OutboxEmail"
     SET status = 'SENDING', "lockedUntil" = ${ts(new Date(now.getTime() + leaseMs))}::timestamp(3), attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM "OutboxEmail"
-      WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${ts(now)}::timestamp(3))
-         OR (status = 'SENDING' AND "lockedUntil" < ${ts(now)}::timestamp(3))
+      WHERE ((status = 'PENDING' AND "nextAttemptAt" <= ${ts(now)}::timestamp(3))
+         OR (status = 'SENDING' AND "lockedUntil" < ${ts(now)}::timestamp(3)))
+        ${scope}
       ORDER BY "nextAttemptAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
@@ -94,7 +106,7 @@ async function settle(row: ClaimedEmail, data: Prisma.OutboxEmailUpdateManyMutat
 export async function processOutbox(options: ProcessOptions = {}): Promise<ProcessResult> {
   const clock = () => options.now ?? new Date();
   const send = options.send ?? ((email: OutgoingEmail) => sendEmail(email));
-  const rows = await claimBatch(options.limit ?? DEFAULT_BATCH, clock());
+  const rows = await claimBatch(options.limit ?? DEFAULT_BATCH, clock(), { keyPrefix: options.keyPrefix });
   const result: ProcessResult = { sent: 0, retried: 0, failed: 0 };
 
   for (const [index, row] of rows.entries()) {

@@ -35,16 +35,14 @@ export const orgNameSchema = z
   .min(2, "Use at least 2 characters")
   .max(100, "Use at most 100 characters");
 
-export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], {
-  required_error: "Choose whether your company buys or makes products",
-  invalid_type_error: "Choose importer or factory",
-});
+// errorMap rather than per-case messages: zod reports a value outside the
+// list as "Invalid enum value", which means nothing to a person.
+const choose = (message: string) => ({ errorMap: () => ({ message }) });
 
-export const localeSchema = z.enum(LOCALES, { invalid_type_error: "Choose a language from the list" }).default("en");
-export const roleSchema = z.enum(ROLES, {
-  required_error: "Choose a role",
-  invalid_type_error: "Choose a role from the list",
-});
+export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], choose("Choose whether your company buys or makes products"));
+
+export const localeSchema = z.enum(LOCALES, choose("Choose a language from the list")).default("en");
+export const roleSchema = z.enum(ROLES, choose("Choose a role from the list"));
 
 // Signing up to accept an invitation: the org comes from the invitation.
 export const InvitedSignupSchema = z.object({

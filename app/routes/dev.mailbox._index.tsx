@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
-import { notFound } from "~/lib/http.server.ts";
+import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { pageArgs, pageFromUrl, toPage } from "~/lib/pagination.ts";
 
 // Emails captured while no RESEND_API_KEY is set (development, demo, tests).
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · Supplier Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!getEnv().mailCapture) notFound();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireMailCapture(context);
   const page = pageFromUrl(request.url);
   const [emails, total] = await Promise.all([
     prisma.capturedEmail.findMany({
@@ -31,9 +30,6 @@ function formatTime(iso: string) {
 
 export default function Mailbox() {
   const { page, pageCount, total, items: emails } = useLoaderData<typeof loader>();
-  // Flat routes nest dev.mailbox.$id inside this route; the message replaces the list.
-  const outlet = useOutlet();
-  if (outlet) return outlet;
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-xl font-semibold text-slate-900">Mailbox</h1>
