@@ -10,6 +10,8 @@ const env = {
   ...process.env,
   // The CLI only checks that this file exists before choosing the WASM engines.
   PRISMA_QUERY_ENGINE_LIBRARY: path.join(root, "node_modules/prisma/build/index.js"),
+  // Only used by commands that talk to a database (authoring migrations).
+  DATABASE_URL: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/supplier_portal_dev",
   PRISMA_SKIP_POSTINSTALL_GENERATE: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
   CHECKPOINT_DISABLE: "1",

@@ -5,6 +5,9 @@
 import { type Ability, AbilityBuilder, subject } from "@casl/ability";
 import { createPrismaAbility, type PrismaQueryOf, type Subjects } from "@casl/prisma/runtime";
 import type {
+  Acknowledgement,
+  Attachment,
+  Comment,
   Invitation,
   Membership,
   Organization,
@@ -12,15 +15,29 @@ import type {
   Partnership,
   Prisma,
   Role,
+  Spec,
+  SpecShare,
+  SpecVersion,
 } from "~/generated/prisma/client.ts";
 
-export type Action = "read" | "create" | "update" | "delete" | "end";
+export type Action = "read" | "create" | "update" | "delete" | "end" | "publish" | "share" | "acknowledge" | "comment";
+
+// Relations that some rules look through; a record checked against such a
+// rule must be loaded with them (see the `*ForAbility` selects in features).
+type SpecWithShares = Spec & { shares?: (Pick<SpecShare, "factoryId"> & { partnership?: Pick<Partnership, "status"> })[] };
+type VersionWithSpec = SpecVersion & { spec?: SpecWithShares };
 
 type SubjectMap = {
   Organization: Organization;
   Membership: Membership;
   Partnership: Partnership;
   Invitation: Invitation;
+  Spec: SpecWithShares;
+  SpecVersion: VersionWithSpec;
+  SpecShare: SpecShare;
+  Acknowledgement: Acknowledgement;
+  Comment: Comment;
+  Attachment: Attachment;
 };
 export type SubjectName = keyof SubjectMap;
 export type AppSubjects = Subjects<SubjectMap>;
@@ -37,6 +54,9 @@ type Builder = AbilityBuilder<AppAbility>;
 type RuleSet = (builder: Builder, ctx: AbilityContext) => void;
 
 const isOwner = (ctx: AbilityContext) => ctx.role === "OWNER";
+// Owners and quality leads make the decisions; members take part; viewers read.
+const decides = (ctx: AbilityContext) => ctx.role === "OWNER" || ctx.role === "QUALITY";
+const takesPart = (ctx: AbilityContext) => ctx.role !== "VIEWER";
 
 const organizationRules: RuleSet = ({ can }, ctx) => {
   can("read", "Organization", { id: ctx.orgId });
@@ -65,9 +85,56 @@ const partnershipRules: RuleSet = ({ can }, ctx) => {
   }
 };
 
-// Each capability adds its rule set here (specs, first articles, corrective
-// actions, threads, attachments) without touching the ones above.
-const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules];
+/** The fields of a spec version that are edited while it is a draft. */
+export const SPEC_VERSION_CONTENT_FIELDS = ["description", "notes", "packaging", "materials", "characteristics", "defectExamples", "attachments"];
+
+const specRules: RuleSet = ({ can }, ctx) => {
+  if (ctx.orgKind === "IMPORTER") {
+    can("read", "Spec", { orgId: ctx.orgId });
+    can("read", "SpecVersion", { orgId: ctx.orgId });
+    can("read", "SpecShare", { importerId: ctx.orgId });
+    can("read", "Acknowledgement", { importerId: ctx.orgId });
+    if (decides(ctx)) {
+      can(["create", "update", "share"], "Spec", { orgId: ctx.orgId });
+      can("create", "SpecVersion", { orgId: ctx.orgId });
+      // Published versions are immutable: every write rule requires DRAFT.
+      can("update", "SpecVersion", SPEC_VERSION_CONTENT_FIELDS, { orgId: ctx.orgId, status: "DRAFT" });
+      can(["publish", "delete"], "SpecVersion", { orgId: ctx.orgId, status: "DRAFT" });
+      can(["create", "delete"], "SpecShare", { importerId: ctx.orgId });
+    }
+    return;
+  }
+  // A factory sees a spec only while it is shared with it through an active
+  // partnership, and only once a version is published; never a draft.
+  const sharedWithMe = { some: { factoryId: ctx.orgId, partnership: { is: { status: "ACTIVE" as const } } } };
+  can("read", "Spec", { currentVersionId: { not: null }, shares: sharedWithMe });
+  can("read", "SpecVersion", { status: { in: ["PUBLISHED", "SUPERSEDED"] }, spec: { is: { shares: sharedWithMe } } });
+  can("read", "SpecShare", { factoryId: ctx.orgId });
+  can("read", "Acknowledgement", { factoryId: ctx.orgId });
+  if (takesPart(ctx)) {
+    can("acknowledge", "SpecVersion", { status: "PUBLISHED", spec: { is: { shares: sharedWithMe } } });
+  }
+};
+
+// Comments: the thread's record is checked by the caller (it must be readable);
+// these rules add who may see and write which comment within it.
+const threadRules: RuleSet = ({ can }, ctx) => {
+  const party = { OR: [{ importerId: ctx.orgId }, { factoryId: ctx.orgId }] };
+  can("read", "Comment", { AND: [party, { OR: [{ visibility: "SHARED" as const }, { orgId: ctx.orgId }] }] });
+  if (takesPart(ctx)) {
+    can("create", "Comment", { AND: [party, { orgId: ctx.orgId }] });
+    // Editing is the author's, within a time window the threads module enforces.
+    can("update", "Comment", { authorId: ctx.userId, orgId: ctx.orgId });
+    can("create", "Attachment", { orgId: ctx.orgId });
+  }
+  // Files are readable through the record they belong to (checked by the
+  // download route); this rule covers the uploader's own org.
+  can("read", "Attachment", { orgId: ctx.orgId });
+};
+
+// Each capability adds its rule set here (first articles, corrective actions)
+// without touching the ones above.
+const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, threadRules];
 
 export function defineAbility(ctx: AbilityContext): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);

@@ -145,7 +145,7 @@ export default function Members() {
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                       <span className="min-w-0">
-                        <span className="block truncate">{i.email}</span>
+                        <span className="block [overflow-wrap:anywhere]">{i.email}</span>
                         <span className="text-xs text-slate-500">
                           {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString("en-GB")}
                         </span>

@@ -125,7 +125,7 @@ export default function Partners() {
                   <li key={p.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="partner-row">
                     <div className="min-w-0 flex-1">
                       <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? "Invitation"}</p>
-                      <p className="text-sm text-slate-600">
+                      <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
                         {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${new Date(p.activatedAt).toLocaleDateString("en-GB")}` : null}
                         {p.status === "INVITED" && invitation ? `Invited ${invitation.email} · expires ${new Date(invitation.expiresAt).toLocaleDateString("en-GB")}` : null}
                         {p.status === "ENDED" && p.endedAt ? `Ended ${new Date(p.endedAt).toLocaleDateString("en-GB")}` : null}

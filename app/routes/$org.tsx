@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: ctx.role,
     user: { name: ctx.user.name, email: ctx.user.email },
     orgs: memberships.map((m) => m.org),
-    rules: ctx.ability.rules,
+    rules: ctx.ability.rules as unknown[],
   };
 }
 
