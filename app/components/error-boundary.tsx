@@ -18,7 +18,8 @@ export function GeneralErrorBoundary() {
   if (typeof document !== "undefined") console.error(error);
   if (isRouteErrorResponse(error)) {
     const known = defaults[error.status];
-    const detail = typeof error.data === "string" && error.data && error.status < 500 ? error.data : null;
+    // Our own messages are for people; the router's (error.internal) are not.
+    const detail = !("internal" in error && error.internal) && typeof error.data === "string" && error.data && error.status < 500 ? error.data : null;
     return (
       <ErrorPage status={error.status} title={known?.title ?? "Something went wrong"}>
         <p>{detail && detail !== known?.title ? detail : known?.body ?? "Please try again."}</p>

@@ -83,7 +83,7 @@ export default function Members() {
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="lg:col-span-2" aria-labelledby="members-heading">
+        <section className="min-w-0 lg:col-span-2" aria-labelledby="members-heading">
           <h2 id="members-heading" className="sr-only">
             Members
           </h2>

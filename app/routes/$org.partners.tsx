@@ -89,7 +89,7 @@ export default function Partners() {
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="lg:col-span-2">
+        <section className="min-w-0 lg:col-span-2">
           <nav className="mb-3 flex flex-wrap gap-2" aria-label="Filter by status">
             {filters.map((f) => {
               const params = new URLSearchParams(searchParams);
