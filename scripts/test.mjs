@@ -1,27 +1,65 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, integration tests on PGlite (and on PostgreSQL
 // when TEST_DATABASE_URL is set), then the production build and the
-// Playwright suite in Chromium. Stops at the first failing stage.
+// Playwright suite in Chromium. Stops at the first failing stage and ends
+// with one "N passed, N failed" line over every stage.
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 
+const results = path.resolve(".cache/test-results");
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const vitest = (project, file) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, file)}`];
 const stages = [
-  ["Unit tests", "npx", ["vitest", "run", "--project", "unit"], {}],
-  ["Integration tests on PGlite", "npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "pglite" }],
+  { title: "Unit tests", cmd: "npx", args: vitest("unit", "unit.json"), report: "unit.json" },
+  { title: "Integration tests on PGlite", cmd: "npx", args: vitest("integration", "pglite.json"), env: { TEST_DB: "pglite" }, report: "pglite.json" },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  stages.push(["Integration tests on PostgreSQL", "npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "postgres" }]);
+  stages.push({ title: "Integration tests on PostgreSQL", cmd: "npx", args: vitest("integration", "postgres.json"), env: { TEST_DB: "postgres" }, report: "postgres.json" });
 } else {
   console.log("TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration tests.");
 }
-stages.push(["Production build", "npm", ["run", "build"], {}]);
-stages.push(["End-to-end tests (Chromium)", "npx", ["playwright", "test"], {}]);
+stages.push({ title: "Production build", cmd: "npm", args: ["run", "build"] });
+stages.push({
+  title: "End-to-end tests (Chromium)",
+  cmd: "npx",
+  args: ["playwright", "test", "--reporter=list,json"],
+  env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "e2e.json") },
+  report: "e2e.json",
+});
+
+/** [passed, failed] from a vitest or Playwright JSON report. */
+function counts(file) {
+  const full = path.join(results, file);
+  if (!existsSync(full)) return [0, 0];
+  const report = JSON.parse(readFileSync(full, "utf8"));
+  if (report.stats) return [report.stats.expected + report.stats.flaky, report.stats.unexpected];
+  return [report.numPassedTests ?? 0, report.numFailedTests ?? 0];
+}
 
 const started = Date.now();
-for (const [title, command, args, env] of stages) {
+let passed = 0;
+let failed = 0;
+let status = 0;
+for (const stage of stages) {
   const t0 = Date.now();
-  console.log(`\n=== ${title} ===`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  console.log(`=== ${title}: ${result.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log(`\n=== ${stage.title} ===`);
+  const result = spawnSync(stage.cmd, stage.args, { stdio: "inherit", env: { ...process.env, ...stage.env } });
+  if (stage.report) {
+    const [p, f] = counts(stage.report);
+    passed += p;
+    failed += f;
+    console.log(`=== ${stage.title}: ${p} passed, ${f} failed ===`);
+  }
+  console.log(`=== ${stage.title}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
+  if (result.status !== 0) {
+    status = result.status ?? 1;
+    if (failed === 0) failed = 1;
+    break;
+  }
 }
-console.log(`\nAll test stages passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`\nAll stages took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(status);
