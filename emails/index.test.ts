@@ -1,13 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { locales, renderEmail, templates, type TemplateName } from "./index.ts";
 
-const acceptUrl = "https://portal.example.com/invitations/tok_123?src=email";
-const samples: { [T in TemplateName]: Record<string, unknown> } = {
-  "partner-invitation": { inviterName: "Anna Berg", importerName: "Nordic Home", acceptUrl, expiresAt: "2027-03-05T10:00:00.000Z" },
-  "member-invitation": { inviterName: "Li Wei", orgName: "Bright Ceramics", role: "QUALITY", acceptUrl, expiresAt: "2027-03-05T10:00:00Z" },
+const link = "https://portal.example.com/invitations/tok_123?src=email";
+
+// Per template: sample data, the field holding the main link, and one word per
+// locale that only that locale's subject contains.
+const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField: string; required: string; marker: Record<(typeof locales)[number], RegExp> } } = {
+  "partner-invitation": {
+    data: { inviterName: "Anna Berg", importerName: "Nordic Home", acceptUrl: link, expiresAt: "2027-03-05T10:00:00.000Z" },
+    linkField: "acceptUrl",
+    required: "inviterName",
+    marker: { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ },
+  },
+  "member-invitation": {
+    data: { inviterName: "Li Wei", orgName: "Bright Ceramics", role: "QUALITY", acceptUrl: link, expiresAt: "2027-03-05T10:00:00Z" },
+    linkField: "acceptUrl",
+    required: "inviterName",
+    marker: { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ },
+  },
+  "comment-added": {
+    data: { authorName: "Li Wei", orgName: "Bright Ceramics", title: "Mug, version 3", body: "See the 2027 plan", internal: false, link },
+    linkField: "link",
+    required: "authorName",
+    marker: { en: /commented/i, es: /coment/i, zh: /评论/ },
+  },
+  "spec-published": {
+    data: { importerName: "Nordic Home", title: "Mug 350 ml", productCode: "MUG-350", version: 2, link, diffLink: null },
+    linkField: "link",
+    required: "importerName",
+    marker: { en: /published/i, es: /publicó/i, zh: /发布/ },
+  },
+  "spec-acknowledged": {
+    data: { factoryName: "Bright Ceramics", title: "Mug 350 ml", version: 2, status: "QUERIED", question: "Before or after glazing?", link },
+    linkField: "link",
+    required: "factoryName",
+    marker: { en: /question/i, es: /pregunta/i, zh: /疑问/ },
+  },
 };
-// One word per locale that only that locale's text contains.
-const marker = { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ };
 
 describe("email templates", () => {
   it("has a sample for every registered template", () => {
@@ -15,37 +44,47 @@ describe("email templates", () => {
   });
 
   for (const template of Object.keys(samples) as TemplateName[]) {
+    const sample = samples[template];
     for (const locale of locales) {
       it(`renders ${template} in ${locale}`, async () => {
-        const email = await renderEmail(template, locale, samples[template]);
-        expect(email.subject).toMatch(marker[locale]);
-        expect(email.html).toContain(acceptUrl);
-        expect(email.text).toContain(acceptUrl);
+        const email = await renderEmail(template, locale, sample.data);
+        expect(email.subject).toMatch(sample.marker[locale]);
+        expect(email.html).toContain(link);
+        expect(email.text).toContain(link);
         expect(email.html).toContain("Supplier Portal");
         expect(email.html).toMatch(/<html[^>]*lang="(en|es|zh-CN)"/);
-        expect(email.text).toMatch(/2027/);
         expect(email.text).not.toMatch(/\{\w+\}/); // every placeholder filled
       });
     }
 
     it(`rejects invalid data for ${template}`, async () => {
-      await expect(renderEmail(template, "en", { ...samples[template], acceptUrl: "javascript:alert(1)" })).rejects.toThrow(
-        new RegExp(`Invalid data for email template "${template}": acceptUrl`),
+      await expect(renderEmail(template, "en", { ...sample.data, [sample.linkField]: "javascript:alert(1)" })).rejects.toThrow(
+        new RegExp(`Invalid data for email template "${template}": ${sample.linkField}`),
       );
-      await expect(renderEmail(template, "en", {})).rejects.toThrow(/inviterName/);
+      await expect(renderEmail(template, "en", {})).rejects.toThrow(new RegExp(sample.required));
     });
   }
 
+  it("invitations say when they expire", async () => {
+    const email = await renderEmail("partner-invitation", "en", samples["partner-invitation"].data);
+    expect(email.text).toMatch(/2027/);
+  });
+
+  it("a query email quotes the factory's question", async () => {
+    const email = await renderEmail("spec-acknowledged", "en", samples["spec-acknowledged"].data);
+    expect(email.text).toContain("Before or after glazing?");
+  });
+
   it("writes Chinese and Spanish text, not English", async () => {
-    const zh = await renderEmail("partner-invitation", "zh", samples["partner-invitation"]);
+    const zh = await renderEmail("partner-invitation", "zh", samples["partner-invitation"].data);
     expect(zh.subject).toBe("Nordic Home 邀请您使用 Supplier Portal");
     expect(zh.text).toContain("供应商免费");
-    const es = await renderEmail("member-invitation", "es", samples["member-invitation"]);
+    const es = await renderEmail("member-invitation", "es", samples["member-invitation"].data);
     expect(es.text).toContain("como responsable de calidad");
   });
 
   it("falls back to English for an unknown locale", async () => {
-    const email = await renderEmail("partner-invitation", "fr-FR", samples["partner-invitation"]);
+    const email = await renderEmail("partner-invitation", "fr-FR", samples["partner-invitation"].data);
     expect(email.subject).toBe("Nordic Home invites you to Supplier Portal");
     expect(email.text).toContain("free for suppliers");
   });

@@ -1,9 +1,12 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import type { z } from "zod";
+import { CommentAddedEmail, commentAddedSchema, commentAddedSubject } from "./comment-added.tsx";
 import { toLocale, type Locale } from "./i18n.ts";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
+import { SpecAcknowledgedEmail, specAcknowledgedSchema, specAcknowledgedSubject } from "./spec-acknowledged.tsx";
+import { SpecPublishedEmail, specPublishedSchema, specPublishedSubject } from "./spec-published.tsx";
 
 export { locales, toLocale, type Locale } from "./i18n.ts";
 
@@ -20,6 +23,9 @@ const define = <S extends z.AnyZodObject>(template: Template<S>) => template;
 export const templates = {
   "partner-invitation": define({ component: PartnerInvitationEmail, subject: partnerInvitationSubject, schema: partnerInvitationSchema }),
   "member-invitation": define({ component: MemberInvitationEmail, subject: memberInvitationSubject, schema: memberInvitationSchema }),
+  "comment-added": define({ component: CommentAddedEmail, subject: commentAddedSubject, schema: commentAddedSchema }),
+  "spec-published": define({ component: SpecPublishedEmail, subject: specPublishedSubject, schema: specPublishedSchema }),
+  "spec-acknowledged": define({ component: SpecAcknowledgedEmail, subject: specAcknowledgedSubject, schema: specAcknowledgedSchema }),
 };
 
 export type TemplateName = keyof typeof templates;

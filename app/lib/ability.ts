@@ -24,8 +24,9 @@ export type Action = "read" | "create" | "update" | "delete" | "end" | "publish"
 
 // Relations that some rules look through; a record checked against such a
 // rule must be loaded with them (see the `*ForAbility` selects in features).
-type SpecWithShares = Spec & { shares?: (Pick<SpecShare, "factoryId"> & { partnership?: Pick<Partnership, "status"> })[] };
-type VersionWithSpec = SpecVersion & { spec?: SpecWithShares };
+type SharesForAbility = (Pick<SpecShare, "factoryId"> & { partnership?: Pick<Partnership, "status"> })[];
+type SpecWithShares = Spec & { shares?: SharesForAbility };
+type VersionWithSpec = SpecVersion & { spec?: Partial<Spec> & { shares?: SharesForAbility } };
 
 type SubjectMap = {
   Organization: Organization;

@@ -3,8 +3,8 @@ import type { Action, AppAbility, SubjectName } from "./ability.ts";
 import { forbidden, notFound } from "./http.server.ts";
 
 /** Write check on a loaded record: a visible record the role may not change answers 403. */
-export function ensureCan(ability: AppAbility, action: Action, subject: Parameters<AppAbility["can"]>[1], message?: string) {
-  if (!ability.can(action, subject)) forbidden(message);
+export function ensureCan(ability: AppAbility, action: Action, subject: Parameters<AppAbility["can"]>[1], message?: string, field?: string) {
+  if (!ability.can(action, subject, field)) forbidden(message);
 }
 
 /** Read check: a record the user may not see answers 404. */

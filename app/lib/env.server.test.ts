@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env.server.ts";
 
@@ -32,5 +33,40 @@ describe("configuration", () => {
   it("derives APP_URL from PORT and drops a trailing slash", () => {
     expect(parseEnv({ PORT: "8080" }).APP_URL).toBe("http://localhost:8080");
     expect(parseEnv({ APP_URL: "https://portal.example.com/" }).APP_URL).toBe("https://portal.example.com");
+  });
+
+  it("stores files under DATA_DIR with a 20 MB upload limit unless told otherwise", () => {
+    const env = parseEnv({ DATA_DIR: "/srv/portal" });
+    expect(env.STORAGE_DIR).toBe(path.resolve("/srv/portal/files"));
+    expect(env.UPLOAD_MAX_BYTES).toBe(20 * 1024 * 1024);
+    expect(env.S3_BUCKET).toBeUndefined();
+    const custom = parseEnv({ STORAGE_DIR: "/mnt/files", UPLOAD_MAX_BYTES: "5242880" });
+    expect(custom.STORAGE_DIR).toBe(path.resolve("/mnt/files"));
+    expect(custom.UPLOAD_MAX_BYTES).toBe(5 * 1024 * 1024);
+  });
+
+  it("reads the S3 settings and refuses half of them", () => {
+    const env = parseEnv({ S3_BUCKET: "files", S3_ENDPOINT: "https://minio.example.com", S3_FORCE_PATH_STYLE: "true" });
+    expect(env.S3_REGION).toBe("us-east-1");
+    expect(env.S3_FORCE_PATH_STYLE).toBe(true);
+    const error = (() => {
+      try {
+        parseEnv({ S3_ENDPOINT: "minio", S3_ACCESS_KEY_ID: "key", UPLOAD_MAX_BYTES: "20MB" });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(error).toContain("S3_ENDPOINT: must be an absolute URL");
+    expect(error).toContain("UPLOAD_MAX_BYTES: must be a number of bytes");
+    // Reported together with the field errors only once those pass; check them alone.
+    const pairing = (() => {
+      try {
+        parseEnv({ S3_ACCESS_KEY_ID: "key" });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(pairing).toContain("S3_ACCESS_KEY_ID: is set but S3_BUCKET is not");
+    expect(pairing).toContain("S3_SECRET_ACCESS_KEY: is required when the other S3 key is set");
   });
 });

@@ -21,9 +21,36 @@ const schema = z.object({
   WORKER: booleanFlag.default("true"),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default("false"),
+  STORAGE_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ message: "must be a number of bytes, e.g. 20971520 for 20 MB" })
+    .int({ message: "must be a whole number of bytes" })
+    .min(1024, { message: "must be at least 1024 bytes" })
+    .max(2 ** 31 - 1, { message: "must be below 2 GB (2147483647 bytes)" })
+    .default(20 * 1024 * 1024),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url({ message: "must be an absolute URL such as https://s3.eu-central-1.amazonaws.com" }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default("false"),
 });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; DATA_DIR: string; mailCapture: boolean };
+// Settings that only make sense together: a half-configured bucket should stop
+// the server rather than quietly store files on local disk.
+const checkedSchema = schema.superRefine((env, ctx) => {
+  if (!env.S3_BUCKET) {
+    for (const key of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is set but S3_BUCKET is not (set S3_BUCKET to store files in a bucket)" });
+    }
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+    ctx.addIssue({ code: "custom", path: [missing], message: "is required when the other S3 key is set" });
+  }
+});
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; DATA_DIR: string; STORAGE_DIR: string; mailCapture: boolean };
 
 /** Turns zod issues into one line per variable, e.g. "PORT: must be a port number". */
 export function describeEnvErrors(error: z.ZodError): string[] {
@@ -33,7 +60,7 @@ export function describeEnvErrors(error: z.ZodError): string[] {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings mean "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = checkedSchema.safeParse(cleaned);
   if (!result.success) {
     throw new Error(`Invalid configuration:\n  ${describeEnvErrors(result.error).join("\n  ")}`);
   }
@@ -42,6 +69,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     DATA_DIR: path.resolve(env.DATA_DIR),
+    STORAGE_DIR: path.resolve(env.STORAGE_DIR ?? path.join(env.DATA_DIR, "files")),
     mailCapture: !env.RESEND_API_KEY,
   };
 }

@@ -22,3 +22,25 @@ export interface Page<T> {
 export function toPage<T>(items: T[], total: number, page: number, pageSize = DEFAULT_PAGE_SIZE): Page<T> {
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
+
+/**
+ * One page over two ordered segments shown one after the other (e.g. "awaiting
+ * me" first, then the rest), each fetched with its own skip/take so that the
+ * database does the sorting and no page loads more than it shows.
+ */
+export async function pageOverSegments<T>(
+  page: number,
+  segments: [{ count: number; fetch: (skip: number, take: number) => Promise<T[]> }, { count: number; fetch: (skip: number, take: number) => Promise<T[]> }],
+  pageSize = DEFAULT_PAGE_SIZE,
+): Promise<Page<T>> {
+  const [first, second] = segments;
+  const offset = (page - 1) * pageSize;
+  const items: T[] = [];
+  if (offset < first.count) items.push(...(await first.fetch(offset, pageSize)));
+  const remaining = pageSize - items.length;
+  if (remaining > 0) {
+    const skip = Math.max(0, offset - first.count);
+    if (skip < second.count) items.push(...(await second.fetch(skip, remaining)));
+  }
+  return toPage(items, first.count + second.count, page, pageSize);
+}

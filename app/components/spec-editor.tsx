@@ -1,0 +1,189 @@
+import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { CLASS_LABELS, CLASSES } from "~/features/specs/schemas.ts";
+import { ErrorList } from "./forms.tsx";
+
+// The rows of the draft editor. Add, remove and move are conform list
+// intents: submit buttons that work without JavaScript and keep every typed
+// value, because the server answers them with the form as it was.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
+type AnyForm = FormMetadata<any, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field
+type AnyField = FieldMetadata<any, any, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of row objects
+type ListField = FieldMetadata<Record<string, any>[] | undefined, any, string[]>;
+type Row<K extends string> = Record<K, AnyField>;
+type CharacteristicField = "key" | "number" | "name" | "kind" | "nominal" | "lowerTol" | "upperTol" | "unit" | "class" | "method";
+
+function Cell({ field, label, type = "text", width, placeholder }: { field: AnyField; label: string; type?: "text"; width?: string; placeholder?: string }) {
+  return (
+    <label className={`block ${width ?? ""}`}>
+      <span className="block text-xs font-medium text-slate-600">{label}</span>
+      <input {...getInputProps(field, { type, ariaAttributes: true })} placeholder={placeholder} className="input mt-0.5 px-2 py-1.5" />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </label>
+  );
+}
+
+function RowTools({ form, list, index, count, what }: { form: AnyForm; list: ListField; index: number; count: number; what: string }) {
+  return (
+    <div className="flex gap-1">
+      <button {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })} disabled={index === 0} className="btn-secondary min-h-8 px-2 py-1" aria-label={`Move ${what} up`}>
+        ↑
+      </button>
+      <button {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })} disabled={index === count - 1} className="btn-secondary min-h-8 px-2 py-1" aria-label={`Move ${what} down`}>
+        ↓
+      </button>
+      <button {...form.remove.getButtonProps({ name: list.name, index })} className="btn-secondary min-h-8 px-2 py-1 text-red-700" aria-label={`Remove ${what}`}>
+        Remove
+      </button>
+    </div>
+  );
+}
+
+export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListField }) {
+  const rows = list.getFieldList();
+  return (
+    <Fieldset legend="Characteristics" hint="Measured values with a nominal and tolerances (they need not be equal), or visual checks that pass or fail." errors={list.errors} errorId={list.errorId}>
+      {rows.length === 0 ? <p className="text-sm text-slate-600">No characteristics yet. Add the first one.</p> : null}
+      <ol className="space-y-3">
+        {rows.map((row, index) => {
+          const f = row.getFieldset() as Row<CharacteristicField>;
+          const visual = f.kind.value === "ATTRIBUTE";
+          return (
+            <li key={row.key} className="rounded-md border border-slate-200 p-3" data-testid="characteristic-row">
+              <input {...getInputProps(f.key, { type: "hidden" })} />
+              <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
+                <Cell field={f.number} label="No." placeholder="1" />
+                <div className="col-span-2 sm:col-span-3">
+                  <Cell field={f.name} label="Name" placeholder="Outer diameter" />
+                </div>
+                <label className="block">
+                  <span className="block text-xs font-medium text-slate-600">Type</span>
+                  <select {...getSelectProps(f.kind)} className="input mt-0.5 px-2 py-1.5">
+                    <option value="VARIABLE">Measured</option>
+                    <option value="ATTRIBUTE">Visual check</option>
+                  </select>
+                </label>
+                <label className="block">
+                  <span className="block text-xs font-medium text-slate-600">Class</span>
+                  <select {...getSelectProps(f.class)} className="input mt-0.5 px-2 py-1.5">
+                    {CLASSES.map((c) => (
+                      <option key={c} value={c}>
+                        {CLASS_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {visual ? null : (
+                  <>
+                    <Cell field={f.nominal} label="Nominal" placeholder="82" />
+                    <Cell field={f.lowerTol} label="Lower tol." placeholder="-0.2" />
+                    <Cell field={f.upperTol} label="Upper tol." placeholder="+0.3" />
+                    <Cell field={f.unit} label="Unit" placeholder="mm" />
+                  </>
+                )}
+                <div className={visual ? "col-span-2 sm:col-span-6" : "col-span-2"}>
+                  <Cell field={f.method} label={visual ? "What passes" : "How to measure"} placeholder={visual ? "No chips larger than 1 mm" : "Calliper, 3 points"} />
+                </div>
+              </div>
+              <div className="mt-2 flex justify-end">
+                <RowTools form={form} list={list} index={index} count={rows.length} what={`characteristic ${index + 1}`} />
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button {...form.insert.getButtonProps({ name: list.name, defaultValue: { kind: "VARIABLE", class: "MAJOR", number: String(rows.length + 1) } as never })} className="btn-secondary">
+        + Add characteristic
+      </button>
+    </Fieldset>
+  );
+}
+
+export function MaterialRows({ form, list }: { form: AnyForm; list: ListField }) {
+  const rows = list.getFieldList();
+  return (
+    <Fieldset legend="Approved materials" errors={list.errors} errorId={list.errorId}>
+      <ul className="space-y-2">
+        {rows.map((row, index) => {
+          const f = row.getFieldset() as Row<"key" | "material" | "grade" | "source">;
+          return (
+            <li key={row.key} className="grid grid-cols-1 items-end gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-4" data-testid="material-row">
+              <input {...getInputProps(f.key, { type: "hidden" })} />
+              <Cell field={f.material} label="Material" placeholder="Stoneware clay" />
+              <Cell field={f.grade} label="Grade" placeholder="Food-safe" />
+              <Cell field={f.source} label="Supplier or standard" placeholder="EN 1388-1" />
+              <RowTools form={form} list={list} index={index} count={rows.length} what={`material ${index + 1}`} />
+            </li>
+          );
+        })}
+      </ul>
+      <button {...form.insert.getButtonProps({ name: list.name })} className="btn-secondary">
+        + Add material
+      </button>
+    </Fieldset>
+  );
+}
+
+export function DefectRows({ form, list, characteristics }: { form: AnyForm; list: ListField; characteristics: { key: string; number: string; name: string }[] }) {
+  const rows = list.getFieldList();
+  if (rows.length === 0) return null;
+  return (
+    <Fieldset legend="Defect examples" hint="Photos are added below; here you change the words or remove a pair.">
+      <ul className="space-y-2">
+        {rows.map((row, index) => {
+          const f = row.getFieldset() as Row<"key" | "description" | "characteristicKey">;
+          return (
+            <li key={row.key} className="grid grid-cols-1 items-end gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
+              <input {...getInputProps(f.key, { type: "hidden" })} />
+              <Cell field={f.description} label="Description" />
+              <label className="block">
+                <span className="block text-xs font-medium text-slate-600">For characteristic</span>
+                <select {...getSelectProps(f.characteristicKey)} className="input mt-0.5 px-2 py-1.5">
+                  <option value="">General</option>
+                  {characteristics.map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {c.number} {c.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <RowTools form={form} list={list} index={index} count={rows.length} what={`defect example ${index + 1}`} />
+            </li>
+          );
+        })}
+      </ul>
+    </Fieldset>
+  );
+}
+
+export function TextArea({ field, label, rows = 4, hint }: { field: AnyField; label: string; rows?: number; hint?: string }) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      <textarea {...getTextareaProps(field)} rows={rows} className="input mt-1" />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+function Fieldset({ legend, hint, children, errors, errorId }: { legend: string; hint?: string; children: ReactNode; errors?: string[]; errorId?: string }) {
+  return (
+    <fieldset className="card space-y-3">
+      <legend className="sr-only">{legend}</legend>
+      <div>
+        <h2 className="font-semibold" aria-hidden>
+          {legend}
+        </h2>
+        {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
+      </div>
+      {children}
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}

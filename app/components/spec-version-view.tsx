@@ -1,0 +1,128 @@
+import type { ReactNode } from "react";
+import { FilePreview } from "~/components/file-preview.tsx";
+import type { CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
+
+const classStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-100 text-amber-900", MINOR: "bg-slate-100 text-slate-700" } as const;
+
+const signed = (value: string | null) => (value === null ? "" : value.startsWith("-") ? `−${value.slice(1)}` : `+${value}`);
+
+/** "82 +0.3 / −0.2 mm" — how tolerances are written on a drawing. */
+export function formatRequirement(c: CharacteristicSnapshot) {
+  if (c.kind === "ATTRIBUTE") return "Pass / fail";
+  const tolerances = c.lowerTol !== null && c.upperTol !== null && c.lowerTol.replace("-", "") === c.upperTol && c.lowerTol.startsWith("-")
+    ? `± ${c.upperTol}`
+    : [signed(c.upperTol), signed(c.lowerTol)].filter(Boolean).join(" / ");
+  return `${c.nominal ?? ""} ${tolerances} ${c.unit}`.replace(/\s+/g, " ").trim();
+}
+
+function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id} className="mb-3 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A spec version for reading: what the factory must make, in plain terms. */
+export function SpecVersionView({ org, version }: { org: { slug: string }; version: VersionSnapshot }) {
+  const byKey = new Map(version.characteristics.map((c) => [c.key, c]));
+  return (
+    <div className="space-y-4">
+      {version.description || version.notes ? (
+        <Section title="Description" id="description">
+          {version.description ? <p className="whitespace-pre-line text-slate-800">{version.description}</p> : null}
+          {version.notes ? <p className="mt-3 whitespace-pre-line text-sm text-slate-600">{version.notes}</p> : null}
+        </Section>
+      ) : null}
+      <Section title={`Characteristics (${version.characteristics.length})`} id="characteristics">
+        {version.characteristics.length === 0 ? (
+          <p className="text-sm text-slate-600">No characteristics yet.</p>
+        ) : (
+          <div className="-mx-4 overflow-x-auto sm:mx-0">
+            <table className="min-w-full text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-slate-600">
+                  <th scope="col" className="px-3 py-2">No.</th>
+                  <th scope="col" className="px-3 py-2">Characteristic</th>
+                  <th scope="col" className="px-3 py-2">Requirement</th>
+                  <th scope="col" className="px-3 py-2">Class</th>
+                  <th scope="col" className="px-3 py-2">How to check</th>
+                </tr>
+              </thead>
+              <tbody>
+                {version.characteristics.map((c) => (
+                  <tr key={c.key} className="border-b border-slate-100 align-top" data-testid={`characteristic-${c.number}`}>
+                    <td className="px-3 py-2 font-medium">{c.number}</td>
+                    <td className="px-3 py-2">{c.name}</td>
+                    <td className="whitespace-nowrap px-3 py-2 font-mono">{formatRequirement(c)}</td>
+                    <td className="px-3 py-2">
+                      <span className={`rounded px-2 py-0.5 text-xs font-semibold ${classStyle[c.class]}`}>{c.class.toLowerCase()}</span>
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">{c.method}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+      {version.materials.length ? (
+        <Section title="Approved materials" id="materials">
+          <ul className="divide-y divide-slate-100">
+            {version.materials.map((m) => (
+              <li key={m.key} className="py-2 text-sm">
+                <span className="font-medium">{m.material}</span>
+                {m.grade ? <span className="text-slate-700"> · {m.grade}</span> : null}
+                {m.source ? <span className="text-slate-600"> · {m.source}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {version.packaging ? (
+        <Section title="Packaging" id="packaging">
+          <p className="whitespace-pre-line text-slate-800">{version.packaging}</p>
+        </Section>
+      ) : null}
+      {version.defectExamples.length ? (
+        <Section title="Acceptable and unacceptable" id="defects">
+          <ul className="space-y-4">
+            {version.defectExamples.map((d) => {
+              const characteristic = d.characteristicKey ? byKey.get(d.characteristicKey) : undefined;
+              return (
+                <li key={d.key} className="rounded-md border border-slate-200 p-3" data-testid="defect-example">
+                  <p className="text-sm font-medium">{d.description}</p>
+                  {characteristic ? <p className="text-xs text-slate-600">For {characteristic.number} {characteristic.name}</p> : null}
+                  <div className="mt-2 grid grid-cols-2 gap-3">
+                    <figure>
+                      <figcaption className="mb-1 text-xs font-semibold text-green-800">✓ Acceptable</figcaption>
+                      {d.acceptablePhoto ? <FilePreview org={org} file={d.acceptablePhoto} /> : <p className="text-xs text-slate-500">No photo</p>}
+                    </figure>
+                    <figure>
+                      <figcaption className="mb-1 text-xs font-semibold text-red-800">✗ Not acceptable</figcaption>
+                      {d.unacceptablePhoto ? <FilePreview org={org} file={d.unacceptablePhoto} /> : <p className="text-xs text-slate-500">No photo</p>}
+                    </figure>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      ) : null}
+      {version.attachments.length ? (
+        <Section title="Drawings and documents" id="files">
+          <ul className="flex flex-wrap gap-3">
+            {version.attachments.map((f) => (
+              <li key={f.id}>
+                <FilePreview org={org} file={f} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </div>
+  );
+}

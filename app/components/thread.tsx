@@ -1,0 +1,301 @@
+// The one conversation UI for spec versions, first articles and corrective
+// actions. Works without JavaScript: every form posts to the page's route
+// (or `action`), whose action hands thread intents to handleThreadIntent.
+import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, Link, useActionData, useLocation, useNavigation, useParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { FilePreview } from "~/components/file-preview.tsx";
+import { ErrorList } from "~/components/forms.tsx";
+import {
+  CommentSchema,
+  EditCommentSchema,
+  THREAD_CURSOR_PARAM,
+  threadFailureFrom,
+  type ThreadComment,
+  type ThreadFailure,
+  type ThreadFile,
+} from "~/features/threads/thread.ts";
+
+type OrgKind = "IMPORTER" | "FACTORY";
+
+export interface ThreadProps {
+  comments: ThreadComment[];
+  canComment: boolean;
+  viewerOrgKind: OrgKind;
+  /** Names the viewer's org in the "internal note" choice; defaults to "your organization". */
+  viewerOrgName?: string;
+  /** Where the forms post; the current route when omitted. */
+  action?: string;
+  earlierCursor?: string | null;
+  showingEarlier?: boolean;
+  /** A rejected thread form; read from the route's action data when omitted. */
+  lastResult?: ThreadFailure | null;
+  /** Slot for a file input (the route handles the upload); makes the form multipart. */
+  fileInput?: ReactNode;
+  heading?: string;
+  /** The org slug for file links; the `:org` URL parameter when omitted. */
+  orgSlug?: string;
+}
+
+// Each side has a colour and a word, so the side is never told by colour alone.
+const SIDES = {
+  IMPORTER: { label: "Importer", badge: "border-sky-300 bg-sky-50 text-sky-800", rail: "border-l-sky-500" },
+  FACTORY: { label: "Factory", badge: "border-emerald-300 bg-emerald-50 text-emerald-800", rail: "border-l-emerald-500" },
+} as const;
+
+/** "2025-03-05 14:07 UTC": the same text on the server and in every browser. */
+export function formatUtc(iso: string) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Whether this page is sending a thread form (for one comment, when named). */
+function useSending(intent: string, commentId?: string) {
+  const navigation = useNavigation();
+  const form = navigation.state === "submitting" ? navigation.formData : undefined;
+  return !!form && form.get("intent") === intent && (!commentId || form.get("commentId") === commentId);
+}
+
+export function Thread({
+  comments,
+  canComment,
+  viewerOrgKind,
+  viewerOrgName,
+  action,
+  earlierCursor,
+  showingEarlier = false,
+  lastResult,
+  fileInput,
+  heading = "Comments",
+  orgSlug,
+}: ThreadProps) {
+  const actionData = useActionData();
+  const failure = lastResult === undefined ? threadFailureFrom(actionData) : (lastResult ?? undefined);
+  const location = useLocation();
+  const params = useParams();
+  const slug = orgSlug ?? params.org ?? "";
+  const pageLink = (cursor: string | null) => {
+    const search = new URLSearchParams(location.search);
+    if (cursor) search.set(THREAD_CURSOR_PARAM, cursor);
+    else search.delete(THREAD_CURSOR_PARAM);
+    const query = search.toString();
+    return `${location.pathname}${query ? `?${query}` : ""}`;
+  };
+  return (
+    <section aria-labelledby="thread-heading" className="space-y-4" data-testid="thread">
+      <h2 id="thread-heading" className="text-lg font-semibold">
+        {heading}
+      </h2>
+      {earlierCursor || showingEarlier ? (
+        <nav className="flex flex-wrap gap-2 text-sm" aria-label="Earlier comments">
+          {earlierCursor ? (
+            <Link className="btn-secondary" to={pageLink(earlierCursor)} preventScrollReset>
+              ↑ Show earlier comments
+            </Link>
+          ) : null}
+          {showingEarlier ? (
+            <Link className="btn-secondary" to={pageLink(null)} preventScrollReset>
+              Show latest comments ↓
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+      {comments.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">No comments yet. Ask a question or leave a note.</p>
+      ) : (
+        <ol className="space-y-3" aria-label={heading}>
+          {comments.map((comment) => (
+            <CommentItem
+              key={comment.id}
+              comment={comment}
+              viewerOrgKind={viewerOrgKind}
+              slug={slug}
+              action={action}
+              failure={failure?.intent === "edit-comment" && failure.commentId === comment.id ? failure : undefined}
+            />
+          ))}
+        </ol>
+      )}
+      {canComment ? (
+        // Keyed on the newest comment so the form clears once the posted comment shows up.
+        <NewComment
+          key={comments.at(-1)?.id ?? "empty"}
+          action={action}
+          failure={failure?.intent === "comment" ? failure : undefined}
+          viewerOrgName={viewerOrgName}
+          fileInput={fileInput}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">You can read this conversation. Your role cannot write comments.</p>
+      )}
+    </section>
+  );
+}
+
+function CommentItem({
+  comment,
+  viewerOrgKind,
+  slug,
+  action,
+  failure,
+}: {
+  comment: ThreadComment;
+  viewerOrgKind: OrgKind;
+  slug: string;
+  action?: string;
+  failure?: ThreadFailure;
+}) {
+  const side = SIDES[comment.org.kind];
+  const internal = comment.visibility === "INTERNAL";
+  const headingId = `comment-${comment.id}-by`;
+  return (
+    <li>
+      <article
+        aria-labelledby={headingId}
+        data-testid="comment"
+        data-side={comment.org.kind}
+        data-visibility={comment.visibility}
+        className={`rounded-lg border border-l-4 p-3 shadow-sm sm:p-4 ${side.rail} ${internal ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+      >
+        {internal ? (
+          <p className="mb-2 inline-flex items-center gap-1 rounded bg-amber-200 px-2 py-0.5 text-xs font-semibold text-amber-900">
+            <span aria-hidden>🔒</span> Internal — only {comment.org.name} sees this
+          </p>
+        ) : null}
+        <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
+          <h3 id={headingId} className="font-semibold text-slate-900">
+            {comment.author?.name ?? "Former member"}
+          </h3>
+          <span className="min-w-0 text-slate-600 [overflow-wrap:anywhere]">{comment.org.name}</span>
+          <span className={`rounded border px-1.5 py-0.5 text-xs font-medium ${side.badge}`}>
+            {side.label}
+            {comment.org.kind === viewerOrgKind ? <span className="sr-only"> (your side)</span> : null}
+          </span>
+          <span className="text-xs text-slate-500">
+            <time dateTime={comment.createdAt}>{formatUtc(comment.createdAt)}</time>
+            {comment.editedAt ? (
+              <>
+                {" · "}
+                <span>
+                  edited <time dateTime={comment.editedAt}>{formatUtc(comment.editedAt)}</time>
+                </span>
+              </>
+            ) : null}
+          </span>
+        </header>
+        <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800 [overflow-wrap:anywhere]">{comment.body}</p>
+        {comment.files.length ? <CommentFiles files={comment.files} slug={slug} /> : null}
+        {comment.canEdit ? (
+          <EditComment key={`${comment.id}:${comment.editedAt ?? ""}`} comment={comment} action={action} failure={failure} />
+        ) : failure ? (
+          // The window may have closed while the edit was on its way: say so here, since the form is gone.
+          <ErrorList errors={Object.values(failure.result.error ?? {}).flat()} />
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+function CommentFiles({ files, slug }: { files: ThreadFile[]; slug: string }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-2" aria-label="Attached files">
+      {files.map((file) => (
+        <li key={file.id} className="max-w-full">
+          <FilePreview org={slug} file={file} size="sm" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EditComment({ comment, action, failure }: { comment: ThreadComment; action?: string; failure?: ThreadFailure }) {
+  const sending = useSending("edit-comment", comment.id);
+  const [form, fields] = useForm({
+    id: `edit-comment-${comment.id}`,
+    lastResult: failure?.result,
+    constraint: getZodConstraint(EditCommentSchema),
+    defaultValue: { body: comment.body },
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCommentSchema }),
+  });
+  return (
+    <details className="mt-2" open={failure ? true : undefined}>
+      <summary className="inline-flex min-h-9 cursor-pointer items-center text-sm font-medium text-brand-600 underline-offset-2 hover:underline">
+        Edit
+      </summary>
+      <Form method="post" action={action} className="mt-2 space-y-2" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="edit-comment" />
+        <input type="hidden" name="commentId" value={comment.id} />
+        <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-700">
+          Your comment
+        </label>
+        <textarea {...getTextareaProps(fields.body, { ariaAttributes: true })} rows={4} className="input" />
+        <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <p className="text-xs text-slate-500">You can edit a comment for 15 minutes after posting.</p>
+        <button type="submit" className="btn-primary" disabled={sending}>
+          {sending ? "Saving…" : "Save changes"}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function NewComment({
+  action,
+  failure,
+  viewerOrgName,
+  fileInput,
+}: {
+  action?: string;
+  failure?: ThreadFailure;
+  viewerOrgName?: string;
+  fileInput?: ReactNode;
+}) {
+  const sending = useSending("comment");
+  const [form, fields] = useForm({
+    id: "new-comment",
+    lastResult: failure?.result,
+    constraint: getZodConstraint(CommentSchema),
+    defaultValue: { visibility: "SHARED" },
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
+  });
+  const choices = { SHARED: "Shared with both sides", INTERNAL: `Internal note — only ${viewerOrgName ?? "your organization"} sees it` };
+  return (
+    <Form
+      method="post"
+      action={action}
+      encType={fileInput ? "multipart/form-data" : undefined}
+      className="card space-y-3"
+      {...getFormProps(form)}
+    >
+      <input type="hidden" name="intent" value="comment" />
+      <div>
+        <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-700">
+          Add a comment
+        </label>
+        <textarea {...getTextareaProps(fields.body, { ariaAttributes: true })} rows={4} className="input mt-1" />
+        <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Who can see it</legend>
+        <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-4">
+          {getCollectionProps(fields.visibility, { type: "radio", options: ["SHARED", "INTERNAL"] }).map(({ key, ...props }) => (
+            <label key={key} htmlFor={props.id} className="flex min-h-9 items-center gap-2 text-sm">
+              <input {...props} className="h-4 w-4" />
+              {choices[props.value as keyof typeof choices]}
+            </label>
+          ))}
+        </div>
+        <ErrorList id={fields.visibility.errorId} errors={fields.visibility.errors} />
+      </fieldset>
+      {/* File slot: the route renders its upload input here and attaches the files it stores. */}
+      {fileInput ? <div data-slot="comment-files">{fileInput}</div> : null}
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={sending}>
+        {sending ? "Sending…" : "Send comment"}
+      </button>
+    </Form>
+  );
+}

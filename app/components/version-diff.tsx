@@ -1,0 +1,454 @@
+import type { ReactNode } from "react";
+import type { CharacteristicChange, Limits, LineChange, ToleranceChange, VersionDiff } from "~/features/specs/diff.ts";
+import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
+import type { CharacteristicSnapshot, FileSnapshot, MaterialSnapshot } from "~/features/specs/snapshot.ts";
+
+// Readers are QC people on the production floor, often reading English as a
+// second language: short words, signs and labels next to every colour, and
+// "to" instead of dashes that read like minus signs.
+
+export interface CharacteristicLabel {
+  number: string;
+  name: string;
+}
+
+type ChangeKind = "added" | "removed" | "changed" | "moved" | ToleranceChange["direction"];
+
+const MINUS = "\u2212";
+const signed = (value: string) => value.replace(/^-/, MINUS);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function isSymmetric(lower: string, upper: string): boolean {
+  try {
+    return compareDecimal(upper, "0") !== 0 && compareDecimal(addDecimal(lower, upper), "0") === 0;
+  } catch {
+    return false;
+  }
+}
+
+function formatSpec(c: CharacteristicSnapshot): string {
+  const unit = c.unit?.trim() ? ` ${c.unit.trim()}` : "";
+  const nominal = c.nominal?.trim();
+  if (!nominal) return c.kind === "ATTRIBUTE" ? "Pass / fail" : "—";
+  const lower = c.lowerTol?.trim() || null;
+  const upper = c.upperTol?.trim() || null;
+  const up = upper ? `+${upper.replace(/^\+/, "")}` : "";
+  if (lower && upper) {
+    const tolerance = isSymmetric(lower, upper) ? `±${upper.replace(/^\+/, "")}` : `${up} / ${signed(lower)}`;
+    return `${signed(nominal)} ${tolerance}${unit}`;
+  }
+  if (upper) return `${signed(nominal)} ${up}${unit} (no lower limit)`;
+  if (lower) return `${signed(nominal)} ${signed(lower)}${unit} (no upper limit)`;
+  return `${signed(nominal)}${unit}`;
+}
+
+function formatLimits(limits: Limits | null, unit: string): string {
+  const u = unit.trim() ? ` ${unit.trim()}` : "";
+  if (!limits) return "no limits";
+  if (limits.lower !== null && limits.upper !== null) return `${signed(limits.lower)} to ${signed(limits.upper)}${u}`;
+  if (limits.lower !== null) return `at least ${signed(limits.lower)}${u}`;
+  if (limits.upper !== null) return `at most ${signed(limits.upper)}${u}`;
+  return "no limits";
+}
+
+function toleranceLabel(t: ToleranceChange): string {
+  if (t.direction === "tightened") return "Tolerance tightened";
+  if (t.direction === "loosened") return "Tolerance loosened";
+  if (t.direction === "shifted") return "Tolerance shifted";
+  if (t.unitChanged) return "Unit changed";
+  const same = t.from && t.to && t.from.lower === t.to.lower && t.from.upper === t.to.upper;
+  return same ? "Written differently, same limits" : "Tolerance changed";
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const badgeTone = {
+  added: "bg-green-100 text-green-900 ring-green-600",
+  removed: "bg-red-100 text-red-900 ring-red-600",
+  changed: "bg-amber-100 text-amber-900 ring-amber-600",
+  moved: "bg-slate-100 text-slate-800 ring-slate-500",
+} as const;
+
+function Badge({ tone, children }: { tone: keyof typeof badgeTone; children: ReactNode }) {
+  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${badgeTone[tone]}`}>{children}</span>;
+}
+
+/** Old value struck through, new value next to it; the words are there for screen readers. */
+function Was({ from, to }: { from: ReactNode; to: ReactNode }) {
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-x-2">
+      <del className="text-slate-500 line-through">
+        <span className="sr-only">Before: </span>
+        {from || "(empty)"}
+      </del>
+      <ins className="font-semibold no-underline">
+        <span className="sr-only">Now: </span>
+        {to || "(empty)"}
+      </ins>
+    </span>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-6">
+      <h3 id={id} className="mb-2 text-base font-semibold text-slate-900">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const td = "px-3 py-2 align-top";
+const changedCell = "bg-amber-50";
+
+function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="w-full min-w-[40rem] border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col" className={th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+interface CharacteristicRow {
+  kind: ChangeKind;
+  number: string;
+  c: CharacteristicSnapshot;
+  change?: CharacteristicChange;
+  moveNote?: string;
+}
+
+function moveNote(move: { fromNumber: string; toNumber: string; renumbered: boolean; reordered: boolean }): string {
+  return move.renumbered ? `Was No. ${move.fromNumber}` : "Order changed";
+}
+
+const SPEC_FIELDS = ["nominal", "lowerTol", "upperTol", "unit", "kind"];
+
+function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
+  const { kind, c, change } = row;
+  const changed = new Set<string>(change?.fields.map((f) => f.field));
+  const specChanged = SPEC_FIELDS.some((f) => changed.has(f));
+  const rowTone = kind === "added" ? "bg-green-50" : kind === "removed" ? "bg-red-50 text-slate-600" : "";
+  const tolerance = change?.tolerance;
+  return (
+    <tr data-testid={`diff-characteristic-${row.number}`} data-change={kind} className={rowTone}>
+      <th scope="row" className={`${td} whitespace-nowrap text-left font-semibold`}>
+        {change?.move?.renumbered ? <Was from={change.move.fromNumber} to={c.number} /> : row.number}
+      </th>
+      <td className={`${td} ${changed.has("name") ? changedCell : ""}`}>{change && changed.has("name") ? <Was from={change.from.name} to={c.name} /> : c.name}</td>
+      <td className={`${td} ${tolerance ? "border-l-4 border-amber-600 bg-amber-100" : specChanged ? changedCell : ""}`}>
+        {change && specChanged ? <Was from={formatSpec(change.from)} to={formatSpec(c)} /> : formatSpec(c)}
+        {tolerance && change ? (
+          <div className="mt-1 space-y-0.5">
+            <p className="font-bold text-amber-900">{toleranceLabel(tolerance)}</p>
+            <p className="text-xs text-slate-700">
+              Limits: {formatLimits(tolerance.to, c.unit)} (was {formatLimits(tolerance.from, change.from.unit)})
+            </p>
+          </div>
+        ) : null}
+      </td>
+      <td className={`${td} whitespace-nowrap ${change?.classChange ? "border-l-4 border-amber-600 bg-amber-100" : ""}`}>
+        {change?.classChange ? (
+          <>
+            <Was from={change.classChange.from} to={change.classChange.to} />
+            <p className="mt-1 font-bold text-amber-900">Class {change.classChange.direction}</p>
+          </>
+        ) : (
+          c.class
+        )}
+      </td>
+      <td className={`${td} min-w-[12rem] ${changed.has("method") ? changedCell : ""}`}>
+        {change && changed.has("method") ? <Was from={change.from.method} to={c.method} /> : c.method}
+      </td>
+      <td className={`${td} space-y-1`}>
+        {kind === "added" ? <Badge tone="added">New</Badge> : null}
+        {kind === "removed" ? <Badge tone="removed">Removed</Badge> : null}
+        {change ? <Badge tone="changed">Changed</Badge> : null}
+        {row.moveNote ? (
+          <div>
+            <Badge tone="moved">{row.moveNote}</Badge>
+          </div>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+const byNumber = (a: CharacteristicRow, b: CharacteristicRow) =>
+  a.number.localeCompare(b.number, undefined, { numeric: true }) || (a.kind === "removed" ? 1 : 0) - (b.kind === "removed" ? 1 : 0);
+
+function CharacteristicsSection({ diff }: { diff: VersionDiff["characteristics"] }) {
+  const rows: CharacteristicRow[] = [
+    ...diff.changed.map((change): CharacteristicRow => ({
+      kind: change.tolerance ? change.tolerance.direction : "changed",
+      number: change.to.number,
+      c: change.to,
+      change,
+      moveNote: change.move?.reordered ? "Order changed" : undefined,
+    })),
+    ...diff.added.map((c): CharacteristicRow => ({ kind: "added", number: c.number, c })),
+    ...diff.moved.map((m): CharacteristicRow => ({ kind: "moved", number: m.toNumber, c: m.characteristic, moveNote: moveNote(m) })),
+    ...diff.removed.map((c): CharacteristicRow => ({ kind: "removed", number: c.number, c })),
+  ].sort(byNumber);
+  if (rows.length === 0) return null;
+  return (
+    <Section id="diff-characteristics" title="Characteristics">
+      <Table caption="Changed characteristics" headers={["No.", "Name", "Specification", "Class", "How to measure", "Change"]}>
+        {rows.map((row) => (
+          <CharacteristicRowView key={`${row.kind}-${row.c.key}`} row={row} />
+        ))}
+      </Table>
+    </Section>
+  );
+}
+
+function MaterialsSection({ diff }: { diff: VersionDiff["materials"] }) {
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0) return null;
+  const cells = (m: MaterialSnapshot, from?: MaterialSnapshot) =>
+    (["material", "grade", "source"] as const).map((field) =>
+      from && from[field].trim() !== m[field].trim() ? (
+        <td key={field} className={`${td} ${changedCell}`}>
+          <Was from={from[field]} to={m[field]} />
+        </td>
+      ) : (
+        <td key={field} className={td}>
+          {m[field]}
+        </td>
+      ),
+    );
+  return (
+    <Section id="diff-materials" title="Materials">
+      <Table caption="Changed materials" headers={["Material", "Grade", "Supplier or standard", "Change"]}>
+        {diff.changed.map((m) => (
+          <tr key={m.key} data-change="changed">
+            {cells(m.to, m.from)}
+            <td className={td}>
+              <Badge tone="changed">Changed</Badge>
+            </td>
+          </tr>
+        ))}
+        {diff.added.map((m) => (
+          <tr key={m.key} data-change="added" className="bg-green-50">
+            {cells(m)}
+            <td className={td}>
+              <Badge tone="added">New</Badge>
+            </td>
+          </tr>
+        ))}
+        {diff.removed.map((m) => (
+          <tr key={m.key} data-change="removed" className="bg-red-50 text-slate-600">
+            {cells(m)}
+            <td className={td}>
+              <Badge tone="removed">Removed</Badge>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </Section>
+  );
+}
+
+// Long unchanged stretches hide the change; keep a little context around it.
+const CONTEXT = 2;
+
+function visibleLines(lines: LineChange[]): Array<LineChange | { kind: "gap"; count: number }> {
+  const near = lines.map((_, i) => lines.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((l) => l.kind !== "same"));
+  const out: Array<LineChange | { kind: "gap"; count: number }> = [];
+  lines.forEach((line, i) => {
+    if (near[i]) out.push(line);
+    else {
+      const last = out[out.length - 1];
+      if (last?.kind === "gap") last.count++;
+      else out.push({ kind: "gap", count: 1 });
+    }
+  });
+  return out;
+}
+
+function TextSection({ id, title, lines }: { id: string; title: string; lines: LineChange[] }) {
+  return (
+    <Section id={id} title={title}>
+      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white text-sm" data-change="changed">
+        {visibleLines(lines).map((line, i) => {
+          if (line.kind === "gap") {
+            return (
+              <p key={i} className="px-3 py-1 text-xs italic text-slate-500">
+                … {plural(line.count, "unchanged line")}
+              </p>
+            );
+          }
+          const [Tag, sign, label, tone] =
+            line.kind === "added"
+              ? (["ins", "+", "Added line: ", "bg-green-50 text-green-900 no-underline"] as const)
+              : line.kind === "removed"
+                ? (["del", MINUS, "Removed line: ", "bg-red-50 text-red-900 line-through decoration-red-400"] as const)
+                : (["span", " ", "", "text-slate-700"] as const);
+          return (
+            <Tag key={i} className={`flex gap-2 px-3 py-0.5 ${tone}`} data-line={line.kind}>
+              <span aria-hidden className="w-3 shrink-0 select-none text-center font-bold">
+                {sign}
+              </span>
+              <span className="min-w-0 whitespace-pre-wrap break-words">
+                {label ? <span className="sr-only">{label}</span> : null}
+                {line.text || "\u00a0"}
+              </span>
+            </Tag>
+          );
+        })}
+      </div>
+    </Section>
+  );
+}
+
+function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamples"]; label: (key: string | null) => string }) {
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0) return null;
+  const photoName = (f: FileSnapshot | null) => f?.name ?? "none";
+  return (
+    <Section id="diff-defects" title="Defect examples">
+      <ul className="space-y-2">
+        {diff.changed.map((d) => (
+          <li key={d.key} data-change="changed" className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <p className="flex flex-wrap items-center gap-2 font-medium">
+              <Badge tone="changed">Changed</Badge> {d.to.description}
+            </p>
+            <ul className="mt-1 space-y-1 text-slate-700">
+              {d.fields.map((f) => (
+                <li key={f.field}>
+                  {f.field === "description" ? "Description: " : "Characteristic: "}
+                  <Was from={f.field === "description" ? f.from : label(f.from)} to={f.field === "description" ? f.to : label(f.to)} />
+                </li>
+              ))}
+              {d.photos.map((p) => (
+                <li key={p.slot}>
+                  {p.slot === "acceptable" ? "Acceptable" : "Not acceptable"} photo {p.change === "replaced" ? "replaced" : p.change === "added" ? "added" : "removed"}:{" "}
+                  {p.change === "replaced" ? <Was from={photoName(p.from)} to={photoName(p.to)} /> : photoName(p.to ?? p.from)}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+        {diff.added.map((d) => (
+          <li key={d.key} data-change="added" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
+            <p className="flex flex-wrap items-center gap-2 font-medium">
+              <Badge tone="added">New</Badge> {d.description}
+            </p>
+            {d.characteristicKey ? <p className="mt-1 text-slate-700">Characteristic: {label(d.characteristicKey)}</p> : null}
+          </li>
+        ))}
+        {diff.removed.map((d) => (
+          <li key={d.key} data-change="removed" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-slate-700">
+            <p className="flex flex-wrap items-center gap-2">
+              <Badge tone="removed">Removed</Badge> {d.description}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function FilesSection({ diff }: { diff: VersionDiff["attachments"] }) {
+  const items: Array<{ key: string; kind: "added" | "removed" | "changed" | "moved"; badge: string; body: ReactNode }> = [
+    ...diff.replaced.map((p) => ({ key: `r-${p.to.id}`, kind: "changed" as const, badge: "New file content", body: <>{p.to.name} ({formatSize(p.to.size)})</> })),
+    ...diff.added.map((f) => ({ key: `a-${f.id}`, kind: "added" as const, badge: "New", body: <>{f.name} ({formatSize(f.size)})</> })),
+    ...diff.removed.map((f) => ({ key: `d-${f.id}`, kind: "removed" as const, badge: "Removed", body: f.name })),
+    ...diff.renamed.map((p) => ({ key: `n-${p.to.id}`, kind: "moved" as const, badge: "Renamed, same content", body: <Was from={p.from.name} to={p.to.name} /> })),
+  ];
+  if (items.length === 0) return null;
+  return (
+    <Section id="diff-files" title="Files">
+      <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white text-sm">
+        {items.map((item) => (
+          <li key={item.key} data-change={item.kind} className="flex flex-wrap items-center gap-2 px-3 py-2">
+            <Badge tone={item.kind}>{item.badge}</Badge>
+            <span className="min-w-0 break-all">{item.body}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+const TEXT_FIELDS = ["description", "packaging", "notes"] as const;
+const TEXT_TITLES = { description: "Description", packaging: "Packaging", notes: "Notes" } as const;
+
+function breakdown(diff: VersionDiff): string[] {
+  const s = diff.summary;
+  const parts = (entries: Array<[number, string]>) => entries.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(", ");
+  const lines = [
+    ["Characteristics", parts([[s.characteristics.added, "new"], [s.characteristics.changed, "changed"], [s.characteristics.removed, "removed"], [s.characteristics.moved, "moved or renumbered"]])],
+    ["Materials", parts([[s.materials.added, "new"], [s.materials.changed, "changed"], [s.materials.removed, "removed"]])],
+    ["Defect examples", parts([[s.defectExamples.added, "new"], [s.defectExamples.changed, "changed"], [s.defectExamples.removed, "removed"]])],
+    ["Files", parts([[s.attachments.added, "new"], [s.attachments.replaced, "replaced"], [s.attachments.removed, "removed"], [s.attachments.renamed, "renamed"]])],
+  ];
+  for (const field of TEXT_FIELDS) if (diff.text[field].changed) lines.push([TEXT_TITLES[field], "changed"]);
+  return lines.filter(([, text]) => text).map(([title, text]) => `${title}: ${text}`);
+}
+
+export function VersionDiffView({
+  diff,
+  fromNumber,
+  toNumber,
+  characteristicsByKey,
+}: {
+  diff: VersionDiff;
+  fromNumber: number;
+  toNumber: number;
+  /** Labels for characteristics the diff does not carry (unchanged ones), for defect example links. */
+  characteristicsByKey?: Record<string, CharacteristicLabel>;
+}) {
+  if (diff.summary.isEmpty) {
+    return (
+      <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="diff-summary">
+        No changes between v{fromNumber} and v{toNumber}.
+      </p>
+    );
+  }
+  const known = new Map<string, CharacteristicLabel>();
+  const ch = diff.characteristics;
+  for (const c of [...ch.removed, ...ch.added, ...ch.changed.map((x) => x.to), ...ch.moved.map((m) => m.characteristic)]) known.set(c.key, c);
+  for (const [key, value] of Object.entries(characteristicsByKey ?? {})) known.set(key, value);
+  const label = (key: string | null) => {
+    if (!key) return "none";
+    const c = known.get(key);
+    return c ? `No. ${c.number} ${c.name}` : key;
+  };
+
+  return (
+    <div className="text-slate-900">
+      <p className="text-base font-semibold" data-testid="diff-summary">
+        {plural(diff.summary.total, "change")} since v{fromNumber}
+      </p>
+      <ul className="mt-1 list-inside list-disc text-sm text-slate-700">
+        {breakdown(diff).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <CharacteristicsSection diff={diff.characteristics} />
+      <MaterialsSection diff={diff.materials} />
+      {TEXT_FIELDS.map((field) =>
+        diff.text[field].changed ? <TextSection key={field} id={`diff-${field}`} title={TEXT_TITLES[field]} lines={diff.text[field].lines} /> : null,
+      )}
+      <DefectExamplesSection diff={diff.defectExamples} label={label} />
+      <FilesSection diff={diff.attachments} />
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+// Receiving files: every part of a multipart form is streamed straight to
+// storage (never held in memory), measured, hashed and type-checked by its
+// bytes on the way. Rows are written only once every part has passed; any
+// failure removes the blobs already stored, so a rejected upload leaves nothing.
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { data, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
+import type { Attachment } from "~/generated/prisma/client.ts";
+import { asSubject } from "~/lib/ability.ts";
+import { prisma, type Tx } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+import { FORM_LIMIT_BYTES } from "~/lib/forms.server.ts";
+import { getStorage, newStorageKey } from "~/lib/storage.server.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import { describeKinds, FILE_KINDS, type FileKind, formatBytes, sanitizeFileName, SNIFF_BYTES, sniffFileType } from "./file-types.ts";
+
+export type UploadContext = Pick<TenantContext, "user" | "org" | "ability">;
+
+export interface AttachmentOwner {
+  ownerType: string;
+  ownerId: string;
+}
+
+export interface UploadOptions {
+  /** Names of the file inputs; a file under any other name is refused. */
+  fields: string[];
+  /** Per file; defaults to UPLOAD_MAX_BYTES. */
+  maxBytes?: number;
+  maxFiles?: number;
+  allowed?: readonly FileKind[];
+}
+
+export interface StoredFile {
+  field: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+export interface StagedUploads {
+  /** The text fields of the form. */
+  form: FormData;
+  files: StoredFile[];
+  /** Writes the Attachment rows in the caller's transaction, grouped by field name. */
+  save(tx: Tx, owner: AttachmentOwner): Promise<Record<string, Attachment[]>>;
+  /** Removes the stored blobs: call it when the form is invalid or the transaction failed. */
+  discard(): Promise<void>;
+}
+
+/** A refusal the user can act on; becomes a 4xx with this message. */
+class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 413 | 415,
+  ) {
+    super(message);
+  }
+}
+
+/** The storage itself failed (disk full, bucket down): a real 500, not the user's fault. */
+class StorageFailure extends Error {
+  constructor(readonly cause: unknown) {
+    super("Storage failed", { cause });
+  }
+}
+
+// Room for part headers and boundaries on top of the files and text fields.
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** Caps the whole body, for requests without a Content-Length (chunked) or lying about it. */
+function limitBody(body: ReadableStream<Uint8Array>, limit: number) {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) controller.error(new Rejected("The upload is too large.", 413));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+async function deleteBlobs(keys: string[]) {
+  const storage = getStorage();
+  const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
+  for (const result of results) {
+    if (result.status === "rejected") console.error("Could not remove an uploaded file after a failed upload:", result.reason);
+  }
+}
+
+/**
+ * Streams the uploaded files of a multipart form to storage without writing
+ * any rows yet. Use it when the owner record is created from the same form
+ * (a comment with attachments): validate the text fields, then `save` inside
+ * the transaction that creates the owner, and `discard` if anything fails.
+ * Throws a 4xx `data(message)` for anything the user must fix.
+ */
+export async function stageUploads(request: Request, ctx: UploadContext, options: UploadOptions): Promise<StagedUploads> {
+  const maxBytes = options.maxBytes ?? getEnv().UPLOAD_MAX_BYTES;
+  const maxFiles = options.maxFiles ?? 10;
+  const allowed = options.allowed ?? FILE_KINDS;
+  const orgId = ctx.org.id;
+
+  // The ability's rule is per org; whether this owner record may get files is the caller's check.
+  if (!ctx.ability.can("create", asSubject("Attachment", { orgId, uploadedById: ctx.user.id } as Attachment))) {
+    throw data("You are not allowed to upload files here.", { status: 403 });
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
+    throw data('Send files as a multipart form (enctype="multipart/form-data").', { status: 415 });
+  }
+  const requestLimit = maxFiles * maxBytes + FORM_LIMIT_BYTES + MULTIPART_OVERHEAD;
+  const tooLarge = `The upload is too large: at most ${maxFiles} ${maxFiles === 1 ? "file" : "files"} of ${formatBytes(maxBytes)} each.`;
+  if (Number(request.headers.get("content-length") ?? 0) > requestLimit) throw data(tooLarge, { status: 413 });
+  if (!request.body) throw data("The upload is empty.", { status: 400 });
+
+  const storage = getStorage();
+  const files: StoredFile[] = [];
+  // Every key a write was started for, so a failure can remove partial work too.
+  const keys: string[] = [];
+  let textBytes = 0;
+  let fileCount = 0;
+
+  async function readText(part: UploadHandlerPart) {
+    const chunks: Uint8Array[] = [];
+    textBytes += part.name.length;
+    for await (const chunk of part.data) {
+      textBytes += chunk.byteLength;
+      if (textBytes > FORM_LIMIT_BYTES) throw new Rejected("The form is too large.", 413);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  async function storeFile(part: UploadHandlerPart, name: string): Promise<StoredFile> {
+    const source = part.data[Symbol.asyncIterator]();
+    let sourceError: unknown;
+    const pull = async () => {
+      try {
+        return await source.next();
+      } catch (error) {
+        sourceError = error;
+        throw error;
+      }
+    };
+    // Read just enough to decide the type before anything is written.
+    const head: Uint8Array[] = [];
+    let headSize = 0;
+    let ended = false;
+    while (headSize < SNIFF_BYTES) {
+      const next = await pull();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      headSize += next.value.byteLength;
+    }
+    if (headSize === 0) throw new Rejected(`"${name}" is empty.`, 400);
+    const type = sniffFileType(Buffer.concat(head), name);
+    if (!type || !allowed.includes(type.kind)) {
+      throw new Rejected(`"${name}" is not an allowed file type. Upload ${describeKinds(allowed)}.`, 415);
+    }
+
+    const hash = createHash("sha256");
+    let size = 0;
+    async function* measured() {
+      const chunks = async function* () {
+        yield* head;
+        if (ended) return;
+        for (let next = await pull(); !next.done; next = await pull()) yield next.value;
+      };
+      for await (const chunk of chunks()) {
+        size += chunk.byteLength;
+        // Checked before the chunk is written: storage never holds more than the limit.
+        if (size > maxBytes) throw new Rejected(`The file "${name}" is larger than ${formatBytes(maxBytes)}.`, 413);
+        hash.update(chunk);
+        yield chunk;
+      }
+    }
+    const storageKey = newStorageKey(orgId);
+    keys.push(storageKey);
+    try {
+      await storage.put(storageKey, Readable.from(measured(), { objectMode: false }), { contentType: type.contentType });
+    } catch (error) {
+      if (error instanceof Rejected) throw error;
+      if (sourceError !== undefined) throw sourceError;
+      throw new StorageFailure(error);
+    }
+    return { field: part.name, name, contentType: type.contentType, size, sha256: hash.digest("hex"), storageKey };
+  }
+
+  async function handlePart(part: UploadHandlerPart) {
+    if (typeof part.filename !== "string") return readText(part);
+    if (part.filename === "") {
+      // A file input left empty: browsers send the part with no name and no bytes.
+      await readText(part);
+      return undefined;
+    }
+    const name = sanitizeFileName(part.filename);
+    if (!options.fields.includes(part.name)) throw new Rejected(`"${name}" was sent in a field that takes no files.`, 400);
+    fileCount += 1;
+    if (fileCount > maxFiles) throw new Rejected(tooLarge, 413);
+    files.push(await storeFile(part, name));
+    return undefined;
+  }
+
+  let form: FormData;
+  try {
+    const limited = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: limitBody(request.body, requestLimit),
+      duplex: "half",
+    } as RequestInit);
+    form = await unstable_parseMultipartFormData(limited, handlePart);
+  } catch (error) {
+    await deleteBlobs(keys);
+    if (error instanceof Rejected) throw data(error.message, { status: error.status });
+    if (error instanceof StorageFailure) throw error.cause;
+    // The multipart parser splits the part header naively: a name with ";" or "=" breaks it.
+    const hint = error instanceof Error && /content-disposition/.test(error.message) ? " If a file name contains ; or =, rename the file and try again." : "";
+    throw data(`The upload could not be read.${hint}`, { status: 400 });
+  }
+
+  return {
+    form,
+    files,
+    async save(tx, owner) {
+      const grouped: Record<string, Attachment[]> = Object.fromEntries(options.fields.map((field) => [field, []]));
+      for (const { field, ...file } of files) {
+        const row = await tx.attachment.create({ data: { ...file, ...owner, orgId, uploadedById: ctx.user.id } });
+        grouped[field]!.push(row);
+      }
+      return grouped;
+    },
+    discard: () => deleteBlobs(keys),
+  };
+}
+
+/**
+ * Receives the files of a multipart form for one owner record: stores them,
+ * records an Attachment row each (one transaction) and returns the form's
+ * text fields with the new rows grouped by file input name.
+ */
+export async function receiveUploads(
+  request: Request,
+  ctx: UploadContext,
+  options: UploadOptions & AttachmentOwner,
+): Promise<{ form: FormData; attachments: Record<string, Attachment[]> }> {
+  const staged = await stageUploads(request, ctx, options);
+  try {
+    const owner = { ownerType: options.ownerType, ownerId: options.ownerId };
+    const attachments = await prisma.$transaction((tx) => staged.save(tx, owner));
+    return { form: staged.form, attachments };
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}

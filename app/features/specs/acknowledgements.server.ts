@@ -1,0 +1,98 @@
+import { asSubject } from "~/lib/ability.ts";
+import { recordAudit } from "~/lib/audit.server.ts";
+import { accessible, ensureCan } from "~/lib/authorize.server.ts";
+import { prisma } from "~/lib/db.server.ts";
+import { UserError } from "~/lib/errors.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import { notifyAcknowledgement } from "./notifications.server.ts";
+import type { LoadedSpec } from "./specs.server.ts";
+import type { LoadedVersion } from "./versions.server.ts";
+
+export type AckState = "pending" | "acknowledged" | "queried";
+
+/**
+ * The factory acknowledges the current published version, or queries it with
+ * a question. Answering again replaces the earlier answer for this version
+ * (a query followed by an acknowledgement, say); the audit trail keeps both.
+ */
+export async function respondToVersion(
+  ctx: TenantContext,
+  spec: LoadedSpec,
+  version: LoadedVersion,
+  response: { status: "ACKNOWLEDGED" } | { status: "QUERIED"; question: string },
+) {
+  if (version.status === "SUPERSEDED" && ctx.org.kind === "FACTORY" && ctx.ability.can("read", asSubject("SpecVersion", version))) {
+    throw new UserError(`Version ${version.number} has been replaced. Open the current version to acknowledge it.`, 409);
+  }
+  ensureCan(ctx.ability, "acknowledge", asSubject("SpecVersion", version), "Your role cannot acknowledge specifications.");
+  const question = response.status === "QUERIED" ? response.question : null;
+  return prisma.$transaction(async (tx) => {
+    const previous = await tx.acknowledgement.findUnique({ where: { versionId_factoryId: { versionId: version.id, factoryId: ctx.org.id } } });
+    const ack = await tx.acknowledgement.upsert({
+      where: { versionId_factoryId: { versionId: version.id, factoryId: ctx.org.id } },
+      create: { versionId: version.id, importerId: spec.orgId, factoryId: ctx.org.id, status: response.status, question, userId: ctx.user.id },
+      update: { status: response.status, question, userId: ctx.user.id },
+    });
+    for (const orgId of [ctx.org.id, spec.orgId]) {
+      await recordAudit(tx, {
+        orgId,
+        actorId: ctx.user.id,
+        action: response.status === "ACKNOWLEDGED" ? "specVersion.acknowledge" : "specVersion.query",
+        subjectType: "SpecVersion",
+        subjectId: version.id,
+        before: previous ? { status: previous.status, question: previous.question } : null,
+        after: { status: ack.status, question: ack.question, factoryId: ctx.org.id },
+      });
+    }
+    await notifyAcknowledgement(tx, {
+      importerId: spec.orgId,
+      specId: spec.id,
+      versionId: version.id,
+      number: version.number,
+      factoryName: ctx.org.name,
+      status: response.status,
+      question,
+      ackId: ack.id,
+    });
+    return ack;
+  });
+}
+
+/** This factory's answer for a version, and the newest earlier version it acknowledged (for the diff). */
+export async function getFactoryAckState(ctx: TenantContext, specId: string, version: { id: string; number: number }) {
+  const acks = await prisma.acknowledgement.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: ctx.org.id, version: { specId } }] },
+    select: { versionId: true, status: true, question: true, updatedAt: true, version: { select: { number: true } } },
+  });
+  const mine = acks.find((a) => a.versionId === version.id) ?? null;
+  const lastAcknowledged = acks
+    .filter((a) => a.status === "ACKNOWLEDGED" && a.version.number < version.number)
+    .reduce<number | null>((max, a) => (max === null || a.version.number > max ? a.version.number : max), null);
+  return { mine, lastAcknowledged };
+}
+
+/** For the importer: each factory the spec is shared with, and its answer for this version. */
+export async function listAckStatus(ctx: TenantContext, spec: LoadedSpec, versionId: string) {
+  if (ctx.org.kind !== "IMPORTER") return [];
+  const [shares, acks] = await Promise.all([
+    prisma.specShare.findMany({
+      where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id }] },
+      select: { factory: { select: { id: true, name: true } }, partnership: { select: { status: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.acknowledgement.findMany({
+      where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { versionId }] },
+      select: { factoryId: true, status: true, question: true, updatedAt: true, userId: true },
+    }),
+  ]);
+  const userIds = acks.map((a) => a.userId).filter((id): id is string => !!id);
+  const users = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const byFactory = new Map(acks.map((a) => [a.factoryId, a]));
+  return shares
+    .filter((s) => s.partnership.status === "ACTIVE")
+    .map(({ factory }) => {
+      const ack = byFactory.get(factory.id);
+      const state: AckState = !ack ? "pending" : ack.status === "ACKNOWLEDGED" ? "acknowledged" : "queried";
+      return { factory, state, question: ack?.question ?? null, by: ack?.userId ? (users.get(ack.userId) ?? null) : null, at: ack?.updatedAt ?? null };
+    });
+}

@@ -1,0 +1,84 @@
+import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
+import type { Tx } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+
+const versionUrl = (orgSlug: string, specId: string, number: number) => `${getEnv().APP_URL}/${orgSlug}/specs/${specId}/v/${number}`;
+
+/**
+ * "Spec version published to a partner" → every member of each factory the
+ * spec is shared with through an active partnership. Written in the
+ * publishing transaction; `factoryIds` narrows it (a new share).
+ */
+export async function notifySpecPublished(
+  tx: Tx,
+  input: { spec: { id: string; title?: string }; versionId: string; number: number; importerName: string; factoryIds?: string[] },
+) {
+  const spec = await tx.spec.findUniqueOrThrow({ where: { id: input.spec.id }, select: { id: true, title: true, productCode: true } });
+  const shares = await tx.specShare.findMany({
+    where: { specId: spec.id, partnership: { status: "ACTIVE" }, ...(input.factoryIds ? { factoryId: { in: input.factoryIds } } : {}) },
+    select: {
+      factory: {
+        select: {
+          id: true,
+          slug: true,
+          memberships: { select: { user: { select: { id: true, email: true, locale: true } } } },
+          acknowledgements: { where: { version: { specId: spec.id }, status: "ACKNOWLEDGED" }, select: { version: { select: { number: true } } } },
+        },
+      },
+    },
+  });
+  const emails = shares.flatMap(({ factory }) => {
+    const lastAcknowledged = Math.max(0, ...factory.acknowledgements.map((a) => a.version.number).filter((n) => n < input.number));
+    const link = versionUrl(factory.slug, spec.id, input.number);
+    return factory.memberships.map(({ user }) => ({
+      orgId: factory.id,
+      to: user.email,
+      locale: user.locale,
+      template: "spec-published" as const,
+      idempotencyKey: `spec-published:${input.versionId}:${user.id}`,
+      data: {
+        importerName: input.importerName,
+        title: spec.title,
+        productCode: spec.productCode,
+        version: input.number,
+        link,
+        diffLink: lastAcknowledged ? `${getEnv().APP_URL}/${factory.slug}/specs/${spec.id}/diff?from=${lastAcknowledged}&to=${input.number}` : null,
+      },
+    }));
+  });
+  if (emails.length) await enqueueEmails(tx, emails);
+}
+
+/** "Acknowledgement or query" → the importer's owners and quality leads. */
+export async function notifyAcknowledgement(
+  tx: Tx,
+  input: { importerId: string; specId: string; versionId: string; number: number; factoryName: string; status: "ACKNOWLEDGED" | "QUERIED"; question: string | null; ackId: string },
+) {
+  const [importer, spec] = await Promise.all([
+    tx.organization.findUniqueOrThrow({
+      where: { id: input.importerId },
+      select: { slug: true, memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } } },
+    }),
+    tx.spec.findUniqueOrThrow({ where: { id: input.specId }, select: { title: true } }),
+  ]);
+  const stamp = Date.now();
+  await enqueueEmails(
+    tx,
+    importer.memberships.map(({ user }) => ({
+      orgId: input.importerId,
+      to: user.email,
+      locale: user.locale,
+      template: "spec-acknowledged" as const,
+      // A factory may query, then acknowledge: each is its own event.
+      idempotencyKey: `spec-ack:${input.ackId}:${input.status}:${stamp}:${user.id}`,
+      data: {
+        factoryName: input.factoryName,
+        title: spec.title,
+        version: input.number,
+        status: input.status,
+        question: input.question,
+        link: versionUrl(importer.slug, input.specId, input.number),
+      },
+    })),
+  );
+}

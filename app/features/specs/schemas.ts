@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label}: use at most ${max} characters`);
+const required = (max: number, message: string) => z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max} characters`);
+
+// Up to 12 digits before the point and 6 after: what Decimal(18,6) stores exactly.
+const DECIMAL = /^[+-]?\d{1,12}(\.\d{1,6})?$/;
+const decimal = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(24)
+    .optional()
+    .transform((v) => (v ? v.replace(/^\+/, "") : undefined))
+    .refine((v) => v === undefined || DECIMAL.test(v), { message: `${label} must be a number like 12.5 or -0.05 (at most 6 decimals)` });
+
+export const SpecSchema = z.object({
+  title: required(200, "Enter a title, e.g. “Stoneware mug 350 ml”"),
+  productCode: required(60, "Enter the product code").regex(/^[\w.\-/ ]+$/, "Use letters, digits, spaces and - . / _ only"),
+  description: text(5000, "Description").optional().default(""),
+});
+
+export const CLASSES = ["CRITICAL", "MAJOR", "MINOR"] as const;
+export const CLASS_LABELS = { CRITICAL: "Critical", MAJOR: "Major", MINOR: "Minor" } as const;
+
+export const CharacteristicRowSchema = z
+  .object({
+    key: z.string().max(40).optional(),
+    number: required(20, "Number, e.g. 1 or 2.3"),
+    name: required(200, "Name what is measured"),
+    kind: z.enum(["VARIABLE", "ATTRIBUTE"], { errorMap: () => ({ message: "Choose measured or visual check" }) }).default("VARIABLE"),
+    nominal: decimal("Nominal"),
+    lowerTol: decimal("Lower tolerance"),
+    upperTol: decimal("Upper tolerance"),
+    unit: text(20, "Unit").optional().default(""),
+    class: z.enum(CLASSES, { errorMap: () => ({ message: "Choose critical, major or minor" }) }).default("MAJOR"),
+    method: text(500, "Method").optional().default(""),
+  })
+  .superRefine((row, ctx) => {
+    if (row.kind === "VARIABLE") {
+      if (row.nominal === undefined) ctx.addIssue({ code: "custom", path: ["nominal"], message: "A measured characteristic needs a nominal value" });
+      if (row.lowerTol === undefined && row.upperTol === undefined) {
+        ctx.addIssue({ code: "custom", path: ["upperTol"], message: "Give at least one tolerance" });
+      }
+      if (row.lowerTol !== undefined && row.upperTol !== undefined && Number(row.lowerTol) > Number(row.upperTol)) {
+        ctx.addIssue({ code: "custom", path: ["lowerTol"], message: "The lower tolerance must not be above the upper one" });
+      }
+      if (!row.unit) ctx.addIssue({ code: "custom", path: ["unit"], message: "Give the unit, e.g. mm" });
+    } else {
+      for (const field of ["nominal", "lowerTol", "upperTol"] as const) {
+        if (row[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "A visual check has no numbers; describe it under Method" });
+      }
+      if (!row.method) ctx.addIssue({ code: "custom", path: ["method"], message: "Say what passes, e.g. “no chips larger than 1 mm”" });
+    }
+  });
+
+export const MaterialRowSchema = z.object({
+  key: z.string().max(40).optional(),
+  material: required(200, "Name the material"),
+  grade: text(200, "Grade").optional().default(""),
+  source: text(200, "Supplier or standard").optional().default(""),
+});
+
+export const DefectRowSchema = z.object({
+  key: z.string().max(40),
+  description: required(1000, "Describe the defect"),
+  characteristicKey: z.string().max(40).optional(),
+});
+
+const MAX_ROWS = 200;
+
+export const VersionContentSchema = z.object({
+  description: text(10_000, "Description").optional().default(""),
+  notes: text(10_000, "Notes").optional().default(""),
+  packaging: text(10_000, "Packaging instructions").optional().default(""),
+  materials: z.array(MaterialRowSchema).max(50, "At most 50 materials").optional().default([]),
+  characteristics: z.array(CharacteristicRowSchema).max(MAX_ROWS, `At most ${MAX_ROWS} characteristics`).optional().default([]),
+  defects: z.array(DefectRowSchema).max(50).optional().default([]),
+});
+export type VersionContent = z.output<typeof VersionContentSchema>;
+
+export const AddDefectSchema = z.object({
+  description: required(1000, "Describe the defect"),
+  characteristicKey: z.string().max(40).optional(),
+});
+
+export const QuerySchema = z.object({
+  intent: z.literal("query"),
+  question: required(2000, "Write your question so the importer can answer it"),
+});
+export const AcknowledgeSchema = z.object({ intent: z.literal("acknowledge") });
+
+export const ShareSchema = z.object({
+  intent: z.literal("share"),
+  factoryIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one factory").max(200),
+});
+export const UnshareSchema = z.object({ intent: z.literal("unshare"), factoryId: z.string().min(1).max(64) });
+
+export const SPEC_LIST_FILTERS = ["all", "draft", "published", "needs-ack"] as const;

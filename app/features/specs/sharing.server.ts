@@ -1,0 +1,65 @@
+import { asSubject } from "~/lib/ability.ts";
+import { recordAudit } from "~/lib/audit.server.ts";
+import { accessible, ensureCan } from "~/lib/authorize.server.ts";
+import { prisma } from "~/lib/db.server.ts";
+import { UserError } from "~/lib/errors.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import { notifySpecPublished } from "./notifications.server.ts";
+import type { LoadedSpec } from "./specs.server.ts";
+
+/** Active partner factories, each marked with whether the spec is shared with it. */
+export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
+  if (ctx.org.kind !== "IMPORTER") return [];
+  const [partnerships, shares] = await Promise.all([
+    prisma.partnership.findMany({
+      where: { AND: [accessible(ctx.ability, "read", "Partnership"), { status: "ACTIVE", importerId: ctx.org.id }] },
+      select: { factory: { select: { id: true, name: true } } },
+      orderBy: { activatedAt: "asc" },
+      take: 500,
+    }),
+    prisma.specShare.findMany({
+      where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id }] },
+      select: { factoryId: true, createdAt: true },
+    }),
+  ]);
+  const sharedAt = new Map(shares.map((s) => [s.factoryId, s.createdAt]));
+  return partnerships.flatMap(({ factory }) => (factory ? [{ ...factory, sharedAt: sharedAt.get(factory.id) ?? null }] : []));
+}
+
+const draftShare = (spec: LoadedSpec, factoryId: string) => ({ id: "", specId: spec.id, importerId: spec.orgId, factoryId, partnershipId: "", createdById: null, createdAt: new Date() });
+
+/** Shares a spec with active partner factories; those with a published version get the email now. */
+export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]) {
+  ensureCan(ctx.ability, "share", asSubject("Spec", spec), "Only owners and quality leads share specifications.");
+  for (const factoryId of factoryIds) ensureCan(ctx.ability, "create", asSubject("SpecShare", draftShare(spec, factoryId)));
+  const partnerships = await prisma.partnership.findMany({
+    where: { importerId: ctx.org.id, status: "ACTIVE", factoryId: { in: factoryIds } },
+    select: { id: true, factoryId: true },
+  });
+  if (partnerships.length !== new Set(factoryIds).size) throw new UserError("Share only with factories that are active partners.", 400);
+  await prisma.$transaction(async (tx) => {
+    const existing = new Set((await tx.specShare.findMany({ where: { specId: spec.id }, select: { factoryId: true } })).map((s) => s.factoryId));
+    const added = partnerships.filter((p) => !existing.has(p.factoryId!));
+    await tx.specShare.createMany({
+      data: added.map((p) => ({ specId: spec.id, importerId: ctx.org.id, factoryId: p.factoryId!, partnershipId: p.id, createdById: ctx.user.id })),
+      skipDuplicates: true,
+    });
+    for (const p of added) {
+      await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "spec.share", subjectType: "Spec", subjectId: spec.id, after: { factoryId: p.factoryId } });
+    }
+    if (spec.currentVersionId && added.length) {
+      const current = await tx.specVersion.findUniqueOrThrow({ where: { id: spec.currentVersionId }, select: { id: true, number: true } });
+      await notifySpecPublished(tx, { spec, versionId: current.id, number: current.number, importerName: ctx.org.name, factoryIds: added.map((p) => p.factoryId!) });
+    }
+  });
+}
+
+export async function unshareSpec(ctx: TenantContext, spec: LoadedSpec, factoryId: string) {
+  const share = await prisma.specShare.findFirst({ where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id, factoryId }] } });
+  if (!share) throw new UserError("This spec is not shared with that factory.", 404);
+  ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), "Only owners and quality leads change sharing.");
+  await prisma.$transaction(async (tx) => {
+    await tx.specShare.delete({ where: { id: share.id } });
+    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "spec.unshare", subjectType: "Spec", subjectId: spec.id, before: { factoryId } });
+  });
+}

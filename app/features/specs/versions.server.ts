@@ -1,0 +1,280 @@
+import { randomBytes } from "node:crypto";
+import { asSubject, SPEC_VERSION_CONTENT_FIELDS } from "~/lib/ability.ts";
+import { recordAudit } from "~/lib/audit.server.ts";
+import { accessible, ensureCan } from "~/lib/authorize.server.ts";
+import { prisma, type Tx } from "~/lib/db.server.ts";
+import { UserError } from "~/lib/errors.ts";
+import { notFound } from "~/lib/http.server.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { notifySpecPublished } from "./notifications.server.ts";
+import type { VersionContent } from "./schemas.ts";
+import type { FileSnapshot, VersionSnapshot } from "./snapshot.ts";
+import { specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
+
+export const newKey = () => randomBytes(8).toString("hex");
+
+const fileSelect = { id: true, name: true, contentType: true, size: true, sha256: true } as const;
+
+const versionInclude = {
+  materials: { orderBy: { position: "asc" } },
+  characteristics: { orderBy: { position: "asc" } },
+  defectExamples: { orderBy: { position: "asc" } },
+  files: { orderBy: { position: "asc" }, select: { attachmentId: true } },
+  spec: { select: { id: true, orgId: true, currentVersionId: true, shares: specSharesForAbility } },
+} satisfies Prisma.SpecVersionInclude;
+
+/** A version of a spec the user may read; drafts never reach a factory (404). */
+export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: number) {
+  const version = await prisma.specVersion.findFirst({
+    where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId: spec.id, number }] },
+    include: versionInclude,
+  });
+  if (!version) notFound("This version does not exist, or it is not shared with you.");
+  return version;
+}
+
+export type LoadedVersion = Awaited<ReturnType<typeof loadVersion>>;
+
+export function listVersions(ctx: TenantContext, specId: string) {
+  return prisma.specVersion.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId }] },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, status: true, publishedAt: true, createdAt: true },
+  });
+}
+
+const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
+
+/** The version as plain data, with its files and defect photos. */
+export async function toSnapshot(version: LoadedVersion): Promise<VersionSnapshot> {
+  const photoIds = version.defectExamples.flatMap((d) => [d.acceptablePhotoId, d.unacceptablePhotoId]).filter((id): id is string => !!id);
+  const fileIds = [...version.files.map((f) => f.attachmentId), ...photoIds];
+  const files = fileIds.length ? await prisma.attachment.findMany({ where: { id: { in: fileIds } }, select: fileSelect }) : [];
+  const byId = new Map<string, FileSnapshot>(files.map((f) => [f.id, f]));
+  return {
+    id: version.id,
+    number: version.number,
+    status: version.status,
+    description: version.description,
+    notes: version.notes,
+    packaging: version.packaging,
+    materials: version.materials.map(({ key, material, grade, source }) => ({ key, material, grade, source })),
+    characteristics: version.characteristics.map((c) => ({
+      key: c.key,
+      number: c.number,
+      name: c.name,
+      kind: c.kind,
+      nominal: decimalText(c.nominal),
+      lowerTol: decimalText(c.lowerTol),
+      upperTol: decimalText(c.upperTol),
+      unit: c.unit,
+      class: c.class,
+      method: c.method,
+    })),
+    defectExamples: version.defectExamples.map((d) => ({
+      key: d.key,
+      description: d.description,
+      characteristicKey: d.characteristicKey,
+      acceptablePhoto: (d.acceptablePhotoId && byId.get(d.acceptablePhotoId)) || null,
+      unacceptablePhoto: (d.unacceptablePhotoId && byId.get(d.unacceptablePhotoId)) || null,
+    })),
+    attachments: version.files.map((f) => byId.get(f.attachmentId)).filter((f): f is FileSnapshot => !!f),
+  };
+}
+
+/**
+ * Write check on a loaded version, field by field (the ability's field-level
+ * rule). A published version is immutable for everyone: 403 with the reason.
+ */
+export function ensureDraftEditable(ctx: TenantContext, version: LoadedVersion, fields: string[] = SPEC_VERSION_CONTENT_FIELDS) {
+  const subject = asSubject("SpecVersion", version);
+  const message =
+    version.status === "DRAFT"
+      ? "Only owners and quality leads edit specifications."
+      : `Version ${version.number} is published and cannot change. Start a new version instead.`;
+  for (const field of fields) ensureCan(ctx.ability, "update", subject, message, field);
+}
+
+// Conditional on DRAFT inside the transaction: a publish that lands between
+// loading the page and saving it wins, and the save is refused.
+async function lockDraft(tx: Tx, versionId: string) {
+  const { count } = await tx.specVersion.updateMany({ where: { id: versionId, status: "DRAFT" }, data: { updatedAt: new Date() } });
+  if (count !== 1) throw new UserError("This version was published in the meantime. Start a new version to make changes.", 409);
+}
+
+export async function saveDraft(ctx: TenantContext, version: LoadedVersion, content: VersionContent) {
+  ensureDraftEditable(ctx, version);
+  const before = await toSnapshot(version);
+  await prisma.$transaction(async (tx) => {
+    await lockDraft(tx, version.id);
+    await tx.specVersion.update({
+      where: { id: version.id },
+      data: { description: content.description, notes: content.notes, packaging: content.packaging },
+    });
+    await tx.specMaterial.deleteMany({ where: { versionId: version.id } });
+    await tx.specMaterial.createMany({
+      data: content.materials.map((m, position) => ({ versionId: version.id, position, key: m.key || newKey(), material: m.material, grade: m.grade, source: m.source })),
+    });
+    await tx.characteristic.deleteMany({ where: { versionId: version.id } });
+    await tx.characteristic.createMany({
+      data: content.characteristics.map((c, position) => ({
+        versionId: version.id,
+        position,
+        key: c.key || newKey(),
+        number: c.number,
+        name: c.name,
+        kind: c.kind,
+        nominal: c.kind === "VARIABLE" ? (c.nominal ?? null) : null,
+        lowerTol: c.kind === "VARIABLE" ? (c.lowerTol ?? null) : null,
+        upperTol: c.kind === "VARIABLE" ? (c.upperTol ?? null) : null,
+        unit: c.unit,
+        class: c.class,
+        method: c.method,
+      })),
+    });
+    // Defect pairs are added with their photos elsewhere; here they are edited, reordered or removed.
+    const keep = new Map(content.defects.map((d, position) => [d.key, { ...d, position }]));
+    await tx.defectExample.deleteMany({ where: { versionId: version.id, key: { notIn: [...keep.keys()] } } });
+    for (const [key, d] of keep) {
+      await tx.defectExample.updateMany({
+        where: { versionId: version.id, key },
+        data: { description: d.description, characteristicKey: d.characteristicKey || null, position: d.position },
+      });
+    }
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "specVersion.update",
+      subjectType: "SpecVersion",
+      subjectId: version.id,
+      before: { description: before.description, notes: before.notes, packaging: before.packaging, characteristics: before.characteristics.length, materials: before.materials.length },
+      after: { description: content.description, notes: content.notes, packaging: content.packaging, characteristics: content.characteristics.length, materials: content.materials.length },
+    });
+  });
+}
+
+/** Publishes a draft: it becomes immutable, the previous published version is superseded, partners are told. */
+export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, version: LoadedVersion) {
+  ensureCan(ctx.ability, "publish", asSubject("SpecVersion", version), "Only owners and quality leads publish specifications.");
+  if (version.characteristics.length === 0) throw new UserError("Add at least one characteristic before publishing.", 422);
+  await prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const { count } = await tx.specVersion.updateMany({
+      where: { id: version.id, status: "DRAFT" },
+      data: { status: "PUBLISHED", publishedAt: now, publishedById: ctx.user.id },
+    });
+    if (count !== 1) throw new UserError("This version was already published.", 409);
+    await tx.specVersion.updateMany({ where: { specId: spec.id, status: "PUBLISHED", id: { not: version.id } }, data: { status: "SUPERSEDED" } });
+    await tx.spec.update({ where: { id: spec.id }, data: { currentVersionId: version.id } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "specVersion.publish",
+      subjectType: "SpecVersion",
+      subjectId: version.id,
+      before: { status: "DRAFT" },
+      after: { status: "PUBLISHED", number: version.number },
+    });
+    await notifySpecPublished(tx, { spec, versionId: version.id, number: version.number, importerName: ctx.org.name });
+  });
+}
+
+/** Starts the next version as a copy of the latest one; one draft at a time. */
+export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
+  ensureCan(ctx.ability, "create", asSubject("SpecVersion", { id: "", specId: spec.id, orgId: spec.orgId, number: 0, status: "DRAFT", description: "", notes: "", packaging: "", publishedAt: null, publishedById: null, createdAt: new Date(), updatedAt: new Date() }), "Only owners and quality leads start new versions.");
+  return prisma.$transaction(async (tx) => {
+    const draft = await tx.specVersion.findFirst({ where: { specId: spec.id, status: "DRAFT" }, select: { number: true } });
+    if (draft) return draft;
+    const latest = await tx.specVersion.findFirstOrThrow({
+      where: { specId: spec.id },
+      orderBy: { number: "desc" },
+      include: { materials: true, characteristics: true, defectExamples: true, files: true },
+    });
+    const next = await tx.specVersion.create({
+      data: {
+        specId: spec.id,
+        orgId: spec.orgId,
+        number: latest.number + 1,
+        description: latest.description,
+        notes: latest.notes,
+        packaging: latest.packaging,
+        materials: { createMany: { data: latest.materials.map(({ position, key, material, grade, source }) => ({ position, key, material, grade, source })) } },
+        characteristics: {
+          createMany: {
+            data: latest.characteristics.map(({ position, key, number, name, kind, nominal, lowerTol, upperTol, unit, class: cls, method }) => ({
+              position, key, number, name, kind, nominal, lowerTol, upperTol, unit, class: cls, method,
+            })),
+          },
+        },
+        defectExamples: {
+          createMany: {
+            data: latest.defectExamples.map(({ position, key, description, characteristicKey, acceptablePhotoId, unacceptablePhotoId }) => ({
+              position, key, description, characteristicKey, acceptablePhotoId, unacceptablePhotoId,
+            })),
+          },
+        },
+        files: { createMany: { data: latest.files.map(({ attachmentId, position }) => ({ attachmentId, position })) } },
+      },
+    });
+    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.create", subjectType: "SpecVersion", subjectId: next.id, after: { number: next.number, copiedFrom: latest.number } });
+    return { number: next.number };
+  });
+}
+
+/** Stores uploaded files against a draft, in the caller's checks' transaction (see attachments/uploads). */
+type SaveUploads = (tx: Tx) => Promise<Record<string, { id: string }[]>>;
+
+/** Links uploaded drawings to a draft. */
+export async function addVersionFiles(ctx: TenantContext, version: LoadedVersion, saveUploads: SaveUploads) {
+  ensureDraftEditable(ctx, version, ["attachments"]);
+  await prisma.$transaction(async (tx) => {
+    await lockDraft(tx, version.id);
+    const attachmentIds = Object.values(await saveUploads(tx)).flat().map((a) => a.id);
+    if (attachmentIds.length === 0) throw new UserError("Choose at least one file to upload.", 400);
+    const start = version.files.length;
+    await tx.specVersionFile.createMany({ data: attachmentIds.map((attachmentId, i) => ({ versionId: version.id, attachmentId, position: start + i })), skipDuplicates: true });
+    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.add-files", subjectType: "SpecVersion", subjectId: version.id, after: { attachments: attachmentIds } });
+  });
+}
+
+export async function removeVersionFile(ctx: TenantContext, version: LoadedVersion, attachmentId: string) {
+  ensureDraftEditable(ctx, version, ["attachments"]);
+  await prisma.$transaction(async (tx) => {
+    await lockDraft(tx, version.id);
+    await tx.specVersionFile.deleteMany({ where: { versionId: version.id, attachmentId } });
+    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.remove-file", subjectType: "SpecVersion", subjectId: version.id, before: { attachment: attachmentId } });
+  });
+}
+
+/** Adds a pair of acceptable / unacceptable photos with a description. */
+export async function addDefectExample(
+  ctx: TenantContext,
+  version: LoadedVersion,
+  input: { description: string; characteristicKey?: string },
+  saveUploads: SaveUploads,
+) {
+  ensureDraftEditable(ctx, version, ["defectExamples"]);
+  if (input.characteristicKey && !version.characteristics.some((c) => c.key === input.characteristicKey)) {
+    throw new UserError("Choose a characteristic of this version.", 400);
+  }
+  await prisma.$transaction(async (tx) => {
+    await lockDraft(tx, version.id);
+    const photos = await saveUploads(tx);
+    const acceptablePhotoId = photos.acceptable?.[0]?.id ?? null;
+    const unacceptablePhotoId = photos.unacceptable?.[0]?.id ?? null;
+    if (!acceptablePhotoId && !unacceptablePhotoId) throw new UserError("Add at least one photo: an acceptable or an unacceptable example.", 400);
+    const example = await tx.defectExample.create({
+      data: {
+        versionId: version.id,
+        position: version.defectExamples.length,
+        key: newKey(),
+        description: input.description,
+        characteristicKey: input.characteristicKey || null,
+        acceptablePhotoId,
+        unacceptablePhotoId,
+      },
+    });
+    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.add-defect-example", subjectType: "SpecVersion", subjectId: version.id, after: { defectExample: example.id } });
+  });
+}

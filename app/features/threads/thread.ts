@@ -1,0 +1,145 @@
+// Threads are shared by spec versions, first articles and corrective actions.
+// Isomorphic: the server module and the Thread component use the same types,
+// limits and form schemas, so the browser validates exactly what the server does.
+import type { SubmissionResult } from "@conform-to/react";
+import { z } from "zod";
+import type { Comment, OrgKind } from "~/generated/prisma/client.ts";
+
+export const THREAD_TYPES = ["SpecVersion", "FirstArticle", "CorrectiveAction"] as const;
+export type ThreadType = (typeof THREAD_TYPES)[number];
+
+/**
+ * Names one thread. A thread belongs to one importer and one factory: two
+ * factories on the same spec version have two threads, never one.
+ */
+export interface ThreadRef {
+  type: ThreadType;
+  id: string;
+  importerId: string;
+  factoryId: string;
+}
+
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+export const EDIT_WINDOW_MESSAGE = "Comments can be edited for 15 minutes after posting.";
+export const COMMENT_MAX_LENGTH = 5000;
+/** How many comments a page of a thread shows (the latest ones). */
+export const THREAD_PAGE_SIZE = 100;
+/** The search parameter that carries the "earlier comments" cursor. */
+export const THREAD_CURSOR_PARAM = "before";
+export const MAX_ATTACHMENTS_PER_COMMENT = 10;
+
+export const VISIBILITIES = ["SHARED", "INTERNAL"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+// conform turns an empty field into "missing", so "required" and "too short"
+// must say the same thing.
+const EMPTY_BODY = "Write a comment before sending.";
+export const commentBodySchema = z
+  .string({ required_error: EMPTY_BODY, invalid_type_error: EMPTY_BODY })
+  .trim()
+  .min(1, EMPTY_BODY)
+  .max(COMMENT_MAX_LENGTH, "Keep a comment to 5,000 characters or fewer. Split a longer text into several comments or attach it as a file.");
+
+const visibilitySchema = z
+  .enum(VISIBILITIES, { errorMap: () => ({ message: "Choose who can see the comment: both sides, or your organization only." }) })
+  .default("SHARED");
+
+const idSchema = z.string().trim().min(1).max(64);
+
+export const CommentSchema = z.object({
+  intent: z.literal("comment"),
+  body: commentBodySchema,
+  visibility: visibilitySchema,
+  // Files uploaded ahead of the comment (as drafts of this user) to attach to it.
+  attachmentIds: z.array(idSchema).max(MAX_ATTACHMENTS_PER_COMMENT, "Attach at most 10 files to one comment.").optional(),
+});
+
+export const EditCommentSchema = z.object({
+  intent: z.literal("edit-comment"),
+  commentId: idSchema,
+  body: commentBodySchema,
+});
+
+export const ThreadIntentSchema = z.discriminatedUnion("intent", [CommentSchema, EditCommentSchema]);
+export type ThreadIntent = z.infer<typeof ThreadIntentSchema>;
+
+export const THREAD_INTENTS = ["comment", "edit-comment"] as const;
+export type ThreadIntentName = (typeof THREAD_INTENTS)[number];
+
+/** True when a posted form is meant for the thread (so a parent action hands it over). */
+export function isThreadIntent(form: FormData | string | null | undefined): boolean {
+  const intent = typeof form === "string" || form == null ? form : form.get("intent");
+  return typeof intent === "string" && (THREAD_INTENTS as readonly string[]).includes(intent);
+}
+
+/**
+ * The comment a user would write, before it exists: the "may I create it?"
+ * check runs against the same rules on the server and in the UI.
+ */
+export function draftComment(thread: ThreadRef, author: { orgId: string; userId: string }, visibility: Visibility = "SHARED", body = ""): Comment {
+  return {
+    id: "",
+    threadType: thread.type,
+    threadId: thread.id,
+    importerId: thread.importerId,
+    factoryId: thread.factoryId,
+    orgId: author.orgId,
+    authorId: author.userId,
+    visibility,
+    body,
+    createdAt: new Date(),
+    editedAt: null,
+  };
+}
+
+export interface ThreadFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+/** A comment as the thread shows it; dates are ISO strings so server and browser render the same text. */
+export interface ThreadComment {
+  id: string;
+  body: string;
+  visibility: Visibility;
+  createdAt: string;
+  editedAt: string | null;
+  /** Null when the author's account was deleted. */
+  author: { id: string; name: string } | null;
+  /** The author's org: which side wrote it. */
+  org: { id: string; name: string; kind: OrgKind };
+  canEdit: boolean;
+  files: ThreadFile[];
+}
+
+/** What listComments returns; spread it into <Thread>. */
+export interface ThreadView {
+  comments: ThreadComment[];
+  /** Cursor for the page of comments before the first one shown; null when there are none. */
+  earlierCursor: string | null;
+  /** True when this page is not the latest one (a cursor was followed). */
+  showingEarlier: boolean;
+  canComment: boolean;
+  viewerOrgKind: OrgKind;
+  viewerOrgName: string;
+}
+
+/** What a parent action returns (with `status`) when a thread form is rejected. */
+export interface ThreadFailure {
+  ok: false;
+  status: 400 | 403 | 404 | 409 | 410 | 422;
+  intent: ThreadIntentName | undefined;
+  /** The edited comment, so the error shows next to its own form. */
+  commentId: string | undefined;
+  result: SubmissionResult<string[]>;
+}
+
+/** Picks a thread failure out of whatever a route's action returned. */
+export function threadFailureFrom(actionData: unknown): ThreadFailure | undefined {
+  if (typeof actionData !== "object" || actionData === null) return undefined;
+  const candidate = actionData as Partial<ThreadFailure>;
+  return candidate.ok === false && isThreadIntent(candidate.intent) && typeof candidate.result === "object" ? (candidate as ThreadFailure) : undefined;
+}

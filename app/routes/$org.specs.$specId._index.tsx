@@ -1,0 +1,178 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
+import { ConfirmAction } from "~/components/confirm-action.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList } from "~/components/forms.tsx";
+import { useOrgAbility } from "~/components/org-ability.tsx";
+import { idParam } from "~/features/specs/params.server.ts";
+import { diffPath, versionPath } from "~/features/specs/paths.ts";
+import { ShareSchema, UnshareSchema } from "~/features/specs/schemas.ts";
+import { listShareOptions, shareSpec, unshareSpec } from "~/features/specs/sharing.server.ts";
+import { loadSpec } from "~/features/specs/specs.server.ts";
+import { listVersions, startNewVersion } from "~/features/specs/versions.server.ts";
+import { asSubject } from "~/lib/ability.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { attempt } from "~/lib/route-errors.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.spec.title ?? "Specification"} · Supplier Portal` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const spec = await loadSpec(ctx, idParam(params.specId));
+  const [versions, shareOptions] = await Promise.all([listVersions(ctx, spec.id), listShareOptions(ctx, spec)]);
+  return {
+    org: ctx.org,
+    spec: { id: spec.id, orgId: spec.orgId, title: spec.title, productCode: spec.productCode, description: spec.description, currentVersionId: spec.currentVersionId, importer: spec.org.name },
+    versions,
+    shareOptions,
+  };
+}
+
+const SpecActionSchema = z.discriminatedUnion("intent", [ShareSchema, UnshareSchema, z.object({ intent: z.literal("new-version") })]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const spec = await loadSpec(ctx, idParam(params.specId));
+  const { submission } = await parseForm(request, SpecActionSchema);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  const here = `/${ctx.org.slug}/specs/${spec.id}`;
+  if (input.intent === "new-version") {
+    const outcome = await attempt(() => startNewVersion(ctx, spec), submission.reply);
+    if (!outcome.ok) return outcome.response;
+    throw redirect(`${versionPath(ctx.org.slug, spec.id, outcome.value.number)}/edit`);
+  }
+  if (input.intent === "share") {
+    const outcome = await attempt(() => shareSpec(ctx, spec, input.factoryIds), submission.reply);
+    if (!outcome.ok) return outcome.response;
+    return redirectWithToast(here, { message: "Shared. Factories see published versions only." });
+  }
+  const outcome = await attempt(() => unshareSpec(ctx, spec, input.factoryId), submission.reply);
+  if (!outcome.ok) return outcome.response;
+  return redirectWithToast(here, { message: "No longer shared with that factory." });
+}
+
+const statusStyle = { DRAFT: "bg-slate-100 text-slate-700", PUBLISHED: "bg-green-100 text-green-800", SUPERSEDED: "bg-slate-100 text-slate-500" } as const;
+
+export default function SpecPage() {
+  const { org, spec, versions, shareOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const ability = useOrgAbility();
+  const subject = asSubject("Spec", { ...spec, createdById: null, createdAt: new Date(), updatedAt: new Date() });
+  const canShare = ability.can("share", subject);
+  const draft = versions.find((v) => v.status === "DRAFT");
+  const canStartVersion = ability.can("update", subject) && !draft && versions.length > 0;
+  const formError = actionData?.result.error;
+  const unshared = shareOptions.filter((o) => !o.sharedAt);
+  return (
+    <>
+      <PageHeader
+        title={spec.title}
+        description={`${spec.productCode}${org.kind === "FACTORY" ? ` · from ${spec.importer}` : ""}`}
+        actions={
+          canStartVersion ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="new-version" />
+              <button type="submit" className="btn-secondary">
+                Start a new version
+              </button>
+            </Form>
+          ) : draft && ability.can("update", subject) ? (
+            <Link className="btn-secondary" to={`${versionPath(org.slug, spec.id, draft.number)}/edit`}>
+              Continue draft v{draft.number}
+            </Link>
+          ) : null
+        }
+      />
+      {formError ? (
+        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {Object.values(formError).flat().join(" ")}
+        </div>
+      ) : null}
+      {spec.description ? <p className="mb-6 max-w-3xl whitespace-pre-line text-slate-700">{spec.description}</p> : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section className="min-w-0 lg:col-span-2" aria-labelledby="versions">
+          <h2 id="versions" className="mb-2 font-semibold">
+            Versions
+          </h2>
+          {versions.length === 0 ? (
+            <EmptyState title="Nothing published yet" />
+          ) : (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {versions.map((v, i) => {
+                const previous = versions[i + 1];
+                return (
+                  <li key={v.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="version-row">
+                    <Link to={versionPath(org.slug, spec.id, v.number)} className="link min-w-0 flex-1">
+                      Version {v.number}
+                    </Link>
+                    <span className="text-sm text-slate-600">
+                      {v.publishedAt ? `Published ${new Date(v.publishedAt).toISOString().slice(0, 10)}` : `Started ${new Date(v.createdAt).toISOString().slice(0, 10)}`}
+                    </span>
+                    <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[v.status]}`}>{v.status.toLowerCase()}</span>
+                    {previous ? (
+                      <Link className="text-sm link" to={diffPath(org.slug, spec.id, previous.number, v.number)}>
+                        Changes from v{previous.number}
+                      </Link>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+        {org.kind === "IMPORTER" ? (
+          <aside className="card h-fit" aria-labelledby="sharing">
+            <h2 id="sharing" className="font-semibold">
+              Shared with
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">Factories see published versions only, never drafts.</p>
+            {shareOptions.filter((o) => o.sharedAt).length === 0 ? <p className="mt-3 text-sm text-slate-600">Not shared yet.</p> : null}
+            <ul className="mt-3 space-y-2">
+              {shareOptions
+                .filter((o) => o.sharedAt)
+                .map((o) => (
+                  <li key={o.id} className="flex items-center justify-between gap-2 text-sm" data-testid="shared-factory">
+                    <span className="min-w-0 truncate">{o.name}</span>
+                    {canShare ? (
+                      <ConfirmAction label="Stop sharing" question={`Stop sharing ${spec.title} with ${o.name}? They lose access to it.`} confirmLabel="Stop sharing" fields={{ intent: "unshare", factoryId: o.id }} />
+                    ) : null}
+                  </li>
+                ))}
+            </ul>
+            {canShare && unshared.length ? (
+              <Form method="post" className="mt-4 space-y-2 border-t border-slate-100 pt-4">
+                <input type="hidden" name="intent" value="share" />
+                <fieldset>
+                  <legend className="text-sm font-medium text-slate-700">Share with</legend>
+                  {unshared.map((o) => (
+                    <label key={o.id} className="mt-1 flex items-center gap-2 text-sm">
+                      <input type="checkbox" name="factoryIds" value={o.id} />
+                      {o.name}
+                    </label>
+                  ))}
+                </fieldset>
+                <ErrorList errors={actionData?.result.error?.factoryIds} />
+                <button type="submit" className="btn-primary">
+                  Share
+                </button>
+              </Form>
+            ) : null}
+            {canShare && shareOptions.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-600">
+                No active partner factories yet. <Link className="link" to={`/${org.slug}/partners`}>Invite one</Link>.
+              </p>
+            ) : null}
+          </aside>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { VersionDiffView } from "~/components/version-diff.tsx";
+import { diffVersions } from "~/features/specs/diff.ts";
+import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
+import { specPath } from "~/features/specs/paths.ts";
+import { loadSpec } from "~/features/specs/specs.server.ts";
+import { listVersions, loadVersion, toSnapshot } from "~/features/specs/versions.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spec.title}: v${data.from} → v${data.to} · Supplier Portal` : "Changes" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const spec = await loadSpec(ctx, idParam(params.specId));
+  const url = new URL(request.url);
+  const versions = await listVersions(ctx, spec.id);
+  const newest = versions[0]?.number ?? 1;
+  const to = versionNumberParam(url.searchParams.get("to") ?? String(newest));
+  const from = versionNumberParam(url.searchParams.get("from") ?? String(Math.max(1, to - 1)));
+  // Both versions go through the same read rule: a factory cannot diff against a draft.
+  const [a, b] = await Promise.all([loadVersion(ctx, spec, from), loadVersion(ctx, spec, to)]);
+  const [before, after] = await Promise.all([toSnapshot(a), toSnapshot(b)]);
+  return {
+    org: ctx.org,
+    spec: { id: spec.id, title: spec.title },
+    from,
+    to,
+    versions: versions.map((v) => v.number),
+    diff: diffVersions(before, after),
+    characteristicsByKey: Object.fromEntries([...before.characteristics, ...after.characteristics].map((c) => [c.key, { number: c.number, name: c.name }])),
+  };
+}
+
+export default function DiffPage() {
+  const { org, spec, from, to, versions, diff, characteristicsByKey } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
+        <Link className="link" to={specPath(org.slug, spec.id)}>
+          {spec.title}
+        </Link>
+      </nav>
+      <PageHeader title={`Changes from version ${from} to ${to}`} />
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+        {(["from", "to"] as const).map((name) => (
+          <div key={name}>
+            <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+              {name === "from" ? "From version" : "To version"}
+            </label>
+            <select id={name} name={name} defaultValue={name === "from" ? from : to} className="input mt-1 w-auto">
+              {versions.map((n) => (
+                <option key={n} value={n}>
+                  v{n}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <button type="submit" className="btn-secondary">
+          Compare
+        </button>
+      </Form>
+      <div className="card">
+        <VersionDiffView diff={diff} fromNumber={from} toNumber={to} characteristicsByKey={characteristicsByKey} />
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

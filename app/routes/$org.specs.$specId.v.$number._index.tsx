@@ -1,0 +1,246 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { useOrgAbility } from "~/components/org-ability.tsx";
+import { SpecVersionView } from "~/components/spec-version-view.tsx";
+import { Thread } from "~/components/thread.tsx";
+import { VersionDiffView } from "~/components/version-diff.tsx";
+import { respondToVersion } from "~/features/specs/acknowledgements.server.ts";
+import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
+import { diffPath, specPath, versionPath } from "~/features/specs/paths.ts";
+import { AcknowledgeSchema, QuerySchema } from "~/features/specs/schemas.ts";
+import { loadSpec } from "~/features/specs/specs.server.ts";
+import { versionThread, versionThreadWatchers } from "~/features/specs/threads.server.ts";
+import { loadVersionPage, threadFactoryFor } from "~/features/specs/version-page.server.ts";
+import { loadVersion, publishVersion } from "~/features/specs/versions.server.ts";
+import { addComment, handleThreadIntent } from "~/features/threads/comments.server.ts";
+import { isThreadIntent } from "~/features/threads/thread.ts";
+import { listAckStatus } from "~/features/specs/acknowledgements.server.ts";
+import { asSubject } from "~/lib/ability.ts";
+import { readForm } from "~/lib/forms.server.ts";
+import { notFound } from "~/lib/http.server.ts";
+import { attempt } from "~/lib/route-errors.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" }];
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const ctx = await requireMembership(request, params.org);
+  const spec = await loadSpec(ctx, idParam(params.specId));
+  const version = await loadVersion(ctx, spec, versionNumberParam(params.number));
+  return { ctx, spec, version };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, spec, version } = await load(request, params);
+  const page = await loadVersionPage(ctx, spec, version, new URL(request.url));
+  return {
+    org: ctx.org,
+    spec: { id: spec.id, title: spec.title, productCode: spec.productCode, importer: spec.org.name, currentVersionId: spec.currentVersionId },
+    version: { id: version.id, number: version.number, status: version.status, publishedAt: version.publishedAt?.toISOString() ?? null, orgId: version.orgId, specId: version.specId },
+    canPublish: ctx.ability.can("publish", asSubject("SpecVersion", version)),
+    canAcknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
+    ...page,
+  };
+}
+
+const ResponseSchema = z.discriminatedUnion("intent", [AcknowledgeSchema, QuerySchema, z.object({ intent: z.literal("publish") })]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, spec, version } = await load(request, params);
+  const formData = await readForm(request);
+  const here = versionPath(ctx.org.slug, spec.id, version.number);
+  const intent = formData.get("intent");
+  if (isThreadIntent(typeof intent === "string" ? intent : null)) {
+    if (version.status === "DRAFT") notFound("Drafts have no thread.");
+    const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
+    const factoryId = threadFactoryFor(ctx, new URL(request.url).searchParams.get("factory"), shared);
+    if (!factoryId) notFound("Share this specification with a factory to discuss it.");
+    const thread = versionThread(spec, version, factoryId);
+    const outcome = await handleThreadIntent(ctx, thread, formData, {
+      link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`,
+      title: `${spec.title}, version ${version.number}`,
+      watchers: await versionThreadWatchers(thread),
+    });
+    if (!outcome.ok) return data({ thread: outcome, result: null }, { status: outcome.status });
+    return redirectWithToast(`${here}${ctx.org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
+  }
+  const submission = parseWithZod(formData, { schema: ResponseSchema });
+  if (submission.status !== "success") return data({ thread: null, result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  if (input.intent === "publish") {
+    const outcome = await attempt(() => publishVersion(ctx, spec, version), submission.reply);
+    if (!outcome.ok) return data({ thread: null, result: outcome.response.data.result }, { status: outcome.response.init?.status ?? 400 });
+    return redirectWithToast(here, { message: `Version ${version.number} is published. Factories it is shared with have been emailed.` });
+  }
+  const response = input.intent === "acknowledge" ? ({ status: "ACKNOWLEDGED" } as const) : ({ status: "QUERIED", question: input.question } as const);
+  const outcome = await attempt(() => respondToVersion(ctx, spec, version, response), submission.reply);
+  if (!outcome.ok) return data({ thread: null, result: outcome.response.data.result }, { status: outcome.response.init?.status ?? 400 });
+  if (response.status === "QUERIED") {
+    // The question opens the conversation, so the importer answers it in the thread.
+    const thread = versionThread(spec, version, ctx.org.id);
+    await addComment(ctx, thread, { body: `Question: ${response.question}`, visibility: "SHARED" }, {
+      link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${ctx.org.id}` : ""}#thread`,
+      title: `${spec.title}, version ${version.number}`,
+    });
+  }
+  return redirectWithToast(here, { message: response.status === "ACKNOWLEDGED" ? `You acknowledged version ${version.number}.` : "Your question was sent to the importer." });
+}
+
+const ackStyle = { pending: "bg-slate-100 text-slate-700", acknowledged: "bg-green-100 text-green-800", queried: "bg-amber-100 text-amber-900" } as const;
+
+export default function VersionPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const ability = useOrgAbility();
+  const { org, spec, version } = d;
+  const isCurrent = spec.currentVersionId === version.id;
+  const canEdit = version.status === "DRAFT" && ability.can("update", asSubject("SpecVersion", { ...version, description: "", notes: "", packaging: "", publishedAt: null, publishedById: null, createdAt: new Date(), updatedAt: new Date() }));
+  const formError = actionData?.result?.error?.[""];
+  return (
+    <>
+      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
+        <Link className="link" to={specPath(org.slug, spec.id)}>
+          {spec.title}
+        </Link>
+      </nav>
+      <PageHeader
+        title={`Version ${version.number}`}
+        description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt?.slice(0, 10)}` : "Replaced by a newer version"}`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {canEdit ? (
+              <Link className="btn-secondary" to="edit">
+                Edit draft
+              </Link>
+            ) : null}
+            {d.canPublish ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="publish" />
+                <SubmitButton pendingText="Publishing…">Publish version {String(version.number)}</SubmitButton>
+              </Form>
+            ) : null}
+            {version.number > 1 ? (
+              <Link className="btn-secondary" to={diffPath(org.slug, spec.id, version.number - 1, version.number)}>
+                Changes from v{version.number - 1}
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      {formError ? (
+        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {formError.join(" ")}
+        </div>
+      ) : null}
+      {version.status === "SUPERSEDED" && org.kind === "FACTORY" ? (
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">This version has been replaced. Open the specification to see the current version.</p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          {d.changes ? (
+            <section className="card border-amber-300" aria-labelledby="changes">
+              <h2 id="changes" className="mb-2 font-semibold">
+                What changed since version {d.changes.from}, which you acknowledged
+              </h2>
+              <VersionDiffView diff={d.changes.diff} fromNumber={d.changes.from} toNumber={version.number} characteristicsByKey={d.changes.characteristicsByKey} />
+            </section>
+          ) : null}
+          <SpecVersionView org={org} version={d.snapshot} />
+        </div>
+        <aside className="space-y-4">
+          {d.factoryAck && version.status !== "DRAFT" ? (
+            <AcknowledgePanel ack={d.factoryAck} canAcknowledge={d.canAcknowledge && isCurrent} lastResult={actionData?.result ?? undefined} />
+          ) : null}
+          {org.kind === "IMPORTER" && version.status !== "DRAFT" ? (
+            <section className="card" aria-labelledby="acks">
+              <h2 id="acks" className="font-semibold">
+                Acknowledgements
+              </h2>
+              {d.ackStatus.length === 0 ? (
+                <p className="mt-2 text-sm text-slate-600">Not shared with any factory yet.</p>
+              ) : (
+                <ul className="mt-2 divide-y divide-slate-100">
+                  {d.ackStatus.map((a) => (
+                    <li key={a.factory.id} className="py-2 text-sm" data-testid="ack-status">
+                      <div className="flex items-center justify-between gap-2">
+                        <Link className="link min-w-0 truncate" to={`?factory=${a.factory.id}#thread`}>
+                          {a.factory.name}
+                        </Link>
+                        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
+                      </div>
+                      {a.by && a.at ? <p className="text-xs text-slate-600">{a.by}, {a.at.slice(0, 16).replace("T", " ")} UTC</p> : null}
+                      {a.question ? <p className="mt-1 rounded bg-amber-50 p-2 text-xs text-amber-900">“{a.question}”</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+        </aside>
+      </div>
+      {d.thread ? (
+        <section id="thread" className="mt-6 max-w-3xl">
+          {org.kind === "IMPORTER" ? (
+            <p className="mb-2 text-sm text-slate-600">Conversation with {d.ackStatus.find((a) => a.factory.id === d.threadFactoryId)?.factory.name}</p>
+          ) : null}
+          <Thread {...d.thread} lastResult={actionData?.thread ?? null} heading="Questions and notes" orgSlug={org.slug} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function AcknowledgePanel({
+  ack,
+  canAcknowledge,
+  lastResult,
+}: {
+  ack: { status: "ACKNOWLEDGED" | "QUERIED" | null; question: string | null; at: string | null };
+  canAcknowledge: boolean;
+  lastResult?: Parameters<typeof useForm>[0]["lastResult"];
+}) {
+  const [form, fields] = useForm({ id: "query", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: QuerySchema }), shouldValidate: "onBlur" });
+  return (
+    <section className="card" aria-labelledby="ack">
+      <h2 id="ack" className="font-semibold">
+        Your acknowledgement
+      </h2>
+      {ack.status === "ACKNOWLEDGED" ? (
+        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">✓ Acknowledged {ack.at?.slice(0, 10)}</p>
+      ) : ack.status === "QUERIED" ? (
+        <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">You asked: “{ack.question}”. The answer comes in the conversation below.</p>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700">Read the whole specification. If everything is clear and you can make it, acknowledge it. If not, ask a question.</p>
+      )}
+      {canAcknowledge && ack.status !== "ACKNOWLEDGED" ? (
+        <div className="mt-3 space-y-4">
+          <Form method="post">
+            <input type="hidden" name="intent" value="acknowledge" />
+            <SubmitButton pendingText="Sending…">I acknowledge this version</SubmitButton>
+          </Form>
+          <Form method="post" className="space-y-2 border-t border-slate-100 pt-3" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="query" />
+            <label htmlFor={fields.question.id} className="block text-sm font-medium text-slate-700">
+              Or ask a question
+            </label>
+            <textarea {...getTextareaProps(fields.question)} rows={3} className="input" />
+            <ErrorList id={fields.question.errorId} errors={fields.question.errors} />
+            <button type="submit" className="btn-secondary">
+              Send question
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,81 @@
+import { Section, Text } from "@react-email/components";
+import { Fragment } from "react";
+import { z } from "zod";
+import { t } from "./i18n.ts";
+import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
+
+/** How much of the comment the email quotes; the link leads to the rest. */
+export const COMMENT_QUOTE_LENGTH = 500;
+
+// Data is stored in the outbox as JSON and rendered later, so it is validated
+// both when enqueued and when rendered.
+const displayName = z.string().trim().min(1).max(200);
+const link = z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+
+export const commentAddedSchema = z.object({
+  authorName: displayName,
+  orgName: displayName,
+  title: z.string().trim().min(1).max(300),
+  body: z.string().min(1).max(5000),
+  internal: z.boolean(),
+  link,
+});
+
+export type CommentAddedData = z.infer<typeof commentAddedSchema>;
+export type CommentAddedProps = CommentAddedData & { locale: string };
+
+const styles = {
+  quote: { borderLeft: "4px solid #d4d4d8", margin: "0 0 16px", padding: "4px 0 4px 12px" },
+  quoteText: { color: "#27272a", fontSize: 15, lineHeight: "24px", margin: 0 },
+  internal: { backgroundColor: "#fef3c7", border: "1px solid #f59e0b", borderRadius: 4, color: "#78350f", fontSize: 13, fontWeight: 600, margin: "0 0 16px", padding: "6px 10px" },
+};
+
+/** The first characters of a comment, cut on a character (not a UTF-16 unit) boundary. */
+export function quoteOf(body: string) {
+  const chars = Array.from(body.trim());
+  return chars.length > COMMENT_QUOTE_LENGTH ? { text: `${chars.slice(0, COMMENT_QUOTE_LENGTH).join("").trimEnd()}…`, cut: true } : { text: chars.join(""), cut: false };
+}
+
+export function commentAddedSubject(locale: string, data: CommentAddedData) {
+  const subject = t(locale, "comment.subject", { author: data.authorName, org: data.orgName, title: data.title });
+  // Said in the subject too, so that nobody forwards an internal note to the other side by mistake.
+  return data.internal ? `${t(locale, "comment.internalLabel")}: ${subject}` : subject;
+}
+
+export function CommentAddedEmail({ locale, authorName, orgName, title, body, internal, link }: CommentAddedProps) {
+  const heading = t(locale, "comment.subject", { author: authorName, org: orgName, title });
+  const quote = quoteOf(body);
+  return (
+    <EmailLayout locale={locale} preview={quote.text.slice(0, 120)}>
+      {internal ? <Text style={styles.internal}>{t(locale, "comment.internal", { org: orgName })}</Text> : null}
+      <Heading>{heading}</Heading>
+      <Section style={styles.quote}>
+        {/* Line breaks as <br>: the plain-text version would otherwise run the lines together. */}
+        <Text style={styles.quoteText}>
+          {quote.text.split("\n").map((line, i) => (
+            <Fragment key={i}>
+              {i > 0 ? <br /> : null}
+              {line}
+            </Fragment>
+          ))}
+        </Text>
+      </Section>
+      {quote.cut ? <Paragraph muted>{t(locale, "comment.truncated")}</Paragraph> : null}
+      <CallToAction locale={locale} href={link} label={t(locale, "comment.button")} />
+      <Paragraph muted>{t(locale, "comment.why")}</Paragraph>
+    </EmailLayout>
+  );
+}
+
+// Sample props for the react-email preview server (`email dev --dir emails`).
+CommentAddedEmail.PreviewProps = {
+  locale: "en",
+  authorName: "Li Wei",
+  orgName: "Ningbo Bright Ceramics",
+  title: "Stoneware mug 350 ml, version 3",
+  body: "The handle radius in the drawing is 4 mm, but the golden sample has 5 mm.\nWhich one should we follow?",
+  internal: false,
+  link: "http://localhost:3000/ningbo-bright/specs/sample/versions/3",
+} satisfies CommentAddedProps;
+
+export default CommentAddedEmail;
