@@ -1,3 +1,4 @@
+import { registerFileOwners } from "~/features/attachments/owners.server.ts";
 // The comment thread against a real database, with tenant contexts built the
 // way a route builds them (session cookie → requireMembership).
 import { describe, expect, it } from "vitest";
@@ -95,6 +96,7 @@ describe("thread visibility", () => {
   });
 
   it("a second factory on the same spec version sees none of the first factory's thread", async () => {
+    registerFileOwners(); // as the download route does
     const { importer, factory, thread } = await scene();
     const other = await member("FACTORY", "OWNER");
     await createPartnership(importer.org.id, other.org.id, "ACTIVE");

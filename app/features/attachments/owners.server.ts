@@ -1,4 +1,14 @@
-// Every capability that owns files registers how to check them when its
-// module loads; the download route imports this list so that none is missing.
-import "~/features/threads/comments.server.ts";
-import "~/features/specs/access.server.ts";
+import { canReadVersion } from "~/features/specs/access.server.ts";
+import { canReadCommentFiles, registerThreadParent } from "~/features/threads/comments.server.ts";
+import { registerAttachmentOwner } from "./attachments.server.ts";
+
+/**
+ * How to check a file of each kind of record before it is downloaded. Called
+ * by the download route (idempotent), so that no owner type is missing
+ * whatever modules happened to load first.
+ */
+export function registerFileOwners() {
+  registerAttachmentOwner("Comment", canReadCommentFiles);
+  registerAttachmentOwner("SpecVersion", canReadVersion);
+  registerThreadParent("SpecVersion", (ctx, thread) => canReadVersion(ctx, thread.id));
+}

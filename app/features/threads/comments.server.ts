@@ -321,4 +321,3 @@ export async function canReadCommentFiles(ctx: AttachmentContext, commentId: str
   return parent ? parent(ctx, thread) : true;
 }
 
-registerAttachmentOwner("Comment", canReadCommentFiles);

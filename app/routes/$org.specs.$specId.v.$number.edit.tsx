@@ -1,0 +1,211 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { PageHeader } from "~/components/app-shell.tsx";
+import { ConfirmAction } from "~/components/confirm-action.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FileInput, FilePreview } from "~/components/file-preview.tsx";
+import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/components/spec-editor.tsx";
+import { stageUploads } from "~/features/attachments/uploads.server.ts";
+import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
+import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
+import { specPath, versionPath } from "~/features/specs/paths.ts";
+import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
+import { loadSpec } from "~/features/specs/specs.server.ts";
+import { addDefectExample, addVersionFiles, ensureDraftEditable, loadVersion, removeVersionFile, saveDraft, toSnapshot } from "~/features/specs/versions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
+import { attempt } from "~/lib/route-errors.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" }];
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const ctx = await requireMembership(request, params.org);
+  const spec = await loadSpec(ctx, idParam(params.specId));
+  const version = await loadVersion(ctx, spec, versionNumberParam(params.number));
+  return { ctx, spec, version };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, spec, version } = await load(request, params);
+  // Published versions are read-only: send people to the page that shows them.
+  if (version.status !== "DRAFT") throw redirect(versionPath(ctx.org.slug, spec.id, version.number));
+  ensureDraftEditable(ctx, version);
+  const snapshot = await toSnapshot(version);
+  return { org: ctx.org, spec: { id: spec.id, title: spec.title, productCode: spec.productCode }, snapshot };
+}
+
+const FileIntentSchema = z.object({ intent: z.literal("remove-file"), attachmentId: z.string().min(1).max(64) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, spec, version } = await load(request, params);
+  const here = `${versionPath(ctx.org.slug, spec.id, version.number)}/edit`;
+  const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  if (multipart) {
+    // Checked before a byte is stored: a viewer or a published version gets 403 here.
+    ensureDraftEditable(ctx, version, ["attachments", "defectExamples"]);
+    const staged = await stageUploads(request, ctx, { fields: ["files", "acceptable", "unacceptable"], maxFiles: 10 });
+    const owner = { ownerType: "SpecVersion", ownerId: version.id };
+    let saved = false;
+    try {
+      const intent = staged.form.get("intent");
+      if (intent === "add-defect") {
+        const submission = parseWithZod(staged.form, { schema: AddDefectSchema });
+        if (submission.status !== "success") return data({ intent: "add-defect", result: submission.reply() }, { status: 400 });
+        const photos = staged.files.filter((f) => f.field !== "files");
+        if (photos.some((p) => !isImageType(p.contentType))) return data({ intent: "add-defect", result: submission.reply({ formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] }) }, { status: 415 });
+        const outcome = await attempt(() => addDefectExample(ctx, version, submission.value, (tx) => staged.save(tx, owner)), submission.reply, "add-defect");
+        if (!outcome.ok) return outcome.response;
+        saved = true;
+        return redirectWithToast(here, { message: "Defect example added." });
+      }
+      const outcome = await attempt(() => addVersionFiles(ctx, version, (tx) => staged.save(tx, owner)), ({ formErrors }) => ({ status: "error" as const, error: { "": formErrors } }), "upload");
+      if (!outcome.ok) return outcome.response;
+      saved = true;
+      return redirectWithToast(here, { message: "Files added." });
+    } finally {
+      if (!saved) await staged.discard();
+    }
+  }
+  const formData = await readForm(request, 512 * 1024);
+  if (formData.get("intent") === "remove-file") {
+    const submission = parseWithZod(formData, { schema: FileIntentSchema });
+    if (submission.status !== "success") return data({ intent: "remove-file", result: submission.reply() }, { status: 400 });
+    await removeVersionFile(ctx, version, submission.value.attachmentId);
+    return redirectWithToast(here, { message: "File removed from this version." });
+  }
+  ensureDraftEditable(ctx, version);
+  const submission = parseWithZod(formData, { schema: VersionContentSchema });
+  // Add, remove and move rows without JavaScript: conform answers with the changed form.
+  if (submission.status !== "success") return data({ intent: "save", result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+  const outcome = await attempt(() => saveDraft(ctx, version, submission.value), submission.reply, "save");
+  if (!outcome.ok) return outcome.response;
+  if (formData.get("then") === "view") return redirectWithToast(versionPath(ctx.org.slug, spec.id, version.number), { message: "Draft saved." });
+  return redirectWithToast(here, { message: "Draft saved." });
+}
+
+export default function EditVersion() {
+  const { org, spec, snapshot } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "version-content",
+    lastResult: actionData?.intent === "save" ? actionData.result : undefined,
+    constraint: getZodConstraint(VersionContentSchema),
+    defaultValue: {
+      description: snapshot.description,
+      notes: snapshot.notes,
+      packaging: snapshot.packaging,
+      materials: snapshot.materials,
+      characteristics: snapshot.characteristics.map((c) => ({ ...c, nominal: c.nominal ?? "", lowerTol: c.lowerTol ?? "", upperTol: c.upperTol ?? "" })),
+      defects: snapshot.defectExamples.map((d) => ({ key: d.key, description: d.description, characteristicKey: d.characteristicKey ?? "" })),
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionContentSchema }),
+  });
+  const uploadError = actionData && actionData.intent !== "save" ? Object.values(actionData.result.error ?? {}).flat() : null;
+  return (
+    <>
+      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
+        <Link className="link" to={specPath(org.slug, spec.id)}>
+          {spec.title}
+        </Link>
+      </nav>
+      <PageHeader
+        title={`Edit draft version ${snapshot.number}`}
+        description={`${spec.productCode} · Only your organization sees a draft. Publish it from the version page when it is ready.`}
+        actions={
+          <Link className="btn-secondary" to={versionPath(org.slug, spec.id, snapshot.number)}>
+            Preview and publish
+          </Link>
+        }
+      />
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <div className="card space-y-4">
+          <TextArea field={fields.description} label="Description" />
+          <TextArea field={fields.notes} label="Notes for the factory" rows={3} />
+          <TextArea field={fields.packaging} label="Packaging instructions" rows={3} hint="Inner and outer packing, labels, carton marks, drop test." />
+        </div>
+        <CharacteristicRows form={form} list={fields.characteristics} />
+        <MaterialRows form={form} list={fields.materials} />
+        <DefectRows form={form} list={fields.defects} characteristics={snapshot.characteristics} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+          <SubmitButton pendingText="Saving…">Save draft</SubmitButton>
+          <button type="submit" name="then" value="view" className="btn-secondary">
+            Save and preview
+          </button>
+        </div>
+      </Form>
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <section className="card space-y-3" aria-labelledby="drawings">
+          <h2 id="drawings" className="font-semibold">
+            Drawings and documents
+          </h2>
+          {snapshot.attachments.length ? (
+            <ul className="space-y-2">
+              {snapshot.attachments.map((f) => (
+                <li key={f.id} className="flex items-center justify-between gap-2">
+                  <FilePreview org={org} file={f} size="sm" />
+                  <ConfirmAction label="Remove" question={`Remove ${f.name} from this version?`} confirmLabel="Remove" fields={{ intent: "remove-file", attachmentId: f.id }} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">No drawings yet.</p>
+          )}
+          <Form method="post" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
+            <input type="hidden" name="intent" value="upload" />
+            <FileInput name="files" label="Add drawings or documents" multiple />
+            {actionData?.intent === "upload" && uploadError?.length ? <ErrorList errors={uploadError} /> : null}
+            <SubmitButton pendingText="Uploading…" className="btn-secondary">
+              Upload
+            </SubmitButton>
+          </Form>
+        </section>
+        <section className="card space-y-3" aria-labelledby="add-defect">
+          <h2 id="add-defect" className="font-semibold">
+            Add a defect example
+          </h2>
+          <p className="text-sm text-slate-600">A pair of photos shows the line between acceptable and not acceptable better than words.</p>
+          <Form method="post" encType="multipart/form-data" className="space-y-3">
+            <input type="hidden" name="intent" value="add-defect" />
+            <div>
+              <label htmlFor="defect-description" className="block text-sm font-medium text-slate-700">
+                Description
+              </label>
+              <input id="defect-description" name="description" className="input mt-1" placeholder="Glaze drip on the rim" required maxLength={1000} />
+            </div>
+            <div>
+              <label htmlFor="defect-characteristic" className="block text-sm font-medium text-slate-700">
+                For characteristic
+              </label>
+              <select id="defect-characteristic" name="characteristicKey" className="input mt-1">
+                <option value="">General</option>
+                {snapshot.characteristics.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.number} {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FileInput name="acceptable" label="Acceptable — photo" accept={IMAGE_KINDS} />
+            <FileInput name="unacceptable" label="Not acceptable — photo" accept={IMAGE_KINDS} />
+            {actionData?.intent === "add-defect" && uploadError?.length ? <ErrorList errors={uploadError} /> : null}
+            <SubmitButton pendingText="Adding…" className="btn-secondary">
+              Add example
+            </SubmitButton>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
