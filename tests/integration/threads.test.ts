@@ -10,7 +10,7 @@ import { EDIT_WINDOW_MESSAGE, EDIT_WINDOW_MS, type ThreadRef } from "~/features/
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
-import { createMember, createPartnership, unique } from "../support/factories.ts";
+import { createMember, createPartnership, unique, createSpec, createSpecShare } from "../support/factories.ts";
 import { buildRequest, cookieFor } from "../support/routes.ts";
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
@@ -96,7 +96,6 @@ describe("thread visibility", () => {
   });
 
   it("a second factory on the same spec version sees none of the first factory's thread", async () => {
-    registerFileOwners(); // as the download route does
     const { importer, factory, thread } = await scene();
     const other = await member("FACTORY", "OWNER");
     await createPartnership(importer.org.id, other.org.id, "ACTIVE");
@@ -176,7 +175,12 @@ describe("writing comments", () => {
   });
 
   it("files on a comment download for whoever reads the comment, while the partnership is active", async () => {
-    const { importer, factory, thread } = await scene();
+    registerFileOwners(); // as the download route does
+    const { importer, factory } = await scene();
+    // A real spec version shared with the factory: the thread's parent must be readable too.
+    const { spec, version } = await createSpec(importer.org.id);
+    await createSpecShare(spec.id, importer.org.id, factory.org.id);
+    const thread: ThreadRef = { type: "SpecVersion", id: version.id, importerId: importer.org.id, factoryId: factory.org.id };
     const other = await member("FACTORY", "OWNER");
     await createPartnership(importer.org.id, other.org.id, "ACTIVE");
     // Saved through `uploads`, inside the comment's transaction.

@@ -68,3 +68,32 @@ export async function createInvitation(input: {
   });
   return { invitation, token };
 }
+
+/** A spec of an importer with one version (published unless `draft`), and one characteristic. */
+export async function createSpec(importerId: string, options: { draft?: boolean; title?: string } = {}) {
+  const code = unique("SKU").toUpperCase();
+  const spec = await prisma.spec.create({ data: { orgId: importerId, title: options.title ?? `Spec ${code}`, productCode: code } });
+  const version = await createSpecVersion(spec.id, importerId, 1, options.draft ? "DRAFT" : "PUBLISHED");
+  if (!options.draft) await prisma.spec.update({ where: { id: spec.id }, data: { currentVersionId: version.id } });
+  return { spec, version };
+}
+
+export async function createSpecVersion(specId: string, importerId: string, number: number, status: "DRAFT" | "PUBLISHED" | "SUPERSEDED") {
+  return prisma.specVersion.create({
+    data: {
+      specId,
+      orgId: importerId,
+      number,
+      status,
+      publishedAt: status === "DRAFT" ? null : new Date(),
+      characteristics: { create: { position: 0, key: unique("c"), number: "1", name: "Height", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm" } },
+    },
+  });
+}
+
+/** Shares a spec with a factory through their (existing or new) active partnership. */
+export async function createSpecShare(specId: string, importerId: string, factoryId: string) {
+  const partnership =
+    (await prisma.partnership.findFirst({ where: { importerId, factoryId, status: "ACTIVE" } })) ?? (await createPartnership(importerId, factoryId, "ACTIVE"));
+  return prisma.specShare.create({ data: { specId, importerId, factoryId, partnershipId: partnership.id } });
+}
