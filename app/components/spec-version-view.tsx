@@ -1,18 +1,25 @@
 import type { ReactNode } from "react";
 import { FilePreview } from "~/components/file-preview.tsx";
+import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
 import type { CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
 
 const classStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-100 text-amber-900", MINOR: "bg-slate-100 text-slate-700" } as const;
 
 const signed = (value: string | null) => (value === null ? "" : value.startsWith("-") ? `−${value.slice(1)}` : `+${value}`);
 
-/** "82 +0.3 / −0.2 mm" — how tolerances are written on a drawing. */
+/**
+ * How a requirement is written on a drawing: "95 ± 0.5 mm", "82 +0.3 / −0.2 mm",
+ * and for a one-sided limit the plain "at least 50 N".
+ */
 export function formatRequirement(c: CharacteristicSnapshot) {
   if (c.kind === "ATTRIBUTE") return "Pass / fail";
-  const tolerances = c.lowerTol !== null && c.upperTol !== null && c.lowerTol.replace("-", "") === c.upperTol && c.lowerTol.startsWith("-")
-    ? `± ${c.upperTol}`
-    : [signed(c.upperTol), signed(c.lowerTol)].filter(Boolean).join(" / ");
-  return `${c.nominal ?? ""} ${tolerances} ${c.unit}`.replace(/\s+/g, " ").trim();
+  const nominal = c.nominal ?? "0";
+  const unit = c.unit ? ` ${c.unit}` : "";
+  if (c.lowerTol !== null && c.upperTol === null) return `at least ${addDecimal(nominal, c.lowerTol)}${unit}`;
+  if (c.upperTol !== null && c.lowerTol === null) return `at most ${addDecimal(nominal, c.upperTol)}${unit}`;
+  const symmetric = c.lowerTol !== null && c.upperTol !== null && c.lowerTol.startsWith("-") && compareDecimal(c.lowerTol.slice(1), c.upperTol) === 0;
+  const tolerances = symmetric ? `± ${c.upperTol}` : [signed(c.upperTol), signed(c.lowerTol)].filter(Boolean).join(" / ");
+  return `${nominal} ${tolerances}${unit}`.replace(/\s+/g, " ").trim();
 }
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {

@@ -1,7 +1,11 @@
 // Helpers for the Playwright tests: they drive the real pages, the way a
 // person would, so a helper that passes is itself evidence the flow works.
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateSync } from "node:zlib";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export type OrgKind = "IMPORTER" | "FACTORY";
 
@@ -88,4 +92,236 @@ export async function openLatestEmailTo(page: Page, email: string) {
   const href = await link.getAttribute("href");
   if (!href) throw new Error(`The email to ${email} has no invitation link`);
   return href;
+}
+
+// ---------------------------------------------------------------------------
+// Specifications: partners, files and the spec flow, shared by the spec tests.
+
+/**
+ * Waits for an email to `email` whose subject matches `subject`, opens it in
+ * the dev mailbox and returns the href of the link (or button) named
+ * `linkName` in the email's HTML.
+ */
+export async function emailLink(page: Page, email: string, subject: string | RegExp, linkName: string | RegExp) {
+  const entry = page
+    .getByRole("link")
+    .filter({ hasText: `To: ${email.toLowerCase()}` })
+    .filter({ hasText: subject })
+    .first();
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(entry).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
+  await entry.click();
+  await expect(page).toHaveURL(/\/dev\/mailbox\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  const link = page.frameLocator('iframe[title="Email content"]').getByRole("link", { name: linkName }).first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  if (!href) throw new Error(`The email to ${email} has no link named ${linkName}`);
+  return href;
+}
+
+export interface Partners {
+  tag: string;
+  importer: Required<NewUser>;
+  importerSlug: string;
+  factory: NewUser;
+  factoryName: string;
+  factorySlug: string;
+  /** The factory user's own page, in a browser context of its own (close it at the end). */
+  factoryPage: Page;
+}
+
+/**
+ * The importer signs up on `page` and invites a factory from the Factories
+ * page; the factory contact, in a new context of `browser`, accepts through
+ * the emailed link and creates the factory org. Ends with both signed in.
+ */
+export async function setUpPartners(page: Page, browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<Partners> {
+  const tag = uniqueTag();
+  const importer = { name: "Anna Berg", email: uniqueEmail("anna"), password: PASSWORD, orgName: `Nordic Home ${tag}`, kind: "IMPORTER" as const };
+  const factory: NewUser = { name: "Li Wei", email: uniqueEmail("li.wei"), password: PASSWORD };
+  const factoryName = `Ningbo Ceramics ${tag}`;
+
+  await signUp(page, importer);
+  const importerSlug = slugOf(page);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Factories" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Factories" })).toBeVisible();
+  await page.getByLabel("Factory contact's email").fill(factory.email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${factory.email}.`);
+
+  const factoryContext = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  const factoryPage = await factoryContext.newPage();
+  const acceptUrl = await openLatestEmailTo(factoryPage, factory.email);
+  await factoryPage.goto(acceptUrl);
+  await factoryPage.getByRole("link", { name: "Create an account" }).click();
+  await expect(factoryPage).toHaveURL(/\/signup\?invitation=/);
+  await signUp(factoryPage, factory);
+  await expect(factoryPage).toHaveURL(new URL(acceptUrl).pathname);
+  await factoryPage.getByRole("radio", { name: "A new factory organization" }).check();
+  await factoryPage.getByLabel("Factory name").fill(factoryName);
+  await factoryPage.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(factoryPage).toHaveURL(/\/[^/]+\/partners$/);
+  await expect(factoryPage.getByRole("status")).toContainText(`${factoryName} is now a partner of ${importer.orgName}.`);
+  const factorySlug = slugOf(factoryPage);
+  return { tag, importer, importerSlug, factory, factoryName, factorySlug, factoryPage };
+}
+
+/** A minimal but well-formed one-page PDF (correct xref offsets), as bytes. */
+export function minimalPdf(text = "Drawing") {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    (() => {
+      const stream = `BT /F1 18 Tf 20 40 Td (${text.replace(/[()\\]/g, "")}) Tj ET`;
+      return `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+    })(),
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type: string, data: Buffer) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/** A valid `size`×`size` PNG of one RGB colour, as bytes. */
+export function solidPng([r, g, b]: [number, number, number], size = 8) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", header), pngChunk("IDAT", pixels), pngChunk("IEND", Buffer.alloc(0))]);
+}
+
+/** Writes `bytes` to a fresh temp folder under `name` and returns the path. */
+export function tempFile(name: string, bytes: Buffer) {
+  const path = join(mkdtempSync(join(tmpdir(), "e2e-")), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+export interface CharacteristicInput {
+  number: string;
+  name: string;
+  nominal?: string;
+  lowerTol?: string;
+  upperTol?: string;
+  unit?: string;
+  /** A visual check: no numbers, only what passes. */
+  visual?: { passes: string };
+}
+
+/** Opens Specifications → New specification and creates it; lands on the draft editor of version 1. */
+export async function createSpec(page: Page, slug: string, spec: { title: string; productCode: string }) {
+  await page.goto(`/${slug}`);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Specifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Specifications" })).toBeVisible();
+  await page.getByRole("link", { name: "New specification" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New specification" })).toBeVisible();
+  await page.getByLabel("Title").fill(spec.title);
+  await page.getByLabel("Product code").fill(spec.productCode);
+  await page.getByRole("button", { name: "Create specification" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/specs/[^/]+/v/1/edit$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Edit draft version 1" })).toBeVisible();
+  const specId = new URL(page.url()).pathname.split("/")[3]!;
+  return { specId, specUrl: `/${slug}/specs/${specId}` };
+}
+
+/** On the draft editor: "+ Add characteristic" and fills the new (last) row. */
+export async function addCharacteristic(page: Page, c: CharacteristicInput) {
+  const rows = page.getByTestId("characteristic-row");
+  const before = await rows.count();
+  await page.getByRole("button", { name: "+ Add characteristic" }).click();
+  await expect(rows).toHaveCount(before + 1);
+  const row = rows.nth(before);
+  await row.getByLabel("No.").fill(c.number);
+  await row.getByLabel("Name").fill(c.name);
+  if (c.visual) {
+    await row.getByLabel("Type").selectOption({ label: "Visual check" });
+    await expect(row.getByLabel("Nominal")).toHaveCount(0);
+    await row.getByLabel("What passes").fill(c.visual.passes);
+    return row;
+  }
+  await row.getByLabel("Nominal").fill(c.nominal ?? "");
+  await row.getByLabel("Lower tol.").fill(c.lowerTol ?? "");
+  await row.getByLabel("Upper tol.").fill(c.upperTol ?? "");
+  await row.getByLabel("Unit").fill(c.unit ?? "");
+  return row;
+}
+
+/** On the draft editor: "Save draft", and waits for the app to confirm it. */
+export async function saveDraft(page: Page) {
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toContainText("Draft saved.");
+}
+
+/** From the draft editor: "Preview and publish" → "Publish version N". Ends on the version page. */
+export async function publishDraft(page: Page, number: number) {
+  await page.getByRole("link", { name: "Preview and publish" }).click();
+  await expect(page).toHaveURL(new RegExp(`/specs/[^/]+/v/${number}$`));
+  await page.getByRole("button", { name: `Publish version ${number}` }).click();
+  await expect(page.getByRole("status")).toContainText(`Version ${number} is published.`);
+  await expect(page.getByRole("button", { name: `Publish version ${number}` })).toHaveCount(0);
+}
+
+/** On the spec page: ticks the factory under "Share with" and shares. */
+export async function shareWith(page: Page, factoryName: string) {
+  const sharing = page.getByRole("complementary").filter({ has: page.getByRole("heading", { name: "Shared with" }) });
+  await sharing.getByRole("checkbox", { name: factoryName }).check();
+  await sharing.getByRole("button", { name: "Share" }).click();
+  await expect(page.getByRole("status")).toContainText("Shared. Factories see published versions only.");
+  await expect(page.getByTestId("shared-factory").filter({ hasText: factoryName })).toBeVisible();
+}
+
+/** The importer creates a spec with `characteristics`, publishes version 1 and shares it with the factory. */
+export async function publishAndShareSpec(
+  page: Page,
+  partners: Pick<Partners, "importerSlug" | "factoryName">,
+  spec: { title: string; productCode: string; characteristics: CharacteristicInput[]; packaging?: string },
+) {
+  const created = await createSpec(page, partners.importerSlug, spec);
+  for (const c of spec.characteristics) await addCharacteristic(page, c);
+  if (spec.packaging) await page.getByLabel("Packaging instructions").fill(spec.packaging);
+  await saveDraft(page);
+  await publishDraft(page, 1);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: spec.title }).click();
+  await expect(page).toHaveURL(new RegExp(`${created.specUrl}$`));
+  await shareWith(page, partners.factoryName);
+  return created;
+}
+
+/** The page's horizontal overflow: how far the document is wider than the window. */
+export async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }

@@ -88,11 +88,14 @@ export async function listAckStatus(ctx: TenantContext, spec: LoadedSpec, versio
   const userIds = acks.map((a) => a.userId).filter((id): id is string => !!id);
   const users = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const byFactory = new Map(acks.map((a) => [a.factoryId, a]));
+  // Questions first: they are what the importer has to act on.
+  const order: Record<AckState, number> = { queried: 0, pending: 1, acknowledged: 2 };
   return shares
     .filter((s) => s.partnership.status === "ACTIVE")
     .map(({ factory }) => {
       const ack = byFactory.get(factory.id);
       const state: AckState = !ack ? "pending" : ack.status === "ACKNOWLEDGED" ? "acknowledged" : "queried";
       return { factory, state, question: ack?.question ?? null, by: ack?.userId ? (users.get(ack.userId) ?? null) : null, at: ack?.updatedAt ?? null };
-    });
+    })
+    .sort((a, b) => order[a.state] - order[b.state]);
 }

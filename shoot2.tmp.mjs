@@ -1,0 +1,17 @@
+import { chromium } from "@playwright/test";
+const [,, email, slug, width] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-dev-shm-usage","--disable-background-networking","--no-first-run","--disable-quic"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+await page.goto("http://localhost:3007/login");
+await page.getByLabel("Email").fill(email);
+await page.getByLabel("Password").fill("portal-demo-2026");
+await page.getByRole("button", { name: "Log in" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+await page.goto(`http://localhost:3007/${slug}/specs`);
+await page.getByTestId("spec-row").first().getByRole("link").click();
+await page.getByRole("link", { name: "Version 1" }).click();
+await page.waitForLoadState("networkidle");
+const name = `/tmp/shots/version-${email.split("@")[1].split(".")[0]}-${width}.png`;
+await page.screenshot({ path: name, fullPage: true });
+console.log(name, page.url(), await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth));
+await browser.close();
