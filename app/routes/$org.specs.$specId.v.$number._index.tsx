@@ -20,7 +20,10 @@ import { versionThread, versionThreadWatchers } from "~/features/specs/threads.s
 import { loadVersionPage, threadFactoryFor } from "~/features/specs/version-page.server.ts";
 import { loadVersion, publishVersion } from "~/features/specs/versions.server.ts";
 import { addComment, handleThreadIntent } from "~/features/threads/comments.server.ts";
-import { isThreadIntent } from "~/features/threads/thread.ts";
+import { draftComment, isThreadIntent, MAX_ATTACHMENTS_PER_COMMENT } from "~/features/threads/thread.ts";
+import { stageUploads } from "~/features/attachments/uploads.server.ts";
+import { FileInput } from "~/components/file-preview.tsx";
+import { ensureCan } from "~/lib/authorize.server.ts";
 import { listAckStatus } from "~/features/specs/acknowledgements.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { readForm } from "~/lib/forms.server.ts";
@@ -53,25 +56,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ResponseSchema = z.discriminatedUnion("intent", [AcknowledgeSchema, QuerySchema, z.object({ intent: z.literal("publish") })]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, spec, version } = await load(request, params);
-  const formData = await readForm(request);
-  const here = versionPath(ctx.org.slug, spec.id, version.number);
-  const intent = formData.get("intent");
-  if (isThreadIntent(typeof intent === "string" ? intent : null)) {
-    if (version.status === "DRAFT") notFound("Drafts have no thread.");
-    const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
-    const factoryId = threadFactoryFor(ctx, new URL(request.url).searchParams.get("factory"), shared);
-    if (!factoryId) notFound("Share this specification with a factory to discuss it.");
-    const thread = versionThread(spec, version, factoryId);
-    const outcome = await handleThreadIntent(ctx, thread, formData, {
+/**
+ * A comment on this factory's thread. A multipart form carries files: they are
+ * stored first and attached in the comment's transaction, and discarded if the
+ * comment is refused.
+ */
+async function commentAction(request: Request, { ctx, spec, version }: Awaited<ReturnType<typeof load>>, formData: FormData | null) {
+  if (version.status === "DRAFT") notFound("Drafts have no thread.");
+  const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
+  const factoryId = threadFactoryFor(ctx, new URL(request.url).searchParams.get("factory"), shared);
+  if (!factoryId) notFound("Share this specification with a factory to discuss it.");
+  const thread = versionThread(spec, version, factoryId);
+  ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), "Your role can read this conversation but not write in it.");
+  const staged = formData ? null : await stageUploads(request, ctx, { fields: ["files"], maxFiles: MAX_ATTACHMENTS_PER_COMMENT });
+  let kept = false;
+  try {
+    const outcome = await handleThreadIntent(ctx, thread, staged?.form ?? formData!, {
       link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`,
       title: `${spec.title}, version ${version.number}`,
       watchers: await versionThreadWatchers(thread),
+      ...(staged ? { uploads: staged } : {}),
     });
     if (!outcome.ok) return data({ thread: outcome, result: null }, { status: outcome.status });
+    kept = outcome.intent === "comment";
+    const here = versionPath(ctx.org.slug, spec.id, version.number);
     return redirectWithToast(`${here}${ctx.org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
+  } finally {
+    if (staged && !kept) await staged.discard();
   }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const loaded = await load(request, params);
+  const { ctx, spec, version } = loaded;
+  // Only the comment form sends files.
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return commentAction(request, loaded, null);
+  const formData = await readForm(request);
+  const here = versionPath(ctx.org.slug, spec.id, version.number);
+  if (isThreadIntent(formData)) return commentAction(request, loaded, formData);
   const submission = parseWithZod(formData, { schema: ResponseSchema });
   if (submission.status !== "success") return data({ thread: null, result: submission.reply() }, { status: 400 });
   const input = submission.value;
@@ -191,7 +213,13 @@ export default function VersionPage() {
           {org.kind === "IMPORTER" ? (
             <p className="mb-2 text-sm text-slate-600">Conversation with {d.ackStatus.find((a) => a.factory.id === d.threadFactoryId)?.factory.name}</p>
           ) : null}
-          <Thread {...d.thread} lastResult={actionData?.thread ?? null} heading="Questions and notes" orgSlug={org.slug} />
+          <Thread
+            {...d.thread}
+            lastResult={actionData?.thread ?? null}
+            heading="Questions and notes"
+            orgSlug={org.slug}
+            fileInput={<FileInput name="files" label="Attach photos or documents (optional)" multiple />}
+          />
         </section>
       ) : null}
     </>

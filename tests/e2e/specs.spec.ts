@@ -28,7 +28,7 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   await page.getByRole("button", { name: "+ Add material" }).click();
   const material = page.getByTestId("material-row");
   await expect(material).toHaveCount(1);
-  await material.getByLabel("Material").fill("Stoneware clay");
+  await material.getByRole("textbox", { name: "Material", exact: true }).fill("Stoneware clay");
   await material.getByLabel("Grade").fill("Food-safe");
   await material.getByLabel("Supplier or standard").fill("EN 1388-1");
   const packaging = "Each mug in a paper sleeve. 6 mugs per inner box, 24 per carton. Carton mark: product code and PO.";
@@ -43,7 +43,7 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   await expect(rows.nth(1).getByLabel("Lower tol.")).toHaveValue("-1");
   await expect(rows.nth(2).getByLabel("Type")).toHaveValue("ATTRIBUTE");
   await expect(rows.nth(2).getByLabel("What passes")).toHaveValue("No chips larger than 1 mm, no bare spots");
-  await expect(page.getByTestId("material-row").getByLabel("Material")).toHaveValue("Stoneware clay");
+  await expect(page.getByTestId("material-row").getByRole("textbox", { name: "Material", exact: true })).toHaveValue("Stoneware clay");
   await expect(page.getByLabel("Packaging instructions")).toHaveValue(packaging);
 
   // A real PDF drawing.
@@ -57,7 +57,7 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   const defectForm = page.getByRole("region", { name: "Add a defect example" });
   await defectForm.getByLabel("Description").fill("Glaze drip on the rim");
   await defectForm.getByLabel("For characteristic").selectOption({ label: "3 Glaze finish" });
-  await defectForm.getByLabel("Acceptable — photo").setInputFiles(tempFile("rim-ok.png", solidPng([40, 160, 60])));
+  await defectForm.getByLabel("Acceptable — photo", { exact: true }).setInputFiles(tempFile("rim-ok.png", solidPng([40, 160, 60])));
   await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile("rim-drip.png", solidPng([200, 40, 40])));
   await defectForm.getByRole("button", { name: "Add example" }).click();
   await expect(page.getByRole("status")).toContainText("Defect example added.");

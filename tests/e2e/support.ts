@@ -265,18 +265,18 @@ export async function addCharacteristic(page: Page, c: CharacteristicInput) {
   await page.getByRole("button", { name: "+ Add characteristic" }).click();
   await expect(rows).toHaveCount(before + 1);
   const row = rows.nth(before);
-  await row.getByLabel("No.").fill(c.number);
-  await row.getByLabel("Name").fill(c.name);
+  await row.getByLabel("No.", { exact: true }).fill(c.number);
+  await row.getByLabel("Name", { exact: true }).fill(c.name);
   if (c.visual) {
     await row.getByLabel("Type").selectOption({ label: "Visual check" });
-    await expect(row.getByLabel("Nominal")).toHaveCount(0);
-    await row.getByLabel("What passes").fill(c.visual.passes);
+    await expect(row.getByLabel("Nominal", { exact: true })).toHaveCount(0);
+    await row.getByLabel("What passes", { exact: true }).fill(c.visual.passes);
     return row;
   }
-  await row.getByLabel("Nominal").fill(c.nominal ?? "");
-  await row.getByLabel("Lower tol.").fill(c.lowerTol ?? "");
-  await row.getByLabel("Upper tol.").fill(c.upperTol ?? "");
-  await row.getByLabel("Unit").fill(c.unit ?? "");
+  await row.getByLabel("Nominal", { exact: true }).fill(c.nominal ?? "");
+  await row.getByLabel("Lower tol.", { exact: true }).fill(c.lowerTol ?? "");
+  await row.getByLabel("Upper tol.", { exact: true }).fill(c.upperTol ?? "");
+  await row.getByLabel("Unit", { exact: true }).fill(c.unit ?? "");
   return row;
 }
 

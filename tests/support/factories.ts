@@ -97,3 +97,38 @@ export async function createSpecShare(specId: string, importerId: string, factor
     (await prisma.partnership.findFirst({ where: { importerId, factoryId, status: "ACTIVE" } })) ?? (await createPartnership(importerId, factoryId, "ACTIVE"));
   return prisma.specShare.create({ data: { specId, importerId, factoryId, partnershipId: partnership.id } });
 }
+
+/**
+ * A file stored under STORAGE_DIR and recorded as an Attachment owned by a spec
+ * version (drawings and defect photos belong to the version they were
+ * uploaded to); `link` (the default) also lists it among the version's drawings.
+ */
+export async function createSpecVersionFile(
+  version: { id: string; orgId: string },
+  options: { name?: string; bytes?: Buffer; contentType?: string; link?: boolean } = {},
+) {
+  const { createHash } = await import("node:crypto");
+  const { Readable } = await import("node:stream");
+  const { getStorage, newStorageKey } = await import("~/lib/storage.server.ts");
+  const bytes = options.bytes ?? Buffer.from(`%PDF-1.4\n% ${unique("drawing")}\n%%EOF\n`);
+  const contentType = options.contentType ?? "application/pdf";
+  const storageKey = newStorageKey(version.orgId);
+  await getStorage().put(storageKey, Readable.from([bytes]), { contentType });
+  const attachment = await prisma.attachment.create({
+    data: {
+      orgId: version.orgId,
+      ownerType: "SpecVersion",
+      ownerId: version.id,
+      name: options.name ?? `${unique("drawing")}.pdf`,
+      contentType,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+    },
+  });
+  if (options.link ?? true) {
+    const position = await prisma.specVersionFile.count({ where: { versionId: version.id } });
+    await prisma.specVersionFile.create({ data: { versionId: version.id, attachmentId: attachment.id, position } });
+  }
+  return attachment;
+}
