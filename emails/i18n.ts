@@ -41,6 +41,17 @@ const en = {
   "specAck.answer": "Answer it in the conversation on the specification page.",
   "specAck.body": "They have read this version and can make it.",
   "specAck.button": "Open the specification",
+  "faSubmitted.subject": "{factory} submitted a first article for {title} (PO {po})",
+  "faSubmitted.heading": "{factory} submitted round {round} of the first article for {title}, version {version}.",
+  "faSubmitted.body": "PO or lot: {po}. Please review the measurements and decide.",
+  "faSubmitted.button": "Review the first article",
+  "faDecided.subjectApproved": "{importer} approved your first article for {title} (PO {po})",
+  "faDecided.subjectConditional": "{importer} approved your first article for {title} with conditions (PO {po})",
+  "faDecided.subjectRejected": "{importer} rejected round {round} of your first article for {title} (PO {po})",
+  "faDecided.conditions": "The conditions:",
+  "faDecided.reason": "The reason:",
+  "faDecided.nextRound": "Fix the problem, then start the next round from the first article page. Your readings are copied over.",
+  "faDecided.button": "See the result",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -83,6 +94,17 @@ const es: Catalogue = {
   "specAck.answer": "Respóndala en la conversación de la página de la especificación.",
   "specAck.body": "Han leído esta versión y pueden fabricarla.",
   "specAck.button": "Abrir la especificación",
+  "faSubmitted.subject": "{factory} envió una primera muestra de {title} (PO {po})",
+  "faSubmitted.heading": "{factory} envió la ronda {round} de la primera muestra de {title}, versión {version}.",
+  "faSubmitted.body": "PO o lote: {po}. Revise las mediciones y decida.",
+  "faSubmitted.button": "Revisar la primera muestra",
+  "faDecided.subjectApproved": "{importer} aprobó su primera muestra de {title} (PO {po})",
+  "faDecided.subjectConditional": "{importer} aprobó con condiciones su primera muestra de {title} (PO {po})",
+  "faDecided.subjectRejected": "{importer} rechazó la ronda {round} de su primera muestra de {title} (PO {po})",
+  "faDecided.conditions": "Las condiciones:",
+  "faDecided.reason": "El motivo:",
+  "faDecided.nextRound": "Corrija el problema y empiece la siguiente ronda desde la página de la primera muestra. Sus mediciones se copian.",
+  "faDecided.button": "Ver el resultado",
 };
 
 const zh: Catalogue = {
@@ -122,6 +144,17 @@ const zh: Catalogue = {
   "specAck.answer": "请在规格页面的讨论中回答。",
   "specAck.body": "他们已阅读此版本，可以生产。",
   "specAck.button": "打开规格",
+  "faSubmitted.subject": "{factory} 提交了 {title} 的首件检验 (PO {po})",
+  "faSubmitted.heading": "{factory} 提交了 {title} 第 {version} 版首件检验的第 {round} 轮。",
+  "faSubmitted.body": "PO 或批号：{po}。请审核测量数据并作出决定。",
+  "faSubmitted.button": "审核首件",
+  "faDecided.subjectApproved": "{importer} 批准了您的 {title} 首件 (PO {po})",
+  "faDecided.subjectConditional": "{importer} 有条件批准了您的 {title} 首件 (PO {po})",
+  "faDecided.subjectRejected": "{importer} 拒绝了您的 {title} 首件第 {round} 轮 (PO {po})",
+  "faDecided.conditions": "条件：",
+  "faDecided.reason": "原因：",
+  "faDecided.nextRound": "请解决问题，然后在首件页面开始下一轮。您的测量数据会被复制过去。",
+  "faDecided.button": "查看结果",
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, es, zh };

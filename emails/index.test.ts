@@ -36,6 +36,18 @@ const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField
     required: "factoryName",
     marker: { en: /question/i, es: /pregunta/i, zh: /疑问/ },
   },
+  "first-article-submitted": {
+    data: { factoryName: "Bright Ceramics", title: "Mug 350 ml", version: 2, round: 1, poNumber: "PO-4411", link },
+    linkField: "link",
+    required: "factoryName",
+    marker: { en: /submitted/i, es: /envió/i, zh: /提交/ },
+  },
+  "first-article-decided": {
+    data: { importerName: "Nordic Home", title: "Mug 350 ml", version: 2, round: 1, poNumber: "PO-4411", decision: "REJECTED", note: "Height over the limit", link },
+    linkField: "link",
+    required: "importerName",
+    marker: { en: /rejected/i, es: /rechazó/i, zh: /拒绝/ },
+  },
 };
 
 describe("email templates", () => {

@@ -2,6 +2,8 @@ import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import type { z } from "zod";
 import { CommentAddedEmail, commentAddedSchema, commentAddedSubject } from "./comment-added.tsx";
+import { FirstArticleDecidedEmail, firstArticleDecidedSchema, firstArticleDecidedSubject } from "./first-article-decided.tsx";
+import { FirstArticleSubmittedEmail, firstArticleSubmittedSchema, firstArticleSubmittedSubject } from "./first-article-submitted.tsx";
 import { toLocale, type Locale } from "./i18n.ts";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
@@ -26,6 +28,8 @@ export const templates = {
   "comment-added": define({ component: CommentAddedEmail, subject: commentAddedSubject, schema: commentAddedSchema }),
   "spec-published": define({ component: SpecPublishedEmail, subject: specPublishedSubject, schema: specPublishedSchema }),
   "spec-acknowledged": define({ component: SpecAcknowledgedEmail, subject: specAcknowledgedSubject, schema: specAcknowledgedSchema }),
+  "first-article-submitted": define({ component: FirstArticleSubmittedEmail, subject: firstArticleSubmittedSubject, schema: firstArticleSubmittedSchema }),
+  "first-article-decided": define({ component: FirstArticleDecidedEmail, subject: firstArticleDecidedSubject, schema: firstArticleDecidedSchema }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -24,6 +24,7 @@ export function AppShell({
   const nav = [
     { to: `/${org.slug}`, label: "Overview", end: true },
     { to: `/${org.slug}/specs`, label: "Specifications" },
+    { to: `/${org.slug}/first-articles`, label: "First articles" },
     { to: `/${org.slug}/partners`, label: org.kind === "IMPORTER" ? "Factories" : "Importers" },
     { to: `/${org.slug}/members`, label: "Members" },
   ];

@@ -65,3 +65,46 @@ describe("ability table", () => {
     }
   }
 });
+
+describe("first-article rules", () => {
+  const fa = (over: Record<string, unknown> = {}) =>
+    asSubject("FirstArticle", {
+      id: "fa", seriesId: "fa", round: 1, importerId: "imp", factoryId: "own", partnershipId: "p", specId: "s", versionId: "v", status: "DRAFT",
+      poNumber: "PO1", lotNumber: "", quantityProduced: 100, sampleCount: 3, inspectedOn: now, notes: "", createdById: null, submittedAt: null,
+      submittedById: null, decidedAt: null, decidedById: null, decisionNote: null, findings: null, revision: 0, createdAt: now, updatedAt: now,
+      partnership: { status: "ACTIVE" }, ...over,
+    } as never);
+  const imp = (role: (typeof roles)[number]) => defineAbility({ userId: "u", orgId: "imp", orgKind: "IMPORTER", role });
+  const fac = (role: (typeof roles)[number]) => defineAbility({ userId: "u", orgId: "own", orgKind: "FACTORY", role });
+
+  it("importers never see a factory's draft", () => {
+    for (const role of roles) expect(imp(role).can("read", fa())).toBe(false);
+    for (const role of roles) expect(imp(role).can("read", fa({ status: "SUBMITTED" }))).toBe(true);
+  });
+  it("only importer owners and quality leads decide, and only what is submitted", () => {
+    expect(roles.filter((r) => imp(r).can("decide", fa({ status: "SUBMITTED" })))).toEqual(["OWNER", "QUALITY"]);
+    expect(imp("OWNER").can("decide", fa({ status: "APPROVED" }))).toBe(false);
+    expect(imp("OWNER").can("decide", fa({ status: "SUBMITTED" }), "measurements")).toBe(false);
+    expect(imp("OWNER").can("decide", fa({ status: "SUBMITTED" }), "status")).toBe(true);
+  });
+  it("factory members record readings on a draft; viewers only read", () => {
+    expect(roles.filter((r) => fac(r).can("update", fa(), "measurements"))).toEqual(["OWNER", "QUALITY", "MEMBER"]);
+    expect(roles.filter((r) => fac(r).can("read", fa()))).toEqual([...roles]);
+  });
+  it("a factory cannot change a decision or edit a submitted first article", () => {
+    for (const role of roles) {
+      expect(fac(role).can("decide", fa({ status: "SUBMITTED" }))).toBe(false);
+      expect(fac(role).can("update", fa({ status: "SUBMITTED" }), "measurements")).toBe(false);
+      expect(fac(role).can("update", fa(), "status")).toBe(false);
+    }
+  });
+  it("only factory owners and quality leads submit", () => {
+    expect(roles.filter((r) => fac(r).can("submit", fa()))).toEqual(["OWNER", "QUALITY"]);
+  });
+  it("an ended partnership closes the factory's first articles", () => {
+    expect(fac("OWNER").can("read", fa({ partnership: { status: "ENDED" } }))).toBe(false);
+  });
+  it("an importer cannot change a measurement", () => {
+    for (const role of roles) expect(imp(role).can("update", fa({ status: "SUBMITTED" }), "measurements")).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import type {
   Acknowledgement,
   Attachment,
   Comment,
+  FirstArticle,
   Invitation,
   Membership,
   Organization,
@@ -20,7 +21,7 @@ import type {
   SpecVersion,
 } from "~/generated/prisma/client.ts";
 
-export type Action = "read" | "create" | "update" | "delete" | "end" | "publish" | "share" | "acknowledge" | "comment";
+export type Action = "read" | "create" | "update" | "delete" | "end" | "publish" | "share" | "acknowledge" | "comment" | "submit" | "decide";
 
 // Relations that some rules look through; a record checked against such a
 // rule must be loaded with them (see the `*ForAbility` selects in features).
@@ -39,6 +40,7 @@ type SubjectMap = {
   Acknowledgement: Acknowledgement;
   Comment: Comment;
   Attachment: Attachment;
+  FirstArticle: FirstArticle & { partnership?: Pick<Partnership, "status"> };
 };
 export type SubjectName = keyof SubjectMap;
 export type AppSubjects = Subjects<SubjectMap>;
@@ -117,6 +119,27 @@ const specRules: RuleSet = ({ can }, ctx) => {
   }
 };
 
+/** What the factory records on a first article; the importer's decision fields are separate. */
+export const FIRST_ARTICLE_FACTORY_FIELDS = ["poNumber", "lotNumber", "quantityProduced", "sampleCount", "inspectedOn", "notes", "measurements", "attachments"];
+export const FIRST_ARTICLE_DECISION_FIELDS = ["status", "decisionNote", "findings"];
+
+const firstArticleRules: RuleSet = ({ can }, ctx) => {
+  if (ctx.orgKind === "IMPORTER") {
+    // A factory's draft is its own work in progress until it is submitted.
+    can("read", "FirstArticle", { importerId: ctx.orgId, status: { not: "DRAFT" } });
+    if (decides(ctx)) can("decide", "FirstArticle", FIRST_ARTICLE_DECISION_FIELDS, { importerId: ctx.orgId, status: "SUBMITTED" });
+    return;
+  }
+  // Only while the partnership it was made under is active, like everything shared through it.
+  const mine = { factoryId: ctx.orgId, partnership: { is: { status: "ACTIVE" as const } } };
+  can("read", "FirstArticle", mine);
+  if (takesPart(ctx)) {
+    can("create", "FirstArticle", mine);
+    can("update", "FirstArticle", FIRST_ARTICLE_FACTORY_FIELDS, { ...mine, status: "DRAFT" });
+  }
+  if (decides(ctx)) can("submit", "FirstArticle", { ...mine, status: "DRAFT" });
+};
+
 // Comments: the thread's record is checked by the caller (it must be readable);
 // these rules add who may see and write which comment within it.
 const threadRules: RuleSet = ({ can }, ctx) => {
@@ -135,7 +158,7 @@ const threadRules: RuleSet = ({ can }, ctx) => {
 
 // Each capability adds its rule set here (first articles, corrective actions)
 // without touching the ones above.
-const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, threadRules];
+const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, firstArticleRules, threadRules];
 
 export function defineAbility(ctx: AbilityContext): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);

@@ -1,6 +1,11 @@
 import { expect, test } from "@playwright/test";
 import {
   addCharacteristic,
+  PASSWORD,
+  signUp,
+  slugOf,
+  uniqueEmail,
+  uniqueTag,
   emailLink,
   minimalPdf,
   publishDraft,
@@ -61,8 +66,10 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile("rim-drip.png", solidPng([200, 40, 40])));
   await defectForm.getByRole("button", { name: "Add example" }).click();
   await expect(page.getByRole("status")).toContainText("Defect example added.");
+  // The new pair is listed in the editor's rows, where its words can be changed.
+  // Soft, so the rest of the flow still runs and reports: see the test below.
   const defectRows = page.getByRole("group", { name: "Defect examples" });
-  await expect(defectRows.getByLabel("Description")).toHaveValue("Glaze drip on the rim");
+  await expect.soft(defectRows.getByLabel("Description"), "the added defect example in the editor's rows").toHaveValue("Glaze drip on the rim");
   // The characteristic rows are still there after the uploads.
   await expect(rows).toHaveCount(3);
   await page.screenshot({ path: "/tmp/spec-edit.png", fullPage: true });
@@ -197,4 +204,31 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   await factoryThread.screenshot({ path: "/tmp/spec-thread.png" });
 
   await factoryPage.context().close();
+});
+
+test("a defect example added in the draft editor is listed there and survives the next Save draft", async ({ page }) => {
+  const tag = uniqueTag();
+  await signUp(page, { name: "Maria Fernández", email: uniqueEmail("maria"), password: PASSWORD, orgName: `Harbour Home ${tag}`, kind: "IMPORTER" });
+  const { specUrl } = await createSpec(page, slugOf(page), { title: `Enamel bowl ${tag}`, productCode: `BWL-${tag}` });
+  await addCharacteristic(page, { number: "1", name: "Enamel finish", visual: { passes: "No chips, no black spots" } });
+  await saveDraft(page);
+
+  const defectForm = page.getByRole("region", { name: "Add a defect example" });
+  await defectForm.getByLabel("Description").fill("Chipped enamel on the rim");
+  await defectForm.getByLabel("For characteristic").selectOption({ label: "1 Enamel finish" });
+  await defectForm.getByLabel("Acceptable — photo", { exact: true }).setInputFiles(tempFile("rim-ok.png", solidPng([40, 160, 60])));
+  await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile("rim-chip.png", solidPng([200, 40, 40])));
+  await defectForm.getByRole("button", { name: "Add example" }).click();
+  await expect(page.getByRole("status")).toContainText("Defect example added.");
+  await expect.soft(page.getByRole("group", { name: "Defect examples" }).getByLabel("Description"), "the added defect example in the editor's rows").toHaveValue("Chipped enamel on the rim");
+
+  // The importer goes on editing on the same page, then saves.
+  await page.getByLabel("Packaging instructions").fill("One bowl per paper sleeve, 12 per carton.");
+  await saveDraft(page);
+  await page.goto(`${specUrl}/v/1`);
+  await expect(page.getByRole("region", { name: "Packaging" })).toContainText("One bowl per paper sleeve");
+  const defect = page.getByTestId("defect-example");
+  await expect(defect, "the defect example after the next Save draft").toHaveCount(1);
+  await expect(defect).toContainText("Chipped enamel on the rim");
+  await expect(defect).toContainText("For 1 Enamel finish");
 });

@@ -1,3 +1,4 @@
+import { canReadFirstArticle, canReadFirstArticleSeries } from "~/features/first-articles/access.server.ts";
 import { canReadVersion } from "~/features/specs/access.server.ts";
 import { canReadCommentFiles, registerThreadParent } from "~/features/threads/comments.server.ts";
 import { registerAttachmentOwner } from "./attachments.server.ts";
@@ -11,4 +12,6 @@ export function registerFileOwners() {
   registerAttachmentOwner("Comment", canReadCommentFiles);
   registerAttachmentOwner("SpecVersion", canReadVersion);
   registerThreadParent("SpecVersion", (ctx, thread) => canReadVersion(ctx, thread.id));
+  registerAttachmentOwner("FirstArticle", canReadFirstArticle);
+  registerThreadParent("FirstArticle", (ctx, thread) => canReadFirstArticleSeries(ctx, thread.id));
 }

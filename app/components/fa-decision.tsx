@@ -1,0 +1,97 @@
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { summarizeRow } from "~/features/first-articles/judge.ts";
+import { DECISION_LABELS, DECISIONS } from "~/features/first-articles/schemas.ts";
+import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { SubmitButton } from "./forms.tsx";
+
+interface FaForDecision {
+  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
+  revision: number;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  findings: Record<string, string>;
+}
+
+const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "");
+
+/** Who submitted and who decided, with the conditions or reasons. */
+export function FaDecisionSummary({ fa, characteristics }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[] }) {
+  const byKey = new Map(characteristics.map((c) => [c.key, c]));
+  const tone = fa.status === "REJECTED" ? "border-red-300 bg-red-50" : fa.status === "SUBMITTED" ? "border-sky-300 bg-sky-50" : "border-green-300 bg-green-50";
+  return (
+    <section className={`mb-4 rounded-lg border p-4 text-sm ${tone}`} aria-label="Decision">
+      {fa.submittedAt ? <p>Submitted {fa.submittedBy ? `by ${fa.submittedBy} ` : ""}on {when(fa.submittedAt)}.</p> : null}
+      {fa.status === "SUBMITTED" ? <p className="mt-1 font-medium">Waiting for the importer's review.</p> : null}
+      {fa.decidedAt ? (
+        <p className="mt-1 font-semibold">
+          {fa.status === "APPROVED" ? "Approved" : fa.status === "CONDITIONALLY_APPROVED" ? "Approved with conditions" : "Rejected"}
+          {fa.decidedBy ? ` by ${fa.decidedBy}` : ""} on {when(fa.decidedAt)}.
+        </p>
+      ) : null}
+      {fa.decisionNote ? <p className="mt-2 whitespace-pre-line">{fa.decisionNote}</p> : null}
+      {Object.keys(fa.findings).length ? (
+        <ul className="mt-2 list-disc pl-5">
+          {Object.entries(fa.findings).map(([key, reason]) => (
+            <li key={key}>
+              <span className="font-medium">
+                {byKey.get(key)?.number} {byKey.get(key)?.name}:
+              </span>{" "}
+              {reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** The importer's decision: final for this round. */
+export function FaDecisionForm({ fa, characteristics, readings }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[]; readings: Record<string, string[]> }) {
+  const [decision, setDecision] = useState<(typeof DECISIONS)[number] | "">("");
+  const failing = characteristics.filter((c) => summarizeRow(c, readings[c.key] ?? []).verdict === "fail");
+  return (
+    <section className="card space-y-3 lg:col-span-2" aria-labelledby="decide-heading">
+      <h2 id="decide-heading" className="font-semibold">
+        Your decision
+      </h2>
+      <p className="text-sm text-slate-600">
+        {failing.length ? `${failing.length} characteristic${failing.length === 1 ? " is" : "s are"} out of tolerance (marked in red above).` : "Every reading is within tolerance."} The decision is final for this round.
+      </p>
+      <Form method="post" className="space-y-3">
+        <input type="hidden" name="intent" value="decide" />
+        <input type="hidden" name="revision" value={fa.revision} />
+        <fieldset className="flex flex-wrap gap-2">
+          <legend className="sr-only">Decision</legend>
+          {DECISIONS.map((d) => (
+            <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="radio" name="decision" value={d} required onChange={() => setDecision(d)} />
+              {DECISION_LABELS[d]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">{decision === "CONDITIONALLY_APPROVED" ? "Conditions (required)" : decision === "REJECTED" ? "Overall reason" : "Note (optional)"}</span>
+          <textarea name="note" rows={3} className="input mt-1" maxLength={5000} />
+        </label>
+        {failing.length && decision !== "APPROVED" ? (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-700">Reason per failing characteristic</legend>
+            {failing.map((c) => (
+              <label key={c.key} className="block text-sm">
+                <span className="text-slate-700">
+                  {c.number} {c.name}
+                </span>
+                <input name={`finding.${c.key}`} className="input mt-1" maxLength={1000} />
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <SubmitButton pendingText="Recording…">Record decision</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
+
+const styles = {
+  DRAFT: "bg-slate-100 text-slate-700",
+  SUBMITTED: "bg-sky-100 text-sky-900",
+  APPROVED: "bg-green-100 text-green-800",
+  CONDITIONALLY_APPROVED: "bg-lime-100 text-lime-900",
+  REJECTED: "bg-red-100 text-red-800",
+} as const;
+
+export function FaStatusBadge({ status }: { status: keyof typeof styles }) {
+  return <span className={`rounded px-2 py-1 text-xs font-semibold ${styles[status]}`}>{STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,323 @@
+import { useEffect, useState, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
+import {
+  cellId,
+  cellProblem,
+  displayNumber,
+  failReason,
+  formatLimits,
+  judgeCell,
+  readingFieldName,
+  summarizeRow,
+  type CellVerdict,
+  type Readings,
+  type RowSummary,
+} from "~/features/first-articles/judge.ts";
+import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+
+export interface MeasurementGridProps {
+  characteristics: readonly CharacteristicSnapshot[];
+  sampleCount: number;
+  /** Raw strings per characteristic key, one per sample. Read once: remount (e.g. `key={revision}`) to load new readings. */
+  readings: Readings;
+  editable: boolean;
+  /** Messages from the last submit, by `cellId`; a cell's message hides once it is edited. */
+  serverErrors?: Record<string, string>;
+}
+
+// Every state carries a symbol and words as well as a colour, so nobody has
+// to tell red from green to read the grid.
+const CELL_STYLE: Record<CellVerdict, { editable: string; readOnly: string; mark: string }> = {
+  pass: { editable: "bg-green-50", readOnly: "bg-green-50 text-green-900", mark: "✓" },
+  fail: { editable: "bg-red-100 ring-2 ring-inset ring-red-600", readOnly: "bg-red-600 font-semibold text-white", mark: "✗" },
+  invalid: { editable: "bg-amber-100 ring-2 ring-inset ring-amber-500", readOnly: "bg-amber-100 text-amber-900", mark: "?" },
+  empty: { editable: "", readOnly: "text-slate-400", mark: "" },
+};
+const MARK_STYLE: Record<CellVerdict, string> = {
+  pass: "text-green-700",
+  fail: "text-red-700",
+  invalid: "text-amber-800",
+  empty: "",
+};
+const ROW_VERDICT = {
+  pass: { text: "✓ Pass", style: "text-green-800" },
+  fail: { text: "✗ Fail", style: "font-semibold text-red-700" },
+  incomplete: { text: "Incomplete", style: "text-slate-600" },
+} as const;
+
+function padded(readings: Readings, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): Readings {
+  const out: Readings = {};
+  for (const c of characteristics) out[c.key] = Array.from({ length: sampleCount }, (_, i) => readings[c.key]?.[i] ?? "");
+  return out;
+}
+
+/** Words for a cell's state, read by screen readers and shown as a tooltip. */
+function describe(c: CharacteristicSnapshot, raw: string, verdict: CellVerdict): string {
+  if (c.kind === "ATTRIBUTE" && (verdict === "pass" || verdict === "fail")) return verdict === "pass" ? "Pass" : "Fail";
+  if (verdict === "pass") return `Pass (limit ${formatLimits(c)})`;
+  if (verdict === "fail") return `Fail: ${failReason(c, raw) ?? formatLimits(c)}`;
+  if (verdict === "invalid") return cellProblem(c, raw) ?? "Cannot be read";
+  return "Empty";
+}
+
+function shownValue(c: CharacteristicSnapshot, raw: string): string {
+  const judged = judgeCell(c, raw);
+  if (judged.value !== null) return displayNumber(judged.value);
+  if (judged.passed !== null) return judged.passed ? "Pass" : "Fail";
+  return raw.trim();
+}
+
+function attributeValue(raw: string): string {
+  const upper = raw.trim().toUpperCase();
+  return upper === "PASS" || upper === "FAIL" ? upper : raw.trim();
+}
+
+function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: RowSummary; hidden: string }) {
+  const verdict = ROW_VERDICT[summary.verdict];
+  const detail =
+    summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` (${summary.problems} open)` : "";
+  const stat = `border-b border-slate-200 px-2 py-2 text-right font-mono tabular-nums ${hidden}`;
+  return (
+    <>
+      {c.kind === "ATTRIBUTE" ? (
+        <td colSpan={3} className={`border-b border-slate-200 px-2 py-2 text-center ${hidden}`}>
+          {summary.passed} pass · {summary.failing} fail
+        </td>
+      ) : (
+        <>
+          <td className={stat}>{summary.min === null ? "—" : displayNumber(summary.min)}</td>
+          <td className={stat}>{summary.max === null ? "—" : displayNumber(summary.max)}</td>
+          <td className={stat}>{summary.mean === null ? "—" : displayNumber(summary.mean)}</td>
+        </>
+      )}
+      <td className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 ${verdict.style}`} data-row-verdict={summary.verdict}>
+        {verdict.text}
+        <span className="text-xs font-normal">{detail}</span>
+      </td>
+    </>
+  );
+}
+
+/**
+ * Characteristics down, samples across, each cell judged against its limits
+ * as it is typed. Inputs post as `m.<key>.<sample>`. On a phone one sample
+ * column shows at a time; the others are only hidden, so the form still posts
+ * every value. Without JavaScript the table scrolls sideways instead.
+ */
+export function MeasurementGrid({ characteristics, sampleCount, readings, editable, serverErrors = {} }: MeasurementGridProps) {
+  const [values, setValues] = useState(() => padded(readings, characteristics, sampleCount));
+  const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  const [active, setActive] = useState(1);
+  // The one-sample view needs the switcher, which needs JavaScript.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+
+  const samples = Array.from({ length: sampleCount }, (_, i) => i + 1);
+  const sampleHidden = (sample: number) => (enhanced && sample !== active ? "max-sm:hidden" : "");
+  const statHidden = enhanced ? "max-sm:hidden" : "";
+
+  // A link to a cell (from the list of problems above the form) must show that cell's sample on a phone.
+  useEffect(() => {
+    const reveal = (hash: string) => {
+      const match = /^#(cell-.+)-(\d+)$/.exec(hash);
+      const sample = Number(match?.[2]);
+      if (!match || !(sample >= 1 && sample <= sampleCount)) return;
+      const target = document.getElementById(hash.slice(1));
+      if (!target) return;
+      flushSync(() => setActive(sample));
+      target.scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+    };
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href^="#cell-"]') : null;
+      const hash = link?.getAttribute("href");
+      if (hash) requestAnimationFrame(() => reveal(hash));
+    };
+    const onHashChange = () => reveal(window.location.hash);
+    // After mount, not during it: flushSync may not run inside an effect.
+    const frame = requestAnimationFrame(onHashChange);
+    document.addEventListener("click", onClick);
+    window.addEventListener("hashchange", onHashChange);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener("click", onClick);
+      window.removeEventListener("hashchange", onHashChange);
+    };
+  }, [sampleCount]);
+
+  const update = (c: CharacteristicSnapshot, sample: number, raw: string) => {
+    setValues((prev) => ({ ...prev, [c.key]: (prev[c.key] ?? []).map((v, i) => (i === sample - 1 ? raw : v)) }));
+    setEdited((prev) => new Set(prev).add(cellId(c.number, sample)));
+  };
+
+  // Enter goes down the sample column, then to the top of the next one: the order readings are taken in.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, row: number, sample: number) => {
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    const nextRow = row + 1 < characteristics.length ? row + 1 : 0;
+    const nextSample = nextRow === 0 ? sample + 1 : sample;
+    const next = characteristics[nextRow];
+    if (!next || nextSample > sampleCount) return;
+    if (nextSample !== active) flushSync(() => setActive(nextSample));
+    const target = document.getElementById(cellId(next.number, nextSample));
+    target?.focus();
+    if (target instanceof HTMLInputElement) target.select();
+  };
+
+  const sampleMark = (sample: number) => {
+    const verdicts = characteristics.map((c) => judgeCell(c, values[c.key]?.[sample - 1] ?? "").verdict);
+    if (verdicts.includes("fail")) return "✗";
+    return verdicts.length > 0 && verdicts.every((v) => v === "pass") ? "✓" : "";
+  };
+
+  return (
+    <div className="space-y-2">
+      {enhanced && sampleCount > 1 ? (
+        <div role="group" aria-label="Sample shown" className="flex items-center gap-1 overflow-x-auto pb-1 sm:hidden">
+          <span className="mr-1 shrink-0 text-sm text-slate-600">Sample</span>
+          {samples.map((sample) => (
+            <button
+              key={sample}
+              type="button"
+              aria-pressed={sample === active}
+              onClick={() => setActive(sample)}
+              className={`min-h-10 min-w-10 shrink-0 rounded-md border px-2 text-sm font-medium ${
+                sample === active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800"
+              }`}
+            >
+              {sample}
+              <span aria-hidden="true">{sampleMark(sample)}</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
+        <table className="min-w-full border-separate border-spacing-0 text-sm">
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="sticky left-0 z-10 border-b border-slate-200 bg-white px-3 py-2">
+                Characteristic
+              </th>
+              {samples.map((sample) => (
+                <th key={sample} scope="col" className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 ${sampleHidden(sample)}`}>
+                  Sample {sample}
+                </th>
+              ))}
+              {["Min", "Max", "Mean"].map((label) => (
+                <th key={label} scope="col" className={`border-b border-slate-200 px-2 py-2 text-right ${statHidden}`}>
+                  {label}
+                </th>
+              ))}
+              <th scope="col" className="border-b border-slate-200 px-2 py-2">
+                Verdict
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {characteristics.map((c, row) => {
+              const raws = values[c.key] ?? [];
+              const summary = summarizeRow(c, raws);
+              return (
+                <tr key={c.key} data-testid={`row-${c.number}`} className="align-top">
+                  <th
+                    scope="row"
+                    className={`sticky left-0 z-10 min-w-[8rem] max-w-[14rem] border-b border-slate-200 bg-white px-3 py-2 text-left font-normal ${
+                      summary.verdict === "fail" ? "border-l-4 border-l-red-600" : ""
+                    }`}
+                  >
+                    <span className="font-semibold">{c.number}</span> {c.name}
+                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600">{formatLimits(c)}</span>
+                  </th>
+                  {samples.map((sample) => {
+                    const raw = raws[sample - 1] ?? "";
+                    const { verdict } = judgeCell(c, raw);
+                    const id = cellId(c.number, sample);
+                    const style = CELL_STYLE[verdict];
+                    const description = describe(c, raw, verdict);
+                    const serverError = edited.has(id) ? undefined : serverErrors[id];
+                    const label = `${c.number} ${c.name}, sample ${sample}`;
+                    const noteId = `${id}-note`;
+                    const errorId = `${id}-error`;
+                    const mark =
+                      verdict === "empty" ? null : (
+                        <span id={noteId} className={`shrink-0 font-bold ${editable ? MARK_STYLE[verdict] : ""}`}>
+                          <span aria-hidden="true">{style.mark}</span>
+                          <span className="sr-only">{description}</span>
+                        </span>
+                      );
+                    const describedBy = [mark ? noteId : null, serverError ? errorId : null].filter(Boolean).join(" ") || undefined;
+                    const field = `min-h-10 rounded-md border border-slate-300 bg-white px-2 py-1 text-base sm:text-sm ${
+                      enhanced ? "max-sm:w-full" : ""
+                    }`;
+                    return (
+                      <td
+                        key={sample}
+                        id={editable ? undefined : id}
+                        data-verdict={verdict}
+                        title={verdict === "empty" ? undefined : description}
+                        className={`border-b border-slate-200 px-2 py-1.5 ${editable ? style.editable : style.readOnly} ${sampleHidden(sample)}`}
+                      >
+                        <div className="flex items-center gap-1.5">
+                          {!editable ? (
+                            verdict === "empty" ? (
+                              <span>
+                                <span aria-hidden="true">—</span>
+                                <span className="sr-only">Empty</span>
+                              </span>
+                            ) : (
+                              <span className="whitespace-nowrap font-mono tabular-nums">{shownValue(c, raw)}</span>
+                            )
+                          ) : c.kind === "ATTRIBUTE" ? (
+                            <select
+                              id={id}
+                              name={readingFieldName(c.key, sample)}
+                              aria-label={label}
+                              aria-describedby={describedBy}
+                              aria-invalid={verdict === "invalid" || Boolean(serverError) || undefined}
+                              value={attributeValue(raw)}
+                              onChange={(event) => update(c, sample, event.target.value)}
+                              onKeyDown={(event) => onKeyDown(event, row, sample)}
+                              className={`${field} w-24`}
+                            >
+                              <option value="">—</option>
+                              <option value="PASS">Pass</option>
+                              <option value="FAIL">Fail</option>
+                              {verdict === "invalid" ? <option value={attributeValue(raw)}>{`“${raw.trim()}” (choose pass or fail)`}</option> : null}
+                            </select>
+                          ) : (
+                            <input
+                              id={id}
+                              name={readingFieldName(c.key, sample)}
+                              type="text"
+                              inputMode="decimal"
+                              autoComplete="off"
+                              maxLength={40}
+                              aria-label={label}
+                              aria-describedby={describedBy}
+                              aria-invalid={verdict === "invalid" || Boolean(serverError) || undefined}
+                              value={raw}
+                              onChange={(event) => update(c, sample, event.target.value)}
+                              onKeyDown={(event) => onKeyDown(event, row, sample)}
+                              className={`${field} w-24 font-mono`}
+                            />
+                          )}
+                          {mark}
+                        </div>
+                        {serverError ? (
+                          <p id={errorId} className="mt-1 max-w-[12rem] text-xs font-medium text-red-700">
+                            {serverError}
+                          </p>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                  <Summary c={c} summary={summary} hidden={statHidden} />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

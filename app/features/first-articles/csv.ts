@@ -1,0 +1,269 @@
+// Measurements as CSV: an export the importer can file or open in a
+// spreadsheet, and an import so a factory can fill its readings in Excel and
+// upload them. The usual round trip is: download the export, type into the
+// Sample columns, upload it again — so the parser finds its way past the
+// export's title lines and ignores the summary columns it wrote itself.
+
+import { formatRequirement } from "~/components/spec-version-view.tsx";
+import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings } from "~/features/first-articles/judge.ts";
+
+export interface CsvExportInput {
+  title: string;
+  productCode: string;
+  version: number | string;
+  poNumber: string;
+  round: number;
+  characteristics: readonly CharacteristicSnapshot[];
+  sampleCount: number;
+  readings: Readings;
+}
+
+export interface CsvImportResult {
+  /** Only characteristics that have a row in the file; each row holds every sample ("" where the file has none). */
+  readings: Readings;
+  /** Plain sentences naming the line; when not empty the import should be refused as a whole. */
+  errors: string[];
+  /** Rows matched to a characteristic. */
+  matched: number;
+}
+
+export const MAX_CSV_BYTES = 1_000_000;
+export const MAX_CSV_LINES = 2_000;
+const MAX_ERRORS = 30;
+
+// ---------------------------------------------------------------------------
+// Writing
+
+// Spreadsheets run a cell starting with one of these as a formula (the
+// full-width forms too, in East Asian locales). A leading apostrophe makes it
+// text. Plain numbers such as "-0.05" are left alone: they are not formulas,
+// and an apostrophe would turn the reading into text.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+function protect(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+function unprotect(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function field(cell: string): string {
+  const safe = protect(cell);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const line = (cells: readonly string[], width: number) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill("")].map(field).join(",");
+
+const VERDICT_TEXT = { pass: "Pass", fail: "Fail", incomplete: "Incomplete" } as const;
+
+/** The value as a spreadsheet should see it: "12,5" typed is written 12.5, a pass/fail check as PASS/FAIL. */
+function exportedCell(c: CharacteristicSnapshot, raw: string): string {
+  const judged = judgeCell(c, raw);
+  if (judged.value !== null) return judged.value;
+  if (c.kind === "ATTRIBUTE" && judged.passed !== null) return judged.passed ? "PASS" : "FAIL";
+  // What cannot be read is kept as typed, so nothing typed is lost on the way through a spreadsheet.
+  return raw.trim();
+}
+
+/**
+ * RFC 4180 text (CRLF, quoted where needed) with a byte-order mark so that
+ * spreadsheets read names in any script correctly. A few title lines come
+ * first, then a blank line and the table's header line.
+ */
+export function toCsv(input: CsvExportInput): string {
+  const { characteristics, sampleCount, readings } = input;
+  const samples = Array.from({ length: sampleCount }, (_, i) => i + 1);
+  const header = ["Number", "Characteristic", "Requirement", "Class", ...samples.map((s) => `Sample ${s}`), "Min", "Max", "Mean", "Verdict"];
+  const width = header.length;
+  const lines = [
+    line(["First article", input.title], width),
+    line(["Product code", input.productCode], width),
+    line(["Spec version", String(input.version)], width),
+    line(["PO number", input.poNumber], width),
+    line(["Round", String(input.round)], width),
+    line([], width),
+    line(header, width),
+  ];
+  for (const c of characteristics) {
+    const raws = samples.map((s) => readings[c.key]?.[s - 1] ?? "");
+    const summary = summarizeRow(c, raws);
+    const stats =
+      c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
+    lines.push(
+      line([c.number, c.name, formatRequirement(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]], width),
+    );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** A download name that says which first article it is: "R-100_v3_PO-4500_round-2.csv". */
+export function csvFileName(input: Pick<CsvExportInput, "productCode" | "version" | "poNumber" | "round">): string {
+  const part = (value: string) => value.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+  return `${part(input.productCode)}_v${part(String(input.version))}_PO-${part(input.poNumber)}_round-${input.round}.csv`;
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+interface ParsedRecords {
+  records: string[][];
+  error: string | null;
+}
+
+/** RFC 4180, tolerant the way spreadsheets are: LF or CR line ends, stray quotes inside unquoted fields kept as text. */
+function parseRecords(text: string, delimiter: string): ParsedRecords {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = "";
+  let inQuotes = false;
+  let quotedCell = false;
+  let i = 0;
+  const endRecord = () => {
+    record.push(cell);
+    records.push(record);
+    record = [];
+    cell = "";
+    quotedCell = false;
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+      } else cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell === "" && !quotedCell) {
+      inQuotes = true;
+      quotedCell = true;
+    } else if (ch === delimiter) {
+      record.push(cell);
+      cell = "";
+      quotedCell = false;
+    } else if (ch === "\r" || ch === "\n") {
+      endRecord();
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${MAX_CSV_LINES.toLocaleString("en")} lines.` };
+    } else cell += ch;
+    i++;
+  }
+  if (inQuotes) return { records, error: `Line ${records.length + 1}: a quoted value is not closed (a " is missing).` };
+  if (cell !== "" || record.length > 0) endRecord();
+  if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${MAX_CSV_LINES.toLocaleString("en")} lines.` };
+  return { records, error: null };
+}
+
+const SAMPLE_HEADER = /^sample\s*(\d+)$/i;
+const normHeader = (cell: string) => unprotect(cell.trim()).trim();
+
+interface Header {
+  index: number;
+  numberColumn: number;
+  /** Column index → 1-based sample. */
+  sampleColumns: Map<number, number>;
+}
+
+function findHeader(records: readonly string[][]): Header | null {
+  // Title lines may say anything (a product may be called "Number plate"), so
+  // the header is the first line with both a Number and a Sample column.
+  for (let index = 0; index < records.length; index++) {
+    const cells = records[index]!.map(normHeader);
+    const numberColumn = cells.findIndex((cell) => cell.toLowerCase() === "number");
+    if (numberColumn === -1) continue;
+    const sampleColumns = new Map<number, number>();
+    cells.forEach((cell, column) => {
+      const match = SAMPLE_HEADER.exec(cell);
+      if (match) sampleColumns.set(column, Number(match[1]));
+    });
+    if (sampleColumns.size > 0) return { index, numberColumn, sampleColumns };
+  }
+  return null;
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Readings from a CSV, matched to characteristics by the Number column. Accepts
+ * the export of `toCsv`, or any sheet with a Number column and Sample 1…N
+ * columns; other columns are ignored. Comma, semicolon (Excel where the
+ * decimal mark is a comma) and tab separated files are all read.
+ */
+export function parseCsv(text: string, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): CsvImportResult {
+  const fail = (error: string): CsvImportResult => ({ readings: {}, errors: [error], matched: 0 });
+  if (text.length > MAX_CSV_BYTES || byteLength(text) > MAX_CSV_BYTES) return fail("The file is larger than 1 MB.");
+  const body = text.replace(/^\uFEFF/, "");
+
+  let parsed: ParsedRecords | null = null;
+  let header: Header | null = null;
+  for (const delimiter of [",", ";", "\t"]) {
+    const attempt = parseRecords(body, delimiter);
+    if (attempt.error) return fail(attempt.error);
+    const found = findHeader(attempt.records);
+    if (found) {
+      parsed = attempt;
+      header = found;
+      break;
+    }
+  }
+  if (!parsed || !header) return fail("No header line found: the file needs a Number column and Sample 1, Sample 2, … columns.");
+
+  const errors: string[] = [];
+  const seenSamples = new Map<number, number>();
+  for (const [column, sample] of header.sampleColumns) {
+    const label = `Line ${header.index + 1}`;
+    if (sample < 1) errors.push(`${label}: there is no Sample ${sample}; samples start at 1.`);
+    else if (sample > sampleCount) {
+      errors.push(`${label}: the file has a Sample ${sample} column, but this first article has ${sampleCount} sample${sampleCount === 1 ? "" : "s"}.`);
+    } else if (seenSamples.has(sample)) errors.push(`${label}: Sample ${sample} appears twice.`);
+    else seenSamples.set(sample, column);
+  }
+  if (errors.length) return { readings: {}, errors, matched: 0 };
+
+  const byNumber = new Map(characteristics.map((c) => [c.number.trim().toLowerCase(), c]));
+  const seenRows = new Map<string, number>();
+  const readings: Readings = {};
+  let matched = 0;
+  for (let index = header.index + 1; index < parsed.records.length; index++) {
+    const cells = parsed.records[index]!.map((cell) => unprotect(cell.trim()).trim());
+    if (cells.every((cell) => cell === "")) continue;
+    const lineNo = index + 1;
+    const number = cells[header.numberColumn] ?? "";
+    const hasReadings = [...seenSamples.values()].some((column) => (cells[column] ?? "") !== "");
+    if (number === "") {
+      if (hasReadings) errors.push(`Line ${lineNo}: readings without a characteristic number.`);
+      continue;
+    }
+    const c = byNumber.get(number.toLowerCase());
+    if (!c) {
+      errors.push(`Line ${lineNo}: characteristic ${number} is not in this spec version.`);
+      continue;
+    }
+    const firstLine = seenRows.get(c.key);
+    if (firstLine !== undefined) {
+      errors.push(`Line ${lineNo}: characteristic ${number} is listed twice (also on line ${firstLine}).`);
+      continue;
+    }
+    seenRows.set(c.key, lineNo);
+    readings[c.key] = Array.from({ length: sampleCount }, (_, i) => {
+      const column = seenSamples.get(i + 1);
+      return column === undefined ? "" : (cells[column] ?? "").slice(0, MAX_RAW_LENGTH);
+    });
+    matched++;
+  }
+  if (errors.length > MAX_ERRORS) {
+    const more = errors.length - MAX_ERRORS;
+    errors.splice(MAX_ERRORS, more, `… and ${more} more problem${more === 1 ? "" : "s"}.`);
+  }
+  return { readings, errors, matched };
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { asSubject } from "~/lib/ability.ts";
+import { recordAudit } from "~/lib/audit.server.ts";
+import { accessible, ensureCan } from "~/lib/authorize.server.ts";
+import { prisma } from "~/lib/db.server.ts";
+import { UserError } from "~/lib/errors.ts";
+import { notFound } from "~/lib/http.server.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+
+export const firstArticleInclude = {
+  partnership: { select: { status: true } },
+  measurements: { select: { characteristicKey: true, sample: true, raw: true, value: true, passed: true } },
+} satisfies Prisma.FirstArticleInclude;
+
+/** A first article the user may read (never another factory's, never an importer's view of a draft); 404 otherwise. */
+export async function loadFirstArticle(ctx: TenantContext, id: string) {
+  const fa = await prisma.firstArticle.findFirst({
+    where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id }] },
+    include: firstArticleInclude,
+  });
+  if (!fa) notFound("First article not found.");
+  return fa;
+}
+export type LoadedFirstArticle = Awaited<ReturnType<typeof loadFirstArticle>>;
+
+/** Readings as the grid shows them: raw text per characteristic, one per sample. */
+export function readingsOf(fa: Pick<LoadedFirstArticle, "measurements" | "sampleCount">): Record<string, string[]> {
+  const readings: Record<string, string[]> = {};
+  for (const m of fa.measurements) {
+    if (m.sample < 1 || m.sample > fa.sampleCount) continue;
+    (readings[m.characteristicKey] ??= Array.from({ length: fa.sampleCount }, () => ""))[m.sample - 1] = m.raw;
+  }
+  return readings;
+}
+
+/**
+ * Published versions this factory may inspect against: the current version of
+ * each spec shared with it, with whether it has acknowledged it (a first
+ * article needs an acknowledged version).
+ */
+export async function listStartableVersions(ctx: TenantContext) {
+  if (ctx.org.kind !== "FACTORY") return [];
+  const specs = await prisma.spec.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "Spec"), { currentVersionId: { not: null } }] },
+    orderBy: { title: "asc" },
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      productCode: true,
+      org: { select: { name: true } },
+      currentVersion: { select: { id: true, number: true, acknowledgements: { where: { factoryId: ctx.org.id }, select: { status: true } } } },
+    },
+  });
+  return specs.flatMap((s) =>
+    s.currentVersion
+      ? [{ specId: s.id, title: s.title, productCode: s.productCode, importer: s.org.name, versionId: s.currentVersion.id, number: s.currentVersion.number, acknowledged: s.currentVersion.acknowledgements[0]?.status === "ACKNOWLEDGED" }]
+      : [],
+  );
+}
+
+export interface FirstArticleHeader {
+  poNumber: string;
+  lotNumber: string;
+  quantityProduced: number;
+  sampleCount: number;
+  inspectedOn: string;
+  notes: string;
+}
+
+/** Starts a first article (round 1) against the current, acknowledged version of a shared spec. */
+export async function createFirstArticle(ctx: TenantContext, input: FirstArticleHeader & { versionId: string }) {
+  if (ctx.org.kind !== "FACTORY") throw new UserError("First articles are made by factories.", 403);
+  const startable = (await listStartableVersions(ctx)).find((v) => v.versionId === input.versionId);
+  if (!startable) throw new UserError("Choose the current version of a specification shared with you.", 400);
+  if (!startable.acknowledged) {
+    throw new UserError(`Acknowledge ${startable.title} version ${startable.number} first: a first article is checked against a version you have read and accepted.`, 409);
+  }
+  const share = await prisma.specShare.findFirstOrThrow({ where: { specId: startable.specId, factoryId: ctx.org.id }, select: { importerId: true, partnershipId: true, partnership: { select: { status: true } } } });
+  const draft = { factoryId: ctx.org.id, importerId: share.importerId, partnershipId: share.partnershipId, status: "DRAFT" as const, partnership: share.partnership };
+  ensureCan(ctx.ability, "create", asSubject("FirstArticle", draft as never), "Your role cannot start first articles.");
+  return prisma.$transaction(async (tx) => {
+    const fa = await tx.firstArticle.create({
+      data: {
+        seriesId: randomUUID(),
+        importerId: share.importerId,
+        factoryId: ctx.org.id,
+        partnershipId: share.partnershipId,
+        specId: startable.specId,
+        versionId: startable.versionId,
+        poNumber: input.poNumber,
+        lotNumber: input.lotNumber,
+        quantityProduced: input.quantityProduced,
+        sampleCount: input.sampleCount,
+        inspectedOn: new Date(`${input.inspectedOn}T00:00:00Z`),
+        notes: input.notes,
+        createdById: ctx.user.id,
+      },
+    });
+    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "firstArticle.create", subjectType: "FirstArticle", subjectId: fa.id, after: { poNumber: fa.poNumber, versionId: fa.versionId, round: 1 } });
+    return fa;
+  });
+}
+
+/** Every round of the series the user may read, oldest first, for the history on both sides. */
+export function listRounds(ctx: TenantContext, seriesId: string) {
+  return prisma.firstArticle.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { seriesId }] },
+    orderBy: { round: "asc" },
+    select: { id: true, round: true, status: true, submittedAt: true, decidedAt: true, decisionNote: true, findings: true, versionId: true },
+  });
+}

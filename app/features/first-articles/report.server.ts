@@ -1,0 +1,242 @@
+// The printable first-article inspection report: every round of a series the
+// user may read, laid out after AS9102 Form 3 (characteristic accountability,
+// verification and compatibility evaluation). Plain, serializable data only:
+// dates as ISO strings, decimals as strings.
+
+import { formatRequirement } from "~/components/spec-version-view.tsx";
+import { loadVersionUnchecked, toSnapshot } from "~/features/specs/versions.server.ts";
+import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
+import { prisma } from "~/lib/db.server.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import { listRounds, loadFirstArticle, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { formatLimits, judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
+import { STATUS_LABELS } from "./schemas.ts";
+
+export type FirstArticleStatus = keyof typeof STATUS_LABELS;
+
+/** Row verdicts in the words of an inspection report. */
+export const ROW_VERDICT_LABELS: Record<RowVerdict, string> = {
+  pass: "Conforms",
+  fail: "Does not conform",
+  incomplete: "Incomplete",
+};
+
+export interface ReportReading {
+  /** 1-based. */
+  sample: number;
+  /** As typed ("" when nothing was entered). */
+  raw: string;
+  verdict: CellVerdict;
+}
+
+export interface ReportRow {
+  key: string;
+  number: string;
+  name: string;
+  kind: CharacteristicKind;
+  class: CharacteristicClass;
+  /** "95 ± 0.5 mm", as on the spec page. */
+  requirement: string;
+  /** "94.5 – 95.5 mm": the acceptance limits the readings are judged against. */
+  limits: string;
+  method: string;
+  readings: ReportReading[];
+  /** Variable rows only; null when no reading is a number. */
+  min: string | null;
+  max: string | null;
+  mean: string | null;
+  verdict: RowVerdict;
+  verdictLabel: string;
+  /** The importer's reason for this characteristic, when the decision gave one. */
+  finding: string | null;
+}
+
+export interface ReportFinding {
+  characteristicKey: string;
+  /** Null when the key is not a characteristic of the round's version. */
+  number: string | null;
+  name: string | null;
+  reason: string;
+}
+
+export interface ReportRound {
+  id: string;
+  round: number;
+  status: FirstArticleStatus;
+  statusLabel: string;
+  versionNumber: number;
+  poNumber: string;
+  lotNumber: string;
+  quantityProduced: number;
+  sampleCount: number;
+  /** YYYY-MM-DD. */
+  inspectedOn: string;
+  notes: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  findings: ReportFinding[];
+  rows: ReportRow[];
+  counts: Record<RowVerdict, number>;
+}
+
+export interface FirstArticleReport {
+  /** The first article the report was opened from. */
+  id: string;
+  seriesId: string;
+  header: {
+    specId: string;
+    title: string;
+    productCode: string;
+    versionNumber: number;
+    importer: string;
+    factory: string;
+    poNumber: string;
+    lotNumber: string;
+    quantityProduced: number;
+    sampleCount: number;
+    inspectedOn: string;
+    round: number;
+    status: FirstArticleStatus;
+    statusLabel: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    decidedAt: string | null;
+    decidedBy: string | null;
+  };
+  /** Every round the user may read, oldest first (an importer never sees a draft round). */
+  rounds: ReportRound[];
+}
+
+/** Findings as stored ({ [characteristicKey]: reason }), keeping only non-empty text. */
+function findingsOf(value: unknown): Map<string, string> {
+  const findings = new Map<string, string>();
+  if (!value || typeof value !== "object" || Array.isArray(value)) return findings;
+  for (const [key, reason] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof reason === "string" && reason.trim()) findings.set(key, reason.trim());
+  }
+  return findings;
+}
+
+function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null): ReportRow {
+  const summary = summarizeRow(c, raws);
+  return {
+    key: c.key,
+    number: c.number,
+    name: c.name,
+    kind: c.kind,
+    class: c.class,
+    requirement: formatRequirement(c),
+    limits: formatLimits(c),
+    method: c.method,
+    readings: raws.map((raw, i) => ({ sample: i + 1, raw, verdict: judgeCell(c, raw).verdict })),
+    min: c.kind === "ATTRIBUTE" ? null : summary.min,
+    max: c.kind === "ATTRIBUTE" ? null : summary.max,
+    mean: c.kind === "ATTRIBUTE" ? null : summary.mean,
+    verdict: summary.verdict,
+    verdictLabel: ROW_VERDICT_LABELS[summary.verdict],
+    finding,
+  };
+}
+
+function roundOf(fa: LoadedFirstArticle, version: VersionSnapshot, names: Map<string, string>): ReportRound {
+  const readings = readingsOf(fa);
+  const stored = findingsOf(fa.findings);
+  const rows = version.characteristics.map((c) =>
+    rowOf(
+      c,
+      Array.from({ length: fa.sampleCount }, (_, i) => readings[c.key]?.[i] ?? ""),
+      stored.get(c.key) ?? null,
+    ),
+  );
+  const byKey = new Map(version.characteristics.map((c) => [c.key, c]));
+  // Characteristics in drawing order first; a reason for a key the version does not know is kept, not lost.
+  const findings: ReportFinding[] = [
+    ...version.characteristics.flatMap((c) => {
+      const reason = stored.get(c.key);
+      return reason ? [{ characteristicKey: c.key, number: c.number, name: c.name, reason }] : [];
+    }),
+    ...[...stored].filter(([key]) => !byKey.has(key)).map(([key, reason]) => ({ characteristicKey: key, number: null, name: null, reason })),
+  ];
+  const counts: Record<RowVerdict, number> = { pass: 0, fail: 0, incomplete: 0 };
+  for (const row of rows) counts[row.verdict]++;
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return {
+    id: fa.id,
+    round: fa.round,
+    status: fa.status,
+    statusLabel: STATUS_LABELS[fa.status],
+    versionNumber: version.number,
+    poNumber: fa.poNumber,
+    lotNumber: fa.lotNumber,
+    quantityProduced: fa.quantityProduced,
+    sampleCount: fa.sampleCount,
+    inspectedOn: fa.inspectedOn.toISOString().slice(0, 10),
+    notes: fa.notes,
+    submittedAt: fa.submittedAt?.toISOString() ?? null,
+    submittedBy: nameOf(fa.submittedById),
+    decidedAt: fa.decidedAt?.toISOString() ?? null,
+    decidedBy: nameOf(fa.decidedById),
+    decisionNote: fa.decisionNote?.trim() ? fa.decisionNote : null,
+    findings,
+    rows,
+    counts,
+  };
+}
+
+/**
+ * The report of a first article's whole series, as the user may read it: 404
+ * unless the first article itself is readable; rounds the user may not read
+ * (an importer and a factory's draft) are left out.
+ */
+export async function loadReport(ctx: TenantContext, faId: string): Promise<FirstArticleReport> {
+  const fa = await loadFirstArticle(ctx, faId);
+  const listed = await listRounds(ctx, fa.seriesId);
+  // Each round through the same read rule as the page; the one asked for is already loaded.
+  const loaded = await Promise.all(listed.map((r) => (r.id === fa.id ? fa : loadFirstArticle(ctx, r.id))));
+  const rounds = loaded.some((r) => r.id === fa.id) ? loaded : [...loaded, fa].sort((a, b) => a.round - b.round);
+
+  // A version is loaded once however many rounds were measured against it. The
+  // rounds were authorized themselves, so their versions are readable through them.
+  const versionIds = [...new Set(rounds.map((r) => r.versionId))];
+  const userIds = [...new Set(rounds.flatMap((r) => [r.submittedById, r.decidedById]).filter((id): id is string => !!id))];
+  const [versions, spec, orgs, people] = await Promise.all([
+    Promise.all(versionIds.map(async (id) => [id, await toSnapshot(await loadVersionUnchecked(id))] as const)),
+    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { id: true, title: true, productCode: true } }),
+    prisma.organization.findMany({ where: { id: { in: [fa.importerId, fa.factoryId] } }, select: { id: true, name: true } }),
+    userIds.length ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
+  ]);
+  const versionById = new Map(versions);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+
+  const reportRounds = rounds.map((r) => roundOf(r, versionById.get(r.versionId)!, names));
+  const current = reportRounds.find((r) => r.id === fa.id)!;
+  return {
+    id: fa.id,
+    seriesId: fa.seriesId,
+    header: {
+      specId: spec.id,
+      title: spec.title,
+      productCode: spec.productCode,
+      versionNumber: current.versionNumber,
+      importer: orgName.get(fa.importerId) ?? "",
+      factory: orgName.get(fa.factoryId) ?? "",
+      poNumber: current.poNumber,
+      lotNumber: current.lotNumber,
+      quantityProduced: current.quantityProduced,
+      sampleCount: current.sampleCount,
+      inspectedOn: current.inspectedOn,
+      round: current.round,
+      status: current.status,
+      statusLabel: current.statusLabel,
+      submittedAt: current.submittedAt,
+      submittedBy: current.submittedBy,
+      decidedAt: current.decidedAt,
+      decidedBy: current.decidedBy,
+    },
+    rounds: reportRounds,
+  };
+}

@@ -1,0 +1,204 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FaDecisionForm, FaDecisionSummary } from "~/components/fa-decision.tsx";
+import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
+import { FileInput, FilePreview } from "~/components/file-preview.tsx";
+import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { MeasurementGrid } from "~/components/measurement-grid.tsx";
+import { Thread } from "~/components/thread.tsx";
+import { handleFirstArticleAction, type FaActionData } from "~/features/first-articles/actions.server.ts";
+import { loadFirstArticle } from "~/features/first-articles/first-articles.server.ts";
+import { loadFirstArticlePage } from "~/features/first-articles/page.server.ts";
+import { idParam } from "~/features/specs/params.server.ts";
+import { versionPath } from "~/features/specs/paths.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const fa = await loadFirstArticle(ctx, idParam(params.faId));
+  return { org: ctx.org, ...(await loadFirstArticlePage(ctx, fa, new URL(request.url))) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const fa = await loadFirstArticle(ctx, idParam(params.faId));
+  return handleFirstArticleAction(request, ctx, fa);
+}
+
+export default function FirstArticlePage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as FaActionData | undefined;
+  const { org, fa, spec, version, can } = d;
+  const readings = actionData?.readings ?? d.readings;
+  const serverErrors = Object.fromEntries((actionData?.problems ?? []).filter((p) => p.cellId).map((p) => [p.cellId!, p.message]));
+  const header = actionData?.fieldErrors ?? {};
+  return (
+    <>
+      <nav className="mb-2 flex flex-wrap gap-3 text-sm" aria-label="Breadcrumb">
+        <Link className="link" to={`/${org.slug}/first-articles`}>
+          First articles
+        </Link>
+        <Link className="link" to={versionPath(org.slug, spec.id, version.number)}>
+          {spec.title}, version {version.number}
+        </Link>
+      </nav>
+      <PageHeader
+        title={`${spec.title} — PO ${fa.poNumber}`}
+        description={`Round ${fa.round}${fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · ${fa.quantityProduced.toLocaleString("en")} produced · ${fa.sampleCount} sample${fa.sampleCount === 1 ? "" : "s"} · inspected ${fa.inspectedOn}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <FaStatusBadge status={fa.status} />
+            <Link className="btn-secondary" to="report">
+              Report
+            </Link>
+            <a className="btn-secondary" href={`/${org.slug}/first-articles/${fa.id}/csv`}>
+              Export CSV
+            </a>
+          </div>
+        }
+      />
+      {d.rounds.length > 1 ? (
+        <nav className="mb-4 flex flex-wrap gap-2" aria-label="Rounds">
+          {d.rounds.map((r) => (
+            <Link key={r.id} to={`/${org.slug}/first-articles/${r.id}`} aria-current={r.id === fa.id ? "page" : undefined} className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold">
+              Round {r.round}: <FaStatusBadge status={r.status} />
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {actionData?.errors.length ? (
+        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" role="alert" id="problems">
+          {actionData.errors.map((e) => (
+            <p key={e} className="font-semibold">
+              {e}
+            </p>
+          ))}
+          {actionData.problems?.length ? (
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {actionData.problems.map((p) => (
+                <li key={p.message}>{p.cellId ? <a href={`#${p.cellId}`} className="underline">{p.message}</a> : p.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {actionData.newerVersionId ? (
+            <Link className="btn-secondary mt-3" to={`/${org.slug}/first-articles/new?version=${actionData.newerVersionId}`}>
+              Start a first article against the new version
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {fa.status !== "DRAFT" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
+      {can.nextRound ? (
+        <Form method="post" className="mb-4">
+          <input type="hidden" name="intent" value="next-round" />
+          <SubmitButton pendingText="Starting…">Start round {String(fa.round + 1)} (readings copied)</SubmitButton>
+        </Form>
+      ) : null}
+
+      <Form method="post" className="space-y-4">
+        {can.edit ? (
+          <fieldset className="card grid gap-3 sm:grid-cols-3">
+            <legend className="sr-only">Lot details</legend>
+            {(
+              [
+                ["poNumber", "PO number", "text", fa.poNumber],
+                ["lotNumber", "Lot number", "text", fa.lotNumber],
+                ["quantityProduced", "Quantity produced", "number", String(fa.quantityProduced)],
+                ["sampleCount", "Samples (1–32)", "number", String(fa.sampleCount)],
+                ["inspectedOn", "Inspection date", "date", fa.inspectedOn],
+              ] as const
+            ).map(([name, label, type, value]) => (
+              <label key={name} className="block text-sm">
+                <span className="font-medium text-slate-700">{label}</span>
+                <input name={name} type={type} defaultValue={value} className="input mt-1" aria-invalid={header[name] ? true : undefined} />
+                <ErrorList errors={header[name]} />
+              </label>
+            ))}
+            <label className="block text-sm sm:col-span-3">
+              <span className="font-medium text-slate-700">Notes</span>
+              <textarea name="notes" defaultValue={fa.notes} rows={2} className="input mt-1" />
+            </label>
+          </fieldset>
+        ) : null}
+        <section className="card" aria-labelledby="grid-heading">
+          <h2 id="grid-heading" className="mb-3 font-semibold">
+            Measurements {version.isCurrent ? "" : <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">version {version.number} is no longer current</span>}
+          </h2>
+          <MeasurementGrid key={`${fa.id}-${fa.sampleCount}`} characteristics={d.characteristics} sampleCount={fa.sampleCount} readings={readings} editable={can.edit} serverErrors={serverErrors} />
+        </section>
+        {can.edit ? (
+          <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+            <button type="submit" name="intent" value="save" className="btn-secondary">
+              Save
+            </button>
+            {can.submit ? (
+              <button type="submit" name="intent" value="submit" className="btn-primary">
+                Submit for review
+              </button>
+            ) : (
+              <p className="self-center text-sm text-slate-600">An owner or quality lead submits it.</p>
+            )}
+          </div>
+        ) : null}
+      </Form>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section className="card space-y-3" aria-labelledby="files-heading">
+          <h2 id="files-heading" className="font-semibold">
+            Sample photos and files
+          </h2>
+          {d.files.length ? (
+            <ul className="flex flex-wrap gap-3">
+              {d.files.map((f) => (
+                <li key={f.id}>
+                  <FilePreview org={org} file={f} size="sm" />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">No photos yet. At least one photo of the samples is needed to submit.</p>
+          )}
+          {can.edit ? (
+            <Form method="post" action="?upload=files" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
+              <FileInput name="files" label="Add photos or files" multiple />
+              {actionData?.intent === "upload" ? <ErrorList errors={actionData.errors} /> : null}
+              <SubmitButton pendingText="Uploading…" className="btn-secondary">
+                Upload
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </section>
+        {can.edit ? (
+          <section className="card space-y-3" aria-labelledby="csv-heading">
+            <h2 id="csv-heading" className="font-semibold">
+              Import readings from a spreadsheet
+            </h2>
+            <p className="text-sm text-slate-600">
+              Export the CSV, fill the sample columns in a spreadsheet, and import it. Rows are matched by characteristic number.
+            </p>
+            <Form method="post" action="?upload=csv" encType="multipart/form-data" className="space-y-2">
+              <label className="block text-sm font-medium text-slate-700">
+                CSV file
+                <input type="file" name="csv" accept=".csv,text/csv" className="input mt-1" />
+              </label>
+              <SubmitButton pendingText="Importing…" className="btn-secondary">
+                Import
+              </SubmitButton>
+            </Form>
+          </section>
+        ) : null}
+        {can.decide ? <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} /> : null}
+      </div>
+
+      <section id="thread" className="mt-6 max-w-3xl">
+        <Thread {...d.thread} heading="Conversation" orgSlug={org.slug} lastResult={(actionData?.thread as never) ?? null} />
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,305 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import type { FirstArticleReport, ReportReading, ReportRound, ReportRow } from "~/features/first-articles/report.server.ts";
+import { loadReport } from "~/features/first-articles/report.server.ts";
+import { idParam } from "~/features/specs/params.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `FAI report · ${data.report.header.productCode} · PO ${data.report.header.poNumber} · Supplier Portal`
+      : "First article report · Supplier Portal",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const report = await loadReport(ctx, idParam(params.faId));
+  return { org: { slug: ctx.org.slug }, report };
+}
+
+// The org layout's header and navigation are not ours to hide with a class, so
+// print rules for them live here, with the page size.
+const PRINT_CSS = `
+@media print {
+  header, nav { display: none !important; }
+  body { background: white !important; }
+  .fai-row, .fai-block { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+@page { size: A4; margin: 12mm; }
+`;
+
+/** "2025-03-14 09:30 UTC": the same on the server, in the browser and on paper. */
+function formatTimestamp(iso: string | null): string | null {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
+}
+
+function byWhen(who: string | null, when: string | null): string {
+  const at = formatTimestamp(when);
+  if (!at) return "—";
+  return who ? `${who}, ${at}` : at;
+}
+
+export default function FirstArticleReportPage() {
+  const { org, report } = useLoaderData<typeof loader>();
+  return <FaReport org={org} report={report} />;
+}
+
+/** The report itself, apart from the loader, so it can be rendered on its own. */
+export function FaReport({ org, report }: { org: { slug: string }; report: FirstArticleReport }) {
+  const { header } = report;
+  const faPath = `/${org.slug}/first-articles/${report.id}`;
+  return (
+    <article className="text-slate-900 print:text-[11px] print:leading-snug">
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2 print:hidden">
+        <Link className="link text-sm" to={faPath}>
+          ← Back to the first article
+        </Link>
+        <div className="flex flex-wrap gap-2">
+          <a className="btn-secondary" href={`${faPath}/csv`} download>
+            Download CSV
+          </a>
+          <button type="button" className="btn-primary" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+        </div>
+      </div>
+
+      <div className="mb-4">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">First article inspection report</p>
+        <h1 className="mt-1 text-xl font-bold sm:text-2xl print:text-lg">
+          {header.title} <span className="font-normal text-slate-700">({header.productCode})</span>
+        </h1>
+        <p className="mt-1 text-sm text-slate-700">Characteristic accountability, verification and compatibility evaluation</p>
+      </div>
+
+      <section aria-labelledby="fai-summary" className="fai-block card mb-6 print:rounded-none print:border-slate-400 print:p-3 print:shadow-none">
+        <h2 id="fai-summary" className="sr-only">
+          Summary
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-y-1">
+          <Fact label="Part">
+            {header.title} · {header.productCode}
+          </Fact>
+          <Fact label="Specification version">v{header.versionNumber}</Fact>
+          <Fact label="Status">
+            {header.statusLabel} (round {header.round})
+          </Fact>
+          <Fact label="Importer">{header.importer}</Fact>
+          <Fact label="Factory">{header.factory}</Fact>
+          <Fact label="PO / lot">
+            {header.poNumber}
+            {header.lotNumber ? ` / ${header.lotNumber}` : ""}
+          </Fact>
+          <Fact label="Quantity produced">{header.quantityProduced.toLocaleString("en")}</Fact>
+          <Fact label="Samples measured">{header.sampleCount}</Fact>
+          <Fact label="Inspection date">{header.inspectedOn}</Fact>
+          <Fact label="Submitted">{byWhen(header.submittedBy, header.submittedAt)}</Fact>
+          <Fact label="Decided">{byWhen(header.decidedBy, header.decidedAt)}</Fact>
+          <Fact label="Rounds in this report">{report.rounds.map((r) => r.round).join(", ")}</Fact>
+        </dl>
+      </section>
+
+      {report.rounds.map((round) => (
+        <RoundSection key={round.id} org={org} round={round} single={report.rounds.length === 1} />
+      ))}
+
+      <p className="mt-6 text-xs text-slate-600">
+        Readings are judged against the acceptance limits of the specification version each round was measured against. A reading exactly on a limit conforms.
+        ✗ marks a reading outside its limits.
+      </p>
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-600">{label}</dt>
+      <dd className="break-words font-medium">{children}</dd>
+    </div>
+  );
+}
+
+function RoundSection({ org, round, single }: { org: { slug: string }; round: ReportRound; single: boolean }) {
+  const headingId = `round-${round.round}`;
+  return (
+    <section aria-labelledby={headingId} className="mb-8 print:mb-6">
+      <div className="fai-block mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={headingId} className="text-lg font-semibold print:text-base">
+          {single ? "Results" : `Round ${round.round}`} · {round.statusLabel}
+        </h2>
+        <p className="text-sm text-slate-700">
+          Spec v{round.versionNumber} · PO {round.poNumber}
+          {round.lotNumber ? ` / lot ${round.lotNumber}` : ""} · inspected {round.inspectedOn} · {round.sampleCount} sample{round.sampleCount === 1 ? "" : "s"}
+          <a className="link ml-2 print:hidden" href={`/${org.slug}/first-articles/${round.id}/csv`} download>
+            CSV
+          </a>
+        </p>
+      </div>
+      <p className="mb-2 text-sm text-slate-700">
+        {round.counts.pass} conform{round.counts.fail ? ` · ${round.counts.fail} do not conform` : ""}
+        {round.counts.incomplete ? ` · ${round.counts.incomplete} incomplete` : ""}
+      </p>
+      {round.notes ? (
+        <p className="mb-2 whitespace-pre-line break-words text-sm">
+          <span className="font-medium">Factory notes:</span> {round.notes}
+        </p>
+      ) : null}
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible print:rounded-none print:border-slate-400">
+        <table className="w-full min-w-[34rem] border-collapse text-left text-sm print:min-w-0 print:text-[11px]">
+          <caption className="sr-only">
+            Round {round.round}: readings and verdict per characteristic
+          </caption>
+          <thead className="bg-slate-50 text-xs uppercase text-slate-600 print:bg-white">
+            <tr>
+              <th scope="col" className="w-16 border-b border-slate-300 px-3 py-2">
+                Char. No.
+              </th>
+              <th scope="col" className="border-b border-slate-300 px-3 py-2">
+                Requirement
+              </th>
+              <th scope="col" className="border-b border-slate-300 px-3 py-2">
+                Results
+              </th>
+              <th scope="col" className="w-32 border-b border-slate-300 px-3 py-2">
+                Verdict
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {round.rows.map((row) => (
+              <RowView key={row.key} row={row} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <Decision round={round} />
+    </section>
+  );
+}
+
+function RowView({ row }: { row: ReportRow }) {
+  return (
+    <tr className="fai-row break-inside-avoid align-top">
+      <th scope="row" className="border-b border-slate-200 px-3 py-2 font-mono font-semibold">
+        {row.number}
+      </th>
+      <td className="border-b border-slate-200 px-3 py-2">
+        <div className="font-medium">{row.name}</div>
+        <div className="font-mono">{row.requirement}</div>
+        <div className="text-xs text-slate-600">
+          {row.class.toLowerCase()}
+          {row.kind === "VARIABLE" ? ` · limits ${row.limits}` : ""}
+        </div>
+      </td>
+      <td className="border-b border-slate-200 px-3 py-2">
+        <ul className="flex flex-wrap gap-x-3 gap-y-1" aria-label={`Readings for ${row.number}`}>
+          {row.readings.map((reading) => (
+            <li key={reading.sample} className="whitespace-nowrap">
+              <span className="text-xs text-slate-600">{reading.sample}:</span> <Reading reading={reading} />
+            </li>
+          ))}
+        </ul>
+        {row.min !== null ? (
+          <div className="mt-1 text-xs text-slate-600">
+            min {row.min} · max {row.max} · mean {row.mean}
+          </div>
+        ) : null}
+      </td>
+      <td className="border-b border-slate-200 px-3 py-2">
+        <Verdict row={row} />
+      </td>
+    </tr>
+  );
+}
+
+function Reading({ reading }: { reading: ReportReading }) {
+  switch (reading.verdict) {
+    case "fail":
+      return (
+        <strong className="font-mono font-bold text-red-800 print:text-black">
+          <span aria-hidden>✗ </span>
+          {reading.raw.trim()}
+          <span className="sr-only"> (out of tolerance)</span>
+        </strong>
+      );
+    case "empty":
+      return (
+        <span className="text-slate-500">
+          <span aria-hidden>—</span>
+          <span className="sr-only">not measured</span>
+        </span>
+      );
+    case "invalid":
+      return (
+        <span className="font-mono italic text-amber-900 print:text-black">
+          “{reading.raw.trim()}” <span className="not-italic">(unreadable)</span>
+        </span>
+      );
+    default:
+      return <span className="font-mono">{reading.raw.trim()}</span>;
+  }
+}
+
+function Verdict({ row }: { row: ReportRow }) {
+  if (row.verdict === "fail") {
+    return (
+      <strong className="font-bold text-red-800 print:text-black">
+        <span aria-hidden>✗ </span>
+        {row.verdictLabel}
+      </strong>
+    );
+  }
+  if (row.verdict === "incomplete") return <span className="italic text-amber-900 print:text-black">{row.verdictLabel}</span>;
+  return (
+    <span className="text-green-800 print:text-black">
+      <span aria-hidden>✓ </span>
+      {row.verdictLabel}
+    </span>
+  );
+}
+
+function Decision({ round }: { round: ReportRound }) {
+  const decided = round.decidedAt !== null;
+  return (
+    <div className="fai-block mt-3 rounded-lg border border-slate-200 bg-white p-3 text-sm print:rounded-none print:border-slate-400">
+      <h3 className="font-semibold">Decision</h3>
+      {decided ? (
+        <p className="mt-1">
+          <span className="font-semibold">{round.statusLabel}</span> · {byWhen(round.decidedBy, round.decidedAt)}
+        </p>
+      ) : (
+        <p className="mt-1 text-slate-700">{round.status === "DRAFT" ? "Not submitted yet." : "Awaiting the importer's review."}</p>
+      )}
+      <p className="mt-1 text-slate-700">Submitted: {byWhen(round.submittedBy, round.submittedAt)}</p>
+      {round.decisionNote ? (
+        <div className="mt-2">
+          <h4 className="text-xs font-medium uppercase text-slate-600">{round.status === "CONDITIONALLY_APPROVED" ? "Conditions" : "Note"}</h4>
+          <p className="whitespace-pre-line break-words">{round.decisionNote}</p>
+        </div>
+      ) : null}
+      {round.findings.length ? (
+        <div className="mt-2">
+          <h4 className="text-xs font-medium uppercase text-slate-600">Findings</h4>
+          <ul className="mt-1 space-y-1">
+            {round.findings.map((f) => (
+              <li key={f.characteristicKey} className="break-words">
+                <span className="font-semibold">{f.number ? `${f.number} ${f.name}` : "Other"}:</span> {f.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

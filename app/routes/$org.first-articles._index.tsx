@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
+import { Pagination } from "~/components/pagination.tsx";
+import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
+import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
+import { listSpecPartners } from "~/features/specs/specs.server.ts";
+import { pageFromUrl } from "~/lib/pagination.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "First articles · Supplier Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const url = new URL(request.url);
+  const status = FA_STATUSES.find((s) => s === url.searchParams.get("status"));
+  const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
+  const specId = url.searchParams.get("spec")?.slice(0, 64) || undefined;
+  const [list, partnerships] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, page: pageFromUrl(url) }), listSpecPartners(ctx)]);
+  const partners = partnerships.flatMap((p) => {
+    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
+    return other ? [other] : [];
+  });
+  return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" }, canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER" };
+}
+
+export default function FirstArticles() {
+  const { org, list, partners, query, canStart } = useLoaderData<typeof loader>();
+  const isImporter = org.kind === "IMPORTER";
+  return (
+    <>
+      <PageHeader
+        title="First articles"
+        description={isImporter ? "The first units from production, measured by the factory, for you to review." : "Measure the first units against the specification and submit them for review."}
+        actions={
+          canStart ? (
+            <Link to="new" className="btn-primary">
+              Start a first article
+            </Link>
+          ) : null
+        }
+      />
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium text-slate-700">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={query.status} className="input mt-1 w-auto">
+            <option value="">All</option>
+            {FA_STATUSES.filter((s) => !isImporter || s !== "DRAFT").map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {partners.length ? (
+          <div>
+            <label htmlFor="partner" className="block text-sm font-medium text-slate-700">
+              {isImporter ? "Factory" : "Importer"}
+            </label>
+            <select id="partner" name="partner" defaultValue={query.partnerId} className="input mt-1 w-auto">
+              <option value="">All</option>
+              {partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}
+        <button type="submit" className="btn-secondary">
+          Filter
+        </button>
+      </Form>
+      {list.waitingCount ? (
+        <p className="mb-3 text-sm font-medium text-amber-900">
+          {list.waitingCount} {isImporter ? "awaiting your review" : "to finish or resubmit"} — shown first.
+        </p>
+      ) : null}
+      {list.items.length === 0 ? (
+        <EmptyState title="No first articles here">
+          {isImporter ? "When a factory submits a first article, it appears here." : "Start one from an acknowledged specification."}
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {list.items.map((fa) => (
+            <li key={fa.id} data-testid="fa-row">
+              <Link to={fa.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-slate-50">
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-medium">{fa.spec ? `${fa.spec.title} (${fa.spec.productCode})` : "Specification"}</span>
+                  <span className="block text-sm text-slate-600">
+                    PO {fa.poNumber}
+                    {fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · round {fa.round} · {isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name}
+                  </span>
+                </span>
+                <FaStatusBadge status={fa.status} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={list.page} pageCount={list.pageCount} />
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,111 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { createFirstArticle, listStartableVersions } from "~/features/first-articles/first-articles.server.ts";
+import { NewFirstArticleSchema } from "~/features/first-articles/schemas.ts";
+import { versionPath } from "~/features/specs/paths.ts";
+import { forbidden } from "~/lib/http.server.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { attempt } from "~/lib/route-errors.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Start a first article · Supplier Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  if (ctx.org.kind !== "FACTORY" || ctx.role === "VIEWER") forbidden("Factory owners, quality leads and members start first articles.");
+  const versions = await listStartableVersions(ctx);
+  return { org: ctx.org, versions, preselected: new URL(request.url).searchParams.get("version") ?? "" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const { submission } = await parseForm(request, NewFirstArticleSchema);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => createFirstArticle(ctx, submission.value), submission.reply);
+  if (!outcome.ok) return outcome.response;
+  return redirectWithToast(`/${ctx.org.slug}/first-articles/${outcome.value.id}`, { message: "First article started. Enter the readings, add photos, then submit." });
+}
+
+export default function NewFirstArticle() {
+  const { org, versions, preselected } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const today = new Date().toISOString().slice(0, 10);
+  const [form, fields] = useForm({
+    id: "new-fa",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(NewFirstArticleSchema),
+    defaultValue: { versionId: preselected || versions.find((v) => v.acknowledged)?.versionId, sampleCount: "5", inspectedOn: today },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewFirstArticleSchema }),
+  });
+  const unacknowledged = versions.filter((v) => !v.acknowledged);
+  return (
+    <>
+      <PageHeader title="Start a first article" description="Choose the specification you inspected against, then describe the lot." />
+      {versions.length === 0 ? (
+        <EmptyState title="No specifications shared with you yet">When an importer shares and publishes a specification, you can inspect against it.</EmptyState>
+      ) : (
+        <Form method="post" className="card max-w-2xl space-y-4" {...getFormProps(form)}>
+          <div>
+            <label htmlFor={fields.versionId.id} className="block text-sm font-medium text-slate-700">
+              Specification
+            </label>
+            <select {...getSelectProps(fields.versionId)} className="input mt-1">
+              {versions.map((v) => (
+                <option key={v.versionId} value={v.versionId} disabled={!v.acknowledged}>
+                  {v.title} ({v.productCode}) — version {v.number}
+                  {v.acknowledged ? "" : " — acknowledge it first"}
+                </option>
+              ))}
+            </select>
+            <ErrorList id={fields.versionId.errorId} errors={fields.versionId.errors} />
+          </div>
+          {unacknowledged.length ? (
+            <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              <p>A first article is checked against a version you have read and acknowledged. Not acknowledged yet:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {unacknowledged.map((v) => (
+                  <li key={v.versionId}>
+                    <Link className="link" to={versionPath(org.slug, v.specId, v.number)}>
+                      {v.title} version {v.number}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field meta={fields.poNumber} label="PO number" />
+            <Field meta={fields.lotNumber} label="Lot number (optional)" />
+            <Field meta={fields.quantityProduced} label="Quantity produced" type="number" />
+            <Field meta={fields.sampleCount} label="Samples measured (1–32)" type="number" />
+            <div>
+              <label htmlFor={fields.inspectedOn.id} className="block text-sm font-medium text-slate-700">
+                Inspection date
+              </label>
+              <input {...getInputProps(fields.inspectedOn, { type: "date" })} max={today} className="input mt-1" />
+              <ErrorList id={fields.inspectedOn.errorId} errors={fields.inspectedOn.errors} />
+            </div>
+          </div>
+          <div>
+            <label htmlFor={fields.notes.id} className="block text-sm font-medium text-slate-700">
+              Notes (optional)
+            </label>
+            <textarea {...getTextareaProps(fields.notes)} rows={3} className="input mt-1" />
+          </div>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <SubmitButton pendingText="Starting…">Start</SubmitButton>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
