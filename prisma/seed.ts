@@ -1,6 +1,7 @@
 // Demo data: one importer with two partner factories, a user of every role in
 // each, and one invitation waiting. Idempotent: does nothing if already seeded.
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
+import { randomUUID } from "node:crypto";
 import type { Tx } from "~/lib/db.server.ts";
 import { createOrganization } from "~/features/organizations/organizations.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -124,6 +125,7 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
   if (first) {
     const qc = await tx.membership.findFirstOrThrow({ where: { orgId: first.factoryId, role: "QUALITY" }, select: { userId: true } });
     await tx.acknowledgement.create({ data: { versionId: version.id, importerId, factoryId: first.factoryId, status: "ACKNOWLEDGED", userId: qc.userId } });
+    await seedRejectedFirstArticle(tx, { importerId, factoryId: first.factoryId, partnershipId: first.partnershipId, specId: spec.id, versionId: version.id, submittedById: qc.userId, decidedById: owner.userId });
   }
   if (second) {
     const question = "Is the handle pull test done before or after glazing?";
@@ -133,4 +135,54 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
       data: { threadType: "SpecVersion", threadId: version.id, importerId, factoryId: second.factoryId, orgId: second.factoryId, authorId: qc.userId, body: `Question: ${question}` },
     });
   }
+}
+
+// Round 1 of the mug's first article at Bright Ceramics: the height of sample 3
+// is above the limit, and the importer rejected it.
+const MUG_READINGS: Record<string, string[]> = {
+  "mug-1": ["95.2", "94.8", "95.7"],
+  "mug-2": ["82.1", "82.0", "81.9"],
+  "mug-3": ["352", "348", "351"],
+  "mug-4": ["62", "58", "64"],
+  "mug-5": ["PASS", "PASS", "PASS"],
+};
+
+async function seedRejectedFirstArticle(
+  tx: Tx,
+  input: { importerId: string; factoryId: string; partnershipId: string; specId: string; versionId: string; submittedById: string; decidedById: string },
+) {
+  const day = 24 * 60 * 60 * 1000;
+  const fa = await tx.firstArticle.create({
+    data: {
+      seriesId: randomUUID(),
+      importerId: input.importerId,
+      factoryId: input.factoryId,
+      partnershipId: input.partnershipId,
+      specId: input.specId,
+      versionId: input.versionId,
+      status: "REJECTED",
+      poNumber: "PO-2026-0417",
+      lotNumber: "L-118",
+      quantityProduced: 2400,
+      sampleCount: 3,
+      inspectedOn: new Date(Date.now() - 3 * day),
+      submittedAt: new Date(Date.now() - 2 * day),
+      submittedById: input.submittedById,
+      decidedAt: new Date(Date.now() - day),
+      decidedById: input.decidedById,
+      decisionNote: "Height is over the upper limit on sample 3. Please check the forming die before round 2.",
+      findings: { "mug-1": "Sample 3 measures 95.7 mm; the limit is 95.5 mm." },
+      revision: 2,
+    },
+  });
+  const limits: Record<string, [number, number]> = { "mug-1": [94.5, 95.5], "mug-2": [81.8, 82.3], "mug-3": [340, 360], "mug-4": [50, Infinity] };
+  await tx.measurement.createMany({
+    data: Object.entries(MUG_READINGS).flatMap(([key, values]) =>
+      values.map((raw, i) => {
+        const range = limits[key];
+        const passed = range ? Number(raw) >= range[0] && Number(raw) <= range[1] : raw === "PASS";
+        return { firstArticleId: fa.id, characteristicKey: key, sample: i + 1, raw, value: range ? raw : null, passed };
+      }),
+    ),
+  });
 }

@@ -18,7 +18,7 @@ import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 export interface MeasurementGridProps {
   characteristics: readonly CharacteristicSnapshot[];
   sampleCount: number;
-  /** Raw strings per characteristic key, one per sample. Read once: remount (e.g. `key={revision}`) to load new readings. */
+  /** Raw strings per characteristic key, one per sample. Shown again whenever their content changes. */
   readings: Readings;
   editable: boolean;
   /** Messages from the last submit, by `cellId`; a cell's message hides once it is edited. */
@@ -107,6 +107,15 @@ function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: R
 export function MeasurementGrid({ characteristics, sampleCount, readings, editable, serverErrors = {} }: MeasurementGridProps) {
   const [values, setValues] = useState(() => padded(readings, characteristics, sampleCount));
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  // New readings from the server (a save, a CSV import) replace what is shown;
+  // a revalidation that brings the same readings back must not wipe typing in progress.
+  const signature = JSON.stringify(padded(readings, characteristics, sampleCount));
+  const [seen, setSeen] = useState(signature);
+  if (seen !== signature) {
+    setSeen(signature);
+    setValues(JSON.parse(signature) as Readings);
+    setEdited(new Set());
+  }
   const [active, setActive] = useState(1);
   // The one-sample view needs the switcher, which needs JavaScript.
   const [enhanced, setEnhanced] = useState(false);

@@ -25,6 +25,7 @@ import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { FileInput } from "~/components/file-preview.tsx";
 import { ensureCan } from "~/lib/authorize.server.ts";
 import { listAckStatus } from "~/features/specs/acknowledgements.server.ts";
+import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
@@ -181,6 +182,22 @@ export default function VersionPage() {
           {d.factoryAck && version.status !== "DRAFT" ? (
             <AcknowledgePanel ack={d.factoryAck} canAcknowledge={d.canAcknowledge && isCurrent} lastResult={actionData?.result ?? undefined} />
           ) : null}
+          {org.kind === "FACTORY" && version.status !== "DRAFT" ? (
+            <section className="card text-sm" aria-labelledby="fai">
+              <h2 id="fai" className="font-semibold">
+                First article
+              </h2>
+              {d.firstArticles[0] ? (
+                <FirstArticleLine org={org} fa={d.firstArticles[0]} />
+              ) : isCurrent && d.factoryAck?.status === "ACKNOWLEDGED" && d.canAcknowledge ? (
+                <Link className="btn-secondary mt-2" to={`/${org.slug}/first-articles/new?version=${version.id}`}>
+                  Start a first article
+                </Link>
+              ) : (
+                <p className="mt-1 text-slate-600">{isCurrent ? "Acknowledge this version to start a first article." : "None for this version."}</p>
+              )}
+            </section>
+          ) : null}
           {org.kind === "IMPORTER" && version.status !== "DRAFT" ? (
             <section className="card" aria-labelledby="acks">
               <h2 id="acks" className="font-semibold">
@@ -198,6 +215,7 @@ export default function VersionPage() {
                         </Link>
                         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
                       </div>
+                      <FirstArticleLine org={org} fa={d.firstArticles.find((f) => f.factoryId === a.factory.id)} />
                       {a.by && a.at ? <p className="text-xs text-slate-600">{a.by}, {a.at.slice(0, 16).replace("T", " ")} UTC</p> : null}
                       {a.question ? <p className="mt-1 rounded bg-amber-50 p-2 text-xs text-amber-900">“{a.question}”</p> : null}
                     </li>
@@ -223,6 +241,17 @@ export default function VersionPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+function FirstArticleLine({ org, fa }: { org: { slug: string }; fa?: { id: string; status: keyof typeof STATUS_LABELS; round: number } }) {
+  if (!fa) return <p className="mt-1 text-xs text-slate-500">No first article yet</p>;
+  return (
+    <p className="mt-1 text-xs">
+      <Link className="link" to={`/${org.slug}/first-articles/${fa.id}`}>
+        First article, round {fa.round}: {STATUS_LABELS[fa.status]}
+      </Link>
+    </p>
   );
 }
 

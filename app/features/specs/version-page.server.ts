@@ -1,3 +1,4 @@
+import { latestFirstArticlesForVersion } from "~/features/first-articles/lists.server.ts";
 import { listComments } from "~/features/threads/comments.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { getFactoryAckState, listAckStatus } from "./acknowledgements.server.ts";
@@ -25,6 +26,7 @@ export async function loadVersionPage(ctx: TenantContext, spec: LoadedSpec, vers
   }
   const factoryId = version.status === "DRAFT" ? null : threadFactoryFor(ctx, url.searchParams.get("factory"), ackStatus.map((a) => a.factory.id));
   const thread = factoryId ? await listComments(ctx, versionThread(spec, version, factoryId), { before: url.searchParams.get("before") }) : null;
+  const firstArticles = version.status === "DRAFT" ? [] : await latestFirstArticlesForVersion(ctx, version.id);
   return {
     snapshot,
     ackStatus: ackStatus.map((a) => ({ ...a, at: a.at?.toISOString() ?? null })),
@@ -32,5 +34,6 @@ export async function loadVersionPage(ctx: TenantContext, spec: LoadedSpec, vers
     changes,
     threadFactoryId: factoryId,
     thread,
+    firstArticles,
   };
 }
