@@ -54,7 +54,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
   const { header } = report;
   const faPath = `/${org.slug}/first-articles/${report.id}`;
   return (
-    <article className="text-slate-900 print:text-[11px] print:leading-snug">
+    <article className="text-slate-900 print:leading-snug">
       <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2 print:hidden">
         <Link className="link text-sm" to={faPath}>
@@ -82,7 +82,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
         <h2 id="fai-summary" className="sr-only">
           Summary
         </h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-y-1">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm lg:grid-cols-3 print:grid-cols-3 print:gap-y-1">
           <Fact label="Part">
             {header.title} · {header.productCode}
           </Fact>
@@ -153,7 +153,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
       ) : null}
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible print:rounded-none print:border-slate-400">
-        <table className="w-full min-w-[34rem] border-collapse text-left text-sm print:min-w-0 print:text-[11px]">
+        <table className="w-full min-w-[34rem] border-collapse text-left text-sm print:min-w-0 print:text-xs">
           <caption className="sr-only">
             Round {round.round}: readings and verdict per characteristic
           </caption>
@@ -270,7 +270,7 @@ function Verdict({ row }: { row: ReportRow }) {
 function Decision({ round }: { round: ReportRound }) {
   const decided = round.decidedAt !== null;
   return (
-    <div className="fai-block mt-3 rounded-lg border border-slate-200 bg-white p-3 text-sm print:rounded-none print:border-slate-400">
+    <div className="fai-block mt-3 rounded-lg border border-slate-200 bg-white p-3 text-sm print:rounded-none print:border-slate-400 print:text-xs">
       <h3 className="font-semibold">Decision</h3>
       {decided ? (
         <p className="mt-1">

@@ -65,7 +65,10 @@ const ResponseSchema = z.discriminatedUnion("intent", [AcknowledgeSchema, QueryS
 async function commentAction(request: Request, { ctx, spec, version }: Awaited<ReturnType<typeof load>>, formData: FormData | null) {
   if (version.status === "DRAFT") notFound("Drafts have no thread.");
   const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
-  const factoryId = threadFactoryFor(ctx, new URL(request.url).searchParams.get("factory"), shared);
+  const requested = new URL(request.url).searchParams.get("factory");
+  // The page may fall back to the first factory; a comment must go exactly where it was meant to.
+  if (ctx.org.kind === "IMPORTER" && requested && !shared.includes(requested)) notFound("That factory does not share this specification any more.");
+  const factoryId = threadFactoryFor(ctx, requested, shared);
   if (!factoryId) notFound("Share this specification with a factory to discuss it.");
   const thread = versionThread(spec, version, factoryId);
   ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), "Your role can read this conversation but not write in it.");

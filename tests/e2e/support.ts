@@ -325,3 +325,69 @@ export async function publishAndShareSpec(
 export async function horizontalOverflow(page: Page) {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
+
+// ---------------------------------------------------------------------------
+// First articles: acknowledging a spec, starting a first article, photos.
+
+/**
+ * Like `emailLink`, but keeps waiting until the newest matching email's link
+ * also matches `href`: for emails whose subjects repeat (a resubmitted first
+ * article is announced with the same subject as the first round).
+ */
+export async function emailLinkMatching(page: Page, email: string, subject: string | RegExp, linkName: string | RegExp, href: RegExp) {
+  let found = "";
+  await expect(async () => {
+    found = await emailLink(page, email, subject, linkName);
+    expect(found).toMatch(href);
+  }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
+  return found;
+}
+
+/** The factory opens the "published" email of version `number` and acknowledges that version. */
+export async function acknowledgeFromEmail(factoryPage: Page, partners: Pick<Partners, "importer" | "factory">, title: string, number = 1) {
+  const link = await emailLink(factoryPage, partners.factory.email, `${partners.importer.orgName} published ${title}, version ${number}`, "Open and acknowledge");
+  await factoryPage.goto(link);
+  await expect(factoryPage.getByRole("heading", { level: 1, name: `Version ${number}` })).toBeVisible();
+  await factoryPage.getByRole("button", { name: "I acknowledge this version" }).click();
+  await expect(factoryPage.getByRole("status")).toContainText(`You acknowledged version ${number}.`);
+}
+
+export interface NewFirstArticle {
+  title: string;
+  productCode: string;
+  version?: number;
+  poNumber: string;
+  quantityProduced: string;
+  sampleCount: string;
+}
+
+/**
+ * The factory: First articles → Start a first article → the form → Start.
+ * Ends on the new draft's page; returns its id and path.
+ */
+export async function startFirstArticle(factoryPage: Page, factorySlug: string, fa: NewFirstArticle) {
+  await factoryPage.goto(`/${factorySlug}`);
+  await factoryPage.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "First articles" }).click();
+  await expect(factoryPage.getByRole("heading", { level: 1, name: "First articles" })).toBeVisible();
+  await factoryPage.getByRole("link", { name: "Start a first article" }).click();
+  await expect(factoryPage.getByRole("heading", { level: 1, name: "Start a first article" })).toBeVisible();
+  await factoryPage.getByLabel("Specification").selectOption({ label: `${fa.title} (${fa.productCode}) — version ${fa.version ?? 1}` });
+  await factoryPage.getByLabel("PO number").fill(fa.poNumber);
+  await factoryPage.getByLabel("Quantity produced").fill(fa.quantityProduced);
+  await factoryPage.getByLabel("Samples measured").fill(fa.sampleCount);
+  await factoryPage.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(factoryPage).toHaveURL(new RegExp(`/${factorySlug}/first-articles/[^/?#]+$`));
+  await expect(factoryPage.getByRole("status")).toContainText("First article started.");
+  await expect(factoryPage.getByRole("heading", { level: 1, name: `${fa.title} — PO ${fa.poNumber}` })).toBeVisible();
+  const faId = new URL(factoryPage.url()).pathname.split("/")[3]!;
+  return { faId, faPath: `/${factorySlug}/first-articles/${faId}` };
+}
+
+/** On a draft first article: "Add photos or files" → Upload, with a real PNG named `name`. */
+export async function uploadSamplePhoto(page: Page, name: string, colour: [number, number, number] = [180, 120, 60]) {
+  const files = page.getByRole("region", { name: "Sample photos and files" });
+  await files.getByLabel("Add photos or files").setInputFiles(tempFile(name, solidPng(colour, 16)));
+  await files.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("1 file added.");
+  await expect(files.getByRole("img", { name })).toBeVisible();
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { MemoryRouter } from "react-router-dom";
+import { StaticRouter } from "react-router-dom/server.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FirstArticleReport } from "~/features/first-articles/report.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -175,7 +175,7 @@ describe("first-article report", () => {
   it("renders an AS9102-style page: failing readings marked with ✗ in bold, verdicts in words, decisions with notes", async () => {
     const out = await getReport(w.importer.org, w.importer.cookie, w.round1.id);
     const { org, report } = out.data as ReportData;
-    const html = renderToString(createElement(MemoryRouter, null, createElement(reportRoute.FaReport, { org, report })));
+    const html = renderToString(createElement(StaticRouter, { location: "/" }, createElement(reportRoute.FaReport, { org, report })));
     expect(html).toContain("Char. No.");
     expect(html).toContain("Round 1");
     expect(html).toContain("Round 2");

@@ -132,3 +132,99 @@ export async function createSpecVersionFile(
   }
   return attachment;
 }
+
+/** The factory's acknowledgement of a spec version (a first article needs one). */
+export async function createAcknowledgement(version: { id: string; orgId: string }, factoryId: string, status: "ACKNOWLEDGED" | "QUERIED" = "ACKNOWLEDGED") {
+  return prisma.acknowledgement.create({ data: { versionId: version.id, importerId: version.orgId, factoryId, status, question: status === "QUERIED" ? "Which tolerance applies?" : null } });
+}
+
+export interface FirstArticleReading {
+  key: string;
+  sample: number;
+  raw: string;
+  value?: string | null;
+  passed?: boolean | null;
+}
+
+/**
+ * A first article made directly in the database (no route), under the
+ * partnership the spec is shared through (or the importer and factory's
+ * latest one). Submitted and decided timestamps follow the status.
+ */
+export async function createFirstArticle(
+  importer: { id: string },
+  factory: { id: string },
+  spec: { id: string },
+  version: { id: string },
+  options: {
+    status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
+    round?: number;
+    seriesId?: string;
+    sampleCount?: number;
+    poNumber?: string;
+    lotNumber?: string;
+    notes?: string;
+    createdById?: string;
+    readings?: FirstArticleReading[];
+    partnershipId?: string;
+    updatedAt?: Date;
+  } = {},
+) {
+  const { randomUUID } = await import("node:crypto");
+  const partnershipId =
+    options.partnershipId ??
+    (await prisma.specShare.findFirst({ where: { specId: spec.id, factoryId: factory.id }, select: { partnershipId: true } }))?.partnershipId ??
+    (await prisma.partnership.findFirstOrThrow({ where: { importerId: importer.id, factoryId: factory.id }, orderBy: { createdAt: "desc" } })).id;
+  const status = options.status ?? "DRAFT";
+  const submitted = status !== "DRAFT";
+  const decided = submitted && status !== "SUBMITTED";
+  return prisma.firstArticle.create({
+    data: {
+      seriesId: options.seriesId ?? randomUUID(),
+      round: options.round ?? 1,
+      importerId: importer.id,
+      factoryId: factory.id,
+      partnershipId,
+      specId: spec.id,
+      versionId: version.id,
+      status,
+      poNumber: options.poNumber ?? unique("PO"),
+      lotNumber: options.lotNumber ?? "",
+      quantityProduced: 1000,
+      sampleCount: options.sampleCount ?? 3,
+      inspectedOn: new Date("2025-03-01T00:00:00Z"),
+      notes: options.notes ?? "",
+      createdById: options.createdById ?? null,
+      submittedAt: submitted ? new Date() : null,
+      decidedAt: decided ? new Date() : null,
+      decisionNote: status === "REJECTED" ? "Out of tolerance." : null,
+      ...(options.updatedAt ? { updatedAt: options.updatedAt } : {}),
+      measurements: {
+        create: (options.readings ?? []).map((r) => ({ characteristicKey: r.key, sample: r.sample, raw: r.raw, value: r.value ?? null, passed: r.passed ?? null })),
+      },
+    },
+  });
+}
+
+/** A tiny real PNG stored under STORAGE_DIR and recorded as a sample photo of a first article (uploaded by its factory). */
+export async function createFirstArticlePhoto(fa: { id: string; factoryId: string }, options: { name?: string; bytes?: Buffer; contentType?: string } = {}) {
+  const { createHash } = await import("node:crypto");
+  const { Readable } = await import("node:stream");
+  const { getStorage, newStorageKey } = await import("~/lib/storage.server.ts");
+  const bytes = options.bytes ?? Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const contentType = options.contentType ?? "image/png";
+  const storageKey = newStorageKey(fa.factoryId);
+  await getStorage().put(storageKey, Readable.from([bytes]), { contentType });
+  return prisma.attachment.create({
+    data: {
+      orgId: fa.factoryId,
+      ownerType: "FirstArticle",
+      ownerId: fa.id,
+      name: options.name ?? `${unique("sample")}.png`,
+      contentType,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+    },
+  });
+}

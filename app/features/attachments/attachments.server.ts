@@ -16,7 +16,7 @@ import { FILE_TYPES, fileKindOf } from "./file-types.ts";
 export type AttachmentContext = Pick<TenantContext, "user" | "org" | "role" | "ability">;
 
 /** Says whether the user of `ctx` may read the owner record (and so its files). */
-export type OwnerReadCheck = (ctx: AttachmentContext, ownerId: string) => Promise<boolean>;
+export type OwnerReadCheck = (ctx: AttachmentContext, ownerId: string, attachment: Pick<Attachment, "id">) => Promise<boolean>;
 
 const owners = new Map<string, OwnerReadCheck>();
 
@@ -28,7 +28,7 @@ export function registerAttachmentOwner(ownerType: string, canRead: OwnerReadChe
 export async function canReadAttachment(ctx: AttachmentContext, attachment: Attachment) {
   if (ctx.ability.can("read", asSubject("Attachment", attachment))) return true;
   const check = owners.get(attachment.ownerType);
-  return check ? check(ctx, attachment.ownerId) : false;
+  return check ? check(ctx, attachment.ownerId, attachment) : false;
 }
 
 /** The attachment if this user may read it; otherwise 404, whether or not it exists. */

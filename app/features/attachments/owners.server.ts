@@ -1,5 +1,5 @@
 import { canReadFirstArticle, canReadFirstArticleSeries } from "~/features/first-articles/access.server.ts";
-import { canReadVersion } from "~/features/specs/access.server.ts";
+import { canReadSpecFile, canReadVersion } from "~/features/specs/access.server.ts";
 import { canReadCommentFiles, registerThreadParent } from "~/features/threads/comments.server.ts";
 import { registerAttachmentOwner } from "./attachments.server.ts";
 
@@ -10,7 +10,7 @@ import { registerAttachmentOwner } from "./attachments.server.ts";
  */
 export function registerFileOwners() {
   registerAttachmentOwner("Comment", canReadCommentFiles);
-  registerAttachmentOwner("SpecVersion", canReadVersion);
+  registerAttachmentOwner("SpecVersion", canReadSpecFile);
   registerThreadParent("SpecVersion", (ctx, thread) => canReadVersion(ctx, thread.id));
   registerAttachmentOwner("FirstArticle", canReadFirstArticle);
   registerThreadParent("FirstArticle", (ctx, thread) => canReadFirstArticleSeries(ctx, thread.id));

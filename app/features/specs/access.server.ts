@@ -13,3 +13,25 @@ export async function canReadVersion(ctx: AttachmentContext, versionId: string) 
   const count = await prisma.specVersion.count({ where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { id: versionId }] } });
   return count > 0;
 }
+
+/**
+ * A drawing or defect photo is readable while some version the user may read
+ * still shows it: removing it from a draft keeps it from the factory when that
+ * draft is published.
+ */
+export async function canReadSpecFile(ctx: AttachmentContext, _versionId: string, attachment: { id: string }) {
+  const count = await prisma.specVersion.count({
+    where: {
+      AND: [
+        accessible(ctx.ability, "read", "SpecVersion"),
+        {
+          OR: [
+            { files: { some: { attachmentId: attachment.id } } },
+            { defectExamples: { some: { OR: [{ acceptablePhotoId: attachment.id }, { unacceptablePhotoId: attachment.id }] } } },
+          ],
+        },
+      ],
+    },
+  });
+  return count > 0;
+}

@@ -18,7 +18,7 @@ export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
       take: 500,
     }),
     prisma.specShare.findMany({
-      where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id }] },
+      where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id, partnership: { status: "ACTIVE" } }] },
       select: { factoryId: true, createdAt: true },
     }),
   ]);
@@ -38,10 +38,17 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
   });
   if (partnerships.length !== new Set(factoryIds).size) throw new UserError("Share only with factories that are active partners.", 400);
   await prisma.$transaction(async (tx) => {
-    const existing = new Set((await tx.specShare.findMany({ where: { specId: spec.id }, select: { factoryId: true } })).map((s) => s.factoryId));
-    const added = partnerships.filter((p) => !existing.has(p.factoryId!));
+    const existing = await tx.specShare.findMany({ where: { specId: spec.id, factoryId: { in: factoryIds } }, select: { id: true, factoryId: true, partnershipId: true } });
+    // A share made under an ended partnership moves to the new one: partners again, the factory sees the spec again.
+    for (const share of existing) {
+      const current = partnerships.find((p) => p.factoryId === share.factoryId)!;
+      if (share.partnershipId !== current.id) await tx.specShare.update({ where: { id: share.id }, data: { partnershipId: current.id } });
+    }
+    const activeAlready = new Set(existing.filter((s) => s.partnershipId === partnerships.find((p) => p.factoryId === s.factoryId)!.id).map((s) => s.factoryId));
+    const added = partnerships.filter((p) => !activeAlready.has(p.factoryId!));
+    const created = added.filter((p) => !existing.some((s) => s.factoryId === p.factoryId));
     await tx.specShare.createMany({
-      data: added.map((p) => ({ specId: spec.id, importerId: ctx.org.id, factoryId: p.factoryId!, partnershipId: p.id, createdById: ctx.user.id })),
+      data: created.map((p) => ({ specId: spec.id, importerId: ctx.org.id, factoryId: p.factoryId!, partnershipId: p.id, createdById: ctx.user.id })),
       skipDuplicates: true,
     });
     for (const p of added) {

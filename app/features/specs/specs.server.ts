@@ -46,16 +46,21 @@ export interface SpecListQuery {
   page: number;
 }
 
-const listSelect = {
-  id: true,
-  title: true,
-  productCode: true,
-  updatedAt: true,
-  org: { select: { name: true } },
-  currentVersion: { select: { id: true, number: true, publishedAt: true } },
-  versions: { where: { status: "DRAFT" as const }, select: { number: true }, take: 1 },
-  _count: { select: { shares: true } },
-} satisfies Prisma.SpecSelect;
+// Drafts and other factories' shares are the importer's business: both go through the ability.
+const listSelect = (ctx: TenantContext) =>
+  ({
+    id: true,
+    title: true,
+    productCode: true,
+    updatedAt: true,
+    org: { select: { name: true } },
+    currentVersion: { select: { id: true, number: true, publishedAt: true } },
+    versions: { where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { status: "DRAFT" as const }] }, select: { number: true }, take: 1 },
+    _count: { select: { shares: { where: accessible(ctx.ability, "read", "SpecShare") } } },
+  }) satisfies Prisma.SpecSelect;
+
+/** `contains` is a LIKE: a product code's own _ and % must not act as wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Specs for the list page. A factory sees first the specs whose current
@@ -65,7 +70,7 @@ const listSelect = {
 export async function listSpecs(ctx: TenantContext, query: SpecListQuery) {
   const readable = accessible(ctx.ability, "read", "Spec");
   const search: Prisma.SpecWhereInput = query.q
-    ? { OR: [{ title: { contains: query.q, mode: "insensitive" } }, { productCode: { contains: query.q, mode: "insensitive" } }] }
+    ? { OR: [{ title: { contains: escapeLike(query.q), mode: "insensitive" } }, { productCode: { contains: escapeLike(query.q), mode: "insensitive" } }] }
     : {};
   const partner: Prisma.SpecWhereInput = !query.partnerId
     ? {}
@@ -73,13 +78,18 @@ export async function listSpecs(ctx: TenantContext, query: SpecListQuery) {
       ? { shares: { some: { factoryId: query.partnerId } } }
       : { orgId: query.partnerId };
   const status: Prisma.SpecWhereInput =
-    query.filter === "draft" ? { versions: { some: { status: "DRAFT" } } } : query.filter === "published" ? { currentVersionId: { not: null } } : {};
+    query.filter === "draft"
+      ? { versions: { some: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { status: "DRAFT" }] } } }
+      : query.filter === "published"
+        ? { currentVersionId: { not: null } }
+        : {};
   const awaiting = await awaitingAcknowledgement(ctx);
   const base: Prisma.SpecWhereInput[] = [readable, search, partner, status];
   const first: Prisma.SpecWhereInput = { AND: [...base, awaiting] };
   const rest: Prisma.SpecWhereInput = { AND: [...base, { NOT: awaiting }] };
   const orderBy: Prisma.SpecOrderByWithRelationInput[] = [{ updatedAt: "desc" }, { id: "asc" }];
-  const fetch = (where: Prisma.SpecWhereInput) => (skip: number, take: number) => prisma.spec.findMany({ where, orderBy, skip, take, select: listSelect });
+  const select = listSelect(ctx);
+  const fetch = (where: Prisma.SpecWhereInput) => (skip: number, take: number) => prisma.spec.findMany({ where, orderBy, skip, take, select });
   const [firstCount, restCount] = await Promise.all([
     prisma.spec.count({ where: first }),
     query.filter === "needs-ack" ? Promise.resolve(0) : prisma.spec.count({ where: rest }),
