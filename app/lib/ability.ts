@@ -8,6 +8,7 @@ import type {
   Acknowledgement,
   Attachment,
   Comment,
+  CorrectiveAction,
   FirstArticle,
   Invitation,
   Membership,
@@ -21,7 +22,7 @@ import type {
   SpecVersion,
 } from "~/generated/prisma/client.ts";
 
-export type Action = "read" | "create" | "update" | "delete" | "end" | "publish" | "share" | "acknowledge" | "comment" | "submit" | "decide";
+export type Action = "read" | "create" | "update" | "delete" | "end" | "publish" | "share" | "acknowledge" | "comment" | "submit" | "decide" | "review" | "implement" | "verify" | "reopen";
 
 // Relations that some rules look through; a record checked against such a
 // rule must be loaded with them (see the `*ForAbility` selects in features).
@@ -41,6 +42,7 @@ type SubjectMap = {
   Comment: Comment;
   Attachment: Attachment;
   FirstArticle: FirstArticle & { partnership?: Pick<Partnership, "status"> };
+  CorrectiveAction: CorrectiveAction & { partnership?: Pick<Partnership, "status"> };
 };
 export type SubjectName = keyof SubjectMap;
 export type AppSubjects = Subjects<SubjectMap>;
@@ -140,6 +142,29 @@ const firstArticleRules: RuleSet = ({ can }, ctx) => {
   if (decides(ctx)) can("submit", "FirstArticle", { ...mine, status: "DRAFT" });
 };
 
+/** The factory's answer; the importer's fields (problem, due date, review and verification) are separate. */
+export const CORRECTIVE_ACTION_ANSWER_FIELDS = ["containment", "rootCauseCategory", "rootCause", "preventive", "items"];
+
+const correctiveActionRules: RuleSet = ({ can }, ctx) => {
+  if (ctx.orgKind === "IMPORTER") {
+    can("read", "CorrectiveAction", { importerId: ctx.orgId });
+    if (takesPart(ctx)) can("create", "CorrectiveAction", { importerId: ctx.orgId });
+    if (decides(ctx)) {
+      can("review", "CorrectiveAction", { importerId: ctx.orgId, status: "PLAN_SUBMITTED" });
+      can(["verify", "reopen"], "CorrectiveAction", { importerId: ctx.orgId, status: "IMPLEMENTED" });
+    }
+    return;
+  }
+  const mine = { factoryId: ctx.orgId, partnership: { is: { status: "ACTIVE" as const } } };
+  can("read", "CorrectiveAction", mine);
+  // Members may draft the answer; owners and quality leads commit to it.
+  if (takesPart(ctx)) can("update", "CorrectiveAction", CORRECTIVE_ACTION_ANSWER_FIELDS, { ...mine, status: "OPEN" });
+  if (decides(ctx)) {
+    can("submit", "CorrectiveAction", { ...mine, status: "OPEN" });
+    can("implement", "CorrectiveAction", { ...mine, status: "PLAN_ACCEPTED" });
+  }
+};
+
 // Comments: the thread's record is checked by the caller (it must be readable);
 // these rules add who may see and write which comment within it.
 const threadRules: RuleSet = ({ can }, ctx) => {
@@ -158,7 +183,7 @@ const threadRules: RuleSet = ({ can }, ctx) => {
 
 // Each capability adds its rule set here (first articles, corrective actions)
 // without touching the ones above.
-const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, firstArticleRules, threadRules];
+const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, firstArticleRules, correctiveActionRules, threadRules];
 
 export function defineAbility(ctx: AbilityContext): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
