@@ -48,6 +48,18 @@ const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField
     required: "importerName",
     marker: { en: /rejected/i, es: /rechazó/i, zh: /拒绝/ },
   },
+  "corrective-action-update": {
+    data: { event: "opened", orgName: "Nordic Home", title: "Mug height over the limit", planDueAt: "2027-01-15T23:59:59.000Z", note: null, link },
+    linkField: "link",
+    required: "orgName",
+    marker: { en: /corrective action/i, es: /acción correctiva/i, zh: /纠正措施/ },
+  },
+  "corrective-action-reminder": {
+    data: { kind: "overdue", title: "Mug height over the limit", factoryName: "Bright Ceramics", importerName: "Nordic Home", dueAt: "2027-01-15T23:59:59.000Z", item: null, link },
+    linkField: "link",
+    required: "factoryName",
+    marker: { en: /is late/i, es: /atrasado/i, zh: /逾期/ },
+  },
 };
 
 describe("email templates", () => {

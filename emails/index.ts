@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { CommentAddedEmail, commentAddedSchema, commentAddedSubject } from "./comment-added.tsx";
 import { FirstArticleDecidedEmail, firstArticleDecidedSchema, firstArticleDecidedSubject } from "./first-article-decided.tsx";
 import { FirstArticleSubmittedEmail, firstArticleSubmittedSchema, firstArticleSubmittedSubject } from "./first-article-submitted.tsx";
+import { CorrectiveActionUpdateEmail, correctiveActionUpdateSchema, correctiveActionUpdateSubject } from "./corrective-action-update.tsx";
+import { CorrectiveActionReminderEmail, correctiveActionReminderSchema, correctiveActionReminderSubject } from "./corrective-action-reminder.tsx";
 import { toLocale, type Locale } from "./i18n.ts";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
@@ -30,6 +32,8 @@ export const templates = {
   "spec-acknowledged": define({ component: SpecAcknowledgedEmail, subject: specAcknowledgedSubject, schema: specAcknowledgedSchema }),
   "first-article-submitted": define({ component: FirstArticleSubmittedEmail, subject: firstArticleSubmittedSubject, schema: firstArticleSubmittedSchema }),
   "first-article-decided": define({ component: FirstArticleDecidedEmail, subject: firstArticleDecidedSubject, schema: firstArticleDecidedSchema }),
+  "corrective-action-update": define({ component: CorrectiveActionUpdateEmail, subject: correctiveActionUpdateSubject, schema: correctiveActionUpdateSchema }),
+  "corrective-action-reminder": define({ component: CorrectiveActionReminderEmail, subject: correctiveActionReminderSubject, schema: correctiveActionReminderSchema }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -25,6 +25,7 @@ export function AppShell({
     { to: `/${org.slug}`, label: "Overview", end: true },
     { to: `/${org.slug}/specs`, label: "Specifications" },
     { to: `/${org.slug}/first-articles`, label: "First articles" },
+    { to: `/${org.slug}/corrective-actions`, label: "Corrective actions" },
     { to: `/${org.slug}/partners`, label: org.kind === "IMPORTER" ? "Factories" : "Importers" },
     { to: `/${org.slug}/members`, label: "Members" },
   ];

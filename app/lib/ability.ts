@@ -176,9 +176,9 @@ const threadRules: RuleSet = ({ can }, ctx) => {
     can("update", "Comment", { authorId: ctx.userId, orgId: ctx.orgId });
     can("create", "Attachment", { orgId: ctx.orgId });
   }
-  // Files are readable through the record they belong to (checked by the
-  // download route); this rule covers the uploader's own org.
-  can("read", "Attachment", { orgId: ctx.orgId });
+  // There is no read rule for files: a file is readable exactly when the
+  // record it belongs to is (the download route asks that record's owner
+  // check), so ending a partnership closes the factory's own uploads too.
 };
 
 // Each capability adds its rule set here (first articles, corrective actions)

@@ -1,3 +1,4 @@
+import { sendCorrectiveActionReminders } from "~/features/corrective-actions/reminders.server.ts";
 import { registerPeriodicJob } from "~/features/notifications/worker.server.ts";
 import { pruneLoginThrottle } from "./login-throttle.server.ts";
 import { pruneExpiredSessions } from "./session.server.ts";
@@ -8,4 +9,5 @@ const HOUR = 60 * 60 * 1000;
 export function registerMaintenanceJobs() {
   registerPeriodicJob("prune-expired-sessions", async (now) => void (await pruneExpiredSessions(now)), { everyMs: HOUR });
   registerPeriodicJob("prune-login-throttle", (now) => pruneLoginThrottle(now), { everyMs: HOUR });
+  registerPeriodicJob("corrective-action-reminders", (now) => sendCorrectiveActionReminders(now), { everyMs: 15 * 60 * 1000 });
 }

@@ -227,9 +227,11 @@ describe("receiving uploads", () => {
 });
 
 describe("downloading files", () => {
-  // Stands in for a feature's owner check: the owner record is readable by one partner org only.
+  // Stands in for a feature's owner check: the owner record is readable by the
+  // org that made it and one partner org (files have no read rule of their own).
   let partnerOrgId = "";
-  registerAttachmentOwner(OWNER_TYPE, async (ctx) => ctx.org.id === partnerOrgId);
+  const ownerOrgs = new Set<string>();
+  registerAttachmentOwner(OWNER_TYPE, async (ctx) => ownerOrgs.has(ctx.org.id) || ctx.org.id === partnerOrgId);
 
   async function download(cookie: string, slug: string, attachmentId: string, query = "", headers: Record<string, string> = {}) {
     const request = new Request(`${APP}/${slug}/files/${attachmentId}${query}`, { headers: { Cookie: cookie, ...headers } });
@@ -244,6 +246,7 @@ describe("downloading files", () => {
 
   async function uploaded() {
     const factory = await member("FACTORY", "MEMBER");
+    ownerOrgs.add(factory.org.id);
     const { attachments } = await receiveUploads(
       multipart([
         ["photos", file(PNG, "Überprüfung «A».png")],

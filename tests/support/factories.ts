@@ -228,3 +228,50 @@ export async function createFirstArticlePhoto(fa: { id: string; factoryId: strin
     },
   });
 }
+
+/**
+ * A corrective action made directly in the database (no route), under the importer and
+ * factory's latest partnership unless one is given, with its plan items (`dueAt` per item).
+ */
+export async function createCorrectiveAction(
+  importer: { id: string },
+  factory: { id: string },
+  options: {
+    status?: "OPEN" | "PLAN_SUBMITTED" | "PLAN_ACCEPTED" | "IMPLEMENTED" | "CLOSED";
+    planDueAt?: Date;
+    title?: string;
+    partnershipId?: string;
+    items?: { action?: string; owner?: string; dueAt: Date }[];
+  } = {},
+) {
+  const partnershipId =
+    options.partnershipId ??
+    (await prisma.partnership.findFirstOrThrow({ where: { importerId: importer.id, factoryId: factory.id }, orderBy: { createdAt: "desc" } })).id;
+  const status = options.status ?? "OPEN";
+  const planned = status !== "OPEN";
+  const accepted = planned && status !== "PLAN_SUBMITTED";
+  return prisma.correctiveAction.create({
+    data: {
+      importerId: importer.id,
+      factoryId: factory.id,
+      partnershipId,
+      title: options.title ?? `Problem ${unique("ca")}`,
+      problem: "Glaze cracks near the handle on 3 of 20 samples.",
+      status,
+      planDueAt: options.planDueAt ?? new Date(Date.now() + 14 * 24 * 60 * 60 * 1000),
+      planSubmittedAt: planned ? new Date() : null,
+      planAcceptedAt: accepted ? new Date() : null,
+      implementedAt: status === "IMPLEMENTED" || status === "CLOSED" ? new Date() : null,
+      closedAt: status === "CLOSED" ? new Date() : null,
+      items: {
+        create: (options.items ?? []).map((item, position) => ({
+          position,
+          action: item.action ?? `Action ${position + 1}`,
+          owner: item.owner ?? "Line supervisor",
+          dueAt: item.dueAt,
+        })),
+      },
+    },
+    include: { items: { orderBy: { position: "asc" } } },
+  });
+}

@@ -75,6 +75,9 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       return redirectWithToast(`${here}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
     }
     if (intent === "save" || intent === "submit") {
+      // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.
+      ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.", "measurements");
+      if (intent === "submit") ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
       const readings = readingsFromForm(form, characteristics, fa.sampleCount);
       const header = parseWithZod(form, { schema: FirstArticleHeaderSchema });
       if (header.status !== "success") {
@@ -94,6 +97,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       return redirectWithToast(here, { message: "Submitted. The importer has been emailed." });
     }
     if (intent === "decide") {
+      ensureCan(ctx.ability, "decide", asSubject("FirstArticle", fa), fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.", "status");
       // Reasons arrive as `finding.<characteristic key>` fields, one per failing characteristic.
       const findings = Object.fromEntries([...form].filter(([k]) => k.startsWith("finding.")).map(([k, v]) => [k.slice("finding.".length), String(v)]));
       const parsed = DecideSchema.safeParse({ intent, decision: form.get("decision") ?? undefined, note: form.get("note") ?? undefined, revision: form.get("revision"), findings });

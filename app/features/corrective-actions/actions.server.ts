@@ -1,0 +1,74 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import { stageUploads } from "~/features/attachments/uploads.server.ts";
+import { handleThreadIntent } from "~/features/threads/comments.server.ts";
+import { isThreadIntent, type ThreadRef } from "~/features/threads/thread.ts";
+import { asSubject } from "~/lib/ability.ts";
+import { ensureCan } from "~/lib/authorize.server.ts";
+import { UserError } from "~/lib/errors.ts";
+import { readForm } from "~/lib/forms.server.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+import { type LoadedCorrectiveAction, markImplemented, reopen, reviewPlan, saveAnswer, verifyAndClose } from "./corrective-actions.server.ts";
+import { AnswerSchema, CloseSchema, ReopenSchema, ReviewSchema } from "./schemas.ts";
+
+export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | "factoryId">): ThreadRef => ({
+  type: "CorrectiveAction",
+  id: ca.id,
+  importerId: ca.importerId,
+  factoryId: ca.factoryId,
+});
+
+export type CaActionData = { intent: string; errors: string[]; result?: unknown; problems?: { path: string; message: string }[]; thread?: unknown };
+const refuse = (body: CaActionData, status: number) => data(body, { status });
+
+/** The corrective-action page's actions, one per intent. */
+export async function handleCorrectiveActionAction(request: Request, ctx: TenantContext, ca: LoadedCorrectiveAction) {
+  const here = `/${ctx.org.slug}/corrective-actions/${ca.id}`;
+  try {
+    // Evidence comes as a multipart form, named in the URL since the body is read once.
+    if (new URL(request.url).searchParams.get("upload") === "evidence") {
+      ensureCan(ctx.ability, "implement", asSubject("CorrectiveAction", ca), ca.status === "PLAN_ACCEPTED" ? "Only owners and quality leads mark the actions done." : "Only an accepted plan can be marked implemented.");
+      const staged = await stageUploads(request, ctx, { fields: ["evidence"], maxFiles: 20 });
+      let kept = false;
+      try {
+        await markImplemented(ctx, ca, (tx) => staged.save(tx, { ownerType: "CorrectiveAction", ownerId: ca.id }));
+        kept = true;
+      } finally {
+        if (!kept) await staged.discard();
+      }
+      return redirectWithToast(here, { message: "Marked implemented. The importer has been asked to verify." });
+    }
+    const form = await readForm(request, 256 * 1024);
+    const intent = String(form.get("intent") ?? "");
+    if (isThreadIntent(form)) {
+      const outcome = await handleThreadIntent(ctx, caThread(ca), form, { link: (org) => `/${org.slug}/corrective-actions/${ca.id}#thread`, title: `corrective action “${ca.title}”` });
+      if (!outcome.ok) return refuse({ intent, errors: [], thread: outcome }, outcome.status);
+      return redirectWithToast(`${here}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
+    }
+    if (intent === "save-answer" || intent === "submit-plan") {
+      const submission = parseWithZod(form, { schema: AnswerSchema });
+      // Add and remove rows without JavaScript: conform answers with the changed form.
+      if (submission.status !== "success") return refuse({ intent, errors: [], result: submission.reply() }, submission.status === "error" ? 400 : 200);
+      const outcome = await saveAnswer(ctx, ca, submission.value, intent === "submit-plan");
+      if (!outcome.ok) {
+        const fieldErrors = Object.fromEntries(outcome.problems.map((p) => [p.path, [p.message]]));
+        return refuse({ intent, errors: ["The plan is not complete yet. Your answer was not sent."], problems: outcome.problems, result: submission.reply({ fieldErrors }) }, 422);
+      }
+      return redirectWithToast(here, { message: intent === "submit-plan" ? "Plan sent to the importer." : "Answer saved as a draft." });
+    }
+    const schema = intent === "review" ? ReviewSchema : intent === "close" ? CloseSchema : intent === "reopen" ? ReopenSchema : null;
+    if (!schema) return refuse({ intent, errors: ["Unknown action."] }, 400);
+    const submission = parseWithZod(form, { schema });
+    if (submission.status !== "success") return refuse({ intent, errors: Object.values(submission.reply().error ?? {}).flat() as string[] }, 400);
+    const value = submission.value;
+    if (value.intent === "review") await reviewPlan(ctx, ca, value);
+    else if (value.intent === "close") await verifyAndClose(ctx, ca, value.note);
+    else await reopen(ctx, ca, value.note);
+    const messages = { review: value.intent === "review" && value.decision === "accept" ? "Plan accepted." : "Plan returned to the factory.", close: "Verified and closed.", reopen: "Reopened. The factory has been asked for a new plan." };
+    return redirectWithToast(here, { message: messages[value.intent] });
+  } catch (error) {
+    if (error instanceof UserError) return refuse({ intent: "", errors: [error.message] }, error.status);
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
+import type { Tx } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+
+export type CaEvent = "opened" | "plan-submitted" | "plan-accepted" | "plan-returned" | "implemented" | "closed" | "reopened";
+
+// Which side hears of each event: always the other side from the one that acted.
+const toFactory: Record<CaEvent, boolean> = {
+  opened: true,
+  "plan-submitted": false,
+  "plan-accepted": true,
+  "plan-returned": true,
+  implemented: false,
+  closed: true,
+  reopened: true,
+};
+
+/** Emails the other side's owners and quality leads, in the same transaction as the change. */
+export async function notifyCorrectiveAction(
+  tx: Tx,
+  ca: { id: string; importerId: string; factoryId: string; title: string; planDueAt: Date; revision: number },
+  event: CaEvent,
+  actorOrgName: string,
+  note: string | null = null,
+) {
+  const orgId = toFactory[event] ? ca.factoryId : ca.importerId;
+  const org = await tx.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: { slug: true, memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } } },
+  });
+  await enqueueEmails(
+    tx,
+    org.memberships.map(({ user }) => ({
+      orgId,
+      to: user.email,
+      locale: user.locale,
+      template: "corrective-action-update" as const,
+      // The revision makes a second "returned" (after a resubmission) its own email.
+      idempotencyKey: `ca:${ca.id}:${event}:${ca.revision}:${user.id}`,
+      data: {
+        event,
+        orgName: actorOrgName,
+        title: ca.title,
+        planDueAt: ca.planDueAt.toISOString(),
+        note,
+        link: `${getEnv().APP_URL}/${org.slug}/corrective-actions/${ca.id}`,
+      },
+    })),
+  );
+}

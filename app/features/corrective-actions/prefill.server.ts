@@ -1,0 +1,37 @@
+import { loadFirstArticle, readingsOf } from "~/features/first-articles/first-articles.server.ts";
+import { failReason, summarizeRow } from "~/features/first-articles/judge.ts";
+import { characteristicsOf } from "~/features/first-articles/page.server.ts";
+import { prisma } from "~/lib/db.server.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
+
+/** A problem description drafted from a rejected first article: the spec, the failing characteristics and their readings. */
+export async function prefillFromFirstArticle(ctx: TenantContext, firstArticleId: string) {
+  const fa = await loadFirstArticle(ctx, firstArticleId);
+  const [characteristics, spec] = await Promise.all([
+    characteristicsOf(fa),
+    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { title: true, productCode: true } }),
+  ]);
+  const readings = readingsOf(fa);
+  const lines = characteristics.flatMap((c) => {
+    const raws = readings[c.key] ?? [];
+    if (summarizeRow(c, raws).verdict !== "fail") return [];
+    const reasons = raws.flatMap((raw, i) => {
+      const reason = failReason(c, raw);
+      return reason ? [`sample ${i + 1}: ${reason}`] : [];
+    });
+    return [`- ${c.number} ${c.name}: ${reasons.join("; ")}`];
+  });
+  return {
+    factoryId: fa.factoryId,
+    firstArticleId: fa.id,
+    title: `${spec.title}: out of tolerance at first article`,
+    problem: [
+      `First article for ${spec.title} (${spec.productCode}), PO ${fa.poNumber}${fa.lotNumber ? `, lot ${fa.lotNumber}` : ""}, round ${fa.round}, ${fa.sampleCount} samples of ${fa.quantityProduced} produced.`,
+      lines.length ? "Out of tolerance:" : "",
+      ...lines,
+      fa.decisionNote ? `Decision note: ${fa.decisionNote}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  };
+}

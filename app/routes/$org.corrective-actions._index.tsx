@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { Pagination } from "~/components/pagination.tsx";
+import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
+import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
+import { listSpecPartners } from "~/features/specs/specs.server.ts";
+import { pageFromUrl } from "~/lib/pagination.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Corrective actions · Supplier Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const url = new URL(request.url);
+  const status = CA_STATUSES.find((s) => s === url.searchParams.get("status"));
+  const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
+  const overdue = url.searchParams.get("overdue") === "1";
+  const [list, partnerships] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, page: pageFromUrl(url) }), listSpecPartners(ctx)]);
+  const partners = partnerships.flatMap((p) => {
+    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
+    return other ? [other] : [];
+  });
+  return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", overdue }, canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER" };
+}
+
+const severityStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-100 text-amber-900", MINOR: "bg-slate-100 text-slate-700" } as const;
+
+export default function CorrectiveActions() {
+  const { org, list, partners, query, canOpen } = useLoaderData<typeof loader>();
+  const isImporter = org.kind === "IMPORTER";
+  return (
+    <>
+      <PageHeader
+        title="Corrective actions"
+        description="When a problem appears: find the process step that caused it, fix it, and check that the fix works."
+        actions={
+          canOpen ? (
+            <Link to="new" className="btn-primary">
+              Open a corrective action
+            </Link>
+          ) : null
+        }
+      />
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium text-slate-700">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={query.status} className="input mt-1 w-auto">
+            <option value="">All</option>
+            {CA_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CA_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {partners.length ? (
+          <div>
+            <label htmlFor="partner" className="block text-sm font-medium text-slate-700">
+              {isImporter ? "Factory" : "Importer"}
+            </label>
+            <select id="partner" name="partner" defaultValue={query.partnerId} className="input mt-1 w-auto">
+              <option value="">All</option>
+              {partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <label className="flex items-center gap-2 self-center text-sm">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
+        </label>
+        <button type="submit" className="btn-secondary">
+          Filter
+        </button>
+      </Form>
+      {list.myTurnCount ? <p className="mb-3 text-sm font-medium text-amber-900">{list.myTurnCount} waiting for you — shown first.</p> : null}
+      {list.items.length === 0 ? (
+        <EmptyState title="No corrective actions here">{isImporter ? "Open one when a problem needs the factory's root cause and plan." : "When an importer opens one, it appears here."}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {list.items.map((ca) => (
+            <li key={ca.id} data-testid="ca-row">
+              <Link to={ca.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-slate-50">
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-medium">{ca.title}</span>
+                  <span className="block text-sm text-slate-600">
+                    {ca.partnerName} · plan due {new Date(ca.planDueAt).toISOString().slice(0, 10)}
+                  </span>
+                </span>
+                <span className="flex flex-wrap gap-2 text-xs">
+                  {ca.overdue ? <span className="rounded bg-red-600 px-2 py-1 font-semibold text-white">Overdue</span> : null}
+                  <span className={`rounded px-2 py-1 font-semibold ${severityStyle[ca.severity]}`}>{ca.severity.toLowerCase()}</span>
+                  <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{CA_STATUS_LABELS[ca.status]}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={list.page} pageCount={list.pageCount} />
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

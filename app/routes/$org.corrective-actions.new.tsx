@@ -1,0 +1,108 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { openCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
+import { prefillFromFirstArticle } from "~/features/corrective-actions/prefill.server.ts";
+import { OpenSchema, SEVERITIES } from "~/features/corrective-actions/schemas.ts";
+import { listSpecPartners } from "~/features/specs/specs.server.ts";
+import { parseForm } from "~/lib/forms.server.ts";
+import { forbidden } from "~/lib/http.server.ts";
+import { attempt } from "~/lib/route-errors.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Open a corrective action · Supplier Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  if (ctx.org.kind !== "IMPORTER" || ctx.role === "VIEWER") forbidden("Importer owners, quality leads and members open corrective actions.");
+  const url = new URL(request.url);
+  const fromFa = url.searchParams.get("firstArticle");
+  const prefill = fromFa && /^[a-z0-9]{10,40}$/i.test(fromFa) ? await prefillFromFirstArticle(ctx, fromFa) : null;
+  const factories = (await listSpecPartners(ctx)).flatMap((p) => (p.factory ? [p.factory] : []));
+  const due = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return { factories, prefill, defaults: { planDueAt: due, severity: "MAJOR", factoryId: prefill?.factoryId ?? factories[0]?.id ?? "", title: prefill?.title ?? "", problem: prefill?.problem ?? "", firstArticleId: prefill?.firstArticleId ?? "" } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const { submission } = await parseForm(request, OpenSchema);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => openCorrectiveAction(ctx, submission.value), submission.reply);
+  if (!outcome.ok) return outcome.response;
+  return redirectWithToast(`/${ctx.org.slug}/corrective-actions/${outcome.value.id}`, { message: "Corrective action opened. The factory has been emailed." });
+}
+
+export default function NewCorrectiveAction() {
+  const { factories, prefill, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "open-ca",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(OpenSchema),
+    defaultValue: defaults,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenSchema }),
+  });
+  if (factories.length === 0) return <EmptyState title="No active partner factories">Invite a factory first.</EmptyState>;
+  return (
+    <>
+      <PageHeader title="Open a corrective action" description="Describe the problem as facts: what, where, how many, since when. The factory answers with the process step that caused it." />
+      <Form method="post" className="card max-w-3xl space-y-4" {...getFormProps(form)}>
+        {prefill ? <input {...getInputProps(fields.firstArticleId, { type: "hidden" })} /> : null}
+        <div className="grid gap-4 sm:grid-cols-3">
+          <div>
+            <label htmlFor={fields.factoryId.id} className="block text-sm font-medium text-slate-700">
+              Factory
+            </label>
+            <select {...getSelectProps(fields.factoryId)} className="input mt-1" disabled={!!prefill}>
+              {factories.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            {prefill ? <input type="hidden" name={fields.factoryId.name} value={defaults.factoryId} /> : null}
+            <ErrorList id={fields.factoryId.errorId} errors={fields.factoryId.errors} />
+          </div>
+          <div>
+            <label htmlFor={fields.severity.id} className="block text-sm font-medium text-slate-700">
+              Severity
+            </label>
+            <select {...getSelectProps(fields.severity)} className="input mt-1">
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {s.charAt(0) + s.slice(1).toLowerCase()}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={fields.planDueAt.id} className="block text-sm font-medium text-slate-700">
+              Plan due
+            </label>
+            <input {...getInputProps(fields.planDueAt, { type: "date" })} className="input mt-1" />
+            <ErrorList id={fields.planDueAt.errorId} errors={fields.planDueAt.errors} />
+          </div>
+        </div>
+        <Field meta={fields.title} label="Title" />
+        <div>
+          <label htmlFor={fields.problem.id} className="block text-sm font-medium text-slate-700">
+            Problem
+          </label>
+          <textarea {...getTextareaProps(fields.problem)} rows={8} className="input mt-1 font-mono text-sm" />
+          <ErrorList id={fields.problem.errorId} errors={fields.problem.errors} />
+        </div>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SubmitButton pendingText="Opening…">Open corrective action</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

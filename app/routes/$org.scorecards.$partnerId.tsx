@@ -1,0 +1,263 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
+import { ErrorPage, GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { formatDays, formatPercent, HorizontalBarChart, RateBar } from "~/components/scorecard-charts.tsx";
+import { computeScorecard, parsePeriod, scorecardPair } from "~/features/scorecards/scorecard.server.ts";
+import { idParam } from "~/features/specs/params.server.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Scorecard · ${data.org.kind === "IMPORTER" ? data.scorecard.factory.name : data.scorecard.importer.name} · Supplier Portal` : "Scorecard · Supplier Portal" },
+];
+
+/**
+ * The importer reads a factory's scorecard (`partnerId` = the factory), a
+ * factory reads its own with an importer (`partnerId` = the importer). Any
+ * partnership of the pair, in any status; 404 otherwise.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const partnerId = idParam(params.partnerId);
+  const url = new URL(request.url);
+  const period = parsePeriod(url);
+  const scorecard = await computeScorecard(ctx, { ...scorecardPair(ctx, partnerId), from: period.from, to: period.to, now: new Date() });
+  const query = new URLSearchParams({ from: period.firstDay, to: period.lastDay });
+  return {
+    org: { slug: ctx.org.slug, kind: ctx.org.kind },
+    scorecard,
+    csvHref: `/${ctx.org.slug}/scorecards/${partnerId}/csv?${query}`,
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const showDay = (isoDay: string) => dateFormat.format(new Date(`${isoDay}T00:00:00Z`));
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export default function ScorecardPage() {
+  const { org, scorecard: s, csvHref } = useLoaderData<typeof loader>();
+  const isImporter = org.kind === "IMPORTER";
+  const partnerName = isImporter ? s.factory.name : s.importer.name;
+  const ca = s.correctiveActions;
+  const periodText = `${showDay(s.period.firstDay)} – ${showDay(s.period.lastDay)}`;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/${org.slug}/partners`} className="link">
+          ← {isImporter ? "Factories" : "Importers"}
+        </Link>
+      </p>
+      <PageHeader
+        title={isImporter ? `Scorecard: ${partnerName}` : `Your scorecard with ${partnerName}`}
+        description={`How ${s.importer.name} and ${s.factory.name} worked together, counted from the records in this portal. Both sides see the same numbers.`}
+        actions={
+          <a href={csvHref} className="btn-secondary" download>
+            Download CSV
+          </a>
+        }
+      />
+
+      {s.partnershipStatus !== "ACTIVE" || s.hasEndedPartnership ? (
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {s.partnershipStatus === "ENDED" ? "This partnership has ended. " : s.partnershipStatus === "INVITED" ? "This partnership is not active yet. " : ""}
+          {s.hasEndedPartnership
+            ? "Records from an ended partnership stay with the importer and are no longer shown to the factory, so the factory's figures can be lower."
+            : null}
+        </p>
+      ) : null}
+
+      <Form method="get" className="card mb-6 flex flex-wrap items-end gap-3" aria-label="Period">
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium text-slate-700">
+            From
+          </label>
+          <input id="from" name="from" type="date" defaultValue={s.period.firstDay} className="input mt-1" required />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium text-slate-700">
+            To (included)
+          </label>
+          <input id="to" name="to" type="date" defaultValue={s.period.lastDay} className="input mt-1" required />
+        </div>
+        <button type="submit" className="btn-primary">
+          Show
+        </button>
+        <p className="w-full text-sm text-slate-600">
+          Showing {periodText}. At most 3 years at a time.
+        </p>
+      </Form>
+
+      <Section title="First articles">
+        <MetricCard
+          title="Approved on the first round"
+          value={formatPercent(s.firstPass.percent)}
+          note="1"
+          explanation={
+            s.firstPass.denominator === 0
+              ? "No first round was decided in this period."
+              : `${s.firstPass.numerator} of ${plural(s.firstPass.denominator, "first article", "first articles")} decided in this period ${s.firstPass.numerator === 1 ? "was" : "were"} approved (or approved with conditions) without a resubmission.`
+          }
+        >
+          <RateBar label="Approved on the first round" percent={s.firstPass.percent} numerator={s.firstPass.numerator} denominator={s.firstPass.denominator} />
+        </MetricCard>
+        <MetricCard
+          title="Time to a decision"
+          value={formatDays(s.decisionDays.days)}
+          note="2"
+          explanation={
+            s.decisionDays.count === 0
+              ? "No first article was decided in this period."
+              : `Half of the ${plural(s.decisionDays.count, "decision", "decisions")} came faster than this, half slower, counted from submission.`
+          }
+        />
+      </Section>
+
+      <Section title="Specifications">
+        <MetricCard
+          title="Time to acknowledge a new version"
+          value={formatDays(s.acknowledgeDays.days)}
+          note="3"
+          explanation={
+            s.acknowledgeDays.count === 0
+              ? "No version published in this period has been acknowledged yet."
+              : `Typical time from publication to acknowledgement, over ${plural(s.acknowledgeDays.count, "version", "versions")} published in this period.`
+          }
+        />
+      </Section>
+
+      <Section title="Corrective actions">
+        <MetricCard title="Opened" value={String(ca.opened)} note="4" explanation="Corrective actions opened in this period." />
+        <MetricCard title="Closed" value={String(ca.closed)} note="4" explanation="Corrective actions verified and closed in this period." />
+        <MetricCard
+          title="Plans on time"
+          value={formatPercent(ca.onTimePlan.percent)}
+          note="5"
+          explanation={
+            ca.onTimePlan.denominator === 0
+              ? "No plan was submitted in this period."
+              : `${ca.onTimePlan.numerator} of ${plural(ca.onTimePlan.denominator, "plan", "plans")} submitted in this period arrived by the due date.`
+          }
+        >
+          <RateBar label="Plans on time" percent={ca.onTimePlan.percent} numerator={ca.onTimePlan.numerator} denominator={ca.onTimePlan.denominator} />
+        </MetricCard>
+        <MetricCard
+          title="Open and overdue now"
+          value={String(ca.openOverdue)}
+          note="6"
+          explanation={ca.openOverdue === 0 ? "Nothing is late today." : "Waiting for a plan past its due date, or an accepted plan with an action past its due date. Today, whatever the period."}
+          tone={ca.openOverdue > 0 ? "warn" : undefined}
+        />
+      </Section>
+
+      <section className="mb-6" aria-labelledby="root-causes">
+        <h2 id="root-causes" className="mb-3 text-lg font-semibold">
+          Where problems came from<FootnoteRef note="7" />
+        </h2>
+        <div className="card">
+          {s.rootCauses.total === 0 ? (
+            <EmptyState title="No plan was submitted in this period">Root causes are counted from submitted plans.</EmptyState>
+          ) : (
+            <>
+              <p className="mb-3 text-sm text-slate-600">Root causes named in the {plural(s.rootCauses.total, "plan", "plans")} submitted in this period.</p>
+              <HorizontalBarChart title="Root causes of corrective actions" data={s.rootCauses.rows.map((r) => ({ label: r.label, value: r.count }))} />
+            </>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="definitions" className="border-t border-slate-200 pt-4 text-sm text-slate-600">
+        <h2 id="definitions" className="mb-2 font-semibold text-slate-800">
+          How these figures are counted
+        </h2>
+        <p className="mb-2">
+          The period runs from the start of the From day to the end of the To day (UTC). A record counts when the date of its event falls in the period. “—” means there was
+          nothing to count. The importer and the factory see the same figures, from the same records.
+        </p>
+        <ol className="list-decimal space-y-1 pl-5">
+          {DEFINITIONS.map((d, i) => (
+            <li key={i} id={`note-${i + 1}`}>
+              {d}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+/** The definitions, word for word the rules of app/features/scorecards/scorecard.server.ts. */
+const DEFINITIONS = [
+  "Approved on the first round: among first-article series whose round 1 was decided in the period, the share whose round 1 was approved or approved with conditions.",
+  "Time to a decision: the median, over every round decided in the period, of the days from submission to decision (one decimal).",
+  "Time to acknowledge: the median, over versions published in the period and acknowledged by the factory, of the days from publication to the acknowledgement. If the factory first asked a question, the time runs until it acknowledged. Versions only queried are not counted.",
+  "Opened: corrective actions created in the period. Closed: corrective actions closed (verified) in the period.",
+  "Plans on time: among corrective actions whose plan was submitted in the period, the share submitted on or before the plan due date.",
+  "Open and overdue: counted today, whatever the period — waiting for the factory's plan after the due date, or with an accepted plan and an action past its due date. Each corrective action counts once.",
+  "Where problems came from: corrective actions whose plan was submitted in the period, by the root-cause category the factory chose.",
+];
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="mb-6" aria-label={title}>
+      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
+    </section>
+  );
+}
+
+function FootnoteRef({ note }: { note: string }) {
+  return (
+    <sup className="ml-0.5 text-xs font-normal">
+      <a href={`#note-${note}`} className="link" aria-label={`Definition ${note}`}>
+        {note}
+      </a>
+    </sup>
+  );
+}
+
+function MetricCard({
+  title,
+  value,
+  explanation,
+  note,
+  tone,
+  children,
+}: {
+  title: string;
+  value: string;
+  explanation: string;
+  note: string;
+  tone?: "warn";
+  children?: ReactNode;
+}) {
+  return (
+    <div className={`card ${tone === "warn" ? "border-amber-300" : ""}`} data-testid="metric">
+      <h3 className="text-sm font-medium text-slate-600">
+        {title}
+        <FootnoteRef note={note} />
+      </h3>
+      <p className={`mt-1 text-3xl font-bold ${tone === "warn" ? "text-amber-800" : "text-slate-900"}`}>{value}</p>
+      {children}
+      <p className="mt-2 text-sm text-slate-600">{explanation}</p>
+    </div>
+  );
+}
+
+/** A bad period keeps the reader on the page with a way back; everything else is the general error page. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 400) {
+    return (
+      <ErrorPage status={400} title="That period cannot be shown">
+        <p>{typeof error.data === "string" ? error.data : "Check the dates and try again."}</p>
+        <p className="mt-4">
+          <Link to="?" className="link">
+            Show the last 90 days
+          </Link>
+        </p>
+      </ErrorPage>
+    );
+  }
+  return <GeneralErrorBoundary />;
+}

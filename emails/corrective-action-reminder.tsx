@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { formatDate, t, type MessageKey } from "./i18n.ts";
+import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
+
+// Sent by the reminder job (app/features/corrective-actions/reminders.server.ts):
+// due-soon and overdue to the factory's owners and quality managers, escalated to the
+// importer's owners, item-overdue to the factory for one late action of an accepted plan.
+
+const text = z.string().trim().min(1).max(300);
+
+export const correctiveActionReminderSchema = z.object({
+  kind: z.enum(["due-soon", "overdue", "escalated", "item-overdue"]),
+  title: text,
+  factoryName: text,
+  importerName: text,
+  /** The plan's due date, or the item's for item-overdue. */
+  dueAt: z.string().datetime({ offset: true }),
+  /** The late action (item-overdue only). */
+  item: z
+    .object({ action: z.string().trim().min(1).max(1000), owner: z.string().trim().max(200) })
+    .nullable()
+    .default(null),
+  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+});
+export type CorrectiveActionReminderData = z.infer<typeof correctiveActionReminderSchema>;
+export type CorrectiveActionReminderKind = CorrectiveActionReminderData["kind"];
+
+const messages: Record<CorrectiveActionReminderKind, { subject: MessageKey; body: MessageKey; ask: MessageKey }> = {
+  "due-soon": { subject: "caReminder.subjectDueSoon", body: "caReminder.dueSoon", ask: "caReminder.dueSoonAsk" },
+  overdue: { subject: "caReminder.subjectOverdue", body: "caReminder.overdue", ask: "caReminder.overdueAsk" },
+  escalated: { subject: "caReminder.subjectEscalated", body: "caReminder.escalated", ask: "caReminder.escalatedAsk" },
+  "item-overdue": { subject: "caReminder.subjectItemOverdue", body: "caReminder.itemOverdue", ask: "caReminder.itemAsk" },
+};
+
+const vars = (locale: string, d: CorrectiveActionReminderData) => ({
+  title: d.title,
+  factory: d.factoryName,
+  importer: d.importerName,
+  date: formatDate(locale, d.dueAt),
+});
+
+export function correctiveActionReminderSubject(locale: string, data: CorrectiveActionReminderData) {
+  return t(locale, messages[data.kind].subject, vars(locale, data));
+}
+
+export function CorrectiveActionReminderEmail({ locale, ...data }: CorrectiveActionReminderData & { locale: string }) {
+  const heading = correctiveActionReminderSubject(locale, data);
+  const keys = messages[data.kind];
+  const v = vars(locale, data);
+  return (
+    <EmailLayout locale={locale} preview={heading}>
+      <Heading>{heading}</Heading>
+      <Paragraph>{t(locale, keys.body, v)}</Paragraph>
+      {data.kind === "item-overdue" && data.item ? (
+        <>
+          <Paragraph>“{data.item.action}”</Paragraph>
+          {data.item.owner ? <Paragraph muted>{t(locale, "caReminder.itemOwner", { owner: data.item.owner })}</Paragraph> : null}
+        </>
+      ) : null}
+      <Paragraph>{t(locale, keys.ask, v)}</Paragraph>
+      <CallToAction locale={locale} href={data.link} label={t(locale, "caReminder.button")} />
+    </EmailLayout>
+  );
+}
+
+CorrectiveActionReminderEmail.PreviewProps = {
+  locale: "en",
+  kind: "item-overdue",
+  title: "Glaze cracks on mug handles",
+  factoryName: "Bright Ceramics",
+  importerName: "Northwind Home Goods",
+  dueAt: "2027-03-05T00:00:00.000Z",
+  item: { action: "Check the kiln temperature curve every shift.", owner: "Li Wei" },
+  link: "http://localhost:3000/bright/corrective-actions/abc",
+} satisfies CorrectiveActionReminderData & { locale: string };
+
+export default CorrectiveActionReminderEmail;

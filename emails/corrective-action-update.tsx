@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { formatDate, t, type MessageKey } from "./i18n.ts";
+import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
+
+const EVENTS = ["opened", "plan-submitted", "plan-accepted", "plan-returned", "implemented", "closed", "reopened"] as const;
+
+export const correctiveActionUpdateSchema = z.object({
+  event: z.enum(EVENTS),
+  orgName: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(300),
+  planDueAt: z.string().datetime({ offset: true }),
+  note: z.string().max(5000).nullable(),
+  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+});
+export type CorrectiveActionUpdateData = z.infer<typeof correctiveActionUpdateSchema>;
+
+const subjectKeys: Record<(typeof EVENTS)[number], MessageKey> = {
+  opened: "ca.subject.opened",
+  "plan-submitted": "ca.subject.planSubmitted",
+  "plan-accepted": "ca.subject.planAccepted",
+  "plan-returned": "ca.subject.planReturned",
+  implemented: "ca.subject.implemented",
+  closed: "ca.subject.closed",
+  reopened: "ca.subject.reopened",
+};
+
+export function correctiveActionUpdateSubject(locale: string, data: CorrectiveActionUpdateData) {
+  return t(locale, subjectKeys[data.event], { org: data.orgName, title: data.title });
+}
+
+export function CorrectiveActionUpdateEmail({ locale, ...data }: CorrectiveActionUpdateData & { locale: string }) {
+  const heading = correctiveActionUpdateSubject(locale, data);
+  return (
+    <EmailLayout locale={locale} preview={heading}>
+      <Heading>{heading}</Heading>
+      {data.event === "opened" ? <Paragraph>{t(locale, "ca.body.opened", { date: formatDate(locale, data.planDueAt) })}</Paragraph> : null}
+      {data.note ? <Paragraph>“{data.note.slice(0, 1000)}”</Paragraph> : null}
+      <CallToAction locale={locale} href={data.link} label={t(locale, "ca.button")} />
+    </EmailLayout>
+  );
+}
+
+CorrectiveActionUpdateEmail.PreviewProps = {
+  locale: "en",
+  event: "opened",
+  orgName: "Northwind Home Goods",
+  title: "Mug height over the limit",
+  planDueAt: "2027-01-15T23:59:59.000Z",
+  note: null,
+  link: "http://localhost:3000/bright/corrective-actions/abc",
+} satisfies CorrectiveActionUpdateData & { locale: string };
+
+export default CorrectiveActionUpdateEmail;
