@@ -71,8 +71,8 @@ export function AppShell({
             </Form>
           </div>
         </div>
-        <nav className="mx-auto max-w-6xl overflow-x-auto px-4" aria-label="Organization">
-          <ul className="flex gap-1">
+        <nav className="mx-auto max-w-6xl px-4" aria-label="Organization">
+          <ul className="flex flex-wrap gap-x-1">
             {nav.map((item) => (
               <li key={item.to}>
                 <NavLink

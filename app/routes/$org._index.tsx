@@ -30,7 +30,7 @@ export default function Dashboard() {
           Nothing needs your attention right now.
         </p>
       ) : (
-        <div className="grid gap-4 md:grid-cols-2" data-testid="attention">
+        <div className="grid items-start gap-4 md:grid-cols-2" data-testid="attention">
           {groups.map((group) => (
             <GroupCard key={group.key} group={group} />
           ))}

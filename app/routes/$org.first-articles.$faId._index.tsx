@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FaDecisionForm, FaDecisionSummary } from "~/components/fa-decision.tsx";
@@ -22,6 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fa = await loadFirstArticle(ctx, idParam(params.faId));
   return { org: ctx.org, ...(await loadFirstArticlePage(ctx, fa, new URL(request.url))) };
 }
+
+// A refused submission (422) has still saved the readings: reload them, as after a success.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 422 ? true : defaultShouldRevalidate;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
@@ -80,7 +84,10 @@ export default function FirstArticlePage() {
           {actionData.problems?.length ? (
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {actionData.problems.map((p) => (
-                <li key={p.message}>{p.cellId ? <a href={`#${p.cellId}`} className="underline">{p.message}</a> : p.message}</li>
+                <li key={p.message}>
+                  {/* The grid reveals and focuses the cell; staying on the page keeps this list and what was typed. */}
+                  {p.cellId ? <a href={`#${p.cellId}`} onClick={(event) => event.preventDefault()} className="underline">{p.message}</a> : p.message}
+                </li>
               ))}
             </ul>
           ) : null}

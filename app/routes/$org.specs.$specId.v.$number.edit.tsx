@@ -37,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (version.status !== "DRAFT") throw redirect(versionPath(ctx.org.slug, spec.id, version.number));
   ensureDraftEditable(ctx, version);
   const snapshot = await toSnapshot(version);
-  return { org: ctx.org, spec: { id: spec.id, title: spec.title, productCode: spec.productCode }, snapshot };
+  // Every write to the draft moves updatedAt: the editor remounts on it, so
+  // after a save the form holds what was saved, not the browser's old state.
+  return { org: ctx.org, spec: { id: spec.id, title: spec.title, productCode: spec.productCode }, snapshot, savedAt: version.updatedAt.toISOString() };
 }
 
 const FileIntentSchema = z.object({ intent: z.literal("remove-file"), attachmentId: z.string().min(1).max(64) });
@@ -90,6 +92,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditVersion() {
+  const { savedAt } = useLoaderData<typeof loader>();
+  return <DraftEditor key={savedAt} />;
+}
+
+function DraftEditor() {
   const { org, spec, snapshot } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
