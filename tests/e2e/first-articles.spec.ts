@@ -3,6 +3,7 @@ import {
   acknowledgeFromEmail,
   emailLink,
   emailLinkMatching,
+  horizontalOverflow,
   publishAndShareSpec,
   setUpPartners,
   startFirstArticle,
@@ -18,6 +19,8 @@ const gridRow = (page: Page, numberAndName: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${numberAndName}\\b`) }) });
 
 const HEIGHT_3 = "1 Height, sample 3";
+/** Screenshots without the toast, which floats over the grid for a few seconds. */
+const NO_TOAST = "[aria-live] > [role=status] { visibility: hidden !important; }";
 const CAPACITY_2 = "3 Capacity, sample 2";
 
 test("a first article: out-of-tolerance reading flagged, incomplete submit refused, rejected, fixed in round 2, approved, reported", async ({ page, browser }) => {
@@ -73,17 +76,21 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(gridRow(factoryPage, "2 Diameter")).toContainText("✓ Pass");
   await expect(gridRow(factoryPage, "3 Capacity")).toContainText("Incomplete");
   await expect(gridRow(factoryPage, "4 Glaze surface")).toContainText("✓ Pass");
-  const grid = factoryPage.getByRole("region", { name: /^Measurements/ });
-  await grid.screenshot({ path: "/tmp/fa-grid-red.png" });
+  // A window tall enough that the sticky Save / Submit bar sits below the grid, not over its last row.
+  const desktop = factoryPage.viewportSize()!;
+  await factoryPage.setViewportSize({ width: desktop.width, height: 1400 });
+  await factoryPage.getByRole("region", { name: /^Measurements/ }).screenshot({ path: "/tmp/fa-grid-red.png", style: NO_TOAST });
 
   // The same grid on a 375 px phone: one sample at a time; sample 3 holds the red cell.
-  const desktop = factoryPage.viewportSize()!;
   await factoryPage.setViewportSize({ width: 375, height: 740 });
   await factoryPage.getByRole("group", { name: "Sample shown" }).getByRole("button", { name: "3", exact: true }).click();
   await expect(reading(factoryPage, HEIGHT_3)).toBeVisible();
   await expect(reading(factoryPage, "1 Height, sample 1")).toBeHidden();
   await expect(readingCell(factoryPage, HEIGHT_3)).toHaveAttribute("data-verdict", "fail");
-  await factoryPage.screenshot({ path: "/tmp/fa-grid-375.png", fullPage: true });
+  const phone = await horizontalOverflow(factoryPage);
+  expect(phone.innerWidth).toBe(375);
+  expect(phone.scrollWidth, "horizontal page overflow of the grid page at 375 px").toBeLessThanOrEqual(phone.innerWidth);
+  await factoryPage.screenshot({ path: "/tmp/fa-grid-375.png", fullPage: true, style: NO_TOAST });
   await factoryPage.setViewportSize(desktop);
   await expect(reading(factoryPage, "1 Height, sample 1")).toBeVisible();
 
@@ -103,9 +110,16 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(readingCell(factoryPage, HEIGHT_3)).toHaveAttribute("data-verdict", "fail");
   await expect(reading(factoryPage, CAPACITY_2)).toHaveAttribute("aria-invalid", "true");
   await expect(factoryPage.getByText("Draft", { exact: true })).toBeVisible();
-  await factoryPage.screenshot({ path: "/tmp/fa-problems.png", fullPage: true });
+  await factoryPage.screenshot({ path: "/tmp/fa-problems.png", fullPage: true, style: NO_TOAST });
   await problemLink.click();
   await expect(reading(factoryPage, CAPACITY_2)).toBeFocused();
+  // Following the link must not cost the readings either (they were saved with the refused submit).
+  // Soft, so the rest of the flow still runs and reports; re-typing the same values is a no-op when they are kept.
+  const shown = Object.fromEntries(await Promise.all(Object.keys(typed).map(async (label) => [label, await reading(factoryPage, label).inputValue()] as const)));
+  expect.soft(shown, "the grid's readings after following the problem link").toEqual(typed);
+  await expect.soft(problems, "the problem list after following its link").toBeVisible({ timeout: 2_000 });
+  for (const [label, value] of Object.entries(typed)) await reading(factoryPage, label).fill(value);
+  for (const sample of [1, 2, 3]) await reading(factoryPage, `4 Glaze surface, sample ${sample}`).selectOption({ label: "Pass" });
 
   // Fill it, submit.
   await reading(factoryPage, CAPACITY_2).fill("355");
@@ -133,7 +147,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(page.getByRole("region", { name: "Sample photos and files" }).getByRole("img", { name: "mug-samples-round1.png" })).toBeVisible();
   const decide = page.getByRole("region", { name: "Your decision" });
   await expect(decide).toContainText("1 characteristic is out of tolerance (marked in red above).");
-  await page.screenshot({ path: "/tmp/fa-review.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/fa-review.png", fullPage: true, style: NO_TOAST });
 
   const heightReason = "Height sample 3 measured 95.6 mm, above the 95.5 mm limit. Adjust the mould and re-measure.";
   await decide.getByRole("radio", { name: "Reject" }).check();
@@ -229,7 +243,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(report2).not.toContainText("Does not conform");
   await expect(report2.getByRole("row").filter({ hasText: "Height" })).toContainText("95.2");
   await expect(report2).toContainText(`Approved · ${importer.name}`);
-  await page.screenshot({ path: "/tmp/fa-report.png", fullPage: true });
+  await page.screenshot({ path: "/tmp/fa-report.png", fullPage: true, style: NO_TOAST });
 
   // ── The importer's list of first articles shows it: round 2 approved, round 1 rejected.
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "First articles" }).click();
