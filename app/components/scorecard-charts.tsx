@@ -63,7 +63,7 @@ export function HorizontalBarChart({ title, data, unit = "" }: { title: string; 
   const total = data.reduce((sum, d) => sum + d.value, 0);
   const summary = `${title}: ${data.map((d) => `${d.label} ${d.value}${unit}`).join(", ")}.`;
   return (
-    <figure className="max-w-lg">
+    <figure className="max-w-md">
       <svg viewBox={`0 0 ${width} ${height}`} className="block h-auto w-full" role="img" aria-label={summary} fontFamily="inherit">
         {data.map((d, i) => {
           const y = i * rowHeight;
@@ -83,28 +83,31 @@ export function HorizontalBarChart({ title, data, unit = "" }: { title: string; 
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            <th scope="col">Count</th>
-            <th scope="col">Share</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.label}>
-              <th scope="row">{d.label}</th>
-              <td>
-                {d.value}
-                {unit}
-              </td>
-              <td>{total === 0 ? "—" : `${Math.round((d.value / total) * 1000) / 10}%`}</td>
+      {/* On a wrapper: a table ignores the 1px box of sr-only and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Count</th>
+              <th scope="col">Share</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                <td>
+                  {d.value}
+                  {unit}
+                </td>
+                <td>{total === 0 ? "—" : `${Math.round((d.value / total) * 1000) / 10}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -99,6 +99,11 @@ export default function FirstArticlePage() {
         </div>
       ) : null}
       {fa.status !== "DRAFT" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
+      {org.kind === "IMPORTER" && fa.status === "REJECTED" && can.openCorrectiveAction ? (
+        <Link className="btn-secondary mb-4" to={`/${org.slug}/corrective-actions/new?firstArticle=${fa.id}`}>
+          Open a corrective action from this first article
+        </Link>
+      ) : null}
       {can.nextRound ? (
         <Form method="post" className="mb-4">
           <input type="hidden" name="intent" value="next-round" />

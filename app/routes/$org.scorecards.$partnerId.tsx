@@ -237,7 +237,16 @@ function MetricCard({
         {title}
         <FootnoteRef note={note} />
       </h3>
-      <p className={`mt-1 text-3xl font-bold ${tone === "warn" ? "text-amber-800" : "text-slate-900"}`}>{value}</p>
+      <p className={`mt-1 text-3xl font-bold ${tone === "warn" ? "text-amber-800" : "text-slate-900"}`}>
+        {value === "—" ? (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="sr-only">No data</span>
+          </>
+        ) : (
+          value
+        )}
+      </p>
       {children}
       <p className="mt-2 text-sm text-slate-600">{explanation}</p>
     </div>

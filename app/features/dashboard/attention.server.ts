@@ -252,7 +252,6 @@ const caSelect = {
   partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
 } satisfies Prisma.CorrectiveActionSelect;
 
-
 const caHref = (ctx: TenantContext, id: string) => `/${ctx.org.slug}/corrective-actions/${id}`;
 
 function caGroup<S extends Prisma.CorrectiveActionSelect>(segments: { where: Prisma.CorrectiveActionWhereInput; overdue: boolean }[], select: S, orderBy: Prisma.CorrectiveActionOrderByWithRelationInput[]) {

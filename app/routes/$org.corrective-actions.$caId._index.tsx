@@ -1,0 +1,269 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell.tsx";
+import { CaAnswerForm } from "~/components/ca-answer-form.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FileInput, FilePreview } from "~/components/file-preview.tsx";
+import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { Thread } from "~/components/thread.tsx";
+import { listAttachments } from "~/features/attachments/attachments.server.ts";
+import { caThread, handleCorrectiveActionAction, type CaActionData } from "~/features/corrective-actions/actions.server.ts";
+import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
+import { isOverdue, isPlanOverdue } from "~/features/corrective-actions/due.ts";
+import { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
+import { idParam } from "~/features/specs/params.server.ts";
+import { listComments } from "~/features/threads/comments.server.ts";
+import { asSubject } from "~/lib/ability.ts";
+import { requireMembership } from "~/lib/tenant.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ca.title} · Supplier Portal` : "Corrective action" }];
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const ca = await loadCorrectiveAction(ctx, idParam(params.caId));
+  const subject = asSubject("CorrectiveAction", ca);
+  const [evidence, thread] = await Promise.all([
+    listAttachments("CorrectiveAction", ca.id),
+    listComments(ctx, caThread(ca), { before: new URL(request.url).searchParams.get("before") }),
+  ]);
+  return {
+    org: ctx.org,
+    ca: {
+      id: ca.id,
+      title: ca.title,
+      problem: ca.problem,
+      severity: ca.severity,
+      status: ca.status,
+      planDueAt: ca.planDueAt.toISOString(),
+      containment: ca.containment,
+      rootCauseCategory: ca.rootCauseCategory,
+      rootCause: ca.rootCause,
+      preventive: ca.preventive,
+      reviewNote: ca.reviewNote,
+      effectivenessNote: ca.effectivenessNote,
+      firstArticleId: ca.firstArticleId,
+      planSubmittedAt: iso(ca.planSubmittedAt),
+      planAcceptedAt: iso(ca.planAcceptedAt),
+      implementedAt: iso(ca.implementedAt),
+      closedAt: iso(ca.closedAt),
+      importer: ca.partnership.importer.name,
+      factory: ca.partnership.factory?.name ?? "",
+      items: ca.items.map((i) => ({ id: i.id, action: i.action, owner: i.owner, dueAt: i.dueAt.toISOString().slice(0, 10) })),
+      overdue: isOverdue(ca),
+      planOverdue: isPlanOverdue(ca),
+    },
+    evidence,
+    thread,
+    can: {
+      answer: ctx.ability.can("update", subject, "rootCause"),
+      submit: ctx.ability.can("submit", subject),
+      review: ctx.ability.can("review", subject),
+      implement: ctx.ability.can("implement", subject),
+      verify: ctx.ability.can("verify", subject),
+      reopen: ctx.ability.can("reopen", subject),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireMembership(request, params.org);
+  const ca = await loadCorrectiveAction(ctx, idParam(params.caId));
+  return handleCorrectiveActionAction(request, ctx, ca);
+}
+
+/** Whose turn it is, and by when: the first thing both sides need to know. */
+function turn(ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; factory: string; importer: string }) {
+  switch (ca.status) {
+    case "OPEN":
+      return `${ca.factory} to send a plan by ${ca.planDueAt.slice(0, 10)}`;
+    case "PLAN_SUBMITTED":
+      return `${ca.importer} to review the plan`;
+    case "PLAN_ACCEPTED":
+      return `${ca.factory} to carry out the actions and report them done`;
+    case "IMPLEMENTED":
+      return `${ca.importer} to verify that the actions worked`;
+    case "CLOSED":
+      return "Nobody: verified and closed";
+  }
+}
+
+export default function CorrectiveActionPage() {
+  const { org, ca, evidence, thread, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as CaActionData | undefined;
+  const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
+  const showAnswer = ca.status !== "OPEN" || !can.answer;
+  return (
+    <>
+      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
+        <Link className="link" to={`/${org.slug}/corrective-actions`}>
+          Corrective actions
+        </Link>
+      </nav>
+      <PageHeader title={ca.title} description={`${otherSide} · ${ca.severity.toLowerCase()} · ${CA_STATUS_LABELS[ca.status]}`} />
+      <p className={`mb-4 rounded-md border p-3 text-sm font-medium ${ca.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`} data-testid="whose-turn">
+        {ca.overdue ? "Overdue. " : ""}Waiting for: {turn(ca)}
+      </p>
+      {actionData?.errors.length ? (
+        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" role="alert">
+          {actionData.errors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+          {actionData.problems?.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {actionData.problems.map((p) => (
+                <li key={p.path}>{p.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          <section className="card" aria-labelledby="problem">
+            <h2 id="problem" className="font-semibold">
+              Problem
+            </h2>
+            <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{ca.problem}</p>
+            {ca.firstArticleId ? (
+              <Link className="link mt-2 inline-block text-sm" to={`/${org.slug}/first-articles/${ca.firstArticleId}`}>
+                From this first article
+              </Link>
+            ) : null}
+          </section>
+          {ca.reviewNote && ca.status === "OPEN" ? (
+            <section className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              <p className="font-semibold">Returned by {ca.importer}:</p>
+              <p className="whitespace-pre-line">{ca.reviewNote}</p>
+            </section>
+          ) : null}
+          {showAnswer ? <PlanView ca={ca} /> : <CaAnswerForm values={ca} lastResult={actionData?.result as never} canSubmit={can.submit} />}
+          {evidence.length ? (
+            <section className="card" aria-labelledby="evidence">
+              <h2 id="evidence" className="font-semibold">
+                Evidence
+              </h2>
+              <ul className="mt-2 flex flex-wrap gap-3">
+                {evidence.map((f) => (
+                  <li key={f.id}>
+                    <FilePreview org={org} file={f} size="sm" />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {ca.effectivenessNote ? (
+            <section className="card text-sm" aria-labelledby="effectiveness">
+              <h2 id="effectiveness" className="font-semibold">
+                Verification
+              </h2>
+              <p className="mt-2 whitespace-pre-line">{ca.effectivenessNote}</p>
+            </section>
+          ) : null}
+        </div>
+        <aside className="space-y-4">
+          {can.review ? (
+            <Form method="post" className="card space-y-3">
+              <input type="hidden" name="intent" value="review" />
+              <h2 className="font-semibold">Review the plan</h2>
+              <fieldset className="flex flex-wrap gap-2">
+                <legend className="sr-only">Decision</legend>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="decision" value="accept" required /> Accept
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="decision" value="return" /> Return with comments
+                </label>
+              </fieldset>
+              <label className="block text-sm">
+                <span className="font-medium text-slate-700">Comments (needed to return)</span>
+                <textarea name="note" rows={3} className="input mt-1" maxLength={5000} />
+              </label>
+              <SubmitButton pendingText="Sending…">Send</SubmitButton>
+            </Form>
+          ) : null}
+          {can.implement ? (
+            <Form method="post" action="?upload=evidence" encType="multipart/form-data" className="card space-y-3">
+              <h2 className="font-semibold">Actions done?</h2>
+              <p className="text-sm text-slate-600">Attach photos or documents that show the actions were carried out.</p>
+              <FileInput name="evidence" label="Evidence" multiple />
+              <SubmitButton pendingText="Sending…">Mark implemented</SubmitButton>
+            </Form>
+          ) : null}
+          {can.verify ? (
+            <Form method="post" className="card space-y-3">
+              <input type="hidden" name="intent" value="close" />
+              <h2 className="font-semibold">Verify and close</h2>
+              <label className="block text-sm">
+                <span className="font-medium text-slate-700">How did you check the actions worked?</span>
+                <textarea name="note" rows={3} className="input mt-1" required maxLength={5000} />
+              </label>
+              <SubmitButton pendingText="Closing…">Verify and close</SubmitButton>
+            </Form>
+          ) : null}
+          {can.reopen ? (
+            <Form method="post" className="card space-y-3">
+              <input type="hidden" name="intent" value="reopen" />
+              <h2 className="font-semibold">Not solved?</h2>
+              <label className="block text-sm">
+                <span className="font-medium text-slate-700">Why is it not solved?</span>
+                <textarea name="note" rows={2} className="input mt-1" required maxLength={5000} />
+              </label>
+              <button type="submit" className="btn-secondary">
+                Reopen
+              </button>
+            </Form>
+          ) : null}
+          {actionData?.intent && !actionData.problems && actionData.errors.length ? <ErrorList errors={actionData.errors} /> : null}
+        </aside>
+      </div>
+      <section id="thread" className="mt-6 max-w-3xl">
+        <Thread {...thread} heading="Conversation" orgSlug={org.slug} lastResult={(actionData?.thread as never) ?? null} />
+      </section>
+    </>
+  );
+}
+
+function PlanView({ ca }: { ca: { containment: string; rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null; rootCause: string; preventive: string; items: { id: string; action: string; owner: string; dueAt: string }[]; planSubmittedAt: string | null } }) {
+  if (!ca.planSubmittedAt && !ca.containment && !ca.rootCause) {
+    return <p className="card text-sm text-slate-600">The factory has not answered yet.</p>;
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="card space-y-3 text-sm" aria-labelledby="plan">
+      <h2 id="plan" className="font-semibold">
+        The factory's plan
+      </h2>
+      <div>
+        <h3 className="font-medium">Containment</h3>
+        <p className="whitespace-pre-line text-slate-700">{ca.containment || "—"}</p>
+      </div>
+      <div>
+        <h3 className="font-medium">Root cause{ca.rootCauseCategory ? `: ${ROOT_CAUSE_LABELS[ca.rootCauseCategory]}` : ""}</h3>
+        <p className="whitespace-pre-line text-slate-700">{ca.rootCause || "—"}</p>
+      </div>
+      <div>
+        <h3 className="font-medium">Actions</h3>
+        <ul className="mt-1 divide-y divide-slate-100">
+          {ca.items.map((i) => (
+            <li key={i.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+              <span>{i.action}</span>
+              <span className="text-slate-600">
+                {i.owner} · due {i.dueAt} {i.dueAt < today ? <span className="font-semibold text-red-700">(past due)</span> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {ca.preventive ? (
+        <div>
+          <h3 className="font-medium">Preventive action</h3>
+          <p className="whitespace-pre-line text-slate-700">{ca.preventive}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,339 @@
+// The "needs my attention" dashboard (the org overview page), through its
+// loader: for a factory and for its importer, one record per group appears
+// with the exact link to the page where the action is taken and the right
+// overdue flag; what is done, drafted elsewhere or belongs to another tenant
+// never appears; a VIEWER sees the same items as its colleagues (read-only:
+// the pages behind the links enforce what a viewer may not do).
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CorrectiveActionStatus, OrgKind, Role } from "~/generated/prisma/client.ts";
+import { prisma } from "~/lib/db.server.ts";
+import * as overviewRoute from "~/routes/$org._index.tsx";
+import { createAcknowledgement, createFirstArticle, createMember, createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
+import { call, cookieFor } from "../support/routes.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+const at = (offset: number) => new Date(Date.now() + offset);
+
+type Org = Awaited<ReturnType<typeof createMember>>["org"];
+
+async function member(kind: OrgKind, role: Role, org?: Org) {
+  const created = await createMember(kind, role, org);
+  return { ...created, cookie: await cookieFor(created.user.id) };
+}
+type Member = Awaited<ReturnType<typeof member>>;
+
+/** A corrective action made directly in the database, with the timestamps its status implies. */
+async function seedCorrectiveAction(
+  importer: { id: string },
+  factory: { id: string },
+  options: { status?: CorrectiveActionStatus; planDueAt?: Date; planAcceptedAt?: Date; items?: { action: string; dueAt: Date }[]; title?: string } = {},
+) {
+  const partnership =
+    (await prisma.partnership.findFirst({ where: { importerId: importer.id, factoryId: factory.id }, orderBy: { createdAt: "desc" } })) ??
+    (await createPartnership(importer.id, factory.id, "ACTIVE"));
+  const status = options.status ?? "OPEN";
+  const past = (s: CorrectiveActionStatus[]) => (s.includes(status) ? at(-DAY) : null);
+  return prisma.correctiveAction.create({
+    data: {
+      importerId: importer.id,
+      factoryId: factory.id,
+      partnershipId: partnership.id,
+      title: options.title ?? `Cracked handle ${unique("ca")}`,
+      problem: "Handles crack after the dishwasher test.",
+      status,
+      planDueAt: options.planDueAt ?? at(7 * DAY),
+      planSubmittedAt: past(["PLAN_SUBMITTED", "PLAN_ACCEPTED", "IMPLEMENTED", "CLOSED"]),
+      planAcceptedAt: options.planAcceptedAt ?? past(["PLAN_ACCEPTED", "IMPLEMENTED", "CLOSED"]),
+      implementedAt: past(["IMPLEMENTED", "CLOSED"]),
+      closedAt: past(["CLOSED"]),
+      items: { create: (options.items ?? []).map((item, position) => ({ position, action: item.action, owner: "QC lead", dueAt: item.dueAt })) },
+    },
+  });
+}
+
+interface Item {
+  id: string;
+  label: string;
+  detail: string;
+  href: string;
+  overdue: boolean;
+  at: string;
+}
+interface Group {
+  key: string;
+  title: string;
+  items: Item[];
+  total: number;
+  href: string;
+}
+interface OverviewData {
+  attention: { groups: Group[] };
+  overview: { activePartners: number; invitedPartners: number; members: number };
+}
+
+async function overview(who: Member) {
+  const out = await call(overviewRoute.loader, `/${who.org.slug}`, { cookie: who.cookie, params: { org: who.org.slug } });
+  expect(out.status, `overview of /${who.org.slug}`).toBe(200);
+  return out.data as OverviewData;
+}
+async function dashboard(who: Member) {
+  return (await overview(who)).attention;
+}
+
+function group(d: { groups: Group[] }, key: string) {
+  const found = d.groups.find((g) => g.key === key);
+  if (!found) throw new Error(`no group ${key} in ${d.groups.map((g) => g.key).join(", ")}`);
+  return found;
+}
+function item(d: { groups: Group[] }, key: string, id: string) {
+  const found = group(d, key).items.find((i) => i.id === id);
+  if (!found) throw new Error(`no item ${id} in ${key}: ${JSON.stringify(group(d, key).items)}`);
+  return found;
+}
+const ids = (d: { groups: Group[] }, key: string) => group(d, key).items.map((i) => i.id);
+
+const FACTORY_GROUPS = ["specs-to-acknowledge", "first-articles-to-finish", "first-articles-to-start", "corrective-actions-to-answer", "actions-to-carry-out"];
+const IMPORTER_GROUPS = ["factory-questions", "recent-acknowledgements", "first-articles-to-review", "plans-to-review", "actions-to-verify", "overdue-partners"];
+
+/**
+ * An importer working with one factory, with one record for every group on
+ * each side and, around them, records that must stay off the dashboards.
+ */
+async function world() {
+  const importer = await member("IMPORTER", "OWNER");
+  const importerViewer = await member("IMPORTER", "VIEWER", importer.org);
+  const factory = await member("FACTORY", "QUALITY");
+  const factoryViewer = await member("FACTORY", "VIEWER", factory.org);
+  const A = importer.org;
+  const F = factory.org;
+
+  async function shared(options: { draft?: boolean } = {}) {
+    const created = await createSpec(A.id, options);
+    await createSpecShare(created.spec.id, A.id, F.id);
+    return created;
+  }
+  // Specifications, from the factory's point of view.
+  const toAck = await shared();
+  const queried = await shared();
+  const queriedAck = await prisma.acknowledgement.create({
+    data: { versionId: queried.version.id, importerId: A.id, factoryId: F.id, status: "QUERIED", question: `Is the glaze food-safe? ${unique("q")}` },
+  });
+  // Acknowledged version 1, then version 2 was published: version 2 waits.
+  const newVersion = await shared();
+  await createAcknowledgement(newVersion.version, F.id);
+  await prisma.specVersion.update({ where: { id: newVersion.version.id }, data: { status: "SUPERSEDED" } });
+  const v2 = await createSpecVersion(newVersion.spec.id, A.id, 2, "PUBLISHED");
+  await prisma.spec.update({ where: { id: newVersion.spec.id }, data: { currentVersionId: v2.id } });
+  const draftOnly = await shared({ draft: true });
+  const notShared = await createSpec(A.id);
+
+  // First articles.
+  const withDraft = await shared();
+  await createAcknowledgement(withDraft.version, F.id);
+  const faDraft = await createFirstArticle(A, F, withDraft.spec, withDraft.version, { status: "DRAFT" });
+  const withRejection = await shared();
+  await createAcknowledgement(withRejection.version, F.id);
+  const faRejected = await createFirstArticle(A, F, withRejection.spec, withRejection.version, { status: "REJECTED" });
+  const withResubmission = await shared();
+  await createAcknowledgement(withResubmission.version, F.id);
+  const faAnswered = await createFirstArticle(A, F, withResubmission.spec, withResubmission.version, { status: "REJECTED" });
+  const faSubmitted = await createFirstArticle(A, F, withResubmission.spec, withResubmission.version, { status: "SUBMITTED", seriesId: faAnswered.seriesId, round: 2 });
+  const toStart = await shared();
+  const toStartAck = await createAcknowledgement(toStart.version, F.id);
+  // Acknowledged ten days ago: still a first article to start, no longer a recent acknowledgement.
+  const oldAcked = await shared();
+  const oldAck = await prisma.acknowledgement.create({
+    data: { versionId: oldAcked.version.id, importerId: A.id, factoryId: F.id, status: "ACKNOWLEDGED", createdAt: at(-10 * DAY), updatedAt: at(-10 * DAY) },
+  });
+
+  // Corrective actions.
+  const caOpenLate = await seedCorrectiveAction(A, F, { status: "OPEN", planDueAt: at(-2 * DAY) });
+  const caOpenSoon = await seedCorrectiveAction(A, F, { status: "OPEN", planDueAt: at(5 * DAY) });
+  // Accepted long ago and on track: listed after the late one all the same.
+  const caOnTrack = await seedCorrectiveAction(A, F, { status: "PLAN_ACCEPTED", planDueAt: at(-30 * DAY), planAcceptedAt: at(-20 * DAY), items: [{ action: "Retrain the glazing line", dueAt: at(7 * DAY) }] });
+  const caAcceptedLate = await seedCorrectiveAction(A, F, {
+    status: "PLAN_ACCEPTED",
+    planDueAt: at(-10 * DAY),
+    planAcceptedAt: at(-3 * DAY),
+    items: [
+      { action: "Replace the kiln thermocouple", dueAt: at(-DAY) },
+      { action: "Check every batch for a month", dueAt: at(10 * DAY) },
+    ],
+  });
+  const caPlanSubmitted = await seedCorrectiveAction(A, F, { status: "PLAN_SUBMITTED", planDueAt: at(-DAY) });
+  const caImplemented = await seedCorrectiveAction(A, F, { status: "IMPLEMENTED", items: [{ action: "New jig", dueAt: at(-5 * DAY) }] });
+  const caClosed = await seedCorrectiveAction(A, F, { status: "CLOSED", planDueAt: at(-9 * DAY), items: [{ action: "Old", dueAt: at(-9 * DAY) }] });
+
+  // A second partner factory, on time: not an overdue partner.
+  const onTime = await member("FACTORY", "OWNER");
+  await createPartnership(A.id, onTime.org.id, "ACTIVE");
+  await seedCorrectiveAction(A, onTime.org, { status: "OPEN", planDueAt: at(3 * DAY) });
+  const onTimePlan = await seedCorrectiveAction(A, onTime.org, { status: "PLAN_SUBMITTED", planDueAt: at(-3 * DAY) });
+
+  return {
+    importer,
+    importerViewer,
+    factory,
+    factoryViewer,
+    onTime,
+    onTimePlan,
+    specs: { toAck, queried, newVersion, v2, draftOnly, notShared, withDraft, withRejection, withResubmission, toStart, oldAcked },
+    acks: { queriedAck, toStartAck, oldAck },
+    fas: { faDraft, faRejected, faAnswered, faSubmitted },
+    cas: { caOpenLate, caOpenSoon, caOnTrack, caAcceptedLate, caPlanSubmitted, caImplemented, caClosed },
+  };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+/** Every id a world's dashboards could show, to look for in another tenant's. */
+function idsOf(w: World) {
+  return [
+    w.importer.org.id,
+    w.factory.org.id,
+    ...Object.values(w.specs).flatMap((s) => ("spec" in s ? [s.spec.id, s.version.id] : [s.id])),
+    ...Object.values(w.acks).map((a) => a.id),
+    ...Object.values(w.fas).map((f) => f.id),
+    ...Object.values(w.cas).map((c) => c.id),
+  ];
+}
+
+describe("needs my attention", () => {
+  let w: World;
+  let other: World;
+  beforeAll(async () => {
+    w = await world();
+    other = await world();
+  });
+
+  it("shows a factory what it has to do, each item linking where it is done", async () => {
+    const d = await dashboard(w.factory);
+    const F = w.factory.org.slug;
+    const { specs, fas, cas } = w;
+    expect(d.groups.map((g) => g.key)).toEqual(FACTORY_GROUPS);
+
+    // Specifications to acknowledge: the current version, queried ones waiting for the importer.
+    expect(item(d, "specs-to-acknowledge", specs.toAck.spec.id)).toMatchObject({ href: `/${F}/specs/${specs.toAck.spec.id}/v/1`, overdue: false });
+    expect(item(d, "specs-to-acknowledge", specs.toAck.spec.id).detail).not.toContain("waiting");
+    const queried = item(d, "specs-to-acknowledge", specs.queried.spec.id);
+    expect(queried).toMatchObject({ href: `/${F}/specs/${specs.queried.spec.id}/v/1`, overdue: false });
+    expect(queried.detail).toContain("waiting for the importer's answer");
+    expect(item(d, "specs-to-acknowledge", specs.newVersion.spec.id).href).toBe(`/${F}/specs/${specs.newVersion.spec.id}/v/2`);
+    expect(group(d, "specs-to-acknowledge").total).toBe(3);
+    expect(group(d, "specs-to-acknowledge").href).toBe(`/${F}/specs?filter=needs-ack`);
+
+    // Drafts to finish and rejections with no next round yet.
+    expect(item(d, "first-articles-to-finish", fas.faDraft.id)).toMatchObject({ href: `/${F}/first-articles/${fas.faDraft.id}`, overdue: false });
+    const rejected = item(d, "first-articles-to-finish", fas.faRejected.id);
+    expect(rejected).toMatchObject({ href: `/${F}/first-articles/${fas.faRejected.id}`, overdue: false });
+    expect(rejected.detail).toContain("start round 2");
+    expect(ids(d, "first-articles-to-finish").sort()).toEqual([fas.faDraft.id, fas.faRejected.id].sort());
+    expect(group(d, "first-articles-to-finish").total).toBe(2);
+
+    // Acknowledged current versions without any first article.
+    expect(item(d, "first-articles-to-start", specs.toStart.spec.id)).toMatchObject({ href: `/${F}/first-articles/new?version=${specs.toStart.version.id}`, overdue: false });
+    expect(ids(d, "first-articles-to-start").sort()).toEqual([specs.toStart.spec.id, specs.oldAcked.spec.id].sort());
+
+    // Corrective actions: overdue first.
+    expect(group(d, "corrective-actions-to-answer").items.map((i) => [i.id, i.href, i.overdue])).toEqual([
+      [cas.caOpenLate.id, `/${F}/corrective-actions/${cas.caOpenLate.id}`, true],
+      [cas.caOpenSoon.id, `/${F}/corrective-actions/${cas.caOpenSoon.id}`, false],
+    ]);
+    expect(group(d, "actions-to-carry-out").items.map((i) => [i.id, i.href, i.overdue])).toEqual([
+      [cas.caAcceptedLate.id, `/${F}/corrective-actions/${cas.caAcceptedLate.id}`, true],
+      [cas.caOnTrack.id, `/${F}/corrective-actions/${cas.caOnTrack.id}`, false],
+    ]);
+    expect(item(d, "actions-to-carry-out", cas.caAcceptedLate.id).detail).toContain("Replace the kiln thermocouple");
+  });
+
+  it("shows an importer what its factories sent and which partner is late", async () => {
+    const d = await dashboard(w.importer);
+    const A = w.importer.org.slug;
+    const F = w.factory.org.id;
+    const { specs, acks, fas, cas } = w;
+    expect(d.groups.map((g) => g.key)).toEqual(IMPORTER_GROUPS);
+
+    const question = item(d, "factory-questions", acks.queriedAck.id);
+    expect(question).toMatchObject({ href: `/${A}/specs/${specs.queried.spec.id}/v/1?factory=${F}`, overdue: false });
+    expect(question.detail).toContain(acks.queriedAck.question);
+    expect(group(d, "factory-questions").total).toBe(1);
+
+    expect(item(d, "recent-acknowledgements", acks.toStartAck.id)).toMatchObject({ href: `/${A}/specs/${specs.toStart.spec.id}/v/1?factory=${F}`, overdue: false });
+    expect(ids(d, "recent-acknowledgements")).not.toContain(acks.oldAck.id);
+    // withDraft, withRejection, withResubmission, toStart, and newVersion's version 1.
+    expect(group(d, "recent-acknowledgements").total).toBe(5);
+    expect(group(d, "recent-acknowledgements").items.every((i) => !i.overdue)).toBe(true);
+
+    expect(group(d, "first-articles-to-review").items.map((i) => [i.id, i.href, i.overdue])).toEqual([[fas.faSubmitted.id, `/${A}/first-articles/${fas.faSubmitted.id}`, false]]);
+
+    expect(item(d, "plans-to-review", cas.caPlanSubmitted.id)).toMatchObject({ href: `/${A}/corrective-actions/${cas.caPlanSubmitted.id}`, overdue: false });
+    expect(ids(d, "plans-to-review").sort()).toEqual([cas.caPlanSubmitted.id, w.onTimePlan.id].sort());
+    expect(group(d, "actions-to-verify").items.map((i) => [i.id, i.href, i.overdue])).toEqual([[cas.caImplemented.id, `/${A}/corrective-actions/${cas.caImplemented.id}`, false]]);
+
+    // The late factory (an open plan past due, an accepted item past due); the punctual one is not listed.
+    const late = item(d, "overdue-partners", F);
+    expect(late).toMatchObject({ label: w.factory.org.name, href: `/${A}/corrective-actions?partner=${F}&overdue=1`, overdue: true });
+    expect(late.detail).toContain("2 overdue corrective actions");
+    expect(group(d, "overdue-partners").total).toBe(1);
+  });
+
+  it("never shows another tenant's records, either way", async () => {
+    const mine = [await dashboard(w.factory), await dashboard(w.importer)];
+    const theirs = [await dashboard(other.factory), await dashboard(other.importer)];
+    for (const d of theirs) expect(d.groups.every((g) => g.total > 0)).toBe(true);
+    const check = (dashboards: { groups: Group[] }[], foreign: string[]) => {
+      const text = JSON.stringify(dashboards);
+      for (const id of foreign) expect(text).not.toContain(id);
+    };
+    check(mine, idsOf(other));
+    check(theirs, idsOf(w));
+    // Nor may a member of another org open this org's dashboard at all.
+    const out = await call(overviewRoute.loader, `/${w.factory.org.slug}`, { cookie: other.factory.cookie, params: { org: w.factory.org.slug } });
+    expect(out.status).toBe(404);
+  });
+
+  it("shows a VIEWER the same items as its colleagues", async () => {
+    expect(await dashboard(w.factoryViewer)).toEqual(await dashboard(w.factory));
+    expect(await dashboard(w.importerViewer)).toEqual(await dashboard(w.importer));
+  });
+
+  it("keeps the organization counts below", async () => {
+    const data = await overview(w.importer);
+    expect(data.overview).toEqual({ activePartners: 2, invitedPartners: 0, members: 2 });
+  });
+});
+
+describe("needs my attention: limits and empty states", () => {
+  it("shows at most ten items per group, overdue first, with the total", async () => {
+    const importer = await member("IMPORTER", "OWNER");
+    const factory = await member("FACTORY", "OWNER");
+    await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
+    for (let i = 0; i < 11; i++) await seedCorrectiveAction(importer.org, factory.org, { planDueAt: at((i + 1) * DAY) });
+    const late = await seedCorrectiveAction(importer.org, factory.org, { planDueAt: at(-DAY) });
+
+    const open = group(await dashboard(factory), "corrective-actions-to-answer");
+    expect(open.total).toBe(12);
+    expect(open.items).toHaveLength(10);
+    expect(open.items[0]).toMatchObject({ id: late.id, overdue: true });
+    expect(open.items.slice(1).every((i) => !i.overdue)).toBe(true);
+    expect(open.href).toBe(`/${factory.org.slug}/corrective-actions?status=OPEN`);
+
+    const partners = group(await dashboard(importer), "overdue-partners");
+    expect(partners.items).toEqual([expect.objectContaining({ id: factory.org.id, overdue: true, detail: expect.stringContaining("1 overdue corrective action") })]);
+  });
+
+  it("is empty for a new org, and once a partnership ends the factory's work leaves its dashboard", async () => {
+    const fresh = await member("FACTORY", "OWNER");
+    expect((await dashboard(fresh)).groups.every((g) => g.total === 0 && g.items.length === 0)).toBe(true);
+
+    const importer = await member("IMPORTER", "OWNER");
+    const factory = await member("FACTORY", "OWNER");
+    const { spec, version } = await createSpec(importer.org.id);
+    await createSpecShare(spec.id, importer.org.id, factory.org.id);
+    await createFirstArticle(importer.org, factory.org, spec, version, { status: "DRAFT" });
+    await seedCorrectiveAction(importer.org, factory.org, { planDueAt: at(-DAY) });
+    expect((await dashboard(factory)).groups.filter((g) => g.total > 0).map((g) => g.key)).toEqual(["specs-to-acknowledge", "first-articles-to-finish", "corrective-actions-to-answer"]);
+
+    await prisma.partnership.updateMany({ where: { importerId: importer.org.id, factoryId: factory.org.id }, data: { status: "ENDED", endedAt: new Date() } });
+    expect((await dashboard(factory)).groups.every((g) => g.total === 0)).toBe(true);
+  });
+});
