@@ -1,3 +1,4 @@
+import { canReadCorrectiveAction } from "~/features/corrective-actions/access.server.ts";
 import { canReadFirstArticle, canReadFirstArticleSeries } from "~/features/first-articles/access.server.ts";
 import { canReadSpecFile, canReadVersion } from "~/features/specs/access.server.ts";
 import { canReadCommentFiles, registerThreadParent } from "~/features/threads/comments.server.ts";
@@ -14,4 +15,6 @@ export function registerFileOwners() {
   registerThreadParent("SpecVersion", (ctx, thread) => canReadVersion(ctx, thread.id));
   registerAttachmentOwner("FirstArticle", canReadFirstArticle);
   registerThreadParent("FirstArticle", (ctx, thread) => canReadFirstArticleSeries(ctx, thread.id));
+  registerAttachmentOwner("CorrectiveAction", canReadCorrectiveAction);
+  registerThreadParent("CorrectiveAction", (ctx, thread) => canReadCorrectiveAction(ctx, thread.id));
 }
