@@ -132,6 +132,11 @@ export default function Partners() {
                       </p>
                     </div>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{p.status.toLowerCase()}</span>
+                    {partner && p.status !== "INVITED" ? (
+                      <Link className="link text-sm" to={`/${org.slug}/scorecards/${partner.id}`}>
+                        Scorecard
+                      </Link>
+                    ) : null}
                     {ability.can("end", subject) ? (
                       <ConfirmAction
                         label="End"
