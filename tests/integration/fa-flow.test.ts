@@ -4,14 +4,10 @@
 // it from being submitted, submits it; the importer rejects it with a reason
 // per characteristic and the factory starts round 2 from the same readings.
 // Then the lists that tell each side what waits for it, and the CSV round trip.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { FaActionData } from "~/features/first-articles/actions.server.ts";
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as listRoute from "~/routes/$org.first-articles._index.tsx";
@@ -29,19 +25,6 @@ import {
 } from "../support/factories.ts";
 import { call, cookieFor, formErrors, type Outcome } from "../support/routes.ts";
 
-let storageDir: string;
-
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-fa-flow-files-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
-
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
 

@@ -2,13 +2,9 @@
 // and the download of a sample photo: outsiders get 404 and learn nothing,
 // a draft is the factory's until it is submitted, an ended partnership closes
 // everything, and within the two orgs each role may change only its own fields.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
@@ -20,7 +16,6 @@ import {
   createFirstArticle,
   createFirstArticlePhoto,
   createMember,
-  createPartnership,
   createSpec,
   createSpecShare,
   unique,
@@ -29,19 +24,6 @@ import { call, cookieFor, type Outcome } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-let storageDir: string;
-
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-fa-isolation-files-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
-
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
 

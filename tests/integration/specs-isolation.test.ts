@@ -2,13 +2,10 @@
 // and action: outsiders get 404 and learn nothing (not even the title),
 // drafts never reach a factory, read-only roles get 403 on writes, and a
 // published version never changes.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdir } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as partnersRoute from "~/routes/$org.partners.tsx";
 import * as diffRoute from "~/routes/$org.specs.$specId.diff.tsx";
@@ -19,23 +16,13 @@ import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
 import { createMember, createPartnership, createSpec, createSpecShare, createSpecVersion, createSpecVersionFile, unique } from "../support/factories.ts";
 import { call, cookieFor, type Outcome } from "../support/routes.ts";
+import { testStorageDir } from "../support/storage.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-let storageDir: string;
-
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-spec-isolation-files-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
-
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
+// Each test file gets its own storage folder (tests/support/setup-database.ts).
+const storageDir = testStorageDir();
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
 

@@ -3,12 +3,11 @@
 // what is stored, what is refused, what is left behind (nothing), and who
 // may read the files (a shared factory, once the version is published).
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -18,6 +17,7 @@ import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { createMember, createSpec, createSpecShare } from "../support/factories.ts";
 import { APP, call, cookieFor } from "../support/routes.ts";
+import { filesUnder, testStorageDir } from "../support/storage.ts";
 
 // A real one-page PDF.
 const PDF = Buffer.from(
@@ -55,24 +55,9 @@ const BAD_PHOTO = png(200, 30, 30);
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const file = (bytes: Buffer, name: string, type = "application/octet-stream") => new File([new Uint8Array(bytes)], name, { type });
 
-let storageDir: string;
+// Each test file gets its own storage folder (tests/support/setup-database.ts).
+const storageDir = testStorageDir();
 
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-spec-uploads-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
-
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
 async function member(kind: OrgKind, role: Role, org?: Org) {

@@ -1,20 +1,19 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteAttachment, registerAttachmentOwner } from "~/features/attachments/attachments.server.ts";
 import { receiveUploads, stageUploads, type UploadOptions } from "~/features/attachments/uploads.server.ts";
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
 import { getStorage, LocalStorage } from "~/lib/storage.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import * as fileRoute from "~/routes/$org.files.$attachmentId.tsx";
 import { createMember, unique } from "../support/factories.ts";
 import { APP, cookieFor } from "../support/routes.ts";
+import { filesUnder, testStorageDir } from "../support/storage.ts";
 
 // Real files, small enough to read: a 1×1 PNG, a one-page PDF, a STEP header.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -28,24 +27,9 @@ const HTML = Buffer.from("<!doctype html><script>fetch('/api').then(r => r.text(
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const OWNER_TYPE = "UploadTestOwner";
 
-let storageDir: string;
+// Each test file gets its own storage folder (tests/support/setup-database.ts).
+const storageDir = testStorageDir();
 
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-files-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
-
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
 
 /** Nothing of the org on disk, and no half-written file anywhere. */
 async function expectNothingStored(orgId: string, ownerId: string) {

@@ -275,3 +275,25 @@ export async function createCorrectiveAction(
     include: { items: { orderBy: { position: "asc" } } },
   });
 }
+
+/** A tiny real PNG stored under STORAGE_DIR and recorded as evidence of a corrective action (uploaded by its factory). */
+export async function createCorrectiveActionEvidence(ca: { id: string; factoryId: string }, options: { name?: string; bytes?: Buffer } = {}) {
+  const { createHash } = await import("node:crypto");
+  const { Readable } = await import("node:stream");
+  const { getStorage, newStorageKey } = await import("~/lib/storage.server.ts");
+  const bytes = options.bytes ?? Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const storageKey = newStorageKey(ca.factoryId);
+  await getStorage().put(storageKey, Readable.from([bytes]), { contentType: "image/png" });
+  return prisma.attachment.create({
+    data: {
+      orgId: ca.factoryId,
+      ownerType: "CorrectiveAction",
+      ownerId: ca.id,
+      name: options.name ?? `${unique("evidence")}.png`,
+      contentType: "image/png",
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+    },
+  });
+}

@@ -1,6 +1,7 @@
 // Per test file: connect the process database to a fresh copy of the
 // migrated template (PGlite) or to the run's database (PostgreSQL). Tests
 // create their own uniquely named data, so files never see each other's.
+import { mkdtempSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,9 @@ import { resetEnv } from "~/lib/env.server.ts";
 import { applyTestEnv } from "./test-env.ts";
 
 applyTestEnv();
+// Each test file stores uploads in its own folder, removed afterwards.
+const storageDir = mkdtempSync(path.join(os.tmpdir(), "sp-files-"));
+process.env.STORAGE_DIR = storageDir;
 resetEnv();
 
 let dataDir: string | undefined;
@@ -28,4 +32,5 @@ beforeAll(async () => {
 afterAll(async () => {
   await disconnectDatabase();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await rm(storageDir, { recursive: true, force: true });
 });
