@@ -4,8 +4,11 @@ import type { z } from "zod";
 
 export const FORM_LIMIT_BYTES = 64 * 1024;
 
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number) {
-  const reader = body.getReader();
+/** The body as text, or null as soon as it passes `limit` bytes (declared or streamed). */
+export async function readBodyText(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -14,7 +17,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number) {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw data("The form is too large.", { status: 413 });
+      return null;
     }
     chunks.push(value);
   }
@@ -30,7 +33,8 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
   if (length > limit) throw data("The form is too large.", { status: 413 });
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("application/x-www-form-urlencoded") || type === "") {
-    const text = request.body ? await readLimited(request.body, limit) : "";
+    const text = await readBodyText(request, limit);
+    if (text === null) throw data("The form is too large.", { status: 413 });
     const form = new FormData();
     for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
     return form;

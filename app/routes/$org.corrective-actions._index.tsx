@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { PartnerFilter } from "~/components/partner-filter.tsx";
+import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { Pagination } from "~/components/pagination.tsx";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
 import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
-import { listSpecPartners } from "~/features/specs/specs.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
@@ -17,11 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = CA_STATUSES.find((s) => s === url.searchParams.get("status"));
   const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
   const overdue = url.searchParams.get("overdue") === "1";
-  const [list, partnerships] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, page: pageFromUrl(url) }), listSpecPartners(ctx)]);
-  const partners = partnerships.flatMap((p) => {
-    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
-    return other ? [other] : [];
-  });
+  const [list, partners] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", overdue }, canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER" };
 }
 
@@ -57,21 +54,7 @@ export default function CorrectiveActions() {
             ))}
           </select>
         </div>
-        {partners.length ? (
-          <div>
-            <label htmlFor="partner" className="block text-sm font-medium text-slate-700">
-              {isImporter ? "Factory" : "Importer"}
-            </label>
-            <select id="partner" name="partner" defaultValue={query.partnerId} className="input mt-1 w-auto">
-              <option value="">All</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <label className="flex items-center gap-2 self-center text-sm">
           <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
         </label>

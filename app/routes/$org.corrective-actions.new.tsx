@@ -9,7 +9,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { openCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { prefillFromFirstArticle } from "~/features/corrective-actions/prefill.server.ts";
 import { OpenSchema, SEVERITIES } from "~/features/corrective-actions/schemas.ts";
-import { listSpecPartners } from "~/features/specs/specs.server.ts";
+import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { forbidden } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const fromFa = url.searchParams.get("firstArticle");
   const prefill = fromFa && /^[a-z0-9]{10,40}$/i.test(fromFa) ? await prefillFromFirstArticle(ctx, fromFa) : null;
-  const factories = (await listSpecPartners(ctx)).flatMap((p) => (p.factory ? [p.factory] : []));
+  const factories = await listActivePartnerOrgs(ctx);
   const due = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   return { factories, prefill, defaults: { planDueAt: due, severity: "MAJOR", factoryId: prefill?.factoryId ?? factories[0]?.id ?? "", title: prefill?.title ?? "", problem: prefill?.problem ?? "", firstArticleId: prefill?.firstArticleId ?? "" } };
 }

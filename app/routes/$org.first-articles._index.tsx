@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { PartnerFilter } from "~/components/partner-filter.tsx";
+import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
 import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
-import { listSpecPartners } from "~/features/specs/specs.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
@@ -18,11 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = FA_STATUSES.find((s) => s === url.searchParams.get("status"));
   const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
   const specId = url.searchParams.get("spec")?.slice(0, 64) || undefined;
-  const [list, partnerships] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, page: pageFromUrl(url) }), listSpecPartners(ctx)]);
-  const partners = partnerships.flatMap((p) => {
-    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
-    return other ? [other] : [];
-  });
+  const [list, partners] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" }, canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER" };
 }
 
@@ -56,21 +53,7 @@ export default function FirstArticles() {
             ))}
           </select>
         </div>
-        {partners.length ? (
-          <div>
-            <label htmlFor="partner" className="block text-sm font-medium text-slate-700">
-              {isImporter ? "Factory" : "Importer"}
-            </label>
-            <select id="partner" name="partner" defaultValue={query.partnerId} className="input mt-1 w-auto">
-              <option value="">All</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}
         <button type="submit" className="btn-secondary">
           Filter

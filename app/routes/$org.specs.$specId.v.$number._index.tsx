@@ -12,13 +12,11 @@ import { SpecVersionView } from "~/components/spec-version-view.tsx";
 import { Thread } from "~/components/thread.tsx";
 import { VersionDiffView } from "~/components/version-diff.tsx";
 import { respondToVersion } from "~/features/specs/acknowledgements.server.ts";
-import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
 import { diffPath, specPath, versionPath } from "~/features/specs/paths.ts";
 import { AcknowledgeSchema, QuerySchema } from "~/features/specs/schemas.ts";
-import { loadSpec } from "~/features/specs/specs.server.ts";
 import { versionThread, versionThreadWatchers } from "~/features/specs/threads.server.ts";
 import { loadVersionPage, threadFactoryFor } from "~/features/specs/version-page.server.ts";
-import { loadVersion, publishVersion } from "~/features/specs/versions.server.ts";
+import { loadSpecVersionRoute, publishVersion } from "~/features/specs/versions.server.ts";
 import { addComment, handleThreadIntent } from "~/features/threads/comments.server.ts";
 import { draftComment, isThreadIntent, MAX_ATTACHMENTS_PER_COMMENT } from "~/features/threads/thread.ts";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
@@ -30,17 +28,11 @@ import { asSubject } from "~/lib/ability.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
-import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" }];
 
-async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const ctx = await requireMembership(request, params.org);
-  const spec = await loadSpec(ctx, idParam(params.specId));
-  const version = await loadVersion(ctx, spec, versionNumberParam(params.number));
-  return { ctx, spec, version };
-}
+const load = loadSpecVersionRoute;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, spec, version } = await load(request, params);

@@ -12,24 +12,16 @@ import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/components/spec-editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
-import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
 import { specPath, versionPath } from "~/features/specs/paths.ts";
 import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
-import { loadSpec } from "~/features/specs/specs.server.ts";
-import { addDefectExample, addVersionFiles, ensureDraftEditable, loadVersion, removeVersionFile, saveDraft, toSnapshot } from "~/features/specs/versions.server.ts";
+import { addDefectExample, addVersionFiles, ensureDraftEditable, loadSpecVersionRoute, removeVersionFile, saveDraft, toSnapshot } from "~/features/specs/versions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
-import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" }];
 
-async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const ctx = await requireMembership(request, params.org);
-  const spec = await loadSpec(ctx, idParam(params.specId));
-  const version = await loadVersion(ctx, spec, versionNumberParam(params.number));
-  return { ctx, spec, version };
-}
+const load = loadSpecVersionRoute;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, spec, version } = await load(request, params);

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { PartnerFilter } from "~/components/partner-filter.tsx";
+import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { specPath } from "~/features/specs/paths.ts";
 import { SPEC_LIST_FILTERS } from "~/features/specs/schemas.ts";
-import { listSpecPartners, listSpecs } from "~/features/specs/specs.server.ts";
+import { listSpecs } from "~/features/specs/specs.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -19,11 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100) || undefined;
   const filter = SPEC_LIST_FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "all";
   const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
-  const [specs, partnerships] = await Promise.all([listSpecs(ctx, { q, filter, partnerId, page: pageFromUrl(url) }), listSpecPartners(ctx)]);
-  const partners = partnerships.flatMap((p) => {
-    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
-    return other ? [other] : [];
-  });
+  const [specs, partners] = await Promise.all([listSpecs(ctx, { q, filter, partnerId, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, specs, partners, query: { q: q ?? "", filter, partnerId: partnerId ?? "" } };
 }
 
@@ -56,21 +54,7 @@ export default function SpecList() {
           </label>
           <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Title or product code" className="input mt-1" />
         </div>
-        {partners.length ? (
-          <div>
-            <label htmlFor="partner" className="block text-sm font-medium text-slate-700">
-              {isImporter ? "Factory" : "Importer"}
-            </label>
-            <select id="partner" name="partner" defaultValue={query.partnerId} className="input mt-1 w-auto">
-              <option value="">All</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <input type="hidden" name="filter" value={query.filter} />
         <button type="submit" className="btn-secondary">
           Search

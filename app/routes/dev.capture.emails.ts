@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { prisma } from "~/lib/db.server.ts";
+import { readBodyText } from "~/lib/forms.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 
 // Stands in for Resend's `POST /emails` while no RESEND_API_KEY is set, so development,
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireMailCapture(context);
   if (request.method !== "POST") return fail(405, "method_not_allowed", "Use POST");
 
-  const body = await readText(request, MAX_BODY_BYTES);
+  const body = await readBodyText(request, MAX_BODY_BYTES);
   if (body === null) return fail(413, "validation_error", `Body is larger than ${MAX_BODY_BYTES} bytes`);
   let json: unknown;
   try {
@@ -58,25 +59,4 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return existing?.id ?? (await tx.capturedEmail.create({ data: row, select: { id: true } })).id;
   });
   return Response.json({ id });
-}
-
-/** Reads the body as text, or returns null as soon as it passes `limit` bytes. */
-async function readText(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

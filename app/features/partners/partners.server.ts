@@ -169,3 +169,17 @@ export function acceptPartnerInvitation(token: string, user: { id: string }, cho
     return { factory, partnershipId };
   });
 }
+
+/** The orgs on the other side of this org's active partnerships, for list filters. */
+export async function listActivePartnerOrgs(ctx: TenantContext) {
+  const partnerships = await prisma.partnership.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "Partnership"), { status: "ACTIVE" }] },
+    select: { importer: { select: { id: true, name: true } }, factory: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  return partnerships.flatMap((p) => {
+    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
+    return other ? [other] : [];
+  });
+}

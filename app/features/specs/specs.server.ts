@@ -119,13 +119,3 @@ async function awaitingAcknowledgement(ctx: TenantContext): Promise<Prisma.SpecW
         WHERE a."versionId" = s."currentVersionId" AND a."factoryId" = sh."factoryId" AND a.status = 'ACKNOWLEDGED')`;
   return { id: { in: rows.map((r) => r.id) } };
 }
-
-/** Partners to filter the list by: the factories or importers this org works with. */
-export function listSpecPartners(ctx: TenantContext) {
-  return prisma.partnership.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "Partnership"), { status: "ACTIVE" }] },
-    select: { importer: { select: { id: true, name: true } }, factory: { select: { id: true, name: true } } },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-  });
-}

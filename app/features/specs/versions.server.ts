@@ -5,12 +5,13 @@ import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
-import type { TenantContext } from "~/lib/tenant.server.ts";
+import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { notifySpecPublished } from "./notifications.server.ts";
 import type { VersionContent } from "./schemas.ts";
 import type { FileSnapshot, VersionSnapshot } from "./snapshot.ts";
-import { specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
+import { idParam, versionNumberParam } from "./params.server.ts";
+import { loadSpec, specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
 
 export const newKey = () => randomBytes(8).toString("hex");
 
@@ -286,4 +287,12 @@ export async function addDefectExample(
     });
     await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.add-defect-example", subjectType: "SpecVersion", subjectId: version.id, after: { defectExample: example.id } });
   });
+}
+
+/** The tenant, spec and version a version route works on; 404 for anything unreadable. */
+export async function loadSpecVersionRoute(request: Request, params: { org?: string; specId?: string; number?: string }) {
+  const ctx = await requireMembership(request, params.org);
+  const spec = await loadSpec(ctx, idParam(params.specId));
+  const version = await loadVersion(ctx, spec, versionNumberParam(params.number));
+  return { ctx, spec, version };
 }

@@ -4,7 +4,7 @@
 // and may write, and who hears about a new one.
 import { parseWithZod } from "@conform-to/zod";
 import type { Comment, OrgKind } from "~/generated/prisma/client.ts";
-import { registerAttachmentOwner, type AttachmentContext } from "~/features/attachments/attachments.server.ts";
+import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { recordAudit } from "~/lib/audit.server.ts";
