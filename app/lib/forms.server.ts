@@ -36,7 +36,8 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
     const text = await readBodyText(request, limit);
     if (text === null) throw data("The form is too large.", { status: 413 });
     const form = new FormData();
-    for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
+    // PostgreSQL cannot store NUL in text; no person types one.
+    for (const [key, value] of new URLSearchParams(text)) form.append(key.replace(/\u0000/g, ""), value.replace(/\u0000/g, ""));
     return form;
   }
   if (type.startsWith("multipart/form-data")) {

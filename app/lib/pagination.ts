@@ -4,7 +4,8 @@ const MAX_PAGE = 100_000;
 /** Page number from `?page=`; anything odd means page 1 rather than an error. */
 export function pageFromUrl(url: URL | string): number {
   const raw = new URL(url).searchParams.get("page");
-  const page = raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  // A huge number is a page past the end (empty), not an error and not page 1.
+  const page = raw && /^\d{1,15}$/.test(raw) ? Number(raw) : 1;
   return Math.min(Math.max(page, 1), MAX_PAGE);
 }
 
@@ -24,23 +25,26 @@ export function toPage<T>(items: T[], total: number, page: number, pageSize = DE
 }
 
 /**
- * One page over two ordered segments shown one after the other (e.g. "awaiting
- * me" first, then the rest), each fetched with its own skip/take so that the
- * database does the sorting and no page loads more than it shows.
+ * One page over ordered segments shown one after the other (e.g. "overdue",
+ * then "awaiting me", then the rest), each fetched with its own skip/take so
+ * that the database does the sorting and no page loads more than it shows.
  */
 export async function pageOverSegments<T>(
   page: number,
-  segments: [{ count: number; fetch: (skip: number, take: number) => Promise<T[]> }, { count: number; fetch: (skip: number, take: number) => Promise<T[]> }],
+  segments: { count: number; fetch: (skip: number, take: number) => Promise<T[]> }[],
   pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<Page<T>> {
-  const [first, second] = segments;
-  const offset = (page - 1) * pageSize;
+  let offset = (page - 1) * pageSize;
   const items: T[] = [];
-  if (offset < first.count) items.push(...(await first.fetch(offset, pageSize)));
-  const remaining = pageSize - items.length;
-  if (remaining > 0) {
-    const skip = Math.max(0, offset - first.count);
-    if (skip < second.count) items.push(...(await second.fetch(skip, remaining)));
+  for (const segment of segments) {
+    if (items.length >= pageSize) break;
+    if (offset >= segment.count) {
+      offset -= segment.count;
+      continue;
+    }
+    items.push(...(await segment.fetch(offset, pageSize - items.length)));
+    offset = 0;
   }
-  return toPage(items, first.count + second.count, page, pageSize);
+  const total = segments.reduce((sum, s) => sum + s.count, 0);
+  return toPage(items, total, page, pageSize);
 }

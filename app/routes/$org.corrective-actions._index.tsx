@@ -8,6 +8,7 @@ import { Pagination } from "~/components/pagination.tsx";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
 import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
+import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions · Supplier Portal" }];
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const url = new URL(request.url);
   const status = CA_STATUSES.find((s) => s === url.searchParams.get("status"));
-  const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
+  const partnerId = idQuery(url, "partner");
   const overdue = url.searchParams.get("overdue") === "1";
   const [list, partners] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", overdue }, canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER" };

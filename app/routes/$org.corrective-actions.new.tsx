@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
-import { openCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
+import { ensureCanOpen, openCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { prefillFromFirstArticle } from "~/features/corrective-actions/prefill.server.ts";
 import { OpenSchema, SEVERITIES } from "~/features/corrective-actions/schemas.ts";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
+  ensureCanOpen(ctx);
   const { submission } = await parseForm(request, OpenSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => openCorrectiveAction(ctx, submission.value), submission.reply);

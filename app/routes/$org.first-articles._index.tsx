@@ -9,6 +9,7 @@ import { Pagination } from "~/components/pagination.tsx";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
 import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
+import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "First articles · Supplier Portal" }];
@@ -17,8 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const url = new URL(request.url);
   const status = FA_STATUSES.find((s) => s === url.searchParams.get("status"));
-  const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
-  const specId = url.searchParams.get("spec")?.slice(0, 64) || undefined;
+  const partnerId = idQuery(url, "partner");
+  const specId = idQuery(url, "spec");
   const [list, partners] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" }, canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER" };
 }

@@ -11,6 +11,7 @@ import { SPEC_LIST_FILTERS } from "~/features/specs/schemas.ts";
 import { listSpecs } from "~/features/specs/specs.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
+import { idQuery, textQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Specifications · Supplier Portal" }];
@@ -18,9 +19,9 @@ export const meta: MetaFunction = () => [{ title: "Specifications · Supplier Po
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100) || undefined;
+  const q = textQuery(url, "q");
   const filter = SPEC_LIST_FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "all";
-  const partnerId = url.searchParams.get("partner")?.slice(0, 64) || undefined;
+  const partnerId = idQuery(url, "partner");
   const [specs, partners] = await Promise.all([listSpecs(ctx, { q, filter, partnerId, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, specs, partners, query: { q: q ?? "", filter, partnerId: partnerId ?? "" } };
 }

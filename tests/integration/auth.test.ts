@@ -57,6 +57,15 @@ describe("sign up", () => {
     expect(out.status).toBe(413);
   });
 
+  it("stores a name typed with a NUL byte without it, instead of failing", async () => {
+    const email = `${unique("nul")}@example.com`;
+    const out = await call(signup.action, "/signup", {
+      form: { name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" },
+    });
+    expect(out.status).toBe(302);
+    expect((await prisma.user.findUniqueOrThrow({ where: { email } })).name).toBe("Ana Quality");
+  });
+
   it("answers 415 to a body that is not a form", async () => {
     const out = await call(signup.action, "/signup", { body: "{}", headers: { "Content-Type": "application/json" } });
     expect(out.status).toBe(415);

@@ -271,6 +271,21 @@ describe("outsiders see nothing of a corrective action", () => {
     expect(await stateOf(s.importer.org.id)).toBe(before);
   });
 
+  it("a made-up or malformed evidence id answers 404 (not 500) to both parties", async () => {
+    const statuses: Record<string, number | string> = {};
+    for (const who of [s.importer, s.factory]) {
+      for (const id of ["cl0000000000000000000000", "x".repeat(65), "\u0000", "%00", "../etc/passwd"]) {
+        const label = `${who.org.kind} ${JSON.stringify(id.slice(0, 20))}`;
+        try {
+          statuses[label] = (await call(filesRoute.loader, `/${who.org.slug}/files/${encodeURIComponent(id)}`, { cookie: who.cookie, params: { org: who.org.slug, attachmentId: id } })).status;
+        } catch (error) {
+          statuses[label] = `threw ${String(error).slice(0, 120)}`;
+        }
+      }
+    }
+    expect(statuses).toEqual(Object.fromEntries(Object.keys(statuses).map((label) => [label, 404])));
+  });
+
   it("the importer cannot open one against a partner factory with another factory's first article (400, nothing made)", async () => {
     const out = await newProbes(s.partner.org.id, s.fa.id)[2]!.run(s.importer.org.slug, s.importer.cookie);
     expect(out.status).toBe(400);

@@ -33,7 +33,7 @@ export async function canReadAttachment(ctx: AttachmentContext, attachment: Atta
 
 /** The attachment if this user may read it; otherwise 404, whether or not it exists. */
 export async function getAttachmentForDownload(ctx: AttachmentContext, attachmentId: string | undefined): Promise<Attachment> {
-  if (!attachmentId || attachmentId.length > 64) notFound("File not found");
+  if (!attachmentId || !/^[A-Za-z0-9_-]{1,64}$/.test(attachmentId)) notFound("File not found");
   const attachment = await prisma.attachment.findUnique({ where: { id: attachmentId } });
   if (!attachment || !(await canReadAttachment(ctx, attachment))) notFound("File not found");
   return attachment;

@@ -46,7 +46,11 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
       if (!outcome.ok) return refuse({ intent, errors: [], thread: outcome }, outcome.status);
       return redirectWithToast(`${here}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
     }
+    const subject = asSubject("CorrectiveAction", ca);
+    // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.
     if (intent === "save-answer" || intent === "submit-plan") {
+      ensureCan(ctx.ability, "update", subject, ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change.", "rootCause");
+      if (intent === "submit-plan") ensureCan(ctx.ability, "submit", subject, "Only owners and quality leads submit the plan.");
       const submission = parseWithZod(form, { schema: AnswerSchema });
       // Add and remove rows without JavaScript: conform answers with the changed form.
       if (submission.status !== "success") return refuse({ intent, errors: [], result: submission.reply() }, submission.status === "error" ? 400 : 200);
@@ -59,6 +63,8 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     }
     const schema = intent === "review" ? ReviewSchema : intent === "close" ? CloseSchema : intent === "reopen" ? ReopenSchema : null;
     if (!schema) return refuse({ intent, errors: ["Unknown action."] }, 400);
+    const action = intent === "review" ? "review" : intent === "close" ? "verify" : "reopen";
+    ensureCan(ctx.ability, action, subject, "Your role cannot do that, or this corrective action is not at that step.");
     const submission = parseWithZod(form, { schema });
     if (submission.status !== "success") return refuse({ intent, errors: Object.values(submission.reply().error ?? {}).flat() as string[] }, 400);
     const value = submission.value;

@@ -23,15 +23,19 @@ export type LoadedCorrectiveAction = Awaited<ReturnType<typeof loadCorrectiveAct
 
 const day = (iso: string) => new Date(`${iso}T23:59:59Z`);
 
+/** The role check for opening, made before anything in the form is looked at. */
+export function ensureCanOpen(ctx: TenantContext) {
+  ensureCan(ctx.ability, "create", asSubject("CorrectiveAction", { importerId: ctx.org.id, status: "OPEN" } as never), "Your role cannot open corrective actions.");
+}
+
 /** The importer opens a corrective action against an active partner factory. */
 export async function openCorrectiveAction(
   ctx: TenantContext,
   input: { factoryId: string; title: string; problem: string; severity: "CRITICAL" | "MAJOR" | "MINOR"; planDueAt: string; firstArticleId?: string; specId?: string },
 ) {
+  ensureCanOpen(ctx);
   const partnership = await prisma.partnership.findFirst({ where: { importerId: ctx.org.id, factoryId: input.factoryId, status: "ACTIVE" }, select: { id: true, status: true } });
   if (!partnership) throw new UserError("Choose a factory you are actively working with.", 400);
-  const draft = { importerId: ctx.org.id, factoryId: input.factoryId, partnershipId: partnership.id, status: "OPEN" as const, partnership };
-  ensureCan(ctx.ability, "create", asSubject("CorrectiveAction", draft as never), "Your role cannot open corrective actions.");
   if (input.firstArticleId) {
     const fa = await prisma.firstArticle.findFirst({ where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: input.firstArticleId, factoryId: input.factoryId }] }, select: { specId: true } });
     if (!fa) throw new UserError("That first article is not one of this factory's.", 400);

@@ -15,7 +15,10 @@ export async function listCorrectiveActions(ctx: TenantContext, query: { status?
   if (query.partnerId) filters.push(ctx.org.kind === "IMPORTER" ? { factoryId: query.partnerId } : { importerId: query.partnerId });
   if (query.overdue) filters.push(overdueWhere(now));
   const myTurn: Prisma.CorrectiveActionWhereInput = { status: { in: ctx.org.kind === "IMPORTER" ? ["PLAN_SUBMITTED", "IMPLEMENTED"] : ["OPEN", "PLAN_ACCEPTED"] } };
-  const first = { AND: [...filters, myTurn] };
+  // What waits for this org comes first, and within it what is overdue.
+  const late = overdueWhere(now);
+  const firstLate = { AND: [...filters, myTurn, late] };
+  const firstOnTime = { AND: [...filters, myTurn, { NOT: late }] };
   const rest = { AND: [...filters, { NOT: myTurn }] };
   const select = {
     id: true,
@@ -29,9 +32,15 @@ export async function listCorrectiveActions(ctx: TenantContext, query: { status?
   } satisfies Prisma.CorrectiveActionSelect;
   const orderBy: Prisma.CorrectiveActionOrderByWithRelationInput[] = [{ planDueAt: "asc" }, { id: "asc" }];
   const fetch = (where: Prisma.CorrectiveActionWhereInput) => (skip: number, take: number) => prisma.correctiveAction.findMany({ where, select, orderBy, skip, take });
-  const [firstCount, restCount] = await Promise.all([prisma.correctiveAction.count({ where: first }), prisma.correctiveAction.count({ where: rest })]);
+  const [lateCount, onTimeCount, restCount] = await Promise.all([
+    prisma.correctiveAction.count({ where: firstLate }),
+    prisma.correctiveAction.count({ where: firstOnTime }),
+    prisma.correctiveAction.count({ where: rest }),
+  ]);
+  const firstCount = lateCount + onTimeCount;
   const page = await pageOverSegments(query.page, [
-    { count: firstCount, fetch: fetch(first) },
+    { count: lateCount, fetch: fetch(firstLate) },
+    { count: onTimeCount, fetch: fetch(firstOnTime) },
     { count: restCount, fetch: fetch(rest) },
   ]);
   return {
