@@ -6,44 +6,22 @@
 // the evidence, verifies and closes it. Each step emails the other side's
 // owners and quality leads and is audited in both orgs. Then reopening, two
 // reviewers at once, and the list that tells each side what waits for it.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CaActionData } from "~/features/corrective-actions/actions.server.ts";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
 import * as caRoute from "~/routes/$org.corrective-actions.$caId._index.tsx";
 import * as listRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as newRoute from "~/routes/$org.corrective-actions.new.tsx";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
-import { createCorrectiveAction, createCorrectiveActionEvidence, createFirstArticle, createMember, createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call, cookieFor, formErrors, type Outcome } from "../support/routes.ts";
+import { createCorrectiveAction, createCorrectiveActionEvidence, createFirstArticle,  createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { call,  formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "This corrective action changed since you opened it. Reload to see where it stands.";
 
-let storageDir: string;
 
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-ca-flow-files-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
 
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
-
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
-
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);

@@ -3,13 +3,8 @@
 // nothing, an ended partnership closes everything to the factory, and within
 // the two orgs each role may make only its own moves, each only in the state
 // that allows it (403 otherwise, with nothing changed).
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
 import * as caRoute from "~/routes/$org.corrective-actions.$caId._index.tsx";
 import * as listRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as newRoute from "~/routes/$org.corrective-actions.new.tsx";
@@ -18,36 +13,18 @@ import {
   createCorrectiveAction,
   createCorrectiveActionEvidence,
   createFirstArticle,
-  createMember,
   createPartnership,
   createSpec,
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call, cookieFor, type Outcome } from "../support/routes.ts";
+import { call,  type Outcome, signedInMember } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-let storageDir: string;
 
-beforeAll(async () => {
-  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-ca-isolation-files-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnv();
-});
 
-afterAll(async () => {
-  delete process.env.STORAGE_DIR;
-  resetEnv();
-  await rm(storageDir, { recursive: true, force: true });
-});
-
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
-
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 const caUrl = (slug: string, caId: string) => `/${slug}/corrective-actions/${caId}`;

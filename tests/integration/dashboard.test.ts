@@ -5,21 +5,17 @@
 // never appears; a VIEWER sees the same items as its colleagues (read-only:
 // the pages behind the links enforce what a viewer may not do).
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CorrectiveActionStatus, OrgKind, Role } from "~/generated/prisma/client.ts";
+import type { CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as overviewRoute from "~/routes/$org._index.tsx";
-import { createAcknowledgement, createFirstArticle, createMember, createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
-import { call, cookieFor } from "../support/routes.ts";
+import { createAcknowledgement, createFirstArticle,  createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
+import { call,  signedInMember } from "../support/routes.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offset: number) => new Date(Date.now() + offset);
 
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 /** A corrective action made directly in the database, with the timestamps its status implies. */

@@ -6,7 +6,6 @@
 // Then the lists that tell each side what waits for it, and the CSV round trip.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FaActionData } from "~/features/first-articles/actions.server.ts";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
@@ -17,21 +16,16 @@ import {
   createAcknowledgement,
   createFirstArticle,
   createFirstArticlePhoto,
-  createMember,
   createSpec,
   createSpecShare,
   createSpecVersion,
   unique,
 } from "../support/factories.ts";
-import { call, cookieFor, formErrors, type Outcome } from "../support/routes.ts";
+import { call,  formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 const faUrl = (who: Member, faId: string) => `/${who.org.slug}/first-articles/${faId}`;

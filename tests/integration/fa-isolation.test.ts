@@ -3,7 +3,6 @@
 // a draft is the factory's until it is submitted, an ended partnership closes
 // everything, and within the two orgs each role may change only its own fields.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
@@ -15,22 +14,17 @@ import {
   createAcknowledgement,
   createFirstArticle,
   createFirstArticlePhoto,
-  createMember,
   createSpec,
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call, cookieFor, type Outcome } from "../support/routes.ts";
+import { call,  type Outcome, signedInMember } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 const faUrl = (slug: string, faId: string) => `/${slug}/first-articles/${faId}`;

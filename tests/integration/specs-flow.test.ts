@@ -4,7 +4,6 @@
 // tolerance, the factory sees exactly that change, queries it and talks it
 // through in its own thread. Then the lists that tell each side what to do.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import type { VersionDiff } from "~/features/specs/diff.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -14,17 +13,13 @@ import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
-import { createMember, createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call, cookieFor, formErrors, type Outcome } from "../support/routes.ts";
+import { createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { call,  formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 const APP_URL = "http://portal.test";
 
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 interface CharacteristicRow {

@@ -4,7 +4,6 @@
 // published version never changes.
 import { readdir } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as partnersRoute from "~/routes/$org.partners.tsx";
@@ -14,8 +13,8 @@ import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
-import { createMember, createPartnership, createSpec, createSpecShare, createSpecVersion, createSpecVersionFile, unique } from "../support/factories.ts";
-import { call, cookieFor, type Outcome } from "../support/routes.ts";
+import { createPartnership, createSpec, createSpecShare, createSpecVersion, createSpecVersionFile, unique } from "../support/factories.ts";
+import { call,  type Outcome, signedInMember } from "../support/routes.ts";
 import { testStorageDir } from "../support/storage.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
@@ -24,12 +23,8 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 // Each test file gets its own storage folder (tests/support/setup-database.ts).
 const storageDir = testStorageDir();
 
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 async function blobCount() {

@@ -8,15 +8,14 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
-import { createMember, createSpec, createSpecShare } from "../support/factories.ts";
-import { APP, call, cookieFor } from "../support/routes.ts";
+import { createSpec, createSpecShare } from "../support/factories.ts";
+import { APP, call,  signedInMember } from "../support/routes.ts";
 import { filesUnder, testStorageDir } from "../support/storage.ts";
 
 // A real one-page PDF.
@@ -59,11 +58,7 @@ const file = (bytes: Buffer, name: string, type = "application/octet-stream") =>
 const storageDir = testStorageDir();
 
 
-type Org = Awaited<ReturnType<typeof createMember>>["org"];
-async function member(kind: OrgKind, role: Role, org?: Org) {
-  const created = await createMember(kind, role, org);
-  return { ...created, cookie: await cookieFor(created.user.id) };
-}
+const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 
 /** A quality lead's draft spec (v1, one characteristic), shared with a partner factory. */

@@ -3,6 +3,7 @@
 // whether the route returned or threw them.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createSession } from "~/lib/session.server.ts";
+import { createMember } from "./factories.ts";
 
 export const APP = "http://portal.test";
 
@@ -89,4 +90,16 @@ export function formErrors(outcome: Outcome): string[] {
   const data = outcome.data as { result?: { error?: Record<string, string[]> }; error?: Record<string, string[]> } | null;
   const error = data?.result?.error ?? data?.error ?? {};
   return Object.values(error).flat();
+}
+
+type OrgOf<T> = T extends (kind: never, role: never, org?: infer O) => unknown ? O : never;
+
+/** A new user with a role in a new (or given) org, and the cookie of a live session. */
+export async function signedInMember(
+  kind: Parameters<typeof createMember>[0],
+  role: Parameters<typeof createMember>[1],
+  org?: OrgOf<typeof createMember>,
+) {
+  const created = await createMember(kind, role, org);
+  return { ...created, cookie: await cookieFor(created.user.id) };
 }
