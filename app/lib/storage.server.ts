@@ -65,8 +65,9 @@ export class LocalStorage implements Storage {
     const tmpDir = path.join(this.root, ".tmp");
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${randomBytes(12).toString("hex")}.part`);
+    const out = createWriteStream(tmp, { flags: "wx" });
     try {
-      await pipeline(toNodeReadable(body), createWriteStream(tmp, { flags: "wx" }));
+      await pipeline(toNodeReadable(body), out);
       const handle = await open(tmp, "r+");
       try {
         await handle.sync();
@@ -76,6 +77,9 @@ export class LocalStorage implements Storage {
       await mkdir(path.dirname(target), { recursive: true });
       await rename(tmp, target);
     } catch (error) {
+      // A source that fails early can beat the file's own open: wait until the
+      // stream has closed, or the file would appear after it was removed.
+      if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
       await rm(tmp, { force: true });
       throw error;
     }
