@@ -21,7 +21,7 @@ export default function Dashboard() {
   const groups = attention.groups.filter((g) => g.total > 0);
   return (
     <>
-      <PageHeader title={org.name} description="What needs your attention" />
+      <PageHeader title={org.name} description={`You are ${role.toLowerCase()} of this ${org.kind === "IMPORTER" ? "importer" : "factory"}. Here is what needs your attention.`} />
       {role === "VIEWER" && groups.length ? (
         <p className="mb-4 text-sm text-slate-600">You have read-only access: you can open each item; a colleague with edit rights takes the action.</p>
       ) : null}
