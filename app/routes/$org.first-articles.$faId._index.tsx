@@ -175,7 +175,7 @@ export default function FirstArticlePage() {
             <p className="text-sm text-slate-600">No photos yet. At least one photo of the samples is needed to submit.</p>
           )}
           {can.edit ? (
-            <Form method="post" action="?upload=files" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
+            <Form key={d.files.length} method="post" action="?upload=files" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
               <FileInput name="files" label="Add photos or files" multiple />
               {actionData?.intent === "upload" ? <ErrorList errors={actionData.errors} /> : null}
               <SubmitButton pendingText="Uploading…" className="btn-secondary">

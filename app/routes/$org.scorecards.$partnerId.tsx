@@ -209,7 +209,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function FootnoteRef({ note }: { note: string }) {
   return (
     <sup className="ml-0.5 text-xs font-normal">
-      <a href={`#note-${note}`} className="link" aria-label={`Definition ${note}`}>
+      <span className="sr-only"> </span>
+      <a href={`#note-${note}`} className="link" aria-label={`(definition ${note})`}>
         {note}
       </a>
     </sup>
