@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { PartnerFilter } from "~/components/partner-filter.tsx";
+import { FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { Pagination } from "~/components/pagination.tsx";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
@@ -42,19 +42,7 @@ export default function CorrectiveActions() {
         }
       />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={query.status} className="input mt-1 w-auto">
-            <option value="">All</option>
-            {CA_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CA_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status" value={query.status} options={CA_STATUSES.map((s) => ({ value: s, label: CA_STATUS_LABELS[s] }))} />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <label className="flex items-center gap-2 self-center text-sm">
           <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { PartnerFilter } from "~/components/partner-filter.tsx";
+import { FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
 import { Pagination } from "~/components/pagination.tsx";
@@ -41,19 +41,7 @@ export default function FirstArticles() {
         }
       />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={query.status} className="input mt-1 w-auto">
-            <option value="">All</option>
-            {FA_STATUSES.filter((s) => !isImporter || s !== "DRAFT").map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status" value={query.status} options={FA_STATUSES.filter((s) => !isImporter || s !== "DRAFT").map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}
         <button type="submit" className="btn-secondary">

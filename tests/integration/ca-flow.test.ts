@@ -13,8 +13,8 @@ import * as caRoute from "~/routes/$org.corrective-actions.$caId._index.tsx";
 import * as listRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as newRoute from "~/routes/$org.corrective-actions.new.tsx";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
-import { createCorrectiveAction, createCorrectiveActionEvidence, createFirstArticle,  createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call,  formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { createCorrectiveAction, createCorrectiveActionEvidence, createFirstArticle, createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "This corrective action changed since you opened it. Reload to see where it stands.";

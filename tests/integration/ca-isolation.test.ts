@@ -18,7 +18,8 @@ import {
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call,  type Outcome, signedInMember } from "../support/routes.ts";
+import { call, type Outcome, signedInMember } from "../support/routes.ts";
+import { expectAllNotFound, serializeOutcome, type Probe } from "../support/probes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
@@ -52,11 +53,6 @@ function evidenceBody() {
 }
 
 // ---- Probes: one request each, against one loader or action ----
-
-interface Probe {
-  label: string;
-  run: (slug: string, cookie: string) => Promise<Outcome>;
-}
 
 interface Target {
   caId: string;
@@ -104,17 +100,6 @@ const newProbes = (factoryId: string, firstArticleId: string): Probe[] => [
       }),
   },
 ];
-
-const serialize = (out: Outcome) => (typeof out.data === "string" ? out.data : JSON.stringify(out.data));
-
-/** Every probe answers 404 and its outcome never carries any of the secrets. */
-async function expectAllNotFound(probes: Probe[], slug: string, cookie: string, secrets: string[]) {
-  for (const p of probes) {
-    const out = await p.run(slug, cookie);
-    expect(out.status, `${p.label} as /${slug}`).toBe(404);
-    for (const secret of secrets) expect(serialize(out), `${p.label} as /${slug}`).not.toContain(secret);
-  }
-}
 
 type ListData = { list: { items: { id: string; overdue: boolean }[]; total: number; myTurnCount: number } };
 async function listIds(who: Member, query = "") {
@@ -231,7 +216,7 @@ describe("outsiders see nothing of a corrective action", () => {
         const ids = (out.data as ListData).list.items.map((i) => i.id);
         expect(ids).not.toContain(s.open.ca.id);
         expect(ids).not.toContain(s.implemented.ca.id);
-        for (const secret of s.secrets) expect(serialize(out), `list${query}`).not.toContain(secret);
+        for (const secret of s.secrets) expect(serializeOutcome(out), `list${query}`).not.toContain(secret);
       }
     });
   }
@@ -240,10 +225,10 @@ describe("outsiders see nothing of a corrective action", () => {
     const [, fromFa, open] = newProbes(s.factory.org.id, s.fa.id);
     const drafted = await fromFa!.run(s.otherImporter.org.slug, s.otherImporter.cookie);
     expect(drafted.status).toBe(404);
-    for (const secret of s.secrets) expect(serialize(drafted)).not.toContain(secret);
+    for (const secret of s.secrets) expect(serializeOutcome(drafted)).not.toContain(secret);
     const opened = await open!.run(s.otherImporter.org.slug, s.otherImporter.cookie);
     expect(opened.status).toBe(400);
-    for (const secret of s.secrets) expect(serialize(opened)).not.toContain(secret);
+    for (const secret of s.secrets) expect(serializeOutcome(opened)).not.toContain(secret);
     expect(await prisma.correctiveAction.count({ where: { importerId: s.otherImporter.org.id } })).toBe(0);
     expect(await stateOf(s.importer.org.id)).toBe(before);
   });

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as overviewRoute from "~/routes/$org._index.tsx";
-import { createAcknowledgement, createFirstArticle,  createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
-import { call,  signedInMember } from "../support/routes.ts";
+import { createAcknowledgement, createFirstArticle, createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
+import { call, signedInMember } from "../support/routes.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offset: number) => new Date(Date.now() + offset);

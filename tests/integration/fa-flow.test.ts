@@ -21,7 +21,7 @@ import {
   createSpecVersion,
   unique,
 } from "../support/factories.ts";
-import { call,  formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 
 

@@ -18,7 +18,8 @@ import {
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call,  type Outcome, signedInMember } from "../support/routes.ts";
+import { call, signedInMember } from "../support/routes.ts";
+import { expectAllNotFound, serializeOutcome, type Probe } from "../support/probes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
@@ -47,11 +48,6 @@ function csvBody() {
 }
 
 // ---- Probes: one request each, against one loader or action ----
-
-interface Probe {
-  label: string;
-  run: (slug: string, cookie: string) => Promise<Outcome>;
-}
 
 interface Target {
   faId: string;
@@ -94,17 +90,6 @@ const newProbes = (versionId: string): Probe[] => [
     run: (slug, cookie) => call(newRoute.action, `/${slug}/first-articles/new`, { cookie, params: { org: slug }, form: { versionId, ...header("PLANTED-PO") } }),
   },
 ];
-
-const serialize = (out: Outcome) => (typeof out.data === "string" ? out.data : JSON.stringify(out.data));
-
-/** Every probe answers 404 and its outcome never carries any of the secrets. */
-async function expectAllNotFound(probes: Probe[], slug: string, cookie: string, secrets: string[]) {
-  for (const probe of probes) {
-    const out = await probe.run(slug, cookie);
-    expect(out.status, `${probe.label} as /${slug}`).toBe(404);
-    for (const secret of secrets) expect(serialize(out), `${probe.label} as /${slug}`).not.toContain(secret);
-  }
-}
 
 type ListData = { list: { items: { id: string; poNumber: string }[]; total: number; waitingCount: number } };
 async function listIds(who: Member, query = "") {
@@ -214,10 +199,10 @@ describe("outsiders see nothing of a first article", () => {
         const ids = (out.data as ListData).list.items.map((i) => i.id);
         expect(ids).not.toContain(s.submitted.row.id);
         expect(ids).not.toContain(s.draft.row.id);
-        for (const secret of s.secrets) expect(serialize(out), `list${query}`).not.toContain(secret);
+        for (const secret of s.secrets) expect(serializeOutcome(out), `list${query}`).not.toContain(secret);
       }
       const start = await newProbes(s.version.id)[0]!.run(outsider.org.slug, outsider.cookie);
-      for (const secret of s.secrets) expect(serialize(start)).not.toContain(secret);
+      for (const secret of s.secrets) expect(serializeOutcome(start)).not.toContain(secret);
     });
   }
 

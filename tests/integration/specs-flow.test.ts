@@ -14,7 +14,7 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
 import { createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call,  formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 const APP_URL = "http://portal.test";
 

@@ -14,8 +14,9 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
 import { createPartnership, createSpec, createSpecShare, createSpecVersion, createSpecVersionFile, unique } from "../support/factories.ts";
-import { call,  type Outcome, signedInMember } from "../support/routes.ts";
+import { call, type Outcome, signedInMember } from "../support/routes.ts";
 import { testStorageDir } from "../support/storage.ts";
+import { expectAllNotFound, type Probe } from "../support/probes.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -66,11 +67,6 @@ const contentForm = (name = "Height changed") => ({
 });
 
 // ---- Probes: one request each, against one loader or action ----
-
-interface Probe {
-  label: string;
-  run: (slug: string, cookie: string) => Promise<Outcome>;
-}
 
 const specUrl = (slug: string, specId: string) => `/${slug}/specs/${specId}`;
 const versionUrl = (slug: string, specId: string, number: number) => `${specUrl(slug, specId)}/v/${number}`;
@@ -131,16 +127,6 @@ const newProbes: Probe[] = [
     run: (slug, cookie) => call(newRoute.action, `/${slug}/specs/new`, { cookie, params: { org: slug }, form: { title: "Planted spec", productCode: unique("PLANT") } }),
   },
 ];
-
-/** Every probe answers 404 and its outcome never carries any of the secrets. */
-async function expectAllNotFound(probes: Probe[], slug: string, cookie: string, secrets: string[]) {
-  for (const probe of probes) {
-    const out = await probe.run(slug, cookie);
-    expect(out.status, `${probe.label} as /${slug}`).toBe(404);
-    const serialized = typeof out.data === "string" ? out.data : JSON.stringify(out.data);
-    for (const secret of secrets) expect(serialized, `${probe.label} as /${slug}`).not.toContain(secret);
-  }
-}
 
 type ListData = { specs: { items: { id: string; title: string; versions?: { number: number }[]; awaiting: boolean }[] } };
 const listOf = async (who: Member, query = "") => {
