@@ -19,8 +19,6 @@ import { call, formErrors, type Outcome, signedInMember } from "../support/route
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "This corrective action changed since you opened it. Reload to see where it stands.";
 
-
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

@@ -23,8 +23,6 @@ import { expectAllNotFound, serializeOutcome, type Probe } from "../support/prob
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

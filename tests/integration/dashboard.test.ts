@@ -14,7 +14,6 @@ import { call, signedInMember } from "../support/routes.ts";
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offset: number) => new Date(Date.now() + offset);
 
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

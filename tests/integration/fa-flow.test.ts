@@ -23,8 +23,6 @@ import {
 } from "../support/factories.ts";
 import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
-
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

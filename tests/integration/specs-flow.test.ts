@@ -18,7 +18,6 @@ import { call, formErrors, type Outcome, signedInMember } from "../support/route
 
 const APP_URL = "http://portal.test";
 
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

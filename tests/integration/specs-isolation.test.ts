@@ -24,7 +24,6 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 // Each test file gets its own storage folder (tests/support/setup-database.ts).
 const storageDir = testStorageDir();
 
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

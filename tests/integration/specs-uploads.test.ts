@@ -57,7 +57,6 @@ const file = (bytes: Buffer, name: string, type = "application/octet-stream") =>
 // Each test file gets its own storage folder (tests/support/setup-database.ts).
 const storageDir = testStorageDir();
 
-
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
 

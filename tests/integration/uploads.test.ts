@@ -30,7 +30,6 @@ const OWNER_TYPE = "UploadTestOwner";
 // Each test file gets its own storage folder (tests/support/setup-database.ts).
 const storageDir = testStorageDir();
 
-
 /** Nothing of the org on disk, and no half-written file anywhere. */
 async function expectNothingStored(orgId: string, ownerId: string) {
   expect(await filesUnder(path.join(storageDir, orgId))).toEqual([]);
