@@ -12,6 +12,7 @@ import { isCrossSiteRequest } from "~/lib/csrf.server.ts";
 import { connectDatabase, disconnectDatabase, migrateDatabase } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { registerMaintenanceJobs } from "~/lib/maintenance.server.ts";
+import { withQueryCount } from "~/lib/query-stats.server.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +29,18 @@ export async function startServer({ dev = false } = {}) {
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
   app.use(compression());
+  if (env.QUERY_STATS) {
+    app.use((_req, res, next) =>
+      withQueryCount((read) => {
+        const writeHead = res.writeHead;
+        res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+          if (!res.headersSent) res.setHeader("X-Query-Count", String(read()));
+          return writeHead.apply(this, args);
+        } as typeof res.writeHead;
+        next();
+      }),
+    );
+  }
   app.use((req, res, next) => {
     res.set({
       "X-Content-Type-Options": "nosniff",

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.server.ts";
+import { countPoolQueries } from "./query-stats.server.ts";
 
 export type Dialect = "pglite" | "postgres";
 
@@ -28,6 +29,7 @@ export function databaseConfigFromEnv(): DatabaseConfig {
 export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Database {
   if ("url" in config) {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    if (getEnv().QUERY_STATS) countPoolQueries(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,

@@ -21,6 +21,8 @@ const schema = z.object({
   WORKER: booleanFlag.default("true"),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default("false"),
+  // Benchmark aid: report each request's SQL statement count in X-Query-Count.
+  QUERY_STATS: booleanFlag.default("false"),
   STORAGE_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_BYTES: z.coerce
     .number({ message: "must be a number of bytes, e.g. 20971520 for 20 MB" })

@@ -7,7 +7,7 @@ import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { Pagination } from "~/components/pagination.tsx";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
 import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
-import { pageFromUrl } from "~/lib/pagination.ts";
+import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = CA_STATUSES.find((s) => s === url.searchParams.get("status"));
   const partnerId = idQuery(url, "partner");
   const overdue = url.searchParams.get("overdue") === "1";
-  const [list, partners] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
+  const [list, partners] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, ...pageRequest(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", overdue }, canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER" };
 }
 
@@ -75,7 +75,7 @@ export default function CorrectiveActions() {
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} />
+      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} />
     </>
   );
 }

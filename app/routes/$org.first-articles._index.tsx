@@ -8,7 +8,7 @@ import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
 import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
-import { pageFromUrl } from "~/lib/pagination.ts";
+import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = FA_STATUSES.find((s) => s === url.searchParams.get("status"));
   const partnerId = idQuery(url, "partner");
   const specId = idQuery(url, "spec");
-  const [list, partners] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
+  const [list, partners] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, ...pageRequest(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" }, canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER" };
 }
 
@@ -75,7 +75,7 @@ export default function FirstArticles() {
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} />
+      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { specPath } from "~/features/specs/paths.ts";
 import { SPEC_LIST_FILTERS } from "~/features/specs/schemas.ts";
 import { listSpecs } from "~/features/specs/specs.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { pageFromUrl } from "~/lib/pagination.ts";
+import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = textQuery(url, "q");
   const filter = SPEC_LIST_FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "all";
   const partnerId = idQuery(url, "partner");
-  const [specs, partners] = await Promise.all([listSpecs(ctx, { q, filter, partnerId, page: pageFromUrl(url) }), listActivePartnerOrgs(ctx)]);
+  const [specs, partners] = await Promise.all([listSpecs(ctx, { q, filter, partnerId, ...pageRequest(url) }), listActivePartnerOrgs(ctx)]);
   return { org: ctx.org, specs, partners, query: { q: q ?? "", filter, partnerId: partnerId ?? "" } };
 }
 
@@ -108,7 +108,7 @@ export default function SpecList() {
           ))}
         </ul>
       )}
-      <Pagination page={specs.page} pageCount={specs.pageCount} />
+      <Pagination page={specs.page} pageCount={specs.pageCount} total={specs.total} />
     </>
   );
 }

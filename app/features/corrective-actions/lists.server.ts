@@ -9,7 +9,7 @@ import { isOverdue, overdueWhere } from "./due.ts";
  * Corrective actions for the list page. Whose turn it is decides the order:
  * what waits for this org comes first (overdue ones first within it).
  */
-export async function listCorrectiveActions(ctx: TenantContext, query: { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean; page: number }, now = new Date()) {
+export async function listCorrectiveActions(ctx: TenantContext, query: { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean; page: number; pageSize: number }, now = new Date()) {
   const filters: Prisma.CorrectiveActionWhereInput[] = [accessible(ctx.ability, "read", "CorrectiveAction")];
   if (query.status) filters.push({ status: query.status });
   if (query.partnerId) filters.push(ctx.org.kind === "IMPORTER" ? { factoryId: query.partnerId } : { importerId: query.partnerId });
@@ -42,7 +42,7 @@ export async function listCorrectiveActions(ctx: TenantContext, query: { status?
     { count: lateCount, fetch: fetch(firstLate) },
     { count: onTimeCount, fetch: fetch(firstOnTime) },
     { count: restCount, fetch: fetch(rest) },
-  ]);
+  ], query.pageSize);
   return {
     ...page,
     myTurnCount: firstCount,

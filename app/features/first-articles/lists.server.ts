@@ -24,7 +24,7 @@ const listSelect = {
  * comes first: for an importer, submissions to review; for a factory,
  * drafts to finish and rejections to answer with a new round.
  */
-export async function listFirstArticles(ctx: TenantContext, query: { status?: FirstArticleStatus; partnerId?: string; specId?: string; page: number }) {
+export async function listFirstArticles(ctx: TenantContext, query: { status?: FirstArticleStatus; partnerId?: string; specId?: string; page: number; pageSize: number }) {
   const filters: Prisma.FirstArticleWhereInput[] = [accessible(ctx.ability, "read", "FirstArticle")];
   if (query.status) filters.push({ status: query.status });
   if (query.partnerId) filters.push(ctx.org.kind === "IMPORTER" ? { factoryId: query.partnerId } : { importerId: query.partnerId });
@@ -40,7 +40,7 @@ export async function listFirstArticles(ctx: TenantContext, query: { status?: Fi
   const page = await pageOverSegments(query.page, [
     { count: firstCount, fetch: fetch(first) },
     { count: restCount, fetch: fetch(rest) },
-  ]);
+  ], query.pageSize);
   const specs = await prisma.spec.findMany({ where: { id: { in: [...new Set(page.items.map((i) => i.specId))] } }, select: { id: true, title: true, productCode: true } });
   const specById = new Map(specs.map((s) => [s.id, s]));
   return { ...page, waitingCount: firstCount, items: page.items.map((i) => ({ ...i, spec: specById.get(i.specId) ?? null })) };

@@ -44,6 +44,7 @@ export interface SpecListQuery {
   filter: (typeof SPEC_LIST_FILTERS)[number];
   partnerId?: string;
   page: number;
+  pageSize: number;
 }
 
 // Drafts and other factories' shares are the importer's business: both go through the ability.
@@ -97,7 +98,7 @@ export async function listSpecs(ctx: TenantContext, query: SpecListQuery) {
   const page = await pageOverSegments(query.page, [
     { count: firstCount, fetch: fetch(first) },
     { count: restCount, fetch: fetch(rest) },
-  ]);
+  ], query.pageSize);
   const awaitingIds = new Set(firstCount ? (await prisma.spec.findMany({ where: { AND: [first, { id: { in: page.items.map((s) => s.id) } }] }, select: { id: true } })).map((s) => s.id) : []);
   return { ...page, items: page.items.map((s) => ({ ...s, awaiting: awaitingIds.has(s.id) })), awaitingCount: firstCount };
 }
