@@ -13,6 +13,7 @@ import { connectDatabase, disconnectDatabase, migrateDatabase } from "~/lib/db.s
 import { getEnv } from "~/lib/env.server.ts";
 import { registerMaintenanceJobs } from "~/lib/maintenance.server.ts";
 import { withQueryCount } from "~/lib/query-stats.server.ts";
+import { withRequestScope } from "~/lib/request-scope.server.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,6 +30,7 @@ export async function startServer({ dev = false } = {}) {
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
   app.use(compression());
+  app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestScope(next) : next()));
   if (env.QUERY_STATS) {
     app.use((_req, res, next) =>
       withQueryCount((read) => {

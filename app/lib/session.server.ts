@@ -3,6 +3,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
 import { safeRedirectPath } from "./http.server.ts";
+import { perRequest } from "./request-scope.server.ts";
 import { getCookieSecrets } from "./secret.server.ts";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -28,14 +29,33 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The signed-in user for this request, or null (expired and revoked sessions included). */
+// One statement gives everything a page needs to know about who is asking:
+// the user and every org they belong to (for the tenant gate and the switcher).
+const loadSession = (sessionId: string) =>
+  prisma.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          locale: true,
+          memberships: {
+            orderBy: { org: { name: "asc" } },
+            select: { id: true, role: true, org: { select: { id: true, slug: true, name: true, kind: true, locale: true } } },
+          },
+        },
+      },
+    },
+  });
+
+/** The signed-in user for this request with their memberships, or null (expired and revoked sessions included). */
 export async function getSessionUser(request: Request) {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, locale: true } } },
-  });
+  const session = await perRequest(`session:${sessionId}`, () => loadSession(sessionId));
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   return session.user;
 }

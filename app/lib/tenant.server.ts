@@ -1,5 +1,4 @@
 import { defineAbility } from "./ability.ts";
-import { prisma } from "./db.server.ts";
 import { notFound } from "./http.server.ts";
 import { requireUser } from "./session.server.ts";
 
@@ -11,10 +10,7 @@ import { requireUser } from "./session.server.ts";
 export async function requireMembership(request: Request, slug: string | undefined) {
   const user = await requireUser(request);
   if (!slug) notFound("Organization not found");
-  const membership = await prisma.membership.findFirst({
-    where: { userId: user.id, org: { slug } },
-    select: { id: true, role: true, org: { select: { id: true, slug: true, name: true, kind: true, locale: true } } },
-  });
+  const membership = user.memberships.find((m) => m.org.slug === slug);
   if (!membership) notFound("Organization not found");
   const { org, role } = membership;
   const ability = defineAbility({ userId: user.id, orgId: org.id, orgKind: org.kind, role });

@@ -3,19 +3,17 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { OrgAbilityProvider } from "~/components/org-ability.tsx";
-import { listUserOrganizations } from "~/features/organizations/organizations.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const memberships = await listUserOrganizations(ctx.user.id);
   return {
     org: ctx.org,
     role: ctx.role,
     user: { name: ctx.user.name, email: ctx.user.email },
-    orgs: memberships.map((m) => m.org),
+    orgs: ctx.user.memberships.map(({ org }) => ({ id: org.id, slug: org.slug, name: org.name, kind: org.kind })),
     rules: ctx.ability.rules as unknown[],
   };
 }

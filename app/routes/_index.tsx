@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { listUserOrganizations } from "~/features/organizations/organizations.server.ts";
 import { getSessionUser } from "~/lib/session.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (!user) return null;
-  const [first] = await listUserOrganizations(user.id);
+  const [first] = user.memberships;
   throw redirect(first ? `/${first.org.slug}` : "/orgs/new");
 }
 

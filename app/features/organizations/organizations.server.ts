@@ -43,11 +43,3 @@ export function createOrganizationFor(userId: string, input: { name: string; kin
   return prisma.$transaction((tx) => createOrganization(tx, { ...input, ownerId: userId }));
 }
 
-/** The orgs a user belongs to, for the switcher and the landing redirect. */
-export function listUserOrganizations(userId: string) {
-  return prisma.membership.findMany({
-    where: { userId },
-    orderBy: { org: { name: "asc" } },
-    select: { role: true, org: { select: { id: true, slug: true, name: true, kind: true } } },
-  });
-}
