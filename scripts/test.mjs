@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, integration tests on PGlite (and on PostgreSQL
-// when TEST_DATABASE_URL is set), then the production build and the
+// when TEST_DATABASE_URL is set), then the production build, two app
+// servers on one PostgreSQL (also only with TEST_DATABASE_URL) and the
 // Playwright suite in Chromium. Stops at the first failing stage and ends
 // with one "N passed, N failed" line over every stage.
 import { spawnSync } from "node:child_process";
@@ -22,6 +23,11 @@ if (process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration tests.");
 }
 stages.push({ title: "Production build", cmd: "npm", args: ["run", "build"] });
+if (process.env.TEST_DATABASE_URL) {
+  stages.push({ title: "Two app servers on one PostgreSQL", cmd: "npx", args: vitest("multi-server", "multi-server.json"), report: "multi-server.json" });
+} else {
+  console.log("TEST_DATABASE_URL is not set: skipping the test of two app servers on one PostgreSQL.");
+}
 stages.push({
   title: "End-to-end tests (Chromium)",
   cmd: "npx",

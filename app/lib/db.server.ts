@@ -16,6 +16,11 @@ export interface Database {
   dialect: Dialect;
   /** Raw driver access for scripts (migrations); app code uses `prisma`. */
   sql: SqlRunner;
+  /**
+   * `fn` with raw access on one connection throughout, for what is tied to a
+   * session: an advisory lock, a BEGIN … COMMIT sent as separate statements.
+   */
+  onOneConnection<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,7 +33,7 @@ export function databaseConfigFromEnv(): DatabaseConfig {
 
 export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Database {
   if ("url" in config) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: config.url, max: getEnv().DATABASE_POOL_SIZE });
     if (getEnv().QUERY_STATS) countPoolQueries(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
@@ -39,6 +44,19 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
           await pool.query(sql);
         },
         query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      },
+      onOneConnection: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn({
+            exec: async (sql) => {
+              await client.query(sql);
+            },
+            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          });
+        } finally {
+          client.release();
+        }
       },
       close: async () => {
         await prisma.$disconnect();
@@ -65,6 +83,10 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
         await pglite.exec(sql);
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    },
+    // PGlite has a single connection.
+    onOneConnection(fn) {
+      return fn(this.sql);
     },
     close: async () => {
       await prisma.$disconnect();
@@ -93,7 +115,7 @@ export async function disconnectDatabase() {
 }
 
 export async function migrateDatabase(db: Database = getDatabase()) {
-  return applyMigrations(db.sql);
+  return db.onOneConnection((sql) => applyMigrations(sql));
 }
 
 /** The Prisma client for the process database. */

@@ -30,6 +30,13 @@ describe("configuration", () => {
     expect(error).toContain("WORKER: must be true or false");
   });
 
+  it("opens 10 PostgreSQL connections per process unless told otherwise", () => {
+    expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: "0" })).toThrow("DATABASE_POOL_SIZE: must be at least 1");
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: "ten" })).toThrow("DATABASE_POOL_SIZE: must be a number of connections");
+  });
+
   it("derives APP_URL from PORT and drops a trailing slash", () => {
     expect(parseEnv({ PORT: "8080" }).APP_URL).toBe("http://localhost:8080");
     expect(parseEnv({ APP_URL: "https://portal.example.com/" }).APP_URL).toBe("https://portal.example.com");

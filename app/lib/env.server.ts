@@ -13,6 +13,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: "must start with postgres:// (leave it unset to use the embedded database)" })
     .optional(),
+  // Per process: with several app servers and workers, their sum must stay below the
+  // PostgreSQL server's max_connections.
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "must be a number of connections" })
+    .int({ message: "must be a whole number of connections" })
+    .min(1, { message: "must be at least 1" })
+    .max(1000, { message: "must be at most 1000" })
+    .default(10),
   DATA_DIR: z.string().min(1).default("./data"),
   SESSION_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),

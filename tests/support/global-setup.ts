@@ -7,8 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "~/lib/db.server.ts";
-import { applyMigrations } from "~/lib/migrate.server.ts";
+import { migrateDatabase, openDatabase } from "~/lib/db.server.ts";
 import { testDatabaseKind } from "./test-env.ts";
 
 declare module "vitest" {
@@ -29,7 +28,7 @@ export default async function setup(project: TestProject) {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const db = openDatabase({ url: url.toString() });
-    await applyMigrations(db.sql);
+    await migrateDatabase(db);
     await db.close();
     project.provide("database", { kind: "postgres", url: url.toString() });
     return async () => {
@@ -41,7 +40,7 @@ export default async function setup(project: TestProject) {
   }
   const templateDir = await mkdtemp(path.join(os.tmpdir(), "sp-pglite-template-"));
   const db = openDatabase({ dataDir: templateDir });
-  await applyMigrations(db.sql);
+  await migrateDatabase(db);
   await db.close();
   project.provide("database", { kind: "pglite", templateDir });
   return async () => {

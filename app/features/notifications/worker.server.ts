@@ -1,4 +1,4 @@
-import { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { sendEmail, type OutgoingEmail, type SendResult } from "~/lib/email.server.ts";
 import { renderEmail } from "../../../emails/index.ts";
@@ -31,9 +31,14 @@ export interface ClaimOptions {
    * with other test files running at the same time: each processes only its own rows.
    */
   keyPrefix?: string;
+  /**
+   * The database connection to work through; defaults to the process database. Another
+   * client stands for another server's connection pool on the same database.
+   */
+  client?: PrismaClient;
 }
 
-export interface ProcessOptions extends Pick<ClaimOptions, "keyPrefix"> {
+export interface ProcessOptions extends Pick<ClaimOptions, "keyPrefix" | "client"> {
   /** The worker's clock; tests move it forward instead of waiting. */
   now?: Date;
   limit?: number;
@@ -55,10 +60,10 @@ const ts = (date: Date) => date.toISOString();
  * several workers claim side by side without waiting on or sharing rows; the second clause
  * takes back rows whose lease ran out because their worker died.
  */
-export async function claimBatch(limit = DEFAULT_BATCH, now = new Date(), { leaseMs = LEASE_MS, keyPrefix }: ClaimOptions = {}): Promise<ClaimedEmail[]> {
+export async function claimBatch(limit = DEFAULT_BATCH, now = new Date(), { leaseMs = LEASE_MS, keyPrefix, client = prisma }: ClaimOptions = {}): Promise<ClaimedEmail[]> {
   // LIKE reads % and _ as wildcards: escaped, the prefix is taken literally.
   const scope = keyPrefix ? Prisma.sql`AND "idempotencyKey" LIKE ${`${keyPrefix.replace(/[\\%_]/g, "\\$&")}%`}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<ClaimedEmail[]>`
+  const rows = await client.$queryRaw<ClaimedEmail[]>`
     UPDATE "OutboxEmail"
     SET status = 'SENDING', "lockedUntil" = ${ts(new Date(now.getTime() + leaseMs))}::timestamp(3), attempts = attempts + 1
     WHERE id IN (
@@ -97,8 +102,8 @@ async function deliver(row: ClaimedEmail, send: Send): Promise<SendResult> {
 
 // Only the claim that is still current may write: if our lease ran out and another worker
 // reclaimed the row, its `attempts` moved on and this update matches nothing.
-async function settle(row: ClaimedEmail, data: Prisma.OutboxEmailUpdateManyMutationInput) {
-  const { count } = await prisma.outboxEmail.updateMany({ where: { id: row.id, status: "SENDING", attempts: row.attempts }, data });
+async function settle(client: PrismaClient, row: ClaimedEmail, data: Prisma.OutboxEmailUpdateManyMutationInput) {
+  const { count } = await client.outboxEmail.updateMany({ where: { id: row.id, status: "SENDING", attempts: row.attempts }, data });
   if (count === 0) console.error(`[outbox] email ${row.id} was reclaimed by another worker before this one finished`);
 }
 
@@ -106,31 +111,32 @@ async function settle(row: ClaimedEmail, data: Prisma.OutboxEmailUpdateManyMutat
 export async function processOutbox(options: ProcessOptions = {}): Promise<ProcessResult> {
   const clock = () => options.now ?? new Date();
   const send = options.send ?? ((email: OutgoingEmail) => sendEmail(email));
-  const rows = await claimBatch(options.limit ?? DEFAULT_BATCH, clock(), { keyPrefix: options.keyPrefix });
+  const client = options.client ?? prisma;
+  const rows = await claimBatch(options.limit ?? DEFAULT_BATCH, clock(), { keyPrefix: options.keyPrefix, client });
   const result: ProcessResult = { sent: 0, retried: 0, failed: 0 };
 
   for (const [index, row] of rows.entries()) {
     const outcome = await deliver(row, send);
     if (outcome.ok) {
-      await settle(row, { status: "SENT", providerId: outcome.id, sentAt: clock(), lockedUntil: null, lastError: null });
+      await settle(client, row, { status: "SENT", providerId: outcome.id, sentAt: clock(), lockedUntil: null, lastError: null });
       result.sent++;
       continue;
     }
     const lastError = outcome.message.slice(0, 1000);
     if (!outcome.retryable || row.attempts >= MAX_ATTEMPTS) {
-      await settle(row, { status: "FAILED", lockedUntil: null, lastError });
+      await settle(client, row, { status: "FAILED", lockedUntil: null, lastError });
       console.error(`[outbox] email ${row.id} (${row.template}) failed after ${row.attempts} attempt(s): ${lastError}`);
       result.failed++;
       continue;
     }
     const retryAt = new Date(clock().getTime() + Math.max(retryDelayMs(row.attempts), outcome.retryAfterMs ?? 0));
-    await settle(row, { status: "PENDING", nextAttemptAt: retryAt, lockedUntil: null, lastError });
+    await settle(client, row, { status: "PENDING", nextAttemptAt: retryAt, lockedUntil: null, lastError });
     result.retried++;
     if (outcome.status === 429) {
       // The limit is per account: the rest of the batch would be refused too. Give it back
       // untried (attempt not counted) for the same time.
       for (const rest of rows.slice(index + 1)) {
-        await settle(rest, { status: "PENDING", nextAttemptAt: retryAt, lockedUntil: null, attempts: rest.attempts - 1 });
+        await settle(client, rest, { status: "PENDING", nextAttemptAt: retryAt, lockedUntil: null, attempts: rest.attempts - 1 });
       }
       break;
     }

@@ -1,0 +1,288 @@
+// Two production app servers, as behind a load balancer: one PostgreSQL database, one
+// SESSION_SECRET, one shared STORAGE_DIR (standing for a shared volume), and a data folder
+// of their own each. A person's requests go to either server, and the app must not notice.
+// Needs `npm run build` and TEST_DATABASE_URL (a PostgreSQL server where it may create and
+// drop a database).
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const PASSWORD = "correct horse battery staple";
+const SESSION_SECRET = randomBytes(32).toString("hex");
+const POOL_SIZE = 3;
+// A real one-page PDF: uploads are checked by content.
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
+    "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
+);
+
+interface AppServer {
+  name: string;
+  url: string;
+  process: ChildProcess;
+  output: string[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startAppServer(name: string, env: Record<string, string>): AppServer {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(RESEND_|S3_|DATABASE_URL$|WORKER$|PORT$|APP_URL$)/.test(key)));
+  // Its own process group, so that stopping it also stops the node process that tsx starts.
+  const child = spawn("npx", ["tsx", "server.ts"], { cwd: root, env: { ...inherited, NODE_ENV: "production", ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const server: AppServer = { name, url: env.APP_URL!, process: child, output: [] };
+  child.stdout!.on("data", (chunk: Buffer) => server.output.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => server.output.push(chunk.toString()));
+  return server;
+}
+
+async function waitUntilHealthy(server: AppServer) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.process.exitCode !== null) break;
+    const ok = await fetch(`${server.url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Server ${server.name} did not become healthy at ${server.url}:\n${server.output.join("")}`);
+}
+
+async function stopAppServer(server: AppServer) {
+  const { process: child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(-child.pid!, "SIGTERM");
+  const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One person's browser: its own cookies and client address, talking to whichever server it is given. */
+class Browser {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly address: string) {}
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
+  async request(server: AppServer, pathname: string, init: { method?: string; form?: Record<string, string> | FormData } = {}) {
+    const headers = new Headers({ "X-Forwarded-For": this.address });
+    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+    let body: BodyInit | undefined;
+    if (init.form) {
+      // A form posted from the portal's own page: the same-origin check looks at this.
+      headers.set("Origin", server.url);
+      body = init.form instanceof FormData ? init.form : new URLSearchParams(init.form);
+    }
+    const response = await fetch(`${server.url}${pathname}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const name = pair!.slice(0, pair!.indexOf("="));
+      const value = pair!.slice(pair!.indexOf("=") + 1);
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+}
+
+const tag = () => randomBytes(4).toString("hex");
+let addresses = 0;
+/** A documentation-range client address per browser, so that rate limits of one test never touch another. */
+const newBrowser = () => new Browser(`198.51.100.${++addresses}`);
+
+async function signUp(browser: Browser, server: AppServer) {
+  const t = tag();
+  const person = { name: `Quality Lead ${t}`, email: `quality.${t}@example.com`, orgName: `Importer ${t}` };
+  const response = await browser.request(server, "/signup", {
+    form: { name: person.name, email: person.email, password: PASSWORD, orgName: person.orgName, orgKind: "IMPORTER" },
+  });
+  expect(response.status, await response.clone().text()).toBe(302);
+  const slug = response.headers.get("location")!.split("/")[1]!;
+  expect(browser.cookie("sp_session")).toBeTruthy();
+  return { ...person, slug };
+}
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+const databaseName = `sp_multi_${tag()}`;
+const databaseUrl = (() => {
+  if (!serverUrl) return "";
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+})();
+const admin = () => new pg.Client({ connectionString: serverUrl });
+
+let a: AppServer;
+let b: AppServer;
+let storageDir: string;
+const dataDirs: string[] = [];
+
+beforeAll(async () => {
+  if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
+  const client = admin();
+  await client.connect();
+  await client.query(`CREATE DATABASE "${databaseName}"`);
+  await client.end();
+
+  storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-multi-files-"));
+  const [portA, portB] = [await freePort(), await freePort()];
+  const servers = [
+    ["A", portA],
+    ["B", portB],
+  ] as const;
+  const started: AppServer[] = [];
+  for (const [name, port] of servers) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), `sp-multi-data-${name}-`));
+    dataDirs.push(dataDir);
+    started.push(
+      startAppServer(name, {
+        PORT: String(port),
+        APP_URL: `http://127.0.0.1:${port}`,
+        DATABASE_URL: databaseUrl,
+        SESSION_SECRET,
+        DATA_DIR: dataDir,
+        STORAGE_DIR: storageDir,
+        TRUST_PROXY: "true",
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+      }),
+    );
+  }
+  [a, b] = started as [AppServer, AppServer];
+  await Promise.all(started.map(waitUntilHealthy));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([a, b].filter(Boolean).map(stopAppServer));
+  if (serverUrl) {
+    const client = admin();
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await client.end();
+  }
+  for (const dir of [storageDir, ...dataDirs]) if (dir) await rm(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe("two app servers on one PostgreSQL", () => {
+  it("started together on an empty database, apply each migration once", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+      const migrations = (await readdir(path.join(root, "prisma/migrations"), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+      expect(rows.map((r) => r.migration_name).sort()).toEqual(migrations.sort());
+      // One server applied them; the other waited for the lock and found nothing left to do.
+      expect([a, b].filter((server) => server.output.join("").includes("Applied migrations:"))).toHaveLength(1);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("honour a session started on either, and a logout on one ends it on both", async () => {
+    const browser = newBrowser();
+    const person = await signUp(browser, a);
+
+    const onB = await browser.request(b, `/${person.slug}`);
+    expect(onB.status).toBe(200);
+    expect(await onB.text()).toContain(person.orgName);
+
+    const stolen = browser.cookie("sp_session")!;
+    expect((await browser.request(b, "/logout", { form: {} })).headers.get("location")).toBe("/login");
+    expect(browser.cookie("sp_session")).toBeUndefined();
+    // The old cookie still carries a valid signature; A refuses it because the session row is gone.
+    browser.setCookie("sp_session", stolen);
+    const onA = await browser.request(a, `/${person.slug}`);
+    expect(onA.status).toBe(302);
+    expect(onA.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+
+    const again = newBrowser();
+    const login = await again.request(b, "/login", { form: { email: person.email, password: PASSWORD } });
+    expect(login.status).toBe(302);
+    expect((await again.request(a, `/${person.slug}`)).status).toBe(200);
+  });
+
+  it("count failed logins on both toward one limit", async () => {
+    const person = await signUp(newBrowser(), a);
+    const attacker = newBrowser();
+    const wrong = { email: person.email, password: "not the password" };
+    // Three failures on A and two on B: neither server alone reaches the limit of five.
+    for (const server of [a, b, a, b, a]) {
+      const response = await attacker.request(server, "/login", { form: wrong });
+      expect(response.status, `failure on ${server.name}`).toBe(400);
+      expect(await response.text()).toContain("Wrong email or password.");
+    }
+    for (const server of [b, a]) {
+      const response = await attacker.request(server, "/login", { form: { email: person.email, password: PASSWORD } });
+      expect(response.status, `blocked on ${server.name}`).toBe(429);
+      expect(await response.text()).toContain("Too many failed attempts");
+    }
+    // Keyed by address and account: the owner, elsewhere, still gets in.
+    expect((await newBrowser().request(b, "/login", { form: { email: person.email, password: PASSWORD } })).status).toBe(302);
+  });
+
+  it("hold at most DATABASE_POOL_SIZE connections each, however many requests come in", async () => {
+    const browser = newBrowser();
+    const person = await signUp(browser, a);
+    const statuses = await Promise.all([a, b].flatMap((server) => Array.from({ length: 20 }, () => browser.request(server, `/${person.slug}`).then((r) => r.status))));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    // Idle connections stay in the pools for a while, so this sees what the burst opened.
+    const client = admin();
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [databaseName]);
+      expect(rows[0]!.n).toBeGreaterThan(0);
+      expect(rows[0]!.n).toBeLessThanOrEqual(2 * POOL_SIZE);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("serve a file uploaded on one from the other", async () => {
+    const browser = newBrowser();
+    const person = await signUp(browser, a);
+
+    const created = await browser.request(b, `/${person.slug}/specs/new`, { form: { title: "Stoneware mug 350 ml", productCode: `MUG-${tag()}` } });
+    expect(created.status).toBe(302);
+    const editPath = created.headers.get("location")!;
+    expect(editPath).toMatch(new RegExp(`^/${person.slug}/specs/[^/]+/v/1/edit$`));
+
+    const upload = new FormData();
+    upload.set("intent", "upload");
+    upload.set("files", new File([new Uint8Array(PDF)], "Drawing rev A.pdf", { type: "application/pdf" }));
+    const uploaded = await browser.request(a, editPath, { form: upload });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(302);
+
+    const page = await (await browser.request(b, editPath)).text();
+    const link = page.match(new RegExp(`/${person.slug}/files/[A-Za-z0-9_-]+`))?.[0];
+    expect(link, "the editor on B lists the drawing uploaded on A").toBeTruthy();
+    for (const server of [b, a]) {
+      const download = await browser.request(server, link!);
+      expect(download.status, `download from ${server.name}`).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    }
+  });
+});
