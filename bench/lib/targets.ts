@@ -1,0 +1,84 @@
+// Picks who signs in and what each of them opens, from the seeded database:
+// 50 users, one per organization, over both kinds, always including the
+// largest tenants and the ones holding the long spec threads.
+import type pg from "pg";
+
+export const BENCH_PASSWORD = "bench-password-2026";
+
+export interface BenchUser {
+  email: string;
+  orgId: string;
+  slug: string;
+  kind: "IMPORTER" | "FACTORY";
+}
+
+export interface PageTargets {
+  users: BenchUser[];
+  /** Per user email: path of each detail page that user can open (absent when the org has none). */
+  paths: Record<string, Partial<Record<DetailPage, string>>>;
+  specCounts: Record<string, number>;
+}
+
+export type DetailPage = "specThread" | "firstArticle" | "correctiveAction" | "scorecard";
+
+export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTargets> {
+  const q = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
+
+  const hotThreads = await q<{ versionId: string; specId: string; number: number; importerId: string; factoryId: string; comments: number }>(
+    `SELECT c."threadId" AS "versionId", v."specId", v.number, c."importerId", c."factoryId", count(*)::int AS comments
+       FROM "Comment" c JOIN "SpecVersion" v ON v.id = c."threadId"
+      WHERE c."threadType" = 'SpecVersion' AND c.visibility = 'SHARED'
+      GROUP BY 1, 2, 3, 4, 5 HAVING count(*) >= 100 ORDER BY comments DESC LIMIT 12`,
+  );
+  const specCounts = await q<{ orgId: string; specs: number }>(
+    `SELECT "orgId", count(*)::int AS specs FROM "Spec" GROUP BY 1
+     UNION ALL
+     SELECT "factoryId", count(DISTINCT "specId")::int FROM "SpecShare" s
+       JOIN "Partnership" p ON p.id = s."partnershipId" AND p.status = 'ACTIVE' GROUP BY 1`,
+  );
+  const largest = [...specCounts].sort((a, b) => b.specs - a.specs).slice(0, 6).map((r) => r.orgId);
+
+  // Orgs in a stable pseudo-random order, with the must-haves first.
+  const orgs = await q<{ id: string; slug: string; kind: "IMPORTER" | "FACTORY" }>(`SELECT id, slug, kind FROM "Organization" ORDER BY md5(id)`);
+  const mustHave = new Set([...hotThreads.flatMap((t) => [t.importerId, t.factoryId]), ...largest]);
+  const ordered = [...orgs.filter((o) => mustHave.has(o.id)), ...orgs.filter((o) => !mustHave.has(o.id))];
+  // Alternate the kinds after the must-haves so both are well represented.
+  const rest = ordered.slice(mustHave.size);
+  const importers = rest.filter((o) => o.kind === "IMPORTER");
+  const factories = rest.filter((o) => o.kind === "FACTORY");
+  const picked = ordered.slice(0, mustHave.size);
+  while (picked.length < userCount && (importers.length || factories.length)) {
+    const next = (picked.length % 2 ? factories.shift() : importers.shift()) ?? importers.shift() ?? factories.shift();
+    if (next) picked.push(next);
+  }
+
+  const members = await q<{ orgId: string; email: string }>(
+    `SELECT DISTINCT ON (m."orgId") m."orgId", u.email FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+      WHERE m."orgId" = ANY($1) ORDER BY m."orgId", (m.role = 'QUALITY') DESC, u.email`,
+    [picked.map((o) => o.id)],
+  );
+  const emailOf = new Map(members.map((m) => [m.orgId, m.email]));
+  const users: BenchUser[] = picked.filter((o) => emailOf.has(o.id)).slice(0, userCount).map((o) => ({ email: emailOf.get(o.id)!, orgId: o.id, slug: o.slug, kind: o.kind }));
+
+  const paths: PageTargets["paths"] = {};
+  for (const user of users) {
+    const side = user.kind === "IMPORTER" ? `"importerId"` : `"factoryId"`;
+    const mine = paths[user.email] = {} as Partial<Record<DetailPage, string>>;
+    const thread = hotThreads.find((t) => (user.kind === "IMPORTER" ? t.importerId : t.factoryId) === user.orgId);
+    if (thread) mine.specThread = `/${user.slug}/specs/${thread.specId}/v/${thread.number}${user.kind === "IMPORTER" ? `?factory=${thread.factoryId}` : ""}`;
+    const [fa] = await q<{ id: string }>(
+      `SELECT id FROM "FirstArticle" WHERE ${side} = $1 AND status <> 'DRAFT' ORDER BY md5(id) LIMIT 1`,
+      [user.orgId],
+    );
+    if (fa) mine.firstArticle = `/${user.slug}/first-articles/${fa.id}`;
+    const [ca] = await q<{ id: string }>(`SELECT id FROM "CorrectiveAction" WHERE ${side} = $1 ORDER BY md5(id) LIMIT 1`, [user.orgId]);
+    if (ca) mine.correctiveAction = `/${user.slug}/corrective-actions/${ca.id}`;
+    const [partner] = await q<{ partnerId: string }>(
+      `SELECT ${user.kind === "IMPORTER" ? `"factoryId"` : `"importerId"`} AS "partnerId" FROM "Partnership"
+        WHERE ${side} = $1 AND status = 'ACTIVE' AND "factoryId" IS NOT NULL ORDER BY md5(id) LIMIT 1`,
+      [user.orgId],
+    );
+    if (partner) mine.scorecard = `/${user.slug}/scorecards/${partner.partnerId}`;
+  }
+  return { users, paths, specCounts: Object.fromEntries(specCounts.map((r) => [r.orgId, r.specs])) };
+}
