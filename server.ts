@@ -66,7 +66,10 @@ export async function startServer({ dev = false } = {}) {
   } else {
     const client = path.join(root, "build/client");
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(client, { maxAge: "1h" }));
+    // public/ files sit at the root; only a path with an extension is looked up on disk,
+    // so a page request costs no file-system call.
+    const publicFiles = express.static(client, { maxAge: "1h" });
+    app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
     build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
   }
   app.all(

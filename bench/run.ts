@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     "no-build": { type: "boolean", default: false },
     only: { type: "string" },
     label: { type: "string", default: "" },
+    // Writes a CPU profile of the server under load to bench/results/profiles/ (open it in Chrome DevTools).
+    profile: { type: "boolean", default: false },
   },
 });
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/supplier_portal_bench";
@@ -113,8 +115,8 @@ async function main() {
 
   if (!args["no-build"]) {
     console.log("Building…");
-    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error("The build failed");
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
   }
   const detail = await findTargets(pool);
   await pool.end();
@@ -149,7 +151,8 @@ async function main() {
     await counting.stop();
   }
 
-  const server = await startServer(databaseUrl);
+  const profileDir = path.join(root, "bench/results/profiles");
+  const server = await startServer(databaseUrl, {}, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   try {
     const cookies = new Map<string, string>();
     for (const user of detail.users) cookies.set(user.email, await signIn(server, user.email));

@@ -58,6 +58,10 @@ export function printReport(run: Run): boolean {
       ]),
     );
   }
+  for (const page of run.pages) {
+    const failed = Object.entries(page.load.statusCodes).filter(([code]) => !code.startsWith("2"));
+    if (failed.length) console.log(`${page.name}: ${failed.map(([code, n]) => `${n} × ${code}`).join(", ")}`);
+  }
   console.log(
     `\nTargets: ≥ ${TARGETS.minBaselineRatio * 100}% of the baseline's req/s, p95 ≤ ${TARGETS.maxP95Ms} ms, ≤ ${TARGETS.maxQueries} SQL statements at page size 10 and 50 (the same at both), ≤ ${TARGETS.maxJsKb} kB gzip initial JS, ${TARGETS.maxErrors} errors.`,
   );

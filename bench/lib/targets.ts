@@ -1,6 +1,7 @@
 // Picks who signs in and what each of them opens, from the seeded database:
 // 50 users, one per organization, over both kinds, always including the
-// largest tenants and the ones holding the long spec threads.
+// largest tenants and the ones holding the long spec threads. Detail pages
+// are records of active partnerships: an ended one is closed to its factory.
 import type pg from "pg";
 
 export const BENCH_PASSWORD = "bench-password-2026";
@@ -33,7 +34,7 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
   const specCounts = await q<{ orgId: string; specs: number }>(
     `SELECT "orgId", count(*)::int AS specs FROM "Spec" GROUP BY 1
      UNION ALL
-     SELECT "factoryId", count(DISTINCT "specId")::int FROM "SpecShare" s
+     SELECT s."factoryId", count(DISTINCT s."specId")::int FROM "SpecShare" s
        JOIN "Partnership" p ON p.id = s."partnershipId" AND p.status = 'ACTIVE' GROUP BY 1`,
   );
   const largest = [...specCounts].sort((a, b) => b.specs - a.specs).slice(0, 6).map((r) => r.orgId);
@@ -67,11 +68,16 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
     const thread = hotThreads.find((t) => (user.kind === "IMPORTER" ? t.importerId : t.factoryId) === user.orgId);
     if (thread) mine.specThread = `/${user.slug}/specs/${thread.specId}/v/${thread.number}${user.kind === "IMPORTER" ? `?factory=${thread.factoryId}` : ""}`;
     const [fa] = await q<{ id: string }>(
-      `SELECT id FROM "FirstArticle" WHERE ${side} = $1 AND status <> 'DRAFT' ORDER BY md5(id) LIMIT 1`,
+      `SELECT f.id FROM "FirstArticle" f JOIN "Partnership" p ON p.id = f."partnershipId" AND p.status = 'ACTIVE'
+        WHERE f.${side} = $1 AND f.status <> 'DRAFT' ORDER BY md5(f.id) LIMIT 1`,
       [user.orgId],
     );
     if (fa) mine.firstArticle = `/${user.slug}/first-articles/${fa.id}`;
-    const [ca] = await q<{ id: string }>(`SELECT id FROM "CorrectiveAction" WHERE ${side} = $1 ORDER BY md5(id) LIMIT 1`, [user.orgId]);
+    const [ca] = await q<{ id: string }>(
+      `SELECT c.id FROM "CorrectiveAction" c JOIN "Partnership" p ON p.id = c."partnershipId" AND p.status = 'ACTIVE'
+        WHERE c.${side} = $1 ORDER BY md5(c.id) LIMIT 1`,
+      [user.orgId],
+    );
     if (ca) mine.correctiveAction = `/${user.slug}/corrective-actions/${ca.id}`;
     const [partner] = await q<{ partnerId: string }>(
       `SELECT ${user.kind === "IMPORTER" ? `"factoryId"` : `"importerId"`} AS "partnerId" FROM "Partnership"
