@@ -2,16 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { needsAttention, type AttentionGroup, type AttentionItem } from "~/features/dashboard/attention.server.ts";
-import { getOrgOverview } from "~/features/partners/overview.server.ts";
+import { getDashboard, type AttentionGroup, type AttentionItem } from "~/features/dashboard/attention.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const attention = await needsAttention(ctx);
-  const overview = await getOrgOverview(ctx);
+  const { attention, overview } = await getDashboard(ctx);
   return { org: ctx.org, role: ctx.role, attention, overview };
 }
 

@@ -1,22 +1,21 @@
 // "Needs my attention": what waits for the active org, grouped by the action
-// it takes, each item linking to the page where that action is taken. Every
-// query goes through the ability, so a role sees only what it may read (a
-// VIEWER sees the same items as its colleagues and opens them read-only).
-// Each group shows at most ATTENTION_LIMIT items, overdue ones first, with
-// its total and a link to the full list.
-import { overdueWhere } from "~/features/corrective-actions/due.ts";
+// it takes, each item linking to the page where that action is taken. A role
+// sees only what it may read (a VIEWER sees the same items as its colleagues
+// and opens them read-only). Each group shows at most ATTENTION_LIMIT items,
+// overdue ones first, with its total and a link to the full list.
+//
+// One statement counts every group and picks the records it shows
+// (attention-sql.server.ts); then one query per table reads those records
+// through the ability, whatever the number of groups drawing on it.
+import { selectDashboard, type Shown, type Selection, type FactoryGroupKey, type ImporterGroupKey } from "./attention-sql.server.ts";
+import type { OrgOverview } from "~/features/partners/overview.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma, Severity } from "~/generated/prisma/client.ts";
 
-export const ATTENTION_LIMIT = 10;
-/** How far back "Recent acknowledgements" looks. */
-export const RECENT_ACK_DAYS = 7;
-/** Upper bound on the candidate ids a raw pre-selection may return (it only narrows what the ability then filters). */
-const CANDIDATE_LIMIT = 2000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export { ATTENTION_LIMIT, RECENT_ACK_DAYS, type FactoryGroupKey, type ImporterGroupKey } from "./attention-sql.server.ts";
 
 export interface AttentionItem {
   id: string;
@@ -27,9 +26,6 @@ export interface AttentionItem {
   /** ISO date the item is ordered by: when it is or was due, or when it arrived. */
   at: string;
 }
-
-export type FactoryGroupKey = "specs-to-acknowledge" | "first-articles-to-finish" | "first-articles-to-start" | "corrective-actions-to-answer" | "actions-to-carry-out";
-export type ImporterGroupKey = "factory-questions" | "recent-acknowledgements" | "first-articles-to-review" | "plans-to-review" | "actions-to-verify" | "overdue-partners";
 
 export interface AttentionGroup {
   key: FactoryGroupKey | ImporterGroupKey;
@@ -45,16 +41,14 @@ export interface Attention {
   groups: AttentionGroup[];
 }
 
-/** The dashboard of the active org: a factory's or an importer's groups, in the order they are shown. */
-export async function needsAttention(ctx: TenantContext, now: Date = new Date()): Promise<Attention> {
-  // One after the other: a page's worth of small queries, and the embedded database runs them one at a time anyway.
-  const builders = ctx.org.kind === "FACTORY" ? factoryGroups : importerGroups;
-  const groups: AttentionGroup[] = [];
-  for (const build of builders) groups.push(await build(ctx, now));
-  return { groups };
+/** The dashboard of the active org: its groups, in the order they are shown, and the org's counts. */
+export async function getDashboard(ctx: TenantContext, now: Date = new Date()): Promise<{ attention: Attention; overview: OrgOverview }> {
+  const { selection, overview } = await selectDashboard(ctx, now);
+  const groups = ctx.org.kind === "FACTORY" ? await factoryGroups(ctx, now, selection) : await importerGroups(ctx, now, selection);
+  return { attention: { groups }, overview };
 }
 
-type GroupBuilder = (ctx: TenantContext, now: Date) => Promise<AttentionGroup>;
+type SelectionOf = (key: FactoryGroupKey | ImporterGroupKey) => Selection;
 
 // ---- Helpers ----
 
@@ -72,172 +66,37 @@ const SEVERITY_LABELS: Record<Severity, string> = { CRITICAL: "Critical", MAJOR:
 
 const specLabel = (spec: { title: string; productCode: string } | null | undefined) => (spec ? `${spec.title} (${spec.productCode})` : "Specification");
 
-/**
- * Counts each segment and fetches the first ATTENTION_LIMIT rows across them
- * in order, so that overdue rows (the first segment) come before the rest.
- */
-async function overdueFirst<Where, Row>(segments: { where: Where; overdue: boolean }[], count: (where: Where) => Promise<number>, fetch: (where: Where, take: number) => Promise<Row[]>) {
-  const counts: number[] = [];
-  for (const segment of segments) counts.push(await count(segment.where));
-  const rows: { row: Row; overdue: boolean }[] = [];
-  for (const [i, segment] of segments.entries()) {
-    const room = ATTENTION_LIMIT - rows.length;
-    if (room <= 0 || !counts[i]) continue;
-    for (const row of await fetch(segment.where, room)) rows.push({ row, overdue: segment.overdue });
-  }
-  return { rows, total: counts.reduce((a, b) => a + b, 0) };
+const idsOf = (...selections: Selection[]) => selections.flatMap((s) => s.shown.map((p) => p.id));
+const specIdsOf = (selection: Selection) => [...new Set(selection.shown.flatMap((p) => (p.specId ? [p.specId] : [])))];
+
+/** The shown records of one table, by id; no ids, no query. */
+async function read<Row extends { id: string }>(ids: string[], find: (ids: string[]) => Promise<Row[]>) {
+  return new Map((ids.length ? await find(ids) : []).map((row) => [row.id, row]));
 }
 
-// ---- Factory ----
-
-/** Current published versions of specs shared with the factory that it has not acknowledged (queried ones included). */
-const specsToAcknowledge: GroupBuilder = async (ctx) => {
-  const me = ctx.org.id;
-  const where: Prisma.SpecWhereInput = {
-    AND: [
-      accessible(ctx.ability, "read", "Spec"),
-      { currentVersion: { is: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { acknowledgements: { none: { factoryId: me, status: "ACKNOWLEDGED" } } }] } } },
-    ],
-  };
-  const [total, specs] = await Promise.all([
-    prisma.spec.count({ where }),
-    prisma.spec.findMany({
-      where,
-      orderBy: [{ currentVersion: { publishedAt: "asc" } }, { id: "asc" }],
-      take: ATTENTION_LIMIT,
-      select: {
-        id: true,
-        title: true,
-        productCode: true,
-        org: { select: { name: true } },
-        currentVersion: {
-          select: {
-            number: true,
-            publishedAt: true,
-            createdAt: true,
-            acknowledgements: { where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: me }] }, select: { status: true, updatedAt: true }, take: 1 },
-          },
-        },
-      },
-    }),
-  ]);
-  const items = specs.flatMap((spec): AttentionItem[] => {
-    const version = spec.currentVersion;
-    if (!version) return [];
-    const ack = version.acknowledgements[0];
-    return [
-      {
-        id: spec.id,
-        label: `${specLabel(spec)} — version ${version.number}`,
-        detail:
-          ack?.status === "QUERIED"
-            ? `You asked a question on ${day(ack.updatedAt)} — waiting for the importer's answer.`
-            : `From ${spec.org.name} · published ${day(version.publishedAt)}. Read it, then acknowledge or ask a question.`,
-        href: versionPath(ctx.org.slug, spec.id, version.number),
-        overdue: false,
-        at: iso(version.publishedAt, version.createdAt),
-      },
-    ];
+/** A group's items in the order shown; a record the ability did not let through is left out. */
+function itemsOf<Row>(selection: Selection, rows: Map<string, Row>, item: (row: Row, shown: Shown) => AttentionItem | null): AttentionItem[] {
+  return selection.shown.flatMap((shown) => {
+    const row = rows.get(shown.id);
+    const built = row ? item(row, shown) : null;
+    return built ? [built] : [];
   });
-  return { key: "specs-to-acknowledge", title: "Specifications to acknowledge", items, total, href: `/${ctx.org.slug}/specs?filter=needs-ack` };
-};
-
-/** Titles of the specs first articles were made against, read through the ability. */
-async function specTitles(ctx: TenantContext, specIds: string[]) {
-  if (!specIds.length) return new Map<string, { title: string; productCode: string }>();
-  const specs = await prisma.spec.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: { in: [...new Set(specIds)] } }] },
-    select: { id: true, title: true, productCode: true },
-  });
-  return new Map(specs.map((s) => [s.id, s]));
 }
 
-/** The factory's drafts, and its rejected rounds that no later round answers yet (the FA page offers "Start round N"). */
-const firstArticlesToFinish: GroupBuilder = async (ctx) => {
-  const me = ctx.org.id;
-  const unanswered = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT f.id FROM "FirstArticle" f
-    WHERE f."factoryId" = ${me} AND f.status = 'REJECTED'
-      AND NOT EXISTS (SELECT 1 FROM "FirstArticle" n WHERE n."seriesId" = f."seriesId" AND n.round > f.round)
-    LIMIT ${CANDIDATE_LIMIT}`;
-  const where: Prisma.FirstArticleWhereInput = {
-    AND: [accessible(ctx.ability, "read", "FirstArticle"), { factoryId: me }, { OR: [{ status: "DRAFT" }, { status: "REJECTED", id: { in: unanswered.map((r) => r.id) } }] }],
-  };
-  const [total, rows] = await Promise.all([
-    prisma.firstArticle.count({ where }),
-    prisma.firstArticle.findMany({
-      where,
-      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-      take: ATTENTION_LIMIT,
-      select: { id: true, round: true, status: true, poNumber: true, specId: true, updatedAt: true, decidedAt: true, partnership: { select: { importer: { select: { name: true } } } } },
-    }),
-  ]);
-  const specs = await specTitles(ctx, rows.map((r) => r.specId));
-  const items = rows.map(
-    (fa): AttentionItem => ({
-      id: fa.id,
-      label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
-      detail:
-        fa.status === "REJECTED"
-          ? `Rejected${fa.decidedAt ? ` on ${day(fa.decidedAt)}` : ""} by ${fa.partnership.importer.name} — start round ${fa.round + 1}.`
-          : `Draft, round ${fa.round}, for ${fa.partnership.importer.name} — finish the readings and submit.`,
-      href: `/${ctx.org.slug}/first-articles/${fa.id}`,
-      overdue: false,
-      at: fa.updatedAt.toISOString(),
-    }),
-  );
-  return { key: "first-articles-to-finish", title: "First articles to finish or resubmit", items, total, href: `/${ctx.org.slug}/first-articles` };
-};
+const faSelect = {
+  id: true,
+  round: true,
+  status: true,
+  poNumber: true,
+  specId: true,
+  submittedAt: true,
+  updatedAt: true,
+  decidedAt: true,
+  partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
+} satisfies Prisma.FirstArticleSelect;
 
-/** Current versions the factory acknowledged and has no first article for (in any status, any round). */
-const firstArticlesToStart: GroupBuilder = async (ctx) => {
-  const me = ctx.org.id;
-  // FirstArticle has no relation to its version in the schema, so "none for this version" is one SQL query.
-  const candidates = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT s.id FROM "Spec" s
-    JOIN "Acknowledgement" a ON a."versionId" = s."currentVersionId" AND a."factoryId" = ${me} AND a.status = 'ACKNOWLEDGED'
-    WHERE NOT EXISTS (SELECT 1 FROM "FirstArticle" f WHERE f."versionId" = s."currentVersionId" AND f."factoryId" = ${me})
-    LIMIT ${CANDIDATE_LIMIT}`;
-  const acknowledgedByMe = { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: me, status: "ACKNOWLEDGED" as const }] };
-  const where: Prisma.SpecWhereInput = {
-    AND: [
-      accessible(ctx.ability, "read", "Spec"),
-      { id: { in: candidates.map((c) => c.id) } },
-      { currentVersion: { is: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { acknowledgements: { some: acknowledgedByMe } }] } } },
-    ],
-  };
-  const [total, specs] = await Promise.all([
-    prisma.spec.count({ where }),
-    prisma.spec.findMany({
-      where,
-      orderBy: [{ currentVersion: { publishedAt: "asc" } }, { id: "asc" }],
-      take: ATTENTION_LIMIT,
-      select: {
-        id: true,
-        title: true,
-        productCode: true,
-        org: { select: { name: true } },
-        currentVersion: { select: { id: true, number: true, acknowledgements: { where: acknowledgedByMe, select: { updatedAt: true }, take: 1 } } },
-      },
-    }),
-  ]);
-  const items = specs.flatMap((spec): AttentionItem[] => {
-    const version = spec.currentVersion;
-    const ack = version?.acknowledgements[0];
-    if (!version || !ack) return [];
-    return [
-      {
-        id: spec.id,
-        label: `${specLabel(spec)} — version ${version.number}`,
-        detail: `For ${spec.org.name} · acknowledged ${day(ack.updatedAt)}, no first article yet.`,
-        href: `/${ctx.org.slug}/first-articles/new?version=${encodeURIComponent(version.id)}`,
-        overdue: false,
-        at: ack.updatedAt.toISOString(),
-      },
-    ];
-  });
-  return { key: "first-articles-to-start", title: "First articles to start", items, total, href: `/${ctx.org.slug}/first-articles/new` };
-};
+const findFirstArticles = (ctx: TenantContext) => (ids: string[]) =>
+  prisma.firstArticle.findMany({ where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: { in: ids } }] }, select: faSelect });
 
 const caSelect = {
   id: true,
@@ -252,73 +111,148 @@ const caSelect = {
   partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
 } satisfies Prisma.CorrectiveActionSelect;
 
+/** The next action of an accepted plan: the earliest date, so a late one if there is one. */
+const caWithNextItemSelect = {
+  ...caSelect,
+  items: { orderBy: [{ dueAt: "asc" as const }, { position: "asc" as const }], take: 1, select: { action: true, dueAt: true } },
+} satisfies Prisma.CorrectiveActionSelect;
+
+const findCorrectiveActions =
+  <S extends Prisma.CorrectiveActionSelect>(ctx: TenantContext, select: S) =>
+  (ids: string[]) =>
+    prisma.correctiveAction.findMany({ where: { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { id: { in: ids } }] }, select }) as Promise<
+      Prisma.CorrectiveActionGetPayload<{ select: S }>[]
+    >;
+
 const caHref = (ctx: TenantContext, id: string) => `/${ctx.org.slug}/corrective-actions/${id}`;
 
-function caGroup<S extends Prisma.CorrectiveActionSelect>(segments: { where: Prisma.CorrectiveActionWhereInput; overdue: boolean }[], select: S, orderBy: Prisma.CorrectiveActionOrderByWithRelationInput[]) {
-  return overdueFirst(
-    segments,
-    (where) => prisma.correctiveAction.count({ where }),
-    (where, take) => prisma.correctiveAction.findMany({ where, select, orderBy: [...orderBy, { id: "asc" }], take }) as Promise<Prisma.CorrectiveActionGetPayload<{ select: S }>[]>,
+// ---- Factory ----
+
+/** The specs of the factory's groups with their current version and its acknowledgement, and the specs first articles were made against (titles only). */
+function findFactorySpecs(ctx: TenantContext, groupIds: string[], titleIds: string[]) {
+  return read([...groupIds, ...titleIds], () =>
+    prisma.spec.findMany({
+      where: {
+        AND: [
+          accessible(ctx.ability, "read", "Spec"),
+          { OR: [{ id: { in: groupIds }, currentVersion: { is: accessible(ctx.ability, "read", "SpecVersion") } }, { id: { in: titleIds } }] },
+        ],
+      },
+      select: {
+        id: true,
+        title: true,
+        productCode: true,
+        org: { select: { name: true } },
+        currentVersion: {
+          select: {
+            id: true,
+            number: true,
+            publishedAt: true,
+            createdAt: true,
+            // One per version and factory.
+            acknowledgements: { where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: ctx.org.id }] }, select: { status: true, updatedAt: true }, take: 1 },
+          },
+        },
+      },
+    }),
   );
 }
 
-/** OPEN: the factory owes containment, root cause and a plan; overdue once the plan due date has passed. */
-const correctiveActionsToAnswer: GroupBuilder = async (ctx, now) => {
-  const base: Prisma.CorrectiveActionWhereInput = { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { status: "OPEN" }] };
-  const result = await caGroup(
-    [
-      { where: { AND: [base, { planDueAt: { lt: now } }] }, overdue: true },
-      { where: { AND: [base, { planDueAt: { gte: now } }] }, overdue: false },
-    ],
-    caSelect,
-    [{ planDueAt: "asc" }],
-  );
-  const items = result.rows.map(
-    ({ row: ca, overdue }): AttentionItem => ({
+async function factoryGroups(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<AttentionGroup[]> {
+  const slug = ctx.org.slug;
+  // Current published versions shared with the factory that it has not acknowledged (queried ones included).
+  const toAcknowledge = selection("specs-to-acknowledge");
+  // Its drafts, and its rejected rounds that no later round answers yet (the FA page offers "Start round N").
+  const toFinish = selection("first-articles-to-finish");
+  // Current versions it acknowledged and has no first article for (in any status, any round).
+  const toStart = selection("first-articles-to-start");
+  // OPEN: it owes containment, root cause and a plan; late once the plan due date has passed.
+  const toAnswer = selection("corrective-actions-to-answer");
+  // PLAN_ACCEPTED: it carries out the plan's actions; late once one of them is past its date.
+  const toCarryOut = selection("actions-to-carry-out");
+  const [specs, firstArticles, correctiveActions] = await Promise.all([
+    findFactorySpecs(ctx, idsOf(toAcknowledge, toStart), specIdsOf(toFinish)),
+    read(idsOf(toFinish), findFirstArticles(ctx)),
+    read(idsOf(toAnswer, toCarryOut), findCorrectiveActions(ctx, caWithNextItemSelect)),
+  ]);
+
+  const acknowledgeItems = itemsOf(toAcknowledge, specs, (spec) => {
+    const version = spec.currentVersion;
+    if (!version) return null;
+    const ack = version.acknowledgements[0];
+    return {
+      id: spec.id,
+      label: `${specLabel(spec)} — version ${version.number}`,
+      detail:
+        ack?.status === "QUERIED"
+          ? `You asked a question on ${day(ack.updatedAt)} — waiting for the importer's answer.`
+          : `From ${spec.org.name} · published ${day(version.publishedAt)}. Read it, then acknowledge or ask a question.`,
+      href: versionPath(slug, spec.id, version.number),
+      overdue: false,
+      at: iso(version.publishedAt, version.createdAt),
+    };
+  });
+
+  const finishItems = itemsOf(toFinish, firstArticles, (fa) => ({
+    id: fa.id,
+    label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
+    detail:
+      fa.status === "REJECTED"
+        ? `Rejected${fa.decidedAt ? ` on ${day(fa.decidedAt)}` : ""} by ${fa.partnership.importer.name} — start round ${fa.round + 1}.`
+        : `Draft, round ${fa.round}, for ${fa.partnership.importer.name} — finish the readings and submit.`,
+    href: `/${slug}/first-articles/${fa.id}`,
+    overdue: false,
+    at: fa.updatedAt.toISOString(),
+  }));
+
+  const startItems = itemsOf(toStart, specs, (spec) => {
+    const version = spec.currentVersion;
+    const ack = version?.acknowledgements[0];
+    if (!version || ack?.status !== "ACKNOWLEDGED") return null;
+    return {
+      id: spec.id,
+      label: `${specLabel(spec)} — version ${version.number}`,
+      detail: `For ${spec.org.name} · acknowledged ${day(ack.updatedAt)}, no first article yet.`,
+      href: `/${slug}/first-articles/new?version=${encodeURIComponent(version.id)}`,
+      overdue: false,
+      at: ack.updatedAt.toISOString(),
+    };
+  });
+
+  const answerItems = itemsOf(toAnswer, correctiveActions, (ca, shown) => ({
+    id: ca.id,
+    label: ca.title,
+    detail: `${ca.partnership.importer.name} · ${SEVERITY_LABELS[ca.severity]} · ${ca.reviewNote ? "plan returned, " : ""}plan due ${day(ca.planDueAt)}`,
+    href: caHref(ctx, ca.id),
+    overdue: Boolean(shown.late),
+    at: ca.planDueAt.toISOString(),
+  }));
+
+  const carryOutItems = itemsOf(toCarryOut, correctiveActions, (ca, shown) => {
+    const next = ca.items[0];
+    const overdue = Boolean(shown.late);
+    return {
       id: ca.id,
       label: ca.title,
-      detail: `${ca.partnership.importer.name} · ${SEVERITY_LABELS[ca.severity]} · ${ca.reviewNote ? "plan returned, " : ""}plan due ${day(ca.planDueAt)}`,
+      detail: next
+        ? `${ca.partnership.importer.name} · “${truncate(next.action, 80)}” ${overdue ? "was due" : "due"} ${day(next.dueAt)}`
+        : `${ca.partnership.importer.name} · plan accepted ${day(ca.planAcceptedAt)}`,
       href: caHref(ctx, ca.id),
       overdue,
-      at: ca.planDueAt.toISOString(),
-    }),
-  );
-  return { key: "corrective-actions-to-answer", title: "Corrective actions awaiting your answer", items, total: result.total, href: `/${ctx.org.slug}/corrective-actions?status=OPEN` };
-};
-
-const caWithItemsSelect = { ...caSelect, items: { orderBy: [{ dueAt: "asc" as const }, { position: "asc" as const }], take: 1, select: { action: true, dueAt: true } } } satisfies Prisma.CorrectiveActionSelect;
-
-/** PLAN_ACCEPTED: the factory carries out the plan's actions; overdue once one of them is past its date. */
-const actionsToCarryOut: GroupBuilder = async (ctx, now) => {
-  const base: Prisma.CorrectiveActionWhereInput = { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { status: "PLAN_ACCEPTED" }] };
-  const result = await caGroup(
-    [
-      { where: { AND: [base, { items: { some: { dueAt: { lt: now } } } }] }, overdue: true },
-      { where: { AND: [base, { items: { none: { dueAt: { lt: now } } } }] }, overdue: false },
-    ],
-    caWithItemsSelect,
-    [{ planAcceptedAt: "asc" }],
-  );
-  const items = result.rows
-    .map(({ row: ca, overdue }): AttentionItem => {
-      const next = ca.items[0];
-      return {
-        id: ca.id,
-        label: ca.title,
-        detail: next
-          ? `${ca.partnership.importer.name} · “${truncate(next.action, 80)}” ${overdue ? "was due" : "due"} ${day(next.dueAt)}`
-          : `${ca.partnership.importer.name} · plan accepted ${day(ca.planAcceptedAt)}`,
-        href: caHref(ctx, ca.id),
-        overdue,
-        at: iso(next?.dueAt ?? ca.planAcceptedAt, ca.updatedAt),
-      };
-    })
-    // Within each segment, the earliest date first (overdue ones stay ahead).
+      at: iso(next?.dueAt ?? ca.planAcceptedAt, ca.updatedAt),
+    };
+  })
+    // Within each segment, the earliest date first (late ones stay ahead).
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at));
-  return { key: "actions-to-carry-out", title: "Actions to carry out", items, total: result.total, href: `/${ctx.org.slug}/corrective-actions?status=PLAN_ACCEPTED` };
-};
 
-const factoryGroups: GroupBuilder[] = [specsToAcknowledge, firstArticlesToFinish, firstArticlesToStart, correctiveActionsToAnswer, actionsToCarryOut];
+  return [
+    { key: "specs-to-acknowledge", title: "Specifications to acknowledge", items: acknowledgeItems, total: toAcknowledge.total, href: `/${slug}/specs?filter=needs-ack` },
+    { key: "first-articles-to-finish", title: "First articles to finish or resubmit", items: finishItems, total: toFinish.total, href: `/${slug}/first-articles` },
+    { key: "first-articles-to-start", title: "First articles to start", items: startItems, total: toStart.total, href: `/${slug}/first-articles/new` },
+    { key: "corrective-actions-to-answer", title: "Corrective actions awaiting your answer", items: answerItems, total: toAnswer.total, href: `/${slug}/corrective-actions?status=OPEN` },
+    { key: "actions-to-carry-out", title: "Actions to carry out", items: carryOutItems, total: toCarryOut.total, href: `/${slug}/corrective-actions?status=PLAN_ACCEPTED` },
+  ];
+}
 
 // ---- Importer ----
 
@@ -336,163 +270,95 @@ type AckRow = Prisma.AcknowledgementGetPayload<{ select: typeof ackSelect }>;
 /** The version page opened on this factory's thread. */
 const ackHref = (ctx: TenantContext, ack: AckRow) => `${versionPath(ctx.org.slug, ack.version.specId, ack.version.number)}?factory=${encodeURIComponent(ack.factoryId)}`;
 
-/** Queries on the current version of a spec still shared with that factory through an active partnership. */
-const factoryQuestions: GroupBuilder = async (ctx) => {
-  // "Still shared with the factory that asked" compares two relations of the row: one SQL query narrows the ids.
-  const open = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT a.id FROM "Acknowledgement" a
-    JOIN "Spec" s ON s."currentVersionId" = a."versionId"
-    JOIN "SpecShare" sh ON sh."specId" = s.id AND sh."factoryId" = a."factoryId"
-    JOIN "Partnership" p ON p.id = sh."partnershipId" AND p.status = 'ACTIVE'
-    WHERE a."importerId" = ${ctx.org.id} AND a.status = 'QUERIED'
-    LIMIT ${CANDIDATE_LIMIT}`;
-  const where: Prisma.AcknowledgementWhereInput = {
-    AND: [accessible(ctx.ability, "read", "Acknowledgement"), { status: "QUERIED", id: { in: open.map((r) => r.id) } }, { version: { is: accessible(ctx.ability, "read", "SpecVersion") } }],
-  };
-  const [total, rows] = await Promise.all([
-    prisma.acknowledgement.count({ where }),
-    prisma.acknowledgement.findMany({ where, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: ATTENTION_LIMIT, select: ackSelect }),
-  ]);
-  const items = rows.map(
-    (ack): AttentionItem => ({
-      id: ack.id,
-      label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
-      detail: `${ack.factory.name} asked on ${day(ack.updatedAt)}: “${truncate(ack.question ?? "")}”`,
-      href: ackHref(ctx, ack),
-      overdue: false,
-      at: ack.updatedAt.toISOString(),
-    }),
-  );
-  return { key: "factory-questions", title: "Questions from factories", items, total, href: `/${ctx.org.slug}/specs?filter=needs-ack` };
-};
+const findAcknowledgements = (ctx: TenantContext) => (ids: string[]) =>
+  prisma.acknowledgement.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { id: { in: ids } }, { version: { is: accessible(ctx.ability, "read", "SpecVersion") } }] },
+    select: ackSelect,
+  });
 
-/** Acknowledgements of the last RECENT_ACK_DAYS days, newest first: to read, never overdue. */
-const recentAcknowledgements: GroupBuilder = async (ctx, now) => {
-  const since = new Date(now.getTime() - RECENT_ACK_DAYS * DAY_MS);
-  const where: Prisma.AcknowledgementWhereInput = {
-    AND: [accessible(ctx.ability, "read", "Acknowledgement"), { status: "ACKNOWLEDGED", updatedAt: { gte: since } }, { version: { is: accessible(ctx.ability, "read", "SpecVersion") } }],
-  };
-  const [total, rows] = await Promise.all([
-    prisma.acknowledgement.count({ where }),
-    prisma.acknowledgement.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: ATTENTION_LIMIT, select: ackSelect }),
-  ]);
-  const items = rows.map(
-    (ack): AttentionItem => ({
-      id: ack.id,
-      label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
-      detail: `Acknowledged by ${ack.factory.name} on ${day(ack.updatedAt)}`,
-      href: ackHref(ctx, ack),
-      overdue: false,
-      at: ack.updatedAt.toISOString(),
-    }),
-  );
-  return { key: "recent-acknowledgements", title: "Recent acknowledgements", items, total, href: `/${ctx.org.slug}/specs` };
-};
+/** Titles of the specs first articles were made against, read through the ability. */
+const findSpecTitles = (ctx: TenantContext) => (ids: string[]) =>
+  prisma.spec.findMany({ where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: { in: ids } }] }, select: { id: true, title: true, productCode: true } });
 
-/** Submitted first articles waiting for a decision, oldest submission first. */
-const firstArticlesToReview: GroupBuilder = async (ctx) => {
-  const where: Prisma.FirstArticleWhereInput = { AND: [accessible(ctx.ability, "read", "FirstArticle"), { status: "SUBMITTED" }] };
-  const [total, rows] = await Promise.all([
-    prisma.firstArticle.count({ where }),
-    prisma.firstArticle.findMany({
-      where,
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      take: ATTENTION_LIMIT,
-      select: { id: true, round: true, poNumber: true, specId: true, submittedAt: true, updatedAt: true, partnership: { select: { factory: { select: { name: true } } } } },
-    }),
+async function importerGroups(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<AttentionGroup[]> {
+  const slug = ctx.org.slug;
+  // Queries on the current version of a spec still shared with that factory through an active partnership.
+  const questions = selection("factory-questions");
+  // Acknowledgements of the last RECENT_ACK_DAYS days, newest first: to read, never overdue.
+  const recent = selection("recent-acknowledgements");
+  // Submitted first articles waiting for a decision, oldest submission first.
+  const toReview = selection("first-articles-to-review");
+  // The importer's turn on a corrective action: a plan to accept or return, or an implementation to verify.
+  const plans = selection("plans-to-review");
+  const toVerify = selection("actions-to-verify");
+  // Factories with an overdue corrective action, most overdue actions first (all read in the statement).
+  const late = selection("overdue-partners");
+  const [acks, firstArticles, specs, correctiveActions] = await Promise.all([
+    read(idsOf(questions, recent), findAcknowledgements(ctx)),
+    read(idsOf(toReview), findFirstArticles(ctx)),
+    read(specIdsOf(toReview), findSpecTitles(ctx)),
+    read(idsOf(plans, toVerify), findCorrectiveActions(ctx, caSelect)),
   ]);
-  const specs = await specTitles(ctx, rows.map((r) => r.specId));
-  const items = rows.map(
-    (fa): AttentionItem => ({
-      id: fa.id,
-      label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
-      detail: `${fa.partnership.factory?.name ?? "Factory"} · round ${fa.round} · submitted ${day(fa.submittedAt ?? fa.updatedAt)}`,
-      href: `/${ctx.org.slug}/first-articles/${fa.id}`,
-      overdue: false,
-      at: iso(fa.submittedAt, fa.updatedAt),
-    }),
-  );
-  return { key: "first-articles-to-review", title: "First articles to review", items, total, href: `/${ctx.org.slug}/first-articles?status=SUBMITTED` };
-};
 
-/** The importer's turn on a corrective action: a plan to accept or return, or an implementation to verify. */
-function importerCaGroup(key: "plans-to-review" | "actions-to-verify"): GroupBuilder {
-  const status = key === "plans-to-review" ? "PLAN_SUBMITTED" : "IMPLEMENTED";
-  const dateField = key === "plans-to-review" ? "planSubmittedAt" : "implementedAt";
-  return async (ctx) => {
-    const where: Prisma.CorrectiveActionWhereInput = { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { status }] };
-    const result = await caGroup([{ where, overdue: false }], caSelect, [{ [dateField]: "asc" }]);
-    const items = result.rows.map(({ row: ca }): AttentionItem => {
+  const questionItems = itemsOf(questions, acks, (ack) => ({
+    id: ack.id,
+    label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
+    detail: `${ack.factory.name} asked on ${day(ack.updatedAt)}: “${truncate(ack.question ?? "")}”`,
+    href: ackHref(ctx, ack),
+    overdue: false,
+    at: ack.updatedAt.toISOString(),
+  }));
+
+  const recentItems = itemsOf(recent, acks, (ack) => ({
+    id: ack.id,
+    label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
+    detail: `Acknowledged by ${ack.factory.name} on ${day(ack.updatedAt)}`,
+    href: ackHref(ctx, ack),
+    overdue: false,
+    at: ack.updatedAt.toISOString(),
+  }));
+
+  const reviewItems = itemsOf(toReview, firstArticles, (fa) => ({
+    id: fa.id,
+    label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
+    detail: `${fa.partnership.factory?.name ?? "Factory"} · round ${fa.round} · submitted ${day(fa.submittedAt ?? fa.updatedAt)}`,
+    href: `/${slug}/first-articles/${fa.id}`,
+    overdue: false,
+    at: iso(fa.submittedAt, fa.updatedAt),
+  }));
+
+  const caItems = (turn: Selection, dateField: "planSubmittedAt" | "implementedAt", done: string) =>
+    itemsOf(turn, correctiveActions, (ca) => {
       const at = ca[dateField] ?? ca.updatedAt;
       return {
         id: ca.id,
         label: ca.title,
-        detail: `${ca.partnership.factory?.name ?? "Factory"} · ${SEVERITY_LABELS[ca.severity]} · ${key === "plans-to-review" ? "plan submitted" : "marked implemented"} ${day(at)}`,
+        detail: `${ca.partnership.factory?.name ?? "Factory"} · ${SEVERITY_LABELS[ca.severity]} · ${done} ${day(at)}`,
         href: caHref(ctx, ca.id),
         overdue: false,
         at: at.toISOString(),
       };
     });
-    return {
-      key,
-      title: key === "plans-to-review" ? "Plans to review" : "Actions to verify",
-      items,
-      total: result.total,
-      href: `/${ctx.org.slug}/corrective-actions?status=${status}`,
-    };
-  };
-}
 
-/**
- * Factories with an overdue corrective action (an OPEN one past its plan due
- * date, or a PLAN_ACCEPTED one with an item past due — the rule the
- * corrective-action list's "overdue" filter applies), most overdue actions first.
- */
-const overduePartners: GroupBuilder = async (ctx, now) => {
-  const where: Prisma.CorrectiveActionWhereInput = { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), overdueWhere(now)] };
-  // One row per factory: bounded by the number of partners.
-  const perFactory = await prisma.correctiveAction.groupBy({ by: ["factoryId"], where, _count: { _all: true }, orderBy: { factoryId: "asc" } });
-  perFactory.sort((a, b) => b._count._all - a._count._all || a.factoryId.localeCompare(b.factoryId));
-  const shown = perFactory.slice(0, ATTENTION_LIMIT);
-  const ids = shown.map((f) => f.factoryId);
-  const [partnerships, late] = ids.length
-    ? await Promise.all([
-        prisma.partnership.findMany({
-          where: { AND: [accessible(ctx.ability, "read", "Partnership"), { factoryId: { in: ids } }] },
-          orderBy: { createdAt: "desc" },
-          select: { factoryId: true, factory: { select: { name: true } } },
-        }),
-        // The oldest missed date of each shown factory: the plan's, or the earliest late item's.
-        prisma.correctiveAction.findMany({
-          where: { AND: [where, { factoryId: { in: ids } }] },
-          orderBy: [{ planDueAt: "asc" }, { id: "asc" }],
-          take: 500,
-          select: { factoryId: true, status: true, planDueAt: true, items: { where: { dueAt: { lt: now } }, orderBy: { dueAt: "asc" }, take: 1, select: { dueAt: true } } },
-        }),
-      ])
-    : [[], []];
-  const names = new Map<string, string>();
-  for (const p of partnerships) if (p.factoryId && p.factory && !names.has(p.factoryId)) names.set(p.factoryId, p.factory.name);
-  const oldest = new Map<string, Date>();
-  for (const ca of late) {
-    const missed = ca.status === "OPEN" ? ca.planDueAt : ca.items[0]?.dueAt;
-    if (!missed) continue;
-    const known = oldest.get(ca.factoryId);
-    if (!known || missed < known) oldest.set(ca.factoryId, missed);
-  }
-  const items = shown.map((f): AttentionItem => {
-    const count = f._count._all;
-    const since = oldest.get(f.factoryId);
+  const partnerItems = late.shown.map((partner): AttentionItem => {
+    const count = partner.count ?? 0;
+    const since = partner.since == null ? null : new Date(partner.since);
     return {
-      id: f.factoryId,
-      label: names.get(f.factoryId) ?? "Factory",
+      id: partner.id,
+      label: partner.name ?? "Factory",
       detail: `${count} overdue corrective action${count === 1 ? "" : "s"}${since ? ` · oldest due ${day(since)}` : ""}`,
-      href: `/${ctx.org.slug}/corrective-actions?partner=${encodeURIComponent(f.factoryId)}&overdue=1`,
+      href: `/${slug}/corrective-actions?partner=${encodeURIComponent(partner.id)}&overdue=1`,
       overdue: true,
       at: (since ?? now).toISOString(),
     };
   });
-  return { key: "overdue-partners", title: "Overdue partners", items, total: perFactory.length, href: `/${ctx.org.slug}/corrective-actions?overdue=1` };
-};
 
-const importerGroups: GroupBuilder[] = [factoryQuestions, recentAcknowledgements, firstArticlesToReview, importerCaGroup("plans-to-review"), importerCaGroup("actions-to-verify"), overduePartners];
+  return [
+    { key: "factory-questions", title: "Questions from factories", items: questionItems, total: questions.total, href: `/${slug}/specs?filter=needs-ack` },
+    { key: "recent-acknowledgements", title: "Recent acknowledgements", items: recentItems, total: recent.total, href: `/${slug}/specs` },
+    { key: "first-articles-to-review", title: "First articles to review", items: reviewItems, total: toReview.total, href: `/${slug}/first-articles?status=SUBMITTED` },
+    { key: "plans-to-review", title: "Plans to review", items: caItems(plans, "planSubmittedAt", "plan submitted"), total: plans.total, href: `/${slug}/corrective-actions?status=PLAN_SUBMITTED` },
+    { key: "actions-to-verify", title: "Actions to verify", items: caItems(toVerify, "implementedAt", "marked implemented"), total: toVerify.total, href: `/${slug}/corrective-actions?status=IMPLEMENTED` },
+    { key: "overdue-partners", title: "Overdue partners", items: partnerItems, total: late.total, href: `/${slug}/corrective-actions?overdue=1` },
+  ];
+}
