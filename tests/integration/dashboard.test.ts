@@ -332,3 +332,89 @@ describe("needs my attention: limits and empty states", () => {
     expect((await dashboard(factory)).groups.every((g) => g.total === 0)).toBe(true);
   });
 });
+
+describe("needs my attention: totals beyond the items shown, and their order", () => {
+  const dayOf = (date: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+
+  it("counts every record of each group, shows the first ten in the order of its list", async () => {
+    const importer = await member("IMPORTER", "OWNER");
+    const factory = await member("FACTORY", "OWNER");
+    const A = importer.org;
+    const F = factory.org;
+    // Published the later the sooner they were created: the order is the version's date, not the creation's.
+    const toAck: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { spec, version } = await createSpec(A.id);
+      await prisma.specVersion.update({ where: { id: version.id }, data: { publishedAt: at(-(20 + i) * DAY) } });
+      await createSpecShare(spec.id, A.id, F.id);
+      toAck.unshift(spec.id);
+    }
+    // Acknowledged, no first article yet; each acknowledgement a day older than the one before.
+    const acks: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const { spec, version } = await createSpec(A.id);
+      await createSpecShare(spec.id, A.id, F.id);
+      const ack = await prisma.acknowledgement.create({ data: { versionId: version.id, importerId: A.id, factoryId: F.id, status: "ACKNOWLEDGED", updatedAt: at(-(i + 1) * (DAY / 2)) } });
+      acks.push(ack.id);
+    }
+    // Accepted plans: one with a late action, listed first though accepted last.
+    for (let i = 0; i < 10; i++) await seedCorrectiveAction(A, F, { status: "PLAN_ACCEPTED", planAcceptedAt: at(-(20 - i) * DAY), items: [{ action: `Step ${i}`, dueAt: at((i + 1) * DAY) }] });
+    const lateOne = await seedCorrectiveAction(A, F, { status: "PLAN_ACCEPTED", planAcceptedAt: at(-DAY), items: [{ action: "Late step", dueAt: at(-DAY / 2) }] });
+    // Plans submitted the earlier the later they were made: the oldest submission first.
+    const plans: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const plan = await seedCorrectiveAction(A, F, { status: "PLAN_SUBMITTED" });
+      await prisma.correctiveAction.update({ where: { id: plan.id }, data: { planSubmittedAt: at(-(i + 1) * DAY) } });
+      plans.unshift(plan.id);
+    }
+
+    const f = await dashboard(factory);
+    expect(group(f, "specs-to-acknowledge").total).toBe(12);
+    expect(ids(f, "specs-to-acknowledge")).toEqual(toAck.slice(0, 10));
+    expect(group(f, "first-articles-to-start").total).toBe(11);
+    expect(ids(f, "first-articles-to-start")).toHaveLength(10);
+    const carry = group(f, "actions-to-carry-out");
+    expect(carry.total).toBe(11);
+    expect(carry.items).toHaveLength(10);
+    expect(carry.items[0]).toMatchObject({ id: lateOne.id, overdue: true });
+    expect(carry.items.slice(1).every((i) => !i.overdue)).toBe(true);
+
+    const a = await dashboard(importer);
+    const recent = group(a, "recent-acknowledgements");
+    expect(recent.total).toBe(11);
+    expect(recent.items.map((i) => i.id)).toEqual(acks.slice(0, 10));
+    const review = group(a, "plans-to-review");
+    expect(review.total).toBe(11);
+    expect(review.items.map((i) => i.id)).toEqual(plans.slice(0, 10));
+  });
+
+  it("lists the partner with the most overdue actions first, with its oldest missed date", async () => {
+    const importer = await member("IMPORTER", "OWNER");
+    const slow = await member("FACTORY", "OWNER");
+    const slower = await member("FACTORY", "OWNER");
+    for (const f of [slow, slower]) await createPartnership(importer.org.id, f.org.id, "ACTIVE");
+    const slowDue = at(-3 * DAY);
+    await seedCorrectiveAction(importer.org, slow.org, { status: "OPEN", planDueAt: slowDue });
+    await seedCorrectiveAction(importer.org, slower.org, { status: "OPEN", planDueAt: at(-DAY) });
+    const oldestItem = at(-5 * DAY);
+    await seedCorrectiveAction(importer.org, slower.org, {
+      status: "PLAN_ACCEPTED",
+      items: [
+        { action: "Later", dueAt: at(-2 * DAY) },
+        { action: "Oldest", dueAt: oldestItem },
+      ],
+    });
+    // Done or on time: not counted.
+    await seedCorrectiveAction(importer.org, slow.org, { status: "CLOSED", planDueAt: at(-9 * DAY) });
+    await seedCorrectiveAction(importer.org, slow.org, { status: "PLAN_ACCEPTED", items: [{ action: "Soon", dueAt: at(DAY) }] });
+
+    const partners = group(await dashboard(importer), "overdue-partners");
+    expect(partners.total).toBe(2);
+    expect(partners.items.map((i) => [i.id, i.label])).toEqual([
+      [slower.org.id, slower.org.name],
+      [slow.org.id, slow.org.name],
+    ]);
+    expect(partners.items[0]).toMatchObject({ detail: `2 overdue corrective actions · oldest due ${dayOf(oldestItem)}`, at: oldestItem.toISOString(), overdue: true });
+    expect(partners.items[1]!.detail).toBe(`1 overdue corrective action · oldest due ${dayOf(slowDue)}`);
+  });
+});
