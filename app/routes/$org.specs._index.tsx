@@ -8,7 +8,7 @@ import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { specPath } from "~/features/specs/paths.ts";
 import { SPEC_LIST_FILTERS } from "~/features/specs/schemas.ts";
-import { listSpecs } from "~/features/specs/specs.server.ts";
+import { listSpecs } from "~/features/specs/list.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
