@@ -171,15 +171,18 @@ export function acceptPartnerInvitation(token: string, user: { id: string }, cho
 }
 
 /** The orgs on the other side of this org's active partnerships, for list filters. */
-export async function listActivePartnerOrgs(ctx: TenantContext) {
-  const partnerships = await prisma.partnership.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "Partnership"), { status: "ACTIVE" }] },
-    select: { importer: { select: { id: true, name: true } }, factory: { select: { id: true, name: true } } },
-    orderBy: { createdAt: "asc" },
+export async function listActivePartnerOrgs(ctx: TenantContext): Promise<{ id: string; name: string }[]> {
+  const args = {
+    where: { AND: [accessible(ctx.ability, "read", "Partnership"), { status: "ACTIVE" as const }] },
+    orderBy: { createdAt: "asc" as const },
     take: 200,
-  });
-  return partnerships.flatMap((p) => {
-    const other = ctx.org.kind === "IMPORTER" ? p.factory : p.importer;
-    return other ? [other] : [];
-  });
+  };
+  // Only the other side: this org is in ctx already.
+  const org = { select: { id: true, name: true } };
+  if (ctx.org.kind === "IMPORTER") {
+    const partnerships = await prisma.partnership.findMany({ ...args, select: { factory: org } });
+    return partnerships.flatMap((p) => (p.factory ? [p.factory] : []));
+  }
+  const partnerships = await prisma.partnership.findMany({ ...args, select: { importer: org } });
+  return partnerships.map((p) => p.importer);
 }
