@@ -35,8 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const load = loadSpecVersionRoute;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, spec, version } = await load(request, params);
-  const page = await loadVersionPage(ctx, spec, version, new URL(request.url));
+  const { ctx, spec, version, page } = await loadVersionPage(request, params);
   return {
     org: ctx.org,
     spec: { id: spec.id, title: spec.title, productCode: spec.productCode, importer: spec.org.name, currentVersionId: spec.currentVersionId },

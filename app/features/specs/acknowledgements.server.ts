@@ -58,17 +58,12 @@ export async function respondToVersion(
   });
 }
 
-/** This factory's answer for a version, and the newest earlier version it acknowledged (for the diff). */
-export async function getFactoryAckState(ctx: TenantContext, specId: string, version: { id: string; number: number }) {
-  const acks = await prisma.acknowledgement.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: ctx.org.id, version: { specId } }] },
-    select: { versionId: true, status: true, question: true, updatedAt: true, version: { select: { number: true } } },
-  });
-  const mine = acks.find((a) => a.versionId === version.id) ?? null;
-  const lastAcknowledged = acks
-    .filter((a) => a.status === "ACKNOWLEDGED" && a.version.number < version.number)
-    .reduce<number | null>((max, a) => (max === null || a.version.number > max ? a.version.number : max), null);
-  return { mine, lastAcknowledged };
+export interface AckRow {
+  factoryId: string;
+  status: "ACKNOWLEDGED" | "QUERIED";
+  question: string | null;
+  updatedAt: Date;
+  userId: string | null;
 }
 
 /** For the importer: each factory the spec is shared with, and its answer for this version. */
@@ -85,17 +80,31 @@ export async function listAckStatus(ctx: TenantContext, spec: LoadedSpec, versio
       select: { factoryId: true, status: true, question: true, updatedAt: true, userId: true },
     }),
   ]);
-  const userIds = acks.map((a) => a.userId).filter((id): id is string => !!id);
-  const users = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = await userNames(acks);
+  return ackStatusOf(shares, acks).map(({ userId, ...a }) => ({ ...a, by: userId ? (names.get(userId) ?? null) : null }));
+}
+
+/** The names of the users who answered, by id (no statement when nobody has). */
+export async function userNames(acks: Pick<AckRow, "userId">[]) {
+  const ids = [...new Set(acks.flatMap((a) => (a.userId ? [a.userId] : [])))];
+  const users = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/**
+ * Each factory a spec is shared with through an active partnership, in the
+ * order it was shared, with its answer; questions first, since they are what
+ * the importer has to act on.
+ */
+export function ackStatusOf(shares: { factory: { id: string; name: string }; partnership: { status: string } }[], acks: AckRow[]) {
   const byFactory = new Map(acks.map((a) => [a.factoryId, a]));
-  // Questions first: they are what the importer has to act on.
   const order: Record<AckState, number> = { queried: 0, pending: 1, acknowledged: 2 };
   return shares
     .filter((s) => s.partnership.status === "ACTIVE")
     .map(({ factory }) => {
       const ack = byFactory.get(factory.id);
       const state: AckState = !ack ? "pending" : ack.status === "ACKNOWLEDGED" ? "acknowledged" : "queried";
-      return { factory, state, question: ack?.question ?? null, by: ack?.userId ? (users.get(ack.userId) ?? null) : null, at: ack?.updatedAt ?? null };
+      return { factory, state, question: ack?.question ?? null, userId: ack?.userId ?? null, at: ack?.updatedAt ?? null };
     })
     .sort((a, b) => order[a.state] - order[b.state]);
 }

@@ -9,6 +9,9 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 /** The relations the Spec rules look through (see specRules in the ability). */
 export const specSharesForAbility = { select: { factoryId: true, partnership: { select: { status: true } } } } as const;
 
+/** What a loaded spec brings: the shares its rules need and the importer's name. */
+export const specInclude = { shares: specSharesForAbility, org: { select: { id: true, name: true, slug: true } } } as const;
+
 export async function createSpec(ctx: TenantContext, input: { title: string; productCode: string; description: string }) {
   const draft = { id: "", orgId: ctx.org.id, title: input.title, productCode: input.productCode, description: input.description, currentVersionId: null, createdById: ctx.user.id, createdAt: new Date(), updatedAt: new Date() };
   ensureCan(ctx.ability, "create", asSubject("Spec", draft), "Only owners and quality leads create specifications.");
@@ -28,7 +31,7 @@ export async function createSpec(ctx: TenantContext, input: { title: string; pro
 export async function loadSpec(ctx: TenantContext, specId: string) {
   const spec = await prisma.spec.findFirst({
     where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: specId }] },
-    include: { shares: specSharesForAbility, org: { select: { id: true, name: true, slug: true } } },
+    include: specInclude,
   });
   if (!spec) notFound("Specification not found.");
   return spec;

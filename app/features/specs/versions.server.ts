@@ -11,19 +11,31 @@ import { notifySpecPublished } from "./notifications.server.ts";
 import type { VersionContent } from "./schemas.ts";
 import type { FileSnapshot, VersionSnapshot } from "./snapshot.ts";
 import { idParam, versionNumberParam } from "./params.server.ts";
-import { loadSpec, specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
+import { specInclude, specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
 
 export const newKey = () => randomBytes(8).toString("hex");
 
 const fileSelect = { id: true, name: true, contentType: true, size: true, sha256: true } as const;
 
-const versionInclude = {
+/** A version's content: what its snapshot is made of. */
+export const versionContent = {
   materials: { orderBy: { position: "asc" } },
   characteristics: { orderBy: { position: "asc" } },
   defectExamples: { orderBy: { position: "asc" } },
   files: { orderBy: { position: "asc" }, select: { attachmentId: true } },
+} satisfies Prisma.SpecVersionInclude;
+
+const versionInclude = {
+  ...versionContent,
   spec: { select: { id: true, orgId: true, currentVersionId: true, shares: specSharesForAbility } },
 } satisfies Prisma.SpecVersionInclude;
+
+/** Version `number` of spec `specId`, when the user may read both the version and its spec. */
+export function readableVersionWhere(ctx: TenantContext, specId: string, number: number): Prisma.SpecVersionWhereInput {
+  return { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId, number }, { spec: { is: accessible(ctx.ability, "read", "Spec") } }] };
+}
+
+export const VERSION_NOT_FOUND = "This version does not exist, or it is not shared with you.";
 
 /** A version of a spec the user may read; drafts never reach a factory (404). */
 export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: number) {
@@ -31,7 +43,7 @@ export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: 
     where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId: spec.id, number }] },
     include: versionInclude,
   });
-  if (!version) notFound("This version does not exist, or it is not shared with you.");
+  if (!version) notFound(VERSION_NOT_FOUND);
   return version;
 }
 
@@ -56,12 +68,26 @@ export function listVersions(ctx: TenantContext, specId: string) {
 
 const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
 
+type VersionWithContent = Pick<LoadedVersion, "id" | "number" | "status" | "description" | "notes" | "packaging" | "materials" | "characteristics" | "defectExamples" | "files">;
+
 /** The version as plain data, with its files and defect photos. */
-export async function toSnapshot(version: LoadedVersion): Promise<VersionSnapshot> {
-  const photoIds = version.defectExamples.flatMap((d) => [d.acceptablePhotoId, d.unacceptablePhotoId]).filter((id): id is string => !!id);
-  const fileIds = [...version.files.map((f) => f.attachmentId), ...photoIds];
-  const files = fileIds.length ? await prisma.attachment.findMany({ where: { id: { in: fileIds } }, select: fileSelect }) : [];
+export async function toSnapshot(version: VersionWithContent): Promise<VersionSnapshot> {
+  const [snapshot] = await toSnapshots([version]);
+  return snapshot!;
+}
+
+/** Several versions as plain data, their files read in one statement (none when they have no files). */
+export async function toSnapshots(versions: VersionWithContent[]): Promise<VersionSnapshot[]> {
+  const fileIds = new Set(
+    versions.flatMap((v) => [...v.files.map((f) => f.attachmentId), ...v.defectExamples.flatMap((d) => [d.acceptablePhotoId, d.unacceptablePhotoId])]),
+  );
+  fileIds.delete(null);
+  const files = fileIds.size ? await prisma.attachment.findMany({ where: { id: { in: [...fileIds] as string[] } }, select: fileSelect }) : [];
   const byId = new Map<string, FileSnapshot>(files.map((f) => [f.id, f]));
+  return versions.map((version) => snapshotOf(version, byId));
+}
+
+function snapshotOf(version: VersionWithContent, byId: Map<string, FileSnapshot>): VersionSnapshot {
   return {
     id: version.id,
     number: version.number,
@@ -289,10 +315,14 @@ export async function addDefectExample(
   });
 }
 
-/** The tenant, spec and version a version route works on; 404 for anything unreadable. */
-export async function loadSpecVersionRoute(request: Request, params: { org?: string; specId?: string; number?: string }) {
+/** The tenant, spec and version a version route works on, in one statement; 404 for anything unreadable. */
+export async function loadSpecVersionRoute(request: Request, params: { org?: string; specId?: string; number?: string }): Promise<{ ctx: TenantContext; spec: LoadedSpec; version: LoadedVersion }> {
   const ctx = await requireMembership(request, params.org);
-  const spec = await loadSpec(ctx, idParam(params.specId));
-  const version = await loadVersion(ctx, spec, versionNumberParam(params.number));
-  return { ctx, spec, version };
+  const found = await prisma.specVersion.findFirst({
+    where: readableVersionWhere(ctx, idParam(params.specId), versionNumberParam(params.number)),
+    include: { ...versionContent, spec: { include: specInclude } },
+  });
+  if (!found) notFound(VERSION_NOT_FOUND);
+  const { spec, ...version } = found;
+  return { ctx, spec, version: { ...version, spec } };
 }
