@@ -48,9 +48,9 @@ function readableSpec(ctx: TenantContext) {
 /**
  * Whether the spec's current version still waits for an acknowledgement that
  * concerns this org: the factory's own, or (importer) that of some factory it
- * is shared with through an active partnership. Each is an uncorrelated
- * subquery, so PostgreSQL computes the set once per request (a hashed
- * subplan) over this tenant's rows only — no per-spec probes, no id list.
+ * is shared with through an active partnership. Uncorrelated subqueries, so
+ * PostgreSQL computes each set once per request (a hashed subplan) from this
+ * tenant's rows only: no per-spec probes, no list of ids.
  */
 function awaitingAcknowledgement(ctx: TenantContext) {
   const org = ctx.org.id;
@@ -58,15 +58,25 @@ function awaitingAcknowledgement(ctx: TenantContext) {
     return Prisma.sql`s."currentVersionId" IS NOT NULL AND s."currentVersionId" NOT IN (
       SELECT a."versionId" FROM "Acknowledgement" a WHERE a."factoryId" = ${org} AND a.status = 'ACKNOWLEDGED')`;
   }
-  // Shares and acknowledgements carry the importer: the tenant condition keeps both scans to this importer's rows.
+  // Shares carry the importer; "acknowledged" (below) is this importer's acknowledgements.
   return Prisma.sql`s.id IN (
     SELECT sh."specId" FROM "SpecShare" sh
     JOIN "Spec" cs ON cs.id = sh."specId"
     JOIN "Partnership" p ON p.id = sh."partnershipId" AND p.status = 'ACTIVE'
     WHERE sh."importerId" = ${org} AND cs."orgId" = ${org} AND cs."currentVersionId" IS NOT NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM "Acknowledgement" a
-        WHERE a."importerId" = ${org} AND a."versionId" = cs."currentVersionId" AND a."factoryId" = sh."factoryId" AND a.status = 'ACKNOWLEDGED'))`;
+      AND NOT EXISTS (SELECT 1 FROM acknowledged a WHERE a."versionId" = cs."currentVersionId" AND a."factoryId" = sh."factoryId"))`;
+}
+
+/**
+ * The importer's acknowledgements, read once (by the importerId index) and
+ * hashed: the planner underestimates the shares × specs join and would
+ * otherwise probe the acknowledgement index once per share.
+ */
+function acknowledgedCte(ctx: TenantContext) {
+  if (ctx.org.kind === "FACTORY") return Prisma.empty;
+  return Prisma.sql`acknowledged AS MATERIALIZED (
+      SELECT a."versionId", a."factoryId" FROM "Acknowledgement" a WHERE a."importerId" = ${ctx.org.id} AND a.status = 'ACKNOWLEDGED'
+    ),`;
 }
 
 function listFilters(ctx: TenantContext, query: SpecListQuery) {
@@ -106,7 +116,7 @@ interface PageRow {
 function selectPage(ctx: TenantContext, query: SpecListQuery) {
   const onlyAwaiting = query.filter === "needs-ack" ? Prisma.sql`WHERE awaiting` : Prisma.empty;
   return prisma.$queryRaw<PageRow[]>`
-    WITH matched AS (
+    WITH ${acknowledgedCte(ctx)} matched AS (
       SELECT s.id, s."updatedAt", COALESCE(${awaitingAcknowledgement(ctx)}, FALSE) AS awaiting
       FROM "Spec" s
       WHERE ${listFilters(ctx, query)}
