@@ -122,6 +122,32 @@ describe("which specs await an acknowledgement", () => {
   });
 });
 
+describe("paging a thread", () => {
+  it("comments posted in the same millisecond are each shown once, newest last, across pages", async () => {
+    const importer = await signedInMember("IMPORTER", "QUALITY");
+    const factory = await signedInMember("FACTORY", "QUALITY");
+    await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
+    const { version } = await createSpec(importer.org.id);
+    const thread: ThreadRef = { type: "SpecVersion", id: version.id, importerId: importer.org.id, factoryId: factory.org.id };
+    const at = new Date(Date.UTC(2030, 5, 1, 8, 0, 0, 123));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c = await prisma.comment.create({ data: { threadType: thread.type, threadId: thread.id, importerId: thread.importerId, factoryId: thread.factoryId, orgId: importer.org.id, authorId: importer.user.id, body: `Same time ${i}`, createdAt: at } });
+      ids.push(c.id);
+    }
+    ids.sort();
+    const ctx = await requireMembership(buildRequest("/", { cookie: importer.cookie }), importer.org.slug);
+    const seen: string[][] = [];
+    let before: string | null = null;
+    do {
+      const page = await listComments(ctx, thread, { limit: 2, before });
+      seen.unshift(page.comments.map((c) => c.id));
+      before = page.earlierCursor;
+    } while (before);
+    expect(seen.flat()).toEqual(ids);
+  });
+});
+
 describe.runIf(testDatabaseKind() === "postgres")("statements per page request (PostgreSQL)", () => {
   const BUDGET = 6;
   let importer: Member;

@@ -82,10 +82,8 @@ export async function listComments(ctx: TenantContext, thread: ThreadRef, option
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? THREAD_PAGE_SIZE), 1), THREAD_PAGE_SIZE);
   const cursor = decodeCursor(options.before);
   const org = ctx.org.id;
-  const before = cursor
-    ? Prisma.sql`AND (c."createdAt" < ${cursor.createdAt.toISOString()}::timestamp(3)
-        OR (c."createdAt" = ${cursor.createdAt.toISOString()}::timestamp(3) AND c.id < ${cursor.id}))`
-    : Prisma.empty;
+  // A row comparison, so that the (…, createdAt, id) index starts right at the cursor.
+  const before = cursor ? Prisma.sql`AND (c."createdAt", c.id) < (${cursor.createdAt.toISOString()}::timestamp(3), ${cursor.id})` : Prisma.empty;
   const rows = await prisma.$queryRaw<CommentRow[]>`
     SELECT c.id, c."threadType", c."threadId", c."importerId", c."factoryId", c."orgId", c."authorId",
       c.visibility::text AS visibility, c.body, c."createdAt", c."editedAt",
