@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/features/first-articles/csv.ts";
 import { loadFirstArticle, readingsOf } from "~/features/first-articles/first-articles.server.ts";
+import { loadMeasuredVersion } from "~/features/first-articles/page.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
-import { loadVersionUnchecked, toSnapshot } from "~/features/specs/versions.server.ts";
-import { prisma } from "~/lib/db.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 /** A file-name part in plain ASCII: anything else becomes "-", so no header can be broken or spoofed. */
@@ -23,18 +22,14 @@ function reportCsvFileName(productCode: string, poNumber: string, round: number)
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const fa = await loadFirstArticle(ctx, idParam(params.faId));
-  // The first article was authorized itself, so the version it was measured against is readable through it.
-  const [version, spec] = await Promise.all([
-    loadVersionUnchecked(fa.versionId).then(toSnapshot),
-    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { title: true, productCode: true } }),
-  ]);
+  const { spec, version, characteristics } = await loadMeasuredVersion(fa);
   const body = toCsv({
     title: spec.title,
     productCode: spec.productCode,
     version: version.number,
     poNumber: fa.poNumber,
     round: fa.round,
-    characteristics: version.characteristics,
+    characteristics,
     sampleCount: fa.sampleCount,
     readings: readingsOf(fa),
   });

@@ -1,16 +1,12 @@
 import { loadFirstArticle, readingsOf } from "~/features/first-articles/first-articles.server.ts";
 import { failReason, summarizeRow } from "~/features/first-articles/judge.ts";
-import { characteristicsOf } from "~/features/first-articles/page.server.ts";
-import { prisma } from "~/lib/db.server.ts";
+import { loadMeasuredVersion } from "~/features/first-articles/page.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 
 /** A problem description drafted from a rejected first article: the spec, the failing characteristics and their readings. */
 export async function prefillFromFirstArticle(ctx: TenantContext, firstArticleId: string) {
   const fa = await loadFirstArticle(ctx, firstArticleId);
-  const [characteristics, spec] = await Promise.all([
-    characteristicsOf(fa),
-    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { title: true, productCode: true } }),
-  ]);
+  const { characteristics, spec } = await loadMeasuredVersion(fa);
   const readings = readingsOf(fa);
   const lines = characteristics.flatMap((c) => {
     const raws = readings[c.key] ?? [];

@@ -102,12 +102,3 @@ export async function createFirstArticle(ctx: TenantContext, input: FirstArticle
     return fa;
   });
 }
-
-/** Every round of the series the user may read, oldest first, for the history on both sides. */
-export function listRounds(ctx: TenantContext, seriesId: string) {
-  return prisma.firstArticle.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { seriesId }] },
-    orderBy: { round: "asc" },
-    select: { id: true, round: true, status: true, submittedAt: true, decidedAt: true, decisionNote: true, findings: true, versionId: true },
-  });
-}

@@ -1,11 +1,13 @@
-import { listAttachments } from "~/features/attachments/attachments.server.ts";
-import { loadVersionUnchecked, toSnapshot } from "~/features/specs/versions.server.ts";
+import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { listComments } from "~/features/threads/comments.server.ts";
 import type { ThreadRef } from "~/features/threads/thread.ts";
 import { asSubject } from "~/lib/ability.ts";
+import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import { listRounds, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { filesOn, mergeFiles } from "./pair-files.server.ts";
 
 export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">): ThreadRef => ({
   type: "FirstArticle",
@@ -14,23 +16,108 @@ export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" 
   factoryId: fa.factoryId,
 });
 
+// What a first article is judged against: the characteristics of its version,
+// nothing else of the version (no files, materials or defect photos).
+const characteristicSelect = {
+  key: true,
+  number: true,
+  name: true,
+  kind: true,
+  nominal: true,
+  lowerTol: true,
+  upperTol: true,
+  unit: true,
+  class: true,
+  method: true,
+} satisfies Prisma.CharacteristicSelect;
+
+export const measuredAgainst = {
+  id: true,
+  number: true,
+  characteristics: { orderBy: { position: "asc" }, select: characteristicSelect },
+} satisfies Prisma.SpecVersionSelect;
+
+const specSelect = { id: true, title: true, productCode: true, currentVersionId: true } satisfies Prisma.SpecSelect;
+
+type CharacteristicRow = Prisma.CharacteristicGetPayload<{ select: typeof characteristicSelect }>;
+
+// Decimals travel as strings so that tolerances stay exact, as in spec snapshots.
+const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
+
+export function toCharacteristic(c: CharacteristicRow): CharacteristicSnapshot {
+  return { ...c, nominal: decimalText(c.nominal), lowerTol: decimalText(c.lowerTol), upperTol: decimalText(c.upperTol) };
+}
+
+/**
+ * The spec and version a first article was measured against, with the
+ * characteristics, in one statement. No permission check: the first article
+ * was authorized itself, and its version is readable through it.
+ */
+export async function loadMeasuredVersion(fa: Pick<LoadedFirstArticle, "versionId">) {
+  const { spec, characteristics, ...version } = await prisma.specVersion.findUniqueOrThrow({
+    where: { id: fa.versionId },
+    select: { ...measuredAgainst, spec: { select: specSelect } },
+  });
+  return { spec, version, characteristics: characteristics.map(toCharacteristic) };
+}
+
 /** The characteristics a first article was measured against (it was authorized itself). */
-export async function characteristicsOf(fa: LoadedFirstArticle) {
-  return (await toSnapshot(await loadVersionUnchecked(fa.versionId))).characteristics;
+export async function characteristicsOf(fa: Pick<LoadedFirstArticle, "versionId">) {
+  return (await loadMeasuredVersion(fa)).characteristics;
+}
+
+/** `memberships` args for an org: those of these users, with their names. */
+export const membersAmong = (userIds: string[]) =>
+  ({ where: { userId: { in: userIds } }, select: { user: { select: { id: true, name: true } } } }) satisfies Prisma.Organization$membershipsArgs;
+
+/** Names of the people a first article names, from their memberships; someone who has since left both orgs is looked up by id. */
+export async function namesOf(peopleIds: string[], members: { user: { id: string; name: string } }[]) {
+  const names = new Map(members.map((m) => [m.user.id, m.user.name]));
+  const gone = peopleIds.filter((id) => !names.has(id));
+  if (gone.length) for (const u of await prisma.user.findMany({ where: { id: { in: gone } }, select: { id: true, name: true } })) names.set(u.id, u.name);
+  return names;
+}
+
+/**
+ * Everything around a loaded first article in one statement, reached through
+ * the partnership it was made under (which names the tenant pair): the rounds
+ * of its series the user may read (a next round is made under the same
+ * partnership), the importer's spec and version it was measured against, its
+ * files (uploaded by either side of the pair), and the names of the people who
+ * submitted and decided it, as members of either org.
+ */
+function loadSurroundings(ctx: TenantContext, fa: LoadedFirstArticle, peopleIds: string[]) {
+  const people = membersAmong(peopleIds);
+  return prisma.partnership.findUniqueOrThrow({
+    where: { id: fa.partnershipId },
+    select: {
+      firstArticles: {
+        where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { seriesId: fa.seriesId }] },
+        orderBy: { round: "asc" },
+        select: { id: true, round: true, status: true },
+      },
+      importer: {
+        select: {
+          specs: { where: { id: fa.specId }, select: { ...specSelect, versions: { where: { id: fa.versionId }, select: measuredAgainst } } },
+          attachments: filesOn("FirstArticle", fa.id),
+          memberships: people,
+        },
+      },
+      factory: { select: { attachments: filesOn("FirstArticle", fa.id), memberships: people } },
+    },
+  });
 }
 
 /** Everything the first-article page shows, for either side. */
 export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstArticle, url: URL) {
   const subject = asSubject("FirstArticle", fa);
-  const [version, spec, rounds, files, thread, people] = await Promise.all([
-    loadVersionUnchecked(fa.versionId).then(toSnapshot),
-    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { id: true, title: true, productCode: true, currentVersionId: true } }),
-    listRounds(ctx, fa.seriesId),
-    listAttachments("FirstArticle", fa.id),
-    listComments(ctx, faThread(fa), { before: url.searchParams.get("before") }),
-    prisma.user.findMany({ where: { id: { in: [fa.submittedById, fa.decidedById].filter((id): id is string => !!id) } }, select: { id: true, name: true } }),
-  ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
+  const peopleIds = [...new Set([fa.submittedById, fa.decidedById].filter((id): id is string => !!id))];
+  const [around, thread] = await Promise.all([loadSurroundings(ctx, fa, peopleIds), listComments(ctx, faThread(fa), { before: url.searchParams.get("before") })]);
+  const [specRow] = around.importer.specs;
+  if (!specRow?.versions[0]) throw new Error(`First article ${fa.id} points at a version its importer does not have.`);
+  const { versions: [versionRow], ...spec } = specRow;
+  const names = await namesOf(peopleIds, [...around.importer.memberships, ...(around.factory?.memberships ?? [])]);
+  const rounds = around.firstArticles;
   const latestRound = rounds.at(-1);
   return {
     fa: {
@@ -52,11 +139,11 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
       findings: (fa.findings ?? {}) as Record<string, string>,
     },
     spec,
-    version: { id: version.id, number: version.number, isCurrent: spec.currentVersionId === version.id },
-    characteristics: version.characteristics,
+    version: { id: versionRow.id, number: versionRow.number, isCurrent: spec.currentVersionId === versionRow.id },
+    characteristics: versionRow.characteristics.map(toCharacteristic),
     readings: readingsOf(fa),
-    rounds: rounds.map((r) => ({ id: r.id, round: r.round, status: r.status })),
-    files,
+    rounds,
+    files: mergeFiles(around.importer.attachments, around.factory?.attachments),
     thread,
     can: {
       edit: ctx.ability.can("update", subject, "measurements"),

@@ -4,11 +4,12 @@
 // dates as ISO strings, decimals as strings.
 
 import { formatRequirement } from "~/components/spec-version-view.tsx";
-import { loadVersionUnchecked, toSnapshot } from "~/features/specs/versions.server.ts";
-import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
+import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import { listRounds, loadFirstArticle, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { firstArticleInclude, loadFirstArticle, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { measuredAgainst, membersAmong, namesOf, toCharacteristic } from "./page.server.ts";
 import { formatLimits, judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
 import { STATUS_LABELS } from "./schemas.ts";
 
@@ -141,7 +142,9 @@ function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null
   };
 }
 
-function roundOf(fa: LoadedFirstArticle, version: VersionSnapshot, names: Map<string, string>): ReportRound {
+type MeasuredVersion = { number: number; characteristics: CharacteristicSnapshot[] };
+
+function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<string, string>): ReportRound {
   const readings = readingsOf(fa);
   const stored = findingsOf(fa.findings);
   const rows = version.characteristics.map((c) =>
@@ -193,24 +196,39 @@ function roundOf(fa: LoadedFirstArticle, version: VersionSnapshot, names: Map<st
  */
 export async function loadReport(ctx: TenantContext, faId: string): Promise<FirstArticleReport> {
   const fa = await loadFirstArticle(ctx, faId);
-  const listed = await listRounds(ctx, fa.seriesId);
-  // Each round through the same read rule as the page; the one asked for is already loaded.
-  const loaded = await Promise.all(listed.map((r) => (r.id === fa.id ? fa : loadFirstArticle(ctx, r.id))));
+  // Every round through the same read rule as the page, with its readings, in one statement.
+  const loaded = await prisma.firstArticle.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { seriesId: fa.seriesId }] },
+    orderBy: { round: "asc" },
+    include: firstArticleInclude,
+  });
   const rounds = loaded.some((r) => r.id === fa.id) ? loaded : [...loaded, fa].sort((a, b) => a.round - b.round);
 
-  // A version is loaded once however many rounds were measured against it. The
-  // rounds were authorized themselves, so their versions are readable through them.
+  // The rest in one statement through the partnership the series was made
+  // under: the importer's spec and each version measured against (loaded once
+  // however many rounds used it; the rounds were authorized themselves, so
+  // their versions are readable through them), both orgs' names, and the people
+  // named on the rounds as members of either org.
   const versionIds = [...new Set(rounds.map((r) => r.versionId))];
   const userIds = [...new Set(rounds.flatMap((r) => [r.submittedById, r.decidedById]).filter((id): id is string => !!id))];
-  const [versions, spec, orgs, people] = await Promise.all([
-    Promise.all(versionIds.map(async (id) => [id, await toSnapshot(await loadVersionUnchecked(id))] as const)),
-    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { id: true, title: true, productCode: true } }),
-    prisma.organization.findMany({ where: { id: { in: [fa.importerId, fa.factoryId] } }, select: { id: true, name: true } }),
-    userIds.length ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
-  ]);
-  const versionById = new Map(versions);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const people = membersAmong(userIds);
+  const pair = await prisma.partnership.findUniqueOrThrow({
+    where: { id: fa.partnershipId },
+    select: {
+      importer: {
+        select: {
+          name: true,
+          specs: { where: { id: fa.specId }, select: { id: true, title: true, productCode: true, versions: { where: { id: { in: versionIds } }, select: measuredAgainst } } },
+          memberships: people,
+        },
+      },
+      factory: { select: { name: true, memberships: people } },
+    },
+  });
+  const spec = pair.importer.specs[0];
+  if (!spec) throw new Error(`First article ${fa.id} points at a spec its importer does not have.`);
+  const versionById = new Map(spec.versions.map((v) => [v.id, { number: v.number, characteristics: v.characteristics.map(toCharacteristic) }]));
+  const names = await namesOf(userIds, [...pair.importer.memberships, ...(pair.factory?.memberships ?? [])]);
 
   const reportRounds = rounds.map((r) => roundOf(r, versionById.get(r.versionId)!, names));
   const current = reportRounds.find((r) => r.id === fa.id)!;
@@ -222,8 +240,8 @@ export async function loadReport(ctx: TenantContext, faId: string): Promise<Firs
       title: spec.title,
       productCode: spec.productCode,
       versionNumber: current.versionNumber,
-      importer: orgName.get(fa.importerId) ?? "",
-      factory: orgName.get(fa.factoryId) ?? "",
+      importer: pair.importer.name,
+      factory: pair.factory?.name ?? "",
       poNumber: current.poNumber,
       lotNumber: current.lotNumber,
       quantityProduced: current.quantityProduced,
