@@ -6,65 +6,18 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FileInput, FilePreview } from "~/components/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { Thread } from "~/components/thread.tsx";
-import { listAttachments } from "~/features/attachments/attachments.server.ts";
-import { caThread, handleCorrectiveActionAction, type CaActionData } from "~/features/corrective-actions/actions.server.ts";
+import { handleCorrectiveActionAction, type CaActionData } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
-import { isOverdue, isPlanOverdue } from "~/features/corrective-actions/due.ts";
+import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
 import { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
 import { idParam } from "~/features/specs/params.server.ts";
-import { listComments } from "~/features/threads/comments.server.ts";
-import { asSubject } from "~/lib/ability.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ca.title} · Supplier Portal` : "Corrective action" }];
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const ca = await loadCorrectiveAction(ctx, idParam(params.caId));
-  const subject = asSubject("CorrectiveAction", ca);
-  const [evidence, thread] = await Promise.all([
-    listAttachments("CorrectiveAction", ca.id),
-    listComments(ctx, caThread(ca), { before: new URL(request.url).searchParams.get("before") }),
-  ]);
-  return {
-    org: ctx.org,
-    ca: {
-      id: ca.id,
-      title: ca.title,
-      problem: ca.problem,
-      severity: ca.severity,
-      status: ca.status,
-      planDueAt: ca.planDueAt.toISOString(),
-      containment: ca.containment,
-      rootCauseCategory: ca.rootCauseCategory,
-      rootCause: ca.rootCause,
-      preventive: ca.preventive,
-      reviewNote: ca.reviewNote,
-      effectivenessNote: ca.effectivenessNote,
-      firstArticleId: ca.firstArticleId,
-      planSubmittedAt: iso(ca.planSubmittedAt),
-      planAcceptedAt: iso(ca.planAcceptedAt),
-      implementedAt: iso(ca.implementedAt),
-      closedAt: iso(ca.closedAt),
-      importer: ca.partnership.importer.name,
-      factory: ca.partnership.factory?.name ?? "",
-      items: ca.items.map((i) => ({ id: i.id, action: i.action, owner: i.owner, dueAt: i.dueAt.toISOString().slice(0, 10) })),
-      overdue: isOverdue(ca),
-      planOverdue: isPlanOverdue(ca),
-    },
-    evidence,
-    thread,
-    can: {
-      answer: ctx.ability.can("update", subject, "rootCause"),
-      submit: ctx.ability.can("submit", subject),
-      review: ctx.ability.can("review", subject),
-      implement: ctx.ability.can("implement", subject),
-      verify: ctx.ability.can("verify", subject),
-      reopen: ctx.ability.can("reopen", subject),
-    },
-  };
+  return { org: ctx.org, ...(await loadCorrectiveActionPage(ctx, idParam(params.caId), new URL(request.url))) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
