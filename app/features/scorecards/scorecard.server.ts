@@ -26,14 +26,15 @@
 //   grouped by root-cause category.
 // A rate or median with nothing to count is null (shown "—"), never 0.
 //
-// Every query is scoped to the importer + factory pair and goes through the
-// reader's ability, so a reader never counts a record it could not open.
+// Every figure is scoped to the importer + factory pair and to what the reader
+// may open, so a reader never counts a record it could not open. The figures
+// come from one SQL statement (`pairFigures`) that aggregates in the database;
+// it states the reader's read rules of ability.ts itself (see there).
 // Importers never read a factory's DRAFT first articles; drafts have no
 // decision, so they never count on either side.
 import { data } from "@remix-run/node";
 import { ROOT_CAUSE_LABELS, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
-import type { PartnershipStatus, RootCauseCategory } from "~/generated/prisma/client.ts";
-import type { AppAbility } from "~/lib/ability.ts";
+import { Prisma, type PartnershipStatus, type RootCauseCategory } from "~/generated/prisma/client.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { notFound } from "~/lib/http.server.ts";
@@ -43,15 +44,6 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The default period: the last 90 days, today included. */
 export const DEFAULT_PERIOD_DAYS = 90;
 export const MAX_PERIOD_YEARS = 3;
-/**
- * Upper bound on the rows a median reads (timestamps only). One pair cannot
- * plausibly reach it within three years; it only keeps a runaway from
- * loading a table into memory.
- */
-const MEDIAN_SAMPLE_LIMIT = 50_000;
-
-const FIRST_PASS_STATUSES = ["APPROVED", "CONDITIONALLY_APPROVED"] as const;
-const DECIDED_STATUSES = ["APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"] as const;
 
 export interface Period {
   /** Inclusive start. */
@@ -185,10 +177,14 @@ export function rate(numerator: number, denominator: number): RateFigure {
   return { numerator, denominator, percent: denominator === 0 ? null : oneDecimal((numerator / denominator) * 100) };
 }
 
-function medianDays(pairs: readonly { start: Date | null; end: Date | null }[]): MedianFigure {
-  const durations = pairs.filter((p) => p.start && p.end).map((p) => (p.end!.getTime() - p.start!.getTime()) / DAY_MS);
-  const value = median(durations);
-  return { days: value === null ? null : oneDecimal(value), count: durations.length };
+/**
+ * The median in days from the two middle durations (in ms) of `count` ones,
+ * the same value `median` gives over all of them: the middle one twice for
+ * an odd count.
+ */
+function medianDays(count: number, lowerMiddleMs: number | null, upperMiddleMs: number | null): MedianFigure {
+  if (count === 0 || lowerMiddleMs === null || upperMiddleMs === null) return { days: null, count: 0 };
+  return { days: oneDecimal(median([lowerMiddleMs / DAY_MS, upperMiddleMs / DAY_MS])!), count };
 }
 
 // ---------------------------------------------------------------------------
@@ -202,6 +198,89 @@ export function scorecardPair(ctx: ScorecardContext, partnerId: string) {
 // ---------------------------------------------------------------------------
 // The scorecard
 
+// Timestamps are stored as UTC without a zone; the cast reads an ISO instant as such.
+const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
+
+interface PairFigures {
+  round1Decided: number;
+  round1Passed: number;
+  decisionCount: number;
+  decisionLowerMs: number | null;
+  decisionUpperMs: number | null;
+  acknowledgeCount: number;
+  acknowledgeLowerMs: number | null;
+  acknowledgeUpperMs: number | null;
+  opened: number;
+  closed: number;
+  plans: number;
+  plansOnTime: number;
+  openOverdue: number;
+  causes: { category: RootCauseCategory | null; count: number }[] | string;
+}
+
+/**
+ * Every figure of a pair and period in one statement, aggregated in the
+ * database. The reader's read rules are stated here as in ability.ts (the
+ * scorecard tests compare both): an importer reads its own records, except a
+ * factory's draft first articles; a factory reads its own, first articles and
+ * corrective actions only while the partnership they were made under is
+ * active, acknowledgements always. (A version is its importer's: saying so
+ * lets the planner start from the importer's versions rather than all.)
+ */
+async function pairFigures(reader: ScorecardContext["org"], input: { importerId: string; factoryId: string; from: Date; to: Date; now: Date }) {
+  const { importerId, factoryId, from, to, now } = input;
+  const importer = reader.kind === "IMPORTER";
+  const active = (alias: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = ${Prisma.raw(alias)}."partnershipId" AND p.status = 'ACTIVE')`;
+  const faReadable = importer ? Prisma.sql`f."importerId" = ${reader.id} AND f.status <> 'DRAFT'` : Prisma.sql`f."factoryId" = ${reader.id} AND ${active("f")}`;
+  const ackReadable = importer ? Prisma.sql`a."importerId" = ${reader.id}` : Prisma.sql`a."factoryId" = ${reader.id}`;
+  const caReadable = importer ? Prisma.sql`c."importerId" = ${reader.id}` : Prisma.sql`c."factoryId" = ${reader.id} AND ${active("c")}`;
+  const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} >= ${ts(from)} AND ${column} < ${ts(to)}`;
+  const [row] = await prisma.$queryRaw<PairFigures[]>`
+    WITH decided AS (
+      SELECT f.round, f.status::text AS status, EXTRACT(EPOCH FROM f."decidedAt" - f."submittedAt") * 1000 AS ms
+      FROM "FirstArticle" f
+      WHERE f."importerId" = ${importerId} AND f."factoryId" = ${factoryId} AND ${faReadable}
+        AND f.status IN ('APPROVED', 'CONDITIONALLY_APPROVED', 'REJECTED') AND ${inPeriod(Prisma.sql`f."decidedAt"`)}
+    ), acknowledged AS (
+      SELECT EXTRACT(EPOCH FROM a."updatedAt" - v."publishedAt") * 1000 AS ms
+      FROM "Acknowledgement" a JOIN "SpecVersion" v ON v.id = a."versionId" AND v."orgId" = a."importerId"
+      WHERE a."importerId" = ${importerId} AND a."factoryId" = ${factoryId} AND ${ackReadable}
+        AND a.status = 'ACKNOWLEDGED' AND ${inPeriod(Prisma.sql`v."publishedAt"`)}
+    ), ca AS (
+      SELECT c.id, c.status::text AS status, c."createdAt", c."closedAt", c."planSubmittedAt", c."planDueAt", c."rootCauseCategory"::text AS category
+      FROM "CorrectiveAction" c
+      WHERE c."importerId" = ${importerId} AND c."factoryId" = ${factoryId} AND ${caReadable}
+    )
+    SELECT fa.*, ack.*, cas.*, causes.*
+    FROM (
+      SELECT count(*) FILTER (WHERE round = 1)::int AS "round1Decided",
+        count(*) FILTER (WHERE round = 1 AND status IN ('APPROVED', 'CONDITIONALLY_APPROVED'))::int AS "round1Passed",
+        count(ms)::int AS "decisionCount",
+        (percentile_disc(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS "decisionLowerMs",
+        (percentile_disc(0.5) WITHIN GROUP (ORDER BY ms DESC))::float8 AS "decisionUpperMs"
+      FROM decided
+    ) fa, (
+      SELECT count(ms)::int AS "acknowledgeCount",
+        (percentile_disc(0.5) WITHIN GROUP (ORDER BY ms))::float8 AS "acknowledgeLowerMs",
+        (percentile_disc(0.5) WITHIN GROUP (ORDER BY ms DESC))::float8 AS "acknowledgeUpperMs"
+      FROM acknowledged
+    ) ack, (
+      SELECT count(*) FILTER (WHERE ${inPeriod(Prisma.sql`"createdAt"`)})::int AS opened,
+        count(*) FILTER (WHERE ${inPeriod(Prisma.sql`"closedAt"`)})::int AS closed,
+        count(*) FILTER (WHERE ${inPeriod(Prisma.sql`"planSubmittedAt"`)})::int AS plans,
+        count(*) FILTER (WHERE ${inPeriod(Prisma.sql`"planSubmittedAt"`)} AND "planSubmittedAt" <= "planDueAt")::int AS "plansOnTime",
+        count(*) FILTER (
+          WHERE (status = 'OPEN' AND "planDueAt" < ${ts(now)})
+             OR (status = 'PLAN_ACCEPTED' AND EXISTS (SELECT 1 FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = ca.id AND i."dueAt" < ${ts(now)}))
+        )::int AS "openOverdue"
+      FROM ca
+    ) cas, (
+      SELECT COALESCE(json_agg(json_build_object('category', category, 'count', n)), '[]'::json) AS causes
+      FROM (SELECT category, count(*)::int AS n FROM ca WHERE ${inPeriod(Prisma.sql`"planSubmittedAt"`)} GROUP BY category) g
+    ) causes`;
+  return { ...row!, causes: typeof row!.causes === "string" ? (JSON.parse(row!.causes) as Exclude<PairFigures["causes"], string>) : row!.causes };
+}
+
 export async function computeScorecard(
   ctx: ScorecardContext,
   input: { importerId: string; factoryId: string; from: Date; to: Date; now: Date },
@@ -209,66 +288,20 @@ export async function computeScorecard(
   const { importerId, factoryId, from, to, now } = input;
   if (ctx.org.id !== importerId && ctx.org.id !== factoryId) notFound("Partner not found.");
   if (!(from < to)) badPeriod("The start date must be before the end date.");
-  const ability: AppAbility = ctx.ability;
 
-  // Any partnership of the pair, in any status, that the reader may see.
-  const partnerships = await prisma.partnership.findMany({
-    where: { AND: [accessible(ability, "read", "Partnership"), { importerId, factoryId }] },
-    select: { status: true, importer: { select: { id: true, name: true } }, factory: { select: { id: true, name: true } } },
-    orderBy: { createdAt: "desc" },
-  });
+  const [partnerships, figures] = await Promise.all([
+    // Any partnership of the pair, in any status, that the reader may see.
+    prisma.partnership.findMany({
+      where: { AND: [accessible(ctx.ability, "read", "Partnership"), { importerId, factoryId }] },
+      select: { status: true, importer: { select: { id: true, name: true } }, factory: { select: { id: true, name: true } } },
+      orderBy: { createdAt: "desc" },
+    }),
+    pairFigures(ctx.org, input),
+  ]);
   const newest = partnerships[0];
   if (!newest?.factory) notFound("Partner not found.");
 
-  const pair = { importerId, factoryId };
-  const inPeriod = { gte: from, lt: to };
-  const firstArticles = { AND: [accessible(ability, "read", "FirstArticle"), pair] };
-  const acknowledgements = { AND: [accessible(ability, "read", "Acknowledgement"), pair] };
-  const correctiveActions = { AND: [accessible(ability, "read", "CorrectiveAction"), pair] };
-
-  const [round1ByStatus, decidedRounds, acknowledged, opened, closed, plansInPeriod, plansOnTime, openOverdue, causes] = await Promise.all([
-    prisma.firstArticle.groupBy({
-      by: ["status"],
-      where: { AND: [firstArticles, { round: 1, status: { in: [...DECIDED_STATUSES] }, decidedAt: inPeriod }] },
-      _count: { _all: true },
-    }),
-    prisma.firstArticle.findMany({
-      where: { AND: [firstArticles, { status: { in: [...DECIDED_STATUSES] }, decidedAt: inPeriod, submittedAt: { not: null } }] },
-      select: { submittedAt: true, decidedAt: true },
-      take: MEDIAN_SAMPLE_LIMIT,
-    }),
-    prisma.acknowledgement.findMany({
-      where: { AND: [acknowledgements, { status: "ACKNOWLEDGED", version: { is: { publishedAt: inPeriod } } }] },
-      select: { updatedAt: true, version: { select: { publishedAt: true } } },
-      take: MEDIAN_SAMPLE_LIMIT,
-    }),
-    prisma.correctiveAction.count({ where: { AND: [correctiveActions, { createdAt: inPeriod }] } }),
-    prisma.correctiveAction.count({ where: { AND: [correctiveActions, { closedAt: inPeriod }] } }),
-    prisma.correctiveAction.count({ where: { AND: [correctiveActions, { planSubmittedAt: inPeriod }] } }),
-    prisma.correctiveAction.count({
-      where: { AND: [correctiveActions, { planSubmittedAt: inPeriod }, { planSubmittedAt: { lte: prisma.correctiveAction.fields.planDueAt } }] },
-    }),
-    prisma.correctiveAction.count({
-      where: {
-        AND: [
-          correctiveActions,
-          { OR: [{ status: "OPEN", planDueAt: { lt: now } }, { status: "PLAN_ACCEPTED", items: { some: { dueAt: { lt: now } } } }] },
-        ],
-      },
-    }),
-    prisma.correctiveAction.groupBy({
-      by: ["rootCauseCategory"],
-      where: { AND: [correctiveActions, { planSubmittedAt: inPeriod }] },
-      _count: { _all: true },
-    }),
-  ]);
-
-  const round1Decided = round1ByStatus.reduce((sum, g) => sum + g._count._all, 0);
-  const round1Passed = round1ByStatus
-    .filter((g) => (FIRST_PASS_STATUSES as readonly string[]).includes(g.status))
-    .reduce((sum, g) => sum + g._count._all, 0);
-
-  const causeCounts = new Map(causes.map((g) => [g.rootCauseCategory, g._count._all]));
+  const causeCounts = new Map(figures.causes.map((g) => [g.category, g.count]));
   const rows: RootCauseRow[] = ROOT_CAUSES.map((category) => ({ category, label: ROOT_CAUSE_LABELS[category], count: causeCounts.get(category) ?? 0 }));
   const unstated = causeCounts.get(null) ?? 0;
   if (unstated > 0) rows.push({ category: null, label: "Not stated", count: unstated });
@@ -280,14 +313,14 @@ export async function computeScorecard(
     hasEndedPartnership: partnerships.some((p) => p.status === "ENDED"),
     period: { from: from.toISOString(), to: to.toISOString(), firstDay: isoDay(from), lastDay: isoDay(new Date(to.getTime() - 1)) },
     now: now.toISOString(),
-    firstPass: rate(round1Passed, round1Decided),
-    decisionDays: medianDays(decidedRounds.map((r) => ({ start: r.submittedAt, end: r.decidedAt }))),
-    acknowledgeDays: medianDays(acknowledged.map((a) => ({ start: a.version.publishedAt, end: a.updatedAt }))),
+    firstPass: rate(figures.round1Passed, figures.round1Decided),
+    decisionDays: medianDays(figures.decisionCount, figures.decisionLowerMs, figures.decisionUpperMs),
+    acknowledgeDays: medianDays(figures.acknowledgeCount, figures.acknowledgeLowerMs, figures.acknowledgeUpperMs),
     correctiveActions: {
-      opened,
-      closed,
-      onTimePlan: rate(plansOnTime, plansInPeriod),
-      openOverdue,
+      opened: figures.opened,
+      closed: figures.closed,
+      onTimePlan: rate(figures.plansOnTime, figures.plans),
+      openOverdue: figures.openOverdue,
     },
     rootCauses: { rows, total: rows.reduce((sum, r) => sum + r.count, 0) },
   };
