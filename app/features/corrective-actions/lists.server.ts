@@ -1,51 +1,72 @@
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { pageOverSegments } from "~/lib/pagination.ts";
+import { toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import type { CorrectiveActionStatus, Prisma } from "~/generated/prisma/client.ts";
-import { isOverdue, overdueWhere } from "./due.ts";
+import { Prisma, type CorrectiveActionStatus } from "~/generated/prisma/client.ts";
+import { isOverdue } from "./due.ts";
+
+type ListQuery = { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean; page: number; pageSize: number };
+
+const listSelect = {
+  id: true,
+  title: true,
+  status: true,
+  severity: true,
+  planDueAt: true,
+  updatedAt: true,
+  items: { select: { dueAt: true } },
+  partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
+} satisfies Prisma.CorrectiveActionSelect;
+
+/**
+ * The ids of one page in list order, with the counts, in one statement
+ * whatever the page: what waits for this org first, overdue ones first within
+ * it, then the rest; by plan due date within each. The SQL states the read
+ * rule of ability.ts for corrective actions explicitly (an importer: its own;
+ * a factory: its own, while the partnership it was opened under is active);
+ * the rows are then read through the ability all the same.
+ */
+async function pageOfIds(ctx: TenantContext, query: ListQuery, now: Date) {
+  const importer = ctx.org.kind === "IMPORTER";
+  // The rule of `overdueWhere` in due.ts: a late plan, or a late item of an accepted plan.
+  const late = Prisma.sql`((c.status = 'OPEN' AND c."planDueAt" < ${now.toISOString()}::timestamp(3))
+    OR (c.status = 'PLAN_ACCEPTED' AND EXISTS (SELECT 1 FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${now.toISOString()}::timestamp(3))))`;
+  const filters = [
+    importer
+      ? Prisma.sql`c."importerId" = ${ctx.org.id}`
+      : Prisma.sql`c."factoryId" = ${ctx.org.id} AND EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = c."partnershipId" AND p.status = 'ACTIVE')`,
+  ];
+  if (query.status) filters.push(Prisma.sql`c.status = ${query.status}::text::"CorrectiveActionStatus"`);
+  if (query.partnerId) filters.push(importer ? Prisma.sql`c."factoryId" = ${query.partnerId}` : Prisma.sql`c."importerId" = ${query.partnerId}`);
+  if (query.overdue) filters.push(late);
+  const myTurn = importer ? Prisma.sql`c.status IN ('PLAN_SUBMITTED', 'IMPLEMENTED')` : Prisma.sql`c.status IN ('OPEN', 'PLAN_ACCEPTED')`;
+  const [row] = await prisma.$queryRaw<{ total: number; myTurn: number; ids: string[] }[]>`
+    WITH listed AS (
+      SELECT c.id, c."planDueAt", ${myTurn} AS my_turn, ${myTurn} AND ${late} AS my_turn_late
+      FROM "CorrectiveAction" c
+      WHERE ${Prisma.join(filters, " AND ")}
+    )
+    SELECT (SELECT count(*)::int FROM listed) AS total,
+      (SELECT count(*)::int FROM listed WHERE my_turn) AS "myTurn",
+      ARRAY(SELECT id FROM listed ORDER BY my_turn_late DESC, my_turn DESC, "planDueAt" ASC, id ASC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) AS ids`;
+  return row!;
+}
 
 /**
  * Corrective actions for the list page. Whose turn it is decides the order:
- * what waits for this org comes first (overdue ones first within it).
+ * what waits for this org comes first (overdue ones first within it). Two
+ * statements at any page and page size.
  */
-export async function listCorrectiveActions(ctx: TenantContext, query: { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean; page: number; pageSize: number }, now = new Date()) {
-  const filters: Prisma.CorrectiveActionWhereInput[] = [accessible(ctx.ability, "read", "CorrectiveAction")];
-  if (query.status) filters.push({ status: query.status });
-  if (query.partnerId) filters.push(ctx.org.kind === "IMPORTER" ? { factoryId: query.partnerId } : { importerId: query.partnerId });
-  if (query.overdue) filters.push(overdueWhere(now));
-  const myTurn: Prisma.CorrectiveActionWhereInput = { status: { in: ctx.org.kind === "IMPORTER" ? ["PLAN_SUBMITTED", "IMPLEMENTED"] : ["OPEN", "PLAN_ACCEPTED"] } };
-  // What waits for this org comes first, and within it what is overdue.
-  const late = overdueWhere(now);
-  const firstLate = { AND: [...filters, myTurn, late] };
-  const firstOnTime = { AND: [...filters, myTurn, { NOT: late }] };
-  const rest = { AND: [...filters, { NOT: myTurn }] };
-  const select = {
-    id: true,
-    title: true,
-    status: true,
-    severity: true,
-    planDueAt: true,
-    updatedAt: true,
-    items: { select: { dueAt: true } },
-    partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
-  } satisfies Prisma.CorrectiveActionSelect;
-  const orderBy: Prisma.CorrectiveActionOrderByWithRelationInput[] = [{ planDueAt: "asc" }, { id: "asc" }];
-  const fetch = (where: Prisma.CorrectiveActionWhereInput) => (skip: number, take: number) => prisma.correctiveAction.findMany({ where, select, orderBy, skip, take });
-  const [lateCount, onTimeCount, restCount] = await Promise.all([
-    prisma.correctiveAction.count({ where: firstLate }),
-    prisma.correctiveAction.count({ where: firstOnTime }),
-    prisma.correctiveAction.count({ where: rest }),
-  ]);
-  const firstCount = lateCount + onTimeCount;
-  const page = await pageOverSegments(query.page, [
-    { count: lateCount, fetch: fetch(firstLate) },
-    { count: onTimeCount, fetch: fetch(firstOnTime) },
-    { count: restCount, fetch: fetch(rest) },
-  ], query.pageSize);
-  return {
-    ...page,
-    myTurnCount: firstCount,
-    items: page.items.map(({ items, ...ca }) => ({ ...ca, overdue: isOverdue({ ...ca, items }, now), partnerName: ctx.org.kind === "IMPORTER" ? ca.partnership.factory?.name : ca.partnership.importer.name })),
-  };
+export async function listCorrectiveActions(ctx: TenantContext, query: ListQuery, now = new Date()) {
+  const { total, myTurn, ids } = await pageOfIds(ctx, query, now);
+  // Asked even for an empty page, so that every page reads the same statements.
+  const rows = await prisma.correctiveAction.findMany({ where: { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { id: { in: ids } }] }, select: listSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { items: planItems, ...ca } = row;
+    return [{ ...ca, overdue: isOverdue({ ...ca, items: planItems }, now), partnerName: ctx.org.kind === "IMPORTER" ? ca.partnership.factory?.name : ca.partnership.importer.name }];
+  });
+  return { ...toPage(items, total, query.page, query.pageSize), myTurnCount: myTurn };
 }

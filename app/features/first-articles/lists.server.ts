@@ -1,9 +1,8 @@
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { pageOverSegments } from "~/lib/pagination.ts";
+import { toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import type { FirstArticleStatus, Prisma } from "~/generated/prisma/client.ts";
-
+import { Prisma, type FirstArticleStatus } from "~/generated/prisma/client.ts";
 
 const listSelect = {
   id: true,
@@ -19,43 +18,62 @@ const listSelect = {
   partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
 } satisfies Prisma.FirstArticleSelect;
 
+type ListQuery = { status?: FirstArticleStatus; partnerId?: string; specId?: string; page: number; pageSize: number };
+
+/**
+ * The ids of one page in list order, with the counts, in one statement
+ * whatever the page: what waits for this org first ("waiting"), then newest
+ * first. "Waiting" compares a row with the later rounds of its series, which a
+ * Prisma filter cannot say. The SQL states the read rule of ability.ts for
+ * first articles explicitly (an importer: its own, never a draft; a factory:
+ * its own, while the partnership it was made under is active); the rows are
+ * then read through the ability all the same.
+ */
+async function pageOfIds(ctx: TenantContext, query: ListQuery) {
+  const importer = ctx.org.kind === "IMPORTER";
+  const readable = importer
+    ? Prisma.sql`f."importerId" = ${ctx.org.id} AND f.status <> 'DRAFT'`
+    : Prisma.sql`f."factoryId" = ${ctx.org.id} AND EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = f."partnershipId" AND p.status = 'ACTIVE')`;
+  const filters = [readable];
+  if (query.status) filters.push(Prisma.sql`f.status = ${query.status}::text::"FirstArticleStatus"`);
+  if (query.partnerId) filters.push(importer ? Prisma.sql`f."factoryId" = ${query.partnerId}` : Prisma.sql`f."importerId" = ${query.partnerId}`);
+  if (query.specId) filters.push(Prisma.sql`f."specId" = ${query.specId}`);
+  // For an importer, submissions to review; for a factory, drafts to finish and
+  // rejections not yet answered with a next round.
+  const waiting = importer
+    ? Prisma.sql`f.status = 'SUBMITTED'`
+    : Prisma.sql`(f.status = 'DRAFT' OR (f.status = 'REJECTED' AND NOT EXISTS (SELECT 1 FROM "FirstArticle" n WHERE n."seriesId" = f."seriesId" AND n.round > f.round)))`;
+  const [row] = await prisma.$queryRaw<{ total: number; waiting: number; ids: string[] }[]>`
+    WITH listed AS (
+      SELECT f.id, f."updatedAt", ${waiting} AS waiting
+      FROM "FirstArticle" f
+      WHERE ${Prisma.join(filters, " AND ")}
+    )
+    SELECT (SELECT count(*)::int FROM listed) AS total,
+      (SELECT count(*)::int FROM listed WHERE waiting) AS waiting,
+      ARRAY(SELECT id FROM listed ORDER BY waiting DESC, "updatedAt" DESC, id ASC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) AS ids`;
+  return row!;
+}
+
 /**
  * First articles for the list page, newest first. What waits for this org
  * comes first: for an importer, submissions to review; for a factory,
- * drafts to finish and rejections to answer with a new round.
+ * drafts to finish and rejections to answer with a new round. Three
+ * statements at any page and page size.
  */
-export async function listFirstArticles(ctx: TenantContext, query: { status?: FirstArticleStatus; partnerId?: string; specId?: string; page: number; pageSize: number }) {
-  const filters: Prisma.FirstArticleWhereInput[] = [accessible(ctx.ability, "read", "FirstArticle")];
-  if (query.status) filters.push({ status: query.status });
-  if (query.partnerId) filters.push(ctx.org.kind === "IMPORTER" ? { factoryId: query.partnerId } : { importerId: query.partnerId });
-  if (query.specId) filters.push({ specId: query.specId });
-  // A rejected round whose next round exists needs nothing more.
-  const waiting: Prisma.FirstArticleWhereInput =
-    ctx.org.kind === "IMPORTER" ? { status: "SUBMITTED" } : { OR: [{ status: "DRAFT" }, { status: "REJECTED", id: { notIn: await rejectionsAlreadyAnswered(ctx) } }] };
-  const first = { AND: [...filters, waiting] };
-  const rest = { AND: [...filters, { NOT: waiting }] };
-  const orderBy: Prisma.FirstArticleOrderByWithRelationInput[] = [{ updatedAt: "desc" }, { id: "asc" }];
-  const fetch = (where: Prisma.FirstArticleWhereInput) => (skip: number, take: number) => prisma.firstArticle.findMany({ where, orderBy, skip, take, select: listSelect });
-  const [firstCount, restCount] = await Promise.all([prisma.firstArticle.count({ where: first }), prisma.firstArticle.count({ where: rest })]);
-  const page = await pageOverSegments(query.page, [
-    { count: firstCount, fetch: fetch(first) },
-    { count: restCount, fetch: fetch(rest) },
-  ], query.pageSize);
-  const specs = await prisma.spec.findMany({ where: { id: { in: [...new Set(page.items.map((i) => i.specId))] } }, select: { id: true, title: true, productCode: true } });
+export async function listFirstArticles(ctx: TenantContext, query: ListQuery) {
+  const { total, waiting, ids } = await pageOfIds(ctx, query);
+  // Asked even for an empty page, so that every page reads the same statements.
+  const rows = await prisma.firstArticle.findMany({ where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: { in: ids } }] }, select: listSelect });
+  const specIds = [...new Set(rows.map((r) => r.specId))];
+  const specs = await prisma.spec.findMany({ where: { id: { in: specIds } }, select: { id: true, title: true, productCode: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const specById = new Map(specs.map((s) => [s.id, s]));
-  return { ...page, waitingCount: firstCount, items: page.items.map((i) => ({ ...i, spec: specById.get(i.specId) ?? null })) };
-}
-
-/** Rejected rounds that already have a next round: nothing left to do on them. */
-async function rejectionsAlreadyAnswered(ctx: TenantContext) {
-  const rejected = await prisma.firstArticle.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { status: "REJECTED" }] },
-    select: { id: true, seriesId: true, round: true },
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, spec: specById.get(row.specId) ?? null }] : [];
   });
-  if (!rejected.length) return [];
-  const latest = await prisma.firstArticle.groupBy({ by: ["seriesId"], where: { seriesId: { in: [...new Set(rejected.map((r) => r.seriesId))] } }, _max: { round: true } });
-  const maxRound = new Map(latest.map((l) => [l.seriesId, l._max.round ?? 0]));
-  return rejected.filter((r) => r.round < (maxRound.get(r.seriesId) ?? 0)).map((r) => r.id);
+  return { ...toPage(items, total, query.page, query.pageSize), waitingCount: waiting };
 }
 
 /** For the spec version page: each factory's latest first-article status on this version. */
