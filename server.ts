@@ -1,5 +1,6 @@
 // The HTTP server: the Remix app behind Express, with the in-process outbox
 // worker. `npm start` (production build) and `npm run dev` (Vite) run it.
+import cluster from "node:cluster";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -111,6 +112,23 @@ export async function main(options: { dev?: boolean }) {
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
+  }
+  const processes = options.dev ? 1 : getEnv().WEB_CONCURRENCY;
+  if (processes > 1 && cluster.isPrimary) {
+    // Each process is a full server (as several machines would be); they share the port,
+    // and sessions, throttling, files and the outbox already work across servers.
+    let shuttingDown = false;
+    for (let i = 0; i < processes; i++) cluster.fork();
+    cluster.on("exit", (worker, code, signal) => {
+      if (!shuttingDown) console.error(`Server process ${worker.process.pid} exited (${signal ?? code}).`);
+    });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        shuttingDown = true;
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      });
+    }
+    return;
   }
   const { url, close, database } = await startServer(options);
   console.log(`Supplier Portal is running at ${url} (database: ${database === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);

@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     label: { type: "string", default: "" },
     // Writes a CPU profile of the server under load to bench/results/profiles/ (open it in Chrome DevTools).
     profile: { type: "boolean", default: false },
+    // Server processes for the load (WEB_CONCURRENCY); statement counts always use one.
+    processes: { type: "string", default: "1" },
   },
 });
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/supplier_portal_bench";
@@ -36,12 +38,13 @@ interface PageSpec {
   route: string | null;
   /** A list page takes ?size=. */
   list?: boolean;
-  targets(users: BenchUser[], cookies: Map<string, string>): Target[];
+  /** `size`: the list page size the paths are for (20 under load, the default). */
+  targets(users: BenchUser[], cookies: Map<string, string>, size?: number): Target[];
 }
 
-const perUser = (path: (u: BenchUser) => string | undefined) => (users: BenchUser[], cookies: Map<string, string>) =>
+const perUser = (path: (u: BenchUser, size: number) => string | undefined) => (users: BenchUser[], cookies: Map<string, string>, size = 20) =>
   users.flatMap((u) => {
-    const p = path(u);
+    const p = path(u, size);
     return p ? [{ path: p, cookie: cookies.get(u.email) }] : [];
   });
 
@@ -51,7 +54,8 @@ function pages(detail: Awaited<ReturnType<typeof findTargets>>): PageSpec[] {
   const deepUsers = new Set(
     [...detail.users].sort((a, b) => (detail.specCounts[b.orgId] ?? 0) - (detail.specCounts[a.orgId] ?? 0)).slice(0, 10).map((u) => u.email),
   );
-  const deepPage = (u: BenchUser) => Math.max(2, Math.floor(Math.ceil((detail.specCounts[u.orgId] ?? 0) / 20) * 0.9));
+  // 90% of the way through the list, at whatever page size is asked for.
+  const deepPage = (u: BenchUser, size: number) => Math.max(2, Math.floor(Math.ceil((detail.specCounts[u.orgId] ?? 0) / size) * 0.9));
   return [
     { name: "baseline (/livez)", route: null, targets: () => [{ path: "/livez" }] },
     { name: "login page", route: "routes/login", targets: () => [{ path: "/login" }] },
@@ -61,7 +65,7 @@ function pages(detail: Awaited<ReturnType<typeof findTargets>>): PageSpec[] {
       name: "spec list, deep page",
       route: "routes/$org.specs._index",
       list: true,
-      targets: perUser((u) => (deepUsers.has(u.email) ? `/${u.slug}/specs?page=${deepPage(u)}` : undefined)),
+      targets: perUser((u, size) => (deepUsers.has(u.email) ? `/${u.slug}/specs?page=${deepPage(u, size)}` : undefined)),
     },
     { name: "spec with 100+ comments", route: "routes/$org.specs.$specId.v.$number._index", targets: detailOf("specThread") },
     { name: "first article grid", route: "routes/$org.first-articles.$faId._index", targets: detailOf("firstArticle") },
@@ -135,8 +139,8 @@ async function main() {
     for (const spec of specs) {
       const targets = spec.targets(detail.users, cookies);
       if (!targets.length) throw new Error(`No data for "${spec.name}"`);
-      const small = await queriesPerRequest(counting, targets, spec.list ? 10 : null);
-      const large = spec.list ? await queriesPerRequest(counting, targets, 50) : small;
+      const small = spec.list ? await queriesPerRequest(counting, spec.targets(detail.users, cookies, 10), 10) : await queriesPerRequest(counting, targets, null);
+      const large = spec.list ? await queriesPerRequest(counting, spec.targets(detail.users, cookies, 50), 50) : small;
       reports.push({
         name: spec.name,
         route: spec.route,
@@ -152,7 +156,7 @@ async function main() {
   }
 
   const profileDir = path.join(root, "bench/results/profiles");
-  const server = await startServer(databaseUrl, {}, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  const server = await startServer(databaseUrl, { WEB_CONCURRENCY: args.processes! }, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   try {
     const cookies = new Map<string, string>();
     for (const user of detail.users) cookies.set(user.email, await signIn(server, user.email));
@@ -169,7 +173,7 @@ async function main() {
     label: args.label,
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    settings: { connections, warmupSeconds, seconds, pipelining: 1, users: detail.users.length, organizations: new Set(detail.users.map((u) => u.orgId)).size },
+    settings: { connections, warmupSeconds, seconds, pipelining: 1, serverProcesses: Number(args.processes), users: detail.users.length, organizations: new Set(detail.users.map((u) => u.orgId)).size },
     dataset,
     targets: TARGETS,
     pages: reports,

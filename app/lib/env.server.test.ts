@@ -37,6 +37,15 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_POOL_SIZE: "ten" })).toThrow("DATABASE_POOL_SIZE: must be a number of connections");
   });
 
+  it("runs one server process unless told otherwise, and several only on PostgreSQL", () => {
+    const url = "postgres://postgres@127.0.0.1:5432/portal";
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: url }).WEB_CONCURRENCY).toBe(2);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "2" })).toThrow("WEB_CONCURRENCY: needs DATABASE_URL");
+    expect(() => parseEnv({ WEB_CONCURRENCY: "0", DATABASE_URL: url })).toThrow("WEB_CONCURRENCY: must be at least 1");
+    expect(() => parseEnv({ WEB_CONCURRENCY: "two", DATABASE_URL: url })).toThrow("WEB_CONCURRENCY: must be a number of processes");
+  });
+
   it("derives APP_URL from PORT and drops a trailing slash", () => {
     expect(parseEnv({ PORT: "8080" }).APP_URL).toBe("http://localhost:8080");
     expect(parseEnv({ APP_URL: "https://portal.example.com/" }).APP_URL).toBe("https://portal.example.com");

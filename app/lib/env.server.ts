@@ -27,6 +27,14 @@ const schema = z.object({
   RESEND_BASE_URL: z.string().url({ message: "must be an absolute URL" }).optional(),
   EMAIL_FROM: z.string().min(3).default("Supplier Portal <portal@supplier-portal.local>"),
   WORKER: booleanFlag.default("true"),
+  // Server processes sharing the port (node:cluster), e.g. one per core. PostgreSQL only:
+  // the embedded database belongs to one process.
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: "must be a number of processes" })
+    .int({ message: "must be a whole number of processes" })
+    .min(1, { message: "must be at least 1" })
+    .max(64, { message: "must be at most 64" })
+    .default(1),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default("false"),
   // Benchmark aid: report each request's SQL statement count in X-Query-Count.
@@ -53,6 +61,9 @@ const checkedSchema = schema.superRefine((env, ctx) => {
     for (const key of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
       if (env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is set but S3_BUCKET is not (set S3_BUCKET to store files in a bucket)" });
     }
+  }
+  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "needs DATABASE_URL: the embedded database serves one process (leave it at 1, or use PostgreSQL)" });
   }
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
     const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";

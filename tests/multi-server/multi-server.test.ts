@@ -261,6 +261,35 @@ describe("two app servers on one PostgreSQL", () => {
     }
   });
 
+  it("run as several processes on one port (WEB_CONCURRENCY), each honouring a session started on another server", async () => {
+    const port = await freePort();
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-multi-data-C-"));
+    dataDirs.push(dataDir);
+    const c = startAppServer("C", {
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET,
+      DATA_DIR: dataDir,
+      STORAGE_DIR: storageDir,
+      TRUST_PROXY: "true",
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      WEB_CONCURRENCY: "2",
+    });
+    try {
+      await waitUntilHealthy(c);
+      const browser = newBrowser();
+      const person = await signUp(browser, a);
+      const statuses = await Promise.all(Array.from({ length: 20 }, () => browser.request(c, `/${person.slug}`).then((r) => r.status)));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      // Both processes started: each says where it runs.
+      await expect.poll(() => c.output.join("").split("Supplier Portal is running at").length - 1, { timeout: 30_000 }).toBe(2);
+    } finally {
+      await stopAppServer(c);
+    }
+    expect(c.process.exitCode ?? c.process.signalCode).not.toBeNull();
+  });
+
   it("serve a file uploaded on one from the other", async () => {
     const browser = newBrowser();
     const person = await signUp(browser, a);
