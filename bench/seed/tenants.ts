@@ -1,20 +1,11 @@
 // Tenants: importers and factories of very different sizes, their people,
 // and the partnerships between them.
+import { slugify } from "~/features/organizations/slug.ts";
 import type { Scale } from "../seed.ts";
 import { DAY, type Org, type OrgKind, type Partnership, type Role, type SeedContext } from "./model.ts";
 import { apportion, newId, type Rng, WeightedPicker, zipf } from "./random.ts";
 import { FACTORY_CITIES, FACTORY_FORMS, FACTORY_TRADES, FIRST_NAMES, IMPORTER_PREFIXES, IMPORTER_SUFFIXES, LAST_NAMES } from "./words.ts";
 import { TableWriter, ts } from "./writer.ts";
-
-const slugify = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/g, "");
 
 function orgNames(rng: Rng, kind: OrgKind, count: number) {
   const seen = new Set<string>();

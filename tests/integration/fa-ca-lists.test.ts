@@ -4,9 +4,7 @@
 // ability (`accessible`) in Prisma: the same rows in the same order on every
 // page at every size, the same counts, and the same number of statements
 // whatever the page and size.
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { isOverdue } from "~/features/corrective-actions/due.ts";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
@@ -19,22 +17,11 @@ import * as caListRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as faListRoute from "~/routes/$org.first-articles._index.tsx";
 import { createCorrectiveAction, createFirstArticle, createPartnership, createSpec, createSpecShare } from "../support/factories.ts";
 import { call, signedInMember } from "../support/routes.ts";
+import { countStatements } from "../support/statements.ts";
 
 const DAY = 86_400_000;
 const NOW = new Date();
 
-/** The SQL statements `run` sends (PGlite's or the pg pool's `query`; page loaders run outside transactions). */
-async function countStatements<T>(run: () => Promise<T>) {
-  const onPglite = vi.spyOn(PGlite.prototype, "query");
-  const onPool = vi.spyOn(pg.Pool.prototype, "query");
-  try {
-    const result = await run();
-    return { result, statements: onPglite.mock.calls.length + onPool.mock.calls.length };
-  } finally {
-    onPglite.mockRestore();
-    onPool.mockRestore();
-  }
-}
 
 type Org = { id: string; slug: string; name: string; kind: OrgKind };
 const contextOf = ({ id, slug, name, kind }: Org, role: Role = "VIEWER") =>

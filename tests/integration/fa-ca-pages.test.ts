@@ -3,9 +3,7 @@
 // and the people's names come in a fixed number of statements however big the
 // first article is. The comment thread is counted apart (listComments belongs
 // to the threads module): each page's own budget is what is left.
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { caThread } from "~/features/corrective-actions/actions.server.ts";
 import { faThread } from "~/features/first-articles/page.server.ts";
 import { listComments } from "~/features/threads/comments.server.ts";
@@ -27,19 +25,8 @@ import {
   unique,
 } from "../support/factories.ts";
 import { buildRequest, call, signedInMember } from "../support/routes.ts";
+import { countStatements } from "../support/statements.ts";
 
-/** The SQL statements `run` sends (PGlite's or the pg pool's `query`; page loaders run outside transactions). */
-async function countStatements<T>(run: () => Promise<T>) {
-  const onPglite = vi.spyOn(PGlite.prototype, "query");
-  const onPool = vi.spyOn(pg.Pool.prototype, "query");
-  try {
-    const result = await run();
-    return { result, statements: onPglite.mock.calls.length + onPool.mock.calls.length };
-  } finally {
-    onPglite.mockRestore();
-    onPool.mockRestore();
-  }
-}
 
 type Member = Awaited<ReturnType<typeof signedInMember>>;
 

@@ -141,6 +141,23 @@ let b: AppServer;
 let storageDir: string;
 const dataDirs: string[] = [];
 
+/** A server on the shared database, secret and file folder, with a data folder of its own. */
+async function startSharingServer(name: string, port: number, extra: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `sp-multi-data-${name}-`));
+  dataDirs.push(dataDir);
+  return startAppServer(name, {
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET,
+    DATA_DIR: dataDir,
+    STORAGE_DIR: storageDir,
+    TRUST_PROXY: "true",
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    ...extra,
+  });
+}
+
 beforeAll(async () => {
   if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
   if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
@@ -157,20 +174,7 @@ beforeAll(async () => {
   ] as const;
   const started: AppServer[] = [];
   for (const [name, port] of servers) {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), `sp-multi-data-${name}-`));
-    dataDirs.push(dataDir);
-    started.push(
-      startAppServer(name, {
-        PORT: String(port),
-        APP_URL: `http://127.0.0.1:${port}`,
-        DATABASE_URL: databaseUrl,
-        SESSION_SECRET,
-        DATA_DIR: dataDir,
-        STORAGE_DIR: storageDir,
-        TRUST_PROXY: "true",
-        DATABASE_POOL_SIZE: String(POOL_SIZE),
-      }),
-    );
+    started.push(await startSharingServer(name, port));
   }
   [a, b] = started as [AppServer, AppServer];
   await Promise.all(started.map(waitUntilHealthy));
@@ -262,20 +266,7 @@ describe("two app servers on one PostgreSQL", () => {
   });
 
   it("run as several processes on one port (WEB_CONCURRENCY), each honouring a session started on another server", async () => {
-    const port = await freePort();
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-multi-data-C-"));
-    dataDirs.push(dataDir);
-    const c = startAppServer("C", {
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET,
-      DATA_DIR: dataDir,
-      STORAGE_DIR: storageDir,
-      TRUST_PROXY: "true",
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      WEB_CONCURRENCY: "2",
-    });
+    const c = await startSharingServer("C", await freePort(), { WEB_CONCURRENCY: "2" });
     try {
       await waitUntilHealthy(c);
       const browser = newBrowser();
