@@ -67,7 +67,7 @@ function pages(detail: Awaited<ReturnType<typeof findTargets>>): PageSpec[] {
       list: true,
       targets: perUser((u, size) => (deepUsers.has(u.email) ? `/${u.slug}/specs?page=${deepPage(u, size)}` : undefined)),
     },
-    { name: "spec with 100+ comments", route: "routes/$org.specs.$specId.v.$number._index", targets: detailOf("specThread") },
+    { name: `spec with ${detail.threadComments}+ comments`, route: "routes/$org.specs.$specId.v.$number._index", targets: detailOf("specThread") },
     { name: "first article grid", route: "routes/$org.first-articles.$faId._index", targets: detailOf("firstArticle") },
     { name: "corrective action", route: "routes/$org.corrective-actions.$caId._index", targets: detailOf("correctiveAction") },
     { name: "partner scorecard", route: "routes/$org.scorecards.$partnerId", targets: detailOf("scorecard") },

@@ -18,6 +18,8 @@ export interface PageTargets {
   /** Per user email: path of each detail page that user can open (absent when the org has none). */
   paths: Record<string, Partial<Record<DetailPage, string>>>;
   specCounts: Record<string, number>;
+  /** Fewest comments in the long spec threads the benchmark opens. */
+  threadComments: number;
 }
 
 export type DetailPage = "specThread" | "firstArticle" | "correctiveAction" | "scorecard";
@@ -29,7 +31,7 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
     `SELECT c."threadId" AS "versionId", v."specId", v.number, c."importerId", c."factoryId", count(*)::int AS comments
        FROM "Comment" c JOIN "SpecVersion" v ON v.id = c."threadId"
       WHERE c."threadType" = 'SpecVersion' AND c.visibility = 'SHARED'
-      GROUP BY 1, 2, 3, 4, 5 HAVING count(*) >= 100 ORDER BY comments DESC LIMIT 12`,
+      GROUP BY 1, 2, 3, 4, 5 ORDER BY comments DESC LIMIT 12`,
   );
   const specCounts = await q<{ orgId: string; specs: number }>(
     `SELECT "orgId", count(*)::int AS specs FROM "Spec" GROUP BY 1
@@ -86,5 +88,7 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
     );
     if (partner) mine.scorecard = `/${user.slug}/scorecards/${partner.partnerId}`;
   }
-  return { users, paths, specCounts: Object.fromEntries(specCounts.map((r) => [r.orgId, r.specs])) };
+  // Scale L has 20 threads of 100 or more comments; smaller scales use their longest.
+  const threadComments = Math.min(...hotThreads.map((t) => t.comments));
+  return { users, paths, specCounts: Object.fromEntries(specCounts.map((r) => [r.orgId, r.specs])), threadComments };
 }
