@@ -96,7 +96,8 @@ function factoryStatement(me: string, now: Date, overview: Prisma.Sql) {
 function importerStatement(me: string, now: Date, overview: Prisma.Sql) {
   const since = new Date(now.getTime() - RECENT_ACK_DAYS * DAY_MS);
   // An importer reads the specs, versions, acknowledgements, first articles (but a factory's drafts) and corrective actions of its own.
-  const myCorrectiveActions = (status: string, dateColumn: string) => Prisma.sql`
+  // Both arguments are spliced into the SQL: the types keep them to known names.
+  const myCorrectiveActions = (status: "PLAN_SUBMITTED" | "IMPLEMENTED", dateColumn: "planSubmittedAt" | "implementedAt") => Prisma.sql`
     SELECT c.id, row_number() OVER (ORDER BY c.${Prisma.raw(`"${dateColumn}"`)}, c.id) AS n
     FROM "CorrectiveAction" c WHERE c."importerId" = ${me} AND c.status = ${Prisma.raw(`'${status}'`)}`;
   return Prisma.sql`
