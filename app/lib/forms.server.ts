@@ -6,8 +6,13 @@ export const FORM_LIMIT_BYTES = 64 * 1024;
 
 /** The body as text, or null as soon as it passes `limit` bytes (declared or streamed). */
 export async function readBodyText(request: Request, limit: number): Promise<string | null> {
+  const bytes = await readBodyBytes(request, limit);
+  return bytes === null ? null : bytes.toString("utf8");
+}
+
+async function readBodyBytes(request: Request, limit: number): Promise<Buffer | null> {
   if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -21,8 +26,11 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
+
+// PostgreSQL cannot store NUL in text; no person types one.
+const withoutNul = (text: string) => text.replace(/\u0000/g, "");
 
 /**
  * Reads a posted form with a size cap. Oversize forms answer 413 and
@@ -36,16 +44,22 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
     const text = await readBodyText(request, limit);
     if (text === null) throw data("The form is too large.", { status: 413 });
     const form = new FormData();
-    // PostgreSQL cannot store NUL in text; no person types one.
-    for (const [key, value] of new URLSearchParams(text)) form.append(key.replace(/\u0000/g, ""), value.replace(/\u0000/g, ""));
+    for (const [key, value] of new URLSearchParams(text)) form.append(withoutNul(key), withoutNul(value));
     return form;
   }
   if (type.startsWith("multipart/form-data")) {
+    // Counted as it streams, like a web form: a chunked body declares no length.
+    const bytes = await readBodyBytes(request, limit);
+    if (bytes === null) throw data("The form is too large.", { status: 413 });
+    let parsed: FormData;
     try {
-      return await request.formData();
+      parsed = await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
     } catch {
       throw data("The form could not be read.", { status: 400 });
     }
+    const form = new FormData();
+    for (const [key, value] of parsed) form.append(withoutNul(key), typeof value === "string" ? withoutNul(value) : value);
+    return form;
   }
   throw data("Send the form as a web form.", { status: 415 });
 }

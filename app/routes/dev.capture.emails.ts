@@ -46,7 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (key && key.length > 256) return fail(400, "invalid_idempotency_key", "Idempotency-Key must be at most 256 characters");
 
   const { from, to, subject, html, text } = parsed.data;
-  const row = { from, to: Array.isArray(to) ? to.join(", ") : to, subject, html: html ?? "", text: text ?? null, idempotencyKey: key };
+  // PostgreSQL cannot store NUL in text.
+  const clean = (value: string) => value.replace(/\u0000/g, "");
+  const row = { from: clean(from), to: clean(Array.isArray(to) ? to.join(", ") : to), subject: clean(subject), html: clean(html ?? ""), text: text == null ? null : clean(text), idempotencyKey: key };
   if (!key) {
     const { id } = await prisma.capturedEmail.create({ data: row, select: { id: true } });
     return Response.json({ id });

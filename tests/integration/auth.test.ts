@@ -52,6 +52,14 @@ describe("sign up", () => {
     expect(formErrors(out).join()).toMatch(/already exists/);
   });
 
+  it("two sign-ups with one address at the same moment: one account, and the other hears the address is taken", async () => {
+    const email = `${unique("race")}@example.com`;
+    const form = (org: string) => ({ name: "Twin", email, password: "a sturdy password", orgName: org, orgKind: "IMPORTER" });
+    const outs = await Promise.all([call(signup.action, "/signup", { form: form("Race A") }), call(signup.action, "/signup", { form: form("Race B") })]);
+    expect(outs.map((o) => o.status).sort()).toEqual([302, 409]);
+    expect(await prisma.user.count({ where: { email } })).toBe(1);
+  });
+
   it("answers 413 to an oversize form instead of failing", async () => {
     const out = await call(signup.action, "/signup", { form: { name: "x".repeat(70_000) } });
     expect(out.status).toBe(413);
@@ -64,6 +72,22 @@ describe("sign up", () => {
     });
     expect(out.status).toBe(302);
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).name).toBe("Ana Quality");
+  });
+
+  it("drops NUL bytes from a form sent as multipart too", async () => {
+    const email = `${unique("nul")}@example.com`;
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" })) form.append(key, value);
+    const out = await call(signup.action, "/signup", { body: form });
+    expect(out.status).toBe(302);
+    expect((await prisma.user.findUniqueOrThrow({ where: { email } })).name).toBe("Ana Quality");
+  });
+
+  it("answers 413 to an oversize multipart form, counting what it reads", async () => {
+    const form = new FormData();
+    form.append("name", "x".repeat(70_000));
+    const out = await call(signup.action, "/signup", { body: form });
+    expect(out.status).toBe(413);
   });
 
   it("answers 415 to a body that is not a form", async () => {

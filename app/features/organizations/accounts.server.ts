@@ -1,4 +1,4 @@
-import type { OrgKind } from "~/generated/prisma/client.ts";
+import { Prisma, type OrgKind } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/lib/audit.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
@@ -19,7 +19,7 @@ export async function signUp(input: {
   org?: { name: string; kind: OrgKind };
 }) {
   const hash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
+  const created = prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new EmailTakenError();
     const user = await tx.user.create({
@@ -33,6 +33,11 @@ export async function signUp(input: {
       await recordAudit(tx, { orgId: org.id, actorId: user.id, action: "user.signup", subjectType: "User", subjectId: user.id, after: { email: user.email } });
     }
     return { user, org };
+  });
+  // Two sign-ups with one address at the same moment: the unique index decides, and the loser hears why.
+  return created.catch((error: unknown) => {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && error.meta?.modelName === "User") throw new EmailTakenError();
+    throw error;
   });
 }
 

@@ -1,5 +1,7 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { slugify } from "./slug.ts";
+import { RESERVED_SLUGS, slugify } from "./slug.ts";
 
 describe("slugify", () => {
   it("turns a company name into a lowercase dashed slug", () => {
@@ -13,5 +15,14 @@ describe("slugify", () => {
   });
   it("stays short", () => {
     expect(slugify("a".repeat(100)).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe("reserved slugs", () => {
+  it("include the first segment of every route that is not an org's", () => {
+    const routes = readdirSync(path.join(import.meta.dirname, "../../routes"));
+    const fixed = new Set(routes.map((file) => file.split(".")[0]!).filter((segment) => !segment.startsWith("$") && !segment.startsWith("_")));
+    expect(fixed.size).toBeGreaterThan(5);
+    for (const segment of fixed) expect(RESERVED_SLUGS, segment).toContain(segment);
   });
 });
