@@ -1,10 +1,10 @@
 import { Link, useLocation } from "@remix-run/react";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "~/lib/pagination.ts";
+import { PAGE_SIZES, pageSizeFromUrl } from "~/lib/pagination.ts";
 
 export function Pagination({ page, pageCount, total }: { page: number; pageCount: number; total?: number }) {
   const location = useLocation();
-  const params = new URLSearchParams(location.search);
-  const size = Number(params.get("size")) || DEFAULT_PAGE_SIZE;
+  // The same reading of ?size= as the loader's, so an odd value shows as the default it means.
+  const size = pageSizeFromUrl(`http://portal${location.search}`);
   const href = (changes: Record<string, string>) => {
     const next = new URLSearchParams(location.search);
     for (const [key, value] of Object.entries(changes)) next.set(key, value);

@@ -1,10 +1,5 @@
 import { data } from "@remix-run/node";
 
-/** Throws a response that the error boundary renders with its status page. */
-export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
-  if (!condition) throw data(message, { status });
-}
-
 /** Unauthorized reads answer 404 so that a record's existence is not revealed. */
 export function notFound(message = "Not found"): never {
   throw data(message, { status: 404 });

@@ -1,25 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PAGE_SIZE, pageFromUrl, pageOverSegments, pageRequest, pageSizeFromUrl } from "./pagination.ts";
-
-const segment = (prefix: string, count: number) => ({
-  count,
-  fetch: async (skip: number, take: number) => Array.from({ length: Math.max(0, Math.min(take, count - skip)) }, (_, i) => `${prefix}${skip + i}`),
-});
-
-describe("pages over ordered segments", () => {
-  it("fills a page from the first segment, then the next", async () => {
-    const page = await pageOverSegments(1, [segment("a", 2), segment("b", 5)], 4);
-    expect(page.items).toEqual(["a0", "a1", "b0", "b1"]);
-    expect(page).toMatchObject({ total: 7, pageCount: 2 });
-  });
-  it("starts a later page at the right place across segments", async () => {
-    const page = await pageOverSegments(2, [segment("a", 2), segment("b", 1), segment("c", 5)], 2);
-    expect(page.items).toEqual(["b0", "c0"]);
-  });
-  it("returns nothing past the end", async () => {
-    expect((await pageOverSegments(9, [segment("a", 3)], 2)).items).toEqual([]);
-  });
-});
+import { DEFAULT_PAGE_SIZE, pageFromUrl, pageRequest, pageSizeFromUrl } from "./pagination.ts";
 
 describe("page number from the URL", () => {
   it("treats anything odd as page 1", () => {

@@ -35,28 +35,3 @@ export interface Page<T> {
 export function toPage<T>(items: T[], total: number, page: number, pageSize = DEFAULT_PAGE_SIZE): Page<T> {
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
-
-/**
- * One page over ordered segments shown one after the other (e.g. "overdue",
- * then "awaiting me", then the rest), each fetched with its own skip/take so
- * that the database does the sorting and no page loads more than it shows.
- */
-export async function pageOverSegments<T>(
-  page: number,
-  segments: { count: number; fetch: (skip: number, take: number) => Promise<T[]> }[],
-  pageSize = DEFAULT_PAGE_SIZE,
-): Promise<Page<T>> {
-  let offset = (page - 1) * pageSize;
-  const items: T[] = [];
-  for (const segment of segments) {
-    if (items.length >= pageSize) break;
-    if (offset >= segment.count) {
-      offset -= segment.count;
-      continue;
-    }
-    items.push(...(await segment.fetch(offset, pageSize - items.length)));
-    offset = 0;
-  }
-  const total = segments.reduce((sum, s) => sum + s.count, 0);
-  return toPage(items, total, page, pageSize);
-}

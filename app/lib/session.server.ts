@@ -99,11 +99,6 @@ export async function endSession(request: Request, redirectTo = "/login") {
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
 }
 
-/** Revokes every session of a user (after a password change, or by an admin). */
-export async function revokeSessions(userId: string) {
-  await prisma.session.deleteMany({ where: { userId } });
-}
-
 export async function pruneExpiredSessions(now = new Date()) {
   const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
   return count;

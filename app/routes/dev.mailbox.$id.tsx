@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { formatTime } from "./dev.mailbox._index.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Email"} · Mailbox` }];
 
@@ -14,8 +15,6 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 /** Same format as the list: fixed zone so server and browser render the same text. */
-const formatTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-
 export default function CapturedEmailPage() {
   const email = useLoaderData<typeof loader>();
   return (

@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** "2026-11-25 09:30 UTC": fixed format and zone so server and browser render the same text. */
-function formatTime(iso: string) {
+export function formatTime(iso: string) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

@@ -54,11 +54,6 @@ interface Cursor {
 }
 const cursors = new Map<string, Cursor>();
 
-/** Forgets where previous passes stopped (tests). */
-export function resetReminderCursors() {
-  cursors.clear();
-}
-
 const clip = (value: string, max: number) => {
   const trimmed = value.trim();
   return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1).trimEnd()}…`;

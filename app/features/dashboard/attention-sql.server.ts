@@ -140,7 +140,7 @@ function importerStatement(me: string, now: Date, overview: Prisma.Sql) {
 const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Selection;
 
 /** The statement: a SELECT without FROM, so always one row. */
-export function dashboardStatement(ctx: TenantContext, now: Date) {
+function dashboardStatement(ctx: TenantContext, now: Date) {
   const statement = ctx.org.kind === "FACTORY" ? factoryStatement : importerStatement;
   return statement(ctx.org.id, now, orgOverviewColumns(ctx));
 }

@@ -15,8 +15,6 @@ import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma, Severity } from "~/generated/prisma/client.ts";
 
-export { ATTENTION_LIMIT, RECENT_ACK_DAYS, type FactoryGroupKey, type ImporterGroupKey } from "./attention-sql.server.ts";
-
 export interface AttentionItem {
   id: string;
   label: string;
