@@ -11,7 +11,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { initialJsKb, loadAssets } from "./lib/js-size.ts";
 import { measure, type LoadResult, type Target } from "./lib/load.ts";
-import { BENCH_PASSWORD, findTargets, type BenchUser, type DetailPage } from "./lib/targets.ts";
+import { BENCH_PASSWORD, benchDatabaseUrl } from "./lib/config.ts";
+import { findTargets, type BenchUser, type DetailPage } from "./lib/targets.ts";
 import { startServer, type RunningServer } from "./lib/server.ts";
 import { printReport, TARGETS, type PageReport } from "./lib/report.ts";
 
@@ -30,7 +31,7 @@ const { values: args } = parseArgs({
     processes: { type: "string", default: "1" },
   },
 });
-const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/supplier_portal_bench";
+const databaseUrl = benchDatabaseUrl();
 
 interface PageSpec {
   name: string;
@@ -94,7 +95,9 @@ async function queriesPerRequest(server: RunningServer, targets: Target[], size:
     const res = await fetch(server.url + (size ? withSize(target.path, size) : target.path), { headers: target.cookie ? { cookie: target.cookie } : {} });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${target.path} answered ${res.status} while counting queries`);
-    most = Math.max(most, Number(res.headers.get("x-query-count") ?? NaN));
+    const counted = res.headers.get("x-query-count");
+    if (counted === null) throw new Error(`${target.path} carried no X-Query-Count: the counting server did not count`);
+    most = Math.max(most, Number(counted));
   }
   return most;
 }

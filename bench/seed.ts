@@ -14,6 +14,7 @@ import { seedCorrectiveActions, seedFirstArticles } from "./seed/quality.ts";
 import { Rng } from "./seed/random.ts";
 import { seedSpecs } from "./seed/specs.ts";
 import { seedTenants } from "./seed/tenants.ts";
+import { BENCH_PASSWORD, benchDatabaseUrl, DEFAULT_DATABASE_URL } from "./lib/config.ts";
 
 export interface Scale {
   importers: number;
@@ -43,8 +44,6 @@ export const SCALES: Record<"S" | "M" | "L", Scale> = {
   L: { importers: 50, factories: 150, partnerships: 600, users: 2_000, specs: 20_000, characteristicsPerVersion: 20, draftVersionShare: 0.05, firstArticles: 10_000, samplesPerFirstArticle: 5, correctiveActions: 3_000, comments: 200_000, longThreads: 20, longThreadExtra: 300, longestThread: 1_000 },
 };
 
-export const BENCH_PASSWORD = "bench-password-2026";
-const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/supplier_portal_bench";
 const SEED = 20_261_125;
 
 class UsageError extends Error {}
@@ -69,10 +68,10 @@ function parseArgs(argv: string[]) {
 }
 
 function databaseUrl() {
-  const url = process.env.DATABASE_URL || DEFAULT_URL;
+  const url = benchDatabaseUrl();
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new UsageError(
-      `DATABASE_URL must point at a PostgreSQL server (postgres://…), not "${url}". The benchmark does not run on the embedded PGlite database; unset DATABASE_URL to use ${DEFAULT_URL}.`,
+      `DATABASE_URL must point at a PostgreSQL server (postgres://…), not "${url}". The benchmark does not run on the embedded PGlite database; unset DATABASE_URL to use ${DEFAULT_DATABASE_URL}.`,
     );
   }
   return url;

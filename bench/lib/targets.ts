@@ -4,7 +4,6 @@
 // are records of active partnerships: an ended one is closed to its factory.
 import type pg from "pg";
 
-export const BENCH_PASSWORD = "bench-password-2026";
 
 export interface BenchUser {
   email: string;

@@ -1,13 +1,10 @@
 // The spec list pages over the "awaiting acknowledgement first" boundary, the
 // cases that decide whether a spec awaits, and the statement budget of the
-// spec list, the version page and a thread (counted on PostgreSQL, where the
-// pool can count them; PGlite runs the rest).
+// spec list, the version page and a thread.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listComments } from "~/features/threads/comments.server.ts";
 import type { ThreadRef } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { resetEnv } from "~/lib/env.server.ts";
-import { withQueryCount } from "~/lib/query-stats.server.ts";
 import { withRequestScope } from "~/lib/request-scope.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import * as rootRoute from "~/root.tsx";
@@ -16,11 +13,7 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import { createPartnership, createSpec, createSpecShare, createSpecVersion, createUser, unique } from "../support/factories.ts";
 import { buildRequest, call, signedInMember } from "../support/routes.ts";
-import { testDatabaseKind } from "../support/test-env.ts";
-
-// Before the database is connected (in the setup file's beforeAll): the pool counts statements.
-process.env.QUERY_STATS = "true";
-resetEnv();
+import { countStatements } from "../support/statements.ts";
 
 type Member = Awaited<ReturnType<typeof signedInMember>>;
 type ListData = { specs: { items: { id: string; awaiting: boolean }[]; total: number; page: number; pageCount: number; awaitingCount: number } };
@@ -148,9 +141,7 @@ describe("paging a thread", () => {
   });
 });
 
-// Statements are counted on the PostgreSQL pool; the embedded database has none, so
-// these are registered only in the PostgreSQL run (as the two-server stage is).
-if (testDatabaseKind() === "postgres") describe("statements per page request (PostgreSQL)", () => {
+describe("statements per page request", () => {
   const BUDGET = 6;
   let importer: Member;
   let factory: Member;
@@ -158,16 +149,17 @@ if (testDatabaseKind() === "postgres") describe("statements per page request (Po
   let thread: ThreadRef;
 
   /** A document request: the root, org layout and page loaders, in one request scope, counted. */
-  const statementsFor = (page: { loader: unknown }, who: Member, path: string, params: Record<string, string>) =>
-    withRequestScope(() =>
-      withQueryCount(async (read) => {
-        const request = buildRequest(path, { cookie: who.cookie });
-        const args = { request, params, context: { clientAddress: "203.0.113.7" } };
-        const outcomes = await Promise.allSettled([rootRoute.loader, orgRoute.loader, page.loader].map((loader) => (loader as (a: typeof args) => unknown)(args)));
-        expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
-        return read();
-      }),
-    );
+  const statementsFor = async (page: { loader: unknown }, who: Member, path: string, params: Record<string, string>) =>
+    (
+      await withRequestScope(() =>
+        countStatements(async () => {
+          const request = buildRequest(path, { cookie: who.cookie });
+          const args = { request, params, context: { clientAddress: "203.0.113.7" } };
+          const outcomes = await Promise.allSettled([rootRoute.loader, orgRoute.loader, page.loader].map((loader) => (loader as (a: typeof args) => unknown)(args)));
+          expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+        }),
+      )
+    ).statements;
 
   beforeAll(async () => {
     importer = await signedInMember("IMPORTER", "QUALITY");
@@ -236,10 +228,7 @@ if (testDatabaseKind() === "postgres") describe("statements per page request (Po
 
   it("a page of a thread is one statement, authors, orgs and files included", async () => {
     const ctx = await requireMembership(buildRequest("/", { cookie: importer.cookie }), importer.org.slug);
-    const [count, view] = await withQueryCount(async (read) => {
-      const page = await listComments(ctx, thread);
-      return [read(), page] as const;
-    });
+    const { statements: count, result: view } = await countStatements(() => listComments(ctx, thread));
     expect(count).toBe(1);
     expect(view.comments).toHaveLength(100);
     expect(view.comments.filter((c) => c.files.length > 0).length).toBeGreaterThan(0);
