@@ -16,6 +16,7 @@ import {
   type ThreadFailure,
   type ThreadFile,
 } from "~/features/threads/thread.ts";
+import { formatUtc } from "~/lib/dates.ts";
 
 type OrgKind = "IMPORTER" | "FACTORY";
 
@@ -43,11 +44,6 @@ const SIDES = {
   IMPORTER: { label: "Importer", badge: "border-sky-300 bg-sky-50 text-sky-800", rail: "border-l-sky-500" },
   FACTORY: { label: "Factory", badge: "border-emerald-300 bg-emerald-50 text-emerald-800", rail: "border-l-emerald-500" },
 } as const;
-
-/** "2025-03-05 14:07 UTC": the same text on the server and in every browser. */
-export function formatUtc(iso: string) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 /** Whether this page is sending a thread form (for one comment, when named). */
 function useSending(intent: string, commentId?: string) {

@@ -6,6 +6,7 @@ import type { FirstArticleReport, ReportReading, ReportRound, ReportRow } from "
 import { loadReport } from "~/features/first-articles/report.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatUtc } from "~/lib/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -33,15 +34,9 @@ const PRINT_CSS = `
 @page { size: A4; margin: 12mm; }
 `;
 
-/** "2025-03-14 09:30 UTC": the same on the server, in the browser and on paper. */
-function formatTimestamp(iso: string | null): string | null {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
-}
-
 function byWhen(who: string | null, when: string | null): string {
-  const at = formatTimestamp(when);
-  if (!at) return "—";
-  return who ? `${who}, ${at}` : at;
+  if (!when) return "—";
+  return who ? `${who}, ${formatUtc(when)}` : formatUtc(when);
 }
 
 export default function FirstArticleReportPage() {

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { pageArgs, pageFromUrl, toPage } from "~/lib/pagination.ts";
+import { formatUtc } from "~/lib/dates.ts";
 
 // Emails captured while no RESEND_API_KEY is set (development, demo, tests).
 
@@ -21,11 +22,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   // ISO strings: the same value on server and client, whatever the data transport.
   return toPage(emails.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), total, page);
-}
-
-/** "2026-11-25 09:30 UTC": fixed format and zone so server and browser render the same text. */
-export function formatTime(iso: string) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 export default function Mailbox() {
@@ -48,7 +44,7 @@ export default function Mailbox() {
                 <span className="mt-1 flex flex-col gap-x-3 text-sm text-slate-600 sm:flex-row sm:justify-between">
                   <span className="truncate">To: {email.to}</span>
                   <time dateTime={email.createdAt} className="shrink-0">
-                    {formatTime(email.createdAt)}
+                    {formatUtc(email.createdAt)}
                   </time>
                 </span>
               </Link>
