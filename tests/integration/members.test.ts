@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import * as invitationRoute from "~/routes/invitations.$token.tsx";
 import * as members from "~/routes/$org.members.tsx";
-import { createInvitation, createMember, createMembership, createOrg, createUser, unique } from "../support/factories.ts";
+import * as partners from "~/routes/$org.partners.tsx";
+import { createInvitation, createMember, createMembership, createOrg, createPartnership, createUser, unique } from "../support/factories.ts";
 import { call, cookieFor, formErrors } from "../support/routes.ts";
 
 async function ownerOf(kind: "IMPORTER" | "FACTORY") {
@@ -176,5 +177,45 @@ describe("joining through a colleague invitation", () => {
     expect(out.status).toBe(302);
     const memberships = await prisma.membership.findMany({ where: { orgId: org.id, userId: user.id } });
     expect(memberships.map((m) => m.role)).toEqual(["VIEWER"]);
+  });
+});
+
+describe("revoking an invitation", () => {
+  it("an owner revokes a colleague's invitation: it can no longer be used, and the revocation is audited", async () => {
+    const { org, cookie } = await ownerOf("IMPORTER");
+    const { invitation } = await createInvitation({ orgId: org.id, kind: "MEMBER" });
+    const out = await membersAction(org, cookie, { intent: "revoke", invitationId: invitation.id });
+    expect(out.status).toBe(302);
+    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).not.toBeNull();
+    expect(await prisma.auditEvent.count({ where: { orgId: org.id, action: "invitation.revoke", subjectId: invitation.id } })).toBe(1);
+  });
+
+  it("revoking a factory's invitation ends the partnership that waited for it", async () => {
+    const { org, cookie } = await ownerOf("IMPORTER");
+    const partnership = await createPartnership(org.id, null, "INVITED");
+    const { invitation } = await createInvitation({ orgId: org.id, kind: "PARTNER", role: "OWNER", partnershipId: partnership.id });
+    const out = await call(partners.action, `/${org.slug}/partners`, { cookie, params: { org: org.slug }, form: { intent: "revoke", invitationId: invitation.id } });
+    expect(out.status).toBe(302);
+    expect((await prisma.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).status).toBe("ENDED");
+  });
+
+  it("members below owner cannot see invitations, so revoking one answers 404 and changes nothing", async () => {
+    const { org } = await ownerOf("FACTORY");
+    const { invitation } = await createInvitation({ orgId: org.id, kind: "MEMBER" });
+    for (const role of ["QUALITY", "MEMBER", "VIEWER"] as const) {
+      const member = await createMember("FACTORY", role, org);
+      const out = await membersAction(org, await cookieFor(member.user.id), { intent: "revoke", invitationId: invitation.id });
+      expect(out.status, role).toBe(404);
+    }
+    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
+  });
+
+  it("an owner of another org cannot revoke this org's invitation through their own page", async () => {
+    const { org } = await ownerOf("IMPORTER");
+    const { invitation } = await createInvitation({ orgId: org.id, kind: "MEMBER" });
+    const stranger = await ownerOf("IMPORTER");
+    const out = await membersAction(stranger.org, stranger.cookie, { intent: "revoke", invitationId: invitation.id });
+    expect(out.status).toBe(404);
+    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
   });
 });
