@@ -50,8 +50,10 @@ export function FaDecisionSummary({ fa, characteristics }: { fa: FaForDecision; 
 }
 
 /** The importer's decision: final for this round. */
-export function FaDecisionForm({ fa, characteristics, readings }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[]; readings: Record<string, string[]> }) {
-  const [decision, setDecision] = useState<(typeof DECISIONS)[number] | "">("");
+export function FaDecisionForm({ fa, characteristics, readings, values }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[]; readings: Record<string, string[]>; values?: Record<string, string> }) {
+  // `values`: what a refused post had typed, so it is not lost without JavaScript.
+  const typedDecision = DECISIONS.find((d) => d === values?.decision);
+  const [decision, setDecision] = useState<(typeof DECISIONS)[number] | "">(typedDecision ?? "");
   const failing = characteristics.filter((c) => summarizeRow(c, readings[c.key] ?? []).verdict === "fail");
   return (
     <section className="card space-y-3 lg:col-span-2" aria-labelledby="decide-heading">
@@ -68,14 +70,14 @@ export function FaDecisionForm({ fa, characteristics, readings }: { fa: FaForDec
           <legend className="sr-only">Decision</legend>
           {DECISIONS.map((d) => (
             <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="decision" value={d} required onChange={() => setDecision(d)} />
+              <input type="radio" name="decision" value={d} required defaultChecked={typedDecision === d} onChange={() => setDecision(d)} />
               {DECISION_LABELS[d]}
             </label>
           ))}
         </fieldset>
         <label className="block text-sm">
           <span className="font-medium text-slate-700">{decision === "CONDITIONALLY_APPROVED" ? "Conditions (required)" : decision === "REJECTED" ? "Overall reason" : "Note (optional)"}</span>
-          <textarea name="note" rows={3} className="input mt-1" maxLength={5000} />
+          <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={values?.note} />
         </label>
         {failing.length && decision !== "APPROVED" ? (
           <fieldset className="space-y-2">
@@ -85,7 +87,7 @@ export function FaDecisionForm({ fa, characteristics, readings }: { fa: FaForDec
                 <span className="text-slate-700">
                   {c.number} {c.name}
                 </span>
-                <input name={`finding.${c.key}`} className="input mt-1" maxLength={1000} />
+                <input name={`finding.${c.key}`} className="input mt-1" maxLength={1000} defaultValue={values?.[`finding.${c.key}`]} />
               </label>
             ))}
           </fieldset>

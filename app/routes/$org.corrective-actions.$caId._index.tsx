@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/app-shell.tsx";
 import { CaAnswerForm } from "~/components/ca-answer-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FileInput, FilePreview } from "~/components/file-preview.tsx";
-import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { SubmitButton } from "~/components/forms.tsx";
 import { Thread } from "~/components/thread.tsx";
 import { handleCorrectiveActionAction, type CaActionData } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
@@ -47,6 +47,8 @@ export default function CorrectiveActionPage() {
   const actionData = useActionData<typeof action>() as CaActionData | undefined;
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
+  // What was typed in a refused review, close or reopen form (kept without JavaScript).
+  const typed = (intent: string) => (actionData?.values?.intent === intent ? actionData.values : undefined);
   return (
     <>
       <nav className="mb-2 text-sm" aria-label="Breadcrumb">
@@ -123,15 +125,15 @@ export default function CorrectiveActionPage() {
               <fieldset className="flex flex-wrap gap-2">
                 <legend className="sr-only">Decision</legend>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="accept" required /> Accept
+                  <input type="radio" name="decision" value="accept" required defaultChecked={typed("review")?.decision === "accept"} /> Accept
                 </label>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="return" /> Return with comments
+                  <input type="radio" name="decision" value="return" defaultChecked={typed("review")?.decision === "return"} /> Return with comments
                 </label>
               </fieldset>
               <label className="block text-sm">
                 <span className="font-medium text-slate-700">Comments (needed to return)</span>
-                <textarea name="note" rows={3} className="input mt-1" maxLength={5000} />
+                <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={typed("review")?.note} />
               </label>
               <SubmitButton pendingText="Sending…">Send</SubmitButton>
             </Form>
@@ -150,7 +152,7 @@ export default function CorrectiveActionPage() {
               <h2 className="font-semibold">Verify and close</h2>
               <label className="block text-sm">
                 <span className="font-medium text-slate-700">How did you check the actions worked?</span>
-                <textarea name="note" rows={3} className="input mt-1" required maxLength={5000} />
+                <textarea name="note" rows={3} className="input mt-1" required maxLength={5000} defaultValue={typed("close")?.note} />
               </label>
               <SubmitButton pendingText="Closing…">Verify and close</SubmitButton>
             </Form>
@@ -161,14 +163,13 @@ export default function CorrectiveActionPage() {
               <h2 className="font-semibold">Not solved?</h2>
               <label className="block text-sm">
                 <span className="font-medium text-slate-700">Why is it not solved?</span>
-                <textarea name="note" rows={2} className="input mt-1" required maxLength={5000} />
+                <textarea name="note" rows={2} className="input mt-1" required maxLength={5000} defaultValue={typed("reopen")?.note} />
               </label>
               <button type="submit" className="btn-secondary">
                 Reopen
               </button>
             </Form>
           ) : null}
-          {actionData?.intent && !actionData.problems && actionData.errors.length ? <ErrorList errors={actionData.errors} /> : null}
         </aside>
       </div>
       <section id="thread" className="mt-6 max-w-3xl">
@@ -178,11 +179,10 @@ export default function CorrectiveActionPage() {
   );
 }
 
-function PlanView({ ca }: { ca: { containment: string; rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null; rootCause: string; preventive: string; items: { id: string; action: string; owner: string; dueAt: string }[]; planSubmittedAt: string | null } }) {
+function PlanView({ ca }: { ca: { containment: string; rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null; rootCause: string; preventive: string; items: { id: string; action: string; owner: string; dueAt: string; overdue: boolean }[]; planSubmittedAt: string | null } }) {
   if (!ca.planSubmittedAt && !ca.containment && !ca.rootCause) {
     return <p className="card text-sm text-slate-600">The factory has not answered yet.</p>;
   }
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <section className="card space-y-3 text-sm" aria-labelledby="plan">
       <h2 id="plan" className="font-semibold">
@@ -203,7 +203,7 @@ function PlanView({ ca }: { ca: { containment: string; rootCauseCategory: keyof 
             <li key={i.id} className="flex flex-wrap justify-between gap-2 py-1.5">
               <span>{i.action}</span>
               <span className="text-slate-600">
-                {i.owner} · due {i.dueAt} {i.dueAt < today ? <span className="font-semibold text-red-700">(past due)</span> : null}
+                {i.owner} · due {i.dueAt} {i.overdue ? <span className="font-semibold text-red-700">(past due)</span> : null}
               </span>
             </li>
           ))}

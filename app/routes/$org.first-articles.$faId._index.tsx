@@ -203,7 +203,7 @@ export default function FirstArticlePage() {
             </Form>
           </section>
         ) : null}
-        {can.decide ? <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} /> : null}
+        {can.decide ? <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} values={actionData?.intent === "decide" ? actionData.values : undefined} /> : null}
       </div>
 
       <section id="thread" className="mt-6 max-w-3xl">

@@ -6,10 +6,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
-import { createFirstArticle, listStartableVersions } from "~/features/first-articles/first-articles.server.ts";
+import { createFirstArticle, ensureCanStart, listStartableVersions } from "~/features/first-articles/first-articles.server.ts";
 import { NewFirstArticleSchema } from "~/features/first-articles/schemas.ts";
 import { versionPath } from "~/features/specs/paths.ts";
-import { forbidden } from "~/lib/http.server.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -19,13 +18,14 @@ export const meta: MetaFunction = () => [{ title: "Start a first article · Supp
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  if (ctx.org.kind !== "FACTORY" || ctx.role === "VIEWER") forbidden("Factory owners, quality leads and members start first articles.");
+  ensureCanStart(ctx);
   const versions = await listStartableVersions(ctx);
   return { org: ctx.org, versions, preselected: new URL(request.url).searchParams.get("version") ?? "" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
+  ensureCanStart(ctx);
   const { submission } = await parseForm(request, NewFirstArticleSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => createFirstArticle(ctx, submission.value), submission.reply);

@@ -248,6 +248,10 @@ describe("a corrective action from opening to closing", () => {
     const bare = await caAction(w.quality, caId, { intent: "review", decision: "return", note: "  " });
     expect(bare.status).toBe(400);
     expect(actionData(bare).errors).toContain("Say what the factory should change");
+    expect(actionData(bare).values).toEqual({ intent: "review", decision: "return", note: "  " });
+    // A stray huge revision field is ignored, never a 500 (no corrective-action form posts a revision).
+    const huge = await caAction(w.quality, caId, { intent: "review", decision: "return", note: "", revision: "99999999999" });
+    expect(huge.status).toBe(400);
     expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).status).toBe("PLAN_SUBMITTED");
 
     const note = "Training alone will not hold: make the check impossible to skip (a sign-off on the kiln log).";
@@ -371,6 +375,7 @@ describe("a corrective action from opening to closing", () => {
   it("verifies and closes with an effectiveness note: CLOSED, the factory's leads emailed; a close without a note is refused (400)", async () => {
     const bare = await caAction(w.quality, caId, { intent: "close", note: "" });
     expect(bare.status).toBe(400);
+    expect(actionData(bare).values).toMatchObject({ intent: "close", note: "" });
     expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).status).toBe("IMPLEMENTED");
 
     const note = "Two following lots (PO 4500-902, 4500-917) inspected: 0 of 40 cracked. Sign-off present on every kiln load.";

@@ -242,6 +242,14 @@ describe("a first article from start to round 2", () => {
     const conditional = await faAction(w.quality, faId, { intent: "decide", decision: "CONDITIONALLY_APPROVED", note: "  ", revision });
     expect(conditional.status).toBe(400);
     expect(actionData(conditional).errors).toContain("Write the conditions of this approval");
+    // What was typed comes back, so the form shows it again without JavaScript.
+    const reason = "Sample 2 over the upper limit";
+    const typed = await faAction(w.quality, faId, { intent: "decide", decision: "CONDITIONALLY_APPROVED", note: "", revision, [`finding.${w.H}`]: reason });
+    expect(typed.status).toBe(400);
+    expect(actionData(typed).values).toEqual({ decision: "CONDITIONALLY_APPROVED", note: "", [`finding.${w.H}`]: reason });
+    // A revision beyond the Int column is refused (400), not a 500.
+    const huge = await faAction(w.quality, faId, { intent: "decide", decision: "APPROVED", note: "", revision: "99999999999" });
+    expect(huge.status).toBe(400);
     const rejected = await faAction(w.quality, faId, { intent: "decide", decision: "REJECTED", note: "", revision, [`finding.${w.H}`]: " " });
     expect(rejected.status).toBe(400);
     expect(actionData(rejected).errors).toContain("Give a reason: overall, or for each failing characteristic");

@@ -325,6 +325,15 @@ describe("each side changes only its own fields", () => {
     expect(await readingsOf(fa.id)).toEqual(recorded);
   });
 
+  it("a factory viewer or an importer posting an invalid start form gets 403 (the role decides before the fields), and nothing is made", async () => {
+    for (const who of [s.factoryViewer, s.importer]) {
+      const before = await prisma.firstArticle.count();
+      const out = await call(newRoute.action, `/${who.org.slug}/first-articles/new`, { cookie: who.cookie, params: { org: who.org.slug }, form: { versionId: "", poNumber: "", sampleCount: "0" } });
+      expect(out.status, `new action as ${who.org.kind} ${who.membership.role}`).toBe(403);
+      expect(await prisma.firstArticle.count()).toBe(before);
+    }
+  });
+
   it("a submitted first article is closed to its factory: save, submit, photo upload and CSV import answer 403 and change nothing", async () => {
     const fa = await freshFa(s, "SUBMITTED");
     const recorded = await readingsOf(fa.id);

@@ -19,12 +19,14 @@ export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | 
   factoryId: ca.factoryId,
 });
 
-export type CaActionData = { intent: string; errors: string[]; result?: unknown; problems?: { path: string; message: string }[]; thread?: unknown };
+/** `values`: what was typed in the review, close or reopen form, so a refused post without JavaScript keeps it. */
+export type CaActionData = { intent: string; errors: string[]; result?: unknown; problems?: { path: string; message: string }[]; thread?: unknown; values?: Record<string, string> };
 const refuse = (body: CaActionData, status: number) => data(body, { status });
 
 /** The corrective-action page's actions, one per intent. */
 export async function handleCorrectiveActionAction(request: Request, ctx: TenantContext, ca: LoadedCorrectiveAction) {
   const here = `/${ctx.org.slug}/corrective-actions/${ca.id}`;
+  let values: Record<string, string> | undefined;
   try {
     // Evidence comes as a multipart form, named in the URL since the body is read once.
     if (new URL(request.url).searchParams.get("upload") === "evidence") {
@@ -65,8 +67,9 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     if (!schema) return refuse({ intent, errors: ["Unknown action."] }, 400);
     const action = intent === "review" ? "review" : intent === "close" ? "verify" : "reopen";
     ensureCan(ctx.ability, action, subject, "Your role cannot do that, or this corrective action is not at that step.");
+    values = typedValues(form, ["intent", "note", "decision"]);
     const submission = parseWithZod(form, { schema });
-    if (submission.status !== "success") return refuse({ intent, errors: Object.values(submission.reply().error ?? {}).flat() as string[] }, 400);
+    if (submission.status !== "success") return refuse({ intent, errors: Object.values(submission.reply().error ?? {}).flat() as string[], values }, 400);
     const value = submission.value;
     if (value.intent === "review") await reviewPlan(ctx, ca, value);
     else if (value.intent === "close") await verifyAndClose(ctx, ca, value.note);
@@ -74,7 +77,18 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     const messages = { review: value.intent === "review" && value.decision === "accept" ? "Plan accepted." : "Plan returned to the factory.", close: "Verified and closed.", reopen: "Reopened. The factory has been asked for a new plan." };
     return redirectWithToast(here, { message: messages[value.intent] });
   } catch (error) {
-    if (error instanceof UserError) return refuse({ intent: "", errors: [error.message] }, error.status);
+    // A conflict (someone else moved it on) keeps the typed note too.
+    if (error instanceof UserError) return refuse({ intent: "", errors: [error.message], ...(values ? { values } : {}) }, error.status);
     throw error;
   }
+}
+
+/** The named text fields as submitted (strings only; files and absent fields are left out). */
+function typedValues(form: FormData, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = form.get(name);
+    if (typeof v === "string") out[name] = v;
+  }
+  return out;
 }

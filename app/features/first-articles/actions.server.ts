@@ -30,6 +30,8 @@ export type FaActionData = {
   problems?: { message: string; cellId?: string }[];
   newerVersionId?: string | null;
   thread?: unknown;
+  /** A refused decision's note, decision and `finding.*` reasons as typed, for the form to show again. */
+  values?: Record<string, string>;
 };
 
 const refuse = (body: FaActionData, status: number) => data(body, { status });
@@ -101,7 +103,10 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       // Reasons arrive as `finding.<characteristic key>` fields, one per failing characteristic.
       const findings = Object.fromEntries([...form].filter(([k]) => k.startsWith("finding.")).map(([k, v]) => [k.slice("finding.".length), String(v)]));
       const parsed = DecideSchema.safeParse({ intent, decision: form.get("decision") ?? undefined, note: form.get("note") ?? undefined, revision: form.get("revision"), findings });
-      if (!parsed.success) return refuse({ intent, errors: parsed.error.issues.map((i) => i.message) }, 400);
+      if (!parsed.success) {
+        const values = Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && (k === "note" || k === "decision" || k.startsWith("finding."))) as [string, string][]);
+        return refuse({ intent, errors: parsed.error.issues.map((i) => i.message), values }, 400);
+      }
       await decideFirstArticle(ctx, fa, characteristics, parsed.data);
       return redirectWithToast(here, { message: "Decision recorded. The factory has been emailed." });
     }

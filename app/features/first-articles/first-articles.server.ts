@@ -8,6 +8,11 @@ import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 
+/** Whether this member may start first articles at all: asked before a form is read. */
+export function ensureCanStart(ctx: TenantContext) {
+  ensureCan(ctx.ability, "create", asSubject("FirstArticle", { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } } as never), "Factory owners, quality leads and members start first articles.");
+}
+
 export const firstArticleInclude = {
   partnership: { select: { status: true } },
   measurements: { select: { characteristicKey: true, sample: true, raw: true, value: true, passed: true } },

@@ -45,7 +45,7 @@ export const DecideSchema = z
     intent: z.literal("decide"),
     decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose approve, approve with conditions or reject" }) }),
     note: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
-    revision: z.coerce.number().int().min(0),
+    revision: z.coerce.number().int().min(0).max(2_147_483_647),
     findings: z.record(z.string().max(40), z.string().trim().max(1000, "Use at most 1000 characters per reason")).optional().default({}),
   })
   .superRefine((value, ctx) => {
