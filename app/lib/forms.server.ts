@@ -30,7 +30,7 @@ async function readBodyBytes(request: Request, limit: number): Promise<Buffer | 
 }
 
 // PostgreSQL cannot store NUL in text; no person types one.
-const withoutNul = (text: string) => text.replace(/\u0000/g, "");
+export const withoutNul = (text: string) => text.replace(/\u0000/g, "");
 
 /**
  * Reads a posted form with a size cap. Oversize forms answer 413 and

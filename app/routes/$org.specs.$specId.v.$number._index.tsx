@@ -29,6 +29,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { formatUtc } from "~/lib/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" }];
 
@@ -210,7 +211,7 @@ export default function VersionPage() {
                         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
                       </div>
                       <FirstArticleLine org={org} fa={d.firstArticles.find((f) => f.factoryId === a.factory.id)} />
-                      {a.by && a.at ? <p className="text-xs text-slate-600">{a.by}, {a.at.slice(0, 16).replace("T", " ")} UTC</p> : null}
+                      {a.by && a.at ? <p className="text-xs text-slate-600">{a.by}, {formatUtc(a.at)}</p> : null}
                       {a.question ? <p className="mt-1 rounded bg-amber-50 p-2 text-xs text-amber-900">“{a.question}”</p> : null}
                     </li>
                   ))}

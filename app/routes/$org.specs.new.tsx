@@ -7,10 +7,8 @@ import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { SpecSchema } from "~/features/specs/schemas.ts";
-import { createSpec } from "~/features/specs/specs.server.ts";
+import { createSpec, ensureCanCreateSpec } from "~/features/specs/specs.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
-import { asSubject } from "~/lib/ability.ts";
-import { ensureCan } from "~/lib/authorize.server.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -18,16 +16,16 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "New specification · Supplier Portal" }];
 
-const draftSpec = (orgId: string) => ({ id: "", orgId, title: "", productCode: "", description: "", currentVersionId: null, createdById: null, createdAt: new Date(), updatedAt: new Date() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  ensureCan(ctx.ability, "create", asSubject("Spec", draftSpec(ctx.org.id)), "Only owners and quality leads create specifications.");
+  ensureCanCreateSpec(ctx);
   return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
+  ensureCanCreateSpec(ctx);
   const { submission } = await parseForm(request, SpecSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => createSpec(ctx, submission.value), submission.reply);

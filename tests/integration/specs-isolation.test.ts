@@ -465,6 +465,8 @@ describe("read-only roles", () => {
     const viewer = await member("IMPORTER", "VIEWER", s.importer.org);
     await expectAllForbidden(importerWrites(s), viewer, s);
     expect((await call(newRoute.loader, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug } })).status).toBe(403);
+    // The role is asked before the fields: an empty form is still a 403, not a list of field errors.
+    expect((await call(newRoute.action, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug }, form: {} })).status).toBe(403);
   });
 
   it("an importer viewer may read but not comment", async () => {

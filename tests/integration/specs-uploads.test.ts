@@ -307,6 +307,18 @@ describe("defect examples", () => {
     for (const [id] of files) expect((await download(outsider, id)).status).toBe(404);
   });
 
+  it("a defect description typed with a NUL byte is stored without it, instead of failing", async () => {
+    const s = await scene();
+    const out = await post(s, [
+      ["intent", "add-defect"],
+      ["description", "Glaze\u0000 drip"],
+      ["acceptable", file(GOOD_PHOTO, "acceptable.png", "image/png")],
+      ["unacceptable", file(BAD_PHOTO, "not acceptable.png", "image/png")],
+    ]);
+    expect(out.status).toBe(302);
+    expect((await prisma.defectExample.findFirstOrThrow({ where: { versionId: s.version.id } })).description).toBe("Glaze drip");
+  });
+
   it("a PDF sent as a defect photo is refused with 415 and nothing is kept", async () => {
     const s = await scene();
     await expectRefused(s, defect([["acceptable", file(GOOD_PHOTO, "ok.png", "image/png")], ["unacceptable", file(PDF, "photo.pdf", "image/png")]]), 415, /PNG, JPEG or WebP/);

@@ -5,7 +5,6 @@
 // to know every feature.
 import { Readable } from "node:stream";
 import type { Attachment } from "~/generated/prisma/client.ts";
-import type { FileSnapshot } from "~/features/specs/snapshot.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { forbidden, notFound } from "~/lib/http.server.ts";
@@ -67,17 +66,6 @@ export async function deleteAttachment(ctx: AttachmentContext, attachmentId: str
     console.error(`Could not remove the stored file of attachment ${attachment.id}:`, error);
   }
   return attachment;
-}
-
-export function toFileSnapshot(attachment: Pick<Attachment, "id" | "name" | "contentType" | "size" | "sha256">): FileSnapshot {
-  const { id, name, contentType, size, sha256 } = attachment;
-  return { id, name, contentType, size, sha256 };
-}
-
-/** The files of one owner record, oldest first, as the pages show them. */
-export async function listAttachments(ownerType: string, ownerId: string): Promise<FileSnapshot[]> {
-  const rows = await prisma.attachment.findMany({ where: { ownerType, ownerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(toFileSnapshot);
 }
 
 // ---- Download response headers ----

@@ -9,7 +9,7 @@ import type { Attachment } from "~/generated/prisma/client.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
-import { FORM_LIMIT_BYTES } from "~/lib/forms.server.ts";
+import { FORM_LIMIT_BYTES, withoutNul } from "~/lib/forms.server.ts";
 import { getStorage, newStorageKey } from "~/lib/storage.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { describeKinds, FILE_KINDS, type FileKind, formatBytes, sanitizeFileName, SNIFF_BYTES, sniffFileType } from "./file-types.ts";
@@ -132,7 +132,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
       if (textBytes > FORM_LIMIT_BYTES) throw new Rejected("The form is too large.", 413);
       chunks.push(chunk);
     }
-    return Buffer.concat(chunks).toString("utf8");
+    return withoutNul(Buffer.concat(chunks).toString("utf8"));
   }
 
   async function storeFile(part: UploadHandlerPart, name: string): Promise<StoredFile> {

@@ -17,7 +17,7 @@ export const filesOn = (ownerType: string, ownerId: string) =>
     select: fileSelect,
   }) satisfies Prisma.Organization$attachmentsArgs;
 
-/** Both sides' uploads as one list, oldest first, as `listAttachments` orders them. */
+/** Both sides' uploads as one list, oldest first. */
 export function mergeFiles(...lists: (FileRow[] | undefined)[]): FileSnapshot[] {
   return lists
     .flatMap((list) => list ?? [])

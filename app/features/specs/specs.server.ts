@@ -12,9 +12,14 @@ export const specSharesForAbility = { select: { factoryId: true, partnership: { 
 /** What a loaded spec brings: the shares its rules need and the importer's name. */
 export const specInclude = { shares: specSharesForAbility, org: { select: { id: true, name: true, slug: true } } } as const;
 
-export async function createSpec(ctx: TenantContext, input: { title: string; productCode: string; description: string }) {
-  const draft = { id: "", orgId: ctx.org.id, title: input.title, productCode: input.productCode, description: input.description, currentVersionId: null, createdById: ctx.user.id, createdAt: new Date(), updatedAt: new Date() };
+/** Whether this member may create specifications at all: asked before a form is read. */
+export function ensureCanCreateSpec(ctx: TenantContext) {
+  const draft = { id: "", orgId: ctx.org.id, title: "", productCode: "", description: "", currentVersionId: null, createdById: ctx.user.id, createdAt: new Date(), updatedAt: new Date() };
   ensureCan(ctx.ability, "create", asSubject("Spec", draft), "Only owners and quality leads create specifications.");
+}
+
+export async function createSpec(ctx: TenantContext, input: { title: string; productCode: string; description: string }) {
+  ensureCanCreateSpec(ctx);
   const clash = await prisma.spec.findUnique({ where: { orgId_productCode: { orgId: ctx.org.id, productCode: input.productCode } }, select: { id: true } });
   if (clash) throw new UserError(`A specification for product code ${input.productCode} already exists.`, 409);
   return prisma.$transaction(async (tx) => {

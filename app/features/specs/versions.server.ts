@@ -49,15 +49,6 @@ export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: 
 
 export type LoadedVersion = Awaited<ReturnType<typeof loadVersion>>;
 
-/**
- * A version by id, WITHOUT a permission check: for records that point at a
- * version and were authorized themselves (a first article the user may read
- * shows the characteristics it was measured against).
- */
-export function loadVersionUnchecked(versionId: string) {
-  return prisma.specVersion.findUniqueOrThrow({ where: { id: versionId }, include: versionInclude });
-}
-
 export function listVersions(ctx: TenantContext, specId: string) {
   return prisma.specVersion.findMany({
     where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId }] },

@@ -45,7 +45,8 @@ const threadWhere = (thread: ThreadRef) => ({
 const encodeCursor = (comment: Pick<Comment, "createdAt" | "id">) => `${comment.createdAt.getTime()}_${comment.id}`;
 
 function decodeCursor(cursor: string | null | undefined) {
-  const match = /^(\d{1,15})_([A-Za-z0-9-]{1,64})$/.exec(cursor ?? "");
+  // 13 digits reach the year 2286; more would overflow the database's timestamp.
+  const match = /^(\d{1,13})_([A-Za-z0-9-]{1,64})$/.exec(cursor ?? "");
   if (!match) return null;
   return { createdAt: new Date(Number(match[1])), id: match[2]! };
 }
