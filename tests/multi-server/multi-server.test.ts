@@ -3,18 +3,15 @@
 // of their own each. A person's requests go to either server, and the app must not notice.
 // Needs `npm run build` and TEST_DATABASE_URL (a PostgreSQL server where it may create and
 // drop a database).
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PASSWORD = "correct horse battery staple";
 const SESSION_SECRET = randomBytes(32).toString("hex");
 const POOL_SIZE = 3;
@@ -23,91 +20,6 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
     "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
 );
-
-interface AppServer {
-  name: string;
-  url: string;
-  process: ChildProcess;
-  output: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startAppServer(name: string, env: Record<string, string>): AppServer {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(RESEND_|S3_|DATABASE_URL$|WORKER$|PORT$|APP_URL$)/.test(key)));
-  // Its own process group, so that stopping it also stops the node process that tsx starts.
-  const child = spawn("npx", ["tsx", "server.ts"], { cwd: root, env: { ...inherited, NODE_ENV: "production", ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  const server: AppServer = { name, url: env.APP_URL!, process: child, output: [] };
-  child.stdout!.on("data", (chunk: Buffer) => server.output.push(chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => server.output.push(chunk.toString()));
-  return server;
-}
-
-async function waitUntilHealthy(server: AppServer) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.process.exitCode !== null) break;
-    const ok = await fetch(`${server.url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Server ${server.name} did not become healthy at ${server.url}:\n${server.output.join("")}`);
-}
-
-async function stopAppServer(server: AppServer) {
-  const { process: child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid!, "SIGTERM");
-  const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** One person's browser: its own cookies and client address, talking to whichever server it is given. */
-class Browser {
-  private cookies = new Map<string, string>();
-
-  constructor(private readonly address: string) {}
-
-  cookie(name: string) {
-    return this.cookies.get(name);
-  }
-
-  setCookie(name: string, value: string) {
-    this.cookies.set(name, value);
-  }
-
-  async request(server: AppServer, pathname: string, init: { method?: string; form?: Record<string, string> | FormData } = {}) {
-    const headers = new Headers({ "X-Forwarded-For": this.address });
-    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
-    let body: BodyInit | undefined;
-    if (init.form) {
-      // A form posted from the portal's own page: the same-origin check looks at this.
-      headers.set("Origin", server.url);
-      body = init.form instanceof FormData ? init.form : new URLSearchParams(init.form);
-    }
-    const response = await fetch(`${server.url}${pathname}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(";");
-      const name = pair!.slice(0, pair!.indexOf("="));
-      const value = pair!.slice(pair!.indexOf("=") + 1);
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-}
 
 const tag = () => randomBytes(4).toString("hex");
 let addresses = 0;
