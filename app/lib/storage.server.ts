@@ -101,10 +101,10 @@ export class LocalStorage implements Storage {
 }
 
 /**
- * S3-compatible bucket (AWS, MinIO, R2, …). Not exercised by the test suite:
- * there is no S3 server on the build machines, so it stays a thin wrapper over
- * the SDK's own streaming upload. The SDK loads on first use only, keeping it
- * out of local-folder deployments.
+ * S3-compatible bucket (AWS, MinIO, R2, …): a thin wrapper over the SDK's own
+ * streaming upload, tested against a real local S3 server (s3rver, see
+ * tests/support/s3.ts). The SDK loads on first use only, keeping it out of
+ * local-folder deployments.
  */
 export class S3Storage implements Storage {
   private sdk?: Promise<{ client: import("@aws-sdk/client-s3").S3Client; s3: typeof import("@aws-sdk/client-s3") }>;
@@ -130,15 +130,28 @@ export class S3Storage implements Storage {
     assertValidKey(key);
     const { client } = await this.load();
     const { Upload } = await import("@aws-sdk/lib-storage");
+    const source = toNodeReadable(body);
+    let sourceError: unknown;
+    source.once("error", (error) => (sourceError ??= error));
     // Multipart upload of unknown length; on a stream error the SDK aborts the
     // multipart upload, so no partial object becomes visible.
     const upload = new Upload({
       client,
-      params: { Bucket: this.env.S3_BUCKET, Key: key, Body: toNodeReadable(body), ContentType: opts.contentType },
+      params: { Bucket: this.env.S3_BUCKET, Key: key, Body: source, ContentType: opts.contentType },
       queueSize: 2,
       partSize: 8 * 1024 * 1024,
     });
-    await upload.done();
+    try {
+      await upload.done();
+    } catch (error) {
+      // When that abort itself fails, the SDK throws the abort's error in place of
+      // the stream's: callers must still see why the stream stopped (a size limit
+      // is the user's 413, not a storage failure). Parts left behind are never an
+      // object; a lifecycle rule on the bucket reclaims them.
+      if (sourceError === undefined) throw error;
+      if (error !== sourceError) console.error(`Could not abort the multipart upload of ${key}:`, error);
+      throw sourceError;
+    }
   }
 
   async get(key: string): Promise<Readable | null> {
