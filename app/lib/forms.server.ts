@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { checkFormIntent, checkFormLimits, checkFormShape, type ShapeOptions } from "./form-shape.server.ts";
 
 export const FORM_LIMIT_BYTES = 64 * 1024;
 
@@ -39,7 +40,16 @@ export const withoutNul = (text: string) => text.replace(/\u0000/g, "");
 export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Promise<FormData> {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > limit) throw data("The form is too large.", { status: 413 });
-  const type = request.headers.get("content-type") ?? "";
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // Browsers send forms as UTF-8; a body in another charset would be read as garbage.
+  const charset = /;\s*charset="?([^";\s]+)/.exec(type)?.[1];
+  if (charset && charset !== "utf-8" && charset !== "utf8") throw data("Send the form in UTF-8.", { status: 415 });
+  const form = await readFormBody(request, type, limit);
+  checkFormLimits(form);
+  return form;
+}
+
+async function readFormBody(request: Request, type: string, limit: number): Promise<FormData> {
   if (type.startsWith("application/x-www-form-urlencoded") || type === "") {
     const text = await readBodyText(request, limit);
     if (text === null) throw data("The form is too large.", { status: 413 });
@@ -53,7 +63,7 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
     if (bytes === null) throw data("The form is too large.", { status: 413 });
     let parsed: FormData;
     try {
-      parsed = await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
+      parsed = await new Response(new Uint8Array(bytes), { headers: { "content-type": request.headers.get("content-type")! } }).formData();
     } catch {
       throw data("The form could not be read.", { status: 400 });
     }
@@ -64,8 +74,23 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
   throw data("Send the form as a web form.", { status: 415 });
 }
 
+/**
+ * The one way the server turns a form into a conform submission: the form's shape is checked
+ * against the schema first (unknown names, list positions past a list's `max`, conform's
+ * intent field), and anything the parser still cannot make sense of is a 400, never a 500.
+ */
+export function parseSubmission<Schema extends z.ZodTypeAny>(formData: FormData, schema: Schema, options: ShapeOptions = {}) {
+  checkFormIntent(formData, schema);
+  checkFormShape(formData, schema, options);
+  try {
+    return parseWithZod(formData, { schema });
+  } catch {
+    throw data("The form could not be read.", { status: 400 });
+  }
+}
+
 /** Reads and validates a form against a zod schema (conform submission). */
-export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema, options: ShapeOptions = {}) {
   const formData = await readForm(request);
-  return { formData, submission: parseWithZod(formData, { schema }) };
+  return { formData, submission: parseSubmission(formData, schema, options) };
 }

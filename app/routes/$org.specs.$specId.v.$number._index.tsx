@@ -1,5 +1,4 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -25,7 +24,8 @@ import { ensureCan } from "~/lib/authorize.server.ts";
 import { listAckStatus } from "~/features/specs/acknowledgements.server.ts";
 import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { readForm } from "~/lib/forms.server.ts";
+import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const here = versionPath(ctx.org.slug, spec.id, version.number);
   if (isThreadIntent(formData)) return commentAction(request, loaded, formData);
-  const submission = parseWithZod(formData, { schema: ResponseSchema });
+  const submission = parseSubmission(formData, ResponseSchema);
   if (submission.status !== "success") return data({ thread: null, result: submission.reply() }, { status: 400 });
   const input = submission.value;
   if (input.intent === "publish") {

@@ -15,7 +15,7 @@ import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
 import { specPath, versionPath } from "~/features/specs/paths.ts";
 import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
 import { addDefectExample, addVersionFiles, ensureDraftEditable, loadSpecVersionRoute, removeVersionFile, saveDraft, toSnapshot } from "~/features/specs/versions.server.ts";
-import { readForm } from "~/lib/forms.server.ts";
+import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       const intent = staged.form.get("intent");
       if (intent === "add-defect") {
-        const submission = parseWithZod(staged.form, { schema: AddDefectSchema });
+        const submission = parseSubmission(staged.form, AddDefectSchema, { extraFields: ["intent"] });
         if (submission.status !== "success") return data({ intent: "add-defect", result: submission.reply() }, { status: 400 });
         const photos = staged.files.filter((f) => f.field !== "files");
         if (photos.some((p) => !isImageType(p.contentType))) return data({ intent: "add-defect", result: submission.reply({ formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] }) }, { status: 415 });
@@ -68,13 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = await readForm(request, 512 * 1024);
   if (formData.get("intent") === "remove-file") {
-    const submission = parseWithZod(formData, { schema: FileIntentSchema });
+    const submission = parseSubmission(formData, FileIntentSchema);
     if (submission.status !== "success") return data({ intent: "remove-file", result: submission.reply() }, { status: 400 });
     await removeVersionFile(ctx, version, submission.value.attachmentId);
     return redirectWithToast(here, { message: "File removed from this version." });
   }
   ensureDraftEditable(ctx, version);
-  const submission = parseWithZod(formData, { schema: VersionContentSchema });
+  const submission = parseSubmission(formData, VersionContentSchema, { extraFields: ["intent", "then"] });
   // Add, remove and move rows without JavaScript: conform answers with the changed form.
   if (submission.status !== "success") return data({ intent: "save", result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
   const outcome = await attempt(() => saveDraft(ctx, version, submission.value), submission.reply, "save");
@@ -105,7 +105,7 @@ function DraftEditor() {
     },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionContentSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, VersionContentSchema, { extraFields: ["intent", "then"] }),
   });
   const uploadError = actionData && actionData.intent !== "save" ? Object.values(actionData.result.error ?? {}).flat() : null;
   return (

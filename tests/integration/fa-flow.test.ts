@@ -169,13 +169,13 @@ describe("a first article from start to round 2", () => {
   });
 
   it("stores readings exactly as typed, judged on the server: 95.500001 is kept and fails, 95.5 passes, \"OK\" is kept with no value", async () => {
-    const out = await faAction(w.factory, faId, {
-      intent: "save",
-      ...header(),
-      ...grid({ [w.H]: ["95.500001", "95.5", "OK"], [w.F]: ["pass", "", ""] }),
-      // Whatever a browser claims about a verdict is ignored.
-      [`passed.${w.H}.1`]: "true",
-    });
+    const readings = grid({ [w.H]: ["95.500001", "95.5", "OK"], [w.F]: ["pass", "", ""] });
+    // A verdict claimed by the browser is a field the form does not have: refused, nothing stored.
+    const before = await storedReadings(faId);
+    const claimed = await faAction(w.factory, faId, { intent: "save", ...header(), ...readings, [`passed.${w.H}.1`]: "true" });
+    expect(claimed.status).toBe(400);
+    expect(await storedReadings(faId)).toEqual(before);
+    const out = await faAction(w.factory, faId, { intent: "save", ...header(), ...readings });
     expect(out.status).toBe(302);
     expect(out.location).toBe(faUrl(w.factory, faId));
     const expected = [

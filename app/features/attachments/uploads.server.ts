@@ -9,6 +9,7 @@ import type { Attachment } from "~/generated/prisma/client.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
+import { checkFormLimits } from "~/lib/form-shape.server.ts";
 import { FORM_LIMIT_BYTES, withoutNul } from "~/lib/forms.server.ts";
 import { getStorage, newStorageKey } from "~/lib/storage.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
@@ -224,6 +225,12 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
     // The multipart parser splits the part header naively: a name with ";" or "=" breaks it.
     const hint = error instanceof Error && /content-disposition/.test(error.message) ? " If a file name contains ; or =, rename the file and try again." : "";
     throw data(`The upload could not be read.${hint}`, { status: 400 });
+  }
+  try {
+    checkFormLimits(form);
+  } catch (error) {
+    await deleteBlobs(keys);
+    throw error;
   }
 
   return {

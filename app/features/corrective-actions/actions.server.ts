@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { handleThreadIntent } from "~/features/threads/comments.server.ts";
@@ -6,7 +5,7 @@ import { isThreadIntent, type ThreadRef } from "~/features/threads/thread.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { ensureCan } from "~/lib/authorize.server.ts";
 import { UserError } from "~/lib/errors.ts";
-import { readForm } from "~/lib/forms.server.ts";
+import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { type LoadedCorrectiveAction, markImplemented, reopen, reviewPlan, saveAnswer, verifyAndClose } from "./corrective-actions.server.ts";
@@ -53,7 +52,7 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     if (intent === "save-answer" || intent === "submit-plan") {
       ensureCan(ctx.ability, "update", subject, ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change.", "rootCause");
       if (intent === "submit-plan") ensureCan(ctx.ability, "submit", subject, "Only owners and quality leads submit the plan.");
-      const submission = parseWithZod(form, { schema: AnswerSchema });
+      const submission = parseSubmission(form, AnswerSchema, { extraFields: ["intent"] });
       // Add and remove rows without JavaScript: conform answers with the changed form.
       if (submission.status !== "success") return refuse({ intent, errors: [], result: submission.reply() }, submission.status === "error" ? 400 : 200);
       const outcome = await saveAnswer(ctx, ca, submission.value, intent === "submit-plan");
@@ -68,7 +67,7 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     const action = intent === "review" ? "review" : intent === "close" ? "verify" : "reopen";
     ensureCan(ctx.ability, action, subject, "Your role cannot do that, or this corrective action is not at that step.");
     values = typedValues(form, ["intent", "note", "decision"]);
-    const submission = parseWithZod(form, { schema });
+    const submission = parseSubmission(form, schema);
     if (submission.status !== "success") return refuse({ intent, errors: Object.values(submission.reply().error ?? {}).flat() as string[], values }, 400);
     const value = submission.value;
     if (value.intent === "review") await reviewPlan(ctx, ca, value);

@@ -1,11 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect } from "@remix-run/node";
 import { receiveUploads } from "~/features/attachments/uploads.server.ts";
 import { handleThreadIntent } from "~/features/threads/comments.server.ts";
 import { isThreadIntent } from "~/features/threads/thread.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { ensureCan } from "~/lib/authorize.server.ts";
-import { readForm } from "~/lib/forms.server.ts";
+import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
@@ -81,7 +80,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.", "measurements");
       if (intent === "submit") ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
       const readings = readingsFromForm(form, characteristics, fa.sampleCount);
-      const header = parseWithZod(form, { schema: FirstArticleHeaderSchema });
+      const header = parseSubmission(form, FirstArticleHeaderSchema, { extraFields: ["intent", "m"] });
       if (header.status !== "success") {
         const fieldErrors = header.reply().error ?? {};
         return refuse({ intent, errors: ["Check the fields marked below."], fieldErrors: fieldErrors as Record<string, string[]>, readings }, 400);

@@ -2,7 +2,6 @@
 // The caller has loaded and authorized the parent record and passes a
 // ThreadRef; this module decides which comments of that thread the user sees
 // and may write, and who hears about a new one.
-import { parseWithZod } from "@conform-to/zod";
 import { Prisma, type Comment, type OrgKind } from "~/generated/prisma/client.ts";
 import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
@@ -11,6 +10,7 @@ import { recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
+import { parseSubmission } from "~/lib/forms.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
@@ -295,7 +295,7 @@ export async function handleThreadIntent(ctx: TenantContext, thread: ThreadRef, 
   const intent = isThreadIntent(typeof posted === "string" ? posted : null) ? (posted as ThreadIntentName) : undefined;
   const postedId = formData.get("commentId");
   const commentId = typeof postedId === "string" && postedId ? postedId : undefined;
-  const submission = parseWithZod(formData, { schema: ThreadIntentSchema });
+  const submission = parseSubmission(formData, ThreadIntentSchema);
   if (submission.status !== "success") return { ok: false, status: 400, intent, commentId, result: submission.reply() };
   const input = submission.value;
   try {
