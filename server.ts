@@ -10,6 +10,7 @@ import compression from "compression";
 import express from "express";
 import { startOutboxWorker } from "~/features/notifications/worker.server.ts";
 import { isCrossSiteRequest } from "~/lib/csrf.server.ts";
+import { withDatabaseOutageResponses } from "~/lib/database-outage.server.ts";
 import { connectDatabase, disconnectDatabase, migrateDatabase } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { registerMaintenanceJobs } from "~/lib/maintenance.server.ts";
@@ -63,7 +64,7 @@ export async function startServer({ dev = false } = {}) {
   if (dev) {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => withDatabaseOutageResponses((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     const client = path.join(root, "build/client");
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
@@ -71,7 +72,7 @@ export async function startServer({ dev = false } = {}) {
     // so a page request costs no file-system call.
     const publicFiles = express.static(client, { maxAge: "1h" });
     app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
-    build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
+    build = withDatabaseOutageResponses((await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild);
   }
   app.all(
     "*",

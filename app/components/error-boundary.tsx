@@ -7,6 +7,10 @@ const defaults: Record<number, { title: string; body: string }> = {
   404: { title: "Page not found", body: "The page does not exist, or you do not have access to it. Check the link, or switch organization." },
   410: { title: "This link has expired", body: "Ask the person who sent it for a new one." },
   413: { title: "That is too large", body: "Send something smaller." },
+  503: {
+    title: "The portal is briefly unavailable",
+    body: "It cannot reach its database right now. Try again in a moment (if you were saving something, check afterwards that it was saved); if it keeps happening, tell your administrator.",
+  },
 };
 
 /**

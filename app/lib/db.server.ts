@@ -24,6 +24,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export type DatabaseConfig = { url: string } | { dataDir: string } | { pglite: PGlite };
 
 export function databaseConfigFromEnv(): DatabaseConfig {
@@ -33,7 +35,21 @@ export function databaseConfigFromEnv(): DatabaseConfig {
 
 export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Database {
   if ("url" in config) {
-    const pool = new pg.Pool({ connectionString: config.url, max: getEnv().DATABASE_POOL_SIZE });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: getEnv().DATABASE_POOL_SIZE,
+      // Without a bound, a request waits forever for a server that does not answer
+      // (or for a pool slot); this way it gets its 503 within seconds.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // Idle connections are closed after a while, so a restarted server or a
+      // dropped network is met with fresh connections, not stale ones.
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+    });
+    // A pooled connection the server ends while idle (restart, pg_terminate_backend)
+    // emits 'error' on the pool; unhandled, that would crash the process. The pool
+    // has already dropped it, and the next query opens a new one.
+    pool.on("error", (error) => console.error(`[database] idle connection lost: ${error.message}`));
     if (getEnv().QUERY_STATS) countPoolQueries(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
@@ -47,6 +63,9 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
       },
       onOneConnection: async (fn) => {
         const client = await pool.connect();
+        // While checked out, a connection the server ends emits 'error' on the client itself.
+        const onLost = (error: Error) => console.error(`[database] connection lost: ${error.message}`);
+        client.on("error", onLost);
         try {
           return await fn({
             exec: async (sql) => {
@@ -55,6 +74,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
             query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
           });
         } finally {
+          client.off("error", onLost);
           client.release();
         }
       },

@@ -1,0 +1,109 @@
+// A production app server whose PostgreSQL server stops and starts again: while
+// it is down every request gets a quick 503 (no stall, no crash), and once it is
+// back the same process serves again. The database is a private cluster on a
+// free port, so stopping it touches no other test. Needs `npm run build` and the
+// PostgreSQL server binaries (initdb, pg_ctl).
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDatabase, disconnectDatabase } from "~/lib/db.server.ts";
+import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { createMember, TEST_PASSWORD } from "../support/factories.ts";
+import { createPostgresCluster, type PostgresCluster } from "../support/postgres-cluster.ts";
+
+let cluster: PostgresCluster | undefined;
+let server: AppServer | undefined;
+let dataDir = "";
+
+beforeAll(async () => {
+  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
+  cluster = await createPostgresCluster(await freePort());
+  await cluster.start();
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-restart-data-"));
+  const port = await freePort();
+  server = startAppServer("restart", {
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: cluster.url,
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    DATA_DIR: dataDir,
+    TRUST_PROXY: "true",
+    DATABASE_POOL_SIZE: "4",
+  });
+  await waitUntilHealthy(server);
+  connectDatabase({ url: cluster.url });
+}, 120_000);
+
+afterAll(async () => {
+  if (server) await stopAppServer(server);
+  await disconnectDatabase();
+  await cluster?.remove();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+async function timed<T>(run: () => Promise<T>) {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: Math.round(performance.now() - started) };
+}
+
+describe("an app server whose database restarts", () => {
+  it("answers 503 at once while PostgreSQL is stopped, and serves again without a restart once it is back", async () => {
+    const app = server!;
+    const { org, user } = await createMember("IMPORTER", "OWNER");
+    const browser = new Browser("198.51.100.201");
+    expect((await browser.request(app, "/login", { form: { email: user.email, password: TEST_PASSWORD } })).status).toBe(302);
+    expect((await browser.request(app, `/${org.slug}`)).status).toBe(200);
+
+    await cluster!.stop();
+
+    const page = await timed(() => browser.request(app, `/${org.slug}`));
+    expect(page.value.status).toBe(503);
+    expect(page.value.headers.get("retry-after")).toBe("5");
+    expect(page.value.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.value.text();
+    expect(html).toContain("The portal is briefly unavailable");
+    expect(html).toContain("Try again in a moment");
+    expect(page.ms).toBeLessThan(3_000);
+
+    // Client-side navigations and form posts get the status too.
+    const navigation = await browser.request(app, `/${org.slug}.data`);
+    expect(navigation.status).toBe(503);
+    expect(navigation.headers.get("retry-after")).toBe("5");
+    const post = await timed(() => browser.request(app, `/${org.slug}/specs/new`, { form: { title: "Stoneware mug", productCode: "MUG-1" } }));
+    expect(post.value.status).toBe(503);
+    expect(post.ms).toBeLessThan(3_000);
+
+    const health = await fetch(`${app.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.text()).toContain("cannot reach its database");
+    // Liveness does not touch the database: the process itself is fine.
+    expect((await fetch(`${app.url}/livez`)).status).toBe(200);
+
+    await cluster!.start();
+    const recovery = await timed(async () => {
+      const deadline = Date.now() + 30_000;
+      let status = 0;
+      while (Date.now() < deadline) {
+        status = (await browser.request(app, `/${org.slug}`)).status;
+        if (status === 200) return status;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return status;
+    });
+    expect(recovery.value).toBe(200);
+    expect(recovery.ms).toBeLessThan(5_000);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    const created = await browser.request(app, `/${org.slug}/specs/new`, { form: { title: "Stoneware mug", productCode: `MUG-${randomBytes(3).toString("hex")}` } });
+    expect(created.status).toBe(302);
+
+    expect(app.process.exitCode).toBeNull();
+    expect(app.process.signalCode).toBeNull();
+    const log = app.output.join("");
+    expect(log).toContain("[database] unavailable");
+    console.log(`database stopped: page 503 in ${page.ms} ms, form post 503 in ${post.ms} ms; after the start, first 200 in ${recovery.ms} ms`);
+  }, 90_000);
+});
