@@ -30,7 +30,9 @@ export async function startServer({ dev = false } = {}) {
 
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // A hop count or the proxies' addresses (never "every hop"): req.ip is then the address the
+  // nearest untrusted hop connected from, which a client cannot choose.
+  if (env.TRUST_PROXY !== false) app.set("trust proxy", env.TRUST_PROXY);
   app.use(compression());
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestScope(next) : next()));
   if (env.QUERY_STATS) {
@@ -79,7 +81,7 @@ export async function startServer({ dev = false } = {}) {
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", socketAddress: req.socket.remoteAddress ?? "unknown" }),
     }),
   );
 

@@ -1,4 +1,38 @@
+import { z } from "zod";
+
 /** "2025-03-05 14:07 UTC": the same text on the server, in every browser and on paper. */
 export function formatUtc(iso: string) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Business dates (due dates, inspection days, report periods) fall in these years. */
+export const BUSINESS_YEARS = { first: 2000, last: 2100 } as const;
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The state of a typed YYYY-MM-DD day: its UTC midnight, or why it is not one. */
+export function readBusinessDay(value: string): { ok: true; date: Date } | { ok: false; problem: "format" | "no-such-day" | "out-of-range" } {
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return { ok: false, problem: "format" };
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (y < BUSINESS_YEARS.first || y > BUSINESS_YEARS.last) return { ok: false, problem: "out-of-range" };
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { ok: false, problem: "no-such-day" };
+  return { ok: true, date };
+}
+
+/**
+ * The one schema for a typed business date (YYYY-MM-DD, a real day, 2000–2100). Every form
+ * uses it, so what the browser accepts the database can store.
+ */
+export function businessDaySchema(requiredMessage: string) {
+  return z
+    .string({ required_error: requiredMessage })
+    .regex(DAY_PATTERN, "Enter the date as YYYY-MM-DD")
+    .superRefine((value, ctx) => {
+      const day = readBusinessDay(value);
+      if (day.ok) return;
+      const message = day.problem === "out-of-range" ? `Enter a date between ${BUSINESS_YEARS.first} and ${BUSINESS_YEARS.last}` : "Enter a real date";
+      ctx.addIssue({ code: "custom", message });
+    });
 }

@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { getEnv } from "./env.server.ts";
 
 /** Unauthorized reads answer 404 so that a record's existence is not revealed. */
 export function notFound(message = "Not found"): never {
@@ -9,8 +10,28 @@ export function forbidden(message = "You are not allowed to do that."): never {
   throw data(message, { status: 403 });
 }
 
-/** A path inside this app, never another origin (open-redirect guard). */
+const REDIRECT_MAX_LENGTH = 2000;
+// Controls, every kind of whitespace (a tab or U+3000 is dropped or folded by URL parsers and
+// browsers, turning "/\t/evil.example" into "//evil.example") and backslashes (read as "/").
+const UNSAFE_IN_REDIRECT = /[\p{Cc}\p{Cf}\p{Z}\s\\]/u;
+
+/**
+ * The one check for every redirect target that comes from a request (after login, sign-up or
+ * an action): a path on this app's own origin, or `fallback`. Beyond the prefix rules, the
+ * target is resolved with `new URL` against the app's origin and must stay on it; what is
+ * returned is the resolved, percent-encoded path, so a Location header can always carry it.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length === 0 || to.length > REDIRECT_MAX_LENGTH) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || UNSAFE_IN_REDIRECT.test(to)) return fallback;
+  const origin = new URL(getEnv().APP_URL).origin;
+  let resolved: URL;
+  try {
+    resolved = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== origin) return fallback;
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  return path.startsWith("//") ? fallback : path;
 }

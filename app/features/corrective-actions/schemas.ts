@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { businessDaySchema } from "~/lib/dates.ts";
 
 export const ROOT_CAUSES = ["UNCLEAR_INSTRUCTION", "PROCESS_STEP", "MATERIAL_VARIATION", "SKIPPED_CHECK", "EQUIPMENT", "TRAINING", "OTHER"] as const;
 export const ROOT_CAUSE_LABELS: Record<(typeof ROOT_CAUSES)[number], string> = {
@@ -22,11 +23,7 @@ export const CA_STATUSES = ["OPEN", "PLAN_SUBMITTED", "PLAN_ACCEPTED", "IMPLEMEN
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).optional().default("");
 const required = (max: number, message: string) => z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max} characters`);
-const isoDate = (message: string) =>
-  z
-    .string({ required_error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter a real date");
+const isoDate = businessDaySchema;
 
 export const OpenSchema = z.object({
   factoryId: required(64, "Choose the factory"),

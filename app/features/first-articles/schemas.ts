@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { businessDaySchema } from "~/lib/dates.ts";
 
 const required = (max: number, message: string) => z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max} characters`);
 const wholeNumber = (label: string, min: number, max: number) =>
@@ -15,11 +16,7 @@ export const FirstArticleHeaderSchema = z.object({
   lotNumber: z.string().trim().max(60, "Use at most 60 characters").optional().default(""),
   quantityProduced: wholeNumber("quantity produced", 1, 10_000_000),
   sampleCount: wholeNumber("number of samples", 1, MAX_SAMPLES),
-  inspectedOn: z
-    .string({ required_error: "Enter the inspection date" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter a real date")
-    .refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 36 * 3600 * 1000, "The inspection date cannot be in the future"),
+  inspectedOn: businessDaySchema("Enter the inspection date").refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 36 * 3600 * 1000, "The inspection date cannot be in the future"),
   notes: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
 });
 

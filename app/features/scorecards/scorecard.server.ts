@@ -36,6 +36,7 @@ import { data } from "@remix-run/node";
 import { ROOT_CAUSE_LABELS, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
 import { Prisma, type PartnershipStatus, type RootCauseCategory } from "~/generated/prisma/client.ts";
 import { accessible } from "~/lib/authorize.server.ts";
+import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
@@ -108,22 +109,17 @@ type ScorecardContext = Pick<TenantContext, "org" | "ability">;
 // ---------------------------------------------------------------------------
 // Period
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const badPeriod = (message: string): never => {
   throw data(message, { status: 400 });
 };
 
 /** A YYYY-MM-DD day as its UTC midnight; anything else (including 2025-02-30) is a 400. */
 function parseDay(value: string, name: string): Date {
-  const match = DATE_RE.exec(value);
-  if (!match) return badPeriod(`The ${name} date must be written as YYYY-MM-DD.`);
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return badPeriod(`The ${name} date ${value} does not exist.`);
-  }
-  return date;
+  const day = readBusinessDay(value);
+  if (day.ok) return day.date;
+  if (day.problem === "format") return badPeriod(`The ${name} date must be written as YYYY-MM-DD.`);
+  if (day.problem === "out-of-range") return badPeriod(`The ${name} date must be between ${BUSINESS_YEARS.first} and ${BUSINESS_YEARS.last}.`);
+  return badPeriod(`The ${name} date ${value} does not exist.`);
 }
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { businessDaySchema, formatUtc, readBusinessDay } from "./dates.ts";
+
+describe("business days", () => {
+  it("reads a real day between 2000 and 2100 as its UTC midnight", () => {
+    expect(readBusinessDay("2026-03-05")).toEqual({ ok: true, date: new Date("2026-03-05T00:00:00Z") });
+    expect(readBusinessDay("2000-01-01").ok).toBe(true);
+    expect(readBusinessDay("2100-12-31").ok).toBe(true);
+    expect(readBusinessDay("2028-02-29").ok).toBe(true);
+  });
+
+  it("refuses year 0000 and anything outside 2000–2100, which the database or a person would not mean", () => {
+    for (const value of ["0000-01-01", "1999-12-31", "2101-01-01", "9999-12-31"]) expect(readBusinessDay(value)).toEqual({ ok: false, problem: "out-of-range" });
+  });
+
+  it("refuses days that do not exist instead of rolling them over", () => {
+    for (const value of ["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-04-31"]) expect(readBusinessDay(value)).toEqual({ ok: false, problem: "no-such-day" });
+  });
+
+  it("refuses other spellings", () => {
+    for (const value of ["2026-3-5", "05/03/2026", "2026-03-05T00:00:00Z", " 2026-03-05", "+02026-03-05", ""]) expect(readBusinessDay(value)).toEqual({ ok: false, problem: "format" });
+  });
+
+  it("gives the form a message for each problem", () => {
+    const schema = businessDaySchema("Enter the date");
+    expect(schema.safeParse("2026-03-05").success).toBe(true);
+    expect(schema.safeParse("0000-01-01").error?.issues[0]?.message).toBe("Enter a date between 2000 and 2100");
+    expect(schema.safeParse("2026-02-30").error?.issues[0]?.message).toBe("Enter a real date");
+    expect(schema.safeParse("tomorrow").error?.issues[0]?.message).toBe("Enter the date as YYYY-MM-DD");
+    expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("Enter the date");
+  });
+});
+
+describe("formatUtc", () => {
+  it("shows an instant the same way everywhere", () => {
+    expect(formatUtc("2025-03-05T14:07:09.000Z")).toBe("2025-03-05 14:07 UTC");
+  });
+});
