@@ -46,6 +46,28 @@ describe("configuration", () => {
     expect(() => parseEnv({ WEB_CONCURRENCY: "two", DATABASE_URL: url })).toThrow("WEB_CONCURRENCY: must be a number of processes");
   });
 
+  it("trusts no proxy unless told how many there are or where they are", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8" }).TRUST_PROXY).toEqual(["10.0.0.0/8"]);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.1, 192.168.0.0/16,fd00::/8" }).TRUST_PROXY).toEqual(["10.0.0.1", "192.168.0.0/16", "fd00::/8"]);
+    expect(parseEnv({ TRUST_PROXY: "loopback" }).TRUST_PROXY).toEqual(["loopback"]);
+  });
+
+  it("refuses to trust every proxy hop, naming what to set instead", () => {
+    for (const everything of ["true", "TRUE", "all", "*"]) {
+      expect(() => parseEnv({ TRUST_PROXY: everything })).toThrow(/TRUST_PROXY: must not be .*: that trusts every hop/);
+    }
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow("the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or 10.0.0.1,192.168.0.0/16)");
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.1,proxy.internal" })).toThrow('TRUST_PROXY: "proxy.internal" is not the number of proxies');
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33" })).toThrow('TRUST_PROXY: "10.0.0.0/33" is not');
+    expect(() => parseEnv({ TRUST_PROXY: "," })).toThrow("TRUST_PROXY: must be the number of proxies");
+    expect(() => parseEnv({ TRUST_PROXY: "100" })).toThrow("TRUST_PROXY: must be at most 20 proxies");
+  });
+
   it("derives APP_URL from PORT and drops a trailing slash", () => {
     expect(parseEnv({ PORT: "8080" }).APP_URL).toBe("http://localhost:8080");
     expect(parseEnv({ APP_URL: "https://portal.example.com/" }).APP_URL).toBe("https://portal.example.com");

@@ -1,9 +1,52 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1");
+
+const PROXY_EXAMPLES = "the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or 10.0.0.1,192.168.0.0/16)";
+// Names Express (proxy-addr) knows for the usual private ranges.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string) {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which hops may say who the client is (X-Forwarded-For): a count of proxies, or their
+ * addresses. Never every hop: then any client picks its own address and walks past the
+ * login throttle, or claims to be this machine.
+ */
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const value = raw.trim().toLowerCase();
+  if (value === "false" || value === "0") return false;
+  if (value === "true" || value === "all" || value === "*") {
+    ctx.addIssue({ code: "custom", message: `must not be ${raw}: that trusts every hop, so any client could choose its own address with X-Forwarded-For. Give ${PROXY_EXAMPLES}` });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 20) {
+      ctx.addIssue({ code: "custom", message: "must be at most 20 proxies" });
+      return z.NEVER;
+    }
+    return hops;
+  }
+  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (!entries.length || bad.length) {
+    ctx.addIssue({ code: "custom", message: `${bad.length ? `"${bad.join('", "')}" is not` : "must be"} ${PROXY_EXAMPLES}` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,7 +79,7 @@ const schema = z.object({
     .max(64, { message: "must be at most 64" })
     .default(1),
   SECURE_COOKIES: booleanFlag.optional(),
-  TRUST_PROXY: booleanFlag.default("false"),
+  TRUST_PROXY: trustProxy.default("false"),
   // Benchmark aid: report each request's SQL statement count in X-Query-Count.
   QUERY_STATS: booleanFlag.default("false"),
   STORAGE_DIR: z.string().min(1).optional(),

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
 import * as capture from "~/routes/dev.capture.emails.ts";
+import * as mailboxEmail from "~/routes/dev.mailbox.$id.tsx";
 import * as mailbox from "~/routes/dev.mailbox._index.tsx";
 import { unique } from "../support/factories.ts";
 import { call } from "../support/routes.ts";
@@ -14,9 +15,10 @@ afterEach(() => {
   resetEnv();
 });
 
-const post = (to: string, clientAddress: string) =>
+const post = (to: string, clientAddress: string, socketAddress = clientAddress) =>
   call(capture.action, "/dev/capture/emails", {
     clientAddress,
+    socketAddress,
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ from: "portal@example.com", to, subject: "Hello", html: "<p>Hi</p>" }),
@@ -40,6 +42,25 @@ describe("local mail capture", () => {
     expect((await call(mailbox.loader, "/dev/mailbox", { clientAddress: "203.0.113.50" })).status).toBe(404);
     expect((await call(mailbox.loader, "/dev/mailbox", { clientAddress: "::1" })).status).toBe(200);
     expect(await prisma.capturedEmail.count({ where: { to } })).toBe(0);
+  });
+
+  it("in production mode judges 'this machine' by the connection, so a forwarded 127.0.0.1 opens nothing", async () => {
+    process.env.NODE_ENV = "production";
+    resetEnv();
+    const to = `${unique("rcpt")}@example.com`;
+    // A remote client whose X-Forwarded-For a trusted proxy setting took at its word.
+    const claimed = { clientAddress: "127.0.0.1", socketAddress: "203.0.113.50" };
+    expect((await post(to, claimed.clientAddress, claimed.socketAddress)).status).toBe(404);
+    expect((await call(mailbox.loader, "/dev/mailbox", claimed)).status).toBe(404);
+    const invitation = await prisma.capturedEmail.create({ data: { from: "portal@example.com", to, subject: "You are invited", html: "<a href='/invitations/t'>Join</a>" } });
+    const open = (addresses: { clientAddress: string; socketAddress: string }) =>
+      call(mailboxEmail.loader, `/dev/mailbox/${invitation.id}`, { ...addresses, params: { id: invitation.id } });
+    expect((await open(claimed)).status).toBe(404);
+    expect((await open({ clientAddress: "127.0.0.1", socketAddress: "127.0.0.1" })).status).toBe(200);
+    // A visitor reaching a reverse proxy on this machine: the connection is local, the client is not.
+    expect((await call(mailbox.loader, "/dev/mailbox", { clientAddress: "203.0.113.50", socketAddress: "127.0.0.1" })).status).toBe(404);
+    expect((await call(mailbox.loader, "/dev/mailbox", { clientAddress: "127.0.0.1", socketAddress: "::ffff:127.0.0.1" })).status).toBe(200);
+    expect(await prisma.capturedEmail.count({ where: { to } })).toBe(1);
   });
 
   it("does not exist once a real email provider is configured", async () => {

@@ -64,7 +64,7 @@ async function startSharingServer(name: string, port: number, extra: Record<stri
     SESSION_SECRET,
     DATA_DIR: dataDir,
     STORAGE_DIR: storageDir,
-    TRUST_PROXY: "true",
+    TRUST_PROXY: "1",
     DATABASE_POOL_SIZE: String(POOL_SIZE),
     ...extra,
   });

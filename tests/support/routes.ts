@@ -51,6 +51,8 @@ interface CallOptions {
   body?: BodyInit;
   method?: string;
   clientAddress?: string;
+  /** The connection's own peer; defaults to clientAddress (no proxy in between). */
+  socketAddress?: string;
 }
 
 export function buildRequest(path: string, options: CallOptions = {}) {
@@ -76,7 +78,7 @@ export async function call(handler: unknown, path: string, options: CallOptions 
     const result = await (handler as Handler)({
       request,
       params: options.params ?? {},
-      context: { clientAddress: options.clientAddress ?? "203.0.113.7" },
+      context: { clientAddress: options.clientAddress ?? "203.0.113.7", socketAddress: options.socketAddress ?? options.clientAddress ?? "203.0.113.7" },
     } as LoaderFunctionArgs & ActionFunctionArgs);
     return await toOutcome(result);
   } catch (thrown) {
