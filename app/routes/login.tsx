@@ -11,7 +11,8 @@ import { LoginSchema } from "~/features/organizations/schemas.ts";
 import { clientAddressOf } from "~/lib/client-address.server.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/lib/login-throttle.server.ts";
+import { knownDeviceFor, rememberDevice } from "~/lib/known-devices.server.ts";
+import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Supplier Portal" }];
@@ -25,22 +26,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, LoginSchema);
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
-  const address = clientAddressOf(context);
-  const waitMs = await loginBlockedFor(address, email);
-  if (waitMs > 0) {
-    const minutes = Math.ceil(waitMs / 60_000);
-    return data(
-      submission.reply({ formErrors: [`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`], hideFields: ["password"] }),
-      { status: 429 },
-    );
+  // The same for every email, known or not, so that neither answer tells whether an account exists.
+  const attempt = await beginLoginAttempt({ address: clientAddressOf(context), email, knownDevice: await knownDeviceFor(request, email) });
+  if (!attempt.allowed) {
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+    return data(submission.reply({ formErrors: [`Too many failed attempts. Try again in ${waitText(seconds)}.`], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+    });
   }
   const user = await verifyLogin(email, password);
-  if (!user) {
-    await recordLoginFailure(address, email);
-    return data(submission.reply({ formErrors: ["Wrong email or password."], hideFields: ["password"] }), { status: 400 });
-  }
-  await clearLoginFailures(address, email);
-  return startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
+  if (!user) return data(submission.reply({ formErrors: ["Wrong email or password."], hideFields: ["password"] }), { status: 400 });
+  await attempt.succeeded();
+  const response = await startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
+  response.headers.append("Set-Cookie", await rememberDevice(request, email));
+  return response;
+}
+
+function waitText(seconds: number) {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
 export default function Login() {
