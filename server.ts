@@ -9,13 +9,16 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { startOutboxWorker } from "~/features/notifications/worker.server.ts";
-import { isCrossSiteRequest } from "~/lib/csrf.server.ts";
+import { keepSocketWhenBodyAbandoned } from "~/lib/body-drain.server.ts";
+import { expectedOrigin, isCrossSiteRequest } from "~/lib/csrf.server.ts";
 import { withDatabaseOutageResponses } from "~/lib/database-outage.server.ts";
 import { connectDatabase, disconnectDatabase, migrateDatabase } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { registerMaintenanceJobs } from "~/lib/maintenance.server.ts";
 import { withQueryCount } from "~/lib/query-stats.server.ts";
 import { withRequestScope } from "~/lib/request-scope.server.ts";
+import { refuseUnreadableUrls } from "~/lib/request-url.server.ts";
+import { applyDefaultHeaders, createNonce, defaultHeaders } from "~/lib/security-headers.server.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +33,7 @@ export async function startServer({ dev = false } = {}) {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(refuseUnreadableUrls);
   // A hop count or the proxies' addresses (never "every hop"): req.ip is then the address the
   // nearest untrusted hop connected from, which a client cannot choose.
   if (env.TRUST_PROXY !== false) app.set("trust proxy", env.TRUST_PROXY);
@@ -47,15 +51,13 @@ export async function startServer({ dev = false } = {}) {
       }),
     );
   }
+  const defaults = defaultHeaders({ https: env.APP_URL.startsWith("https://") });
   app.use((req, res, next) => {
-    res.set({
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "same-origin",
-      "Permissions-Policy": "camera=(self), geolocation=()",
-    });
+    applyDefaultHeaders(res, defaults);
+    res.locals.cspNonce = createNonce();
+    keepSocketWhenBodyAbandoned(req);
     const headers = new Headers(req.headers as Record<string, string>);
-    if (isCrossSiteRequest(req.method, headers, req.headers.host ?? null)) {
+    if (isCrossSiteRequest(req.method, headers, expectedOrigin(env.APP_URL, req.protocol, req.headers.host ?? null))) {
       res.status(403).type("text/plain").send("Cross-site form posts are not accepted. Open the portal and submit the form there.");
       return;
     }
@@ -81,7 +83,7 @@ export async function startServer({ dev = false } = {}) {
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", socketAddress: req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", socketAddress: req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }),
     }),
   );
 
