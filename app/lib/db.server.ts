@@ -41,9 +41,8 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
       // Without a bound, a request waits forever for a server that does not answer
       // (or for a pool slot); this way it gets its 503 within seconds.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      // Idle connections are closed after a while, so a restarted server or a
-      // dropped network is met with fresh connections, not stale ones.
-      idleTimeoutMillis: 30_000,
+      // TCP keepalive finds a connection whose server vanished without a word
+      // (a network cut), which otherwise looks alive until the next query hangs.
       keepAlive: true,
     });
     // A pooled connection the server ends while idle (restart, pg_terminate_backend)

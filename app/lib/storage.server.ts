@@ -4,7 +4,7 @@
 // `newStorageKey`, so a user-supplied name can never become a path.
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
@@ -22,6 +22,11 @@ export interface Storage {
   get(key: string): Promise<Readable | null>;
   /** Removes the key; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes what writes cut short by a crash left behind, last touched before
+   * `before`; returns how many. (A bucket leaves that to its lifecycle rule.)
+   */
+  removeAbandonedParts?(before: Date): Promise<number>;
 }
 
 // Segments of letters, digits, `_` and `-` only: no `..`, no absolute paths,
@@ -97,6 +102,26 @@ export class LocalStorage implements Storage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  // A server killed mid-upload never reaches its cleanup: the `.part` file stays.
+  // A live upload writes to its part with every chunk, so an old one is abandoned.
+  async removeAbandonedParts(before: Date): Promise<number> {
+    const tmpDir = path.join(this.root, ".tmp");
+    const names = await readdir(tmpDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith(".part"))) {
+      const file = path.join(tmpDir, name);
+      const info = await stat(file).catch(() => null);
+      if (info && info.mtime < before) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 }
 

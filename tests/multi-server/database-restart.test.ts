@@ -30,7 +30,7 @@ beforeAll(async () => {
     DATABASE_URL: cluster.url,
     SESSION_SECRET: randomBytes(32).toString("hex"),
     DATA_DIR: dataDir,
-    TRUST_PROXY: "true",
+    TRUST_PROXY: "1",
     DATABASE_POOL_SIZE: "4",
   });
   await waitUntilHealthy(server);

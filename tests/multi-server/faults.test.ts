@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, disconnectDatabase, prisma } from "~/lib/db.server.ts";
+import { LocalStorage } from "~/lib/storage.server.ts";
 import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { createMember, createSpec, createSpecShare, TEST_PASSWORD } from "../support/factories.ts";
 
@@ -43,7 +44,7 @@ async function startServer(name: string) {
     SESSION_SECRET,
     DATA_DIR: dataDir,
     STORAGE_DIR: storageDir,
-    TRUST_PROXY: "true",
+    TRUST_PROXY: "1",
     DATABASE_POOL_SIZE: "4",
     WORKER: "false",
   });
@@ -240,7 +241,7 @@ async function partFiles() {
 }
 
 describe("an app server killed in the middle of an upload", () => {
-  it("leaves no Attachment row without its file, and a restarted server serves every file that has a row", async () => {
+  it("leaves no Attachment row without its file, only a partial file that maintenance removes, and a restarted server serves every file with a row", async () => {
     const first = servers[0]!;
     const { browser, org } = await logIn(first, "198.51.100.214");
     const { spec } = await createSpec(org.id, { draft: true });
@@ -266,7 +267,7 @@ describe("an app server killed in the middle of an upload", () => {
     const rows = await prisma.attachment.findMany({ where: { orgId: org.id } });
     expect(rows.map((row) => row.name)).toEqual(["Drawing rev A.pdf"]);
     for (const row of rows) expect(existsSync(path.join(storageDir, ...row.storageKey.split("/"))), row.name).toBe(true);
-    // What the kill leaves: the half-written file, in .tmp only (renamed into place only when complete).
+    // What the kill leaves: the half-written file, in .tmp only (a file is renamed into place once complete).
     const debris = await partFiles();
     expect(debris.map((part) => part.name)).toContain(partial.name);
 
@@ -281,6 +282,13 @@ describe("an app server killed in the middle of an upload", () => {
     expect(page).toContain("Drawing rev A.pdf");
     expect(page).not.toContain("Drawing rev B.pdf");
     const leftover = await readFile(path.join(storageDir, ".tmp", partial.name)).then((b) => b.length);
+
+    // Maintenance removes the debris once it is an hour old, and nothing else.
+    const storage = new LocalStorage(storageDir);
+    expect(await storage.removeAbandonedParts(new Date(Date.now() - 60 * 60 * 1000))).toBe(0);
+    expect(await storage.removeAbandonedParts(new Date(Date.now() + 1000))).toBe(debris.length);
+    expect(await partFiles()).toEqual([]);
+    for (const row of rows) expect(existsSync(path.join(storageDir, ...row.storageKey.split("/"))), row.name).toBe(true);
     console.log(`killed mid-upload: partial file ${(leftover / MB).toFixed(1)} MB left in .tmp, ${rows.length} row(s), all served after the restart`);
   }, 90_000);
 });
