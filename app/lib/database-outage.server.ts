@@ -64,6 +64,10 @@ export function databaseUnavailableResponse() {
 
 type Handler = (args: never) => unknown;
 
+// One line per failed request (not per loader of the page): during an outage every
+// request fails the same way, and a stack trace each would bury the log.
+const logged = new WeakSet<Request>();
+
 function guard<F extends Handler | undefined>(routeId: string, handler: F): F {
   if (!handler) return handler;
   return (async (args: never) => {
@@ -71,8 +75,11 @@ function guard<F extends Handler | undefined>(routeId: string, handler: F): F {
       return await handler(args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      // One line per failed request: during an outage every request fails the same way.
-      console.error(`[database] unavailable in ${routeId}: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+      const request = (args as { request?: Request }).request;
+      if (!request || !logged.has(request)) {
+        if (request) logged.add(request);
+        console.error(`[database] unavailable in ${routeId}: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+      }
       throw databaseUnavailableResponse();
     }
   }) as unknown as F;
