@@ -75,6 +75,18 @@ const en = {
   "caReminder.itemOwner": "Owner: {owner}",
   "caReminder.itemAsk": "Please finish it. When all actions are done, mark the corrective action as implemented.",
   "caReminder.button": "Open the corrective action",
+  "signupConfirm.subject": "Confirm your email to finish your Supplier Portal account",
+  "signupConfirm.heading": "Hello {name}, please confirm your email address.",
+  "signupConfirm.body": "Someone, probably you, started to create a Supplier Portal account with this address. Confirm it to finish and log in.",
+  "signupConfirm.button": "Confirm my email",
+  "signupConfirm.expires": "This link works once, for {hours} hours.",
+  "signupConfirm.ignore": "If you did not sign up, ignore this email: no account is created.",
+  "signupExisting.subject": "Someone tried to create an account with your email",
+  "signupExisting.heading": "Someone tried to create a new Supplier Portal account with this address.",
+  "signupExisting.body": "You already have an account with it. If this was you, log in with your password.",
+  "signupExisting.invitation": "After you log in, you can accept the invitation to {org}.",
+  "signupExisting.button": "Log in",
+  "signupExisting.ignore": "If this was not you, you can ignore this email. Nothing has changed in your account.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -151,6 +163,18 @@ const es: Catalogue = {
   "caReminder.itemOwner": "Responsable: {owner}",
   "caReminder.itemAsk": "Por favor, termínela. Cuando todas las acciones estén hechas, marque la acción correctiva como implementada.",
   "caReminder.button": "Abrir la acción correctiva",
+  "signupConfirm.subject": "Confirme su correo para terminar su cuenta de Supplier Portal",
+  "signupConfirm.heading": "Hola, {name}: confirme su dirección de correo.",
+  "signupConfirm.body": "Alguien, probablemente usted, empezó a crear una cuenta de Supplier Portal con esta dirección. Confírmela para terminar y entrar.",
+  "signupConfirm.button": "Confirmar mi correo",
+  "signupConfirm.expires": "Este enlace sirve una sola vez, durante {hours} horas.",
+  "signupConfirm.ignore": "Si usted no se registró, ignore este correo: no se crea ninguna cuenta.",
+  "signupExisting.subject": "Alguien intentó crear una cuenta con su correo",
+  "signupExisting.heading": "Alguien intentó crear una nueva cuenta de Supplier Portal con esta dirección.",
+  "signupExisting.body": "Usted ya tiene una cuenta con ella. Si fue usted, entre con su contraseña.",
+  "signupExisting.invitation": "Después de entrar, puede aceptar la invitación de {org}.",
+  "signupExisting.button": "Entrar",
+  "signupExisting.ignore": "Si no fue usted, puede ignorar este correo. Su cuenta no ha cambiado.",
 };
 
 const zh: Catalogue = {
@@ -224,6 +248,18 @@ const zh: Catalogue = {
   "caReminder.itemOwner": "负责人：{owner}",
   "caReminder.itemAsk": "请尽快完成。所有措施完成后，请把纠正措施标记为已实施。",
   "caReminder.button": "打开纠正措施",
+  "signupConfirm.subject": "请确认您的邮箱，完成 Supplier Portal 账户注册",
+  "signupConfirm.heading": "{name}，您好：请确认您的邮箱地址。",
+  "signupConfirm.body": "有人（可能是您）正在用这个邮箱创建 Supplier Portal 账户。确认后即可完成注册并登录。",
+  "signupConfirm.button": "确认我的邮箱",
+  "signupConfirm.expires": "此链接只能使用一次，{hours} 小时内有效。",
+  "signupConfirm.ignore": "如果您没有注册，请忽略这封邮件：不会创建任何账户。",
+  "signupExisting.subject": "有人尝试用您的邮箱创建账户",
+  "signupExisting.heading": "有人尝试用这个邮箱创建新的 Supplier Portal 账户。",
+  "signupExisting.body": "您已经用这个邮箱注册过账户。如果是您本人，请用密码登录。",
+  "signupExisting.invitation": "登录后，您可以接受 {org} 的邀请。",
+  "signupExisting.button": "登录",
+  "signupExisting.ignore": "如果不是您本人，可以忽略这封邮件。您的账户没有任何变化。",
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, es, zh };

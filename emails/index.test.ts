@@ -60,6 +60,18 @@ const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField
     required: "factoryName",
     marker: { en: /is late/i, es: /atrasado/i, zh: /逾期/ },
   },
+  "signup-confirm": {
+    data: { name: "Li Wei", confirmUrl: link, hours: 24 },
+    linkField: "confirmUrl",
+    required: "name",
+    marker: { en: /confirm/i, es: /confirme/i, zh: /确认/ },
+  },
+  "signup-existing": {
+    data: { loginUrl: link, invitationOrgName: null },
+    linkField: "loginUrl",
+    required: "loginUrl",
+    marker: { en: /tried to create/i, es: /intentó crear/i, zh: /尝试/ },
+  },
 };
 
 describe("email templates", () => {
@@ -111,6 +123,11 @@ describe("email templates", () => {
     const email = await renderEmail("partner-invitation", "fr-FR", samples["partner-invitation"].data);
     expect(email.subject).toBe("Nordic Home invites you to Supplier Portal");
     expect(email.text).toContain("free for suppliers");
+  });
+
+  it("an existing owner's email names the org whose invitation the login leads to", async () => {
+    const email = await renderEmail("signup-existing", "en", { loginUrl: link, invitationOrgName: "Nordic Home" });
+    expect(email.text).toContain("accept the invitation to Nordic Home");
   });
 
   it("rejects an unknown template", async () => {

@@ -11,6 +11,8 @@ import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject 
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
 import { SpecAcknowledgedEmail, specAcknowledgedSchema, specAcknowledgedSubject } from "./spec-acknowledged.tsx";
 import { SpecPublishedEmail, specPublishedSchema, specPublishedSubject } from "./spec-published.tsx";
+import { SignupConfirmEmail, signupConfirmSchema, signupConfirmSubject } from "./signup-confirm.tsx";
+import { SignupExistingEmail, signupExistingSchema, signupExistingSubject } from "./signup-existing.tsx";
 
 export { locales, toLocale, type Locale } from "./i18n.ts";
 
@@ -34,6 +36,8 @@ export const templates = {
   "first-article-decided": define({ component: FirstArticleDecidedEmail, subject: firstArticleDecidedSubject, schema: firstArticleDecidedSchema }),
   "corrective-action-update": define({ component: CorrectiveActionUpdateEmail, subject: correctiveActionUpdateSubject, schema: correctiveActionUpdateSchema }),
   "corrective-action-reminder": define({ component: CorrectiveActionReminderEmail, subject: correctiveActionReminderSubject, schema: correctiveActionReminderSchema }),
+  "signup-confirm": define({ component: SignupConfirmEmail, subject: signupConfirmSubject, schema: signupConfirmSchema }),
+  "signup-existing": define({ component: SignupExistingEmail, subject: signupExistingSubject, schema: signupExistingSchema }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -6,7 +6,16 @@ import { safeRedirectPath } from "./http.server.ts";
 import { perRequest } from "./request-scope.server.ts";
 import { getCookieSecrets } from "./secret.server.ts";
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session ends this long after its last use… */
+export const SESSION_IDLE_MS = 7 * DAY_MS;
+/** …and this long after it started, however much it is used. */
+export const SESSION_MAX_MS = 30 * DAY_MS;
+// Use is recorded by moving expiresAt, at most this often per session: not a write per request.
+export const SESSION_TOUCH_MS = 60 * 60 * 1000;
+
+/** When a session last used at `now` ends: the idle limit, capped by the absolute one. */
+export const sessionEnd = (createdAt: Date, now: number) => new Date(Math.min(createdAt.getTime() + SESSION_MAX_MS, now + SESSION_IDLE_MS));
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 
@@ -19,7 +28,9 @@ function sessionCookie() {
     path: "/",
     secure: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
     secrets: getCookieSecrets(),
-    maxAge: SESSION_TTL_MS / 1000,
+    // Set only when a session starts, so the cookie ends with the session's absolute limit;
+    // a session idle for SESSION_IDLE_MS is refused by its row before that.
+    maxAge: SESSION_MAX_MS / 1000,
   });
   return cookie;
 }
@@ -36,6 +47,7 @@ const loadSession = (sessionId: string) =>
     where: { id: sessionId },
     select: {
       expiresAt: true,
+      createdAt: true,
       user: {
         select: {
           id: true,
@@ -55,9 +67,19 @@ const loadSession = (sessionId: string) =>
 export async function getSessionUser(request: Request) {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
-  const session = await perRequest(`session:${sessionId}`, () => loadSession(sessionId));
+  const session = await perRequest(`session:${sessionId}`, () => loadSession(sessionId).then((row) => row && touchSession(sessionId, row)));
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   return session.user;
+}
+
+/** Moves a live session's end forward when it last moved more than SESSION_TOUCH_MS ago. */
+async function touchSession<T extends { expiresAt: Date; createdAt: Date }>(id: string, session: T): Promise<T> {
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) return session;
+  const end = sessionEnd(session.createdAt, now);
+  if (end.getTime() - session.expiresAt.getTime() < SESSION_TOUCH_MS) return session;
+  await prisma.session.updateMany({ where: { id, expiresAt: { gt: new Date(now), lt: end } }, data: { expiresAt: end } });
+  return { ...session, expiresAt: end };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
@@ -79,9 +101,10 @@ export async function requireAnonymous(request: Request) {
 /** Creates a session row and returns the cookie that names it. */
 export async function createSession(userId: string, replacing?: string | null) {
   const id = randomBytes(32).toString("base64url");
+  const createdAt = new Date();
   await prisma.$transaction([
     ...(replacing ? [prisma.session.deleteMany({ where: { id: replacing } })] : []),
-    prisma.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } }),
+    prisma.session.create({ data: { id, userId, createdAt, expiresAt: sessionEnd(createdAt, createdAt.getTime()) } }),
   ]);
   return { id, setCookie: await sessionCookie().serialize(id) };
 }

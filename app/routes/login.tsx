@@ -9,6 +9,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { verifyLogin } from "~/features/organizations/accounts.server.ts";
 import { LoginSchema } from "~/features/organizations/schemas.ts";
 import { clientAddressOf } from "~/lib/client-address.server.ts";
+import { boundedReply } from "~/lib/form-reply.server.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { knownDeviceFor, rememberDevice } from "~/lib/known-devices.server.ts";
@@ -22,21 +23,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+// A refused login sends back the email, cut to the longest address, and nothing else typed.
+const LOGIN_FIELDS = { email: 254, password: 0 };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, LoginSchema);
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (submission.status !== "success") return data(boundedReply(submission, LOGIN_FIELDS), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   // The same for every email, known or not, so that neither answer tells whether an account exists.
   const attempt = await beginLoginAttempt({ address: clientAddressOf(context), email, knownDevice: await knownDeviceFor(request, email) });
   if (!attempt.allowed) {
     const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-    return data(submission.reply({ formErrors: [`Too many failed attempts. Try again in ${waitText(seconds)}.`], hideFields: ["password"] }), {
+    return data(boundedReply(submission, LOGIN_FIELDS, { formErrors: [`Too many failed attempts. Try again in ${waitText(seconds)}.`] }), {
       status: 429,
       headers: { "Retry-After": String(seconds) },
     });
   }
   const user = await verifyLogin(email, password);
-  if (!user) return data(submission.reply({ formErrors: ["Wrong email or password."], hideFields: ["password"] }), { status: 400 });
+  if (!user) return data(boundedReply(submission, LOGIN_FIELDS, { formErrors: ["Wrong email or password."] }), { status: 400 });
   await attempt.succeeded();
   const response = await startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
   response.headers.append("Set-Cookie", await rememberDevice(request, email));

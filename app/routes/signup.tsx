@@ -1,15 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
-import { EmailTakenError, signUp } from "~/features/organizations/accounts.server.ts";
 import { getInvitationByToken } from "~/features/organizations/invitations.server.ts";
 import { signupSchemaFor } from "~/features/organizations/schemas.ts";
-import { readForm } from "~/lib/forms.server.ts";
+import { requestSignup } from "~/features/organizations/signups.server.ts";
+import { boundedReply } from "~/lib/form-reply.server.ts";
+import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 
@@ -31,26 +32,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// What a refused form may send back: the fields a person would retype, never the password.
+const SIGNUP_FIELDS = { name: 100, email: 254, password: 0, orgName: 100, orgKind: 8 };
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await readForm(request);
   // With a valid invitation the org comes from it; otherwise name and kind are required.
-  const invitation = await invitationFor(formData.get("invitation")?.toString());
-  const submission = parseWithZod(formData, { schema: signupSchemaFor(Boolean(invitation)) });
+  const token = formData.get("invitation")?.toString();
+  const invitation = await invitationFor(token);
+  const submission = parseSubmission(formData, signupSchemaFor(Boolean(invitation)));
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return data(boundedReply(submission, SIGNUP_FIELDS), { status: 400 });
   }
   const { name, email, password, redirectTo, orgName, orgKind } = submission.value;
-  try {
-    const { user, org: created } = await signUp({ name, email, password, org: orgName && orgKind ? { name: orgName, kind: orgKind } : undefined });
-    const next = invitation ? `/invitations/${formData.get("invitation")}` : safeRedirectPath(redirectTo, created ? `/${created.slug}` : "/");
-    return startSession(request, user.id, next);
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), { status: 409 });
-    }
-    throw error;
-  }
+  const next = invitation ? `/invitations/${token}` : redirectTo ? safeRedirectPath(redirectTo) : null;
+  const outcome = await requestSignup({
+    name,
+    email,
+    password,
+    org: !invitation && orgName && orgKind ? { name: orgName, kind: orgKind } : undefined,
+    invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name } : null,
+    redirectTo: next,
+  });
+  if (outcome.status === "signed-in") return startSession(request, outcome.user.id, next ?? (outcome.org ? `/${outcome.org.slug}` : "/"));
+  // The same answer whether or not the address has an account: the email tells its owner which.
+  return redirect("/signup/sent");
 }
 
 export default function Signup() {

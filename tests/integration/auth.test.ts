@@ -7,15 +7,20 @@ import * as orgLayout from "~/routes/$org.tsx";
 import * as signup from "~/routes/signup.tsx";
 import { createMember, createUser, TEST_PASSWORD, unique } from "../support/factories.ts";
 import { call, cookieFor, formErrors } from "../support/routes.ts";
+import { confirmationTokenFor, confirmLink, queuedEmails, signUpAndConfirm } from "../support/signups.ts";
 
 const cookieFrom = (headers: Headers) => headers.get("Set-Cookie")?.split(";")[0] ?? "";
 
 describe("sign up", () => {
-  it("creates the user and a new org of the chosen kind with the user as owner", async () => {
+  it("creates the user and a new org of the chosen kind with the user as owner, once the emailed link is followed", async () => {
     const email = `${unique("new")}@example.com`;
-    const out = await call(signup.action, "/signup", {
+    const posted = await call(signup.action, "/signup", {
       form: { name: "Ana Quality", email: email.toUpperCase(), password: "a sturdy password", orgName: "Ana Imports", orgKind: "IMPORTER" },
     });
+    expect(posted.status).toBe(302);
+    expect(posted.location).toBe("/signup/sent");
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
+    const out = await confirmLink(await confirmationTokenFor(email));
     expect(out.status).toBe(302);
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { org: true } } } });
     expect(user.memberships).toHaveLength(1);
@@ -43,20 +48,31 @@ describe("sign up", () => {
     expect(reply.initialValue.password).toBeUndefined();
   });
 
-  it("refuses a second account for the same email", async () => {
+  it("never makes a second account for the same email: the answer is the one a new address gets, and the owner is emailed", async () => {
     const existing = await createUser();
     const out = await call(signup.action, "/signup", {
       form: { name: "Again", email: existing.email, password: "a sturdy password", orgName: "Dup Co", orgKind: "FACTORY" },
     });
-    expect(out.status).toBe(409);
-    expect(formErrors(out).join()).toMatch(/already exists/);
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/signup/sent");
+    expect(await prisma.user.count({ where: { email: existing.email } })).toBe(1);
+    expect(await prisma.organization.count({ where: { name: "Dup Co" } })).toBe(0);
+    expect(await queuedEmails(existing.email, "signup-existing")).toHaveLength(1);
   });
 
-  it("two sign-ups with one address at the same moment: one account, and the other hears the address is taken", async () => {
+  it("two sign-ups with one address at the same moment, both confirmed at the same moment: one account, and the other link says so", async () => {
     const email = `${unique("race")}@example.com`;
     const form = (org: string) => ({ name: "Twin", email, password: "a sturdy password", orgName: org, orgKind: "IMPORTER" });
     const outs = await Promise.all([call(signup.action, "/signup", { form: form("Race A") }), call(signup.action, "/signup", { form: form("Race B") })]);
-    expect(outs.map((o) => o.status).sort()).toEqual([302, 409]);
+    expect(outs.map((o) => [o.status, o.location])).toEqual([
+      [302, "/signup/sent"],
+      [302, "/signup/sent"],
+    ]);
+    const links = await queuedEmails(email, "signup-confirm");
+    expect(links).toHaveLength(2);
+    const tokens = links.map((l) => new URL(String(l.data.confirmUrl)).pathname.split("/").at(-1)!);
+    const confirmed = await Promise.all(tokens.map(confirmLink));
+    expect(confirmed.map((o) => o.status).sort()).toEqual([302, 409]);
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
 
@@ -67,9 +83,7 @@ describe("sign up", () => {
 
   it("stores a name typed with a NUL byte without it, instead of failing", async () => {
     const email = `${unique("nul")}@example.com`;
-    const out = await call(signup.action, "/signup", {
-      form: { name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" },
-    });
+    const out = await signUpAndConfirm({ name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" });
     expect(out.status).toBe(302);
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).name).toBe("Ana Quality");
   });
@@ -78,7 +92,9 @@ describe("sign up", () => {
     const email = `${unique("nul")}@example.com`;
     const form = new FormData();
     for (const [key, value] of Object.entries({ name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" })) form.append(key, value);
-    const out = await call(signup.action, "/signup", { body: form });
+    const posted = await call(signup.action, "/signup", { body: form });
+    expect(posted.location).toBe("/signup/sent");
+    const out = await confirmLink(await confirmationTokenFor(email));
     expect(out.status).toBe(302);
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).name).toBe("Ana Quality");
   });
@@ -121,6 +137,13 @@ describe("log in and out", () => {
     const unknown = await call(login.action, "/login", { form: { email: `${unique("nobody")}@example.com`, password: "whatever123" } });
     expect(formErrors(wrong)).toEqual(["Wrong email or password."]);
     expect(formErrors(unknown)).toEqual(["Wrong email or password."]);
+  });
+
+  it("a refused login sends back the email it was given, and neither the password nor anything else", async () => {
+    const user = await createUser();
+    const out = await call(login.action, "/login", { form: { email: user.email, password: "not the password", redirectTo: "/somewhere" } });
+    expect(out.status).toBe(400);
+    expect(out.data).toEqual({ status: "error", initialValue: { email: user.email }, error: { "": ["Wrong email or password."] }, fields: ["email", "password"] });
   });
 
   it("logging out deletes the session so the cookie stops working", async () => {

@@ -1,0 +1,166 @@
+// Sign-up answers the same whether or not an address has an account: the form always
+// leads to "check your email", and the email says what happens next. A new address gets
+// a single-use link that creates the account; an address with an account gets a note
+// and a login link. Only the owner of the address learns which it was.
+import { randomBytes } from "node:crypto";
+import type { OrgKind } from "~/generated/prisma/client.ts";
+import { prisma } from "~/lib/db.server.ts";
+import { getEnv } from "~/lib/env.server.ts";
+import { hashPassword } from "~/lib/password.server.ts";
+import { enqueueEmail } from "../notifications/outbox.server.ts";
+import { createAccount, EmailTakenError, insertAccount, isEmailTaken } from "./accounts.server.ts";
+import { hashToken } from "./invitations.server.ts";
+
+export const SIGNUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+// A stranger could post the form again and again with someone's address: the inbox gets
+// at most this many confirmation links an hour, and one "someone tried" note.
+const LINKS_PER_HOUR = 3;
+
+export interface SignupInput {
+  name: string;
+  email: string;
+  password: string;
+  locale?: string;
+  org?: { name: string; kind: OrgKind };
+  /** Where the account lands once it exists (an invitation page); checked by the caller. */
+  redirectTo?: string | null;
+  /** The valid invitation the form came from, with its token. */
+  invitation?: { token: string; email: string; orgName: string } | null;
+}
+
+export type SignupOutcome = { status: "signed-in"; user: { id: string }; org: { slug: string } | null } | { status: "check-email" };
+
+const loginUrl = (redirectTo?: string) => `${getEnv().APP_URL}/login${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`;
+export const signupConfirmUrl = (token: string) => `${getEnv().APP_URL}/signup/confirm/${token}`;
+
+/** Tells the owner of `email` that someone tried to sign up with it: once an hour at most. */
+async function noteExistingAccount(user: { id: string; email: string; locale: string }, invitation?: SignupInput["invitation"]) {
+  const invited = invitation && invitation.email === user.email ? invitation : null;
+  const hour = Math.floor(Date.now() / HOUR_MS);
+  await enqueueEmail(prisma, {
+    to: user.email,
+    locale: user.locale,
+    template: "signup-existing",
+    data: { loginUrl: loginUrl(invited ? `/invitations/${invited.token}` : undefined), invitationOrgName: invited?.orgName ?? null },
+    idempotencyKey: `signup-existing:${user.id}:${invited ? "invitation:" : ""}${hour}`,
+  });
+}
+
+/**
+ * Handles a posted sign-up. The password is hashed on every path, so a new and an existing
+ * address take about the same time. An invitation sent to this very address proves it: the
+ * account is created at once unless the address already has one.
+ */
+export async function requestSignup(input: SignupInput): Promise<SignupOutcome> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, locale: true } });
+  if (existing) {
+    await noteExistingAccount(existing, input.invitation);
+    return { status: "check-email" };
+  }
+  if (input.invitation && input.invitation.email === input.email) {
+    try {
+      const { user, org } = await createAccount({ name: input.name, email: input.email, passwordHash, locale: input.locale, org: input.org });
+      return { status: "signed-in", user, org };
+    } catch (error) {
+      if (!(error instanceof EmailTakenError)) throw error;
+      // Created a moment ago by a sign-up running alongside this one.
+      const owner = await prisma.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true, locale: true } });
+      await noteExistingAccount(owner, input.invitation);
+      return { status: "check-email" };
+    }
+  }
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    const recent = await tx.signupRequest.count({ where: { email: input.email, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
+    if (recent >= LINKS_PER_HOUR) return;
+    const request = await tx.signupRequest.create({
+      data: {
+        tokenHash: hashToken(token),
+        email: input.email,
+        name: input.name,
+        locale: input.locale ?? "en",
+        passwordHash,
+        orgName: input.org?.name ?? null,
+        orgKind: input.org?.kind ?? null,
+        redirectTo: input.redirectTo ?? null,
+        expiresAt: new Date(now.getTime() + SIGNUP_LINK_TTL_MS),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await enqueueEmail(tx, {
+      to: input.email,
+      locale: input.locale,
+      template: "signup-confirm",
+      data: { name: input.name, confirmUrl: signupConfirmUrl(token), hours: SIGNUP_LINK_TTL_MS / HOUR_MS },
+      idempotencyKey: `signup-confirm:${request.id}`,
+    });
+  });
+  return { status: "check-email" };
+}
+
+export type SignupLinkState = "valid" | "used" | "expired";
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** What a confirmation link stands for, or null for a link that never was (or was pruned). */
+export async function getSignupLink(token: string) {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const request = await prisma.signupRequest.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { email: true, name: true, orgName: true, usedAt: true, expiresAt: true },
+  });
+  if (!request) return null;
+  const state: SignupLinkState = request.usedAt ? "used" : request.expiresAt.getTime() <= Date.now() ? "expired" : "valid";
+  return { email: request.email, name: request.name, orgName: request.orgName, state };
+}
+
+export type ConfirmOutcome =
+  | { status: "created"; user: { id: string }; org: { slug: string } | null; redirectTo: string | null }
+  | { status: "invalid" | "used" | "expired" | "taken" };
+
+/**
+ * Uses a confirmation link: once, before it expires. Of two tabs confirming at once, one
+ * creates the account and the other is told the link was used.
+ */
+export async function confirmSignup(token: string): Promise<ConfirmOutcome> {
+  if (!TOKEN_SHAPE.test(token)) return { status: "invalid" };
+  const tokenHash = hashToken(token);
+  const request = await prisma.signupRequest.findUnique({ where: { tokenHash } });
+  if (!request) return { status: "invalid" };
+  if (request.usedAt) return { status: "used" };
+  const now = new Date();
+  if (request.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // The claim also drops the stored hash: it lives on in the account, or nowhere.
+      const { count } = await tx.signupRequest.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now, passwordHash: "" },
+      });
+      if (count !== 1) return { status: "used" as const };
+      const { user, org } = await insertAccount(tx, {
+        name: request.name,
+        email: request.email,
+        passwordHash: request.passwordHash,
+        locale: request.locale,
+        org: request.orgName && request.orgKind ? { name: request.orgName, kind: request.orgKind } : undefined,
+      });
+      return { status: "created" as const, user, org, redirectTo: request.redirectTo };
+    });
+  } catch (error) {
+    if (!isEmailTaken(error)) throw error;
+    // Another link to the same address (or an invitation) created the account first.
+    await prisma.signupRequest.updateMany({ where: { tokenHash, usedAt: null }, data: { usedAt: now, passwordHash: "" } });
+    return { status: "taken" };
+  }
+}
+
+/** Deletes links past their expiry (with the password hashes they hold). */
+export async function pruneSignupRequests(now = new Date()) {
+  const { count } = await prisma.signupRequest.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthLayout } from "~/components/auth-layout.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SubmitButton } from "~/components/forms.tsx";
+import { confirmSignup, getSignupLink } from "~/features/organizations/signups.server.ts";
+import { startSession } from "~/lib/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
+
+type Refusal = "invalid" | "used" | "expired" | "taken";
+const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 404, used: 410, expired: 410, taken: 409 };
+
+// Opening the link only shows a button: mail scanners that fetch every link must not use it up.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const link = await getSignupLink(params.token ?? "");
+  if (!link) return data({ refused: "invalid" as Refusal, link: null }, { status: 404 });
+  if (link.state !== "valid") return data({ refused: link.state as Refusal, link: null }, { status: 410 });
+  return { refused: null, link: { email: link.email, orgName: link.orgName } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const outcome = await confirmSignup(params.token ?? "");
+  if (outcome.status !== "created") return data({ refused: outcome.status }, { status: REFUSAL_STATUS[outcome.status] });
+  return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? `/${outcome.org.slug}` : "/"));
+}
+
+const REFUSALS: Record<Refusal, { title: string; text: string; next: { to: string; label: string } }> = {
+  invalid: {
+    title: "This link is not valid",
+    text: "Check that you copied the whole link from the email. Links that have expired are removed after a while; then sign up again.",
+    next: { to: "/signup", label: "Sign up again" },
+  },
+  used: {
+    title: "This link has already been used",
+    text: "Your email address is confirmed and your account exists. Log in with your email and password.",
+    next: { to: "/login", label: "Log in" },
+  },
+  expired: {
+    title: "This link has expired",
+    text: "Confirmation links work for 24 hours. Sign up again and we will send you a new one.",
+    next: { to: "/signup", label: "Sign up again" },
+  },
+  taken: {
+    title: "You already have an account",
+    text: "An account with this email address exists already. Log in with its password.",
+    next: { to: "/login", label: "Log in" },
+  },
+};
+
+export default function ConfirmSignup() {
+  const loaded = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const refused = acted?.refused ?? loaded.refused;
+  if (refused || !loaded.link) {
+    const refusal = REFUSALS[refused ?? "invalid"];
+    return (
+      <AuthLayout title={refusal.title}>
+        <p className="text-slate-700">{refusal.text}</p>
+        <Link className="btn-primary mt-6" to={refusal.next.to}>
+          {refusal.next.label}
+        </Link>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title="Confirm your email">
+      <p className="text-slate-700">
+        Finish creating the account for <strong className="break-all">{loaded.link.email}</strong>
+        {loaded.link.orgName ? <> and {loaded.link.orgName}</> : null}.
+      </p>
+      <Form method="post" className="mt-6">
+        <SubmitButton pendingText="Creating your account…">Confirm and log in</SubmitButton>
+      </Form>
+    </AuthLayout>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
