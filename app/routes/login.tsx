@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
@@ -17,6 +17,14 @@ import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Supplier Portal" }];
+
+// A document response carries only the headers a route passes on: the refusal's Retry-After too.
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const merged = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) merged.set("Retry-After", retryAfter);
+  return merged;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -64,7 +64,7 @@ beforeAll(async () => {
         DATABASE_URL: databaseUrl,
         SESSION_SECRET: secret,
         DATA_DIR: dataDir,
-        TRUST_PROXY: "true",
+        TRUST_PROXY: "1",
         DATABASE_POOL_SIZE: "3",
         ...s3.env,
       }),
