@@ -55,7 +55,7 @@ export async function startServer({ dev = false } = {}) {
   app.use((req, res, next) => {
     applyDefaultHeaders(res, defaults);
     res.locals.cspNonce = createNonce();
-    keepSocketWhenBodyAbandoned(req);
+    keepSocketWhenBodyAbandoned(req, res);
     const headers = new Headers(req.headers as Record<string, string>);
     if (isCrossSiteRequest(req.method, headers, expectedOrigin(env.APP_URL, req.protocol, req.headers.host ?? null))) {
       res.status(403).type("text/plain").send("Cross-site form posts are not accepted. Open the portal and submit the form there.");

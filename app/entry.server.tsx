@@ -1,9 +1,12 @@
 import { PassThrough } from "node:stream";
-import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getEnv } from "~/lib/env.server.ts";
+import { NonceProvider } from "~/lib/nonce.ts";
+import { contentSecurityPolicy, nonceOf } from "~/lib/security-headers.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -11,11 +14,28 @@ const ABORT_DELAY = 5_000;
  * Streams the page. Browsers get the shell as soon as it is ready; crawlers
  * (and SPA mode) wait for all of it, since they read the first HTML only.
  */
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const nonce = nonceOf(loadContext);
+  responseHeaders.set(
+    "Content-Security-Policy",
+    contentSecurityPolicy({ nonce, dev: import.meta.env.DEV, inlineStyles: wantsInlineStyles(remixContext), https: getEnv().APP_URL.startsWith("https://") }),
+  );
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const page = (
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
       [waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
         const body = new PassThrough();
@@ -33,6 +53,14 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       },
     });
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** A route that shows captured email HTML says so in its handle: see contentSecurityPolicy. */
+function wantsInlineStyles(remixContext: EntryContext) {
+  return remixContext.staticHandlerContext.matches.some((match) => {
+    const handle = remixContext.routeModules[match.route.id]?.handle as { inlineStyles?: boolean } | undefined;
+    return handle?.inlineStyles === true;
   });
 }
 

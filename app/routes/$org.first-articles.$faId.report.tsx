@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -7,6 +7,10 @@ import { loadReport } from "~/features/first-articles/report.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatUtc } from "~/lib/dates.ts";
+// A stylesheet, not a <style> element: the pages' policy runs no inline styles.
+import printStylesheet from "~/styles/fa-report-print.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -21,18 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = await loadReport(ctx, idParam(params.faId));
   return { org: { slug: ctx.org.slug }, report };
 }
-
-// The org layout's header and navigation are not ours to hide with a class, so
-// print rules for them live here, with the page size.
-const PRINT_CSS = `
-@media print {
-  header, nav { display: none !important; }
-  body { background: white !important; }
-  .fai-row, .fai-block { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-}
-@page { size: A4; margin: 12mm; }
-`;
 
 function byWhen(who: string | null, when: string | null): string {
   if (!when) return "—";
@@ -50,7 +42,6 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
   const faPath = `/${org.slug}/first-articles/${report.id}`;
   return (
     <article className="text-slate-900 print:leading-snug">
-      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2 print:hidden">
         <Link className="link text-sm" to={faPath}>
           ← Back to the first article

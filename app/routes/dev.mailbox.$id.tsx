@@ -7,6 +7,10 @@ import { formatUtc } from "~/lib/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Email"} · Mailbox` }];
 
+// The email is shown in a srcdoc frame, which inherits this page's policy, and emails
+// style everything inline: the mailbox pages allow inline styles (scripts stay nonce-only).
+export const handle = { inlineStyles: true };
+
 export async function loader({ params, context }: LoaderFunctionArgs) {
   requireMailCapture(context);
   const email = await prisma.capturedEmail.findUnique({ where: { id: params.id ?? "" } });

@@ -9,6 +9,10 @@ import { formatUtc } from "~/lib/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · Supplier Portal" }];
 
+// The same policy as the email page (see there): opening an email from this list keeps
+// the document, and with it this page's policy.
+export const handle = { inlineStyles: true };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireMailCapture(context);
   const page = pageFromUrl(request.url);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { openLatestEmailTo, PASSWORD, signUp, slugOf, uniqueEmail, uniqueTag } from "./support.ts";
 
 test("signup validates on the server and keeps what was typed, without JavaScript", async ({ browser }) => {

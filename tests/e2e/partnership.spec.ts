@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { logIn, logOut, openLatestEmailTo, PASSWORD, signUp, slugOf, uniqueEmail, uniqueTag } from "./support.ts";
 
 async function expectNotFound(page: Page, path: string, hiddenNames: string[]) {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { emailLink, horizontalOverflow, publishAndShareSpec, publishDraft, saveDraft, setUpPartners } from "./support.ts";
 
 // No isMobile: mobile emulation widens the layout viewport to fit overflowing

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server.js";
@@ -7,6 +9,7 @@ import type { FirstArticleReport } from "~/features/first-articles/report.server
 import { prisma } from "~/lib/db.server.ts";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
+import { root } from "../support/app-server.ts";
 import { createMember, createSpec, createSpecShare, unique } from "../support/factories.ts";
 import { call, cookieFor } from "../support/routes.ts";
 
@@ -186,7 +189,9 @@ describe("first-article report", () => {
     expect(html).toContain("Approved. Keep the new press stop.");
     expect(html).toContain("check the press stop");
     expect(html).toContain("Print or save as PDF");
-    expect(html).toContain("@page { size: A4; margin: 12mm; }");
+    // The print rules (A4, no portal header) come as the route's own stylesheet: the page policy runs no inline <style>.
+    expect(reportRoute.links()).toEqual([expect.objectContaining({ rel: "stylesheet" })]);
+    expect(readFileSync(path.join(root, "app/styles/fa-report-print.css"), "utf8")).toContain("@page { size: A4; margin: 12mm; }");
     expect(html).toContain(`href="/${org.slug}/first-articles/${w.round1.id}"`);
   });
 

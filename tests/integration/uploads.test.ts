@@ -250,7 +250,7 @@ describe("downloading files", () => {
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     expect(res.headers.get("Content-Length")).toBe(String(PDF.length));
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(res.headers.get("Cache-Control")).toBe("private, max-age=3600");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-cache");
     expect(res.headers.get("Content-Disposition")).toBe(`inline; filename="passwd_script_.pdf"; filename*=UTF-8''passwd_script_.pdf`);
     expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
     expect(Buffer.from(await res.arrayBuffer())).toEqual(PDF);

@@ -100,7 +100,9 @@ export function downloadHeaders(attachment: Pick<Attachment, "name" | "contentTy
     "Content-Length": String(attachment.size),
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", attachment.name),
     "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, max-age=3600",
+    // Revalidated on every view, so that the read check runs every time: a factory whose
+    // partnership ended gets a 404, not a cached drawing. The ETag keeps that cheap (304).
+    "Cache-Control": "private, no-cache",
     ETag: `"${attachment.sha256}"`,
   });
   if (inline && kind === "pdf") headers.set("Content-Security-Policy", PDF_CSP);

@@ -1,0 +1,43 @@
+// Lets a client that sends too much read the 413 we answer.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+// After this much unread body, a client that ignores our answer is cut off.
+export const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A body reader that stops at its size limit cancels Remix's body stream, and
+ * cancelling it destroys the request and with it the socket, before the 413 is
+ * written: a client still sending (a chunked body declares no length) sees a
+ * connection reset instead. Here, giving up on a body that is still arriving
+ * only stops our reading: the rest is discarded as it comes (up to
+ * DRAIN_LIMIT_BYTES), the socket stays open for the answer, and once the body
+ * ends the connection can serve the next request. A body left half read
+ * without a cancel (a reader that simply stopped) is discarded the same way
+ * once the answer is out, instead of holding the connection.
+ */
+export function keepSocketWhenBodyAbandoned(req: IncomingMessage, res: ServerResponse, limit = DRAIN_LIMIT_BYTES) {
+  const destroy = req.destroy;
+  let draining = false;
+  const drain = () => {
+    if (draining) return;
+    draining = true;
+    let discarded = 0;
+    // Our reader's listeners are gone; a late socket error must not go unhandled.
+    req.on("error", () => {});
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.byteLength;
+      if (discarded > limit) destroy.call(req);
+    });
+    req.resume();
+  };
+  req.destroy = function (this: IncomingMessage, error?: Error) {
+    // A client that went away: nothing to keep. (A body fully received but not
+    // read to its end would still take the socket down with it.)
+    if (!this.socket || this.socket.destroyed) return destroy.call(this, error);
+    drain();
+    return this;
+  };
+  res.once("finish", () => {
+    if (!req.complete && req.socket && !req.socket.destroyed) drain();
+  });
+}
