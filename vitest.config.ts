@@ -27,6 +27,9 @@ export default defineConfig({
           name: "multi-server",
           include: ["tests/multi-server/**/*.test.ts"],
           environment: "node",
+          // One file at a time: each starts real servers, and the hostile-input test measures
+          // how fast /livez answers, which two cores shared by several servers would blur.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -105,7 +105,7 @@ function DraftEditor() {
     },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseSubmission(formData, VersionContentSchema, { extraFields: ["intent", "then"] }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionContentSchema }),
   });
   const uploadError = actionData && actionData.intent !== "save" ? Object.values(actionData.result.error ?? {}).flat() : null;
   return (
