@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client.ts";
+import { isDatabaseUnavailable } from "~/lib/database-outage.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { sendEmail, type OutgoingEmail, type SendResult } from "~/lib/email.server.ts";
 import { renderEmail } from "../../../emails/index.ts";
@@ -194,7 +195,9 @@ export function startOutboxWorker({ intervalMs = 2000, limit, send }: { interval
     try {
       await processOutbox({ limit, send });
     } catch (error) {
-      console.error("[outbox] run failed:", error);
+      // During a database outage every run fails alike: a line each, not a stack trace every 2 s.
+      if (isDatabaseUnavailable(error)) console.error("[outbox] run skipped: the database is unavailable");
+      else console.error("[outbox] run failed:", error);
     }
     await runPeriodicJobs();
   };
