@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, disconnectDatabase } from "~/lib/db.server.ts";
+import { connectDatabase, disconnectDatabase, prisma } from "~/lib/db.server.ts";
 import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { createMember, TEST_PASSWORD } from "../support/factories.ts";
 import { createPostgresCluster, type PostgresCluster } from "../support/postgres-cluster.ts";
@@ -34,7 +34,7 @@ beforeAll(async () => {
     DATABASE_POOL_SIZE: "4",
   });
   await waitUntilHealthy(server);
-  connectDatabase({ url: cluster.url });
+  connectDatabase({ url: `${cluster.url}?application_name=sp-restart-test` });
 }, 120_000);
 
 afterAll(async () => {
@@ -116,4 +116,41 @@ describe("an app server whose database restarts", () => {
     expect(log).not.toContain("[outbox] run failed");
     console.log(`database stopped: page 503 in ${page.ms} ms, form post 503 in ${post.ms} ms; after the start, first 200 in ${recovery.ms} ms`);
   }, 90_000);
+
+  it("answers 503 within the 5 s connect timeout while PostgreSQL accepts connections and never answers, and serves again once it does", async () => {
+    const app = server!;
+    const { org, user } = await createMember("IMPORTER", "OWNER");
+    const browser = new Browser("198.51.100.202");
+    expect((await browser.request(app, "/login", { form: { email: user.email, password: TEST_PASSWORD } })).status).toBe(302);
+    expect((await browser.request(app, `/${org.slug}`)).status).toBe(200);
+
+    // The app's pooled connections go first, so that its next query needs a new one;
+    // then the postmaster is frozen: the kernel still accepts, nobody answers.
+    await prisma.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' AND application_name <> 'sp-restart-test'`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const postmaster = await cluster!.postmasterPid();
+    process.kill(postmaster, "SIGSTOP");
+    let hung: { value: Response; ms: number };
+    try {
+      hung = await timed(() => browser.request(app, `/${org.slug}`));
+    } finally {
+      process.kill(postmaster, "SIGCONT");
+    }
+    expect(hung.value.status).toBe(503);
+    expect(hung.ms).toBeGreaterThanOrEqual(4_500);
+    expect(hung.ms).toBeLessThan(9_000);
+
+    const recovery = await timed(async () => {
+      const deadline = Date.now() + 30_000;
+      let status = 0;
+      while (Date.now() < deadline && status !== 200) {
+        status = (await browser.request(app, `/${org.slug}`)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return status;
+    });
+    expect(recovery.value).toBe(200);
+    expect(app.process.exitCode).toBeNull();
+    console.log(`database frozen: page 503 in ${hung.ms} ms; after it resumed, first 200 in ${recovery.ms} ms`);
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 // stay up. initdb and pg_ctl refuse to run as root, so they run as `postgres`.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -28,6 +28,8 @@ export interface PostgresCluster {
   /** Fast shutdown: open sessions are ended with 57P01, as in a real restart. */
   stop(): Promise<void>;
   remove(): Promise<void>;
+  /** The server's main process, e.g. to freeze it with SIGSTOP (a server that accepts connections and never answers). */
+  postmasterPid(): Promise<number>;
 }
 
 export async function createPostgresCluster(port: number): Promise<PostgresCluster> {
@@ -54,6 +56,9 @@ export async function createPostgresCluster(port: number): Promise<PostgresClust
     async stop() {
       await asPostgres("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"]);
       running = false;
+    },
+    async postmasterPid() {
+      return Number((await readFile(path.join(data, "postmaster.pid"), "utf8")).split("\n")[0]);
     },
     async remove() {
       if (running) await cluster.stop().catch(() => asPostgres("pg_ctl", ["-D", data, "-m", "immediate", "stop"]).catch(() => undefined));
