@@ -21,4 +21,11 @@ describe("client addresses", () => {
     expect(socketAddressOf({ clientAddress: "127.0.0.1" })).toBe("unknown");
     expect(clientAddressOf(undefined)).toBe("unknown");
   });
+
+  it("spells an IPv4 client the same whether it came as ::ffff:a.b.c.d or a.b.c.d", () => {
+    expect(clientAddressOf({ clientAddress: "::ffff:192.0.2.2" })).toBe("192.0.2.2");
+    expect(socketAddressOf({ socketAddress: "::FFFF:127.0.0.1" })).toBe("127.0.0.1");
+    expect(clientAddressOf({ clientAddress: "2001:DB8::1" })).toBe("2001:db8::1");
+    expect(clientAddressOf({ clientAddress: "::ffff:c000:202" })).toBe("::ffff:c000:202");
+  });
 });

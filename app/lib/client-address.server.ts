@@ -6,9 +6,12 @@ export interface AppLoadContext {
   socketAddress: string;
 }
 
+// A server listening on :: sees IPv4 clients as ::ffff:a.b.c.d, while a proxy forwards
+// a.b.c.d: one spelling, so that a client keeps one throttle counter however it arrives.
 function addressIn(context: unknown, key: "clientAddress" | "socketAddress"): string {
   const address = (context as Partial<AppLoadContext> | undefined)?.[key];
-  return typeof address === "string" && address ? address : "unknown";
+  if (typeof address !== "string" || !address) return "unknown";
+  return address.toLowerCase().replace(/^::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/, "$1");
 }
 
 export const clientAddressOf = (context: unknown) => addressIn(context, "clientAddress");

@@ -19,7 +19,7 @@ const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const LOGIN_RULES = {
+const LOGIN_RULES = {
   // A browser that has logged in to the account before: only its owner's typos, or a
   // thief holding the cookie, count here.
   device: { free: 5, baseMs: MINUTE, maxMs: HOUR, windowMs: DAY },

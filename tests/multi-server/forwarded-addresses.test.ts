@@ -3,7 +3,8 @@
 // mailbox open to this machine only). A small reverse proxy in this process stands for
 // the one in front, appending the address each client connected from. To be "another
 // machine", the tests connect from this machine's non-loopback address, which the server
-// sees as the peer just as it would a remote host's.
+// sees as the peer just as it would a remote host's. A second server on the same database
+// lists its proxy's address (TRUST_PROXY=127.0.0.1) instead of counting hops.
 // Needs `npm run build` and TEST_DATABASE_URL.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -153,5 +154,52 @@ describe("forwarded addresses with TRUST_PROXY=1", () => {
     const owner = await send(at("proxy", "loopback"), "/login", { form: { email, password: PASSWORD } });
     expect(owner.status).toBe(302);
     expect(owner.headers.getSetCookie().some((c) => c.startsWith("sp_device=") && /Path=\/login/.test(c) && /HttpOnly/i.test(c))).toBe(true);
+  });
+});
+
+describe("forwarded addresses with TRUST_PROXY listing the proxy's address", () => {
+  let listed: AppServer;
+  let listedProxy: ReverseProxy;
+  let listedDataDir: string;
+
+  beforeAll(async () => {
+    listedDataDir = await mkdtemp(path.join(os.tmpdir(), "sp-forwarded-listed-"));
+    const port = await freePort();
+    // The proxy runs on this machine, so it reaches the server from 127.0.0.1.
+    listed = startAppServer("listed", {
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      DATA_DIR: listedDataDir,
+      TRUST_PROXY: "127.0.0.1",
+      WORKER: "false",
+    });
+    await waitUntilHealthy(listed);
+    listedProxy = await startReverseProxy(new URL(listed.url));
+  }, 120_000);
+
+  afterAll(async () => {
+    await listedProxy?.close();
+    if (listed) await stopAppServer(listed);
+    if (listedDataDir) await rm(listedDataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("a client that skips the proxy cannot choose its address either, and through the proxy it is counted where it is", async () => {
+    const email = await createAccount();
+    const straight = `http://${outward}:${new URL(listed.url).port}`;
+    const viaProxy = `http://${outward}:${listedProxy.port}`;
+    for (let i = 0; i < 5; i++) {
+      const response = await send(straight, "/login", { forwardedFor: `203.0.113.${40 + i}`, form: { email, password: `guess-${i}-xxxx` } });
+      expect(response.status).toBe(400);
+    }
+    // The outward address is no listed proxy: its header is ignored, its own address counted.
+    const { rows } = await db.query<{ key: string; failures: number }>(`SELECT key, failures FROM "LoginThrottle" WHERE key LIKE 'login:pair:%' AND key LIKE $1`, [`%:${email}`]);
+    expect(rows).toEqual([{ key: `login:pair:${outward}:${email}`, failures: 5 }]);
+    for (const base of [straight, viaProxy]) {
+      const blocked = await send(base, "/login", { forwardedFor: "203.0.113.99", form: { email, password: PASSWORD } });
+      expect(blocked.status, base).toBe(429);
+      expect(await blocked.text()).toContain("Too many failed attempts. Try again in 1 minute.");
+    }
   });
 });
