@@ -40,7 +40,10 @@ export function slugOf(page: Page) {
 /**
  * Signs up through the real form. Stays on the page if it is already a signup
  * page (e.g. reached from an invitation's "Create an account"); otherwise opens
- * /signup. Resolves once the app has redirected away from the form.
+ * /signup. A sign-up from an invitation to this very address is signed in at
+ * once; any other lands on "Check your email", and the helper follows the
+ * confirmation link from the dev mailbox as the person would. Resolves once
+ * signed in, on the page the app led to.
  */
 export async function signUp(page: Page, user: NewUser) {
   if (new URL(page.url()).pathname !== "/signup") await page.goto("/signup");
@@ -53,6 +56,19 @@ export async function signUp(page: Page, user: NewUser) {
   }
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).not.toHaveURL(/\/signup(\?|$)/);
+  if (new URL(page.url()).pathname === "/signup/sent") {
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await confirmSignup(page, user.email);
+  }
+}
+
+/** Opens the newest confirmation email to `email` and confirms; lands where the new account starts. */
+export async function confirmSignup(page: Page, email: string) {
+  const link = await emailLink(page, email, "Confirm your email to finish your Supplier Portal account", "Confirm my email");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm and log in" }).click();
+  await expect(page).not.toHaveURL(/\/signup\/confirm\//);
 }
 
 /** Logs in through the form; resolves once the app has redirected away from it. */

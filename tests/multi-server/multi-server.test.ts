@@ -26,6 +26,23 @@ let addresses = 0;
 /** A documentation-range client address per browser, so that rate limits of one test never touch another. */
 const newBrowser = () => new Browser(`198.51.100.${++addresses}`);
 
+/** The path of the confirmation link queued for `email` (read from the shared database, as the worker would). */
+async function confirmationPathFor(email: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ url: string }>(
+      `SELECT data->>'confirmUrl' AS url FROM "OutboxEmail" WHERE "to" = $1 AND template = 'signup-confirm' ORDER BY "createdAt" DESC LIMIT 1`,
+      [email],
+    );
+    expect(rows[0]?.url, `a confirmation email to ${email}`).toBeTruthy();
+    return new URL(rows[0]!.url).pathname;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Signs up on `server` and follows the emailed link on the other server: a load balancer may send either request anywhere. */
 async function signUp(browser: Browser, server: AppServer) {
   const t = tag();
   const person = { name: `Quality Lead ${t}`, email: `quality.${t}@example.com`, orgName: `Importer ${t}` };
@@ -33,7 +50,11 @@ async function signUp(browser: Browser, server: AppServer) {
     form: { name: person.name, email: person.email, password: PASSWORD, orgName: person.orgName, orgKind: "IMPORTER" },
   });
   expect(response.status, await response.clone().text()).toBe(302);
-  const slug = response.headers.get("location")!.split("/")[1]!;
+  expect(response.headers.get("location")).toBe("/signup/sent");
+  const other = server === a ? b : a;
+  const confirmed = await browser.request(other, await confirmationPathFor(person.email), { form: {} });
+  expect(confirmed.status, await confirmed.clone().text()).toBe(302);
+  const slug = confirmed.headers.get("location")!.split("/")[1]!;
   expect(browser.cookie("sp_session")).toBeTruthy();
   return { ...person, slug };
 }
