@@ -28,6 +28,10 @@ function prismaExtensionStandIn(): Plugin {
 }
 
 export default defineConfig({
+  // The password hasher is server-only, but Vite's dev scan of the route files finds it and
+  // tries to pre-bundle its browser build (a WASI package we do not install): every page then
+  // answered 504 "Outdated Optimize Dep" in `npm run dev` and never hydrated.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   server: { port: 3000 },
   build: { target: "es2022" },
   plugins: [
