@@ -1,0 +1,73 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { keepSocketWhenBodyAbandoned } from "./body-drain.server.ts";
+
+const LIMIT = 64 * 1024;
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** A server that reads a body up to LIMIT and then gives up on it as Remix does (destroying the request), answering 413. */
+async function serve(guard: boolean) {
+  server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (guard) keepSocketWhenBodyAbandoned(req, res);
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      seen += chunk.byteLength;
+      if (seen <= LIMIT) return;
+      req.off("data", onData);
+      req.destroy();
+      res.writeHead(413, { "Content-Type": "text/plain" }).end("The form is too large.");
+    };
+    req.on("data", onData);
+    req.on("end", () => res.end("ok"));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Sends `total` bytes in chunks, with no Content-Length, until an answer arrives. */
+function sendChunked(port: number, total: number) {
+  return new Promise<{ status: number; body: string } | { error: string }>((resolve) => {
+    const req = request({ host: "127.0.0.1", port, method: "POST", agent: false, headers: { "Transfer-Encoding": "chunked" } });
+    let answered = false;
+    req.on("response", (res) => {
+      answered = true;
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk));
+      res.on("end", () => {
+        resolve({ status: res.statusCode!, body });
+        req.destroy();
+      });
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => !answered && resolve({ error: error.code ?? error.message }));
+    const chunk = Buffer.alloc(16 * 1024, "a");
+    let sent = 0;
+    const write = () => {
+      while (!answered && sent < total) {
+        sent += chunk.byteLength;
+        if (!req.write(chunk)) return void req.once("drain", write);
+      }
+      if (!answered) req.end();
+    };
+    write();
+  });
+}
+
+describe("a body given up on while it still arrives", () => {
+  it("resets the connection before the answer when nothing keeps the socket (what happened before)", async () => {
+    const port = await serve(false);
+    expect(await sendChunked(port, 4 * 1024 * 1024)).toEqual({ error: "ECONNRESET" });
+  });
+
+  it("leaves the socket open, so the client reads the 413", async () => {
+    const port = await serve(true);
+    expect(await sendChunked(port, 4 * 1024 * 1024)).toEqual({ status: 413, body: "The form is too large." });
+  });
+
+  it("still lets a body within the limit be read to its end", async () => {
+    const port = await serve(true);
+    expect(await sendChunked(port, 32 * 1024)).toEqual({ status: 200, body: "ok" });
+  });
+});
