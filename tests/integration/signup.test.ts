@@ -55,8 +55,10 @@ describe("sign-up answers the same whether or not the address has an account", (
     const [note] = await queuedEmails(owner.email, "signup-existing");
     expect(note!.data).toEqual({ loginUrl: expect.stringMatching(/\/login$/), invitationOrgName: null });
     expect(await queuedEmails(owner.email, "signup-confirm")).toHaveLength(0);
-    // Nothing about the attempt reaches the existing account itself.
-    expect(await prisma.signupRequest.count({ where: { email: owner.email } })).toBe(0);
+    // The attempt is recorded (it counts toward the hourly limit) but holds no password and no usable link.
+    const attempt = await prisma.signupRequest.findFirstOrThrow({ where: { email: owner.email } });
+    expect(attempt.passwordHash).toBe("");
+    expect(attempt.usedAt).not.toBeNull();
   });
 
   it("stores only a hash of the link's token", async () => {
@@ -69,10 +71,10 @@ describe("sign-up answers the same whether or not the address has an account", (
     expect(stored.passwordHash.startsWith("$argon2id$")).toBe(true);
   });
 
-  it("emails an existing owner once an hour however often the form is posted", async () => {
+  it("emails an existing owner at most three times an hour however often the form is posted, and still answers the same", async () => {
     const owner = await createUser();
-    for (let i = 0; i < 3; i++) expect((await postSignup(form(owner.email))).location).toBe("/signup/sent");
-    expect(await queuedEmails(owner.email, "signup-existing")).toHaveLength(1);
+    for (let i = 0; i < 5; i++) expect((await postSignup(form(owner.email))).location).toBe("/signup/sent");
+    expect(await queuedEmails(owner.email, "signup-existing")).toHaveLength(3);
   });
 
   it("sends a new address at most three links an hour, and still answers the same", async () => {

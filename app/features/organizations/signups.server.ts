@@ -13,9 +13,9 @@ import { hashToken } from "./invitations.server.ts";
 
 export const SIGNUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
-// A stranger could post the form again and again with someone's address: the inbox gets
-// at most this many confirmation links an hour, and one "someone tried" note.
-const LINKS_PER_HOUR = 3;
+// A stranger could post the form again and again with someone's address: its inbox gets at
+// most this many emails an hour from the form (links or "someone tried" notes).
+const EMAILS_PER_HOUR = 3;
 
 export interface SignupInput {
   name: string;
@@ -34,71 +34,80 @@ export type SignupOutcome = { status: "signed-in"; user: { id: string }; org: { 
 const loginUrl = (redirectTo?: string) => `${getEnv().APP_URL}/login${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`;
 export const signupConfirmUrl = (token: string) => `${getEnv().APP_URL}/signup/confirm/${token}`;
 
-/** Tells the owner of `email` that someone tried to sign up with it: once an hour at most. */
-async function noteExistingAccount(user: { id: string; email: string; locale: string }, invitation?: SignupInput["invitation"]) {
-  const invited = invitation && invitation.email === user.email ? invitation : null;
-  const hour = Math.floor(Date.now() / HOUR_MS);
-  await enqueueEmail(prisma, {
-    to: user.email,
-    locale: user.locale,
-    template: "signup-existing",
-    data: { loginUrl: loginUrl(invited ? `/invitations/${invited.token}` : undefined), invitationOrgName: invited?.orgName ?? null },
-    idempotencyKey: `signup-existing:${user.id}:${invited ? "invitation:" : ""}${hour}`,
+type Owner = { id: string; email: string; locale: string };
+
+/**
+ * One row and one email per sign-up, with or without an account, so both take the same
+ * work and time: for a new address the row is the pending account behind the emailed link;
+ * for an existing one it only records the attempt (used from the start, no password) and
+ * the email is a note with a login link.
+ */
+async function recordAttempt(input: SignupInput, passwordHash: string, owner: Owner | null) {
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    const recent = await tx.signupRequest.count({ where: { email: input.email, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
+    if (recent >= EMAILS_PER_HOUR) return;
+    const request = await tx.signupRequest.create({
+      data: {
+        tokenHash: hashToken(token),
+        email: input.email,
+        name: input.name,
+        locale: owner?.locale ?? input.locale ?? "en",
+        passwordHash: owner ? "" : passwordHash,
+        orgName: input.org?.name ?? null,
+        orgKind: input.org?.kind ?? null,
+        redirectTo: input.redirectTo ?? null,
+        expiresAt: new Date(now.getTime() + SIGNUP_LINK_TTL_MS),
+        usedAt: owner ? now : null,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    if (owner) {
+      const invited = input.invitation && input.invitation.email === owner.email ? input.invitation : null;
+      await enqueueEmail(tx, {
+        to: owner.email,
+        locale: owner.locale,
+        template: "signup-existing",
+        data: { loginUrl: loginUrl(invited ? `/invitations/${invited.token}` : undefined), invitationOrgName: invited?.orgName ?? null },
+        idempotencyKey: `signup-existing:${request.id}`,
+      });
+    } else {
+      await enqueueEmail(tx, {
+        to: input.email,
+        locale: input.locale,
+        template: "signup-confirm",
+        data: { name: input.name, confirmUrl: signupConfirmUrl(token), hours: SIGNUP_LINK_TTL_MS / HOUR_MS },
+        idempotencyKey: `signup-confirm:${request.id}`,
+      });
+    }
   });
 }
 
+const findOwner = (email: string): Promise<Owner | null> => prisma.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } });
+
 /**
- * Handles a posted sign-up. The password is hashed on every path, so a new and an existing
- * address take about the same time. An invitation sent to this very address proves it: the
- * account is created at once unless the address already has one.
+ * Handles a posted sign-up. The password is hashed on every path, and the database work is
+ * the same, so a new and an existing address take about the same time. An invitation sent
+ * to this very address proves it: the account is created at once unless the address
+ * already has one.
  */
 export async function requestSignup(input: SignupInput): Promise<SignupOutcome> {
   const passwordHash = await hashPassword(input.password);
-  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, locale: true } });
-  if (existing) {
-    await noteExistingAccount(existing, input.invitation);
-    return { status: "check-email" };
-  }
-  if (input.invitation && input.invitation.email === input.email) {
+  const owner = await findOwner(input.email);
+  if (!owner && input.invitation && input.invitation.email === input.email) {
     try {
       const { user, org } = await createAccount({ name: input.name, email: input.email, passwordHash, locale: input.locale, org: input.org });
       return { status: "signed-in", user, org };
     } catch (error) {
       if (!(error instanceof EmailTakenError)) throw error;
       // Created a moment ago by a sign-up running alongside this one.
-      const owner = await prisma.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true, locale: true } });
-      await noteExistingAccount(owner, input.invitation);
+      await recordAttempt(input, passwordHash, await findOwner(input.email));
       return { status: "check-email" };
     }
   }
-  const token = randomBytes(32).toString("base64url");
-  const now = new Date();
-  await prisma.$transaction(async (tx) => {
-    const recent = await tx.signupRequest.count({ where: { email: input.email, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
-    if (recent >= LINKS_PER_HOUR) return;
-    const request = await tx.signupRequest.create({
-      data: {
-        tokenHash: hashToken(token),
-        email: input.email,
-        name: input.name,
-        locale: input.locale ?? "en",
-        passwordHash,
-        orgName: input.org?.name ?? null,
-        orgKind: input.org?.kind ?? null,
-        redirectTo: input.redirectTo ?? null,
-        expiresAt: new Date(now.getTime() + SIGNUP_LINK_TTL_MS),
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    await enqueueEmail(tx, {
-      to: input.email,
-      locale: input.locale,
-      template: "signup-confirm",
-      data: { name: input.name, confirmUrl: signupConfirmUrl(token), hours: SIGNUP_LINK_TTL_MS / HOUR_MS },
-      idempotencyKey: `signup-confirm:${request.id}`,
-    });
-  });
+  await recordAttempt(input, passwordHash, owner);
   return { status: "check-email" };
 }
 
