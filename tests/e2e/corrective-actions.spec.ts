@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "./fixtures.ts";
+import { expect, screenshotWithoutToast, test, type Page } from "./fixtures.ts";
 import {
   acknowledgeFromEmail,
   publishAndShareSpec,
@@ -10,7 +10,6 @@ import {
 } from "./support.ts";
 
 /** Screenshots without the toast, which floats over the page for a few seconds. */
-const NO_TOAST = "[aria-live] > [role=status] { visibility: hidden !important; }";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "YYYY-MM-DD", `days` from today (UTC, as the app stores and checks dates). */
@@ -122,7 +121,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await openDashboard(factoryPage, factoryName);
   const toAnswer = await expectDashboardItem(factoryPage, "Corrective actions awaiting your answer", caTitle, factoryCaPath, `${importer.orgName} · Major · plan due ${shownDay(planDue)}`);
   await expectNoGroups(factoryPage, FACTORY_CA_GROUPS, ["Corrective actions awaiting your answer"]);
-  await factoryPage.screenshot({ path: "/tmp/ca-dashboard-factory.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(factoryPage, { path: "/tmp/ca-dashboard-factory.png", fullPage: true });
   await toAnswer.click();
   await expect(factoryPage).toHaveURL(factoryCaPath);
   await expect(factoryPage.getByRole("heading", { level: 1, name: caTitle })).toBeVisible();
@@ -150,7 +149,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
     await row.getByLabel("Owner", { exact: true }).fill(a.owner);
     await row.getByLabel("Due", { exact: true }).fill(a.due);
   }
-  await answer.screenshot({ path: "/tmp/ca-answer.png", style: NO_TOAST });
+  await screenshotWithoutToast(answer, { path: "/tmp/ca-answer.png" });
   await answer.getByRole("button", { name: "Send the plan to the importer" }).click();
   await expect(factoryPage.getByRole("status")).toContainText("Plan sent to the importer.");
   await expect(factoryPage.getByTestId("whose-turn")).toHaveText(`Waiting for: ${importer.orgName} to review the plan`);
@@ -168,7 +167,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await openDashboard(page, importer.orgName);
   const toReview = await expectDashboardItem(page, "Plans to review", caTitle, importerCaPath, `${factoryName} · Major · plan submitted ${shownDay(isoDay(0))}`);
   await expectNoGroups(page, IMPORTER_CA_GROUPS, ["Plans to review"]);
-  await page.screenshot({ path: "/tmp/ca-dashboard-importer.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(page, { path: "/tmp/ca-dashboard-importer.png", fullPage: true });
   await toReview.click();
   await expect(page).toHaveURL(importerCaPath);
   const importerPlan = page.getByRole("region", { name: "The factory's plan" });
@@ -261,7 +260,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await expect(page.getByText(`${factoryName} · major · Verified and closed`)).toBeVisible();
   await expect(page.getByRole("region", { name: "Verification" })).toContainText(verifyNote);
   await expect(page.getByRole("button", { name: "Verify and close" })).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/ca-closed.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(page, { path: "/tmp/ca-closed.png", fullPage: true });
 
   // The factory sees it closed too.
   await factoryPage.goto(factoryCaPath);
@@ -300,7 +299,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   const skipped = causes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Skipped quality check", exact: true }) });
   await expect(skipped.getByRole("cell")).toHaveText(["1", "100%"]);
   await expect(causes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Process step", exact: true }) }).getByRole("cell")).toHaveText(["0", "0%"]);
-  await page.screenshot({ path: "/tmp/scorecard.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(page, { path: "/tmp/scorecard.png", fullPage: true });
 
   await factoryPage.context().close();
 });

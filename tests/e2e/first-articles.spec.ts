@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "./fixtures.ts";
+import { expect, screenshotWithoutToast, test, type Page } from "./fixtures.ts";
 import {
   acknowledgeFromEmail,
   emailLink,
@@ -20,7 +20,6 @@ const gridRow = (page: Page, numberAndName: string) =>
 
 const HEIGHT_3 = "1 Height, sample 3";
 /** Screenshots without the toast, which floats over the grid for a few seconds. */
-const NO_TOAST = "[aria-live] > [role=status] { visibility: hidden !important; }";
 const CAPACITY_2 = "3 Capacity, sample 2";
 
 test("a first article: out-of-tolerance reading flagged, incomplete submit refused, rejected, fixed in round 2, approved, reported", async ({ page, browser }) => {
@@ -79,7 +78,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   // A window tall enough that the sticky Save / Submit bar sits below the grid, not over its last row.
   const desktop = factoryPage.viewportSize()!;
   await factoryPage.setViewportSize({ width: desktop.width, height: 1400 });
-  await factoryPage.getByRole("region", { name: /^Measurements/ }).screenshot({ path: "/tmp/fa-grid-red.png", style: NO_TOAST });
+  await screenshotWithoutToast(factoryPage.getByRole("region", { name: /^Measurements/ }), { path: "/tmp/fa-grid-red.png" });
 
   // The same grid on a 375 px phone: one sample at a time; sample 3 holds the red cell.
   await factoryPage.setViewportSize({ width: 375, height: 740 });
@@ -90,7 +89,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   const phone = await horizontalOverflow(factoryPage);
   expect(phone.innerWidth).toBe(375);
   expect(phone.scrollWidth, "horizontal page overflow of the grid page at 375 px").toBeLessThanOrEqual(phone.innerWidth);
-  await factoryPage.screenshot({ path: "/tmp/fa-grid-375.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(factoryPage, { path: "/tmp/fa-grid-375.png", fullPage: true });
   await factoryPage.setViewportSize(desktop);
   await expect(reading(factoryPage, "1 Height, sample 1")).toBeVisible();
 
@@ -110,7 +109,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(readingCell(factoryPage, HEIGHT_3)).toHaveAttribute("data-verdict", "fail");
   await expect(reading(factoryPage, CAPACITY_2)).toHaveAttribute("aria-invalid", "true");
   await expect(factoryPage.getByText("Draft", { exact: true })).toBeVisible();
-  await factoryPage.screenshot({ path: "/tmp/fa-problems.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(factoryPage, { path: "/tmp/fa-problems.png", fullPage: true });
   await problemLink.click();
   await expect(reading(factoryPage, CAPACITY_2)).toBeFocused();
   // Following the link must not cost the readings either (they were saved with the refused submit).
@@ -147,7 +146,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(page.getByRole("region", { name: "Sample photos and files" }).getByRole("img", { name: "mug-samples-round1.png" })).toBeVisible();
   const decide = page.getByRole("region", { name: "Your decision" });
   await expect(decide).toContainText("1 characteristic is out of tolerance (marked in red above).");
-  await page.screenshot({ path: "/tmp/fa-review.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(page, { path: "/tmp/fa-review.png", fullPage: true });
 
   const heightReason = "Height sample 3 measured 95.6 mm, above the 95.5 mm limit. Adjust the mould and re-measure.";
   await decide.getByRole("radio", { name: "Reject" }).check();
@@ -243,7 +242,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(report2).not.toContainText("Does not conform");
   await expect(report2.getByRole("row").filter({ hasText: "Height" })).toContainText("95.2");
   await expect(report2).toContainText(`Approved · ${importer.name}`);
-  await page.screenshot({ path: "/tmp/fa-report.png", fullPage: true, style: NO_TOAST });
+  await screenshotWithoutToast(page, { path: "/tmp/fa-report.png", fullPage: true });
 
   // ── The importer's list of first articles shows it: round 2 approved, round 1 rejected.
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "First articles" }).click();

@@ -1,7 +1,7 @@
 // The Playwright `test` every spec uses: a test fails when any page it opened,
 // in any browser context, logged a Content-Security-Policy violation, so a page
 // whose scripts, styles or images the policy blocks never passes as working.
-import { type BrowserContext, test as base } from "@playwright/test";
+import { type BrowserContext, type Locator, type Page, test as base } from "@playwright/test";
 
 export { expect, type Page } from "@playwright/test";
 
@@ -31,3 +31,20 @@ export const test = base.extend<{ cspViolations: void }>({
     { auto: true },
   ],
 });
+
+/**
+ * A screenshot with the toast hidden. Playwright's own `style` option would inject a
+ * <style> element, which the page policy refuses like any other inline style; a style
+ * set through the DOM from a script is not inline markup, so it applies (and is undone after).
+ */
+export async function screenshotWithoutToast(target: Page | Locator, options: Parameters<Page["screenshot"]>[0] & Parameters<Locator["screenshot"]>[0]) {
+  const page = "page" in target && typeof target.page === "function" ? (target as Locator).page() : (target as Page);
+  const toasts = page.locator("[aria-live] > [role=status]");
+  await toasts.evaluateAll((found) => found.forEach((toast) => ((toast as HTMLElement).style.visibility = "hidden")));
+  try {
+    return await target.screenshot(options);
+  } finally {
+    // The next toast may reuse the element: it must show again.
+    await toasts.evaluateAll((found) => found.forEach((toast) => ((toast as HTMLElement).style.visibility = "")));
+  }
+}
