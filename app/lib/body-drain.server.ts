@@ -37,6 +37,27 @@ export function keepSocketWhenBodyAbandoned(req: IncomingMessage, res: ServerRes
     drain();
     return this;
   };
+  // An answer sent while the body still arrives ends the connection: a client that reuses it
+  // for its next request (Node's and undici's keep-alive pools do) would otherwise write that
+  // request behind the rest of this body, and meet a reset. Node closes such a connection as
+  // soon as the answer is written; here the close waits until the body has been discarded, so
+  // the client finishes sending and reads the answer instead of a reset.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    const socket = req.socket as (typeof req.socket & { destroySoon?: () => void }) | null;
+    if (!req.complete && socket && !socket.destroyed && !this.headersSent) {
+      this.setHeader("Connection", "close");
+      const destroySoon = socket.destroySoon;
+      if (typeof destroySoon === "function") {
+        socket.destroySoon = function () {
+          if (req.complete || socket.destroyed) return destroySoon.call(socket);
+          req.once("end", () => destroySoon.call(socket));
+          req.once("close", () => destroySoon.call(socket));
+        };
+      }
+    }
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
   res.once("finish", () => {
     if (!req.complete && req.socket && !req.socket.destroyed) drain();
   });

@@ -61,6 +61,7 @@ async function readFormBody(request: Request, type: string, limit: number): Prom
     // Counted as it streams, like a web form: a chunked body declares no length.
     const bytes = await readBodyBytes(request, limit);
     if (bytes === null) throw data("The form is too large.", { status: 413 });
+    if (countParts(bytes, request.headers.get("content-type")!) > MULTIPART_MAX_PARTS) throw data("The form has too many fields.", { status: 413 });
     let parsed: FormData;
     try {
       parsed = await new Response(new Uint8Array(bytes), { headers: { "content-type": request.headers.get("content-type")! } }).formData();
@@ -72,6 +73,20 @@ async function readFormBody(request: Request, type: string, limit: number): Prom
     return form;
   }
   throw data("Send the form as a web form.", { status: 415 });
+}
+
+// Multipart forms here carry a file and a few fields; the parser works through every part in
+// one go, so thousands of tiny parts would hold the event loop.
+const MULTIPART_MAX_PARTS = 200;
+
+/** How many parts a multipart body has, counted by its boundary lines before any parsing. */
+function countParts(bytes: Buffer, contentType: string): number {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return 0;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let count = 0;
+  for (let at = bytes.indexOf(delimiter); at !== -1; at = bytes.indexOf(delimiter, at + delimiter.length)) count++;
+  return Math.max(0, count - 1);
 }
 
 /**

@@ -13,7 +13,9 @@ export const handle = { inlineStyles: true };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   requireMailCapture(context);
-  const email = await prisma.capturedEmail.findUnique({ where: { id: params.id ?? "" } });
+  // Ids are cuids: anything else (a NUL byte, a path) is not an email, and never reaches the database.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(params.id ?? "")) notFound();
+  const email = await prisma.capturedEmail.findUnique({ where: { id: params.id } });
   if (!email) notFound();
   return { ...email, createdAt: email.createdAt.toISOString() };
 }

@@ -67,6 +67,9 @@ class StorageFailure extends Error {
   }
 }
 
+// No upload form comes near this many text fields (a comment has four, a defect example six).
+const MAX_TEXT_PARTS = 200;
+
 // Room for part headers and boundaries on top of the files and text fields.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -123,10 +126,14 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
   // Every key a write was started for, so a failure can remove partial work too.
   const keys: string[] = [];
   let textBytes = 0;
+  let textParts = 0;
   let fileCount = 0;
 
   async function readText(part: UploadHandlerPart) {
     const chunks: Uint8Array[] = [];
+    // Upload forms carry a handful of text fields; thousands of tiny parts would keep the
+    // multipart parser busy long after the byte limit is checked.
+    if (++textParts > MAX_TEXT_PARTS) throw new Rejected("The form has too many fields.", 413);
     textBytes += part.name.length;
     for await (const chunk of part.data) {
       textBytes += chunk.byteLength;
