@@ -124,16 +124,26 @@ describe("receiving uploads", () => {
   it("caps a streamed body without Content-Length, whatever its parts", async () => {
     const { ctx, org } = await member("FACTORY", "MEMBER");
     const opts = options({ maxBytes: 1024, maxFiles: 1 });
-    // Thousands of empty fields: little counted content, a lot of multipart overhead.
-    const form = multipart(Array.from({ length: 5000 }, (): Entry => ["n", ""]));
-    const streamed = new Request(form.url, {
+    // A hundred empty fields with long part headers: little counted content, a lot of multipart overhead.
+    const boundary = "----overhead";
+    const part = `--${boundary}\r\nContent-Disposition: form-data; name="n"\r\nX-Padding: ${"p".repeat(2000)}\r\n\r\n\r\n`;
+    const bytes = new TextEncoder().encode(part.repeat(100) + `--${boundary}--\r\n`);
+    const streamed = new Request(`${APP}/upload`, {
       method: "POST",
-      headers: { "Content-Type": form.headers.get("Content-Type")! },
-      body: form.body,
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body: new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }),
       duplex: "half",
     } as RequestInit);
     expect(streamed.headers.get("Content-Length")).toBeNull();
     expect(await rejection(receiveUploads(streamed, ctx, opts))).toEqual({ status: 413, message: "The upload is too large." });
+    await expectNothingStored(org.id, opts.ownerId);
+  });
+
+  it("refuses thousands of tiny fields before the multipart parser works through them", async () => {
+    const { ctx, org } = await member("FACTORY", "MEMBER");
+    const opts = options();
+    const out = await rejection(receiveUploads(multipart([["drawings", file(PDF, "a.pdf")], ...Array.from({ length: 5000 }, (): Entry => ["n", ""])]), ctx, opts));
+    expect(out).toEqual({ status: 413, message: "The form has too many fields." });
     await expectNothingStored(org.id, opts.ownerId);
   });
 
