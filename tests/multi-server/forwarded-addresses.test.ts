@@ -16,19 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/lib/password.server.ts";
 import { type AppServer, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { outwardAddress, type ReverseProxy, startReverseProxy } from "../support/reverse-proxy.ts";
+import { scratchDatabase } from "../support/scratch-database.ts";
 
 const PASSWORD = "correct horse battery staple";
 const tag = () => randomBytes(4).toString("hex");
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const databaseName = `sp_forwarded_${tag()}`;
-const databaseUrl = (() => {
-  if (!serverUrl) return "";
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
-const admin = () => new pg.Client({ connectionString: serverUrl });
+const database = scratchDatabase("sp_forwarded");
+const databaseName = database.name;
+const databaseUrl = database.url;
 
 let app: AppServer;
 let proxy: ReverseProxy;
@@ -67,10 +63,7 @@ beforeAll(async () => {
   if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
   if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
   outward = outwardAddress();
-  const client = admin();
-  await client.connect();
-  await client.query(`CREATE DATABASE "${databaseName}"`);
-  await client.end();
+  await database.create();
 
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-forwarded-"));
   const port = await freePort();
@@ -93,12 +86,7 @@ afterAll(async () => {
   await db?.end();
   await proxy?.close();
   if (app) await stopAppServer(app);
-  if (serverUrl) {
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await client.end();
-  }
+  await database.drop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }, 60_000);
 

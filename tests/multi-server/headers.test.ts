@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { scratchDatabase } from "../support/scratch-database.ts";
 
 const PASSWORD = "correct horse battery staple";
 const PDF = Buffer.from(
@@ -105,14 +106,9 @@ const scriptTags = (html: string) => html.match(/<script\b[^>]*>/g) ?? [];
 const nonceOfPolicy = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const databaseName = `sp_headers_${tag()}`;
-const databaseUrl = (() => {
-  if (!serverUrl) return "";
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
-const admin = () => new pg.Client({ connectionString: serverUrl });
+const database = scratchDatabase("sp_headers");
+const databaseName = database.name;
+const databaseUrl = database.url;
 const SESSION_SECRET = randomBytes(32).toString("hex");
 
 let plain: AppServer;
@@ -144,10 +140,7 @@ async function start(name: string, scheme: "http" | "https", storageDir: string)
 beforeAll(async () => {
   if (!serverUrl) throw new Error("The header tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
   if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The header tests serve the production build: run `npm run build` first.");
-  const client = admin();
-  await client.connect();
-  await client.query(`CREATE DATABASE "${databaseName}"`);
-  await client.end();
+  await database.create();
   const storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-headers-files-"));
   dirs.push(storageDir);
   plain = await start("plain", "http", storageDir);
@@ -157,12 +150,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([plain, secure].filter(Boolean).map(stopAppServer));
-  if (serverUrl) {
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await client.end();
-  }
+  await database.drop();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 }, 60_000);
 

@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { scratchDatabase } from "../support/scratch-database.ts";
 
 const PASSWORD = "correct horse battery staple";
 const SESSION_SECRET = randomBytes(32).toString("hex");
@@ -60,14 +61,9 @@ async function signUp(browser: Browser, server: AppServer) {
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const databaseName = `sp_multi_${tag()}`;
-const databaseUrl = (() => {
-  if (!serverUrl) return "";
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
-const admin = () => new pg.Client({ connectionString: serverUrl });
+const database = scratchDatabase("sp_multi");
+const databaseName = database.name;
+const databaseUrl = database.url;
 
 let a: AppServer;
 let b: AppServer;
@@ -94,10 +90,7 @@ async function startSharingServer(name: string, port: number, extra: Record<stri
 beforeAll(async () => {
   if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
   if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
-  const client = admin();
-  await client.connect();
-  await client.query(`CREATE DATABASE "${databaseName}"`);
-  await client.end();
+  await database.create();
 
   storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-multi-files-"));
   const [portA, portB] = [await freePort(), await freePort()];
@@ -115,12 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a, b].filter(Boolean).map(stopAppServer));
-  if (serverUrl) {
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await client.end();
-  }
+  await database.drop();
   for (const dir of [storageDir, ...dataDirs]) if (dir) await rm(dir, { recursive: true, force: true });
 }, 60_000);
 
@@ -187,7 +175,7 @@ describe("two app servers on one PostgreSQL", () => {
     const statuses = await Promise.all([a, b].flatMap((server) => Array.from({ length: 20 }, () => browser.request(server, `/${person.slug}`).then((r) => r.status))));
     expect(statuses.every((status) => status === 200)).toBe(true);
     // Idle connections stay in the pools for a while, so this sees what the burst opened.
-    const client = admin();
+    const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     try {
       const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [databaseName]);

@@ -14,6 +14,7 @@ import { connectDatabase, disconnectDatabase, prisma } from "~/lib/db.server.ts"
 import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { createMember, createSpec, TEST_PASSWORD } from "../support/factories.ts";
 import { startS3, type TestS3 } from "../support/s3.ts";
+import { scratchDatabase } from "../support/scratch-database.ts";
 import { filesUnder } from "../support/storage.ts";
 
 const MB = 1024 * 1024;
@@ -27,14 +28,9 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 
 const tag = () => randomBytes(4).toString("hex");
 const serverUrl = process.env.TEST_DATABASE_URL;
-const databaseName = `sp_bucket_${tag()}`;
-const databaseUrl = (() => {
-  if (!serverUrl) return "";
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
-const admin = () => new pg.Client({ connectionString: serverUrl });
+const database = scratchDatabase("sp_bucket");
+const databaseName = database.name;
+const databaseUrl = database.url;
 
 let s3: TestS3 | undefined;
 let a: AppServer;
@@ -44,10 +40,7 @@ const dataDirs: string[] = [];
 beforeAll(async () => {
   if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
   if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
-  const client = admin();
-  await client.connect();
-  await client.query(`CREATE DATABASE "${databaseName}"`);
-  await client.end();
+  await database.create();
 
   s3 = await startS3();
   const secret = randomBytes(32).toString("hex");
@@ -80,12 +73,7 @@ afterAll(async () => {
   await Promise.all([a, b].filter(Boolean).map(stopAppServer));
   await disconnectDatabase();
   await s3?.stop();
-  if (serverUrl) {
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await client.end();
-  }
+  await database.drop();
   for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 }, 60_000);
 

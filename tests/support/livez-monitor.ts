@@ -1,7 +1,7 @@
 // Asks a server's /livez every 20 ms from a process of its own (so that the test's own work
 // cannot delay the measurement) and reports the slowest answer: while the server's event
 // loop is blocked, /livez waits, so this is an upper bound of the server's event-loop delay.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 const SCRIPT = `
 const url = process.argv[1];
@@ -25,6 +25,15 @@ while (running) {
 process.stdout.write(JSON.stringify({ max, samples, failures, slow: slow.slice(0, 20) }));
 `;
 
+/**
+ * Gives a process (and, for a process group leader, its group) precedence over the test's own
+ * work, so that what is timed is the server, not two cores shared with the load generator.
+ * Needs root, as CI and these machines run; elsewhere the priority stays as it was.
+ */
+export function raisePriority(pid: number, group = false) {
+  spawnSync("renice", ["-n", "-5", group ? "-g" : "-p", String(pid)], { stdio: "ignore" });
+}
+
 export interface LivezReport {
   /** Slowest /livez answer, in ms. */
   max: number;
@@ -36,6 +45,7 @@ export interface LivezReport {
 
 export function startLivezMonitor(baseUrl: string) {
   const child = spawn(process.execPath, ["--input-type=module", "-e", SCRIPT, `${baseUrl}/livez`], { stdio: ["pipe", "pipe", "inherit"] });
+  raisePriority(child.pid!);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,17 +1,21 @@
 // A PostgreSQL database of a test file's own on TEST_DATABASE_URL's server, for tests that
-// start real app servers: created empty (the servers migrate it) and dropped afterwards.
+// start real app servers: named when the file loads (so servers can be configured with it),
+// created empty (the servers migrate it) and dropped afterwards.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 export interface ScratchDatabase {
+  name: string;
+  /** Empty when TEST_DATABASE_URL is not set; `create` then says what to set. */
   url: string;
+  create(): Promise<void>;
   drop(): Promise<void>;
 }
 
-export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
+export function scratchDatabase(prefix: string): ScratchDatabase {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error("This test needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const url = serverUrl ? Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString() : "";
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
@@ -21,8 +25,22 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    name,
+    url,
+    async create() {
+      if (!serverUrl) throw new Error("This test needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+      await admin(`CREATE DATABASE "${name}"`);
+    },
+    async drop() {
+      if (serverUrl) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
+/** A scratch database, created now. */
+export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
+  const database = scratchDatabase(prefix);
+  await database.create();
+  return database;
 }
