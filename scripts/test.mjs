@@ -24,9 +24,9 @@ if (process.env.TEST_DATABASE_URL) {
 }
 stages.push({ title: "Production build", cmd: "npm", args: ["run", "build"] });
 if (process.env.TEST_DATABASE_URL) {
-  stages.push({ title: "Two app servers on one PostgreSQL", cmd: "npx", args: vitest("multi-server", "multi-server.json"), report: "multi-server.json" });
+  stages.push({ title: "Production servers on PostgreSQL (several servers, headers, hostile input, faults)", cmd: "npx", args: vitest("multi-server", "multi-server.json"), report: "multi-server.json" });
 } else {
-  console.log("TEST_DATABASE_URL is not set: skipping the test of two app servers on one PostgreSQL.");
+  console.log("TEST_DATABASE_URL is not set: skipping the tests against production servers on PostgreSQL.");
 }
 stages.push({
   title: "End-to-end tests (Chromium)",
