@@ -24,8 +24,9 @@ function deviceCookie() {
   cookie ??= createCookie("sp_device", {
     httpOnly: true,
     sameSite: "lax",
-    // Only the login form needs it: no other request carries it.
-    path: "/login",
+    // Site-wide: a login form that JavaScript enhances posts to /login.data, which a cookie
+    // scoped to /login would not be sent with, and every such browser would count as a stranger.
+    path: "/",
     secure: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
     secrets: getCookieSecrets(),
     maxAge: DEVICE_TTL_S,
