@@ -4,13 +4,18 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SubmitButton } from "~/components/forms.tsx";
+import { z } from "zod";
 import { confirmSignup, getSignupLink } from "~/features/organizations/signups.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { startSession } from "~/lib/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
 
 type Refusal = "invalid" | "used" | "expired" | "taken";
 const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 404, used: 410, expired: 410, taken: 409 };
+
+const PASSWORD_NEEDED = "Enter the password you chose when you signed up.";
+const ConfirmSchema = z.object({ password: z.string({ required_error: PASSWORD_NEEDED }).min(1, PASSWORD_NEEDED).max(200, PASSWORD_NEEDED) });
 
 // Opening the link only shows a button: mail scanners that fetch every link must not use it up.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -21,8 +26,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const outcome = await confirmSignup(params.token ?? "");
-  if (outcome.status !== "created") return data({ refused: outcome.status }, { status: REFUSAL_STATUS[outcome.status] });
+  const parsed = ConfirmSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) return data({ refused: null, passwordError: PASSWORD_NEEDED }, { status: 400 });
+  const outcome = await confirmSignup(params.token ?? "", parsed.data.password);
+  if (outcome.status === "wrong-password") {
+    return data({ refused: null, passwordError: "That is not the password chosen for this sign-up. If you did not sign up yourself, ignore the email: nothing happens without the password." }, { status: 400 });
+  }
+  if (outcome.status !== "created") return data({ refused: outcome.status, passwordError: null }, { status: REFUSAL_STATUS[outcome.status] });
   return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? `/${outcome.org.slug}` : "/"));
 }
 
@@ -70,7 +80,32 @@ export default function ConfirmSignup() {
         Finish creating the account for <strong className="break-all">{loaded.link.email}</strong>
         {loaded.link.orgName ? <> and {loaded.link.orgName}</> : null}.
       </p>
-      <Form method="post" className="mt-6">
+      <Form method="post" className="mt-6 space-y-4">
+        <div>
+          <label htmlFor="confirm-password" className="block text-sm font-medium text-slate-700">
+            Your password
+          </label>
+          <input
+            id="confirm-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={200}
+            aria-invalid={acted?.passwordError ? true : undefined}
+            aria-describedby={acted?.passwordError ? "confirm-password-error" : "confirm-password-hint"}
+            className="input mt-1"
+          />
+          {acted?.passwordError ? (
+            <p id="confirm-password-error" role="alert" className="mt-1 text-sm text-red-700">
+              {acted.passwordError}
+            </p>
+          ) : (
+            <p id="confirm-password-hint" className="mt-1 text-xs text-slate-500">
+              The one you chose when you signed up.
+            </p>
+          )}
+        </div>
         <SubmitButton pendingText="Creating your account…">Confirm and log in</SubmitButton>
       </Form>
     </AuthLayout>

@@ -33,6 +33,11 @@ test("sign-up says 'check your email' for a new and an existing address alike; t
   await expect(page.getByRole("heading", { level: 1, name: "Confirm your email" })).toBeVisible();
   await expect(page.getByText(`Finish creating the account for ${user.email} and ${user.orgName}.`)).toBeVisible();
   await page.screenshot({ path: "/tmp/e2e-signup-confirm-1280.png", fullPage: true });
+  // A wrong password creates nothing and says why; the right one finishes.
+  await page.getByLabel("Your password").fill("not the password I chose");
+  await page.getByRole("button", { name: "Confirm and log in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "That is not the password chosen for this sign-up" })).toBeVisible();
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Confirm and log in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: user.orgName })).toBeVisible();
 
@@ -67,6 +72,7 @@ test("on a 375 px phone screen the sign-up pages fit the width", async ({ browse
   ({ scrollWidth, innerWidth } = await horizontalOverflow(page));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   await page.screenshot({ path: "/tmp/e2e-signup-confirm-375.png", fullPage: true });
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Confirm and log in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: user.orgName })).toBeVisible();
   await context.close();

@@ -58,15 +58,16 @@ export async function signUp(page: Page, user: NewUser) {
   await expect(page).not.toHaveURL(/\/signup(\?|$)/);
   if (new URL(page.url()).pathname === "/signup/sent") {
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    await confirmSignup(page, user.email);
+    await confirmSignup(page, user.email, user.password);
   }
 }
 
 /** Opens the newest confirmation email to `email` and confirms; lands where the new account starts. */
-export async function confirmSignup(page: Page, email: string) {
+export async function confirmSignup(page: Page, email: string, password: string) {
   const link = await emailLink(page, email, "Confirm your email to finish your Supplier Portal account", "Confirm my email");
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  await page.getByLabel("Your password").fill(password);
   await page.getByRole("button", { name: "Confirm and log in" }).click();
   await expect(page).not.toHaveURL(/\/signup\/confirm\//);
 }

@@ -20,7 +20,7 @@ describe("sign up", () => {
     expect(posted.status).toBe(302);
     expect(posted.location).toBe("/signup/sent");
     expect(await prisma.user.count({ where: { email } })).toBe(0);
-    const out = await confirmLink(await confirmationTokenFor(email));
+    const out = await confirmLink(await confirmationTokenFor(email), "a sturdy password");
     expect(out.status).toBe(302);
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { org: true } } } });
     expect(user.memberships).toHaveLength(1);
@@ -71,7 +71,7 @@ describe("sign up", () => {
     const links = await queuedEmails(email, "signup-confirm");
     expect(links).toHaveLength(2);
     const tokens = links.map((l) => new URL(String(l.data.confirmUrl)).pathname.split("/").at(-1)!);
-    const confirmed = await Promise.all(tokens.map(confirmLink));
+    const confirmed = await Promise.all(tokens.map((token) => confirmLink(token, "a sturdy password")));
     expect(confirmed.map((o) => o.status).sort()).toEqual([302, 409]);
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
@@ -94,7 +94,7 @@ describe("sign up", () => {
     for (const [key, value] of Object.entries({ name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" })) form.append(key, value);
     const posted = await call(signup.action, "/signup", { body: form });
     expect(posted.location).toBe("/signup/sent");
-    const out = await confirmLink(await confirmationTokenFor(email));
+    const out = await confirmLink(await confirmationTokenFor(email), "a sturdy password");
     expect(out.status).toBe(302);
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).name).toBe("Ana Quality");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pruneSignupRequests } from "~/features/organizations/signups.server.ts";
 import { prisma } from "~/lib/db.server.ts";
+import * as confirm from "~/routes/signup_.confirm.$token.tsx";
 import * as signup from "~/routes/signup.tsx";
 import { createInvitation, createOrg, createUser, unique } from "../support/factories.ts";
 import { call } from "../support/routes.ts";
@@ -98,7 +99,7 @@ describe("the confirmation link", () => {
     }
     expect(await prisma.user.count({ where: { email } })).toBe(0);
 
-    const confirmed = await confirmLink(token);
+    const confirmed = await confirmLink(token, PASSWORD);
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("Set-Cookie")).toMatch(/^sp_session=.+HttpOnly/i);
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { org: true } }, password: true } });
@@ -110,15 +111,34 @@ describe("the confirmation link", () => {
     expect((await prisma.signupRequest.findFirstOrThrow({ where: { email } })).passwordHash).toBe("");
   });
 
+  it("asks for the password chosen at sign-up: with another one it creates nothing, so a sign-up started in someone else's name gives the stranger nothing", async () => {
+    const email = newAddress();
+    // A stranger signs up with the victim's address and a password of the stranger's own.
+    await postSignup(form(email));
+    const token = await confirmationTokenFor(email);
+    // The address's owner follows the link they did not ask for, and types their own password.
+    const refused = await confirmLink(token, "the owner's own password");
+    expect(refused.status).toBe(400);
+    expect((refused.data as { passwordError: string }).passwordError).toMatch(/not the password chosen for this sign-up/);
+    expect(refused.headers.get("Set-Cookie")).toBeNull();
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
+    const missing = await call(confirm.action, `/signup/confirm/${token}`, { form: {}, params: { token } });
+    expect(missing.status).toBe(400);
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
+    // The link stays usable by whoever knows the password chosen with it.
+    expect((await openLink(token)).status).toBe(200);
+    expect((await confirmLink(token, PASSWORD)).status).toBe(302);
+  });
+
   it("used a second time is refused with a page that says it was used", async () => {
     const email = newAddress();
     await postSignup(form(email));
     const token = await confirmationTokenFor(email);
-    expect((await confirmLink(token)).status).toBe(302);
+    expect((await confirmLink(token, PASSWORD)).status).toBe(302);
 
-    const again = await confirmLink(token);
+    const again = await confirmLink(token, PASSWORD);
     expect(again.status).toBe(410);
-    expect(again.data).toEqual({ refused: "used" });
+    expect(again.data).toEqual({ refused: "used", passwordError: null });
     expect(again.headers.get("Set-Cookie")).toBeNull();
     const opened = await openLink(token);
     expect(opened.status).toBe(410);
@@ -133,7 +153,7 @@ describe("the confirmation link", () => {
     await prisma.signupRequest.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
     expect(await openLink(token)).toMatchObject({ status: 410, data: { refused: "expired", link: null } });
-    const confirmed = await confirmLink(token);
+    const confirmed = await confirmLink(token, PASSWORD);
     expect(confirmed).toMatchObject({ status: 410, data: { refused: "expired" } });
     expect(confirmed.headers.get("Set-Cookie")).toBeNull();
     expect(await prisma.user.count({ where: { email } })).toBe(0);
@@ -142,7 +162,7 @@ describe("the confirmation link", () => {
   it("unknown or malformed answers 404 with a page, never a 500", async () => {
     for (const token of ["x".repeat(43), "short", "not a token!"]) {
       expect(await openLink(token)).toMatchObject({ status: 404, data: { refused: "invalid" } });
-      expect(await confirmLink(token)).toMatchObject({ status: 404, data: { refused: "invalid" } });
+      expect(await confirmLink(token, PASSWORD)).toMatchObject({ status: 404, data: { refused: "invalid" } });
     }
   });
 
@@ -150,7 +170,7 @@ describe("the confirmation link", () => {
     const email = newAddress();
     await postSignup(form(email));
     const token = await confirmationTokenFor(email);
-    const outs = await Promise.all([confirmLink(token), confirmLink(token)]);
+    const outs = await Promise.all([confirmLink(token, PASSWORD), confirmLink(token, PASSWORD)]);
     expect(outs.map((o) => o.status).sort()).toEqual([302, 410]);
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
@@ -160,7 +180,7 @@ describe("the confirmation link", () => {
     await postSignup(form(email));
     const token = await confirmationTokenFor(email);
     await createUser({ email });
-    expect(await confirmLink(token)).toMatchObject({ status: 409, data: { refused: "taken" } });
+    expect(await confirmLink(token, PASSWORD)).toMatchObject({ status: 409, data: { refused: "taken" } });
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
 
@@ -210,7 +230,7 @@ describe("sign-up from an invitation", () => {
     const out = await call(signup.action, "/signup", { form: { name: "Quinn Quality", email: other, password: PASSWORD, invitation: token } });
     expect(out.location).toBe("/signup/sent");
     expect(await prisma.user.count({ where: { email: other } })).toBe(0);
-    const confirmed = await confirmLink(await confirmationTokenFor(other));
+    const confirmed = await confirmLink(await confirmationTokenFor(other), PASSWORD);
     expect(confirmed.status).toBe(302);
     expect(confirmed.location).toBe(`/invitations/${token}`);
     // An invited sign-up makes no org of its own.

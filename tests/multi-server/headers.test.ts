@@ -40,7 +40,7 @@ async function signUp(browser: Browser, server: AppServer) {
   const { rows } = await client
     .query<{ data: { confirmUrl: string } }>(`SELECT data FROM "OutboxEmail" WHERE "to" = $1 AND template = 'signup-confirm' ORDER BY "createdAt" DESC LIMIT 1`, [email])
     .finally(() => client.end());
-  const confirmed = await browser.request(server, new URL(rows[0]!.data.confirmUrl).pathname, { form: {} });
+  const confirmed = await browser.request(server, new URL(rows[0]!.data.confirmUrl).pathname, { form: { password: PASSWORD } });
   expect(confirmed.status, await confirmed.clone().text()).toBe(302);
   expect(browser.cookie("sp_session")).toBeTruthy();
   return { slug: confirmed.headers.get("location")!.split("/")[1]! };

@@ -53,7 +53,7 @@ async function signUp(browser: Browser, server: AppServer) {
   expect(response.status, await response.clone().text()).toBe(302);
   expect(response.headers.get("location")).toBe("/signup/sent");
   const other = server === a ? b : a;
-  const confirmed = await browser.request(other, await confirmationPathFor(person.email), { form: {} });
+  const confirmed = await browser.request(other, await confirmationPathFor(person.email), { form: { password: PASSWORD } });
   expect(confirmed.status, await confirmed.clone().text()).toBe(302);
   const slug = confirmed.headers.get("location")!.split("/")[1]!;
   expect(browser.cookie("sp_session")).toBeTruthy();

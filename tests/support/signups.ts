@@ -19,12 +19,13 @@ export async function confirmationTokenFor(email: string) {
   return new URL(url).pathname.split("/").at(-1)!;
 }
 
-export const confirmLink = (token: string) => call(confirm.action, `/signup/confirm/${token}`, { method: "POST", params: { token } });
+/** Confirms a link as its page does: with the password chosen at sign-up. */
+export const confirmLink = (token: string, password: string) => call(confirm.action, `/signup/confirm/${token}`, { form: { password }, params: { token } });
 export const openLink = (token: string) => call(confirm.loader, `/signup/confirm/${token}`, { params: { token } });
 
 /** Posts the sign-up form, then follows the emailed link: the outcome of the confirmation. */
 export async function signUpAndConfirm(form: Record<string, string>) {
   const posted = await call(signup.action, "/signup", { form });
   if (posted.location !== "/signup/sent") throw new Error(`Sign-up answered ${posted.status} ${posted.location ?? JSON.stringify(posted.data)}`);
-  return confirmLink(await confirmationTokenFor(form.email!.trim().toLowerCase()));
+  return confirmLink(await confirmationTokenFor(form.email!.trim().toLowerCase()), form.password!);
 }

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { OrgKind } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
-import { hashPassword } from "~/lib/password.server.ts";
+import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
 import { enqueueEmail } from "../notifications/outbox.server.ts";
 import { createAccount, EmailTakenError, insertAccount, isEmailTaken } from "./accounts.server.ts";
 import { hashToken } from "./invitations.server.ts";
@@ -129,13 +129,16 @@ export async function getSignupLink(token: string) {
 
 export type ConfirmOutcome =
   | { status: "created"; user: { id: string }; org: { slug: string } | null; redirectTo: string | null }
-  | { status: "invalid" | "used" | "expired" | "taken" };
+  | { status: "invalid" | "used" | "expired" | "taken" | "wrong-password" };
 
 /**
- * Uses a confirmation link: once, before it expires. Of two tabs confirming at once, one
- * creates the account and the other is told the link was used.
+ * Uses a confirmation link: once, before it expires, with the password chosen at sign-up.
+ * The password is asked again because anyone can start a sign-up in someone else's name: the
+ * owner of the address, following a link they did not ask for, must not end up with an account
+ * whose password a stranger chose. Of two tabs confirming at once, one creates the account and
+ * the other is told the link was used.
  */
-export async function confirmSignup(token: string): Promise<ConfirmOutcome> {
+export async function confirmSignup(token: string, password: string): Promise<ConfirmOutcome> {
   if (!TOKEN_SHAPE.test(token)) return { status: "invalid" };
   const tokenHash = hashToken(token);
   const request = await prisma.signupRequest.findUnique({ where: { tokenHash } });
@@ -143,6 +146,7 @@ export async function confirmSignup(token: string): Promise<ConfirmOutcome> {
   if (request.usedAt) return { status: "used" };
   const now = new Date();
   if (request.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  if (!(await verifyPassword(password, request.passwordHash))) return { status: "wrong-password" };
   try {
     return await prisma.$transaction(async (tx) => {
       // The claim also drops the stored hash: it lives on in the account, or nowhere.
