@@ -95,7 +95,17 @@ describe("the shape a schema accepts", () => {
   });
 
   it("lets a route read fields of its own outside the schema", () => {
-    expect(refusal(() => checkFormShape(form([["title", "a"], ["m.key.0", "1.5"]]), Schema, { extraFields: ["m"] }))).toBeNull();
+    expect(refusal(() => checkFormShape(form([["title", "a"], ["then", "view"], ["m.key.0", "1.5"], ["m.key.1", "1.6"]]), Schema, { extraFields: ["then", "m.*"] }))).toBeNull();
+  });
+
+  it("holds those fields to their plain shape: no list positions, no nesting under a plain name, each sent once", () => {
+    const options = { extraFields: ["then", "m.*"] };
+    // The bypass a review found: under an extra name, conform would build lists of 10,000 slots.
+    for (const name of ["then[5][9999]", "then.x", "m[9999]", "m.key[3]", "m.key.0[1]", "m"]) {
+      expect(refusal(() => checkFormShape(form([["title", "a"], [name, "x"]]), Schema, options)), name).toMatchObject({ status: 400 });
+    }
+    expect(refusal(() => checkFormShape(form([["then", "a"], ["then", "b"]]), Schema, options))).toMatchObject({ status: 400 });
+    expect(refusal(() => checkFormShape(form([["m.k.1", "a"], ["m.k.1", "b"]]), Schema, options))).toMatchObject({ status: 400 });
   });
 });
 

@@ -176,19 +176,30 @@ function listMaxAt(schema: z.ZodTypeAny, segments: readonly PathSegment[]): numb
 }
 
 export interface ShapeOptions {
-  /** Top-level names the route reads from the FormData itself (outside the schema), e.g. `m` for grid readings. */
+  /**
+   * Fields the route reads from the FormData itself, outside the schema: a plain name (`intent`)
+   * allows that one field, sent once; `m.*` allows names of dotted words under `m` (the grid's
+   * `m.<key>.<sample>`), never a list position, so conform has no list to build from them.
+   */
   extraFields?: readonly string[];
 }
 
 /** Refuses (400) any field the schema has no place for, or a list position beyond the list's `max`. */
 export function checkFormShape(form: FormData, schema: z.ZodTypeAny, options: ShapeOptions = {}) {
-  const extra = new Set(options.extraFields ?? []);
+  const extraNames = new Set((options.extraFields ?? []).filter((f) => !f.endsWith(".*")));
+  const extraTrees = new Set((options.extraFields ?? []).filter((f) => f.endsWith(".*")).map((f) => f.slice(0, -2)));
+  const isExtra = (name: string, segments: PathSegment[]) =>
+    extraNames.has(name) || (segments.length > 1 && extraTrees.has(String(segments[0])) && segments.every((s) => typeof s === "string" && s !== "") && !name.includes("["));
   const repeats = new Map<string, number>();
   for (const [name] of form) {
     if (name === CONFORM_INTENT || name === CONFORM_STATE) continue;
     const segments = parseFieldName(name);
     if (!segments) refuseForm(`The form has a field name that cannot be read: ${shown(name)}.`);
-    if (extra.has(String(segments[0]))) continue;
+    if (isExtra(name, segments)) {
+      if (repeats.has(name)) refuseForm(`The form sends ${shown(name)} more often than this page accepts.`);
+      repeats.set(name, 1);
+      continue;
+    }
     const result = fit(schema, segments);
     if (!result.ok) {
       refuseForm(result.reason === "index" ? `The form has more rows than this page accepts: ${shown(name)}.` : `The form has a field this page does not know: ${shown(name)}.`);

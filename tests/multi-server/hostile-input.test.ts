@@ -284,7 +284,7 @@ describe("the requests that once took the server down or answered 500", () => {
 
 const INTENTS = ["comment", "edit-comment", "save", "submit", "decide", "next-round", "publish", "acknowledge", "query", "share", "unshare", "invite", "change-role", "remove", "revoke", "end", "review", "close", "reopen", "save-answer", "submit-plan", "add-defect", "remove-file", "create"];
 const KNOWN_NAMES = ["intent", "body", "visibility", "commentId", "email", "password", "name", "redirectTo", "orgName", "orgKind", "invitation", "title", "productCode", "description", "note", "decision", "revision", "question", "factoryId", "factoryIds", "membershipId", "invitationId", "partnershipId", "role", "locale", "then", "poNumber", "lotNumber", "quantityProduced", "sampleCount", "inspectedOn", "notes", "containment", "rootCause", "rootCauseCategory", "preventive", "planDueAt", "severity", "attachmentId", "attachmentIds", "kind", "factory"];
-const LISTS = ["characteristics", "materials", "defects", "items", "attachmentIds", "factoryIds", "x"];
+const LISTS = ["characteristics", "materials", "defects", "items", "attachmentIds", "factoryIds", "intent", "then", "m", "x"];
 const ROW_FIELDS = ["name", "nominal", "lower", "upper", "unit", "class", "method", "action", "owner", "dueAt", "key", "number", "kind"];
 
 const fieldName = fc.oneof(

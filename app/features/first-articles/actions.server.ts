@@ -80,7 +80,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.", "measurements");
       if (intent === "submit") ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
       const readings = readingsFromForm(form, characteristics, fa.sampleCount);
-      const header = parseSubmission(form, FirstArticleHeaderSchema, { extraFields: ["intent", "m"] });
+      const header = parseSubmission(form, FirstArticleHeaderSchema, { extraFields: ["intent", "m.*"] });
       if (header.status !== "success") {
         const fieldErrors = header.reply().error ?? {};
         return refuse({ intent, errors: ["Check the fields marked below."], fieldErrors: fieldErrors as Record<string, string[]>, readings }, 400);
