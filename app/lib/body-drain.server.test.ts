@@ -1,5 +1,6 @@
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createReadableStreamFromReadable } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { keepSocketWhenBodyAbandoned } from "./body-drain.server.ts";
 
@@ -121,4 +122,27 @@ describe("a connection that answered before its body was read", () => {
     const port = await serveByLength(true);
     expect(await sendInARow(port, 16 * 1024, 3)).toEqual([200, 200, 200]);
   });
+});
+
+describe("a body Remix's stream still listens to", () => {
+  it("is discarded to its end, so the answer arrives and the connection closes instead of hanging", async () => {
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      keepSocketWhenBodyAbandoned(req, res);
+      // As the Express adapter does: a web stream over the request that nobody reads.
+      createReadableStreamFromReadable(req);
+      setTimeout(() => res.writeHead(403, { "Content-Type": "text/plain" }).end("You are not allowed to do that."), 50);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const size = 8 * 1024 * 1024;
+    const outcome = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, method: "POST", agent: false, headers: { "Content-Length": size } }, (res) => {
+        res.resume();
+        res.on("end", () => req.socket?.once("close", () => resolve({ status: res.statusCode!, closed: true })));
+      });
+      req.on("error", reject);
+      req.end(Buffer.alloc(size, "a"));
+    });
+    expect(outcome).toEqual({ status: 403, closed: true });
+  }, 15_000);
 });

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 // After this much unread body, a client that ignores our answer is cut off.
 export const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 30_000;
 
 /**
  * A body reader that stops at its size limit cancels Remix's body stream, and
@@ -24,10 +25,20 @@ export function keepSocketWhenBodyAbandoned(req: IncomingMessage, res: ServerRes
     let discarded = 0;
     // Our reader's listeners are gone; a late socket error must not go unhandled.
     req.on("error", () => {});
+    // Remix's body stream may still listen, pausing the request whenever its own buffer is
+    // full: with nobody reading that buffer the rest of the body would never arrive.
+    req.removeAllListeners("data");
+    req.removeAllListeners("readable");
     req.on("data", (chunk: Buffer) => {
       discarded += chunk.byteLength;
       if (discarded > limit) destroy.call(req);
     });
+    req.on("pause", () => req.resume());
+    // A client that stops sending mid-body does not hold the connection for long.
+    const timer = setTimeout(() => destroy.call(req), DRAIN_TIMEOUT_MS);
+    timer.unref();
+    req.once("end", () => clearTimeout(timer));
+    req.once("close", () => clearTimeout(timer));
     req.resume();
   };
   req.destroy = function (this: IncomingMessage, error?: Error) {
