@@ -23,9 +23,19 @@ export const SpecSchema = z.object({
 export const CLASSES = ["CRITICAL", "MAJOR", "MINOR"] as const;
 export const CLASS_LABELS = { CRITICAL: "Critical", MAJOR: "Major", MINOR: "Minor" } as const;
 
+// A row's key names its reading fields on the first-article grid (`m.<key>.<sample>`) and its
+// reasons (`finding.<key>`): the app makes them as hex, and a posted key must be one a field
+// name can carry, or every later form on the version would be refused.
+const ROW_KEY_MESSAGE = "This row's key is not valid. Reload the page and try again.";
+const rowKey = z
+  .string()
+  .max(40, ROW_KEY_MESSAGE)
+  .regex(/^[A-Za-z0-9_-]*$/, ROW_KEY_MESSAGE)
+  .refine((key) => !["__proto__", "constructor", "prototype"].includes(key), ROW_KEY_MESSAGE);
+
 export const CharacteristicRowSchema = z
   .object({
-    key: z.string().max(40).optional(),
+    key: rowKey.optional(),
     number: required(20, "Number, e.g. 1 or 2.3"),
     name: required(200, "Name what is measured"),
     kind: z.enum(["VARIABLE", "ATTRIBUTE"], { errorMap: () => ({ message: "Choose measured or visual check" }) }).default("VARIABLE"),
@@ -55,14 +65,14 @@ export const CharacteristicRowSchema = z
   });
 
 export const MaterialRowSchema = z.object({
-  key: z.string().max(40).optional(),
+  key: rowKey.optional(),
   material: required(200, "Name the material"),
   grade: text(200, "Grade").optional().default(""),
   source: text(200, "Supplier or standard").optional().default(""),
 });
 
 export const DefectRowSchema = z.object({
-  key: z.string().max(40),
+  key: rowKey,
   description: required(1000, "Describe the defect"),
   characteristicKey: z.string().max(40).optional(),
 });
