@@ -37,6 +37,7 @@ test("sign-up says 'check your email' for a new and an existing address alike; t
   await page.getByLabel("Your password").fill("not the password I chose");
   await page.getByRole("button", { name: "Confirm and log in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "That is not the password chosen for this sign-up" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/e2e-signup-confirm-wrong-password-1280.png", fullPage: true });
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Confirm and log in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: user.orgName })).toBeVisible();

@@ -6,15 +6,14 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
-import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { createSpec, createSpecShare } from "../support/factories.ts";
+import { downloadAs } from "../support/downloads.ts";
 import { APP, call, signedInMember } from "../support/routes.ts";
 import { filesUnder, testStorageDir } from "../support/storage.ts";
 
@@ -110,16 +109,6 @@ async function expectRefused(s: Scene, entries: [string, string | File][], statu
   return out;
 }
 
-async function download(who: Member, attachmentId: string) {
-  const request = new Request(`${APP}/${who.org.slug}/files/${attachmentId}`, { headers: { Cookie: who.cookie } });
-  try {
-    return (await filesRoute.loader({ request, params: { org: who.org.slug, attachmentId }, context: {} } as LoaderFunctionArgs)) as Response;
-  } catch (thrown) {
-    const value = thrown as { type?: string; init?: ResponseInit | null };
-    if (value?.type === "DataWithResponseInit") return new Response(null, { status: value.init?.status ?? 500 });
-    throw thrown;
-  }
-}
 
 describe("drawings uploaded in the spec editor", () => {
   it("a real PDF drawing is stored with its size, hash and type, and listed on the version", async () => {
@@ -148,7 +137,7 @@ describe("drawings uploaded in the spec editor", () => {
     expect((await snapshotOf(s)).attachments).toEqual([{ id: attachment!.id, name: "Drawing rev A.pdf", contentType: "application/pdf", size: PDF.length, sha256: sha256(PDF) }]);
     expect(await prisma.auditEvent.count({ where: { orgId: s.quality.org.id, action: "specVersion.add-files", subjectId: s.version.id } })).toBe(1);
 
-    const res = await download(s.quality, attachment!.id);
+    const res = await downloadAs(s.quality, attachment!.id);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     expect(Buffer.from(await res.arrayBuffer())).toEqual(PDF);
@@ -214,7 +203,7 @@ describe("drawings uploaded in the spec editor", () => {
     expect((await filesUnder(storageDir)).filter((f) => /script|x_/.test(path.basename(f)))).toEqual([]);
     expect((await readdir(path.dirname(storageDir))).filter((name) => name.includes("script"))).toEqual([]);
     expect((await snapshotOf(s)).attachments.map((a) => a.name)).toEqual(["x_script_.pdf"]);
-    const res = await download(s.quality, attachment!.id);
+    const res = await downloadAs(s.quality, attachment!.id);
     expect(res.headers.get("Content-Disposition")).toBe(`inline; filename="x_script_.pdf"; filename*=UTF-8''x_script_.pdf`);
   });
 });
@@ -237,8 +226,8 @@ describe("removing a drawing", () => {
     expect((await call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), form: { intent: "remove-file", attachmentId: removed!.id } })).status).toBe(302);
     const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.quality.cookie, params: params(s), form: { intent: "publish" } });
     expect(published.status).toBe(302);
-    expect((await download(s.factory, keep!.id)).status).toBe(200);
-    expect((await download(s.factory, removed!.id)).status).toBe(404);
+    expect((await downloadAs(s.factory, keep!.id)).status).toBe(200);
+    expect((await downloadAs(s.factory, removed!.id)).status).toBe(404);
   });
 });
 
@@ -283,17 +272,17 @@ describe("defect examples", () => {
     ];
     // While a draft: the importer sees them, the factory gets 404.
     for (const [id, bytes] of files) {
-      const own = await download(s.quality, id);
+      const own = await downloadAs(s.quality, id);
       expect(own.status).toBe(200);
       expect(Buffer.from(await own.arrayBuffer())).toEqual(bytes);
-      expect((await download(s.factory, id)).status).toBe(404);
+      expect((await downloadAs(s.factory, id)).status).toBe(404);
     }
 
     const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.quality.cookie, params: params(s), form: { intent: "publish" } });
     expect(published.status).toBe(302);
 
     for (const [id, bytes, type] of files) {
-      const res = await download(s.factory, id);
+      const res = await downloadAs(s.factory, id);
       expect(res.status).toBe(200);
       expect(res.headers.get("Content-Type")).toBe(type);
       expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
@@ -304,7 +293,7 @@ describe("defect examples", () => {
     expect(seen.defectExamples.map((d) => [d.acceptablePhoto?.id, d.unacceptablePhoto?.id])).toEqual([[example!.acceptablePhotoId, example!.unacceptablePhotoId]]);
     // A factory outside the share still gets 404.
     const outsider = await member("FACTORY", "OWNER");
-    for (const [id] of files) expect((await download(outsider, id)).status).toBe(404);
+    for (const [id] of files) expect((await downloadAs(outsider, id)).status).toBe(404);
   });
 
   it("a defect description typed with a NUL byte is stored without it, instead of failing", async () => {

@@ -4,17 +4,16 @@
 // with the bucket as the only store.
 import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deleteAttachment } from "~/features/attachments/attachments.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
 import { getStorage, S3Storage } from "~/lib/storage.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { downloadAs } from "../support/downloads.ts";
 import { APP, call, signedInMember } from "../support/routes.ts";
 import { startS3, type TestS3, useS3 } from "../support/s3.ts";
 import { filesUnder, testStorageDir } from "../support/storage.ts";
@@ -196,16 +195,6 @@ function post(s: Scene, entries: [string, string | File][], who: Member = s.qual
   return call(editRoute.action, editUrl(s), { cookie: who.cookie, params: params(s, who), body });
 }
 
-async function download(who: Member, attachmentId: string) {
-  const request = new Request(`${APP}/${who.org.slug}/files/${attachmentId}`, { headers: { Cookie: who.cookie } });
-  try {
-    return (await filesRoute.loader({ request, params: { org: who.org.slug, attachmentId }, context: {} } as LoaderFunctionArgs)) as Response;
-  } catch (thrown) {
-    const value = thrown as { type?: string; init?: ResponseInit | null };
-    if (value?.type === "DataWithResponseInit") return new Response(null, { status: value.init?.status ?? 500 });
-    throw thrown;
-  }
-}
 
 /** A refusal (thrown `data(…, {status})`) as its status. */
 async function refusal(promise: Promise<unknown>) {
@@ -238,15 +227,15 @@ describe("files through the app, stored in the bucket", () => {
     expect(await filesUnder(testStorageDir())).toEqual([]);
 
     for (const reader of [s.quality, s.viewer]) {
-      const res = await download(reader, attachment!.id);
+      const res = await downloadAs(reader, attachment!.id);
       expect(res.status).toBe(200);
       expect(res.headers.get("Content-Type")).toBe("application/pdf");
       expect(res.headers.get("Content-Length")).toBe(String(drawing.length));
       expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(sha256(drawing));
     }
     // The draft is not the factory's yet; the stranger is no partner at all.
-    expect((await download(s.factory, attachment!.id)).status).toBe(404);
-    expect((await download(s.stranger, attachment!.id)).status).toBe(404);
+    expect((await downloadAs(s.factory, attachment!.id)).status).toBe(404);
+    expect((await downloadAs(s.stranger, attachment!.id)).status).toBe(404);
   });
 
   it("the shared factory downloads a drawing from the bucket once the version is published, a factory outside the share still gets 404", async () => {
@@ -255,11 +244,11 @@ describe("files through the app, stored in the bucket", () => {
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
     const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.quality.cookie, params: params(s), form: { intent: "publish" } });
     expect(published.status).toBe(302);
-    const res = await download(s.factory, attachment!.id);
+    const res = await downloadAs(s.factory, attachment!.id);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
     const outsider = await member("FACTORY", "OWNER");
-    expect((await download(outsider, attachment!.id)).status).toBe(404);
+    expect((await downloadAs(outsider, attachment!.id)).status).toBe(404);
   });
 
   it("a viewer's upload is refused with 403 and puts nothing in the bucket", async () => {
@@ -319,7 +308,7 @@ describe("files through the app, stored in the bucket", () => {
     await deleteAttachment(await ctxOf(s.quality), wrong.id);
     expect(await s3.keys(orgKeys(s))).toEqual([keep.storageKey]);
     expect(await prisma.attachment.findUnique({ where: { id: wrong.id } })).toBeNull();
-    expect((await download(s.quality, wrong.id)).status).toBe(404);
-    expect((await download(s.quality, keep.id)).status).toBe(200);
+    expect((await downloadAs(s.quality, wrong.id)).status).toBe(404);
+    expect((await downloadAs(s.quality, keep.id)).status).toBe(200);
   });
 });
