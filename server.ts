@@ -33,7 +33,6 @@ export async function startServer({ dev = false } = {}) {
 
   const app = express();
   app.disable("x-powered-by");
-  app.use(refuseUnreadableUrls);
   // A hop count or the proxies' addresses (never "every hop"): req.ip is then the address the
   // nearest untrusted hop connected from, which a client cannot choose.
   if (env.TRUST_PROXY !== false) app.set("trust proxy", env.TRUST_PROXY);
@@ -63,6 +62,8 @@ export async function startServer({ dev = false } = {}) {
     }
     next();
   });
+  // After the default headers, so that its 400 carries them like every other answer.
+  app.use(refuseUnreadableUrls);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {

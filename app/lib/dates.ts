@@ -31,7 +31,8 @@ export function businessDaySchema(requiredMessage: string) {
     .regex(DAY_PATTERN, "Enter the date as YYYY-MM-DD")
     .superRefine((value, ctx) => {
       const day = readBusinessDay(value);
-      if (day.ok) return;
+      // A wrong spelling has its message from the pattern already: one message per mistake.
+      if (day.ok || day.problem === "format") return;
       const message = day.problem === "out-of-range" ? `Enter a date between ${BUSINESS_YEARS.first} and ${BUSINESS_YEARS.last}` : "Enter a real date";
       ctx.addIssue({ code: "custom", message });
     });
