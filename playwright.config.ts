@@ -5,9 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 // these machines (see README, "Tests").
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  throw new Error(
-    `No Chromium at ${chromium}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
-  );
+  throw new Error(`No Chromium at ${chromium}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);

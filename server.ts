@@ -84,7 +84,11 @@ export async function startServer({ dev = false } = {}) {
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", socketAddress: req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        socketAddress: req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+      }),
     }),
   );
 

@@ -43,17 +43,22 @@ interface PageSpec {
   targets(users: BenchUser[], cookies: Map<string, string>, size?: number): Target[];
 }
 
-const perUser = (path: (u: BenchUser, size: number) => string | undefined) => (users: BenchUser[], cookies: Map<string, string>, size = 20) =>
-  users.flatMap((u) => {
-    const p = path(u, size);
-    return p ? [{ path: p, cookie: cookies.get(u.email) }] : [];
-  });
+const perUser =
+  (path: (u: BenchUser, size: number) => string | undefined) =>
+  (users: BenchUser[], cookies: Map<string, string>, size = 20) =>
+    users.flatMap((u) => {
+      const p = path(u, size);
+      return p ? [{ path: p, cookie: cookies.get(u.email) }] : [];
+    });
 
 function pages(detail: Awaited<ReturnType<typeof findTargets>>): PageSpec[] {
   const detailOf = (page: DetailPage) => perUser((u) => detail.paths[u.email]?.[page]);
   // Deep pages matter where lists are long: the users of the biggest tenants.
   const deepUsers = new Set(
-    [...detail.users].sort((a, b) => (detail.specCounts[b.orgId] ?? 0) - (detail.specCounts[a.orgId] ?? 0)).slice(0, 10).map((u) => u.email),
+    [...detail.users]
+      .sort((a, b) => (detail.specCounts[b.orgId] ?? 0) - (detail.specCounts[a.orgId] ?? 0))
+      .slice(0, 10)
+      .map((u) => u.email),
   );
   // 90% of the way through the list, at whatever page size is asked for.
   const deepPage = (u: BenchUser, size: number) => Math.max(2, Math.floor(Math.ceil((detail.specCounts[u.orgId] ?? 0) / size) * 0.9));
@@ -83,7 +88,10 @@ async function signIn(server: RunningServer, email: string): Promise<string> {
     body: new URLSearchParams({ email, password: BENCH_PASSWORD, redirectTo: "/" }),
   });
   if (res.status !== 302) throw new Error(`Signing in ${email} gave ${res.status}; was the database seeded with npm run bench:seed?`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 const withSize = (p: string, size: number) => `${p}${p.includes("?") ? "&" : "?"}size=${size}`;
@@ -118,7 +126,11 @@ async function main() {
     throw new Error(`Cannot read ${databaseUrl}: ${error.message}. Seed it first: npm run bench:seed -- --scale L`);
   });
   if (!dataset.Spec) throw new Error(`${databaseUrl} has no specifications. Seed it first: npm run bench:seed -- --scale L`);
-  console.log(`Dataset: ${Object.entries(dataset).map(([t, n]) => `${n.toLocaleString("en")} ${t}`).join(", ")}`);
+  console.log(
+    `Dataset: ${Object.entries(dataset)
+      .map(([t, n]) => `${n.toLocaleString("en")} ${t}`)
+      .join(", ")}`,
+  );
 
   if (!args["no-build"]) {
     console.log("Building…");
@@ -142,7 +154,9 @@ async function main() {
     for (const spec of specs) {
       const targets = spec.targets(detail.users, cookies);
       if (!targets.length) throw new Error(`No data for "${spec.name}"`);
-      const small = spec.list ? await queriesPerRequest(counting, spec.targets(detail.users, cookies, 10), 10) : await queriesPerRequest(counting, targets, null);
+      const small = spec.list
+        ? await queriesPerRequest(counting, spec.targets(detail.users, cookies, 10), 10)
+        : await queriesPerRequest(counting, targets, null);
       const large = spec.list ? await queriesPerRequest(counting, spec.targets(detail.users, cookies, 50), 50) : small;
       reports.push({
         name: spec.name,
@@ -175,8 +189,22 @@ async function main() {
   const result = {
     label: args.label,
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    settings: { connections, warmupSeconds, seconds, pipelining: 1, serverProcesses: Number(args.processes), users: detail.users.length, organizations: new Set(detail.users.map((u) => u.orgId)).size },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    settings: {
+      connections,
+      warmupSeconds,
+      seconds,
+      pipelining: 1,
+      serverProcesses: Number(args.processes),
+      users: detail.users.length,
+      organizations: new Set(detail.users.map((u) => u.orgId)).size,
+    },
     dataset,
     targets: TARGETS,
     pages: reports,

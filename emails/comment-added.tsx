@@ -10,7 +10,10 @@ export const COMMENT_QUOTE_LENGTH = 500;
 // Data is stored in the outbox as JSON and rendered later, so it is validated
 // both when enqueued and when rendered.
 const displayName = z.string().trim().min(1).max(200);
-const link = z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+const link = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 
 export const commentAddedSchema = z.object({
   authorName: displayName,
@@ -27,13 +30,24 @@ export type CommentAddedProps = CommentAddedData & { locale: string };
 const styles = {
   quote: { borderLeft: "4px solid #d4d4d8", margin: "0 0 16px", padding: "4px 0 4px 12px" },
   quoteText: { color: "#27272a", fontSize: 15, lineHeight: "24px", margin: 0 },
-  internal: { backgroundColor: "#fef3c7", border: "1px solid #f59e0b", borderRadius: 4, color: "#78350f", fontSize: 13, fontWeight: 600, margin: "0 0 16px", padding: "6px 10px" },
+  internal: {
+    backgroundColor: "#fef3c7",
+    border: "1px solid #f59e0b",
+    borderRadius: 4,
+    color: "#78350f",
+    fontSize: 13,
+    fontWeight: 600,
+    margin: "0 0 16px",
+    padding: "6px 10px",
+  },
 };
 
 /** The first characters of a comment, cut on a character (not a UTF-16 unit) boundary. */
 export function quoteOf(body: string) {
   const chars = Array.from(body.trim());
-  return chars.length > COMMENT_QUOTE_LENGTH ? { text: `${chars.slice(0, COMMENT_QUOTE_LENGTH).join("").trimEnd()}…`, cut: true } : { text: chars.join(""), cut: false };
+  return chars.length > COMMENT_QUOTE_LENGTH
+    ? { text: `${chars.slice(0, COMMENT_QUOTE_LENGTH).join("").trimEnd()}…`, cut: true }
+    : { text: chars.join(""), cut: false };
 }
 
 export function commentAddedSubject(locale: string, data: CommentAddedData) {

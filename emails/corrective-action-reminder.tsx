@@ -20,7 +20,10 @@ export const correctiveActionReminderSchema = z.object({
     .object({ action: z.string().trim().min(1).max(1000), owner: z.string().trim().max(200) })
     .nullable()
     .default(null),
-  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
 });
 export type CorrectiveActionReminderData = z.infer<typeof correctiveActionReminderSchema>;
 export type CorrectiveActionReminderKind = CorrectiveActionReminderData["kind"];

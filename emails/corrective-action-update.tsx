@@ -10,7 +10,10 @@ export const correctiveActionUpdateSchema = z.object({
   title: z.string().trim().min(1).max(300),
   planDueAt: z.string().datetime({ offset: true }),
   note: z.string().max(5000).nullable(),
-  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
 });
 export type CorrectiveActionUpdateData = z.infer<typeof correctiveActionUpdateSchema>;
 

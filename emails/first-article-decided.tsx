@@ -12,7 +12,10 @@ export const firstArticleDecidedSchema = z.object({
   poNumber: text,
   decision: z.enum(["APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"]),
   note: z.string().max(5000).nullable(),
-  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
 });
 export type FirstArticleDecidedData = z.infer<typeof firstArticleDecidedSchema>;
 

@@ -10,7 +10,10 @@ export const firstArticleSubmittedSchema = z.object({
   version: z.number().int().positive(),
   round: z.number().int().positive(),
   poNumber: text,
-  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
 });
 export type FirstArticleSubmittedData = z.infer<typeof firstArticleSubmittedSchema>;
 

@@ -59,7 +59,8 @@ const en = {
   "ca.subject.implemented": "{org} has carried out the actions for: {title}",
   "ca.subject.closed": "{org} verified and closed: {title}",
   "ca.subject.reopened": "{org} reopened: {title}",
-  "ca.body.opened": "Please answer with what you did to protect shipments, the root cause in your process, and the actions you will take. The plan is due on {date}.",
+  "ca.body.opened":
+    "Please answer with what you did to protect shipments, the root cause in your process, and the actions you will take. The plan is due on {date}.",
   "ca.button": "Open the corrective action",
   "caReminder.subjectDueSoon": "Reminder: the corrective action plan for {title} is due soon",
   "caReminder.subjectOverdue": "The corrective action plan for {title} is late",

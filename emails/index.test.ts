@@ -5,7 +5,9 @@ const link = "https://portal.example.com/invitations/tok_123?src=email";
 
 // Per template: sample data, the field holding the main link, and one word per
 // locale that only that locale's subject contains.
-const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField: string; required: string; marker: Record<(typeof locales)[number], RegExp> } } = {
+const samples: {
+  [T in TemplateName]: { data: Record<string, unknown>; linkField: string; required: string; marker: Record<(typeof locales)[number], RegExp> };
+} = {
   "partner-invitation": {
     data: { inviterName: "Anna Berg", importerName: "Nordic Home", acceptUrl: link, expiresAt: "2027-03-05T10:00:00.000Z" },
     linkField: "acceptUrl",
@@ -43,7 +45,16 @@ const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField
     marker: { en: /submitted/i, es: /envió/i, zh: /提交/ },
   },
   "first-article-decided": {
-    data: { importerName: "Nordic Home", title: "Mug 350 ml", version: 2, round: 1, poNumber: "PO-4411", decision: "REJECTED", note: "Height over the limit", link },
+    data: {
+      importerName: "Nordic Home",
+      title: "Mug 350 ml",
+      version: 2,
+      round: 1,
+      poNumber: "PO-4411",
+      decision: "REJECTED",
+      note: "Height over the limit",
+      link,
+    },
     linkField: "link",
     required: "importerName",
     marker: { en: /rejected/i, es: /rechazó/i, zh: /拒绝/ },
@@ -55,7 +66,15 @@ const samples: { [T in TemplateName]: { data: Record<string, unknown>; linkField
     marker: { en: /corrective action/i, es: /acción correctiva/i, zh: /纠正措施/ },
   },
   "corrective-action-reminder": {
-    data: { kind: "overdue", title: "Mug height over the limit", factoryName: "Bright Ceramics", importerName: "Nordic Home", dueAt: "2027-01-15T23:59:59.000Z", item: null, link },
+    data: {
+      kind: "overdue",
+      title: "Mug height over the limit",
+      factoryName: "Bright Ceramics",
+      importerName: "Nordic Home",
+      dueAt: "2027-01-15T23:59:59.000Z",
+      item: null,
+      link,
+    },
     linkField: "link",
     required: "factoryName",
     marker: { en: /is late/i, es: /atrasado/i, zh: /逾期/ },

@@ -35,7 +35,11 @@ export const templates = {
   "first-article-submitted": define({ component: FirstArticleSubmittedEmail, subject: firstArticleSubmittedSubject, schema: firstArticleSubmittedSchema }),
   "first-article-decided": define({ component: FirstArticleDecidedEmail, subject: firstArticleDecidedSubject, schema: firstArticleDecidedSchema }),
   "corrective-action-update": define({ component: CorrectiveActionUpdateEmail, subject: correctiveActionUpdateSubject, schema: correctiveActionUpdateSchema }),
-  "corrective-action-reminder": define({ component: CorrectiveActionReminderEmail, subject: correctiveActionReminderSubject, schema: correctiveActionReminderSchema }),
+  "corrective-action-reminder": define({
+    component: CorrectiveActionReminderEmail,
+    subject: correctiveActionReminderSubject,
+    schema: correctiveActionReminderSchema,
+  }),
   "signup-confirm": define({ component: SignupConfirmEmail, subject: signupConfirmSubject, schema: signupConfirmSchema }),
   "signup-existing": define({ component: SignupExistingEmail, subject: signupExistingSubject, schema: signupExistingSchema }),
 };

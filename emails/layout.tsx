@@ -9,7 +9,16 @@ const styles = {
   heading: { color: "#18181b", fontSize: 20, fontWeight: 600, lineHeight: "28px", margin: "0 0 16px" },
   text: { color: "#27272a", fontSize: 15, lineHeight: "24px", margin: "0 0 16px" },
   muted: { color: "#71717a", fontSize: 13, lineHeight: "20px", margin: "0 0 8px" },
-  button: { backgroundColor: "#1d4ed8", borderRadius: 6, color: "#ffffff", display: "inline-block", fontSize: 15, fontWeight: 600, padding: "12px 20px", textDecoration: "none" },
+  button: {
+    backgroundColor: "#1d4ed8",
+    borderRadius: 6,
+    color: "#ffffff",
+    display: "inline-block",
+    fontSize: 15,
+    fontWeight: 600,
+    padding: "12px 20px",
+    textDecoration: "none",
+  },
   link: { color: "#1d4ed8", fontSize: 13, wordBreak: "break-all" },
   hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
 } satisfies Record<string, CSSProperties>;

@@ -5,7 +5,10 @@ import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
 // Data is stored in the outbox as JSON and rendered later, so it is validated
 // both when enqueued and when rendered.
 const displayName = z.string().trim().min(1).max(200);
-const link = z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+const link = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 const isoDate = z.string().datetime({ offset: true });
 
 export const partnerInvitationSchema = z.object({

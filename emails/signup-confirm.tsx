@@ -2,7 +2,10 @@ import { z } from "zod";
 import { t } from "./i18n.ts";
 import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
 
-const link = z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+const link = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 
 export const signupConfirmSchema = z.object({
   name: z.string().trim().min(1).max(200),

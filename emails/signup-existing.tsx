@@ -2,7 +2,10 @@ import { z } from "zod";
 import { t } from "./i18n.ts";
 import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
 
-const link = z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+const link = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 
 // Sent instead of a confirmation when the address already has an account, so that the
 // sign-up page answers the same whether or not it does.

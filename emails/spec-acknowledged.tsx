@@ -10,7 +10,10 @@ export const specAcknowledgedSchema = z.object({
   version: z.number().int().positive(),
   status: z.enum(["ACKNOWLEDGED", "QUERIED"]),
   question: z.string().max(2000).nullable(),
-  link: z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
 });
 
 export type SpecAcknowledgedData = z.infer<typeof specAcknowledgedSchema>;

@@ -3,7 +3,10 @@ import { t } from "./i18n.ts";
 import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
 
 const text = z.string().trim().min(1).max(300);
-const link = z.string().url().regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+const link = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 
 export const specPublishedSchema = z.object({
   importerName: text,

@@ -64,7 +64,11 @@ export async function seedDemo(): Promise<{ created: boolean; logins: DemoLogin[
       for (const factoryId of factoryIds) {
         partnerships.push(await tx.partnership.create({ data: { importerId: importerId!, factoryId, status: "ACTIVE", activatedAt: new Date() } }));
       }
-      await seedSpecs(tx, importerId!, partnerships.map((p) => ({ factoryId: p.factoryId!, partnershipId: p.id })));
+      await seedSpecs(
+        tx,
+        importerId!,
+        partnerships.map((p) => ({ factoryId: p.factoryId!, partnershipId: p.id })),
+      );
     }
   });
   return { created: !existing, logins };
@@ -72,8 +76,26 @@ export async function seedDemo(): Promise<{ created: boolean; logins: DemoLogin[
 
 const MUG_CHARACTERISTICS = [
   { number: "1", name: "Height", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm", class: "MAJOR", method: "Height gauge on a flat plate" },
-  { number: "2", name: "Rim outer diameter", nominal: "82", lowerTol: "-0.2", upperTol: "0.3", unit: "mm", class: "MAJOR", method: "Calliper, 3 points around the rim" },
-  { number: "3", name: "Capacity to brim", nominal: "350", lowerTol: "-10", upperTol: "10", unit: "ml", class: "MINOR", method: "Fill with water at 20 °C, weigh" },
+  {
+    number: "2",
+    name: "Rim outer diameter",
+    nominal: "82",
+    lowerTol: "-0.2",
+    upperTol: "0.3",
+    unit: "mm",
+    class: "MAJOR",
+    method: "Calliper, 3 points around the rim",
+  },
+  {
+    number: "3",
+    name: "Capacity to brim",
+    nominal: "350",
+    lowerTol: "-10",
+    upperTol: "10",
+    unit: "ml",
+    class: "MINOR",
+    method: "Fill with water at 20 °C, weigh",
+  },
   { number: "4", name: "Handle pull strength", nominal: "50", lowerTol: "0", upperTol: null, unit: "N", class: "CRITICAL", method: "Pull gauge, 10 s hold" },
   { number: "5", name: "Glaze surface", kind: "ATTRIBUTE", class: "MAJOR", method: "No crawling, pinholes or drips visible at 50 cm" },
 ] as const;
@@ -82,7 +104,13 @@ const MUG_CHARACTERISTICS = [
 async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: string; partnershipId: string }[]) {
   const owner = await tx.membership.findFirstOrThrow({ where: { orgId: importerId, role: "OWNER" }, select: { userId: true } });
   const spec = await tx.spec.create({
-    data: { orgId: importerId, title: "Stoneware mug 350 ml", productCode: "MUG-350", description: "Everyday stoneware mug, reactive blue glaze.", createdById: owner.userId },
+    data: {
+      orgId: importerId,
+      title: "Stoneware mug 350 ml",
+      productCode: "MUG-350",
+      description: "Everyday stoneware mug, reactive blue glaze.",
+      createdById: owner.userId,
+    },
   });
   const version = await tx.specVersion.create({
     data: {
@@ -96,7 +124,13 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
       packaging: "Each mug in a white box with a cardboard insert. 12 boxes per export carton. Carton marks: product code, quantity, gross weight.",
       materials: {
         create: [
-          { position: 0, key: "mat-clay", material: "Stoneware clay body", grade: "Fired at 1230 °C", source: "Supplier of the factory's choice, approved sample on file" },
+          {
+            position: 0,
+            key: "mat-clay",
+            material: "Stoneware clay body",
+            grade: "Fired at 1230 °C",
+            source: "Supplier of the factory's choice, approved sample on file",
+          },
           { position: 1, key: "mat-glaze", material: "Lead- and cadmium-free glaze", grade: "Food contact", source: "EN 1388-1" },
         ],
       },
@@ -119,20 +153,40 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
   });
   await tx.spec.update({ where: { id: spec.id }, data: { currentVersionId: version.id } });
   for (const partner of partners) {
-    await tx.specShare.create({ data: { specId: spec.id, importerId, factoryId: partner.factoryId, partnershipId: partner.partnershipId, createdById: owner.userId } });
+    await tx.specShare.create({
+      data: { specId: spec.id, importerId, factoryId: partner.factoryId, partnershipId: partner.partnershipId, createdById: owner.userId },
+    });
   }
   const [first, second] = partners;
   if (first) {
     const qc = await tx.membership.findFirstOrThrow({ where: { orgId: first.factoryId, role: "QUALITY" }, select: { userId: true } });
     await tx.acknowledgement.create({ data: { versionId: version.id, importerId, factoryId: first.factoryId, status: "ACKNOWLEDGED", userId: qc.userId } });
-    await seedRejectedFirstArticle(tx, { importerId, factoryId: first.factoryId, partnershipId: first.partnershipId, specId: spec.id, versionId: version.id, submittedById: qc.userId, decidedById: owner.userId });
+    await seedRejectedFirstArticle(tx, {
+      importerId,
+      factoryId: first.factoryId,
+      partnershipId: first.partnershipId,
+      specId: spec.id,
+      versionId: version.id,
+      submittedById: qc.userId,
+      decidedById: owner.userId,
+    });
   }
   if (second) {
     const question = "Is the handle pull test done before or after glazing?";
     const qc = await tx.membership.findFirstOrThrow({ where: { orgId: second.factoryId, role: "QUALITY" }, select: { userId: true } });
-    await tx.acknowledgement.create({ data: { versionId: version.id, importerId, factoryId: second.factoryId, status: "QUERIED", question, userId: qc.userId } });
+    await tx.acknowledgement.create({
+      data: { versionId: version.id, importerId, factoryId: second.factoryId, status: "QUERIED", question, userId: qc.userId },
+    });
     await tx.comment.create({
-      data: { threadType: "SpecVersion", threadId: version.id, importerId, factoryId: second.factoryId, orgId: second.factoryId, authorId: qc.userId, body: `Question: ${question}` },
+      data: {
+        threadType: "SpecVersion",
+        threadId: version.id,
+        importerId,
+        factoryId: second.factoryId,
+        orgId: second.factoryId,
+        authorId: qc.userId,
+        body: `Question: ${question}`,
+      },
     });
   }
 }

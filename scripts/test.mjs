@@ -18,13 +18,24 @@ const stages = [
   { title: "Integration tests on PGlite", cmd: "npx", args: vitest("integration", "pglite.json"), env: { TEST_DB: "pglite" }, report: "pglite.json" },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  stages.push({ title: "Integration tests on PostgreSQL", cmd: "npx", args: vitest("integration", "postgres.json"), env: { TEST_DB: "postgres" }, report: "postgres.json" });
+  stages.push({
+    title: "Integration tests on PostgreSQL",
+    cmd: "npx",
+    args: vitest("integration", "postgres.json"),
+    env: { TEST_DB: "postgres" },
+    report: "postgres.json",
+  });
 } else {
   console.log("TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration tests.");
 }
 stages.push({ title: "Production build", cmd: "npm", args: ["run", "build"] });
 if (process.env.TEST_DATABASE_URL) {
-  stages.push({ title: "Production servers on PostgreSQL (several servers, headers, hostile input, faults)", cmd: "npx", args: vitest("multi-server", "multi-server.json"), report: "multi-server.json" });
+  stages.push({
+    title: "Production servers on PostgreSQL (several servers, headers, hostile input, faults)",
+    cmd: "npx",
+    args: vitest("multi-server", "multi-server.json"),
+    report: "multi-server.json",
+  });
 } else {
   console.log("TEST_DATABASE_URL is not set: skipping the tests against production servers on PostgreSQL.");
 }

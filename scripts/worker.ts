@@ -16,7 +16,9 @@ await migrateDatabase(db);
 // Periodic jobs run in whichever process runs the worker loop, so this one must register them too.
 registerMaintenanceJobs();
 const worker = startOutboxWorker();
-console.info(`[worker] Sending email ${env.mailCapture ? `to the local capture endpoint at ${env.RESEND_BASE_URL ?? `${env.APP_URL}/dev/capture`}` : `through Resend${env.RESEND_BASE_URL ? ` at ${env.RESEND_BASE_URL}` : ""}`}.`);
+console.info(
+  `[worker] Sending email ${env.mailCapture ? `to the local capture endpoint at ${env.RESEND_BASE_URL ?? `${env.APP_URL}/dev/capture`}` : `through Resend${env.RESEND_BASE_URL ? ` at ${env.RESEND_BASE_URL}` : ""}`}.`,
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

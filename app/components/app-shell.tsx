@@ -10,17 +10,7 @@ interface OrgLink {
 const kindLabel = { IMPORTER: "Importer", FACTORY: "Factory" } as const;
 
 /** Header with the org switcher and the org's navigation; the page below. */
-export function AppShell({
-  org,
-  orgs,
-  user,
-  children,
-}: {
-  org: OrgLink;
-  orgs: OrgLink[];
-  user: { name: string; email: string };
-  children: ReactNode;
-}) {
+export function AppShell({ org, orgs, user, children }: { org: OrgLink; orgs: OrgLink[]; user: { name: string; email: string }; children: ReactNode }) {
   const nav = [
     { to: `/${org.slug}`, label: "Overview", end: true },
     { to: `/${org.slug}/specs`, label: "Specifications" },

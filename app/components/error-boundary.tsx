@@ -26,7 +26,7 @@ export function GeneralErrorBoundary() {
     const detail = !("internal" in error && error.internal) && typeof error.data === "string" && error.data && error.status < 500 ? error.data : null;
     return (
       <ErrorPage status={error.status} title={known?.title ?? "Something went wrong"}>
-        <p>{detail && detail !== known?.title ? detail : known?.body ?? "Please try again."}</p>
+        <p>{detail && detail !== known?.title ? detail : (known?.body ?? "Please try again.")}</p>
       </ErrorPage>
     );
   }

@@ -18,8 +18,20 @@ const partnership = (importerId: string, factoryId: string | null, status: "INVI
   asSubject("Partnership", { id: "p", importerId, factoryId, status, createdAt: now, activatedAt: null, endedAt: null, endedById: null });
 const invitation = (orgId: string, kind: "MEMBER" | "PARTNER") =>
   asSubject("Invitation", {
-    id: "i", kind, orgId, email: "x@example.com", role: "MEMBER", locale: "en", partnershipId: null, tokenHash: "h",
-    expiresAt: now, invitedById: null, acceptedAt: null, acceptedById: null, revokedAt: null, createdAt: now,
+    id: "i",
+    kind,
+    orgId,
+    email: "x@example.com",
+    role: "MEMBER",
+    locale: "en",
+    partnershipId: null,
+    tokenHash: "h",
+    expiresAt: now,
+    invitedById: null,
+    acceptedAt: null,
+    acceptedById: null,
+    revokedAt: null,
+    createdAt: now,
   });
 
 // The permission table of DESIGN.md for the foundation subjects, row by row.
@@ -69,10 +81,33 @@ describe("ability table", () => {
 describe("first-article rules", () => {
   const fa = (over: Record<string, unknown> = {}) =>
     asSubject("FirstArticle", {
-      id: "fa", seriesId: "fa", round: 1, importerId: "imp", factoryId: "own", partnershipId: "p", specId: "s", versionId: "v", status: "DRAFT",
-      poNumber: "PO1", lotNumber: "", quantityProduced: 100, sampleCount: 3, inspectedOn: now, notes: "", createdById: null, submittedAt: null,
-      submittedById: null, decidedAt: null, decidedById: null, decisionNote: null, findings: null, revision: 0, createdAt: now, updatedAt: now,
-      partnership: { status: "ACTIVE" }, ...over,
+      id: "fa",
+      seriesId: "fa",
+      round: 1,
+      importerId: "imp",
+      factoryId: "own",
+      partnershipId: "p",
+      specId: "s",
+      versionId: "v",
+      status: "DRAFT",
+      poNumber: "PO1",
+      lotNumber: "",
+      quantityProduced: 100,
+      sampleCount: 3,
+      inspectedOn: now,
+      notes: "",
+      createdById: null,
+      submittedAt: null,
+      submittedById: null,
+      decidedAt: null,
+      decidedById: null,
+      decisionNote: null,
+      findings: null,
+      revision: 0,
+      createdAt: now,
+      updatedAt: now,
+      partnership: { status: "ACTIVE" },
+      ...over,
     } as never);
   const imp = (role: (typeof roles)[number]) => defineAbility({ userId: "u", orgId: "imp", orgKind: "IMPORTER", role });
   const fac = (role: (typeof roles)[number]) => defineAbility({ userId: "u", orgId: "own", orgKind: "FACTORY", role });

@@ -22,7 +22,22 @@ import type {
   SpecVersion,
 } from "~/generated/prisma/client.ts";
 
-export type Action = "read" | "create" | "update" | "delete" | "end" | "publish" | "share" | "acknowledge" | "comment" | "submit" | "decide" | "review" | "implement" | "verify" | "reopen";
+export type Action =
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "end"
+  | "publish"
+  | "share"
+  | "acknowledge"
+  | "comment"
+  | "submit"
+  | "decide"
+  | "review"
+  | "implement"
+  | "verify"
+  | "reopen";
 
 // Relations that some rules look through; a record checked against such a
 // rule must be loaded with them (see the `*ForAbility` selects in features).

@@ -3,7 +3,7 @@ import type { Tx } from "./db.server.ts";
 
 type Fields = Record<string, unknown>;
 
-const normalise = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
+const normalise = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /** The fields whose values differ, as { field: { from, to } }. */
 export function changedFields(before: Fields | null | undefined, after: Fields | null | undefined) {

@@ -10,15 +10,18 @@ describe("business days", () => {
   });
 
   it("refuses year 0000 and anything outside 2000–2100, which the database or a person would not mean", () => {
-    for (const value of ["0000-01-01", "1999-12-31", "2101-01-01", "9999-12-31"]) expect(readBusinessDay(value)).toEqual({ ok: false, problem: "out-of-range" });
+    for (const value of ["0000-01-01", "1999-12-31", "2101-01-01", "9999-12-31"])
+      expect(readBusinessDay(value)).toEqual({ ok: false, problem: "out-of-range" });
   });
 
   it("refuses days that do not exist instead of rolling them over", () => {
-    for (const value of ["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-04-31"]) expect(readBusinessDay(value)).toEqual({ ok: false, problem: "no-such-day" });
+    for (const value of ["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-04-31"])
+      expect(readBusinessDay(value)).toEqual({ ok: false, problem: "no-such-day" });
   });
 
   it("refuses other spellings", () => {
-    for (const value of ["2026-3-5", "05/03/2026", "2026-03-05T00:00:00Z", " 2026-03-05", "+02026-03-05", ""]) expect(readBusinessDay(value)).toEqual({ ok: false, problem: "format" });
+    for (const value of ["2026-3-5", "05/03/2026", "2026-03-05T00:00:00Z", " 2026-03-05", "+02026-03-05", ""])
+      expect(readBusinessDay(value)).toEqual({ ok: false, problem: "format" });
   });
 
   it("gives the form a message for each problem", () => {

@@ -12,9 +12,7 @@ export interface OutgoingEmail {
   from?: string;
 }
 
-export type SendResult =
-  | { ok: true; id: string }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; status?: number; message: string };
+export type SendResult = { ok: true; id: string } | { ok: false; retryable: boolean; retryAfterMs?: number; status?: number; message: string };
 
 export interface SendOptions {
   apiKey?: string;
@@ -75,8 +73,7 @@ export async function sendEmail(email: OutgoingEmail, options: SendOptions = {})
     return data?.id ? { ok: true, id: data.id } : { ok: false, retryable: true, message: "Email API answered without an id" };
   }
   const status = typeof error.statusCode === "number" ? error.statusCode : undefined;
-  const retryable =
-    status === undefined ? !permanentNames.has(error.name) : status === 429 || status >= 500 || retryableNames.has(error.name);
+  const retryable = status === undefined ? !permanentNames.has(error.name) : status === 429 || status >= 500 || retryableNames.has(error.name);
   const retryAfterMs = parseRetryAfter(headers?.["retry-after"]);
   return {
     ok: false,

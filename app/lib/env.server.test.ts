@@ -61,7 +61,9 @@ describe("configuration", () => {
     for (const everything of ["true", "TRUE", "all", "*"]) {
       expect(() => parseEnv({ TRUST_PROXY: everything })).toThrow(/TRUST_PROXY: must not be .*: that trusts every hop/);
     }
-    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow("the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or 10.0.0.1,192.168.0.0/16)");
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow(
+      "the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or 10.0.0.1,192.168.0.0/16)",
+    );
     expect(() => parseEnv({ TRUST_PROXY: "10.0.0.1,proxy.internal" })).toThrow('TRUST_PROXY: "proxy.internal" is not the number of proxies');
     expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33" })).toThrow('TRUST_PROXY: "10.0.0.0/33" is not');
     expect(() => parseEnv({ TRUST_PROXY: "," })).toThrow("TRUST_PROXY: must be the number of proxies");

@@ -2,9 +2,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
-  .transform((v) => v === "true" || v === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).transform((v) => v === "true" || v === "1");
 
 const PROXY_EXAMPLES = "the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or 10.0.0.1,192.168.0.0/16)";
 // Names Express (proxy-addr) knows for the usual private ranges.
@@ -28,7 +26,10 @@ const trustProxy = z.string().transform((raw, ctx): false | number | string[] =>
   const value = raw.trim().toLowerCase();
   if (value === "false" || value === "0") return false;
   if (value === "true" || value === "all" || value === "*") {
-    ctx.addIssue({ code: "custom", message: `must not be ${raw}: that trusts every hop, so any client could choose its own address with X-Forwarded-For. Give ${PROXY_EXAMPLES}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `must not be ${raw}: that trusts every hop, so any client could choose its own address with X-Forwarded-For. Give ${PROXY_EXAMPLES}`,
+    });
     return z.NEVER;
   }
   if (/^\d+$/.test(value)) {
@@ -39,7 +40,10 @@ const trustProxy = z.string().transform((raw, ctx): false | number | string[] =>
     }
     return hops;
   }
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isProxyAddress(entry));
   if (!entries.length || bad.length) {
     ctx.addIssue({ code: "custom", message: `${bad.length ? `"${bad.join('", "')}" is not` : "must be"} ${PROXY_EXAMPLES}` });
@@ -106,7 +110,11 @@ const checkedSchema = schema.superRefine((env, ctx) => {
     }
   }
   if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
-    ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "needs DATABASE_URL: the embedded database serves one process (leave it at 1, or use PostgreSQL)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["WEB_CONCURRENCY"],
+      message: "needs DATABASE_URL: the embedded database serves one process (leave it at 1, or use PostgreSQL)",
+    });
   }
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
     const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";

@@ -22,7 +22,16 @@ describe("boundedReply", () => {
   });
 
   it("adds the form-level message it is given", () => {
-    const reply = boundedReply(submit({ email: "ana@example.com", password: "long enough password" }), { email: 254, password: 0 }, { formErrors: ["Wrong email or password."] });
-    expect(reply).toEqual({ status: "error", initialValue: { email: "ana@example.com" }, error: { "": ["Wrong email or password."] }, fields: ["email", "password"] });
+    const reply = boundedReply(
+      submit({ email: "ana@example.com", password: "long enough password" }),
+      { email: 254, password: 0 },
+      { formErrors: ["Wrong email or password."] },
+    );
+    expect(reply).toEqual({
+      status: "error",
+      initialValue: { email: "ana@example.com" },
+      error: { "": ["Wrong email or password."] },
+      fields: ["email", "password"],
+    });
   });
 });

@@ -26,7 +26,10 @@ const Schema = z.object({
   intent: z.literal("save"),
   title: z.string().max(100),
   tags: z.array(z.string()).max(3).optional(),
-  items: z.array(z.object({ name: z.string(), dueAt: z.string() })).max(5).optional(),
+  items: z
+    .array(z.object({ name: z.string(), dueAt: z.string() }))
+    .max(5)
+    .optional(),
   findings: z.record(z.string()).optional(),
 });
 
@@ -46,7 +49,17 @@ describe("field names", () => {
 
 describe("limits every form shares", () => {
   it("refuse an index past the bound before any parser sees it (the one-request crash)", () => {
-    expect(refusal(() => checkFormLimits(form([["email", ""], ["password", ""], ["x[99999999]", "1"]])))).toMatchObject({ status: 400 });
+    expect(
+      refusal(() =>
+        checkFormLimits(
+          form([
+            ["email", ""],
+            ["password", ""],
+            ["x[99999999]", "1"],
+          ]),
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
     expect(refusal(() => checkFormLimits(form([["x[10000]", "1"]])))).toMatchObject({ status: 400 });
     expect(refusal(() => checkFormLimits(form([["x[9999]", "1"]])))).toBeNull();
   });
@@ -69,7 +82,15 @@ describe("limits every form shares", () => {
 
 describe("the shape a schema accepts", () => {
   it("accepts every name the schema has a place for", () => {
-    const ok = form([["intent", "save"], ["title", "Mug"], ["tags", "a"], ["tags", "b"], ["items[0].name", "x"], ["items[4].dueAt", "2026-01-01"], ["findings.k1", "why"]]);
+    const ok = form([
+      ["intent", "save"],
+      ["title", "Mug"],
+      ["tags", "a"],
+      ["tags", "b"],
+      ["items[0].name", "x"],
+      ["items[4].dueAt", "2026-01-01"],
+      ["findings.k1", "why"],
+    ]);
     expect(refusal(() => checkFormShape(ok, Schema))).toBeNull();
   });
 
@@ -87,30 +108,102 @@ describe("the shape a schema accepts", () => {
   it("refuses a name repeated more often than its list holds", () => {
     const attachments = form([["intent", "comment"], ["body", "hi"], ...Array.from({ length: 11 }, () => ["attachmentIds", "a"] as [string, string])]);
     expect(refusal(() => checkFormShape(attachments, ThreadIntentSchema))).toMatchObject({ status: 400 });
-    expect(refusal(() => checkFormShape(form([["title", "a"], ["title", "b"]]), Schema))).toMatchObject({ status: 400 });
+    expect(
+      refusal(() =>
+        checkFormShape(
+          form([
+            ["title", "a"],
+            ["title", "b"],
+          ]),
+          Schema,
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
   });
 
   it("refuses the comment form's huge attachment index", () => {
-    expect(refusal(() => checkFormShape(form([["intent", "comment"], ["body", "x"], ["attachmentIds[50000]", "a"]]), CommentSchema))).toMatchObject({ status: 400 });
+    expect(
+      refusal(() =>
+        checkFormShape(
+          form([
+            ["intent", "comment"],
+            ["body", "x"],
+            ["attachmentIds[50000]", "a"],
+          ]),
+          CommentSchema,
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
   });
 
   it("lets a route read fields of its own outside the schema", () => {
-    expect(refusal(() => checkFormShape(form([["title", "a"], ["then", "view"], ["m.key.0", "1.5"], ["m.key.1", "1.6"]]), Schema, { extraFields: ["then", "m.*"] }))).toBeNull();
+    expect(
+      refusal(() =>
+        checkFormShape(
+          form([
+            ["title", "a"],
+            ["then", "view"],
+            ["m.key.0", "1.5"],
+            ["m.key.1", "1.6"],
+          ]),
+          Schema,
+          { extraFields: ["then", "m.*"] },
+        ),
+      ),
+    ).toBeNull();
   });
 
   it("holds those fields to their plain shape: no list positions, no nesting under a plain name, each sent once", () => {
     const options = { extraFields: ["then", "m.*"] };
     // The bypass a review found: under an extra name, conform would build lists of 10,000 slots.
     for (const name of ["then[5][9999]", "then.x", "m[9999]", "m.key[3]", "m.key.0[1]", "m"]) {
-      expect(refusal(() => checkFormShape(form([["title", "a"], [name, "x"]]), Schema, options)), name).toMatchObject({ status: 400 });
+      expect(
+        refusal(() =>
+          checkFormShape(
+            form([
+              ["title", "a"],
+              [name, "x"],
+            ]),
+            Schema,
+            options,
+          ),
+        ),
+        name,
+      ).toMatchObject({ status: 400 });
     }
-    expect(refusal(() => checkFormShape(form([["then", "a"], ["then", "b"]]), Schema, options))).toMatchObject({ status: 400 });
-    expect(refusal(() => checkFormShape(form([["m.k.1", "a"], ["m.k.1", "b"]]), Schema, options))).toMatchObject({ status: 400 });
+    expect(
+      refusal(() =>
+        checkFormShape(
+          form([
+            ["then", "a"],
+            ["then", "b"],
+          ]),
+          Schema,
+          options,
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
+    expect(
+      refusal(() =>
+        checkFormShape(
+          form([
+            ["m.k.1", "a"],
+            ["m.k.1", "b"],
+          ]),
+          Schema,
+          options,
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
   });
 });
 
 describe("conform's intent field", () => {
-  const intent = (value: string) => form([["title", "x"], ["__intent__", value]]);
+  const intent = (value: string) =>
+    form([
+      ["title", "x"],
+      ["__intent__", value],
+    ]);
 
   it("accepts the intents the forms send", () => {
     for (const value of [
@@ -120,19 +213,52 @@ describe("conform's intent field", () => {
       { type: "reorder", payload: { name: "items", from: 0, to: 4 } },
       { type: "validate", payload: { name: "title" } },
     ]) {
-      expect(refusal(() => checkFormIntent(intent(JSON.stringify(value)), Schema)), JSON.stringify(value)).toBeNull();
+      expect(
+        refusal(() => checkFormIntent(intent(JSON.stringify(value)), Schema)),
+        JSON.stringify(value),
+      ).toBeNull();
     }
   });
 
   it("refuses malformed, unknown, non-list and out-of-range intents with a 400", () => {
-    for (const value of ["x", "{", "null", "[]", '{"type":"insert"}', '{"type":"explode","payload":{}}', '{"type":"remove","payload":{"name":"title","index":0}}', '{"type":"remove","payload":{"name":"items","index":5}}', '{"type":"reorder","payload":{"name":"items","from":0,"to":99999999}}', '{"type":"insert","payload":{"name":"nope"}}', '{"type":"validate","payload":{"name":"a[99999999]"}}']) {
-      expect(refusal(() => checkFormIntent(intent(value), Schema)), value).toMatchObject({ status: 400 });
+    for (const value of [
+      "x",
+      "{",
+      "null",
+      "[]",
+      '{"type":"insert"}',
+      '{"type":"explode","payload":{}}',
+      '{"type":"remove","payload":{"name":"title","index":0}}',
+      '{"type":"remove","payload":{"name":"items","index":5}}',
+      '{"type":"reorder","payload":{"name":"items","from":0,"to":99999999}}',
+      '{"type":"insert","payload":{"name":"nope"}}',
+      '{"type":"validate","payload":{"name":"a[99999999]"}}',
+    ]) {
+      expect(
+        refusal(() => checkFormIntent(intent(value), Schema)),
+        value,
+      ).toMatchObject({ status: 400 });
     }
-    expect(refusal(() => checkFormIntent(form([["__intent__", "a"], ["__intent__", "b"]]), Schema))).toMatchObject({ status: 400 });
+    expect(
+      refusal(() =>
+        checkFormIntent(
+          form([
+            ["__intent__", "a"],
+            ["__intent__", "b"],
+          ]),
+          Schema,
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
   });
 
   it("answers a remove aimed at a field that holds text instead of a list with a 400, not a crash", () => {
-    const f = form([["intent", "save"], ["title", "x"], ["items", "not a list"], ["__intent__", '{"type":"remove","payload":{"name":"items","index":0}}']]);
+    const f = form([
+      ["intent", "save"],
+      ["title", "x"],
+      ["items", "not a list"],
+      ["__intent__", '{"type":"remove","payload":{"name":"items","index":0}}'],
+    ]);
     expect(refusal(() => parseSubmission(f, Schema))).toMatchObject({ status: 400 });
   });
 });

@@ -74,7 +74,14 @@ export function checkFormLimits(form: FormData) {
   }
 }
 
-type Unwrapped = { kind: "object"; shape: Record<string, z.ZodTypeAny>; open: z.ZodTypeAny | null } | { kind: "array"; element: z.ZodTypeAny; max: number } | { kind: "tuple"; items: z.ZodTypeAny[] } | { kind: "record"; value: z.ZodTypeAny } | { kind: "union"; options: z.ZodTypeAny[] } | { kind: "any" } | { kind: "leaf" };
+type Unwrapped =
+  | { kind: "object"; shape: Record<string, z.ZodTypeAny>; open: z.ZodTypeAny | null }
+  | { kind: "array"; element: z.ZodTypeAny; max: number }
+  | { kind: "tuple"; items: z.ZodTypeAny[] }
+  | { kind: "record"; value: z.ZodTypeAny }
+  | { kind: "union"; options: z.ZodTypeAny[] }
+  | { kind: "any" }
+  | { kind: "leaf" };
 
 /** What a schema holds, with optional, default, effects and the like looked through. */
 function unwrap(schema: z.ZodTypeAny, depth = 0): Unwrapped {
@@ -189,7 +196,8 @@ export function checkFormShape(form: FormData, schema: z.ZodTypeAny, options: Sh
   const extraNames = new Set((options.extraFields ?? []).filter((f) => !f.endsWith(".*")));
   const extraTrees = new Set((options.extraFields ?? []).filter((f) => f.endsWith(".*")).map((f) => f.slice(0, -2)));
   const isExtra = (name: string, segments: PathSegment[]) =>
-    extraNames.has(name) || (segments.length > 1 && extraTrees.has(String(segments[0])) && segments.every((s) => typeof s === "string" && s !== "") && !name.includes("["));
+    extraNames.has(name) ||
+    (segments.length > 1 && extraTrees.has(String(segments[0])) && segments.every((s) => typeof s === "string" && s !== "") && !name.includes("["));
   const repeats = new Map<string, number>();
   for (const [name] of form) {
     if (name === CONFORM_INTENT || name === CONFORM_STATE) continue;
@@ -202,7 +210,11 @@ export function checkFormShape(form: FormData, schema: z.ZodTypeAny, options: Sh
     }
     const result = fit(schema, segments);
     if (!result.ok) {
-      refuseForm(result.reason === "index" ? `The form has more rows than this page accepts: ${shown(name)}.` : `The form has a field this page does not know: ${shown(name)}.`);
+      refuseForm(
+        result.reason === "index"
+          ? `The form has more rows than this page accepts: ${shown(name)}.`
+          : `The form has a field this page does not know: ${shown(name)}.`,
+      );
     }
     // A name sent several times becomes a list: no longer than the list it fills.
     const seen = (repeats.get(name) ?? 0) + 1;

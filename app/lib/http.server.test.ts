@@ -12,7 +12,14 @@ const landsOn = (location: string) => new URL(location, "https://portal.example.
 
 describe("redirect targets taken from a request", () => {
   it("keeps paths on this app, with their query and fragment", () => {
-    for (const path of ["/", "/acme/specs", "/acme/specs?page=2&size=50", "/invitations/abc-123", "/acme/first-articles/fa1#thread", "/acme/specs?q=mug%20cup"]) {
+    for (const path of [
+      "/",
+      "/acme/specs",
+      "/acme/specs?page=2&size=50",
+      "/invitations/abc-123",
+      "/acme/first-articles/fa1#thread",
+      "/acme/specs?q=mug%20cup",
+    ]) {
       expect(safeRedirectPath(path)).toBe(path);
     }
   });

@@ -13,6 +13,8 @@ export function registerMaintenanceJobs() {
   registerPeriodicJob("prune-login-throttle", (now) => pruneLoginThrottle(now), { everyMs: HOUR });
   registerPeriodicJob("prune-signup-requests", async (now) => void (await pruneSignupRequests(now)), { everyMs: HOUR });
   // An hour is far beyond Node's 5-minute request timeout: no upload still running is that old.
-  registerPeriodicJob("remove-abandoned-upload-parts", async (now) => void (await getStorage().removeAbandonedParts?.(new Date(now.getTime() - HOUR))), { everyMs: HOUR });
+  registerPeriodicJob("remove-abandoned-upload-parts", async (now) => void (await getStorage().removeAbandonedParts?.(new Date(now.getTime() - HOUR))), {
+    everyMs: HOUR,
+  });
   registerPeriodicJob("corrective-action-reminders", (now) => sendCorrectiveActionReminders(now), { everyMs: 15 * 60 * 1000 });
 }

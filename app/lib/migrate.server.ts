@@ -30,7 +30,10 @@ const MIGRATION_LOCK = 72_541_903;
 
 export async function listMigrations(dir = migrationsDir) {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -66,10 +69,11 @@ export async function applyMigrations(db: SqlRunner, dir = migrationsDir): Promi
         await db.exec("ROLLBACK").catch(() => {});
         throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
       });
-      await db.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-        [randomUUID(), migration.checksum, migration.name],
-      );
+      await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`, [
+        randomUUID(),
+        migration.checksum,
+        migration.name,
+      ]);
       ran.push(migration.name);
     }
     return ran;

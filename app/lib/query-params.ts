@@ -8,6 +8,10 @@ export function idQuery(url: URL, name: string): string | undefined {
 
 /** A free-text query parameter without control characters (PostgreSQL refuses NUL), trimmed and capped. */
 export function textQuery(url: URL, name: string, max = 100): string | undefined {
-  const value = url.searchParams.get(name)?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max);
+  const value = url.searchParams
+    .get(name)
+    ?.replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, max);
   return value || undefined;
 }

@@ -30,7 +30,11 @@ function splitOnce(text: string, separator: string): [string, string] {
 }
 
 /** Express middleware: 400 for an unreadable URL. */
-export function refuseUnreadableUrls(req: { originalUrl: string }, res: { status(code: number): { type(t: string): { send(body: string): void } } }, next: () => void) {
+export function refuseUnreadableUrls(
+  req: { originalUrl: string },
+  res: { status(code: number): { type(t: string): { send(body: string): void } } },
+  next: () => void,
+) {
   if (isUnreadableUrl(req.originalUrl)) {
     res.status(400).type("text/plain").send("The address contains characters the portal cannot read. Check the link and try again.");
     return;

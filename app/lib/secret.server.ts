@@ -15,7 +15,9 @@ export function getCookieSecrets(): string[] {
   if (secrets) return secrets;
   const env = getEnv();
   if (env.SESSION_SECRET) {
-    secrets = env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
+    secrets = env.SESSION_SECRET.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     return secrets;
   }
   const file = path.join(env.DATA_DIR, "session-secret");

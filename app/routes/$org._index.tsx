@@ -19,7 +19,10 @@ export default function Dashboard() {
   const groups = attention.groups.filter((g) => g.total > 0);
   return (
     <>
-      <PageHeader title={org.name} description={`You are ${role.toLowerCase()} of this ${org.kind === "IMPORTER" ? "importer" : "factory"}. Here is what needs your attention.`} />
+      <PageHeader
+        title={org.name}
+        description={`You are ${role.toLowerCase()} of this ${org.kind === "IMPORTER" ? "importer" : "factory"}. Here is what needs your attention.`}
+      />
       {role === "VIEWER" && groups.length ? (
         <p className="mb-4 text-sm text-slate-600">You have read-only access: you can open each item; a colleague with edit rights takes the action.</p>
       ) : null}
@@ -66,14 +69,22 @@ function GroupCard({ group }: { group: AttentionGroup }) {
   const headingId = `attention-${group.key}`;
   const overdueCount = group.items.filter((i) => i.overdue).length;
   return (
-    <section aria-labelledby={headingId} className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={`attention-group-${group.key}`}>
+    <section
+      aria-labelledby={headingId}
+      className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm"
+      data-testid={`attention-group-${group.key}`}
+    >
       <div className="flex items-start justify-between gap-3 border-b border-slate-100 px-4 py-3">
         <h2 id={headingId} className="min-w-0 font-semibold leading-snug">
           {group.title}
         </h2>
         <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-semibold tabular-nums text-slate-800">
           {group.total}
-          <span className="sr-only"> {group.total === 1 ? "item" : "items"}{overdueCount ? `, ${overdueCount} overdue shown` : ""}</span>
+          <span className="sr-only">
+            {" "}
+            {group.total === 1 ? "item" : "items"}
+            {overdueCount ? `, ${overdueCount} overdue shown` : ""}
+          </span>
         </span>
       </div>
       <ul className="divide-y divide-slate-100">
@@ -112,7 +123,10 @@ function ItemLink({ item }: { item: AttentionItem }) {
 
 function Stat({ label, value, to }: { label: string; value: number; to: string }) {
   return (
-    <Link to={to} className="flex items-baseline justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-brand-500 min-[400px]:block">
+    <Link
+      to={to}
+      className="flex items-baseline justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-brand-500 min-[400px]:block"
+    >
       <span className="block text-sm text-slate-600">{label}</span>
       <span className="block text-2xl font-bold tabular-nums">{value}</span>
     </Link>

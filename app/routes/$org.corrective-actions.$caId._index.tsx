@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell.tsx";
-import { CaAnswerForm } from "~/components/ca-answer-form.tsx";
+import { CaAnswerForm } from "~/features/corrective-actions/ui/answer-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FileInput, FilePreview } from "~/components/file-preview.tsx";
+import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { SubmitButton } from "~/components/forms.tsx";
-import { Thread } from "~/components/thread.tsx";
+import { Thread } from "~/features/threads/ui/thread.tsx";
 import { handleCorrectiveActionAction, type CaActionData } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
@@ -57,7 +57,10 @@ export default function CorrectiveActionPage() {
         </Link>
       </nav>
       <PageHeader title={ca.title} description={`${otherSide} · ${ca.severity.toLowerCase()} · ${CA_STATUS_LABELS[ca.status]}`} />
-      <p className={`mb-4 rounded-md border p-3 text-sm font-medium ${ca.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`} data-testid="whose-turn">
+      <p
+        className={`mb-4 rounded-md border p-3 text-sm font-medium ${ca.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}
+        data-testid="whose-turn"
+      >
         {ca.overdue ? "Overdue. " : ""}Waiting for: {turn(ca)}
       </p>
       {actionData?.errors.length ? (
@@ -179,7 +182,18 @@ export default function CorrectiveActionPage() {
   );
 }
 
-function PlanView({ ca }: { ca: { containment: string; rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null; rootCause: string; preventive: string; items: { id: string; action: string; owner: string; dueAt: string; overdue: boolean }[]; planSubmittedAt: string | null } }) {
+function PlanView({
+  ca,
+}: {
+  ca: {
+    containment: string;
+    rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null;
+    rootCause: string;
+    preventive: string;
+    items: { id: string; action: string; owner: string; dueAt: string; overdue: boolean }[];
+    planSubmittedAt: string | null;
+  };
+}) {
   if (!ca.planSubmittedAt && !ca.containment && !ca.rootCause) {
     return <p className="card text-sm text-slate-600">The factory has not answered yet.</p>;
   }

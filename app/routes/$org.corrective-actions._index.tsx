@@ -20,7 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = idQuery(url, "partner");
   const overdue = url.searchParams.get("overdue") === "1";
   const [list, partners] = await Promise.all([listCorrectiveActions(ctx, { status, partnerId, overdue, ...pageRequest(url) }), listActivePartnerOrgs(ctx)]);
-  return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", overdue }, canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER" };
+  return {
+    org: ctx.org,
+    list,
+    partners,
+    query: { status: status ?? "", partnerId: partnerId ?? "", overdue },
+    canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER",
+  };
 }
 
 const severityStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-100 text-amber-900", MINOR: "bg-slate-100 text-slate-700" } as const;
@@ -53,7 +59,9 @@ export default function CorrectiveActions() {
       </Form>
       {list.myTurnCount ? <p className="mb-3 text-sm font-medium text-amber-900">{list.myTurnCount} waiting for you — shown first.</p> : null}
       {list.items.length === 0 ? (
-        <EmptyState title="No corrective actions here">{isImporter ? "Open one when a problem needs the factory's root cause and plan." : "When an importer opens one, it appears here."}</EmptyState>
+        <EmptyState title="No corrective actions here">
+          {isImporter ? "Open one when a problem needs the factory's root cause and plan." : "When an importer opens one, it appears here."}
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {list.items.map((ca) => (

@@ -26,7 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prefill = fromFa && /^[a-z0-9]{10,40}$/i.test(fromFa) ? await prefillFromFirstArticle(ctx, fromFa) : null;
   const factories = await listActivePartnerOrgs(ctx);
   const due = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  return { factories, prefill, defaults: { planDueAt: due, severity: "MAJOR", factoryId: prefill?.factoryId ?? factories[0]?.id ?? "", title: prefill?.title ?? "", problem: prefill?.problem ?? "", firstArticleId: prefill?.firstArticleId ?? "" } };
+  return {
+    factories,
+    prefill,
+    defaults: {
+      planDueAt: due,
+      severity: "MAJOR",
+      factoryId: prefill?.factoryId ?? factories[0]?.id ?? "",
+      title: prefill?.title ?? "",
+      problem: prefill?.problem ?? "",
+      firstArticleId: prefill?.firstArticleId ?? "",
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,7 +64,10 @@ export default function NewCorrectiveAction() {
   if (factories.length === 0) return <EmptyState title="No active partner factories">Invite a factory first.</EmptyState>;
   return (
     <>
-      <PageHeader title="Open a corrective action" description="Describe the problem as facts: what, where, how many, since when. The factory answers with the process step that caused it." />
+      <PageHeader
+        title="Open a corrective action"
+        description="Describe the problem as facts: what, where, how many, since when. The factory answers with the process step that caused it."
+      />
       <Form method="post" className="card max-w-3xl space-y-4" {...getFormProps(form)}>
         {prefill ? <input {...getInputProps(fields.firstArticleId, { type: "hidden" })} /> : null}
         <div className="grid gap-4 sm:grid-cols-3">

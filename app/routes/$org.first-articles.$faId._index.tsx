@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FaDecisionForm, FaDecisionSummary } from "~/components/fa-decision.tsx";
-import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
-import { FileInput, FilePreview } from "~/components/file-preview.tsx";
+import { FaDecisionForm, FaDecisionSummary } from "~/features/first-articles/ui/decision-form.tsx";
+import { FaStatusBadge } from "~/features/first-articles/ui/status-badge.tsx";
+import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
-import { MeasurementGrid } from "~/components/measurement-grid.tsx";
-import { Thread } from "~/components/thread.tsx";
+import { MeasurementGrid } from "~/features/first-articles/ui/measurement-grid.tsx";
+import { Thread } from "~/features/threads/ui/thread.tsx";
 import { handleFirstArticleAction, type FaActionData } from "~/features/first-articles/actions.server.ts";
 import { loadFirstArticle } from "~/features/first-articles/first-articles.server.ts";
 import { loadFirstArticlePage } from "~/features/first-articles/page.server.ts";
@@ -15,7 +15,9 @@ import { idParam } from "~/features/specs/params.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
@@ -68,7 +70,12 @@ export default function FirstArticlePage() {
       {d.rounds.length > 1 ? (
         <nav className="mb-4 flex flex-wrap gap-2" aria-label="Rounds">
           {d.rounds.map((r) => (
-            <Link key={r.id} to={`/${org.slug}/first-articles/${r.id}`} aria-current={r.id === fa.id ? "page" : undefined} className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold">
+            <Link
+              key={r.id}
+              to={`/${org.slug}/first-articles/${r.id}`}
+              aria-current={r.id === fa.id ? "page" : undefined}
+              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
+            >
               Round {r.round}: <FaStatusBadge status={r.status} />
             </Link>
           ))}
@@ -86,7 +93,13 @@ export default function FirstArticlePage() {
               {actionData.problems.map((p) => (
                 <li key={p.message}>
                   {/* The grid reveals and focuses the cell; staying on the page keeps this list and what was typed. */}
-                  {p.cellId ? <a href={`#${p.cellId}`} onClick={(event) => event.preventDefault()} className="underline">{p.message}</a> : p.message}
+                  {p.cellId ? (
+                    <a href={`#${p.cellId}`} onClick={(event) => event.preventDefault()} className="underline">
+                      {p.message}
+                    </a>
+                  ) : (
+                    p.message
+                  )}
                 </li>
               ))}
             </ul>
@@ -138,9 +151,21 @@ export default function FirstArticlePage() {
         ) : null}
         <section className="card" aria-labelledby="grid-heading">
           <h2 id="grid-heading" className="mb-3 font-semibold">
-            Measurements {version.isCurrent ? "" : <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">version {version.number} is no longer current</span>}
+            Measurements{" "}
+            {version.isCurrent ? (
+              ""
+            ) : (
+              <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">version {version.number} is no longer current</span>
+            )}
           </h2>
-          <MeasurementGrid key={`${fa.id}-${fa.sampleCount}`} characteristics={d.characteristics} sampleCount={fa.sampleCount} readings={readings} editable={can.edit} serverErrors={serverErrors} />
+          <MeasurementGrid
+            key={`${fa.id}-${fa.sampleCount}`}
+            characteristics={d.characteristics}
+            sampleCount={fa.sampleCount}
+            readings={readings}
+            editable={can.edit}
+            serverErrors={serverErrors}
+          />
         </section>
         {can.edit ? (
           <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
@@ -203,7 +228,14 @@ export default function FirstArticlePage() {
             </Form>
           </section>
         ) : null}
-        {can.decide ? <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} values={actionData?.intent === "decide" ? actionData.values : undefined} /> : null}
+        {can.decide ? (
+          <FaDecisionForm
+            fa={fa}
+            characteristics={d.characteristics}
+            readings={d.readings}
+            values={actionData?.intent === "decide" ? actionData.values : undefined}
+          />
+        ) : null}
       </div>
 
       <section id="thread" className="mt-6 max-w-3xl">

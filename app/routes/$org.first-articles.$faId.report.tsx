@@ -96,8 +96,8 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
       ))}
 
       <p className="mt-6 text-xs text-slate-600">
-        Readings are judged against the acceptance limits of the specification version each round was measured against. A reading exactly on a limit conforms.
-        ✗ marks a reading outside its limits.
+        Readings are judged against the acceptance limits of the specification version each round was measured against. A reading exactly on a limit conforms. ✗
+        marks a reading outside its limits.
       </p>
     </article>
   );
@@ -140,9 +140,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible print:rounded-none print:border-slate-400">
         <table className="w-full min-w-[34rem] border-collapse text-left text-sm print:min-w-0 print:text-xs">
-          <caption className="sr-only">
-            Round {round.round}: readings and verdict per characteristic
-          </caption>
+          <caption className="sr-only">Round {round.round}: readings and verdict per characteristic</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600 print:bg-white">
             <tr>
               <th scope="col" className="w-16 border-b border-slate-300 px-3 py-2">

@@ -4,7 +4,7 @@ import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
-import { FaStatusBadge } from "~/components/fa-status-badge.tsx";
+import { FaStatusBadge } from "~/features/first-articles/ui/status-badge.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
 import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
@@ -21,7 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = idQuery(url, "partner");
   const specId = idQuery(url, "spec");
   const [list, partners] = await Promise.all([listFirstArticles(ctx, { status, partnerId, specId, ...pageRequest(url) }), listActivePartnerOrgs(ctx)]);
-  return { org: ctx.org, list, partners, query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" }, canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER" };
+  return {
+    org: ctx.org,
+    list,
+    partners,
+    query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" },
+    canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER",
+  };
 }
 
 export default function FirstArticles() {
@@ -31,7 +37,11 @@ export default function FirstArticles() {
     <>
       <PageHeader
         title="First articles"
-        description={isImporter ? "The first units from production, measured by the factory, for you to review." : "Measure the first units against the specification and submit them for review."}
+        description={
+          isImporter
+            ? "The first units from production, measured by the factory, for you to review."
+            : "Measure the first units against the specification and submit them for review."
+        }
         actions={
           canStart ? (
             <Link to="new" className="btn-primary">
@@ -41,7 +51,12 @@ export default function FirstArticles() {
         }
       />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-        <FilterSelect name="status" label="Status" value={query.status} options={FA_STATUSES.filter((s) => !isImporter || s !== "DRAFT").map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={query.status}
+          options={FA_STATUSES.filter((s) => !isImporter || s !== "DRAFT").map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}
         <button type="submit" className="btn-secondary">
@@ -66,7 +81,8 @@ export default function FirstArticles() {
                   <span className="block truncate font-medium">{fa.spec ? `${fa.spec.title} (${fa.spec.productCode})` : "Specification"}</span>
                   <span className="block text-sm text-slate-600">
                     PO {fa.poNumber}
-                    {fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · round {fa.round} · {isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name}
+                    {fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · round {fa.round} ·{" "}
+                    {isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name}
                   </span>
                 </span>
                 <FaStatusBadge status={fa.status} />

@@ -30,7 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => createFirstArticle(ctx, submission.value), submission.reply);
   if (!outcome.ok) return outcome.response;
-  return redirectWithToast(`/${ctx.org.slug}/first-articles/${outcome.value.id}`, { message: "First article started. Enter the readings, add photos, then submit." });
+  return redirectWithToast(`/${ctx.org.slug}/first-articles/${outcome.value.id}`, {
+    message: "First article started. Enter the readings, add photos, then submit.",
+  });
 }
 
 export default function NewFirstArticle() {
@@ -50,7 +52,9 @@ export default function NewFirstArticle() {
     <>
       <PageHeader title="Start a first article" description="Choose the specification you inspected against, then describe the lot." />
       {versions.length === 0 ? (
-        <EmptyState title="No specifications shared with you yet">When an importer shares and publishes a specification, you can inspect against it.</EmptyState>
+        <EmptyState title="No specifications shared with you yet">
+          When an importer shares and publishes a specification, you can inspect against it.
+        </EmptyState>
       ) : (
         <Form method="post" className="card max-w-2xl space-y-4" {...getFormProps(form)}>
           <div>

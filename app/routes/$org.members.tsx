@@ -150,7 +150,12 @@ export default function Members() {
                           {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString("en-GB")}
                         </span>
                       </span>
-                      <ConfirmAction label="Revoke" question={`Revoke the invitation to ${i.email}?`} confirmLabel="Revoke" fields={{ intent: "revoke", invitationId: i.id }} />
+                      <ConfirmAction
+                        label="Revoke"
+                        question={`Revoke the invitation to ${i.email}?`}
+                        confirmLabel="Revoke"
+                        fields={{ intent: "revoke", invitationId: i.id }}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -182,9 +187,7 @@ function InviteForm({ lastResult }: { lastResult?: Parameters<typeof useForm>[0]
         <SelectField meta={fields.role} label="Role" options={roleOptions} />
         <SelectField meta={fields.locale} label="Email language" options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Sending…">
-          Send invitation
-        </SubmitButton>
+        <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
       </Form>
     </section>
   );

@@ -71,17 +71,18 @@ export default function Partners() {
   const ability = useOrgAbility();
   const [searchParams] = useSearchParams();
   const isImporter = org.kind === "IMPORTER";
-  const canInvite = ability.can(
-    "create",
-    asSubject("Partnership", draftPartnership(org.id)),
-  );
+  const canInvite = ability.can("create", asSubject("Partnership", draftPartnership(org.id)));
   const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
   const filters = [{ value: null, label: "All" }, ...PARTNER_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))];
   return (
     <>
       <PageHeader
         title={isImporter ? "Factories" : "Importers"}
-        description={isImporter ? "The factories you work with. Specs, first articles and corrective actions are shared only with active partners." : "The importers you make products for."}
+        description={
+          isImporter
+            ? "The factories you work with. Specs, first articles and corrective actions are shared only with active partners."
+            : "The importers you make products for."
+        }
       />
       {otherError ? (
         <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
@@ -118,8 +119,14 @@ export default function Partners() {
                 const partner = isImporter ? p.factory : p.importer;
                 const invitation = p.invitations[0];
                 const subject = asSubject("Partnership", {
-                  id: p.id, importerId: p.importer.id, factoryId: p.factory?.id ?? null, status: p.status,
-                  createdAt: new Date(p.createdAt), activatedAt: null, endedAt: null, endedById: null,
+                  id: p.id,
+                  importerId: p.importer.id,
+                  factoryId: p.factory?.id ?? null,
+                  status: p.status,
+                  createdAt: new Date(p.createdAt),
+                  activatedAt: null,
+                  endedAt: null,
+                  endedById: null,
                 });
                 return (
                   <li key={p.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="partner-row">
@@ -127,7 +134,9 @@ export default function Partners() {
                       <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? "Invitation"}</p>
                       <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
                         {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${new Date(p.activatedAt).toLocaleDateString("en-GB")}` : null}
-                        {p.status === "INVITED" && invitation ? `Invited ${invitation.email} · expires ${new Date(invitation.expiresAt).toLocaleDateString("en-GB")}` : null}
+                        {p.status === "INVITED" && invitation
+                          ? `Invited ${invitation.email} · expires ${new Date(invitation.expiresAt).toLocaleDateString("en-GB")}`
+                          : null}
                         {p.status === "ENDED" && p.endedAt ? `Ended ${new Date(p.endedAt).toLocaleDateString("en-GB")}` : null}
                       </p>
                     </div>
@@ -146,7 +155,12 @@ export default function Partners() {
                       />
                     ) : null}
                     {p.status === "INVITED" && invitation && canInvite ? (
-                      <ConfirmAction label="Revoke" question={`Revoke the invitation to ${invitation.email}?`} confirmLabel="Revoke" fields={{ intent: "revoke", invitationId: invitation.id }} />
+                      <ConfirmAction
+                        label="Revoke"
+                        question={`Revoke the invitation to ${invitation.email}?`}
+                        confirmLabel="Revoke"
+                        fields={{ intent: "revoke", invitationId: invitation.id }}
+                      />
                     ) : null}
                   </li>
                 );

@@ -3,13 +3,17 @@ import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "
 import type { ReactNode } from "react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ErrorPage, GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { formatDays, formatPercent, HorizontalBarChart, RateBar } from "~/components/scorecard-charts.tsx";
+import { formatDays, formatPercent, HorizontalBarChart, RateBar } from "~/features/scorecards/ui/charts.tsx";
 import { computeScorecard, parsePeriod, scorecardPair } from "~/features/scorecards/scorecard.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Scorecard · ${data.org.kind === "IMPORTER" ? data.scorecard.factory.name : data.scorecard.importer.name} · Supplier Portal` : "Scorecard · Supplier Portal" },
+  {
+    title: data
+      ? `Scorecard · ${data.org.kind === "IMPORTER" ? data.scorecard.factory.name : data.scorecard.importer.name} · Supplier Portal`
+      : "Scorecard · Supplier Portal",
+  },
 ];
 
 /**
@@ -83,9 +87,7 @@ export default function ScorecardPage() {
         <button type="submit" className="btn-primary">
           Show
         </button>
-        <p className="w-full text-sm text-slate-600">
-          Showing {periodText}. At most 3 years at a time.
-        </p>
+        <p className="w-full text-sm text-slate-600">Showing {periodText}. At most 3 years at a time.</p>
       </Form>
 
       <Section title="First articles">
@@ -145,14 +147,19 @@ export default function ScorecardPage() {
           title="Open and overdue now"
           value={String(ca.openOverdue)}
           note="6"
-          explanation={ca.openOverdue === 0 ? "Nothing is late today." : "Waiting for a plan past its due date, or an accepted plan with an action past its due date. Today, whatever the period."}
+          explanation={
+            ca.openOverdue === 0
+              ? "Nothing is late today."
+              : "Waiting for a plan past its due date, or an accepted plan with an action past its due date. Today, whatever the period."
+          }
           tone={ca.openOverdue > 0 ? "warn" : undefined}
         />
       </Section>
 
       <section className="mb-6" aria-labelledby="root-causes">
         <h2 id="root-causes" className="mb-3 text-lg font-semibold">
-          Where problems came from<FootnoteRef note="7" />
+          Where problems came from
+          <FootnoteRef note="7" />
         </h2>
         <div className="card">
           {s.rootCauses.total === 0 ? (
@@ -171,8 +178,8 @@ export default function ScorecardPage() {
           How these figures are counted
         </h2>
         <p className="mb-2">
-          The period runs from the start of the From day to the end of the To day (UTC). A record counts when the date of its event falls in the period. “—” means there was
-          nothing to count. The importer and the factory see the same figures, from the same records.
+          The period runs from the start of the From day to the end of the To day (UTC). A record counts when the date of its event falls in the period. “—”
+          means there was nothing to count. The importer and the factory see the same figures, from the same records.
         </p>
         <ol className="list-decimal space-y-1 pl-5">
           {DEFINITIONS.map((d, i) => (

@@ -27,7 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [versions, shareOptions] = await Promise.all([listVersions(ctx, spec.id), listShareOptions(ctx, spec)]);
   return {
     org: ctx.org,
-    spec: { id: spec.id, orgId: spec.orgId, title: spec.title, productCode: spec.productCode, description: spec.description, currentVersionId: spec.currentVersionId, importer: spec.org.name },
+    spec: {
+      id: spec.id,
+      orgId: spec.orgId,
+      title: spec.title,
+      productCode: spec.productCode,
+      description: spec.description,
+      currentVersionId: spec.currentVersionId,
+      importer: spec.org.name,
+    },
     versions,
     shareOptions,
   };
@@ -112,7 +120,9 @@ export default function SpecPage() {
                       Version {v.number}
                     </Link>
                     <span className="text-sm text-slate-600">
-                      {v.publishedAt ? `Published ${new Date(v.publishedAt).toISOString().slice(0, 10)}` : `Started ${new Date(v.createdAt).toISOString().slice(0, 10)}`}
+                      {v.publishedAt
+                        ? `Published ${new Date(v.publishedAt).toISOString().slice(0, 10)}`
+                        : `Started ${new Date(v.createdAt).toISOString().slice(0, 10)}`}
                     </span>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[v.status]}`}>{v.status.toLowerCase()}</span>
                     {previous ? (
@@ -140,7 +150,12 @@ export default function SpecPage() {
                   <li key={o.id} className="flex items-center justify-between gap-2 text-sm" data-testid="shared-factory">
                     <span className="min-w-0 truncate">{o.name}</span>
                     {canShare ? (
-                      <ConfirmAction label="Stop sharing" question={`Stop sharing ${spec.title} with ${o.name}? They lose access to it.`} confirmLabel="Stop sharing" fields={{ intent: "unshare", factoryId: o.id }} />
+                      <ConfirmAction
+                        label="Stop sharing"
+                        question={`Stop sharing ${spec.title} with ${o.name}? They lose access to it.`}
+                        confirmLabel="Stop sharing"
+                        fields={{ intent: "unshare", factoryId: o.id }}
+                      />
                     ) : null}
                   </li>
                 ))}
@@ -165,7 +180,11 @@ export default function SpecPage() {
             ) : null}
             {canShare && shareOptions.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">
-                No active partner factories yet. <Link className="link" to={`/${org.slug}/partners`}>Invite one</Link>.
+                No active partner factories yet.{" "}
+                <Link className="link" to={`/${org.slug}/partners`}>
+                  Invite one
+                </Link>
+                .
               </p>
             ) : null}
           </aside>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { VersionDiffView } from "~/components/version-diff.tsx";
+import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
 import { diffVersions } from "~/features/specs/diff.ts";
 import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
 import { specPath } from "~/features/specs/paths.ts";
@@ -10,7 +10,9 @@ import { loadSpec } from "~/features/specs/specs.server.ts";
 import { listVersions, loadVersion, toSnapshot } from "~/features/specs/versions.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spec.title}: v${data.from} → v${data.to} · Supplier Portal` : "Changes" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.spec.title}: v${data.from} → v${data.to} · Supplier Portal` : "Changes" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

@@ -7,9 +7,9 @@ import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { useOrgAbility } from "~/components/org-ability.tsx";
-import { SpecVersionView } from "~/components/spec-version-view.tsx";
-import { Thread } from "~/components/thread.tsx";
-import { VersionDiffView } from "~/components/version-diff.tsx";
+import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
+import { Thread } from "~/features/threads/ui/thread.tsx";
+import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
 import { respondToVersion } from "~/features/specs/acknowledgements.server.ts";
 import { diffPath, specPath, versionPath } from "~/features/specs/paths.ts";
 import { AcknowledgeSchema, QuerySchema } from "~/features/specs/schemas.ts";
@@ -19,7 +19,7 @@ import { loadSpecVersionRoute, publishVersion } from "~/features/specs/versions.
 import { addComment, handleThreadIntent } from "~/features/threads/comments.server.ts";
 import { draftComment, isThreadIntent, MAX_ATTACHMENTS_PER_COMMENT } from "~/features/threads/thread.ts";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
-import { FileInput } from "~/components/file-preview.tsx";
+import { FileInput } from "~/features/attachments/ui/file-preview.tsx";
 import { ensureCan } from "~/lib/authorize.server.ts";
 import { listAckStatus } from "~/features/specs/acknowledgements.server.ts";
 import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
@@ -31,7 +31,9 @@ import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatUtc } from "~/lib/dates.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" },
+];
 
 const load = loadSpecVersionRoute;
 
@@ -40,7 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: ctx.org,
     spec: { id: spec.id, title: spec.title, productCode: spec.productCode, importer: spec.org.name, currentVersionId: spec.currentVersionId },
-    version: { id: version.id, number: version.number, status: version.status, publishedAt: version.publishedAt?.toISOString() ?? null, orgId: version.orgId, specId: version.specId },
+    version: {
+      id: version.id,
+      number: version.number,
+      status: version.status,
+      publishedAt: version.publishedAt?.toISOString() ?? null,
+      orgId: version.orgId,
+      specId: version.specId,
+    },
     canPublish: ctx.ability.can("publish", asSubject("SpecVersion", version)),
     canAcknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
     ...page,
@@ -63,7 +72,12 @@ async function commentAction(request: Request, { ctx, spec, version }: Awaited<R
   const factoryId = threadFactoryFor(ctx, requested, shared);
   if (!factoryId) notFound("Share this specification with a factory to discuss it.");
   const thread = versionThread(spec, version, factoryId);
-  ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), "Your role can read this conversation but not write in it.");
+  ensureCan(
+    ctx.ability,
+    "create",
+    asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })),
+    "Your role can read this conversation but not write in it.",
+  );
   const staged = formData ? null : await stageUploads(request, ctx, { fields: ["files"], maxFiles: MAX_ATTACHMENTS_PER_COMMENT });
   let kept = false;
   try {
@@ -76,7 +90,9 @@ async function commentAction(request: Request, { ctx, spec, version }: Awaited<R
     if (!outcome.ok) return data({ thread: outcome, result: null }, { status: outcome.status });
     kept = outcome.intent === "comment";
     const here = versionPath(ctx.org.slug, spec.id, version.number);
-    return redirectWithToast(`${here}${ctx.org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
+    return redirectWithToast(`${here}${ctx.org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`, {
+      message: outcome.intent === "comment" ? "Comment posted." : "Comment updated.",
+    });
   } finally {
     if (staged && !kept) await staged.discard();
   }
@@ -104,12 +120,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (response.status === "QUERIED") {
     // The question opens the conversation, so the importer answers it in the thread.
     const thread = versionThread(spec, version, ctx.org.id);
-    await addComment(ctx, thread, { body: `Question: ${response.question}`, visibility: "SHARED" }, {
-      link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${ctx.org.id}` : ""}#thread`,
-      title: `${spec.title}, version ${version.number}`,
-    });
+    await addComment(
+      ctx,
+      thread,
+      { body: `Question: ${response.question}`, visibility: "SHARED" },
+      {
+        link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${ctx.org.id}` : ""}#thread`,
+        title: `${spec.title}, version ${version.number}`,
+      },
+    );
   }
-  return redirectWithToast(here, { message: response.status === "ACKNOWLEDGED" ? `You acknowledged version ${version.number}.` : "Your question was sent to the importer." });
+  return redirectWithToast(here, {
+    message: response.status === "ACKNOWLEDGED" ? `You acknowledged version ${version.number}.` : "Your question was sent to the importer.",
+  });
 }
 
 const ackStyle = { pending: "bg-slate-100 text-slate-700", acknowledged: "bg-green-100 text-green-800", queried: "bg-amber-100 text-amber-900" } as const;
@@ -120,7 +143,21 @@ export default function VersionPage() {
   const ability = useOrgAbility();
   const { org, spec, version } = d;
   const isCurrent = spec.currentVersionId === version.id;
-  const canEdit = version.status === "DRAFT" && ability.can("update", asSubject("SpecVersion", { ...version, description: "", notes: "", packaging: "", publishedAt: null, publishedById: null, createdAt: new Date(), updatedAt: new Date() }));
+  const canEdit =
+    version.status === "DRAFT" &&
+    ability.can(
+      "update",
+      asSubject("SpecVersion", {
+        ...version,
+        description: "",
+        notes: "",
+        packaging: "",
+        publishedAt: null,
+        publishedById: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      }),
+    );
   const formError = actionData?.result?.error?.[""];
   return (
     <>
@@ -159,7 +196,9 @@ export default function VersionPage() {
         </div>
       ) : null}
       {version.status === "SUPERSEDED" && org.kind === "FACTORY" ? (
-        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">This version has been replaced. Open the specification to see the current version.</p>
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          This version has been replaced. Open the specification to see the current version.
+        </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
@@ -168,7 +207,12 @@ export default function VersionPage() {
               <h2 id="changes" className="mb-2 font-semibold">
                 What changed since version {d.changes.from}, which you acknowledged
               </h2>
-              <VersionDiffView diff={d.changes.diff} fromNumber={d.changes.from} toNumber={version.number} characteristicsByKey={d.changes.characteristicsByKey} />
+              <VersionDiffView
+                diff={d.changes.diff}
+                fromNumber={d.changes.from}
+                toNumber={version.number}
+                characteristicsByKey={d.changes.characteristicsByKey}
+              />
             </section>
           ) : null}
           <SpecVersionView org={org} version={d.snapshot} />
@@ -211,7 +255,11 @@ export default function VersionPage() {
                         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
                       </div>
                       <FirstArticleLine org={org} fa={d.firstArticles.find((f) => f.factoryId === a.factory.id)} />
-                      {a.by && a.at ? <p className="text-xs text-slate-600">{a.by}, {formatUtc(a.at)}</p> : null}
+                      {a.by && a.at ? (
+                        <p className="text-xs text-slate-600">
+                          {a.by}, {formatUtc(a.at)}
+                        </p>
+                      ) : null}
                       {a.question ? <p className="mt-1 rounded bg-amber-50 p-2 text-xs text-amber-900">“{a.question}”</p> : null}
                     </li>
                   ))}
@@ -259,7 +307,12 @@ function AcknowledgePanel({
   canAcknowledge: boolean;
   lastResult?: Parameters<typeof useForm>[0]["lastResult"];
 }) {
-  const [form, fields] = useForm({ id: "query", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: QuerySchema }), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "query",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuerySchema }),
+    shouldValidate: "onBlur",
+  });
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">
@@ -270,7 +323,9 @@ function AcknowledgePanel({
       ) : ack.status === "QUERIED" ? (
         <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">You asked: “{ack.question}”. The answer comes in the conversation below.</p>
       ) : (
-        <p className="mt-2 text-sm text-slate-700">Read the whole specification. If everything is clear and you can make it, acknowledge it. If not, ask a question.</p>
+        <p className="mt-2 text-sm text-slate-700">
+          Read the whole specification. If everything is clear and you can make it, acknowledge it. If not, ask a question.
+        </p>
       )}
       {canAcknowledge && ack.status !== "ACKNOWLEDGED" ? (
         <div className="mt-3 space-y-4">

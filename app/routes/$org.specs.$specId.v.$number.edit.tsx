@@ -7,19 +7,29 @@ import { z } from "zod";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FileInput, FilePreview } from "~/components/file-preview.tsx";
+import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
-import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/components/spec-editor.tsx";
+import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
 import { specPath, versionPath } from "~/features/specs/paths.ts";
 import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
-import { addDefectExample, addVersionFiles, ensureDraftEditable, loadSpecVersionRoute, removeVersionFile, saveDraft, toSnapshot } from "~/features/specs/versions.server.ts";
+import {
+  addDefectExample,
+  addVersionFiles,
+  ensureDraftEditable,
+  loadSpecVersionRoute,
+  removeVersionFile,
+  saveDraft,
+  toSnapshot,
+} from "~/features/specs/versions.server.ts";
 import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" },
+];
 
 const load = loadSpecVersionRoute;
 
@@ -52,13 +62,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const submission = parseSubmission(staged.form, AddDefectSchema, { extraFields: ["intent"] });
         if (submission.status !== "success") return data({ intent: "add-defect", result: submission.reply() }, { status: 400 });
         const photos = staged.files.filter((f) => f.field !== "files");
-        if (photos.some((p) => !isImageType(p.contentType))) return data({ intent: "add-defect", result: submission.reply({ formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] }) }, { status: 415 });
+        if (photos.some((p) => !isImageType(p.contentType)))
+          return data({ intent: "add-defect", result: submission.reply({ formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] }) }, { status: 415 });
         const outcome = await attempt(() => addDefectExample(ctx, version, submission.value, (tx) => staged.save(tx, owner)), submission.reply, "add-defect");
         if (!outcome.ok) return outcome.response;
         saved = true;
         return redirectWithToast(here, { message: "Defect example added." });
       }
-      const outcome = await attempt(() => addVersionFiles(ctx, version, (tx) => staged.save(tx, owner)), ({ formErrors }) => ({ status: "error" as const, error: { "": formErrors } }), "upload");
+      const outcome = await attempt(
+        () => addVersionFiles(ctx, version, (tx) => staged.save(tx, owner)),
+        ({ formErrors }) => ({ status: "error" as const, error: { "": formErrors } }),
+        "upload",
+      );
       if (!outcome.ok) return outcome.response;
       saved = true;
       return redirectWithToast(here, { message: "Files added." });
@@ -152,7 +167,12 @@ function DraftEditor() {
               {snapshot.attachments.map((f) => (
                 <li key={f.id} className="flex items-center justify-between gap-2">
                   <FilePreview org={org} file={f} size="sm" />
-                  <ConfirmAction label="Remove" question={`Remove ${f.name} from this version?`} confirmLabel="Remove" fields={{ intent: "remove-file", attachmentId: f.id }} />
+                  <ConfirmAction
+                    label="Remove"
+                    question={`Remove ${f.name} from this version?`}
+                    confirmLabel="Remove"
+                    fields={{ intent: "remove-file", attachmentId: f.id }}
+                  />
                 </li>
               ))}
             </ul>

@@ -33,13 +33,30 @@ export default function SpecList() {
   const ability = useOrgAbility();
   const [searchParams] = useSearchParams();
   const isImporter = org.kind === "IMPORTER";
-  const canCreate = ability.can("create", asSubject("Spec", { id: "", orgId: org.id, title: "", productCode: "", description: "", currentVersionId: null, createdById: null, createdAt: new Date(), updatedAt: new Date() }));
+  const canCreate = ability.can(
+    "create",
+    asSubject("Spec", {
+      id: "",
+      orgId: org.id,
+      title: "",
+      productCode: "",
+      description: "",
+      currentVersionId: null,
+      createdById: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }),
+  );
   const filters = SPEC_LIST_FILTERS.filter((f) => isImporter || f !== "draft");
   return (
     <>
       <PageHeader
         title="Specifications"
-        description={isImporter ? "What you ask your factories to make, version by version." : "Specifications your importers share with you. Acknowledge each new version."}
+        description={
+          isImporter
+            ? "What you ask your factories to make, version by version."
+            : "Specifications your importers share with you. Acknowledge each new version."
+        }
         actions={
           canCreate ? (
             <Link to="new" className="btn-primary">
@@ -81,7 +98,11 @@ export default function SpecList() {
       </nav>
       {specs.items.length === 0 ? (
         <EmptyState title={query.q || query.filter !== "all" || query.partnerId ? "No specifications match" : "No specifications yet"}>
-          {isImporter ? (canCreate ? "Create one, add its characteristics, publish it and share it with your factories." : "Owners and quality leads create specifications.") : "When an importer shares a specification with you, it appears here."}
+          {isImporter
+            ? canCreate
+              ? "Create one, add its characteristics, publish it and share it with your factories."
+              : "Owners and quality leads create specifications."
+            : "When an importer shares a specification with you, it appears here."}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -96,10 +117,16 @@ export default function SpecList() {
                   </span>
                 </span>
                 <span className="flex flex-wrap gap-2 text-xs">
-                  {s.currentVersion ? <span className="rounded bg-green-100 px-2 py-1 font-semibold text-green-800">v{s.currentVersion.number} published</span> : null}
-                  {isImporter && s.versions[0] ? <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">v{s.versions[0].number} draft</span> : null}
+                  {s.currentVersion ? (
+                    <span className="rounded bg-green-100 px-2 py-1 font-semibold text-green-800">v{s.currentVersion.number} published</span>
+                  ) : null}
+                  {isImporter && s.versions[0] ? (
+                    <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">v{s.versions[0].number} draft</span>
+                  ) : null}
                   {s.awaiting ? (
-                    <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">{isImporter ? "Awaiting factories" : "Please acknowledge"}</span>
+                    <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">
+                      {isImporter ? "Awaiting factories" : "Please acknowledge"}
+                    </span>
                   ) : null}
                   {isImporter ? <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">Shared with {s._count.shares}</span> : null}
                 </span>

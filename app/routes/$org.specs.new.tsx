@@ -16,7 +16,6 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "New specification · Supplier Portal" }];
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   ensureCanCreateSpec(ctx);
@@ -30,7 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => createSpec(ctx, submission.value), submission.reply);
   if (!outcome.ok) return outcome.response;
-  return redirectWithToast(`${versionPath(ctx.org.slug, outcome.value.id, 1)}/edit`, { message: "Specification created. Add its characteristics, then publish." });
+  return redirectWithToast(`${versionPath(ctx.org.slug, outcome.value.id, 1)}/edit`, {
+    message: "Specification created. Add its characteristics, then publish.",
+  });
 }
 
 export default function NewSpec() {

@@ -16,8 +16,7 @@ export default function Landing() {
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">Supplier Portal</p>
       <h1 className="mt-2 text-3xl font-bold sm:text-4xl">One shared source of truth for importers and their factories</h1>
       <p className="mt-4 text-lg text-slate-600">
-        Clear specifications, first-article sign-offs and corrective actions that both sides can see, with an email when it
-        is your turn. Free for suppliers.
+        Clear specifications, first-article sign-offs and corrective actions that both sides can see, with an email when it is your turn. Free for suppliers.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
         <Link to="/signup" className="btn-primary">

@@ -48,7 +48,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { from, to, subject, html, text } = parsed.data;
   // PostgreSQL cannot store NUL in text.
   const clean = (value: string) => value.replace(/\u0000/g, "");
-  const row = { from: clean(from), to: clean(Array.isArray(to) ? to.join(", ") : to), subject: clean(subject), html: clean(html ?? ""), text: text == null ? null : clean(text), idempotencyKey: key };
+  const row = {
+    from: clean(from),
+    to: clean(Array.isArray(to) ? to.join(", ") : to),
+    subject: clean(subject),
+    html: clean(html ?? ""),
+    text: text == null ? null : clean(text),
+    idempotencyKey: key,
+  };
   if (!key) {
     const { id } = await prisma.capturedEmail.create({ data: row, select: { id: true } });
     return Response.json({ id });

@@ -25,7 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     prisma.capturedEmail.count(),
   ]);
   // ISO strings: the same value on server and client, whatever the data transport.
-  return toPage(emails.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), total, page);
+  return toPage(
+    emails.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    total,
+    page,
+  );
 }
 
 export default function Mailbox() {
@@ -33,9 +37,7 @@ export default function Mailbox() {
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-xl font-semibold text-slate-900">Mailbox</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Emails the portal sent while no email provider is set up. {total} in total.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">Emails the portal sent while no email provider is set up. {total} in total.</p>
 
       {emails.length === 0 ? (
         <p className="mt-6 rounded border border-dashed border-slate-300 p-6 text-center text-slate-600">No emails yet.</p>

@@ -38,7 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invitation = await getInvitationByToken(token);
   if (!invitation) notFound("This invitation link is not valid.");
   if (invitation.kind === "MEMBER") {
-    const outcome = await attempt(() => acceptMemberInvitation(token, user), ({ formErrors }) => ({ status: "error", error: { "": formErrors } }));
+    const outcome = await attempt(
+      () => acceptMemberInvitation(token, user),
+      ({ formErrors }) => ({ status: "error", error: { "": formErrors } }),
+    );
     if (!outcome.ok) return outcome.response;
     return redirectWithToast(`/${outcome.value.slug}`, { message: `Welcome to ${outcome.value.name}.` });
   }
@@ -148,8 +151,7 @@ function AcceptPartnerForm({
           </label>
         ) : null}
         <label className="flex items-center gap-2">
-          <input type="radio" name={fields.factory.name} value="new" checked={choice === "new"} onChange={() => setChoice("new")} />
-          A new factory organization
+          <input type="radio" name={fields.factory.name} value="new" checked={choice === "new"} onChange={() => setChoice("new")} />A new factory organization
         </label>
         <ErrorList id={fields.factory.errorId} errors={fields.factory.errors} />
       </fieldset>

@@ -99,7 +99,10 @@ export default function Signup() {
                   { value: "IMPORTER", title: "Importer", text: "We buy products and set the specs." },
                   { value: "FACTORY", title: "Factory", text: "We make products for importers." },
                 ].map((option) => (
-                  <label key={option.value} className="flex cursor-pointer gap-2 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+                  <label
+                    key={option.value}
+                    className="flex cursor-pointer gap-2 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+                  >
                     <input
                       type="radio"
                       name={fields.orgKind.name}

@@ -30,7 +30,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ refused: null, passwordError: PASSWORD_NEEDED }, { status: 400 });
   const outcome = await confirmSignup(params.token ?? "", parsed.data.password);
   if (outcome.status === "wrong-password") {
-    return data({ refused: null, passwordError: "That is not the password chosen for this sign-up. If you did not sign up yourself, ignore the email: nothing happens without the password." }, { status: 400 });
+    return data(
+      {
+        refused: null,
+        passwordError:
+          "That is not the password chosen for this sign-up. If you did not sign up yourself, ignore the email: nothing happens without the password.",
+      },
+      { status: 400 },
+    );
   }
   if (outcome.status !== "created") return data({ refused: outcome.status, passwordError: null }, { status: REFUSAL_STATUS[outcome.status] });
   return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? `/${outcome.org.slug}` : "/"));

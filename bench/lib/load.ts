@@ -55,7 +55,9 @@ export async function measure(url: string, targets: Target[], { connections = 20
   await drive(url, targets, warmupSeconds, connections, false);
   const { result, latencies, statusCodes } = await drive(url, targets, seconds, connections, true);
   latencies.sort((a, b) => a - b);
-  const non2xx = Object.entries(statusCodes).filter(([code]) => !code.startsWith("2")).reduce((sum, [, n]) => sum + n, 0);
+  const non2xx = Object.entries(statusCodes)
+    .filter(([code]) => !code.startsWith("2"))
+    .reduce((sum, [, n]) => sum + n, 0);
   return {
     requests: latencies.length,
     rps: latencies.length / seconds,

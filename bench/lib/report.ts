@@ -28,7 +28,9 @@ export function printReport(run: Run): boolean {
   const header = ["page", "req/s", "× base", "p50 ms", "p95 ms", "p99 ms", "errors", "SQL@10", "SQL@50", "JS kB gz", "targets"];
   const widths = [26, 8, 7, 7, 7, 7, 7, 7, 7, 9, 0];
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : padLeft(c, widths[i]!))).join(" ");
-  console.log(`\n${run.machine.cpus} × ${run.machine.cpuModel}; ${run.settings.connections} connections, ${run.settings.warmupSeconds} s warm-up + ${run.settings.seconds} s per page; ${run.settings.users} users of ${run.settings.organizations} organizations; ${run.settings.serverProcesses} server process${run.settings.serverProcesses === 1 ? "" : "es"}\n`);
+  console.log(
+    `\n${run.machine.cpus} × ${run.machine.cpuModel}; ${run.settings.connections} connections, ${run.settings.warmupSeconds} s warm-up + ${run.settings.seconds} s per page; ${run.settings.users} users of ${run.settings.organizations} organizations; ${run.settings.serverProcesses} server process${run.settings.serverProcesses === 1 ? "" : "es"}\n`,
+  );
   console.log(line(header));
   let allMet = true;
   for (const [i, page] of run.pages.entries()) {

@@ -4,7 +4,6 @@
 // are records of active partnerships: an ended one is closed to its factory.
 import type pg from "pg";
 
-
 export interface BenchUser {
   email: string;
   orgId: string;
@@ -38,7 +37,10 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
      SELECT s."factoryId", count(DISTINCT s."specId")::int FROM "SpecShare" s
        JOIN "Partnership" p ON p.id = s."partnershipId" AND p.status = 'ACTIVE' GROUP BY 1`,
   );
-  const largest = [...specCounts].sort((a, b) => b.specs - a.specs).slice(0, 6).map((r) => r.orgId);
+  const largest = [...specCounts]
+    .sort((a, b) => b.specs - a.specs)
+    .slice(0, 6)
+    .map((r) => r.orgId);
 
   // Orgs in a stable pseudo-random order, with the must-haves first.
   const orgs = await q<{ id: string; slug: string; kind: "IMPORTER" | "FACTORY" }>(`SELECT id, slug, kind FROM "Organization" ORDER BY md5(id)`);
@@ -60,12 +62,15 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
     [picked.map((o) => o.id)],
   );
   const emailOf = new Map(members.map((m) => [m.orgId, m.email]));
-  const users: BenchUser[] = picked.filter((o) => emailOf.has(o.id)).slice(0, userCount).map((o) => ({ email: emailOf.get(o.id)!, orgId: o.id, slug: o.slug, kind: o.kind }));
+  const users: BenchUser[] = picked
+    .filter((o) => emailOf.has(o.id))
+    .slice(0, userCount)
+    .map((o) => ({ email: emailOf.get(o.id)!, orgId: o.id, slug: o.slug, kind: o.kind }));
 
   const paths: PageTargets["paths"] = {};
   for (const user of users) {
     const side = user.kind === "IMPORTER" ? `"importerId"` : `"factoryId"`;
-    const mine = paths[user.email] = {} as Partial<Record<DetailPage, string>>;
+    const mine = (paths[user.email] = {} as Partial<Record<DetailPage, string>>);
     const thread = hotThreads.find((t) => (user.kind === "IMPORTER" ? t.importerId : t.factoryId) === user.orgId);
     if (thread) mine.specThread = `/${user.slug}/specs/${thread.specId}/v/${thread.number}${user.kind === "IMPORTER" ? `?factory=${thread.factoryId}` : ""}`;
     const [fa] = await q<{ id: string }>(

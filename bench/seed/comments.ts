@@ -24,7 +24,13 @@ export interface CommentStats {
   hotThreads: number;
 }
 
-export async function seedComments(ctx: SeedContext, scale: Scale, seen: SeenVersion[], firstArticles: FirstArticle[], correctiveActions: CorrectiveAction[]): Promise<CommentStats> {
+export async function seedComments(
+  ctx: SeedContext,
+  scale: Scale,
+  seen: SeenVersion[],
+  firstArticles: FirstArticle[],
+  correctiveActions: CorrectiveAction[],
+): Promise<CommentStats> {
   const rng = ctx.rng("comments");
   const { now } = ctx;
   const names = (s: SeenVersion) => s.version.characteristics.map((c) => c.name.toLowerCase());
@@ -114,7 +120,17 @@ export async function seedComments(ctx: SeedContext, scale: Scale, seen: SeenVer
   }
 
   const writer = new TableWriter(ctx.pool, "Comment", {
-    id: "text", threadType: "text", threadId: "text", importerId: "text", factoryId: "text", orgId: "text", authorId: "text", visibility: { enum: "CommentVisibility" }, body: "text", createdAt: "ts", editedAt: "ts",
+    id: "text",
+    threadType: "text",
+    threadId: "text",
+    importerId: "text",
+    factoryId: "text",
+    orgId: "text",
+    authorId: "text",
+    visibility: { enum: "CommentVisibility" },
+    body: "text",
+    createdAt: "ts",
+    editedAt: "ts",
   });
   for (const [thread, count] of counts) await writeThread(rng, writer, thread, count, now);
   await writer.done();
@@ -133,6 +149,18 @@ async function writeThread(rng: Rng, writer: TableWriter, t: Thread, count: numb
     const author = rng.pick(org === t.importer ? importerPeople : factoryPeople);
     const visibility = rng.chance(0.12) ? "INTERNAL" : "SHARED";
     const editedAt = rng.chance(0.03) ? Math.min(now, createdAt + rng.int(1, 14) * 60_000) : null;
-    await writer.add(newId(), t.type, t.id, t.importer.id, t.factory.id, org.id, author, visibility, commentBody(rng, rng.pick(t.topics)), ts(createdAt), ts(editedAt));
+    await writer.add(
+      newId(),
+      t.type,
+      t.id,
+      t.importer.id,
+      t.factory.id,
+      org.id,
+      author,
+      visibility,
+      commentBody(rng, rng.pick(t.topics)),
+      ts(createdAt),
+      ts(editedAt),
+    );
   }
 }

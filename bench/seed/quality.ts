@@ -1,7 +1,17 @@
 // First articles (with every reading) and corrective actions: the factory's
 // work against acknowledged spec versions and the importer's decisions on it.
 import type { Scale } from "../seed.ts";
-import { type Characteristic, type CorrectiveAction, DAY, type FirstArticle, HOUR, type Partnership, type SeedContext, type SeenVersion, type Share } from "./model.ts";
+import {
+  type Characteristic,
+  type CorrectiveAction,
+  DAY,
+  type FirstArticle,
+  HOUR,
+  type Partnership,
+  type SeedContext,
+  type SeenVersion,
+  type Share,
+} from "./model.ts";
 import { newId, type Rng } from "./random.ts";
 import { fmt } from "./specs.ts";
 import { ACTION_OWNERS, ACTIONS, CONTAINMENT, DECISION_NOTES, fill, PROBLEMS, ROOT_CAUSE_CATEGORIES, ROOT_CAUSES } from "./words.ts";
@@ -45,7 +55,9 @@ function failingCells(rng: Rng, characteristics: Characteristic[], status: Statu
     picked = rng.sample(chars, 1);
   }
   return picked.flatMap(({ c, index }) =>
-    rng.sample([1, 2, 3, 4, 5].slice(0, sampleCount), status === "REJECTED" ? rng.int(1, 3) : 1).map((sample) => ({ index, sample, units: outOfTolerance(rng, c) })),
+    rng
+      .sample([1, 2, 3, 4, 5].slice(0, sampleCount), status === "REJECTED" ? rng.int(1, 3) : 1)
+      .map((sample) => ({ index, sample, units: outOfTolerance(rng, c) })),
   );
 }
 
@@ -70,9 +82,31 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
   if (acknowledged.length === 0 || current.length === 0) throw new Error("No acknowledged spec versions to make first articles for.");
   const all: FirstArticle[] = [];
   const writer = new TableWriter(ctx.pool, "FirstArticle", {
-    id: "text", seriesId: "text", round: "int", importerId: "text", factoryId: "text", partnershipId: "text", specId: "text", versionId: "text",
-    status: { enum: "FirstArticleStatus" }, poNumber: "text", lotNumber: "text", quantityProduced: "int", sampleCount: "int", inspectedOn: "ts", notes: "text",
-    createdById: "text", submittedAt: "ts", submittedById: "text", decidedAt: "ts", decidedById: "text", decisionNote: "text", findings: "json", revision: "int", createdAt: "ts", updatedAt: "ts",
+    id: "text",
+    seriesId: "text",
+    round: "int",
+    importerId: "text",
+    factoryId: "text",
+    partnershipId: "text",
+    specId: "text",
+    versionId: "text",
+    status: { enum: "FirstArticleStatus" },
+    poNumber: "text",
+    lotNumber: "text",
+    quantityProduced: "int",
+    sampleCount: "int",
+    inspectedOn: "ts",
+    notes: "text",
+    createdById: "text",
+    submittedAt: "ts",
+    submittedById: "text",
+    decidedAt: "ts",
+    decidedById: "text",
+    decisionNote: "text",
+    findings: "json",
+    revision: "int",
+    createdAt: "ts",
+    updatedAt: "ts",
   });
 
   while (all.length < scale.firstArticles) {
@@ -110,7 +144,14 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
     const poNumber = `PO-${new Date(start).getUTCFullYear()}-${String(rng.int(1000, 99999)).padStart(5, "0")}`;
     const lotNumber = rng.chance(0.8) ? `L-${rng.int(100, 9999)}` : "";
     const quantity = rng.int(5, 200) * 100;
-    const notes = rng.chance(0.2) ? rng.pick(["Measured at the end of line 2.", "Samples taken from three different cartons.", "Readings by our QC lab, calibrated tools.", "Photos of all five samples attached."]) : "";
+    const notes = rng.chance(0.2)
+      ? rng.pick([
+          "Measured at the end of line 2.",
+          "Samples taken from three different cartons.",
+          "Readings by our QC lab, calibrated tools.",
+          "Photos of all five samples attached.",
+        ])
+      : "";
     const { share } = target;
     for (const [i, round] of plan.entries()) {
       const fa: FirstArticle = {
@@ -132,10 +173,31 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
       const inspectedOn = Date.UTC(inspected.getUTCFullYear(), inspected.getUTCMonth(), inspected.getUTCDate());
       const decisionNote = fa.decidedAt ? rng.pick(DECISION_NOTES[fa.status as keyof typeof DECISION_NOTES]) || null : null;
       await writer.add(
-        fa.id, seriesId, fa.round, share.spec.importer.id, share.factory.id, share.partnership.id, share.spec.id, target.version.id,
-        fa.status, poNumber, lotNumber, quantity, scale.samplesPerFirstArticle, ts(inspectedOn), notes,
-        rng.pick(share.factory.writers), ts(fa.submittedAt), fa.submittedAt ? rng.pick(share.factory.deciders) : null,
-        ts(fa.decidedAt), fa.decidedAt ? rng.pick(share.spec.importer.deciders) : null, decisionNote, findingsOf(fa), revision, ts(fa.createdAt), ts(updatedAt),
+        fa.id,
+        seriesId,
+        fa.round,
+        share.spec.importer.id,
+        share.factory.id,
+        share.partnership.id,
+        share.spec.id,
+        target.version.id,
+        fa.status,
+        poNumber,
+        lotNumber,
+        quantity,
+        scale.samplesPerFirstArticle,
+        ts(inspectedOn),
+        notes,
+        rng.pick(share.factory.writers),
+        ts(fa.submittedAt),
+        fa.submittedAt ? rng.pick(share.factory.deciders) : null,
+        ts(fa.decidedAt),
+        fa.decidedAt ? rng.pick(share.spec.importer.deciders) : null,
+        decisionNote,
+        findingsOf(fa),
+        revision,
+        ts(fa.createdAt),
+        ts(updatedAt),
       );
       all.push(fa);
     }
@@ -148,7 +210,12 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
 /** Every cell of every first article: five samples of each characteristic, judged as the app judges them. */
 async function seedMeasurements(ctx: SeedContext, scale: Scale, firstArticles: FirstArticle[]) {
   const rng = ctx.rng("measurements");
-  const writer = new TableWriter(ctx.pool, "Measurement", { id: "text", firstArticleId: "text", characteristicKey: "text", sample: "int", raw: "text", value: "num", passed: "bool" }, 10000);
+  const writer = new TableWriter(
+    ctx.pool,
+    "Measurement",
+    { id: "text", firstArticleId: "text", characteristicKey: "text", sample: "int", raw: "text", value: "num", passed: "bool" },
+    10000,
+  );
   for (const fa of firstArticles) {
     const failing = new Map(fa.failing.map((f) => [`${f.index}:${f.sample}`, f.units]));
     // Some factories type a decimal comma; the app reads it and keeps what was typed.
@@ -170,7 +237,13 @@ async function seedMeasurements(ctx: SeedContext, scale: Scale, firstArticles: F
   await writer.done();
 }
 
-export async function seedCorrectiveActions(ctx: SeedContext, scale: Scale, partnerships: Partnership[], shares: Share[], firstArticles: FirstArticle[]): Promise<CorrectiveAction[]> {
+export async function seedCorrectiveActions(
+  ctx: SeedContext,
+  scale: Scale,
+  partnerships: Partnership[],
+  shares: Share[],
+  firstArticles: FirstArticle[],
+): Promise<CorrectiveAction[]> {
   const rng = ctx.rng("corrective-actions");
   const { now } = ctx;
   const active = partnerships.filter((p) => p.status === "ACTIVE");
@@ -183,10 +256,31 @@ export async function seedCorrectiveActions(ctx: SeedContext, scale: Scale, part
   const weightedActive = active.flatMap((p) => Array.from({ length: Math.max(1, Math.round(partnershipWeight(p) * 20)) }, () => p));
 
   const caWriter = new TableWriter(ctx.pool, "CorrectiveAction", {
-    id: "text", importerId: "text", factoryId: "text", partnershipId: "text", firstArticleId: "text", specId: "text", title: "text", problem: "text",
-    severity: { enum: "Severity" }, status: { enum: "CorrectiveActionStatus" }, planDueAt: "ts", containment: "text", rootCauseCategory: { enum: "RootCauseCategory" },
-    rootCause: "text", preventive: "text", reviewNote: "text", effectivenessNote: "text", openedById: "text", planSubmittedAt: "ts", planAcceptedAt: "ts",
-    implementedAt: "ts", closedAt: "ts", revision: "int", createdAt: "ts", updatedAt: "ts",
+    id: "text",
+    importerId: "text",
+    factoryId: "text",
+    partnershipId: "text",
+    firstArticleId: "text",
+    specId: "text",
+    title: "text",
+    problem: "text",
+    severity: { enum: "Severity" },
+    status: { enum: "CorrectiveActionStatus" },
+    planDueAt: "ts",
+    containment: "text",
+    rootCauseCategory: { enum: "RootCauseCategory" },
+    rootCause: "text",
+    preventive: "text",
+    reviewNote: "text",
+    effectivenessNote: "text",
+    openedById: "text",
+    planSubmittedAt: "ts",
+    planAcceptedAt: "ts",
+    implementedAt: "ts",
+    closedAt: "ts",
+    revision: "int",
+    createdAt: "ts",
+    updatedAt: "ts",
   });
   const items: { caId: string; position: number; action: string; owner: string; dueAt: number }[] = [];
   const out: CorrectiveAction[] = [];
@@ -202,7 +296,14 @@ export async function seedCorrectiveActions(ctx: SeedContext, scale: Scale, part
     let characteristic = "the main dimension";
     if (link === "firstArticle") {
       // A rejection that is recent enough for an action of this age, on a partnership that still allows it.
-      firstArticle = rejected.find((fa) => !usedFirstArticles.has(fa) && fa.decidedAt! < createdAt && fa.decidedAt! > createdAt - 60 * DAY && (status === "CLOSED" || fa.seen.share.partnership.status === "ACTIVE")) ?? null;
+      firstArticle =
+        rejected.find(
+          (fa) =>
+            !usedFirstArticles.has(fa) &&
+            fa.decidedAt! < createdAt &&
+            fa.decidedAt! > createdAt - 60 * DAY &&
+            (status === "CLOSED" || fa.seen.share.partnership.status === "ACTIVE"),
+        ) ?? null;
       if (firstArticle) {
         usedFirstArticles.add(firstArticle);
         partnership = firstArticle.seen.share.partnership;
@@ -231,7 +332,12 @@ export async function seedCorrectiveActions(ctx: SeedContext, scale: Scale, part
     // Each step follows the previous one; the whole story ends before now.
     const steps: number[] = [];
     let t = createdAt;
-    for (const [min, max] of [[2, 20], [1, 7], [7, 45], [3, 20]] as const) {
+    for (const [min, max] of [
+      [2, 20],
+      [1, 7],
+      [7, 45],
+      [3, 20],
+    ] as const) {
       if (steps.length >= stage) break;
       t += rng.between(min, max) * DAY;
       steps.push(t);
@@ -245,20 +351,47 @@ export async function seedCorrectiveActions(ctx: SeedContext, scale: Scale, part
     const lot = `L-${rng.int(100, 9999)}`;
     const id = newId();
     const submittedAt = planSubmittedAt ?? (returned ? Math.round(createdAt + (now - createdAt) * 0.4) : null);
-    const updatedAt = Math.min(now - HOUR, closedAt ?? implementedAt ?? planAcceptedAt ?? (returned ? submittedAt! + DAY : null) ?? planSubmittedAt ?? createdAt + (answered ? rng.int(1, 48) * HOUR : 0));
+    const updatedAt = Math.min(
+      now - HOUR,
+      closedAt ??
+        implementedAt ??
+        planAcceptedAt ??
+        (returned ? submittedAt! + DAY : null) ??
+        planSubmittedAt ??
+        createdAt + (answered ? rng.int(1, 48) * HOUR : 0),
+    );
     await caWriter.add(
-      id, importer.id, factory.id, partnership.id, firstArticle?.id ?? null, specId,
+      id,
+      importer.id,
+      factory.id,
+      partnership.id,
+      firstArticle?.id ?? null,
+      specId,
       `${characteristic[0]!.toUpperCase()}${characteristic.slice(1)} ${rng.pick(["out of tolerance", "varies between lots", "fails at incoming inspection", "does not match the standard"])}`,
       fill(rng.pick(PROBLEMS), rng, { c: characteristic, lot }),
-      severity, status, ts(planDueAt),
+      severity,
+      status,
+      ts(planDueAt),
       answered ? fill(rng.pick(CONTAINMENT), rng) : "",
       answered && (stage > 0 || rng.chance(0.5)) ? rng.pick(ROOT_CAUSE_CATEGORIES) : null,
       answered ? rng.pick(ROOT_CAUSES) : "",
       stage > 0 ? rng.pick(ACTIONS) + " on all lines making this product." : "",
-      returned ? "Please explain why the check was skipped, not only who skipped it." : stage >= 2 && rng.chance(0.3) ? "Plan accepted. Please send photos when the actions are done." : null,
-      status === "CLOSED" ? rng.pick(["Next three lots measured within tolerance.", "No repeat at incoming inspection for two months.", "Verified on site during the audit."]) : null,
-      rng.pick(importer.writers), ts(submittedAt), ts(planAcceptedAt ?? null), ts(implementedAt ?? null), ts(closedAt ?? null),
-      stage + (returned ? 2 : 0) + (answered ? 1 : 0), ts(createdAt), ts(updatedAt),
+      returned
+        ? "Please explain why the check was skipped, not only who skipped it."
+        : stage >= 2 && rng.chance(0.3)
+          ? "Plan accepted. Please send photos when the actions are done."
+          : null,
+      status === "CLOSED"
+        ? rng.pick(["Next three lots measured within tolerance.", "No repeat at incoming inspection for two months.", "Verified on site during the audit."])
+        : null,
+      rng.pick(importer.writers),
+      ts(submittedAt),
+      ts(planAcceptedAt ?? null),
+      ts(implementedAt ?? null),
+      ts(closedAt ?? null),
+      stage + (returned ? 2 : 0) + (answered ? 1 : 0),
+      ts(createdAt),
+      ts(updatedAt),
     );
     // The factory's actions: drafted while open, dated after the plan; an accepted plan may already be late.
     const base = planSubmittedAt ?? planDueAt;
@@ -269,7 +402,14 @@ export async function seedCorrectiveActions(ctx: SeedContext, scale: Scale, part
     out.push({ id, partnership, createdAt, closedAt: closedAt ?? null, status, topic: characteristic });
   }
   await caWriter.done();
-  const itemWriter = new TableWriter(ctx.pool, "CorrectiveActionItem", { id: "text", correctiveActionId: "text", position: "int", action: "text", owner: "text", dueAt: "ts" });
+  const itemWriter = new TableWriter(ctx.pool, "CorrectiveActionItem", {
+    id: "text",
+    correctiveActionId: "text",
+    position: "int",
+    action: "text",
+    owner: "text",
+    dueAt: "ts",
+  });
   for (const item of items) await itemWriter.add(newId(), item.caId, item.position, item.action, item.owner, ts(item.dueAt));
   await itemWriter.done();
   return out;

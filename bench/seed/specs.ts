@@ -1,7 +1,20 @@
 // Specifications with their version history, shared with partner factories,
 // and each factory's acknowledgement (or question) per version it was shown.
 import type { Scale } from "../seed.ts";
-import { type Characteristic, DAY, HOUR, type Material, type Org, type Partnership, type SeedContext, type SeenVersion, type Share, type Spec, type Version, within } from "./model.ts";
+import {
+  type Characteristic,
+  DAY,
+  HOUR,
+  type Material,
+  type Org,
+  type Partnership,
+  type SeedContext,
+  type SeenVersion,
+  type Share,
+  type Spec,
+  type Version,
+  within,
+} from "./model.ts";
 import { apportion, newId, type Rng, WeightedPicker } from "./random.ts";
 import { ATTRIBUTES, DESCRIPTIONS, MINIMUMS, PACKAGING, PRODUCTS, QUESTIONS, VARIABLES, VERSION_NOTES, type VariableTemplate } from "./words.ts";
 import { TableWriter, ts } from "./writer.ts";
@@ -33,7 +46,19 @@ function variable(rng: Rng, t: VariableTemplate, minimum: boolean): Characterist
 }
 
 function attribute(rng: Rng, t: { name: string; method: string }): Characteristic {
-  return { key: rng.hex(16), name: t.name, kind: "ATTRIBUTE", decimals: 0, nominal: 0, low: null, high: null, spread: 0, unit: "", cls: classOf(rng), method: t.method };
+  return {
+    key: rng.hex(16),
+    name: t.name,
+    kind: "ATTRIBUTE",
+    decimals: 0,
+    nominal: 0,
+    low: null,
+    high: null,
+    spread: 0,
+    unit: "",
+    cls: classOf(rng),
+    method: t.method,
+  };
 }
 
 function firstCharacteristics(rng: Rng, count: number): Characteristic[] {
@@ -75,7 +100,11 @@ export interface SpecCatalog {
 export async function seedSpecs(ctx: SeedContext, scale: Scale, importers: Org[], partnerships: Partnership[]): Promise<SpecCatalog> {
   const rng = ctx.rng("specs");
   const { now } = ctx;
-  const counts = apportion(scale.specs, importers.map((o) => o.weight), 3);
+  const counts = apportion(
+    scale.specs,
+    importers.map((o) => o.weight),
+    3,
+  );
   const specs: Spec[] = [];
   const createdBy = new Map<Spec, string>();
   const texts = new Map<Version, { description: string; notes: string; packaging: string; publishedById: string | null }>();
@@ -109,7 +138,17 @@ export async function seedSpecs(ctx: SeedContext, scale: Scale, importers: Org[]
       });
       if (rng.chance(scale.draftVersionShare)) {
         const createdAt = within(rng, p3 + DAY, now, now);
-        versions.push({ id: newId(), number: 4, status: "DRAFT", createdAt, updatedAt: within(rng, createdAt, createdAt + 5 * DAY, now), publishedAt: null, supersededAt: null, characteristics: revise(rng, chars3), materials: materials3 });
+        versions.push({
+          id: newId(),
+          number: 4,
+          status: "DRAFT",
+          createdAt,
+          updatedAt: within(rng, createdAt, createdAt + 5 * DAY, now),
+          publishedAt: null,
+          supersededAt: null,
+          characteristics: revise(rng, chars3),
+          materials: materials3,
+        });
       }
       const spec: Spec = {
         id: newId(),
@@ -134,27 +173,91 @@ export async function seedSpecs(ctx: SeedContext, scale: Scale, importers: Org[]
   });
 
   // Written without currentVersionId: the version does not exist yet; set below.
-  const specWriter = new TableWriter(ctx.pool, "Spec", { id: "text", orgId: "text", title: "text", productCode: "text", description: "text", createdById: "text", createdAt: "ts", updatedAt: "ts" });
+  const specWriter = new TableWriter(ctx.pool, "Spec", {
+    id: "text",
+    orgId: "text",
+    title: "text",
+    productCode: "text",
+    description: "text",
+    createdById: "text",
+    createdAt: "ts",
+    updatedAt: "ts",
+  });
   for (const s of specs) {
     const last = s.versions[s.versions.length - 1]!;
-    await specWriter.add(s.id, s.importer.id, s.title, s.productCode, texts.get(s.versions[0]!)!.description, createdBy.get(s)!, ts(s.versions[0]!.createdAt), ts(last.updatedAt));
+    await specWriter.add(
+      s.id,
+      s.importer.id,
+      s.title,
+      s.productCode,
+      texts.get(s.versions[0]!)!.description,
+      createdBy.get(s)!,
+      ts(s.versions[0]!.createdAt),
+      ts(last.updatedAt),
+    );
   }
   await specWriter.done();
   const versionWriter = new TableWriter(ctx.pool, "SpecVersion", {
-    id: "text", specId: "text", orgId: "text", number: "int", status: { enum: "SpecVersionStatus" }, description: "text", notes: "text", packaging: "text", publishedAt: "ts", publishedById: "text", createdAt: "ts", updatedAt: "ts",
+    id: "text",
+    specId: "text",
+    orgId: "text",
+    number: "int",
+    status: { enum: "SpecVersionStatus" },
+    description: "text",
+    notes: "text",
+    packaging: "text",
+    publishedAt: "ts",
+    publishedById: "text",
+    createdAt: "ts",
+    updatedAt: "ts",
   });
   for (const s of specs) {
     for (const v of s.versions) {
       const t = texts.get(v)!;
-      await versionWriter.add(v.id, s.id, s.importer.id, v.number, v.status, t.description, t.notes, t.packaging, ts(v.publishedAt), t.publishedById, ts(v.createdAt), ts(v.updatedAt));
+      await versionWriter.add(
+        v.id,
+        s.id,
+        s.importer.id,
+        v.number,
+        v.status,
+        t.description,
+        t.notes,
+        t.packaging,
+        ts(v.publishedAt),
+        t.publishedById,
+        ts(v.createdAt),
+        ts(v.updatedAt),
+      );
     }
   }
   await versionWriter.done();
-  const materialWriter = new TableWriter(ctx.pool, "SpecMaterial", { id: "text", versionId: "text", position: "int", key: "text", material: "text", grade: "text", source: "text" });
+  const materialWriter = new TableWriter(ctx.pool, "SpecMaterial", {
+    id: "text",
+    versionId: "text",
+    position: "int",
+    key: "text",
+    material: "text",
+    grade: "text",
+    source: "text",
+  });
   const characteristicWriter = new TableWriter(
     ctx.pool,
     "Characteristic",
-    { id: "text", versionId: "text", position: "int", key: "text", number: "text", name: "text", kind: { enum: "CharacteristicKind" }, nominal: "num", lowerTol: "num", upperTol: "num", unit: "text", class: { enum: "CharacteristicClass" }, method: "text" },
+    {
+      id: "text",
+      versionId: "text",
+      position: "int",
+      key: "text",
+      number: "text",
+      name: "text",
+      kind: { enum: "CharacteristicKind" },
+      nominal: "num",
+      lowerTol: "num",
+      upperTol: "num",
+      unit: "text",
+      class: { enum: "CharacteristicClass" },
+      method: "text",
+    },
     10000,
   );
   for (const s of specs) {
@@ -163,11 +266,19 @@ export async function seedSpecs(ctx: SeedContext, scale: Scale, importers: Org[]
       for (const [position, c] of v.characteristics.entries()) {
         const variable = c.kind === "VARIABLE";
         await characteristicWriter.add(
-          newId(), v.id, position, c.key, String(position + 1), c.name, c.kind,
+          newId(),
+          v.id,
+          position,
+          c.key,
+          String(position + 1),
+          c.name,
+          c.kind,
           variable ? fmt(c.nominal, c.decimals) : null,
           variable && c.low !== null ? fmt(c.low - c.nominal, c.decimals) : null,
           variable && c.high !== null ? fmt(c.high - c.nominal, c.decimals) : null,
-          c.unit, c.cls, c.method,
+          c.unit,
+          c.cls,
+          c.method,
         );
       }
     }
@@ -175,7 +286,10 @@ export async function seedSpecs(ctx: SeedContext, scale: Scale, importers: Org[]
   await Promise.all([materialWriter.done(), characteristicWriter.done()]);
   for (let i = 0; i < specs.length; i += 10000) {
     const batch = specs.slice(i, i + 10000);
-    await ctx.pool.query(`UPDATE "Spec" s SET "currentVersionId" = u.v FROM unnest($1::text[], $2::text[]) AS u(id, v) WHERE s.id = u.id`, [batch.map((s) => s.id), batch.map((s) => s.current.id)]);
+    await ctx.pool.query(`UPDATE "Spec" s SET "currentVersionId" = u.v FROM unnest($1::text[], $2::text[]) AS u(id, v) WHERE s.id = u.id`, [
+      batch.map((s) => s.id),
+      batch.map((s) => s.current.id),
+    ]);
   }
 
   const { shares, seen } = await shareAndAcknowledge(ctx, rng, specs, partnerships);
@@ -190,7 +304,9 @@ async function shareAndAcknowledge(ctx: SeedContext, rng: Rng, specs: Spec[], pa
   for (const spec of specs) {
     if (rng.chance(0.02)) continue; // written, not yet shared with anyone
     const published = spec.versions[0]!.publishedAt!;
-    const candidates = (byImporter.get(spec.importer.id) ?? []).filter((p) => p.status === "ACTIVE" || (p.endedAt !== null && p.endedAt > published + 30 * DAY && p.activatedAt! < p.endedAt - 30 * DAY));
+    const candidates = (byImporter.get(spec.importer.id) ?? []).filter(
+      (p) => p.status === "ACTIVE" || (p.endedAt !== null && p.endedAt > published + 30 * DAY && p.activatedAt! < p.endedAt - 30 * DAY),
+    );
     if (candidates.length === 0) continue;
     const r = rng.next();
     const k = Math.min(candidates.length, r < 0.4 ? 1 : r < 0.8 ? 2 : 3);
@@ -204,13 +320,30 @@ async function shareAndAcknowledge(ctx: SeedContext, rng: Rng, specs: Spec[], pa
       shares.push({ spec, partnership, factory: partnership.factory!, createdAt });
     }
   }
-  const shareWriter = new TableWriter(ctx.pool, "SpecShare", { id: "text", specId: "text", importerId: "text", factoryId: "text", partnershipId: "text", createdById: "text", createdAt: "ts" });
-  for (const s of shares) await shareWriter.add(newId(), s.spec.id, s.spec.importer.id, s.factory.id, s.partnership.id, rng.pick(s.spec.importer.deciders), ts(s.createdAt));
+  const shareWriter = new TableWriter(ctx.pool, "SpecShare", {
+    id: "text",
+    specId: "text",
+    importerId: "text",
+    factoryId: "text",
+    partnershipId: "text",
+    createdById: "text",
+    createdAt: "ts",
+  });
+  for (const s of shares)
+    await shareWriter.add(newId(), s.spec.id, s.spec.importer.id, s.factory.id, s.partnership.id, rng.pick(s.spec.importer.deciders), ts(s.createdAt));
   await shareWriter.done();
 
   const seen: SeenVersion[] = [];
   const ackWriter = new TableWriter(ctx.pool, "Acknowledgement", {
-    id: "text", versionId: "text", importerId: "text", factoryId: "text", status: { enum: "AcknowledgementStatus" }, question: "text", userId: "text", createdAt: "ts", updatedAt: "ts",
+    id: "text",
+    versionId: "text",
+    importerId: "text",
+    factoryId: "text",
+    status: { enum: "AcknowledgementStatus" },
+    question: "text",
+    userId: "text",
+    createdAt: "ts",
+    updatedAt: "ts",
   });
   for (const share of shares) {
     const active = share.partnership.status === "ACTIVE";

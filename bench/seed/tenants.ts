@@ -59,7 +59,11 @@ export async function seedTenants(ctx: SeedContext, scale: Scale, passwordHash: 
   // People: a few large teams, many small ones; at least an owner and a quality lead where there are enough people.
   const users: { id: string; n: number; name: string; locale: string; createdAt: number }[] = [];
   const memberships: { userId: string; org: Org; role: Role; createdAt: number }[] = [];
-  const perOrg = apportion(scale.users, orgs.map((o) => Math.sqrt(o.weight)), scale.users >= orgs.length * 2 ? 2 : 1);
+  const perOrg = apportion(
+    scale.users,
+    orgs.map((o) => Math.sqrt(o.weight)),
+    scale.users >= orgs.length * 2 ? 2 : 1,
+  );
   orgs.forEach((org, i) => {
     const size = perOrg[i]!;
     for (let k = 0; k < size; k++) {
@@ -78,7 +82,12 @@ export async function seedTenants(ctx: SeedContext, scale: Scale, passwordHash: 
     const org = orgPicker.pick(rng);
     if (memberOf.has(`${user.id}:${org.id}`)) continue;
     memberOf.add(`${user.id}:${org.id}`);
-    memberships.push({ userId: user.id, org, role: rng.weighted({ QUALITY: 30, MEMBER: 50, VIEWER: 20 }), createdAt: Math.max(user.createdAt, org.createdAt) + Math.round(rng.next() * 90 * DAY) });
+    memberships.push({
+      userId: user.id,
+      org,
+      role: rng.weighted({ QUALITY: 30, MEMBER: 50, VIEWER: 20 }),
+      createdAt: Math.max(user.createdAt, org.createdAt) + Math.round(rng.next() * 90 * DAY),
+    });
   }
   for (const m of memberships) {
     m.org.members.push({ userId: m.userId, role: m.role });
@@ -86,7 +95,15 @@ export async function seedTenants(ctx: SeedContext, scale: Scale, passwordHash: 
     if (m.role !== "VIEWER") m.org.writers.push(m.userId);
   }
 
-  const orgWriter = new TableWriter(ctx.pool, "Organization", { id: "text", slug: "text", name: "text", kind: { enum: "OrgKind" }, locale: "text", createdAt: "ts", updatedAt: "ts" });
+  const orgWriter = new TableWriter(ctx.pool, "Organization", {
+    id: "text",
+    slug: "text",
+    name: "text",
+    kind: { enum: "OrgKind" },
+    locale: "text",
+    createdAt: "ts",
+    updatedAt: "ts",
+  });
   for (const o of orgs) await orgWriter.add(o.id, o.slug, o.name, o.kind, o.locale, ts(o.createdAt), ts(o.createdAt));
   const userWriter = new TableWriter(ctx.pool, "User", { id: "text", email: "text", name: "text", locale: "text", createdAt: "ts", updatedAt: "ts" });
   for (const u of users) await userWriter.add(u.id, `user${u.n}@bench.example`, u.name, u.locale, ts(u.createdAt), ts(u.createdAt));
@@ -99,7 +116,14 @@ export async function seedTenants(ctx: SeedContext, scale: Scale, passwordHash: 
 
   const partnerships = pairUp(rng, scale, importers, factories, ctx.now);
   const partnershipWriter = new TableWriter(ctx.pool, "Partnership", {
-    id: "text", importerId: "text", factoryId: "text", status: { enum: "PartnershipStatus" }, createdAt: "ts", activatedAt: "ts", endedAt: "ts", endedById: "text",
+    id: "text",
+    importerId: "text",
+    factoryId: "text",
+    status: { enum: "PartnershipStatus" },
+    createdAt: "ts",
+    activatedAt: "ts",
+    endedAt: "ts",
+    endedById: "text",
   });
   for (const p of partnerships) {
     const endedBy = p.status === "ENDED" ? p.importer.members.find((m) => m.role === "OWNER")!.userId : null;
@@ -108,11 +132,33 @@ export async function seedTenants(ctx: SeedContext, scale: Scale, passwordHash: 
   await partnershipWriter.done();
   // A pending partnership waits on an invitation to a factory that has no account yet.
   const invitationWriter = new TableWriter(ctx.pool, "Invitation", {
-    id: "text", kind: { enum: "InvitationKind" }, orgId: "text", email: "text", role: { enum: "Role" }, locale: "text", partnershipId: "text", tokenHash: "text", expiresAt: "ts", invitedById: "text", createdAt: "ts",
+    id: "text",
+    kind: { enum: "InvitationKind" },
+    orgId: "text",
+    email: "text",
+    role: { enum: "Role" },
+    locale: "text",
+    partnershipId: "text",
+    tokenHash: "text",
+    expiresAt: "ts",
+    invitedById: "text",
+    createdAt: "ts",
   });
   for (const p of partnerships.filter((x) => x.status === "INVITED")) {
     const owner = p.importer.members.find((m) => m.role === "OWNER")!.userId;
-    await invitationWriter.add(newId(), "PARTNER", p.importer.id, `sales@prospect-${p.id}.example`, "OWNER", "en", p.id, rng.hex(64), ts(p.createdAt + 7 * DAY), owner, ts(p.createdAt));
+    await invitationWriter.add(
+      newId(),
+      "PARTNER",
+      p.importer.id,
+      `sales@prospect-${p.id}.example`,
+      "OWNER",
+      "en",
+      p.id,
+      rng.hex(64),
+      ts(p.createdAt + 7 * DAY),
+      owner,
+      ts(p.createdAt),
+    );
   }
   await invitationWriter.done();
   return { importers, factories, partnerships, users: users.length };

@@ -6,7 +6,9 @@ import type pg from "pg";
 export type ColumnType = "text" | "int" | "bool" | "ts" | "num" | "json" | { enum: string };
 
 const sqlType = (type: ColumnType) =>
-  typeof type === "object" ? `"${type.enum}"[]` : { text: "text[]", int: "int4[]", bool: "bool[]", ts: "timestamp(3)[]", num: "numeric[]", json: "jsonb[]" }[type];
+  typeof type === "object"
+    ? `"${type.enum}"[]`
+    : { text: "text[]", int: "int4[]", bool: "bool[]", ts: "timestamp(3)[]", num: "numeric[]", json: "jsonb[]" }[type];
 
 export type Value = string | number | boolean | null;
 

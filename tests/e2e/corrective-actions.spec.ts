@@ -1,13 +1,5 @@
 import { expect, screenshotWithoutToast, test, type Page } from "./fixtures.ts";
-import {
-  acknowledgeFromEmail,
-  publishAndShareSpec,
-  setUpPartners,
-  solidPng,
-  startFirstArticle,
-  tempFile,
-  uploadSamplePhoto,
-} from "./support.ts";
+import { acknowledgeFromEmail, publishAndShareSpec, setUpPartners, solidPng, startFirstArticle, tempFile, uploadSamplePhoto } from "./support.ts";
 
 /** Screenshots without the toast, which floats over the page for a few seconds. */
 
@@ -15,7 +7,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** "YYYY-MM-DD", `days` from today (UTC, as the app stores and checks dates). */
 const isoDay = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 /** "4 Mar 2025": how the dashboard writes a date. */
-const shownDay = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+const shownDay = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
 
 /** The dashboard groups that concern corrective actions, by their headings. */
 const FACTORY_CA_GROUPS = ["Corrective actions awaiting your answer", "Actions to carry out"] as const;
@@ -49,7 +42,10 @@ async function expectNoGroups(page: Page, titles: readonly string[], except: str
   }
 }
 
-test("a corrective action from a rejected first article: answered, returned, revised, accepted, implemented with evidence, verified and closed; dashboards and scorecard follow", async ({ page, browser }) => {
+test("a corrective action from a rejected first article: answered, returned, revised, accepted, implemented with evidence, verified and closed; dashboards and scorecard follow", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
 
   // ── Set-up (the demo's situation, built through the UI): partners, a spec published, shared and acknowledged.
@@ -119,7 +115,13 @@ test("a corrective action from a rejected first article: answered, returned, rev
 
   // ── Factory dashboard: under "Corrective actions awaiting your answer", linking to the exact page.
   await openDashboard(factoryPage, factoryName);
-  const toAnswer = await expectDashboardItem(factoryPage, "Corrective actions awaiting your answer", caTitle, factoryCaPath, `${importer.orgName} · Major · plan due ${shownDay(planDue)}`);
+  const toAnswer = await expectDashboardItem(
+    factoryPage,
+    "Corrective actions awaiting your answer",
+    caTitle,
+    factoryCaPath,
+    `${importer.orgName} · Major · plan due ${shownDay(planDue)}`,
+  );
   await expectNoGroups(factoryPage, FACTORY_CA_GROUPS, ["Corrective actions awaiting your answer"]);
   await screenshotWithoutToast(factoryPage, { path: "/tmp/ca-dashboard-factory.png", fullPage: true });
   await toAnswer.click();
@@ -131,7 +133,9 @@ test("a corrective action from a rejected first article: answered, returned, rev
   // The answer form has no accessible name of its own: found by its heading.
   const answer = factoryPage.locator("form").filter({ has: factoryPage.getByRole("heading", { name: "Your answer" }) });
   await expect(answer).toBeVisible();
-  await answer.getByLabel("Containment", { exact: true }).fill("All 500 mugs of PO held and 100% re-measured for height; 23 over 95.5 mm set aside for rework.");
+  await answer
+    .getByLabel("Containment", { exact: true })
+    .fill("All 500 mugs of PO held and 100% re-measured for height; 23 over 95.5 mm set aside for rework.");
   await answer.getByLabel("Where did the problem come from?").selectOption({ label: "Skipped quality check" });
   const rootCause1 = "The height check after firing was skipped on the night shift, so the worn mould was not noticed.";
   await answer.getByLabel("Root cause", { exact: true }).fill(rootCause1);
@@ -165,7 +169,13 @@ test("a corrective action from a rejected first article: answered, returned, rev
 
   // ── Importer dashboard: under "Plans to review".
   await openDashboard(page, importer.orgName);
-  const toReview = await expectDashboardItem(page, "Plans to review", caTitle, importerCaPath, `${factoryName} · Major · plan submitted ${shownDay(isoDay(0))}`);
+  const toReview = await expectDashboardItem(
+    page,
+    "Plans to review",
+    caTitle,
+    importerCaPath,
+    `${factoryName} · Major · plan submitted ${shownDay(isoDay(0))}`,
+  );
   await expectNoGroups(page, IMPORTER_CA_GROUPS, ["Plans to review"]);
   await screenshotWithoutToast(page, { path: "/tmp/ca-dashboard-importer.png", fullPage: true });
   await toReview.click();
@@ -186,7 +196,15 @@ test("a corrective action from a rejected first article: answered, returned, rev
 
   // ── Factory: back on its dashboard as returned; sees who returned it and why; revises and resends.
   await openDashboard(factoryPage, factoryName);
-  await (await expectDashboardItem(factoryPage, "Corrective actions awaiting your answer", caTitle, factoryCaPath, `${importer.orgName} · Major · plan returned, plan due ${shownDay(planDue)}`)).click();
+  await (
+    await expectDashboardItem(
+      factoryPage,
+      "Corrective actions awaiting your answer",
+      caTitle,
+      factoryCaPath,
+      `${importer.orgName} · Major · plan returned, plan due ${shownDay(planDue)}`,
+    )
+  ).click();
   await expect(factoryPage).toHaveURL(factoryCaPath);
   await expect(factoryPage.getByText(`Returned by ${importer.orgName}:`)).toBeVisible();
   await expect(factoryPage.getByText(returnNote)).toBeVisible();
@@ -225,7 +243,13 @@ test("a corrective action from a rejected first article: answered, returned, rev
 
   // ── Factory dashboard: under "Actions to carry out", the earliest action first.
   await openDashboard(factoryPage, factoryName);
-  const toCarryOut = await expectDashboardItem(factoryPage, "Actions to carry out", caTitle, factoryCaPath, `${importer.orgName} · “${revisedAction}” due ${shownDay(actions[0]!.due)}`);
+  const toCarryOut = await expectDashboardItem(
+    factoryPage,
+    "Actions to carry out",
+    caTitle,
+    factoryCaPath,
+    `${importer.orgName} · “${revisedAction}” due ${shownDay(actions[0]!.due)}`,
+  );
   await expectNoGroups(factoryPage, FACTORY_CA_GROUPS, ["Actions to carry out"]);
   await toCarryOut.click();
   await expect(factoryPage).toHaveURL(factoryCaPath);
@@ -245,7 +269,9 @@ test("a corrective action from a rejected first article: answered, returned, rev
 
   // ── Importer dashboard: under "Actions to verify"; verifies and closes.
   await openDashboard(page, importer.orgName);
-  await (await expectDashboardItem(page, "Actions to verify", caTitle, importerCaPath, `${factoryName} · Major · marked implemented ${shownDay(isoDay(0))}`)).click();
+  await (
+    await expectDashboardItem(page, "Actions to verify", caTitle, importerCaPath, `${factoryName} · Major · marked implemented ${shownDay(isoDay(0))}`)
+  ).click();
   await expect(page).toHaveURL(importerCaPath);
   const evidence = page.getByRole("region", { name: "Evidence" }).getByRole("img", { name: evidenceName });
   await expect(evidence).toBeVisible();
@@ -298,7 +324,12 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await expect(causes.getByRole("img", { name: /Skipped quality check 1\b/ })).toBeVisible();
   const skipped = causes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Skipped quality check", exact: true }) });
   await expect(skipped.getByRole("cell")).toHaveText(["1", "100%"]);
-  await expect(causes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Process step", exact: true }) }).getByRole("cell")).toHaveText(["0", "0%"]);
+  await expect(
+    causes
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "Process step", exact: true }) })
+      .getByRole("cell"),
+  ).toHaveText(["0", "0%"]);
   await screenshotWithoutToast(page, { path: "/tmp/scorecard.png", fullPage: true });
 
   await factoryPage.context().close();

@@ -22,7 +22,10 @@ const HEIGHT_3 = "1 Height, sample 3";
 /** Screenshots without the toast, which floats over the grid for a few seconds. */
 const CAPACITY_2 = "3 Capacity, sample 2";
 
-test("a first article: out-of-tolerance reading flagged, incomplete submit refused, rejected, fixed in round 2, approved, reported", async ({ page, browser }) => {
+test("a first article: out-of-tolerance reading flagged, incomplete submit refused, rejected, fixed in round 2, approved, reported", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
 
   // ── Set-up: an importer and its factory, a spec with 4 characteristics, published, shared, acknowledged.
@@ -114,7 +117,9 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(reading(factoryPage, CAPACITY_2)).toBeFocused();
   // Following the link must not cost the readings either (they were saved with the refused submit).
   // Soft, so the rest of the flow still runs and reports; re-typing the same values is a no-op when they are kept.
-  const shown = Object.fromEntries(await Promise.all(Object.keys(typed).map(async (label) => [label, await reading(factoryPage, label).inputValue()] as const)));
+  const shown = Object.fromEntries(
+    await Promise.all(Object.keys(typed).map(async (label) => [label, await reading(factoryPage, label).inputValue()] as const)),
+  );
   expect.soft(shown, "the grid's readings after following the problem link").toEqual(typed);
   await expect.soft(problems, "the problem list after following its link").toBeVisible({ timeout: 2_000 });
   for (const [label, value] of Object.entries(typed)) await reading(factoryPage, label).fill(value);
@@ -131,7 +136,13 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
 
   // ── Importer: the "submitted" email → review; the failing cell is highlighted; reject with a reason.
   const submittedSubject = `${factoryName} submitted a first article for ${title} (PO ${poNumber})`;
-  const review1 = await emailLinkMatching(page, importer.email, submittedSubject, "Review the first article", new RegExp(`/${importerSlug}/first-articles/${round1.faId}$`));
+  const review1 = await emailLinkMatching(
+    page,
+    importer.email,
+    submittedSubject,
+    "Review the first article",
+    new RegExp(`/${importerSlug}/first-articles/${round1.faId}$`),
+  );
   await page.goto(review1);
   await expect(page.getByRole("heading", { level: 1, name: `${title} — PO ${poNumber}` })).toBeVisible();
   await expect(page.getByText("Awaiting review", { exact: true })).toBeVisible();
@@ -161,7 +172,12 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(page.getByRole("region", { name: "Your decision" })).toHaveCount(0);
 
   // ── Factory: the "rejected" email → round 2 with the readings copied; fix the reading; resubmit.
-  const rejected = await emailLink(factoryPage, factory.email, `${importer.orgName} rejected round 1 of your first article for ${title} (PO ${poNumber})`, "See the result");
+  const rejected = await emailLink(
+    factoryPage,
+    factory.email,
+    `${importer.orgName} rejected round 1 of your first article for ${title} (PO ${poNumber})`,
+    "See the result",
+  );
   expect(rejected).toMatch(new RegExp(`/${factorySlug}/first-articles/${round1.faId}$`));
   await factoryPage.goto(rejected);
   await expect(factoryPage.getByText("Rejected", { exact: true })).toBeVisible();
@@ -191,7 +207,13 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(rounds.getByRole("link", { name: "Round 2: Awaiting review" })).toHaveAttribute("aria-current", "page");
 
   // ── Importer: the round-2 email (same subject as round 1, new link) → approve.
-  const review2 = await emailLinkMatching(page, importer.email, submittedSubject, "Review the first article", new RegExp(`/${importerSlug}/first-articles/${round2Id}$`));
+  const review2 = await emailLinkMatching(
+    page,
+    importer.email,
+    submittedSubject,
+    "Review the first article",
+    new RegExp(`/${importerSlug}/first-articles/${round2Id}$`),
+  );
   await page.goto(review2);
   await expect(page.getByText(/^Round 2 · 500 produced · 3 samples/)).toBeVisible();
   const heightRound2 = gridRow(page, "1 Height");
@@ -209,7 +231,12 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(importerRounds.getByRole("link", { name: "Round 2: Approved" })).toHaveAttribute("aria-current", "page");
 
   // The factory hears about it.
-  const approved = await emailLink(factoryPage, factory.email, `${importer.orgName} approved your first article for ${title} (PO ${poNumber})`, "See the result");
+  const approved = await emailLink(
+    factoryPage,
+    factory.email,
+    `${importer.orgName} approved your first article for ${title} (PO ${poNumber})`,
+    "See the result",
+  );
   expect(approved).toMatch(new RegExp(`/${factorySlug}/first-articles/${round2Id}$`));
 
   // ── The printable report: both rounds, each with its outcome.

@@ -25,7 +25,11 @@ test("on a 375 px phone the factory's version page (with a diff) and the importe
     characteristics: [
       { number: "1", name: "Outer diameter at the rim", nominal: "240", lowerTol: "-1.5", upperTol: "1.5", unit: "mm" },
       { number: "2", name: "Height from the foot ring to the rim", nominal: "85", lowerTol: "-1", upperTol: "2", unit: "mm" },
-      { number: "3", name: "Glaze coverage inside and outside", visual: { passes: "No bare spots, crawling or pinholes larger than 0.5 mm when viewed at arm's length" } },
+      {
+        number: "3",
+        name: "Glaze coverage inside and outside",
+        visual: { passes: "No bare spots, crawling or pinholes larger than 0.5 mm when viewed at arm's length" },
+      },
     ],
     packaging: "Each bowl wrapped in tissue, then in a paper sleeve. 4 bowls per inner box with dividers, 16 per export carton.",
   });

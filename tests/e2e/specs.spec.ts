@@ -220,7 +220,9 @@ test("a defect example added in the draft editor is listed there and survives th
   await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile("rim-chip.png", solidPng([200, 40, 40])));
   await defectForm.getByRole("button", { name: "Add example" }).click();
   await expect(page.getByRole("status")).toContainText("Defect example added.");
-  await expect.soft(page.getByRole("group", { name: "Defect examples" }).getByLabel("Description"), "the added defect example in the editor's rows").toHaveValue("Chipped enamel on the rim");
+  await expect
+    .soft(page.getByRole("group", { name: "Defect examples" }).getByLabel("Description"), "the added defect example in the editor's rows")
+    .toHaveValue("Chipped enamel on the rim");
 
   // The importer goes on editing on the same page, then saves.
   await page.getByLabel("Packaging instructions").fill("One bowl per paper sleeve, 12 per carton.");

@@ -95,7 +95,10 @@ export async function logOut(page: Page) {
  */
 export async function openLatestEmailTo(page: Page, email: string) {
   // The list is newest first, so the first match is the latest email.
-  const entry = page.getByRole("link").filter({ hasText: `To: ${email.toLowerCase()}` }).first();
+  const entry = page
+    .getByRole("link")
+    .filter({ hasText: `To: ${email.toLowerCase()}` })
+    .first();
   await expect(async () => {
     await page.goto("/dev/mailbox");
     await expect(entry).toBeVisible({ timeout: 1_000 });
@@ -238,7 +241,12 @@ export function solidPng([r, g, b]: [number, number, number], size = 8) {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [r, g, b]).flat())]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", header), pngChunk("IDAT", pixels), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", pixels),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** Writes `bytes` to a fresh temp folder under `name` and returns the path. */
@@ -362,7 +370,12 @@ export async function emailLinkMatching(page: Page, email: string, subject: stri
 
 /** The factory opens the "published" email of version `number` and acknowledges that version. */
 export async function acknowledgeFromEmail(factoryPage: Page, partners: Pick<Partners, "importer" | "factory">, title: string, number = 1) {
-  const link = await emailLink(factoryPage, partners.factory.email, `${partners.importer.orgName} published ${title}, version ${number}`, "Open and acknowledge");
+  const link = await emailLink(
+    factoryPage,
+    partners.factory.email,
+    `${partners.importer.orgName} published ${title}, version ${number}`,
+    "Open and acknowledge",
+  );
   await factoryPage.goto(link);
   await expect(factoryPage.getByRole("heading", { level: 1, name: `Version ${number}` })).toBeVisible();
   await factoryPage.getByRole("button", { name: "I acknowledge this version" }).click();

@@ -91,7 +91,14 @@ describe("sign up", () => {
   it("drops NUL bytes from a form sent as multipart too", async () => {
     const email = `${unique("nul")}@example.com`;
     const form = new FormData();
-    for (const [key, value] of Object.entries({ name: "Ana\u0000 Quality", email, password: "a sturdy password", orgName: "Nul\u0000 Imports", orgKind: "IMPORTER" })) form.append(key, value);
+    for (const [key, value] of Object.entries({
+      name: "Ana\u0000 Quality",
+      email,
+      password: "a sturdy password",
+      orgName: "Nul\u0000 Imports",
+      orgKind: "IMPORTER",
+    }))
+      form.append(key, value);
     const posted = await call(signup.action, "/signup", { body: form });
     expect(posted.location).toBe("/signup/sent");
     const out = await confirmLink(await confirmationTokenFor(email), "a sturdy password");
@@ -143,7 +150,12 @@ describe("log in and out", () => {
     const user = await createUser();
     const out = await call(login.action, "/login", { form: { email: user.email, password: "not the password", redirectTo: "/somewhere" } });
     expect(out.status).toBe(400);
-    expect(out.data).toEqual({ status: "error", initialValue: { email: user.email }, error: { "": ["Wrong email or password."] }, fields: ["email", "password"] });
+    expect(out.data).toEqual({
+      status: "error",
+      initialValue: { email: user.email },
+      error: { "": ["Wrong email or password."] },
+      fields: ["email", "password"],
+    });
   });
 
   it("logging out deletes the session so the cookie stops working", async () => {

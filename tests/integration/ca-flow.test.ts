@@ -13,7 +13,15 @@ import * as caRoute from "~/routes/$org.corrective-actions.$caId._index.tsx";
 import * as listRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as newRoute from "~/routes/$org.corrective-actions.new.tsx";
 import * as filesRoute from "~/routes/$org.files.$attachmentId.tsx";
-import { createCorrectiveAction, createCorrectiveActionEvidence, createFirstArticle, createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import {
+  createCorrectiveAction,
+  createCorrectiveActionEvidence,
+  createFirstArticle,
+  createPartnership,
+  createSpec,
+  createSpecShare,
+  unique,
+} from "../support/factories.ts";
 import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -27,11 +35,15 @@ const endOfDay = (iso: string) => `${iso}T23:59:59.000Z`;
 const DAY = 86_400_000;
 
 const caUrl = (who: Member, caId: string) => `/${who.org.slug}/corrective-actions/${caId}`;
-const caAction = (who: Member, caId: string, form: Record<string, string>) => call(caRoute.action, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId }, form });
+const caAction = (who: Member, caId: string, form: Record<string, string>) =>
+  call(caRoute.action, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId }, form });
 const caLoader = (who: Member, caId: string) => call(caRoute.loader, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId } });
-const newLoader = (who: Member, query = "") => call(newRoute.loader, `/${who.org.slug}/corrective-actions/new${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
-const newAction = (who: Member, form: Record<string, string>) => call(newRoute.action, `/${who.org.slug}/corrective-actions/new`, { cookie: who.cookie, params: { org: who.org.slug }, form });
-const download = (who: Member, attachmentId: string) => call(filesRoute.loader, `/${who.org.slug}/files/${attachmentId}`, { cookie: who.cookie, params: { org: who.org.slug, attachmentId } });
+const newLoader = (who: Member, query = "") =>
+  call(newRoute.loader, `/${who.org.slug}/corrective-actions/new${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
+const newAction = (who: Member, form: Record<string, string>) =>
+  call(newRoute.action, `/${who.org.slug}/corrective-actions/new`, { cookie: who.cookie, params: { org: who.org.slug }, form });
+const download = (who: Member, attachmentId: string) =>
+  call(filesRoute.loader, `/${who.org.slug}/files/${attachmentId}`, { cookie: who.cookie, params: { org: who.org.slug, attachmentId } });
 function uploadEvidence(who: Member, caId: string, files: File[]) {
   const body = new FormData();
   for (const file of files) body.append("evidence", file);
@@ -39,7 +51,11 @@ function uploadEvidence(who: Member, caId: string, files: File[]) {
 }
 
 const actionData = (out: Outcome) => out.data as CaActionData;
-type CaPage = { ca: Record<string, unknown> & { status: string; items: { action: string; owner: string; dueAt: string }[] }; evidence: { id: string; name: string }[]; can: Record<string, boolean> };
+type CaPage = {
+  ca: Record<string, unknown> & { status: string; items: { action: string; owner: string; dueAt: string }[] };
+  evidence: { id: string; name: string }[];
+  can: Record<string, boolean>;
+};
 const pageData = (out: Outcome) => out.data as CaPage;
 
 /** The "corrective-action-update" emails of one event, as [to, orgId]. */
@@ -188,7 +204,13 @@ describe("a corrective action from opening to closing", () => {
 
   it("refuses an incomplete plan (422) listing what is missing, and sends nothing", async () => {
     const before = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: true } });
-    const out = await caAction(w.factory, caId, { intent: "submit-plan", containment: "Sorted all stock.", rootCauseCategory: "", rootCause: "  ", preventive: "" });
+    const out = await caAction(w.factory, caId, {
+      intent: "submit-plan",
+      containment: "Sorted all stock.",
+      rootCauseCategory: "",
+      rootCause: "  ",
+      preventive: "",
+    });
     expect(out.status).toBe(422);
     expect(actionData(out).errors).toEqual(["The plan is not complete yet. Your answer was not sent."]);
     expect(actionData(out).problems!.map((p) => p.path)).toEqual(["rootCauseCategory", "rootCause", "items"]);
@@ -203,9 +225,17 @@ describe("a corrective action from opening to closing", () => {
     expect(await audited(caId, "correctiveAction.submit-plan")).toEqual([]);
 
     // A row without its owner and date is a form error (400), named per field.
-    const halfRow = await caAction(w.factory, caId, { intent: "submit-plan", containment: "Sorted", rootCauseCategory: "SKIPPED_CHECK", rootCause: "Skipped", "items[0].action": "Do it" });
+    const halfRow = await caAction(w.factory, caId, {
+      intent: "submit-plan",
+      containment: "Sorted",
+      rootCauseCategory: "SKIPPED_CHECK",
+      rootCause: "Skipped",
+      "items[0].action": "Do it",
+    });
     expect(halfRow.status).toBe(400);
-    expect(Object.keys((actionData(halfRow).result as { error: Record<string, string[]> }).error)).toEqual(expect.arrayContaining(["items[0].owner", "items[0].dueAt"]));
+    expect(Object.keys((actionData(halfRow).result as { error: Record<string, string[]> }).error)).toEqual(
+      expect.arrayContaining(["items[0].owner", "items[0].dueAt"]),
+    );
     expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).status).toBe("OPEN");
   });
 
@@ -308,7 +338,13 @@ describe("a corrective action from opening to closing", () => {
       rootCauseCategory: current.rootCauseCategory!,
       rootCause: current.rootCause,
       preventive: "Checklists of every line list the checks that cannot be skipped.",
-      ...Object.fromEntries(current.items.flatMap((i, n) => [[`items[${n}].action`, i.action], [`items[${n}].owner`, i.owner], [`items[${n}].dueAt`, i.dueAt.toISOString().slice(0, 10)]])),
+      ...Object.fromEntries(
+        current.items.flatMap((i, n) => [
+          [`items[${n}].action`, i.action],
+          [`items[${n}].owner`, i.owner],
+          [`items[${n}].dueAt`, i.dueAt.toISOString().slice(0, 10)],
+        ]),
+      ),
     });
     expect(out.status).toBe(302);
     const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: { orderBy: { position: "asc" } } } });
@@ -425,7 +461,14 @@ describe("opening from a rejected first article", () => {
     expect(line).not.toContain("sample 1");
     expect(defaults.problem).toContain("Decision note: Out of tolerance.");
 
-    const opened = await newAction(w.quality, { factoryId: defaults.factoryId!, firstArticleId: defaults.firstArticleId!, title: defaults.title!, problem: defaults.problem!, severity: "MAJOR", planDueAt: isoDate(5) });
+    const opened = await newAction(w.quality, {
+      factoryId: defaults.factoryId!,
+      firstArticleId: defaults.firstArticleId!,
+      title: defaults.title!,
+      problem: defaults.problem!,
+      severity: "MAJOR",
+      planDueAt: isoDate(5),
+    });
     expect(opened.status).toBe(302);
     const ca = await prisma.correctiveAction.findFirstOrThrow({ where: { importerId: w.owner.org.id } });
     expect(ca).toMatchObject({ firstArticleId: fa.id, specId: w.spec.id, factoryId: w.factory.org.id, problem: defaults.problem });
@@ -560,7 +603,12 @@ describe("the corrective-action list", () => {
     expect(ids).toHaveLength(7);
     expect(new Set(ids.slice(0, 4))).toEqual(new Set([cas.acceptedOnTime.id, cas.acceptedLate.id, cas.openLate.id, cas.openOnTime.id]));
     expect(ids.slice(4)).toEqual([cas.closed.id, cas.implemented.id, cas.submitted.id]);
-    expect(out.items.filter((i) => i.overdue).map((i) => i.id).sort()).toEqual([cas.acceptedLate.id, cas.openLate.id].sort());
+    expect(
+      out.items
+        .filter((i) => i.overdue)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([cas.acceptedLate.id, cas.openLate.id].sort());
     expect(out.items.every((i) => i.partnerName === l.importer.org.name)).toBe(true);
   });
 
@@ -586,13 +634,28 @@ describe("the corrective-action list", () => {
 
   it("answers odd query parameters with a list, not an error", async () => {
     const all = (await list(l.importer)).items.map((i) => i.id);
-    const queries = ["?status=BOGUS", "?status=open", "?overdue=yes", "?overdue=", "?page=abc", "?page=-3", "?page=0", "?page=1e3", "?status=OPEN&status=CLOSED", `?partner=${"x".repeat(500)}`, "?partner=%00", "?partner=%C0"];
+    const queries = [
+      "?status=BOGUS",
+      "?status=open",
+      "?overdue=yes",
+      "?overdue=",
+      "?page=abc",
+      "?page=-3",
+      "?page=0",
+      "?page=1e3",
+      "?status=OPEN&status=CLOSED",
+      `?partner=${"x".repeat(500)}`,
+      "?partner=%00",
+      "?partner=%C0",
+    ];
     const statuses: Record<string, number | string> = {};
     for (const who of [l.importer, l.factory]) {
       for (const query of queries) {
         const label = `${who.org.kind} ${query.slice(0, 40)}`;
         try {
-          statuses[label] = (await call(listRoute.loader, `/${who.org.slug}/corrective-actions${query}`, { cookie: who.cookie, params: { org: who.org.slug } })).status;
+          statuses[label] = (
+            await call(listRoute.loader, `/${who.org.slug}/corrective-actions${query}`, { cookie: who.cookie, params: { org: who.org.slug } })
+          ).status;
         } catch (error) {
           statuses[label] = `threw ${String(error).slice(0, 120)}`;
         }

@@ -76,12 +76,18 @@ function caProbes(t: Target): Probe[] {
       label: "action evidence upload",
       run: (slug, cookie) => call(caRoute.action, `${caUrl(slug, t.caId)}?upload=evidence`, { cookie, params: caParams(slug, t.caId), body: evidenceBody() }),
     },
-    { label: "evidence download", run: (slug, cookie) => call(filesRoute.loader, `/${slug}/files/${t.evidenceId}`, { cookie, params: { org: slug, attachmentId: t.evidenceId } }) },
+    {
+      label: "evidence download",
+      run: (slug, cookie) => call(filesRoute.loader, `/${slug}/files/${t.evidenceId}`, { cookie, params: { org: slug, attachmentId: t.evidenceId } }),
+    },
   ];
 }
 const probe = (t: Target, label: string) => caProbes(t).find((p) => p.label === label)!;
 
-const listProbe: Probe = { label: "list loader", run: (slug, cookie) => call(listRoute.loader, `/${slug}/corrective-actions`, { cookie, params: { org: slug } }) };
+const listProbe: Probe = {
+  label: "list loader",
+  run: (slug, cookie) => call(listRoute.loader, `/${slug}/corrective-actions`, { cookie, params: { org: slug } }),
+};
 const newProbes = (factoryId: string, firstArticleId: string): Probe[] => [
   { label: "new loader", run: (slug, cookie) => call(newRoute.loader, `/${slug}/corrective-actions/new`, { cookie, params: { org: slug } }) },
   {
@@ -131,7 +137,12 @@ async function targetCa(importer: { id: string }, factory: { id: string }, statu
     data: { problem, containment, rootCause: status === "OPEN" ? "" : "Skipped check", rootCauseCategory: status === "OPEN" ? null : "SKIPPED_CHECK" },
   });
   const evidence = await createCorrectiveActionEvidence(ca, { name: `${unique("secret-evidence")}.png` });
-  return { ca, evidence, target: { caId: ca.id, evidenceId: evidence.id } satisfies Target, secrets: [title, problem, containment, evidence.name, ...items.map((i) => i.action)] };
+  return {
+    ca,
+    evidence,
+    target: { caId: ca.id, evidenceId: evidence.id } satisfies Target,
+    secrets: [title, problem, containment, evidence.name, ...items.map((i) => i.action)],
+  };
 }
 
 /**
@@ -168,7 +179,23 @@ async function scene() {
   const open = await targetCa(importer.org, factory.org, "OPEN");
   const implemented = await targetCa(importer.org, factory.org, "IMPLEMENTED");
   const secrets = [...open.secrets, ...implemented.secrets, fa.poNumber];
-  return { importer, importerMember, importerViewer, factory, factoryMember, factoryViewer, partner, stranger, otherImporter, spec, version, fa, open, implemented, secrets };
+  return {
+    importer,
+    importerMember,
+    importerViewer,
+    factory,
+    factoryMember,
+    factoryViewer,
+    partner,
+    stranger,
+    otherImporter,
+    spec,
+    version,
+    fa,
+    open,
+    implemented,
+    secrets,
+  };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
@@ -209,7 +236,10 @@ describe("outsiders see nothing of a corrective action", () => {
     it(`${who} finds neither corrective action in its own list, whatever the filter`, async () => {
       const outsider = s[key];
       for (const query of ["", "?status=OPEN", "?status=IMPLEMENTED", "?overdue=1", `?partner=${s.importer.org.id}`, `?partner=${s.factory.org.id}`]) {
-        const out = await call(listRoute.loader, `/${outsider.org.slug}/corrective-actions${query}`, { cookie: outsider.cookie, params: { org: outsider.org.slug } });
+        const out = await call(listRoute.loader, `/${outsider.org.slug}/corrective-actions${query}`, {
+          cookie: outsider.cookie,
+          params: { org: outsider.org.slug },
+        });
         expect(out.status).toBe(200);
         const ids = (out.data as ListData).list.items.map((i) => i.id);
         expect(ids).not.toContain(s.open.ca.id);
@@ -237,7 +267,12 @@ describe("outsiders see nothing of a corrective action", () => {
       for (const id of ["cl0000000000000000000000", "x".repeat(65), "\u0000", "%00", "../etc/passwd"]) {
         const label = `${who.org.kind} ${JSON.stringify(id.slice(0, 20))}`;
         try {
-          statuses[label] = (await call(filesRoute.loader, `/${who.org.slug}/files/${encodeURIComponent(id)}`, { cookie: who.cookie, params: { org: who.org.slug, attachmentId: id } })).status;
+          statuses[label] = (
+            await call(filesRoute.loader, `/${who.org.slug}/files/${encodeURIComponent(id)}`, {
+              cookie: who.cookie,
+              params: { org: who.org.slug, attachmentId: id },
+            })
+          ).status;
         } catch (error) {
           statuses[label] = `threw ${String(error).slice(0, 120)}`;
         }
@@ -304,7 +339,8 @@ describe("each side makes only its own moves, each in its state", () => {
     s = await scene();
   });
 
-  const post = (who: Member, caId: string, form: Record<string, string>) => call(caRoute.action, caUrl(who.org.slug, caId), { cookie: who.cookie, params: caParams(who.org.slug, caId), form });
+  const post = (who: Member, caId: string, form: Record<string, string>) =>
+    call(caRoute.action, caUrl(who.org.slug, caId), { cookie: who.cookie, params: caParams(who.org.slug, caId), form });
   const upload = (who: Member, caId: string, body: FormData = evidenceBody()) =>
     call(caRoute.action, `${caUrl(who.org.slug, caId)}?upload=evidence`, { cookie: who.cookie, params: caParams(who.org.slug, caId), body });
   const page = (who: Member, caId: string) => call(caRoute.loader, caUrl(who.org.slug, caId), { cookie: who.cookie, params: caParams(who.org.slug, caId) });
@@ -312,7 +348,14 @@ describe("each side makes only its own moves, each in its state", () => {
     call(newRoute.action, `/${who.org.slug}/corrective-actions/new`, {
       cookie: who.cookie,
       params: { org: who.org.slug },
-      form: { factoryId: s.factory.org.id, title: `Opened ${unique("t")}`, problem: "Handles come loose after 3 dishwasher cycles.", severity: "MAJOR", planDueAt: isoDate(7), ...overrides },
+      form: {
+        factoryId: s.factory.org.id,
+        title: `Opened ${unique("t")}`,
+        problem: "Handles come loose after 3 dishwasher cycles.",
+        severity: "MAJOR",
+        planDueAt: isoDate(7),
+        ...overrides,
+      },
     });
   /** The row, its items, its files, comments, audit events and emails: everything a refused request must leave alone. */
   const snapshot = async (caId: string) =>
@@ -323,7 +366,8 @@ describe("each side makes only its own moves, each in its state", () => {
       audits: await prisma.auditEvent.count({ where: { subjectType: "CorrectiveAction", subjectId: caId } }),
       emails: await prisma.outboxEmail.count({ where: { idempotencyKey: { contains: caId } } }),
     });
-  const fresh = async (status: "OPEN" | "PLAN_SUBMITTED" | "PLAN_ACCEPTED" | "IMPLEMENTED" | "CLOSED") => (await targetCa(s.importer.org, s.factory.org, status)).ca;
+  const fresh = async (status: "OPEN" | "PLAN_SUBMITTED" | "PLAN_ACCEPTED" | "IMPLEMENTED" | "CLOSED") =>
+    (await targetCa(s.importer.org, s.factory.org, status)).ca;
 
   it("a factory lead posting review, close or reopen gets 403 and nothing changes", async () => {
     const submitted = await fresh("PLAN_SUBMITTED");
@@ -332,7 +376,10 @@ describe("each side makes only its own moves, each in its state", () => {
     const before = [await snapshot(submitted.id), await snapshot(implemented.id)];
     for (const who of [s.factory, owner]) {
       for (const decision of ["accept", "return"]) {
-        expect((await post(who, submitted.id, { intent: "review", decision, note: "We accept our own plan" })).status, `review ${decision} as factory ${who.membership.role}`).toBe(403);
+        expect(
+          (await post(who, submitted.id, { intent: "review", decision, note: "We accept our own plan" })).status,
+          `review ${decision} as factory ${who.membership.role}`,
+        ).toBe(403);
       }
       expect((await post(who, implemented.id, { intent: "close", note: "Works for us" })).status, `close as factory ${who.membership.role}`).toBe(403);
       expect((await post(who, implemented.id, { intent: "reopen", note: "Try again" })).status, `reopen as factory ${who.membership.role}`).toBe(403);
@@ -389,11 +436,23 @@ describe("each side makes only its own moves, each in its state", () => {
     ] as const) {
       const view = await page(who, ca.id);
       expect(view.status).toBe(200);
-      expect(Object.values((view.data as { can: Record<string, boolean> }).can).every((v) => v === false), `can as ${who.org.kind} viewer`).toBe(true);
-      expect((await post(who, ca.id, { intent: "comment", body: "A viewer's remark", visibility: "SHARED" })).status, `comment as ${who.org.kind} viewer`).toBe(403);
+      expect(
+        Object.values((view.data as { can: Record<string, boolean> }).can).every((v) => v === false),
+        `can as ${who.org.kind} viewer`,
+      ).toBe(true);
+      expect((await post(who, ca.id, { intent: "comment", body: "A viewer's remark", visibility: "SHARED" })).status, `comment as ${who.org.kind} viewer`).toBe(
+        403,
+      );
     }
     // The importer's viewer: no opening, review, verification or reopening.
-    expect((await call(newRoute.loader, `/${s.importerViewer.org.slug}/corrective-actions/new`, { cookie: s.importerViewer.cookie, params: { org: s.importerViewer.org.slug } })).status).toBe(403);
+    expect(
+      (
+        await call(newRoute.loader, `/${s.importerViewer.org.slug}/corrective-actions/new`, {
+          cookie: s.importerViewer.cookie,
+          params: { org: s.importerViewer.org.slug },
+        })
+      ).status,
+    ).toBe(403);
     expect((await open(s.importerViewer)).status).toBe(403);
     expect((await post(s.importerViewer, submitted.id, { intent: "review", decision: "accept", note: "" })).status).toBe(403);
     expect((await post(s.importerViewer, submitted.id, { intent: "review", decision: "return", note: "No" })).status).toBe(403);
@@ -480,7 +539,9 @@ describe("each side makes only its own moves, each in its state", () => {
       });
       expect(out.status, `new action as factory ${who.membership.role}`).toBe(403);
     }
-    expect(await prisma.correctiveAction.count({ where: { OR: [{ importerId: s.factory.org.id }, { factoryId: s.factory.org.id, title: "Self-opened" }] } })).toBe(0);
+    expect(
+      await prisma.correctiveAction.count({ where: { OR: [{ importerId: s.factory.org.id }, { factoryId: s.factory.org.id, title: "Self-opened" }] } }),
+    ).toBe(0);
   });
 
   it("a write the role may not make is refused as forbidden (403) before its fields are checked, however incomplete the form", async () => {

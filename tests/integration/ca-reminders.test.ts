@@ -283,14 +283,23 @@ describe("corrective action reminders", () => {
     const late = await createCorrectiveAction(w.importer, w.factory, { planDueAt: at(-HOUR) });
     const soon = await createCorrectiveAction(w.importer, w.factory, { planDueAt: at(DAY) });
     const submitted = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_SUBMITTED", planDueAt: at(-DAY) });
-    const lateItem = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_ACCEPTED", planDueAt: at(-9 * DAY), items: [{ dueAt: at(DAY) }, { dueAt: at(-DAY) }] });
+    const lateItem = await createCorrectiveAction(w.importer, w.factory, {
+      status: "PLAN_ACCEPTED",
+      planDueAt: at(-9 * DAY),
+      items: [{ dueAt: at(DAY) }, { dueAt: at(-DAY) }],
+    });
     const onTime = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_ACCEPTED", planDueAt: at(-9 * DAY), items: [{ dueAt: at(DAY) }] });
     const closed = await createCorrectiveAction(w.importer, w.factory, { status: "CLOSED", planDueAt: at(-9 * DAY), items: [{ dueAt: at(-DAY) }] });
     const all = [late, soon, submitted, lateItem, onTime, closed];
 
     const fromDb = await prisma.correctiveAction.findMany({ where: { AND: [{ id: { in: all.map((ca) => ca.id) } }, overdueWhere(T)] }, select: { id: true } });
     expect(fromDb.map((ca) => ca.id).sort()).toEqual([late.id, lateItem.id].sort());
-    expect(all.filter((ca) => isOverdue(ca, T)).map((ca) => ca.id).sort()).toEqual([late.id, lateItem.id].sort());
+    expect(
+      all
+        .filter((ca) => isOverdue(ca, T))
+        .map((ca) => ca.id)
+        .sort(),
+    ).toEqual([late.id, lateItem.id].sort());
 
     expect(isPlanOverdue(late, T)).toBe(true);
     expect(isPlanOverdue(submitted, T)).toBe(false);

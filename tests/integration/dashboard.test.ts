@@ -88,7 +88,14 @@ function item(d: { groups: Group[] }, key: string, id: string) {
 const ids = (d: { groups: Group[] }, key: string) => group(d, key).items.map((i) => i.id);
 
 const FACTORY_GROUPS = ["specs-to-acknowledge", "first-articles-to-finish", "first-articles-to-start", "corrective-actions-to-answer", "actions-to-carry-out"];
-const IMPORTER_GROUPS = ["factory-questions", "recent-acknowledgements", "first-articles-to-review", "plans-to-review", "actions-to-verify", "overdue-partners"];
+const IMPORTER_GROUPS = [
+  "factory-questions",
+  "recent-acknowledgements",
+  "first-articles-to-review",
+  "plans-to-review",
+  "actions-to-verify",
+  "overdue-partners",
+];
 
 /**
  * An importer working with one factory, with one record for every group on
@@ -132,7 +139,11 @@ async function world() {
   const withResubmission = await shared();
   await createAcknowledgement(withResubmission.version, F.id);
   const faAnswered = await createFirstArticle(A, F, withResubmission.spec, withResubmission.version, { status: "REJECTED" });
-  const faSubmitted = await createFirstArticle(A, F, withResubmission.spec, withResubmission.version, { status: "SUBMITTED", seriesId: faAnswered.seriesId, round: 2 });
+  const faSubmitted = await createFirstArticle(A, F, withResubmission.spec, withResubmission.version, {
+    status: "SUBMITTED",
+    seriesId: faAnswered.seriesId,
+    round: 2,
+  });
   const toStart = await shared();
   const toStartAck = await createAcknowledgement(toStart.version, F.id);
   // Acknowledged ten days ago: still a first article to start, no longer a recent acknowledgement.
@@ -145,7 +156,12 @@ async function world() {
   const caOpenLate = await seedCorrectiveAction(A, F, { status: "OPEN", planDueAt: at(-2 * DAY) });
   const caOpenSoon = await seedCorrectiveAction(A, F, { status: "OPEN", planDueAt: at(5 * DAY) });
   // Accepted long ago and on track: listed after the late one all the same.
-  const caOnTrack = await seedCorrectiveAction(A, F, { status: "PLAN_ACCEPTED", planDueAt: at(-30 * DAY), planAcceptedAt: at(-20 * DAY), items: [{ action: "Retrain the glazing line", dueAt: at(7 * DAY) }] });
+  const caOnTrack = await seedCorrectiveAction(A, F, {
+    status: "PLAN_ACCEPTED",
+    planDueAt: at(-30 * DAY),
+    planAcceptedAt: at(-20 * DAY),
+    items: [{ action: "Retrain the glazing line", dueAt: at(7 * DAY) }],
+  });
   const caAcceptedLate = await seedCorrectiveAction(A, F, {
     status: "PLAN_ACCEPTED",
     planDueAt: at(-10 * DAY),
@@ -225,7 +241,10 @@ describe("needs my attention", () => {
     expect(group(d, "first-articles-to-finish").total).toBe(2);
 
     // Acknowledged current versions without any first article.
-    expect(item(d, "first-articles-to-start", specs.toStart.spec.id)).toMatchObject({ href: `/${F}/first-articles/new?version=${specs.toStart.version.id}`, overdue: false });
+    expect(item(d, "first-articles-to-start", specs.toStart.spec.id)).toMatchObject({
+      href: `/${F}/first-articles/new?version=${specs.toStart.version.id}`,
+      overdue: false,
+    });
     expect(ids(d, "first-articles-to-start").sort()).toEqual([specs.toStart.spec.id, specs.oldAcked.spec.id].sort());
 
     // Corrective actions: overdue first.
@@ -252,17 +271,24 @@ describe("needs my attention", () => {
     expect(question.detail).toContain(acks.queriedAck.question);
     expect(group(d, "factory-questions").total).toBe(1);
 
-    expect(item(d, "recent-acknowledgements", acks.toStartAck.id)).toMatchObject({ href: `/${A}/specs/${specs.toStart.spec.id}/v/1?factory=${F}`, overdue: false });
+    expect(item(d, "recent-acknowledgements", acks.toStartAck.id)).toMatchObject({
+      href: `/${A}/specs/${specs.toStart.spec.id}/v/1?factory=${F}`,
+      overdue: false,
+    });
     expect(ids(d, "recent-acknowledgements")).not.toContain(acks.oldAck.id);
     // withDraft, withRejection, withResubmission, toStart, and newVersion's version 1.
     expect(group(d, "recent-acknowledgements").total).toBe(5);
     expect(group(d, "recent-acknowledgements").items.every((i) => !i.overdue)).toBe(true);
 
-    expect(group(d, "first-articles-to-review").items.map((i) => [i.id, i.href, i.overdue])).toEqual([[fas.faSubmitted.id, `/${A}/first-articles/${fas.faSubmitted.id}`, false]]);
+    expect(group(d, "first-articles-to-review").items.map((i) => [i.id, i.href, i.overdue])).toEqual([
+      [fas.faSubmitted.id, `/${A}/first-articles/${fas.faSubmitted.id}`, false],
+    ]);
 
     expect(item(d, "plans-to-review", cas.caPlanSubmitted.id)).toMatchObject({ href: `/${A}/corrective-actions/${cas.caPlanSubmitted.id}`, overdue: false });
     expect(ids(d, "plans-to-review").sort()).toEqual([cas.caPlanSubmitted.id, w.onTimePlan.id].sort());
-    expect(group(d, "actions-to-verify").items.map((i) => [i.id, i.href, i.overdue])).toEqual([[cas.caImplemented.id, `/${A}/corrective-actions/${cas.caImplemented.id}`, false]]);
+    expect(group(d, "actions-to-verify").items.map((i) => [i.id, i.href, i.overdue])).toEqual([
+      [cas.caImplemented.id, `/${A}/corrective-actions/${cas.caImplemented.id}`, false],
+    ]);
 
     // The late factory (an open plan past due, an accepted item past due); the punctual one is not listed.
     const late = item(d, "overdue-partners", F);
@@ -313,7 +339,9 @@ describe("needs my attention: limits and empty states", () => {
     expect(open.href).toBe(`/${factory.org.slug}/corrective-actions?status=OPEN`);
 
     const partners = group(await dashboard(importer), "overdue-partners");
-    expect(partners.items).toEqual([expect.objectContaining({ id: factory.org.id, overdue: true, detail: expect.stringContaining("1 overdue corrective action") })]);
+    expect(partners.items).toEqual([
+      expect.objectContaining({ id: factory.org.id, overdue: true, detail: expect.stringContaining("1 overdue corrective action") }),
+    ]);
   });
 
   it("is empty for a new org, and once a partnership ends the factory's work leaves its dashboard", async () => {
@@ -326,7 +354,11 @@ describe("needs my attention: limits and empty states", () => {
     await createSpecShare(spec.id, importer.org.id, factory.org.id);
     await createFirstArticle(importer.org, factory.org, spec, version, { status: "DRAFT" });
     await seedCorrectiveAction(importer.org, factory.org, { planDueAt: at(-DAY) });
-    expect((await dashboard(factory)).groups.filter((g) => g.total > 0).map((g) => g.key)).toEqual(["specs-to-acknowledge", "first-articles-to-finish", "corrective-actions-to-answer"]);
+    expect((await dashboard(factory)).groups.filter((g) => g.total > 0).map((g) => g.key)).toEqual([
+      "specs-to-acknowledge",
+      "first-articles-to-finish",
+      "corrective-actions-to-answer",
+    ]);
 
     await prisma.partnership.updateMany({ where: { importerId: importer.org.id, factoryId: factory.org.id }, data: { status: "ENDED", endedAt: new Date() } });
     expect((await dashboard(factory)).groups.every((g) => g.total === 0)).toBe(true);
@@ -354,12 +386,23 @@ describe("needs my attention: totals beyond the items shown, and their order", (
     for (let i = 0; i < 11; i++) {
       const { spec, version } = await createSpec(A.id);
       await createSpecShare(spec.id, A.id, F.id);
-      const ack = await prisma.acknowledgement.create({ data: { versionId: version.id, importerId: A.id, factoryId: F.id, status: "ACKNOWLEDGED", updatedAt: at(-(i + 1) * (DAY / 2)) } });
+      const ack = await prisma.acknowledgement.create({
+        data: { versionId: version.id, importerId: A.id, factoryId: F.id, status: "ACKNOWLEDGED", updatedAt: at(-(i + 1) * (DAY / 2)) },
+      });
       acks.push(ack.id);
     }
     // Accepted plans: one with a late action, listed first though accepted last.
-    for (let i = 0; i < 10; i++) await seedCorrectiveAction(A, F, { status: "PLAN_ACCEPTED", planAcceptedAt: at(-(20 - i) * DAY), items: [{ action: `Step ${i}`, dueAt: at((i + 1) * DAY) }] });
-    const lateOne = await seedCorrectiveAction(A, F, { status: "PLAN_ACCEPTED", planAcceptedAt: at(-DAY), items: [{ action: "Late step", dueAt: at(-DAY / 2) }] });
+    for (let i = 0; i < 10; i++)
+      await seedCorrectiveAction(A, F, {
+        status: "PLAN_ACCEPTED",
+        planAcceptedAt: at(-(20 - i) * DAY),
+        items: [{ action: `Step ${i}`, dueAt: at((i + 1) * DAY) }],
+      });
+    const lateOne = await seedCorrectiveAction(A, F, {
+      status: "PLAN_ACCEPTED",
+      planAcceptedAt: at(-DAY),
+      items: [{ action: "Late step", dueAt: at(-DAY / 2) }],
+    });
     // Plans submitted the earlier the later they were made: the oldest submission first.
     const plans: string[] = [];
     for (let i = 0; i < 11; i++) {
@@ -414,7 +457,11 @@ describe("needs my attention: totals beyond the items shown, and their order", (
       [slower.org.id, slower.org.name],
       [slow.org.id, slow.org.name],
     ]);
-    expect(partners.items[0]).toMatchObject({ detail: `2 overdue corrective actions · oldest due ${dayOf(oldestItem)}`, at: oldestItem.toISOString(), overdue: true });
+    expect(partners.items[0]).toMatchObject({
+      detail: `2 overdue corrective actions · oldest due ${dayOf(oldestItem)}`,
+      at: oldestItem.toISOString(),
+      overdue: true,
+    });
     expect(partners.items[1]!.detail).toBe(`1 overdue corrective action · oldest due ${dayOf(slowDue)}`);
   });
 });

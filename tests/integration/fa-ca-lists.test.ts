@@ -22,10 +22,12 @@ import { countStatements } from "../support/statements.ts";
 const DAY = 86_400_000;
 const NOW = new Date();
 
-
 type Org = { id: string; slug: string; name: string; kind: OrgKind };
 const contextOf = ({ id, slug, name, kind }: Org, role: Role = "VIEWER") =>
-  ({ org: { id, slug, name, kind, locale: "en" }, ability: defineAbility({ userId: "test-user", orgId: id, orgKind: kind, role }) }) as unknown as TenantContext;
+  ({
+    org: { id, slug, name, kind, locale: "en" },
+    ability: defineAbility({ userId: "test-user", orgId: id, orgKind: kind, role }),
+  }) as unknown as TenantContext;
 
 async function world() {
   const importer = await signedInMember("IMPORTER", "QUALITY");
@@ -47,8 +49,14 @@ async function world() {
   // Distinct update times, so that the order is fully decided by the rules.
   let minute = 0;
   const updatedAt = () => new Date(NOW.getTime() - ++minute * 60_000);
-  const fa = (imp: { id: string }, fac: { id: string }, s: { id: string }, v: { id: string }, status: FirstArticleStatus, extra: { seriesId?: string; round?: number; partnershipId?: string } = {}) =>
-    createFirstArticle(imp, fac, s, v, { status, updatedAt: updatedAt(), ...extra });
+  const fa = (
+    imp: { id: string },
+    fac: { id: string },
+    s: { id: string },
+    v: { id: string },
+    status: FirstArticleStatus,
+    extra: { seriesId?: string; round?: number; partnershipId?: string } = {},
+  ) => createFirstArticle(imp, fac, s, v, { status, updatedAt: updatedAt(), ...extra });
   const statuses: FirstArticleStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"];
   for (let i = 0; i < 30; i++) await fa(I, F, i % 3 ? spec : spec2, i % 3 ? version : version2, statuses[i % 5]!);
   // Rejections answered with a next round wait for nothing; the next round (a draft, or resubmitted) does.
@@ -66,9 +74,14 @@ async function world() {
   const caStatuses: CorrectiveActionStatus[] = ["OPEN", "PLAN_SUBMITTED", "PLAN_ACCEPTED", "IMPLEMENTED", "CLOSED"];
   for (let i = 0; i < 30; i++) {
     const status = caStatuses[i % 5]!;
-    await createCorrectiveAction(I, F, { status, planDueAt: due(), items: status === "PLAN_ACCEPTED" ? [{ dueAt: new Date(NOW.getTime() + (i % 2 ? -2 : 2) * DAY) }] : [] });
+    await createCorrectiveAction(I, F, {
+      status,
+      planDueAt: due(),
+      items: status === "PLAN_ACCEPTED" ? [{ dueAt: new Date(NOW.getTime() + (i % 2 ? -2 : 2) * DAY) }] : [],
+    });
   }
-  for (const status of ["OPEN", "PLAN_SUBMITTED", "IMPLEMENTED"] as const) await createCorrectiveAction(I, F, { status, planDueAt: due(), partnershipId: ended.id });
+  for (const status of ["OPEN", "PLAN_SUBMITTED", "IMPLEMENTED"] as const)
+    await createCorrectiveAction(I, F, { status, planDueAt: due(), partnershipId: ended.id });
   for (const status of ["OPEN", "PLAN_SUBMITTED"] as const) await createCorrectiveAction(I, otherFactory.org, { status, planDueAt: due() });
   for (const status of ["OPEN", "PLAN_ACCEPTED"] as const) await createCorrectiveAction(otherImporter.org, F, { status, planDueAt: due() });
   return { importer, factory, otherFactory, otherImporter, spec };
@@ -95,7 +108,8 @@ async function expectedFirstArticles(ctx: TenantContext, filters: { status?: Fir
   });
   const series = await prisma.firstArticle.findMany({ where: { seriesId: { in: rows.map((r) => r.seriesId) } }, select: { seriesId: true, round: true } });
   const answered = (r: (typeof rows)[number]) => series.some((s) => s.seriesId === r.seriesId && s.round > r.round);
-  const waiting = (r: (typeof rows)[number]) => (ctx.org.kind === "IMPORTER" ? r.status === "SUBMITTED" : r.status === "DRAFT" || (r.status === "REJECTED" && !answered(r)));
+  const waiting = (r: (typeof rows)[number]) =>
+    ctx.org.kind === "IMPORTER" ? r.status === "SUBMITTED" : r.status === "DRAFT" || (r.status === "REJECTED" && !answered(r));
   const sorted = rows
     .map((r) => ({ ...r, waiting: waiting(r) }))
     .sort((a, b) => Number(b.waiting) - Number(a.waiting) || b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? -1 : 1));
@@ -152,10 +166,14 @@ describe("the first-article list", () => {
   it("never shows the factory what an ended partnership or another factory holds, nor the importer a draft", async () => {
     const forFactory = await listFirstArticles(contextOf(w.factory.org), { page: 1, pageSize: 100 });
     const forImporter = await listFirstArticles(contextOf(w.importer.org), { page: 1, pageSize: 100 });
-    const rows = await prisma.firstArticle.findMany({ where: { id: { in: [...forFactory.items, ...forImporter.items].map((i) => i.id) } }, include: { partnership: true } });
+    const rows = await prisma.firstArticle.findMany({
+      where: { id: { in: [...forFactory.items, ...forImporter.items].map((i) => i.id) } },
+      include: { partnership: true },
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const item of forFactory.items) expect(byId.get(item.id)).toMatchObject({ factoryId: w.factory.org.id, partnership: { status: "ACTIVE" } });
-    for (const item of forImporter.items) expect(byId.get(item.id)).toMatchObject({ importerId: w.importer.org.id, status: expect.not.stringMatching(/^DRAFT$/) });
+    for (const item of forImporter.items)
+      expect(byId.get(item.id)).toMatchObject({ importerId: w.importer.org.id, status: expect.not.stringMatching(/^DRAFT$/) });
     expect(forImporter.items.some((i) => byId.get(i.id)?.partnership.status === "ENDED")).toBe(true);
     expect(forFactory.items.length).toBeGreaterThan(0);
   });
@@ -164,7 +182,9 @@ describe("the first-article list", () => {
     for (const who of [w.importer, w.factory]) {
       const counts = new Set<number>();
       for (const query of ["size=10", "size=50", "size=10&page=2", "size=10&page=3", "size=20&page=2", "size=10&status=SUBMITTED", "size=10&page=999"]) {
-        const { result, statements } = await countStatements(() => call(faListRoute.loader, `/${who.org.slug}/first-articles?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }));
+        const { result, statements } = await countStatements(() =>
+          call(faListRoute.loader, `/${who.org.slug}/first-articles?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }),
+        );
         expect(result.status).toBe(200);
         // Every page has rows but the one past the end, which must read no fewer statements either.
         expect((result.data as { list: { items: unknown[] } }).list.items.length > 0).toBe(!query.includes("page=999"));
@@ -206,7 +226,9 @@ describe("the corrective-action list", () => {
     for (const who of [w.importer, w.factory]) {
       const counts = new Set<number>();
       for (const query of ["size=10", "size=50", "size=10&page=2", "size=10&page=3", "size=20&page=2", "size=10&overdue=1", "size=10&page=999"]) {
-        const { result, statements } = await countStatements(() => call(caListRoute.loader, `/${who.org.slug}/corrective-actions?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }));
+        const { result, statements } = await countStatements(() =>
+          call(caListRoute.loader, `/${who.org.slug}/corrective-actions?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }),
+        );
         expect(result.status).toBe(200);
         expect((result.data as { list: { items: unknown[] } }).list.items.length > 0).toBe(!query.includes("page=999"));
         counts.add(statements);

@@ -27,7 +27,6 @@ import {
 import { buildRequest, call, signedInMember } from "../support/routes.ts";
 import { countStatements } from "../support/statements.ts";
 
-
 type Member = Awaited<ReturnType<typeof signedInMember>>;
 
 /** Statements of a page loader, and of the thread it shows when loaded on its own. */
@@ -44,10 +43,28 @@ async function measure(who: Member, handler: unknown, path: string, params: Reco
 
 async function comment(thread: ThreadRef, author: Member, body: string, at: number) {
   const row = await prisma.comment.create({
-    data: { threadType: thread.type, threadId: thread.id, importerId: thread.importerId, factoryId: thread.factoryId, orgId: author.org.id, authorId: author.user.id, body, createdAt: new Date(at) },
+    data: {
+      threadType: thread.type,
+      threadId: thread.id,
+      importerId: thread.importerId,
+      factoryId: thread.factoryId,
+      orgId: author.org.id,
+      authorId: author.user.id,
+      body,
+      createdAt: new Date(at),
+    },
   });
   await prisma.attachment.create({
-    data: { orgId: author.org.id, ownerType: "Comment", ownerId: row.id, name: `${unique("c")}.png`, contentType: "image/png", size: 1, sha256: "x", storageKey: unique("key") },
+    data: {
+      orgId: author.org.id,
+      ownerType: "Comment",
+      ownerId: row.id,
+      name: `${unique("c")}.png`,
+      contentType: "image/png",
+      size: 1,
+      sha256: "x",
+      storageKey: unique("key"),
+    },
   });
 }
 
@@ -59,24 +76,50 @@ async function world() {
   // A version with 20 characteristics, measured on 5 samples.
   const keys = Array.from({ length: 20 }, (_, i) => `k${i + 1}`);
   await prisma.characteristic.createMany({
-    data: keys.map((key, i) => ({ versionId: version.id, position: i + 1, key, number: String(i + 2), name: `Dimension ${i + 2}`, nominal: "10", lowerTol: "-0.05", upperTol: "0.05", unit: "mm" })),
+    data: keys.map((key, i) => ({
+      versionId: version.id,
+      position: i + 1,
+      key,
+      number: String(i + 2),
+      name: `Dimension ${i + 2}`,
+      nominal: "10",
+      lowerTol: "-0.05",
+      upperTol: "0.05",
+      unit: "mm",
+    })),
   });
   const readings = keys.flatMap((key) => [1, 2, 3, 4, 5].map((sample) => ({ key, sample, raw: `10.0${sample}` })));
   // Round 1 rejected, decided by someone who has since left the importer; round 2 submitted.
   const gone = await createUser({ name: "Former Quality Lead" });
   const round1 = await createFirstArticle(importer.org, factory.org, spec, version, { status: "REJECTED", sampleCount: 5, readings });
   await prisma.firstArticle.update({ where: { id: round1.id }, data: { submittedById: factory.user.id, decidedById: gone.id } });
-  const round2 = await createFirstArticle(importer.org, factory.org, spec, version, { status: "SUBMITTED", sampleCount: 5, readings, seriesId: round1.seriesId, round: 2 });
+  const round2 = await createFirstArticle(importer.org, factory.org, spec, version, {
+    status: "SUBMITTED",
+    sampleCount: 5,
+    readings,
+    seriesId: round1.seriesId,
+    round: 2,
+  });
   await prisma.firstArticle.update({ where: { id: round2.id }, data: { submittedById: factory.user.id } });
   const photos = [await createFirstArticlePhoto(round2), await createFirstArticlePhoto(round2)];
   // A small first article: one characteristic, one sample.
-  const small = await createFirstArticle(importer.org, factory.org, spec, version, { status: "SUBMITTED", sampleCount: 1, readings: [{ key: keys[0]!, sample: 1, raw: "10" }] });
+  const small = await createFirstArticle(importer.org, factory.org, spec, version, {
+    status: "SUBMITTED",
+    sampleCount: 1,
+    readings: [{ key: keys[0]!, sample: 1, raw: "10" }],
+  });
   await prisma.firstArticle.update({ where: { id: small.id }, data: { submittedById: factory.user.id } });
 
-  const ca = await createCorrectiveAction(importer.org, factory.org, { status: "PLAN_ACCEPTED", items: [{ dueAt: new Date(Date.now() - 86_400_000) }, { dueAt: new Date(Date.now() + 86_400_000) }] });
+  const ca = await createCorrectiveAction(importer.org, factory.org, {
+    status: "PLAN_ACCEPTED",
+    items: [{ dueAt: new Date(Date.now() - 86_400_000) }, { dueAt: new Date(Date.now() + 86_400_000) }],
+  });
   const evidence = await createCorrectiveActionEvidence(ca);
 
-  for (const [thread, n] of [[faThread(round2), 6], [caThread(ca), 4]] as const) {
+  for (const [thread, n] of [
+    [faThread(round2), 6],
+    [caThread(ca), 4],
+  ] as const) {
     for (let i = 0; i < n; i++) await comment(thread, i % 2 ? factory : importer, `Comment ${i}`, Date.UTC(2030, 0, 1, 12, i));
   }
   return { importer, factory, spec, version, round1, round2, small, photos, ca, evidence, gone };
@@ -140,7 +183,9 @@ describe("the first-article page", () => {
 describe("the first-article report", () => {
   it("reads every round in a fixed number of statements", async () => {
     const path = `/${w.importer.org.slug}/first-articles/${w.round2.id}/report`;
-    const { result, statements } = await countStatements(() => call(reportRoute.loader, path, { cookie: w.importer.cookie, params: { org: w.importer.org.slug, faId: w.round2.id } }));
+    const { result, statements } = await countStatements(() =>
+      call(reportRoute.loader, path, { cookie: w.importer.cookie, params: { org: w.importer.org.slug, faId: w.round2.id } }),
+    );
     expect(result.status).toBe(200);
     const report = (result.data as { report: { rounds: { id: string; decidedBy: string | null; rows: unknown[] }[]; header: { factory: string } } }).report;
     expect(report.rounds.map((r) => r.id)).toEqual([w.round1.id, w.round2.id]);
@@ -156,7 +201,11 @@ describe("the corrective-action page", () => {
   it("shows the plan, the evidence and the thread in a few statements besides the thread's", async () => {
     for (const who of [w.importer, w.factory]) {
       const page = await measure(who, caRoute.loader, `/${who.org.slug}/corrective-actions/${w.ca.id}`, { org: who.org.slug, caId: w.ca.id }, caThread(w.ca));
-      const d = page.data as { ca: { items: unknown[]; overdue: boolean; importer: string; factory: string }; evidence: { id: string }[]; thread: { comments: unknown[] } };
+      const d = page.data as {
+        ca: { items: unknown[]; overdue: boolean; importer: string; factory: string };
+        evidence: { id: string }[];
+        thread: { comments: unknown[] };
+      };
       expect(d.ca.items).toHaveLength(2);
       expect(d.ca.overdue).toBe(true);
       expect(d.ca).toMatchObject({ importer: w.importer.org.name, factory: w.factory.org.name });
@@ -170,7 +219,10 @@ describe("the corrective-action page", () => {
 
 describe("the scorecard", () => {
   it("takes three statements for either side", async () => {
-    for (const [who, partner] of [[w.importer, w.factory], [w.factory, w.importer]] as const) {
+    for (const [who, partner] of [
+      [w.importer, w.factory],
+      [w.factory, w.importer],
+    ] as const) {
       const page = await measure(who, scorecardRoute.loader, `/${who.org.slug}/scorecards/${partner.org.id}`, { org: who.org.slug, partnerId: partner.org.id });
       // The session, the pair's partnerships, and every figure in one.
       expect(page.statements).toBeLessThanOrEqual(3);

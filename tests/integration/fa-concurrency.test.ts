@@ -45,7 +45,11 @@ describe("two reviewers deciding at once", () => {
     const { revision } = await prisma.firstArticle.findUniqueOrThrow({ where: { id: s.fa.id } });
     const path = `/${s.importer.slug}/first-articles/${s.fa.id}`;
     const decide = (reviewer: (typeof s.reviewers)[number], form: Record<string, string>) =>
-      call(faRoute.action, path, { cookie: reviewer.cookie, params: { org: s.importer.slug, faId: s.fa.id }, form: { intent: "decide", revision: String(revision), ...form } });
+      call(faRoute.action, path, {
+        cookie: reviewer.cookie,
+        params: { org: s.importer.slug, faId: s.fa.id },
+        form: { intent: "decide", revision: String(revision), ...form },
+      });
 
     const outcomes = await Promise.all([
       decide(s.reviewers[0]!, { decision: "REJECTED", note: "Height is out of tolerance." }),
@@ -70,7 +74,9 @@ describe("two reviewers deciding at once", () => {
     expect(audits.every((a) => a.actorId === winner.user.id)).toBe(true);
 
     // One "decided" email per factory member, carrying the winning decision; nothing for the importer.
-    const emails = await prisma.outboxEmail.findMany({ where: { template: "first-article-decided", idempotencyKey: { startsWith: `fa-decided:${s.fa.id}:` } } });
+    const emails = await prisma.outboxEmail.findMany({
+      where: { template: "first-article-decided", idempotencyKey: { startsWith: `fa-decided:${s.fa.id}:` } },
+    });
     expect(emails.map((e) => e.idempotencyKey).sort()).toEqual(s.factoryUsers.map((u) => `fa-decided:${s.fa.id}:${u.id}`).sort());
     expect(emails.map((e) => e.to).sort()).toEqual(s.factoryUsers.map((u) => u.email).sort());
     expect(emails.every((e) => e.orgId === s.factory.id && (e.data as { decision: string }).decision === decision)).toBe(true);

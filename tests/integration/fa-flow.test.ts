@@ -101,7 +101,9 @@ describe("a first article from start to round 2", () => {
 
   it("cannot be started on a version the factory has not acknowledged: 409 says why, and nothing is made", async () => {
     const start = await call(newRoute.loader, `/${w.factory.org.slug}/first-articles/new`, { cookie: w.factory.cookie, params: { org: w.factory.org.slug } });
-    expect((start.data as { versions: { versionId: string; acknowledged: boolean }[] }).versions).toEqual([expect.objectContaining({ versionId: w.version.id, acknowledged: false })]);
+    expect((start.data as { versions: { versionId: string; acknowledged: boolean }[] }).versions).toEqual([
+      expect.objectContaining({ versionId: w.version.id, acknowledged: false }),
+    ]);
     const out = await newAction(w.factory, { versionId: w.version.id, ...header() });
     expect(out.status).toBe(409);
     expect(formErrors(out)).toEqual([`Acknowledge ${w.spec.title} version 1 first: a first article is checked against a version you have read and accepted.`]);
@@ -168,7 +170,7 @@ describe("a first article from start to round 2", () => {
     expect(await storedReadings(faId)).toEqual([]);
   });
 
-  it("stores readings exactly as typed, judged on the server: 95.500001 is kept and fails, 95.5 passes, \"OK\" is kept with no value", async () => {
+  it('stores readings exactly as typed, judged on the server: 95.500001 is kept and fails, 95.5 passes, "OK" is kept with no value', async () => {
     const readings = grid({ [w.H]: ["95.500001", "95.5", "OK"], [w.F]: ["pass", "", ""] });
     // A verdict claimed by the browser is a field the form does not have: refused, nothing stored.
     const before = await storedReadings(faId);
@@ -189,7 +191,7 @@ describe("a first article from start to round 2", () => {
     expect((page.data as { readings: Record<string, string[]> }).readings).toEqual({ [w.H]: ["95.500001", "95.5", "OK"], [w.F]: ["pass", "", ""] });
   });
 
-  it("refuses a submission with an empty cell and \"OK\" in a measured one (422), each problem linked to its cell, and keeps the readings just posted", async () => {
+  it('refuses a submission with an empty cell and "OK" in a measured one (422), each problem linked to its cell, and keeps the readings just posted', async () => {
     await createFirstArticlePhoto({ id: faId, factoryId: w.factory.org.id });
     const posted = { [w.H]: ["95.1", "", "OK"], [w.F]: ["PASS", "FAIL", "PASS"] };
     const out = await faAction(w.factory, faId, { intent: "submit", ...header(), ...grid(posted) });
@@ -218,7 +220,11 @@ describe("a first article from start to round 2", () => {
 
   it("submits a complete first article: SUBMITTED, audited on both sides, and only the importer's owners and quality leads are emailed", async () => {
     // A reading out of tolerance does not block a submission: judging it is the importer's decision.
-    const out = await faAction(w.factory, faId, { intent: "submit", ...header(), ...grid({ [w.H]: ["95.1", "95.6", "94.9"], [w.F]: ["PASS", "PASS", "FAIL"] }) });
+    const out = await faAction(w.factory, faId, {
+      intent: "submit",
+      ...header(),
+      ...grid({ [w.H]: ["95.1", "95.6", "94.9"], [w.F]: ["PASS", "PASS", "FAIL"] }),
+    });
     expect(out.status).toBe(302);
     const fa = await prisma.firstArticle.findUniqueOrThrow({ where: { id: faId } });
     expect(fa).toMatchObject({ status: "SUBMITTED", submittedById: w.factory.user.id });
@@ -230,7 +236,14 @@ describe("a first article from start to round 2", () => {
     expect(emails.every((e) => e.template === "first-article-submitted" && e.orgId === w.owner.org.id)).toBe(true);
     expect(emails.map((e) => e.to).sort()).toEqual([w.owner.user.email, w.quality.user.email].sort());
     expect(emails.map((e) => e.idempotencyKey).sort()).toEqual([w.owner.user.id, w.quality.user.id].map((id) => `fa-submitted:${faId}:${id}`).sort());
-    expect(await prisma.outboxEmail.count({ where: { template: "first-article-submitted", to: { in: [w.importerMember.user.email, w.importerViewer.user.email, w.factory.user.email, w.factoryMember.user.email] } } })).toBe(0);
+    expect(
+      await prisma.outboxEmail.count({
+        where: {
+          template: "first-article-submitted",
+          to: { in: [w.importerMember.user.email, w.importerViewer.user.email, w.factory.user.email, w.factoryMember.user.email] },
+        },
+      }),
+    ).toBe(0);
     // The importer now sees it, with the readings as judged.
     const page = await faLoader(w.quality, faId);
     expect(page.status).toBe(200);
@@ -286,7 +299,15 @@ describe("a first article from start to round 2", () => {
     const round2 = await prisma.firstArticle.findFirstOrThrow({ where: { seriesId: round1.seriesId, round: 2 } });
     round2Id = round2.id;
     expect(out.location).toBe(`/${w.factory.org.slug}/first-articles/${round2.id}`);
-    expect(round2).toMatchObject({ status: "DRAFT", seriesId: round1.seriesId, versionId: round1.versionId, poNumber: round1.poNumber, sampleCount: 3, decidedAt: null, submittedAt: null });
+    expect(round2).toMatchObject({
+      status: "DRAFT",
+      seriesId: round1.seriesId,
+      versionId: round1.versionId,
+      poNumber: round1.poNumber,
+      sampleCount: 3,
+      decidedAt: null,
+      submittedAt: null,
+    });
     const copied = await storedReadings(round2.id);
     expect(copied).toHaveLength(6);
     expect(copied).toEqual(await storedReadings(faId));
@@ -309,7 +330,11 @@ describe("a submission against an outdated version", () => {
     const v2 = await createSpecVersion(w.spec.id, w.owner.org.id, 2, "PUBLISHED");
     await prisma.specVersion.update({ where: { id: w.version.id }, data: { status: "SUPERSEDED" } });
     await prisma.spec.update({ where: { id: w.spec.id }, data: { currentVersionId: v2.id } });
-    const out = await faAction(w.factory, fa.id, { intent: "submit", ...header(), ...grid({ [w.H]: ["95.1", "95.0", "94.9"], [w.F]: ["PASS", "PASS", "PASS"] }) });
+    const out = await faAction(w.factory, fa.id, {
+      intent: "submit",
+      ...header(),
+      ...grid({ [w.H]: ["95.1", "95.0", "94.9"], [w.F]: ["PASS", "PASS", "PASS"] }),
+    });
     expect(out.status).toBe(422);
     expect(actionData(out).problems).toEqual([{ message: "The specification now has version 2. Start a first article against the new version." }]);
     expect(actionData(out).newerVersionId).toBe(v2.id);
@@ -368,7 +393,10 @@ describe("CSV export and import", () => {
     const readings = { [w.H]: ["95.500001", "94.5", "-0.25"], [w.F]: ["PASS", "FAIL", "PASS"] };
     expect((await faAction(w.factory, source.id, { intent: "save", ...header(), ...grid(readings) })).status).toBe(302);
 
-    const exported = await call(csvRoute.loader, `${faUrl(w.factory, source.id)}/csv`, { cookie: w.factory.cookie, params: { org: w.factory.org.slug, faId: source.id } });
+    const exported = await call(csvRoute.loader, `${faUrl(w.factory, source.id)}/csv`, {
+      cookie: w.factory.cookie,
+      params: { org: w.factory.org.slug, faId: source.id },
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const text = exported.data as string;
@@ -378,7 +406,11 @@ describe("CSV export and import", () => {
     const target = await draftWithPhoto(w);
     const body = new FormData();
     body.append("csv", new File([text], "readings.csv", { type: "text/csv" }));
-    const imported = await call(faRoute.action, `${faUrl(w.factory, target.id)}?upload=csv`, { cookie: w.factory.cookie, params: { org: w.factory.org.slug, faId: target.id }, body });
+    const imported = await call(faRoute.action, `${faUrl(w.factory, target.id)}?upload=csv`, {
+      cookie: w.factory.cookie,
+      params: { org: w.factory.org.slug, faId: target.id },
+      body,
+    });
     expect(imported.status).toBe(302);
     expect(await storedReadings(target.id)).toEqual(await storedReadings(source.id));
     const page = await faLoader(w.factory, target.id);

@@ -10,14 +10,7 @@ import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import * as listRoute from "~/routes/$org.first-articles._index.tsx";
 import * as newRoute from "~/routes/$org.first-articles.new.tsx";
-import {
-  createAcknowledgement,
-  createFirstArticle,
-  createFirstArticlePhoto,
-  createSpec,
-  createSpecShare,
-  unique,
-} from "../support/factories.ts";
+import { createAcknowledgement, createFirstArticle, createFirstArticlePhoto, createSpec, createSpecShare, unique } from "../support/factories.ts";
 import { call, signedInMember } from "../support/routes.ts";
 import { expectAllNotFound, serializeOutcome, type Probe } from "../support/probes.ts";
 
@@ -76,7 +69,10 @@ function faProbes(t: Target): Probe[] {
     upload("import csv", "?upload=csv", csvBody),
     { label: "report loader", run: (slug, cookie) => call(reportRoute.loader, `${faUrl(slug, t.faId)}/report`, { cookie, params: faParams(slug, t.faId) }) },
     { label: "csv loader", run: (slug, cookie) => call(csvRoute.loader, `${faUrl(slug, t.faId)}/csv`, { cookie, params: faParams(slug, t.faId) }) },
-    { label: "photo download", run: (slug, cookie) => call(filesRoute.loader, `/${slug}/files/${t.photoId}`, { cookie, params: { org: slug, attachmentId: t.photoId } }) },
+    {
+      label: "photo download",
+      run: (slug, cookie) => call(filesRoute.loader, `/${slug}/files/${t.photoId}`, { cookie, params: { org: slug, attachmentId: t.photoId } }),
+    },
   ];
 }
 
@@ -85,7 +81,8 @@ const newProbes = (versionId: string): Probe[] => [
   { label: "new loader", run: (slug, cookie) => call(newRoute.loader, `/${slug}/first-articles/new`, { cookie, params: { org: slug } }) },
   {
     label: "new action",
-    run: (slug, cookie) => call(newRoute.action, `/${slug}/first-articles/new`, { cookie, params: { org: slug }, form: { versionId, ...header("PLANTED-PO") } }),
+    run: (slug, cookie) =>
+      call(newRoute.action, `/${slug}/first-articles/new`, { cookie, params: { org: slug }, form: { versionId, ...header("PLANTED-PO") } }),
   },
 ];
 
@@ -139,14 +136,36 @@ async function scene() {
   const secretNotes = `Die 4 reworked ${unique("note")}`;
   async function fa(status: "SUBMITTED" | "DRAFT") {
     const poNumber = unique(`PO-${status}`);
-    const row = await createFirstArticle(importer.org, factory.org, spec, version, { status, poNumber, notes: secretNotes, createdById: factory.user.id, readings });
+    const row = await createFirstArticle(importer.org, factory.org, spec, version, {
+      status,
+      poNumber,
+      notes: secretNotes,
+      createdById: factory.user.id,
+      readings,
+    });
     const photo = await createFirstArticlePhoto(row, { name: `${unique("secret-photo")}.png` });
     return { row, photo, target: { faId: row.id, photoId: photo.id, key, poNumber, revision: row.revision } satisfies Target };
   }
   const submitted = await fa("SUBMITTED");
   const draft = await fa("DRAFT");
   const secrets = [submitted.target.poNumber, draft.target.poNumber, secretNotes, submitted.photo.name, draft.photo.name];
-  return { importer, importerMember, spec, version, key, title, factory, factoryMember, factoryViewer, partner, stranger, otherImporter, submitted, draft, secrets };
+  return {
+    importer,
+    importerMember,
+    spec,
+    version,
+    key,
+    title,
+    factory,
+    factoryMember,
+    factoryViewer,
+    partner,
+    stranger,
+    otherImporter,
+    submitted,
+    draft,
+    secrets,
+  };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
@@ -192,7 +211,10 @@ describe("outsiders see nothing of a first article", () => {
     it(`${who} finds neither first article in its own list or start page`, async () => {
       const outsider = s[key];
       for (const query of ["", "?status=SUBMITTED", "?status=DRAFT", `?partner=${s.importer.org.id}`, `?spec=${s.spec.id}`]) {
-        const out = await call(listRoute.loader, `/${outsider.org.slug}/first-articles${query}`, { cookie: outsider.cookie, params: { org: outsider.org.slug } });
+        const out = await call(listRoute.loader, `/${outsider.org.slug}/first-articles${query}`, {
+          cookie: outsider.cookie,
+          params: { org: outsider.org.slug },
+        });
         expect(out.status).toBe(200);
         const ids = (out.data as ListData).list.items.map((i) => i.id);
         expect(ids).not.toContain(s.submitted.row.id);
@@ -231,7 +253,11 @@ describe("a partnership that ends", () => {
     const targets: Target[] = [];
     for (const status of ["SUBMITTED", "DRAFT"] as const) {
       const poNumber = unique("PO-ended");
-      const fa = await createFirstArticle(importer.org, factory.org, spec, version, { status, poNumber, readings: [{ key, sample: 1, raw: "95", value: "95", passed: true }] });
+      const fa = await createFirstArticle(importer.org, factory.org, spec, version, {
+        status,
+        poNumber,
+        readings: [{ key, sample: 1, raw: "95", value: "95", passed: true }],
+      });
       const photo = await createFirstArticlePhoto(fa);
       targets.push({ faId: fa.id, photoId: photo.id, key, poNumber, revision: fa.revision });
     }
@@ -281,9 +307,16 @@ describe("each side changes only its own fields", () => {
     if (options.photo ?? true) await createFirstArticlePhoto(fa);
     return fa;
   }
-  const post = (who: Member, faId: string, form: Record<string, string>) => call(faRoute.action, faUrl(who.org.slug, faId), { cookie: who.cookie, params: faParams(who.org.slug, faId), form });
+  const post = (who: Member, faId: string, form: Record<string, string>) =>
+    call(faRoute.action, faUrl(who.org.slug, faId), { cookie: who.cookie, params: faParams(who.org.slug, faId), form });
   const readingsOf = async (faId: string) =>
-    (await prisma.measurement.findMany({ where: { firstArticleId: faId }, orderBy: { sample: "asc" } })).map((m) => [m.characteristicKey, m.sample, m.raw, m.value?.toString() ?? null, m.passed]);
+    (await prisma.measurement.findMany({ where: { firstArticleId: faId }, orderBy: { sample: "asc" } })).map((m) => [
+      m.characteristicKey,
+      m.sample,
+      m.raw,
+      m.value?.toString() ?? null,
+      m.passed,
+    ]);
 
   let s: Scene;
   beforeAll(async () => {
@@ -296,7 +329,12 @@ describe("each side changes only its own fields", () => {
       const out = await post(s.factory, fa.id, { intent: "decide", decision, note: "We approve ourselves", revision: String(fa.revision) });
       expect(out.status).toBe(403);
     }
-    expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: fa.id } })).toMatchObject({ status: "SUBMITTED", decidedById: null, decisionNote: null, revision: fa.revision });
+    expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: fa.id } })).toMatchObject({
+      status: "SUBMITTED",
+      decidedById: null,
+      decisionNote: null,
+      revision: fa.revision,
+    });
     expect(await prisma.auditEvent.count({ where: { subjectId: fa.id, action: "firstArticle.decide" } })).toBe(0);
   });
 
@@ -310,7 +348,11 @@ describe("each side changes only its own fields", () => {
       }
     }
     expect(await readingsOf(fa.id)).toEqual(recorded);
-    expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: fa.id } })).toMatchObject({ status: "SUBMITTED", revision: fa.revision, poNumber: fa.poNumber });
+    expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: fa.id } })).toMatchObject({
+      status: "SUBMITTED",
+      revision: fa.revision,
+      poNumber: fa.poNumber,
+    });
   });
 
   it("a write the role may not make is refused as forbidden (403) before its fields are checked, however incomplete the form", async () => {
@@ -328,7 +370,11 @@ describe("each side changes only its own fields", () => {
   it("a factory viewer or an importer posting an invalid start form gets 403 (the role decides before the fields), and nothing is made", async () => {
     for (const who of [s.factoryViewer, s.importer]) {
       const before = await prisma.firstArticle.count();
-      const out = await call(newRoute.action, `/${who.org.slug}/first-articles/new`, { cookie: who.cookie, params: { org: who.org.slug }, form: { versionId: "", poNumber: "", sampleCount: "0" } });
+      const out = await call(newRoute.action, `/${who.org.slug}/first-articles/new`, {
+        cookie: who.cookie,
+        params: { org: who.org.slug },
+        form: { versionId: "", poNumber: "", sampleCount: "0" },
+      });
       expect(out.status, `new action as ${who.org.kind} ${who.membership.role}`).toBe(403);
       expect(await prisma.firstArticle.count()).toBe(before);
     }
@@ -365,7 +411,10 @@ describe("each side changes only its own fields", () => {
   it("a factory viewer reads a draft but cannot save readings or add photos (403)", async () => {
     const fa = await freshFa(s, "DRAFT");
     const recorded = await readingsOf(fa.id);
-    const page = await call(faRoute.loader, faUrl(s.factoryViewer.org.slug, fa.id), { cookie: s.factoryViewer.cookie, params: faParams(s.factoryViewer.org.slug, fa.id) });
+    const page = await call(faRoute.loader, faUrl(s.factoryViewer.org.slug, fa.id), {
+      cookie: s.factoryViewer.cookie,
+      params: faParams(s.factoryViewer.org.slug, fa.id),
+    });
     expect(page.status).toBe(200);
     expect((page.data as { can: Record<string, boolean> }).can).toMatchObject({ edit: false, submit: false, decide: false });
     const save = await post(s.factoryViewer, fa.id, { intent: "save", ...header(fa.poNumber), ...readingsForm(s.key, ["94", "94", "94"]) });
@@ -382,7 +431,10 @@ describe("each side changes only its own fields", () => {
 
   it("the importer's member cannot decide (403) but can comment on a submitted first article", async () => {
     const fa = await freshFa(s, "SUBMITTED");
-    const page = await call(faRoute.loader, faUrl(s.importerMember.org.slug, fa.id), { cookie: s.importerMember.cookie, params: faParams(s.importerMember.org.slug, fa.id) });
+    const page = await call(faRoute.loader, faUrl(s.importerMember.org.slug, fa.id), {
+      cookie: s.importerMember.cookie,
+      params: faParams(s.importerMember.org.slug, fa.id),
+    });
     expect(page.status).toBe(200);
     expect((page.data as { can: Record<string, boolean> }).can).toMatchObject({ edit: false, decide: false });
     const decide = await post(s.importerMember, fa.id, { intent: "decide", decision: "APPROVED", note: "", revision: String(fa.revision) });

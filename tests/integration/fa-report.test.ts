@@ -46,7 +46,12 @@ async function world() {
   const seriesId = randomUUID();
   const poNumber = `4500-${unique("po")}`;
 
-  async function round(round: number, status: "REJECTED" | "APPROVED" | "DRAFT", readings: Reading[], decision: { note?: string; findings?: Record<string, string> } = {}) {
+  async function round(
+    round: number,
+    status: "REJECTED" | "APPROVED" | "DRAFT",
+    readings: Reading[],
+    decision: { note?: string; findings?: Record<string, string> } = {},
+  ) {
     const decided = status !== "DRAFT";
     return prisma.firstArticle.create({
       data: {
@@ -81,10 +86,29 @@ async function world() {
   const round1 = await round(
     1,
     "REJECTED",
-    [...heights([["95.1", true], ["95.7", false], ["94.9", true]]), ...finishes],
+    [
+      ...heights([
+        ["95.1", true],
+        ["95.7", false],
+        ["94.9", true],
+      ]),
+      ...finishes,
+    ],
     { note: "Height out of tolerance on sample 2.", findings: { [height.key]: "Sample 2 is 0.2 mm above the upper limit: check the press stop." } },
   );
-  const round2 = await round(2, "APPROVED", [...heights([["95.0", true], ["95.2", true], ["94.8", true]]), ...finishes], { note: "Approved. Keep the new press stop." });
+  const round2 = await round(
+    2,
+    "APPROVED",
+    [
+      ...heights([
+        ["95.0", true],
+        ["95.2", true],
+        ["94.8", true],
+      ]),
+      ...finishes,
+    ],
+    { note: "Approved. Keep the new press stop." },
+  );
   return {
     importer: { ...importer, cookie: await cookieFor(importer.user.id) },
     factory: { ...factory, cookie: await cookieFor(factory.user.id) },

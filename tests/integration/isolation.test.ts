@@ -7,7 +7,13 @@ import { call, cookieFor } from "../support/routes.ts";
 const tenantRoutes = import.meta.glob<{ loader?: unknown; action?: unknown }>("../../app/routes/$org*.tsx", { eager: true });
 
 const pathFor = (file: string, slug: string) => {
-  const segments = file.split("/").pop()!.replace(/\.tsx$/, "").split(".").slice(1).filter((s) => s !== "_index");
+  const segments = file
+    .split("/")
+    .pop()!
+    .replace(/\.tsx$/, "")
+    .split(".")
+    .slice(1)
+    .filter((s) => s !== "_index");
   return `/${[slug, ...segments].join("/")}`;
 };
 
@@ -34,7 +40,11 @@ describe("tenant isolation", () => {
             expect(JSON.stringify(out.data)).not.toContain(target.name);
           }
           if (route.action) {
-            const out = await call(route.action, path, { cookie, params: { org: target.slug }, form: { intent: "invite", email: "x@example.com", role: "OWNER" } });
+            const out = await call(route.action, path, {
+              cookie,
+              params: { org: target.slug },
+              form: { intent: "invite", email: "x@example.com", role: "OWNER" },
+            });
             expect(out.status, `${path} action`).toBe(404);
           }
         }

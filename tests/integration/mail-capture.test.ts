@@ -52,7 +52,9 @@ describe("local mail capture", () => {
     const claimed = { clientAddress: "127.0.0.1", socketAddress: "203.0.113.50" };
     expect((await post(to, claimed.clientAddress, claimed.socketAddress)).status).toBe(404);
     expect((await call(mailbox.loader, "/dev/mailbox", claimed)).status).toBe(404);
-    const invitation = await prisma.capturedEmail.create({ data: { from: "portal@example.com", to, subject: "You are invited", html: "<a href='/invitations/t'>Join</a>" } });
+    const invitation = await prisma.capturedEmail.create({
+      data: { from: "portal@example.com", to, subject: "You are invited", html: "<a href='/invitations/t'>Join</a>" },
+    });
     const open = (addresses: { clientAddress: string; socketAddress: string }) =>
       call(mailboxEmail.loader, `/dev/mailbox/${invitation.id}`, { ...addresses, params: { id: invitation.id } });
     expect((await open(claimed)).status).toBe(404);

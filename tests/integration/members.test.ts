@@ -194,7 +194,11 @@ describe("revoking an invitation", () => {
     const { org, cookie } = await ownerOf("IMPORTER");
     const partnership = await createPartnership(org.id, null, "INVITED");
     const { invitation } = await createInvitation({ orgId: org.id, kind: "PARTNER", role: "OWNER", partnershipId: partnership.id });
-    const out = await call(partners.action, `/${org.slug}/partners`, { cookie, params: { org: org.slug }, form: { intent: "revoke", invitationId: invitation.id } });
+    const out = await call(partners.action, `/${org.slug}/partners`, {
+      cookie,
+      params: { org: org.slug },
+      form: { intent: "revoke", invitationId: invitation.id },
+    });
     expect(out.status).toBe(302);
     expect((await prisma.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).status).toBe("ENDED");
   });

@@ -43,7 +43,9 @@ async function startCaptureServer() {
       res.end(JSON.stringify({ statusCode: 500, name: "internal_server_error", message: (error as Error).message }));
     }
   });
-  const url = await new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  const url = await new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
   return {
     url,
     received,
@@ -87,7 +89,12 @@ const invitation = (to: string, idempotencyKey: string): EmailToEnqueue => ({
 
 async function enqueueMany(prefix: string, count: number) {
   const keys = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-  const inserted = await prisma.$transaction((tx) => enqueueEmails(tx, keys.map((key, i) => invitation(`race-${run}-${i}@outbox-race.example`, key))));
+  const inserted = await prisma.$transaction((tx) =>
+    enqueueEmails(
+      tx,
+      keys.map((key, i) => invitation(`race-${run}-${i}@outbox-race.example`, key)),
+    ),
+  );
   expect(inserted).toBe(count);
   return keys;
 }
@@ -117,7 +124,10 @@ afterAll(async () => {
 
 const capturedByKey = async (keyPrefix: string) =>
   new Map(
-    (await prisma.capturedEmail.findMany({ where: { idempotencyKey: { startsWith: keyPrefix } }, select: { id: true, idempotencyKey: true } })).map((c) => [c.idempotencyKey!, c.id]),
+    (await prisma.capturedEmail.findMany({ where: { idempotencyKey: { startsWith: keyPrefix } }, select: { id: true, idempotencyKey: true } })).map((c) => [
+      c.idempotencyKey!,
+      c.id,
+    ]),
   );
 
 describe("two outbox workers on one database", () => {
@@ -149,7 +159,13 @@ describe("two outbox workers on one database", () => {
     const rows = await prisma.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: keyPrefix } } });
     expect(rows).toHaveLength(500);
     for (const row of rows) {
-      expect(row, row.idempotencyKey).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null, lastError: null, providerId: captured.get(row.idempotencyKey) });
+      expect(row, row.idempotencyKey).toMatchObject({
+        status: "SENT",
+        attempts: 1,
+        lockedUntil: null,
+        lastError: null,
+        providerId: captured.get(row.idempotencyKey),
+      });
     }
   });
 
@@ -174,7 +190,10 @@ describe("two outbox workers on one database", () => {
     await death;
     await dying.close();
 
-    const orphaned = await prisma.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: keyPrefix }, status: "SENDING" }, select: { idempotencyKey: true } });
+    const orphaned = await prisma.outboxEmail.findMany({
+      where: { idempotencyKey: { startsWith: keyPrefix }, status: "SENDING" },
+      select: { idempotencyKey: true },
+    });
     expect(orphaned).toHaveLength(15);
     const deliveredUnrecorded = capture.received.filter((r) => r.key?.startsWith(keyPrefix)).at(-1)!.key!;
     expect(orphaned.map((o) => o.idempotencyKey)).toContain(deliveredUnrecorded);

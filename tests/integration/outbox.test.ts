@@ -177,7 +177,12 @@ describe("outbox", () => {
 
   it("gives the rest of a rate-limited batch back untried", async () => {
     const keys = [unique("batch429"), unique("batch429"), unique("batch429")];
-    await prisma.$transaction((tx) => enqueueEmails(tx, keys.map((key) => partnerEmail(recipient("batch429"), key))));
+    await prisma.$transaction((tx) =>
+      enqueueEmails(
+        tx,
+        keys.map((key) => partnerEmail(recipient("batch429"), key)),
+      ),
+    );
     fake.failNext(1, { status: 429, headers: { "retry-after": "60" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Slow down" } });
     const now = new Date();
 
@@ -265,7 +270,12 @@ describe("outbox", () => {
 
   it("sends each of 50 emails exactly once with two workers at the same time", async () => {
     const keys = Array.from({ length: 50 }, (_, i) => unique(`bulk${i}`));
-    const inserted = await prisma.$transaction((tx) => enqueueEmails(tx, keys.map((key) => partnerEmail(recipient("bulk"), key))));
+    const inserted = await prisma.$transaction((tx) =>
+      enqueueEmails(
+        tx,
+        keys.map((key) => partnerEmail(recipient("bulk"), key)),
+      ),
+    );
     expect(inserted).toBe(50);
 
     const drain = async () => {

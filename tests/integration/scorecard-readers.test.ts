@@ -27,7 +27,7 @@ const contextOf = ({ id, slug, name, kind }: Org) => {
 
 // A small deterministic generator: the same history on every run.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 /** An instant between 2024-11-01 and 2025-08-01, to the millisecond. */
 const instant = () => new Date(Date.UTC(2024, 10, 1) + Math.floor(random() * 273 * DAY));
@@ -48,7 +48,14 @@ async function world() {
     if (random() < 0.8) {
       const at = new Date(version.publishedAt!.getTime() + Math.floor(random() * 20 * DAY));
       await prisma.acknowledgement.create({
-        data: { versionId: version.id, importerId: importer.org.id, factoryId: factory.org.id, status: random() < 0.8 ? "ACKNOWLEDGED" : "QUERIED", createdAt: at, updatedAt: at },
+        data: {
+          versionId: version.id,
+          importerId: importer.org.id,
+          factoryId: factory.org.id,
+          status: random() < 0.8 ? "ACKNOWLEDGED" : "QUERIED",
+          createdAt: at,
+          updatedAt: at,
+        },
       });
     }
   }
@@ -111,7 +118,9 @@ async function throughTheAbility(reader: Org, importerId: string, factoryId: str
   const pair = { importerId, factoryId };
   const inPeriod = { gte: FROM, lt: TO };
   const decided = await prisma.firstArticle.findMany({
-    where: { AND: [accessible(ability, "read", "FirstArticle"), pair, { status: { in: ["APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"] }, decidedAt: inPeriod }] },
+    where: {
+      AND: [accessible(ability, "read", "FirstArticle"), pair, { status: { in: ["APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"] }, decidedAt: inPeriod }],
+    },
     select: { round: true, status: true, submittedAt: true, decidedAt: true },
   });
   const round1 = decided.filter((f) => f.round === 1);
@@ -121,7 +130,15 @@ async function throughTheAbility(reader: Org, importerId: string, factoryId: str
   });
   const cas = await prisma.correctiveAction.findMany({
     where: { AND: [accessible(ability, "read", "CorrectiveAction"), pair] },
-    select: { status: true, createdAt: true, closedAt: true, planSubmittedAt: true, planDueAt: true, rootCauseCategory: true, items: { select: { dueAt: true } } },
+    select: {
+      status: true,
+      createdAt: true,
+      closedAt: true,
+      planSubmittedAt: true,
+      planDueAt: true,
+      rootCauseCategory: true,
+      items: { select: { dueAt: true } },
+    },
   });
   const within = (d: Date | null) => !!d && d >= FROM && d < TO;
   const days = (pairs: [Date | null, Date | null][]) => {
@@ -159,7 +176,13 @@ describe("the scorecard's single statement", () => {
       const s = await computeScorecard(contextOf(reader), { ...pair, from: FROM, to: TO, now: NOW });
       const expected = await throughTheAbility(reader, pair.importerId, pair.factoryId);
       const causes = Object.fromEntries(s.rootCauses.rows.filter((r) => r.count > 0).map((r) => [String(r.category), r.count]));
-      expect({ firstPass: s.firstPass, decisionDays: s.decisionDays, acknowledgeDays: s.acknowledgeDays, correctiveActions: s.correctiveActions, causes }).toEqual(expected);
+      expect({
+        firstPass: s.firstPass,
+        decisionDays: s.decisionDays,
+        acknowledgeDays: s.acknowledgeDays,
+        correctiveActions: s.correctiveActions,
+        causes,
+      }).toEqual(expected);
       expect(s.firstPass.denominator).toBeGreaterThan(0);
       expect(s.decisionDays.count).toBeGreaterThan(0);
       expect(s.acknowledgeDays.count).toBeGreaterThan(0);

@@ -112,7 +112,13 @@ async function world() {
   const otherFa = { importerId: importer.org.id, factoryId: otherFactory.org.id, partnershipId: other.id, specId: spec.id, versionId: v1.id };
   await firstArticle(otherFa, { status: "REJECTED", submittedAt: "2025-02-01T00:00:00Z", decidedAt: "2025-02-21T00:00:00Z" });
   await firstArticle(otherFa, { status: "REJECTED", submittedAt: "2025-02-01T00:00:00Z", decidedAt: "2025-02-25T00:00:00Z" });
-  const otherPairFa = { importerId: otherImporter.org.id, factoryId: factory.org.id, partnershipId: otherPair.id, specId: otherSpec.id, versionId: otherVersion.id };
+  const otherPairFa = {
+    importerId: otherImporter.org.id,
+    factoryId: factory.org.id,
+    partnershipId: otherPair.id,
+    specId: otherSpec.id,
+    versionId: otherVersion.id,
+  };
   await firstArticle(otherPairFa, { status: "REJECTED", submittedAt: "2025-02-01T00:00:00Z", decidedAt: "2025-03-01T00:00:00Z" });
 
   // Acknowledgements: days from publication to the (current) ACKNOWLEDGED answer, updatedAt.
@@ -163,21 +169,62 @@ async function world() {
   }
   const mainCa = { importerId: I, factoryId: F, partnershipId: main.id };
   // CA1 opened ✓, plan 18 Jan ≤ due 20 Jan (on time), PROCESS_STEP, closed 20 Feb ✓
-  await correctiveAction(mainCa, { status: "CLOSED", createdAt: "2025-01-05T00:00:00Z", planDueAt: "2025-01-20T00:00:00Z", planSubmittedAt: "2025-01-18T00:00:00Z", closedAt: "2025-02-20T00:00:00Z", category: "PROCESS_STEP" });
+  await correctiveAction(mainCa, {
+    status: "CLOSED",
+    createdAt: "2025-01-05T00:00:00Z",
+    planDueAt: "2025-01-20T00:00:00Z",
+    planSubmittedAt: "2025-01-18T00:00:00Z",
+    closedAt: "2025-02-20T00:00:00Z",
+    category: "PROCESS_STEP",
+  });
   // CA2 opened ✓, plan 12 Feb > due 10 Feb (late), MATERIAL_VARIATION, closed 5 Apr (after the period)
-  await correctiveAction(mainCa, { status: "CLOSED", createdAt: "2025-01-25T00:00:00Z", planDueAt: "2025-02-10T00:00:00Z", planSubmittedAt: "2025-02-12T00:00:00Z", closedAt: "2025-04-05T00:00:00Z", category: "MATERIAL_VARIATION" });
+  await correctiveAction(mainCa, {
+    status: "CLOSED",
+    createdAt: "2025-01-25T00:00:00Z",
+    planDueAt: "2025-02-10T00:00:00Z",
+    planSubmittedAt: "2025-02-12T00:00:00Z",
+    closedAt: "2025-04-05T00:00:00Z",
+    category: "MATERIAL_VARIATION",
+  });
   // CA3 opened before the period, plan exactly at the due instant (on time: ≤), PROCESS_STEP, closed 1 Mar ✓
-  await correctiveAction(mainCa, { status: "CLOSED", createdAt: "2024-12-01T00:00:00Z", planDueAt: "2025-01-10T00:00:00Z", planSubmittedAt: "2025-01-10T00:00:00Z", closedAt: "2025-03-01T00:00:00Z", category: "PROCESS_STEP" });
+  await correctiveAction(mainCa, {
+    status: "CLOSED",
+    createdAt: "2024-12-01T00:00:00Z",
+    planDueAt: "2025-01-10T00:00:00Z",
+    planSubmittedAt: "2025-01-10T00:00:00Z",
+    closedAt: "2025-03-01T00:00:00Z",
+    category: "PROCESS_STEP",
+  });
   // CA4 opened ✓, no plan, due 20 Mar < now → open and overdue
   await correctiveAction(mainCa, { status: "OPEN", createdAt: "2025-03-01T00:00:00Z", planDueAt: "2025-03-20T00:00:00Z" });
   // CA5 opened ✓, plan 24 Mar ≤ due 25 Mar (on time), UNCLEAR_INSTRUCTION, accepted, one action due 10 Apr < now → overdue
-  await correctiveAction(mainCa, { status: "PLAN_ACCEPTED", createdAt: "2025-03-10T00:00:00Z", planDueAt: "2025-03-25T00:00:00Z", planSubmittedAt: "2025-03-24T00:00:00Z", category: "UNCLEAR_INSTRUCTION", items: ["2025-04-10T00:00:00Z", "2025-05-01T00:00:00Z"] });
+  await correctiveAction(mainCa, {
+    status: "PLAN_ACCEPTED",
+    createdAt: "2025-03-10T00:00:00Z",
+    planDueAt: "2025-03-25T00:00:00Z",
+    planSubmittedAt: "2025-03-24T00:00:00Z",
+    category: "UNCLEAR_INSTRUCTION",
+    items: ["2025-04-10T00:00:00Z", "2025-05-01T00:00:00Z"],
+  });
   // CA6 opened ✓, no plan, due 1 May > now → not overdue
   await correctiveAction(mainCa, { status: "OPEN", createdAt: "2025-03-28T00:00:00Z", planDueAt: "2025-05-01T00:00:00Z" });
   // CA7 opened ✓, plan 5 Mar > due 15 Feb (late), OTHER, waiting for review (past due but not OPEN: not overdue)
-  await correctiveAction(mainCa, { status: "PLAN_SUBMITTED", createdAt: "2025-02-01T00:00:00Z", planDueAt: "2025-02-15T00:00:00Z", planSubmittedAt: "2025-03-05T00:00:00Z", category: "OTHER" });
+  await correctiveAction(mainCa, {
+    status: "PLAN_SUBMITTED",
+    createdAt: "2025-02-01T00:00:00Z",
+    planDueAt: "2025-02-15T00:00:00Z",
+    planSubmittedAt: "2025-03-05T00:00:00Z",
+    category: "OTHER",
+  });
   // CA8 all before the period; accepted plan whose only action is due 1 Jun > now → not overdue
-  await correctiveAction(mainCa, { status: "PLAN_ACCEPTED", createdAt: "2024-11-01T00:00:00Z", planDueAt: "2024-11-20T00:00:00Z", planSubmittedAt: "2024-11-15T00:00:00Z", category: "TRAINING", items: ["2025-06-01T00:00:00Z"] });
+  await correctiveAction(mainCa, {
+    status: "PLAN_ACCEPTED",
+    createdAt: "2024-11-01T00:00:00Z",
+    planDueAt: "2024-11-20T00:00:00Z",
+    planSubmittedAt: "2024-11-15T00:00:00Z",
+    category: "TRAINING",
+    items: ["2025-06-01T00:00:00Z"],
+  });
   //
   // Opened: CA1, CA2, CA4, CA5, CA6, CA7 = 6      Closed: CA1, CA3 = 2
   // On time: plans in the period CA1 ✓, CA2 ✗, CA3 ✓, CA5 ✓, CA7 ✗ → 3 / 5 = 60.0%
@@ -187,10 +234,23 @@ async function world() {
   // Must not count: the same kinds of records with the other factory and the other importer.
   const otherCa = { importerId: I, factoryId: otherFactory.org.id, partnershipId: other.id };
   await correctiveAction(otherCa, { status: "OPEN", createdAt: "2025-02-01T00:00:00Z", planDueAt: "2025-02-10T00:00:00Z" });
-  await correctiveAction(otherCa, { status: "CLOSED", createdAt: "2025-02-01T00:00:00Z", planDueAt: "2025-02-10T00:00:00Z", planSubmittedAt: "2025-03-01T00:00:00Z", closedAt: "2025-03-02T00:00:00Z", category: "EQUIPMENT" });
+  await correctiveAction(otherCa, {
+    status: "CLOSED",
+    createdAt: "2025-02-01T00:00:00Z",
+    planDueAt: "2025-02-10T00:00:00Z",
+    planSubmittedAt: "2025-03-01T00:00:00Z",
+    closedAt: "2025-03-02T00:00:00Z",
+    category: "EQUIPMENT",
+  });
   const otherPairCa = { importerId: otherImporter.org.id, factoryId: F, partnershipId: otherPair.id };
   await correctiveAction(otherPairCa, { status: "OPEN", createdAt: "2025-02-01T00:00:00Z", planDueAt: "2025-02-10T00:00:00Z" });
-  await correctiveAction(otherPairCa, { status: "PLAN_SUBMITTED", createdAt: "2025-02-01T00:00:00Z", planDueAt: "2025-02-10T00:00:00Z", planSubmittedAt: "2025-02-20T00:00:00Z", category: "TRAINING" });
+  await correctiveAction(otherPairCa, {
+    status: "PLAN_SUBMITTED",
+    createdAt: "2025-02-01T00:00:00Z",
+    planDueAt: "2025-02-10T00:00:00Z",
+    planSubmittedAt: "2025-02-20T00:00:00Z",
+    category: "TRAINING",
+  });
 
   return {
     importer: { ...importer, cookie: await cookieFor(importer.user.id) },
@@ -277,9 +337,15 @@ describe("computeScorecard on the seeded history", () => {
   });
 
   it("refuses a pair the reader is not part of, or that has no partnership", async () => {
-    const status = (p: Promise<unknown>) => p.then(() => 200, (e: { init?: { status?: number } }) => e.init?.status);
+    const status = (p: Promise<unknown>) =>
+      p.then(
+        () => 200,
+        (e: { init?: { status?: number } }) => e.init?.status,
+      );
     // The outsider importer asking about the factory: no partnership with it.
-    expect(await status(computeScorecard(contextOf(w.outsider.org), { importerId: w.outsider.org.id, factoryId: w.factory.org.id, from: FROM, to: TO, now: NOW }))).toBe(404);
+    expect(
+      await status(computeScorecard(contextOf(w.outsider.org), { importerId: w.outsider.org.id, factoryId: w.factory.org.id, from: FROM, to: TO, now: NOW })),
+    ).toBe(404);
     // The outsider naming a pair it does not belong to.
     expect(await status(computeScorecard(contextOf(w.outsider.org), { ...pairOf(), from: FROM, to: TO, now: NOW }))).toBe(404);
     // The other factory naming the importer's pair with `factory`.

@@ -9,7 +9,14 @@ import { confirmationTokenFor, confirmLink, openLink, queuedEmails } from "../su
 
 const PASSWORD = "a sturdy password";
 const newAddress = () => `${unique("new")}@example.com`;
-const form = (email: string, extra: Record<string, string> = {}) => ({ name: "Ana Quality", email, password: PASSWORD, orgName: "Ana Imports", orgKind: "IMPORTER", ...extra });
+const form = (email: string, extra: Record<string, string> = {}) => ({
+  name: "Ana Quality",
+  email,
+  password: PASSWORD,
+  orgName: "Ana Imports",
+  orgKind: "IMPORTER",
+  ...extra,
+});
 
 /** Everything a browser would see of the answer. */
 async function postSignup(fields: Record<string, string>) {
@@ -221,7 +228,10 @@ describe("sign-up from an invitation", () => {
     expect(out.location).toBe("/signup/sent");
     expect(out.headers.get("Set-Cookie")).toBeNull();
     const [note] = await queuedEmails(owner.email, "signup-existing");
-    expect(note!.data).toEqual({ loginUrl: expect.stringContaining(`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`), invitationOrgName: org.name });
+    expect(note!.data).toEqual({
+      loginUrl: expect.stringContaining(`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`),
+      invitationOrgName: org.name,
+    });
   });
 
   it("with another address asks that address to confirm, and the confirmed account lands on the invitation", async () => {

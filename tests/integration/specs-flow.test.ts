@@ -88,7 +88,17 @@ const FIRST_CONTENT = {
   packaging: "Each mug in a paper sleeve; 12 per carton with dividers.",
   characteristics: [
     { number: "1", name: "Height", kind: "VARIABLE", nominal: "95", lowerTol: "-0.05", upperTol: "0.05", unit: "mm", class: "MAJOR", method: "Caliper" },
-    { number: "2", name: "Rim diameter", kind: "VARIABLE", nominal: "82.5", lowerTol: "-0.5", upperTol: "0.5", unit: "mm", class: "CRITICAL", method: "Caliper" },
+    {
+      number: "2",
+      name: "Rim diameter",
+      kind: "VARIABLE",
+      nominal: "82.5",
+      lowerTol: "-0.5",
+      upperTol: "0.5",
+      unit: "mm",
+      class: "CRITICAL",
+      method: "Caliper",
+    },
     { number: "3", name: "Glaze finish", kind: "ATTRIBUTE", class: "MINOR", method: "No pinholes larger than 0.5 mm at arm's length" },
   ] satisfies CharacteristicRow[],
   materials: [{ material: "Stoneware clay", grade: "B-12", source: "Jingdezhen supplier" }] satisfies MaterialRow[],
@@ -286,7 +296,13 @@ describe("a specification from first draft to second version", () => {
     expect(emails.map((e) => e.to).sort()).toEqual([quality.user.email, owner.user.email].sort());
     expect(emails.map((e) => e.to)).not.toContain(importerMember.user.email);
     expect(emails.map((e) => e.to)).not.toContain(importerViewer.user.email);
-    for (const email of emails) expect(email.data).toMatchObject({ factoryName: factory.org.name, status: "ACKNOWLEDGED", version: 1, link: `${APP_URL}${versionUrl(quality.org.slug, specId, 1)}` });
+    for (const email of emails)
+      expect(email.data).toMatchObject({
+        factoryName: factory.org.name,
+        status: "ACKNOWLEDGED",
+        version: 1,
+        link: `${APP_URL}${versionUrl(quality.org.slug, specId, 1)}`,
+      });
 
     for (const orgId of [factory.org.id, quality.org.id]) {
       expect(await prisma.auditEvent.count({ where: { orgId, action: "specVersion.acknowledge", subjectId: v1.id, actorId: factoryMember.user.id } })).toBe(1);
@@ -307,7 +323,14 @@ describe("a specification from first draft to second version", () => {
     expect(v2).toMatchObject({ number: 2, status: "DRAFT", packaging: FIRST_CONTENT.packaging });
     v1Keys = v1!.characteristics.map((c) => c.key);
     expect(v2!.characteristics.map((c) => c.key)).toEqual(v1Keys);
-    const strip = (c: { nominal: unknown; lowerTol: unknown; upperTol: unknown; name: string; kind: string; number: string }) => [c.number, c.name, c.kind, String(c.nominal), String(c.lowerTol), String(c.upperTol)];
+    const strip = (c: { nominal: unknown; lowerTol: unknown; upperTol: unknown; name: string; kind: string; number: string }) => [
+      c.number,
+      c.name,
+      c.kind,
+      String(c.nominal),
+      String(c.lowerTol),
+      String(c.upperTol),
+    ];
     expect(v2!.characteristics.map(strip)).toEqual(v1!.characteristics.map(strip));
     expect(v2!.materials.map((m) => m.key)).toEqual(v1!.materials.map((m) => m.key));
     // v1 stays as it was, still current.
@@ -332,12 +355,21 @@ describe("a specification from first draft to second version", () => {
       method: c.method,
     }));
     characteristics[0]!.upperTol = "0.08";
-    const saved = await editAction(quality, specId, 2, contentForm({ description: snapshot.description, packaging: snapshot.packaging, notes: snapshot.notes, characteristics, materials: snapshot.materials }));
+    const saved = await editAction(
+      quality,
+      specId,
+      2,
+      contentForm({ description: snapshot.description, packaging: snapshot.packaging, notes: snapshot.notes, characteristics, materials: snapshot.materials }),
+    );
     expect(saved.status).toBe(302);
 
     const published = await versionAction(quality, specId, 2, { intent: "publish" });
     expect(published.status).toBe(302);
-    const [v1, v2] = await prisma.specVersion.findMany({ where: { specId }, orderBy: { number: "asc" }, include: { characteristics: { orderBy: { position: "asc" } } } });
+    const [v1, v2] = await prisma.specVersion.findMany({
+      where: { specId },
+      orderBy: { number: "asc" },
+      include: { characteristics: { orderBy: { position: "asc" } } },
+    });
     expect(v1!.status).toBe("SUPERSEDED");
     expect(v2!.status).toBe("PUBLISHED");
     expect(v2!.characteristics.map((c) => c.key)).toEqual(v1Keys);
@@ -345,7 +377,9 @@ describe("a specification from first draft to second version", () => {
     expect(v1!.characteristics[0]!.upperTol?.toString()).toBe("0.05");
     expect((await prisma.spec.findUniqueOrThrow({ where: { id: specId } })).currentVersionId).toBe(v2!.id);
 
-    const emails = await prisma.outboxEmail.findMany({ where: { template: "spec-published", orgId: factory.org.id, idempotencyKey: { startsWith: `spec-published:${v2!.id}:` } } });
+    const emails = await prisma.outboxEmail.findMany({
+      where: { template: "spec-published", orgId: factory.org.id, idempotencyKey: { startsWith: `spec-published:${v2!.id}:` } },
+    });
     expect(emails.map((e) => e.to).sort()).toEqual([factory.user.email, factoryMember.user.email, factoryViewer.user.email].sort());
     for (const email of emails) {
       expect(email.data).toMatchObject({
@@ -355,7 +389,9 @@ describe("a specification from first draft to second version", () => {
       });
     }
     // The second factory never acknowledged v1: a link to v2, no diff.
-    const toSecond = await prisma.outboxEmail.findFirstOrThrow({ where: { template: "spec-published", orgId: second.org.id, idempotencyKey: { startsWith: `spec-published:${v2!.id}:` } } });
+    const toSecond = await prisma.outboxEmail.findFirstOrThrow({
+      where: { template: "spec-published", orgId: second.org.id, idempotencyKey: { startsWith: `spec-published:${v2!.id}:` } },
+    });
     expect(toSecond.data).toMatchObject({ version: 2, link: `${APP_URL}${versionUrl(second.org.slug, specId, 2)}`, diffLink: null });
   });
 
@@ -377,7 +413,10 @@ describe("a specification from first draft to second version", () => {
     expect(diff.summary.characteristics.changed).toBe(1);
 
     // The diff page agrees.
-    const diffPage = await call(diffRoute.loader, `${specUrl(factory.org.slug, specId)}/diff?from=1&to=2`, { cookie: factory.cookie, params: { org: factory.org.slug, specId } });
+    const diffPage = await call(diffRoute.loader, `${specUrl(factory.org.slug, specId)}/diff?from=1&to=2`, {
+      cookie: factory.cookie,
+      params: { org: factory.org.slug, specId },
+    });
     expect(diffPage.status).toBe(200);
     expect((diffPage.data as { diff: VersionDiff }).diff.characteristics.changed.map((c) => c.key)).toEqual([v1Keys[0]]);
   });
@@ -392,9 +431,17 @@ describe("a specification from first draft to second version", () => {
     expect(ack).toMatchObject({ status: "QUERIED", question, userId: factoryMember.user.id });
     const comments = await prisma.comment.findMany({ where: { threadType: "SpecVersion", threadId: v2.id } });
     expect(comments).toHaveLength(1);
-    expect(comments[0]).toMatchObject({ factoryId: factory.org.id, importerId: quality.org.id, orgId: factory.org.id, visibility: "SHARED", authorId: factoryMember.user.id });
+    expect(comments[0]).toMatchObject({
+      factoryId: factory.org.id,
+      importerId: quality.org.id,
+      orgId: factory.org.id,
+      visibility: "SHARED",
+      authorId: factoryMember.user.id,
+    });
     expect(comments[0]!.body).toContain(question);
-    const email = await prisma.outboxEmail.findMany({ where: { template: "spec-acknowledged", orgId: quality.org.id, idempotencyKey: { startsWith: `spec-ack:${ack.id}:QUERIED:` } } });
+    const email = await prisma.outboxEmail.findMany({
+      where: { template: "spec-acknowledged", orgId: quality.org.id, idempotencyKey: { startsWith: `spec-ack:${ack.id}:QUERIED:` } },
+    });
     expect(email.map((e) => e.to).sort()).toEqual([quality.user.email, owner.user.email].sort());
     expect(email[0]!.data).toMatchObject({ status: "QUERIED", question, version: 2 });
   });
@@ -426,7 +473,9 @@ describe("a specification from first draft to second version", () => {
     const firstView = pageData(await versionLoader(factory, specId, 2));
     expect(firstView.thread!.comments.map((c) => c.body)).not.toContain(note);
     // An importer reply to the second factory lands in its thread only.
-    expect((await versionAction(quality, specId, 2, { intent: "comment", body: "Thanks!", visibility: "SHARED" }, `?factory=${second.org.id}`)).status).toBe(302);
+    expect((await versionAction(quality, specId, 2, { intent: "comment", body: "Thanks!", visibility: "SHARED" }, `?factory=${second.org.id}`)).status).toBe(
+      302,
+    );
     expect(pageData(await versionLoader(second, specId, 2)).thread!.comments.map((c) => c.body)).toEqual([note, "Thanks!"]);
     expect(pageData(await versionLoader(factory, specId, 2)).thread!.comments.map((c) => c.body)).not.toContain("Thanks!");
   });
@@ -441,7 +490,9 @@ describe("a specification from first draft to second version", () => {
     expect(page.changes).toBeNull();
     expect((page as unknown as { factoryAck: { status: string } }).factoryAck.status).toBe("ACKNOWLEDGED");
     // The audit trail keeps both answers.
-    expect(await prisma.auditEvent.count({ where: { orgId: quality.org.id, subjectId: v2.id, action: { in: ["specVersion.query", "specVersion.acknowledge"] } } })).toBe(2);
+    expect(
+      await prisma.auditEvent.count({ where: { orgId: quality.org.id, subjectId: v2.id, action: { in: ["specVersion.query", "specVersion.acknowledge"] } } }),
+    ).toBe(2);
   });
 
   it("a factory cannot acknowledge or query the superseded v1, and is told to open the current version", async () => {
@@ -497,7 +548,8 @@ describe("the specification lists", () => {
       await createSpecShare(s.spec.id, importer.org.id, factory.org.id);
       await createSpecShare(s.spec.id, importer.org.id, other.org.id);
     }
-    const ack = (versionId: string, factoryId: string) => prisma.acknowledgement.create({ data: { versionId, importerId: importer.org.id, factoryId, status: "ACKNOWLEDGED" } });
+    const ack = (versionId: string, factoryId: string) =>
+      prisma.acknowledgement.create({ data: { versionId, importerId: importer.org.id, factoryId, status: "ACKNOWLEDGED" } });
     await ack(acknowledged.version.id, factory.org.id);
     await ack(acknowledged.version.id, other.org.id);
     await ack(awaiting.version.id, other.org.id);
@@ -535,7 +587,10 @@ describe("the specification lists", () => {
     const code = notShared.spec.productCode;
     for (const q of [code, code.toLowerCase(), code.slice(0, -2)]) {
       const { specs } = await listOf(importer, `?q=${encodeURIComponent(q)}`);
-      expect(specs.items.map((i) => i.id), q).toEqual([notShared.spec.id]);
+      expect(
+        specs.items.map((i) => i.id),
+        q,
+      ).toEqual([notShared.spec.id]);
     }
     expect((await listOf(importer, `?q=${encodeURIComponent(awaiting.spec.title)}`)).specs.items.map((i) => i.id)).toEqual([awaiting.spec.id]);
     expect((await listOf(importer, "?q=no-such-product-zzz")).specs.items).toEqual([]);
@@ -556,7 +611,17 @@ describe("the specification lists", () => {
   });
 
   it("a bogus page or filter does not error: page 1 and the full list", async () => {
-    for (const query of ["?page=abc", "?page=-3", "?page=0", "?page=1e9", "?page=99999999999", "?filter=bogus", "?filter=", "?filter=needs-ack&page=%00", "?q=%25%27%22;--"]) {
+    for (const query of [
+      "?page=abc",
+      "?page=-3",
+      "?page=0",
+      "?page=1e9",
+      "?page=99999999999",
+      "?filter=bogus",
+      "?filter=",
+      "?filter=needs-ack&page=%00",
+      "?q=%25%27%22;--",
+    ]) {
       const data = await listOf(importer, query);
       expect(data.specs.page, query).toBeGreaterThanOrEqual(1);
     }

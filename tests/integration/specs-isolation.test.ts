@@ -100,7 +100,10 @@ function versionProbes(specId: string, number: number, files: { attachmentId: st
     page("query", { intent: "query", question: "Which glaze?" }),
     page("publish", { intent: "publish" }),
     page("comment", { intent: "comment", body: "Hello from outside", visibility: "SHARED" }, `?factory=${threadFactoryId}`),
-    { label: `v${number} edit loader`, run: (slug, cookie) => call(editRoute.loader, `${versionUrl(slug, specId, number)}/edit`, { cookie, params: params(slug) }) },
+    {
+      label: `v${number} edit loader`,
+      run: (slug, cookie) => call(editRoute.loader, `${versionUrl(slug, specId, number)}/edit`, { cookie, params: params(slug) }),
+    },
     edit("save", () => ({ form: contentForm() })),
     edit("remove-file", () => ({ form: { intent: "remove-file", attachmentId: files.attachmentId } })),
     edit("upload drawing", () => ({ body: uploadBody() })),
@@ -123,7 +126,8 @@ const newProbes: Probe[] = [
   { label: "new loader", run: (slug, cookie) => call(newRoute.loader, `/${slug}/specs/new`, { cookie, params: { org: slug } }) },
   {
     label: "new action",
-    run: (slug, cookie) => call(newRoute.action, `/${slug}/specs/new`, { cookie, params: { org: slug }, form: { title: "Planted spec", productCode: unique("PLANT") } }),
+    run: (slug, cookie) =>
+      call(newRoute.action, `/${slug}/specs/new`, { cookie, params: { org: slug }, form: { title: "Planted spec", productCode: unique("PLANT") } }),
   },
 ];
 
@@ -214,7 +218,10 @@ describe("outsiders see nothing of a specification", () => {
   // Checked first, so that the 404s below are about the people, not broken data.
   it("the factory it is shared with opens the published version, its drawing, and finds the spec in its list", async () => {
     const { shared, a } = s;
-    const spec = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), { cookie: shared.cookie, params: { org: shared.org.slug, specId: a.spec.id } });
+    const spec = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), {
+      cookie: shared.cookie,
+      params: { org: shared.org.slug, specId: a.spec.id },
+    });
     expect(spec.status).toBe(200);
     expect((spec.data as { versions: { number: number }[] }).versions.map((v) => v.number)).toEqual([1]);
     const v1 = await versionProbes(a.spec.id, 1, { attachmentId: s.drawingA1.id }, shared.org.id)[0]!.run(shared.org.slug, shared.cookie);
@@ -278,15 +285,24 @@ describe("outsiders see nothing of a specification", () => {
 
   it("factory member cannot see draft versions anywhere: not in the spec's versions, the diff, the version page or the list", async () => {
     const { shared, a } = s;
-    const spec = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), { cookie: shared.cookie, params: { org: shared.org.slug, specId: a.spec.id } });
+    const spec = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), {
+      cookie: shared.cookie,
+      params: { org: shared.org.slug, specId: a.spec.id },
+    });
     expect(JSON.stringify(spec.data)).not.toContain(s.draftSecret);
     expect((spec.data as { versions: { status: string }[] }).versions.every((v) => v.status !== "DRAFT")).toBe(true);
     // The diff page's default compares the newest version the factory may read.
-    const diff = await call(diffRoute.loader, `${specUrl(shared.org.slug, a.spec.id)}/diff`, { cookie: shared.cookie, params: { org: shared.org.slug, specId: a.spec.id } });
+    const diff = await call(diffRoute.loader, `${specUrl(shared.org.slug, a.spec.id)}/diff`, {
+      cookie: shared.cookie,
+      params: { org: shared.org.slug, specId: a.spec.id },
+    });
     expect(diff.status).toBe(200);
     expect((diff.data as { versions: number[] }).versions).toEqual([1]);
     expect(JSON.stringify(diff.data)).not.toContain(s.draftSecret);
-    const v1 = await call(versionRoute.loader, versionUrl(shared.org.slug, a.spec.id, 1), { cookie: shared.cookie, params: { org: shared.org.slug, specId: a.spec.id, number: "1" } });
+    const v1 = await call(versionRoute.loader, versionUrl(shared.org.slug, a.spec.id, 1), {
+      cookie: shared.cookie,
+      params: { org: shared.org.slug, specId: a.spec.id, number: "1" },
+    });
     expect(JSON.stringify(v1.data)).not.toContain(s.draftSecret);
     const items = await listOf(shared);
     expect(items.map((i) => i.id)).not.toContain(s.b.spec.id);
@@ -340,7 +356,10 @@ describe("a partnership that ends", () => {
       expect((await listOf(shared, query)).map((i) => i.id)).not.toContain(a.spec.id);
     }
     // The importer keeps the spec and its history.
-    const importerView = await call(specRoute.loader, specUrl(s.importer.org.slug, a.spec.id), { cookie: s.importer.cookie, params: { org: s.importer.org.slug, specId: a.spec.id } });
+    const importerView = await call(specRoute.loader, specUrl(s.importer.org.slug, a.spec.id), {
+      cookie: s.importer.cookie,
+      params: { org: s.importer.org.slug, specId: a.spec.id },
+    });
     expect(importerView.status).toBe(200);
   });
 
@@ -356,7 +375,10 @@ describe("a partnership that ends", () => {
       form: { intent: "share", factoryIds: [shared.org.id] },
     });
     expect(shareAgain.status).toBe(302);
-    const seen = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), { cookie: shared.cookie, params: { org: shared.org.slug, specId: a.spec.id } });
+    const seen = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), {
+      cookie: shared.cookie,
+      params: { org: shared.org.slug, specId: a.spec.id },
+    });
     expect(seen.status).toBe(200);
     expect((await listOf(shared)).map((i) => i.id)).toContain(a.spec.id);
   });
@@ -423,22 +445,53 @@ function importerWrites(s: WriteScene): Probe[] {
   const aParams = (slug: string, number: number) => ({ org: slug, specId: s.a.spec.id, number: String(number) });
   return [
     newProbes[1]!,
-    { label: "save draft", run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), form: contentForm() }) },
-    { label: "publish", run: (slug, cookie) => call(versionRoute.action, versionUrl(slug, s.a.spec.id, 2), { cookie, params: aParams(slug, 2), form: { intent: "publish" } }) },
+    {
+      label: "save draft",
+      run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), form: contentForm() }),
+    },
+    {
+      label: "publish",
+      run: (slug, cookie) => call(versionRoute.action, versionUrl(slug, s.a.spec.id, 2), { cookie, params: aParams(slug, 2), form: { intent: "publish" } }),
+    },
     {
       label: "share",
-      run: (slug, cookie) => call(specRoute.action, specUrl(slug, s.a.spec.id), { cookie, params: { org: slug, specId: s.a.spec.id }, form: { intent: "share", factoryIds: [s.partner.org.id] } }),
+      run: (slug, cookie) =>
+        call(specRoute.action, specUrl(slug, s.a.spec.id), {
+          cookie,
+          params: { org: slug, specId: s.a.spec.id },
+          form: { intent: "share", factoryIds: [s.partner.org.id] },
+        }),
     },
     {
       label: "unshare",
-      run: (slug, cookie) => call(specRoute.action, specUrl(slug, s.a.spec.id), { cookie, params: { org: slug, specId: s.a.spec.id }, form: { intent: "unshare", factoryId: s.shared.org.id } }),
+      run: (slug, cookie) =>
+        call(specRoute.action, specUrl(slug, s.a.spec.id), {
+          cookie,
+          params: { org: slug, specId: s.a.spec.id },
+          form: { intent: "unshare", factoryId: s.shared.org.id },
+        }),
     },
-    { label: "new version", run: (slug, cookie) => call(specRoute.action, specUrl(slug, s.c.spec.id), { cookie, params: { org: slug, specId: s.c.spec.id }, form: { intent: "new-version" } }) },
-    { label: "upload drawing", run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), body: uploadBody() }) },
-    { label: "add defect example", run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), body: defectBody() }) },
+    {
+      label: "new version",
+      run: (slug, cookie) =>
+        call(specRoute.action, specUrl(slug, s.c.spec.id), { cookie, params: { org: slug, specId: s.c.spec.id }, form: { intent: "new-version" } }),
+    },
+    {
+      label: "upload drawing",
+      run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), body: uploadBody() }),
+    },
+    {
+      label: "add defect example",
+      run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), body: defectBody() }),
+    },
     {
       label: "remove file",
-      run: (slug, cookie) => call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, { cookie, params: aParams(slug, 2), form: { intent: "remove-file", attachmentId: s.drawingA2.id } }),
+      run: (slug, cookie) =>
+        call(editRoute.action, `${versionUrl(slug, s.a.spec.id, 2)}/edit`, {
+          cookie,
+          params: aParams(slug, 2),
+          form: { intent: "remove-file", attachmentId: s.drawingA2.id },
+        }),
     },
   ];
 }
@@ -466,13 +519,18 @@ describe("read-only roles", () => {
     await expectAllForbidden(importerWrites(s), viewer, s);
     expect((await call(newRoute.loader, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug } })).status).toBe(403);
     // The role is asked before the fields: an empty form is still a 403, not a list of field errors.
-    expect((await call(newRoute.action, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug }, form: {} })).status).toBe(403);
+    expect((await call(newRoute.action, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug }, form: {} })).status).toBe(
+      403,
+    );
   });
 
   it("an importer viewer may read but not comment", async () => {
     const s = await writeScene();
     const viewer = await member("IMPORTER", "VIEWER", s.importer.org);
-    const page = await call(versionRoute.loader, versionUrl(viewer.org.slug, s.a.spec.id, 1), { cookie: viewer.cookie, params: { org: viewer.org.slug, specId: s.a.spec.id, number: "1" } });
+    const page = await call(versionRoute.loader, versionUrl(viewer.org.slug, s.a.spec.id, 1), {
+      cookie: viewer.cookie,
+      params: { org: viewer.org.slug, specId: s.a.spec.id, number: "1" },
+    });
     expect(page.status).toBe(200);
     expect((await comment(viewer, s.a.spec.id, 1, s.shared.org.id, "Viewer speaking")).status).toBe(403);
     expect(await prisma.comment.count({ where: { threadId: s.a.version.id } })).toBe(0);
@@ -486,7 +544,13 @@ describe("read-only roles", () => {
     expect(out.status).toBe(302);
     const posted = await prisma.comment.findMany({ where: { threadType: "SpecVersion", threadId: s.a.version.id } });
     expect(posted).toHaveLength(1);
-    expect(posted[0]).toMatchObject({ orgId: s.importer.org.id, factoryId: s.shared.org.id, authorId: importerMember.user.id, visibility: "SHARED", body: "Please use the new carton size." });
+    expect(posted[0]).toMatchObject({
+      orgId: s.importer.org.id,
+      factoryId: s.shared.org.id,
+      authorId: importerMember.user.id,
+      visibility: "SHARED",
+      body: "Please use the new carton size.",
+    });
   });
 
   it("a factory viewer gets 403 on acknowledge, query and comment, and nothing is recorded", async () => {
@@ -498,7 +562,11 @@ describe("read-only roles", () => {
     expect(page.status).toBe(200);
     expect((page.data as { canAcknowledge: boolean }).canAcknowledge).toBe(false);
     const before = await stateOf(s);
-    const forms: Record<string, string>[] = [{ intent: "acknowledge" }, { intent: "query", question: "Is the glaze food safe?" }, { intent: "comment", body: "Hello", visibility: "SHARED" }];
+    const forms: Record<string, string>[] = [
+      { intent: "acknowledge" },
+      { intent: "query", question: "Is the glaze food safe?" },
+      { intent: "comment", body: "Hello", visibility: "SHARED" },
+    ];
     for (const form of forms) {
       const out = await call(versionRoute.action, url, { cookie: viewer.cookie, params, form });
       expect(out.status, form.intent).toBe(403);
@@ -513,7 +581,9 @@ describe("read-only roles", () => {
     expect(onSpecPage).toHaveLength(3);
     await expectAllForbidden(onSpecPage, s.shared, s);
     // Publishing, editing or uploading to the published v1 is refused as well.
-    const v1 = versionProbes(s.a.spec.id, 1, { attachmentId: s.drawingA1.id }, s.shared.org.id).filter((p) => /publish|save|remove|upload|defect/.test(p.label));
+    const v1 = versionProbes(s.a.spec.id, 1, { attachmentId: s.drawingA1.id }, s.shared.org.id).filter((p) =>
+      /publish|save|remove|upload|defect/.test(p.label),
+    );
     await expectAllForbidden(v1, s.shared, s);
   });
 });
@@ -530,7 +600,10 @@ describe("a published version cannot change", () => {
       ["upload drawing", () => call(editRoute.action, url, { cookie: quality.cookie, params, body: uploadBody() })],
       ["remove file", () => call(editRoute.action, url, { cookie: quality.cookie, params, form: { intent: "remove-file", attachmentId: s.drawingA1.id } })],
       ["add defect example", () => call(editRoute.action, url, { cookie: quality.cookie, params, body: defectBody() })],
-      ["publish again", () => call(versionRoute.action, versionUrl(quality.org.slug, s.a.spec.id, 1), { cookie: quality.cookie, params, form: { intent: "publish" } })],
+      [
+        "publish again",
+        () => call(versionRoute.action, versionUrl(quality.org.slug, s.a.spec.id, 1), { cookie: quality.cookie, params, form: { intent: "publish" } }),
+      ],
     ];
     for (const [label, request] of requests) {
       const out = await request();
@@ -538,7 +611,10 @@ describe("a published version cannot change", () => {
       if (label !== "publish again") expect(String(out.data), label).toContain("published");
     }
     expect(await stateOf(s)).toBe(before);
-    const v1 = await prisma.specVersion.findUniqueOrThrow({ where: { id: s.a.version.id }, include: { characteristics: true, files: true, defectExamples: true } });
+    const v1 = await prisma.specVersion.findUniqueOrThrow({
+      where: { id: s.a.version.id },
+      include: { characteristics: true, files: true, defectExamples: true },
+    });
     expect(v1.status).toBe("PUBLISHED");
     expect(v1.characteristics.map((c) => c.name)).toEqual(["Height"]);
     expect(v1.files.map((f) => f.attachmentId)).toEqual([s.drawingA1.id]);

@@ -41,7 +41,10 @@ describe("the spec list pages over the awaiting-first boundary", () => {
       const { spec, version } = await createSpec(importer.org.id);
       await createSpecShare(spec.id, importer.org.id, factory.org.id);
       const awaits = i % 2 === 0;
-      if (!awaits) await prisma.acknowledgement.create({ data: { versionId: version.id, importerId: importer.org.id, factoryId: factory.org.id, status: "ACKNOWLEDGED" } });
+      if (!awaits)
+        await prisma.acknowledgement.create({
+          data: { versionId: version.id, importerId: importer.org.id, factoryId: factory.org.id, status: "ACKNOWLEDGED" },
+        });
       await prisma.spec.update({ where: { id: spec.id }, data: { updatedAt: minutesAgo(i) } });
       (awaits ? awaitingIds : restIds).push(spec.id);
     }
@@ -74,16 +77,22 @@ describe("which specs await an acknowledgement", () => {
 
     const onlyQueried = await createSpec(importer.org.id);
     await createSpecShare(onlyQueried.spec.id, importer.org.id, queried.org.id);
-    await prisma.acknowledgement.create({ data: { versionId: onlyQueried.version.id, importerId: importer.org.id, factoryId: queried.org.id, status: "QUERIED", question: "Which glaze?" } });
+    await prisma.acknowledgement.create({
+      data: { versionId: onlyQueried.version.id, importerId: importer.org.id, factoryId: queried.org.id, status: "QUERIED", question: "Which glaze?" },
+    });
 
     const newVersion = await createSpec(importer.org.id);
     await createSpecShare(newVersion.spec.id, importer.org.id, queried.org.id);
-    await prisma.acknowledgement.create({ data: { versionId: newVersion.version.id, importerId: importer.org.id, factoryId: queried.org.id, status: "ACKNOWLEDGED" } });
+    await prisma.acknowledgement.create({
+      data: { versionId: newVersion.version.id, importerId: importer.org.id, factoryId: queried.org.id, status: "ACKNOWLEDGED" },
+    });
     const v2 = await createSpecVersion(newVersion.spec.id, importer.org.id, 2, "PUBLISHED");
     await prisma.spec.update({ where: { id: newVersion.spec.id }, data: { currentVersionId: v2.id } });
 
     const endedOnly = await createSpec(importer.org.id);
-    await prisma.specShare.create({ data: { specId: endedOnly.spec.id, importerId: importer.org.id, factoryId: ended.org.id, partnershipId: endedPartnership.id } });
+    await prisma.specShare.create({
+      data: { specId: endedOnly.spec.id, importerId: importer.org.id, factoryId: ended.org.id, partnershipId: endedPartnership.id },
+    });
 
     const list = await listOf(importer);
     const awaiting = Object.fromEntries(list.items.map((s) => [s.id, s.awaiting]));
@@ -125,7 +134,18 @@ describe("paging a thread", () => {
     const at = new Date(Date.UTC(2030, 5, 1, 8, 0, 0, 123));
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const c = await prisma.comment.create({ data: { threadType: thread.type, threadId: thread.id, importerId: thread.importerId, factoryId: thread.factoryId, orgId: importer.org.id, authorId: importer.user.id, body: `Same time ${i}`, createdAt: at } });
+      const c = await prisma.comment.create({
+        data: {
+          threadType: thread.type,
+          threadId: thread.id,
+          importerId: thread.importerId,
+          factoryId: thread.factoryId,
+          orgId: importer.org.id,
+          authorId: importer.user.id,
+          body: `Same time ${i}`,
+          createdAt: at,
+        },
+      });
       ids.push(c.id);
     }
     ids.sort();
@@ -155,7 +175,9 @@ describe("statements per page request", () => {
         countStatements(async () => {
           const request = buildRequest(path, { cookie: who.cookie });
           const args = { request, params, context: { clientAddress: "203.0.113.7" } };
-          const outcomes = await Promise.allSettled([rootRoute.loader, orgRoute.loader, page.loader].map((loader) => (loader as (a: typeof args) => unknown)(args)));
+          const outcomes = await Promise.allSettled(
+            [rootRoute.loader, orgRoute.loader, page.loader].map((loader) => (loader as (a: typeof args) => unknown)(args)),
+          );
           expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
         }),
       )
@@ -171,15 +193,23 @@ describe("statements per page request", () => {
       const { spec, version } = await createSpec(importer.org.id);
       await createSpecShare(spec.id, importer.org.id, factory.org.id);
       await createSpecShare(spec.id, importer.org.id, second.org.id);
-      for (const [who, every] of [[factory, 3], [second, 4]] as const) {
-        if (i % every === 0) await prisma.acknowledgement.create({ data: { versionId: version.id, importerId: importer.org.id, factoryId: who.org.id, status: "ACKNOWLEDGED", userId: who.user.id } });
+      for (const [who, every] of [
+        [factory, 3],
+        [second, 4],
+      ] as const) {
+        if (i % every === 0)
+          await prisma.acknowledgement.create({
+            data: { versionId: version.id, importerId: importer.org.id, factoryId: who.org.id, status: "ACKNOWLEDGED", userId: who.user.id },
+          });
       }
       if (i === 0) specId = spec.id;
     }
     // v1 acknowledged by the factory, v2 current: the factory's page shows what changed.
     const v2 = await createSpecVersion(specId, importer.org.id, 2, "PUBLISHED");
     await prisma.spec.update({ where: { id: specId }, data: { currentVersionId: v2.id } });
-    await prisma.acknowledgement.create({ data: { versionId: v2.id, importerId: importer.org.id, factoryId: second.org.id, status: "QUERIED", question: "Which clay?", userId: second.user.id } });
+    await prisma.acknowledgement.create({
+      data: { versionId: v2.id, importerId: importer.org.id, factoryId: second.org.id, status: "QUERIED", question: "Which clay?", userId: second.user.id },
+    });
     thread = { type: "SpecVersion", id: v2.id, importerId: importer.org.id, factoryId: factory.org.id };
     // 120 comments by 6 authors of both sides, some INTERNAL, some with a file.
     const authors = [importer.user, factory.user, ...(await Promise.all([0, 1, 2, 3].map(() => createUser())))];
@@ -187,10 +217,31 @@ describe("statements per page request", () => {
       const author = authors[i % authors.length]!;
       const orgId = i % 2 === 0 ? importer.org.id : factory.org.id;
       const comment = await prisma.comment.create({
-        data: { threadType: "SpecVersion", threadId: v2.id, importerId: importer.org.id, factoryId: factory.org.id, orgId, authorId: author.id, visibility: i % 7 === 0 ? "INTERNAL" : "SHARED", body: `Comment ${i}`, createdAt: minutesAgo(200 - i) },
+        data: {
+          threadType: "SpecVersion",
+          threadId: v2.id,
+          importerId: importer.org.id,
+          factoryId: factory.org.id,
+          orgId,
+          authorId: author.id,
+          visibility: i % 7 === 0 ? "INTERNAL" : "SHARED",
+          body: `Comment ${i}`,
+          createdAt: minutesAgo(200 - i),
+        },
       });
       if (i % 10 === 0) {
-        await prisma.attachment.create({ data: { orgId, ownerType: "Comment", ownerId: comment.id, name: "photo.jpg", contentType: "image/jpeg", size: 10, sha256: "0".repeat(64), storageKey: unique("key") } });
+        await prisma.attachment.create({
+          data: {
+            orgId,
+            ownerType: "Comment",
+            ownerId: comment.id,
+            name: "photo.jpg",
+            contentType: "image/jpeg",
+            size: 10,
+            sha256: "0".repeat(64),
+            storageKey: unique("key"),
+          },
+        });
       }
     }
   });
@@ -199,9 +250,20 @@ describe("statements per page request", () => {
     const counts: Record<string, number> = {};
     // 41 of the 60 specs await the factory, 56 await the importer (some factory): pages 5 and 6 of 10,
     // and page 2 of 50 for the importer, straddle the boundary.
-    for (const query of ["?size=10", "?size=10&page=5", "?size=10&page=6", "?size=10&page=99", "?size=50", "?size=50&page=2", "?filter=needs-ack&size=50", "?filter=draft&q=SKU&size=10"]) {
+    for (const query of [
+      "?size=10",
+      "?size=10&page=5",
+      "?size=10&page=6",
+      "?size=10&page=99",
+      "?size=50",
+      "?size=50&page=2",
+      "?filter=needs-ack&size=50",
+      "?filter=draft&q=SKU&size=10",
+    ]) {
       for (const who of [importer, factory]) {
-        counts[`${who === importer ? "importer" : "factory"} ${query}`] = await statementsFor(listRoute, who, `/${who.org.slug}/specs${query}`, { org: who.org.slug });
+        counts[`${who === importer ? "importer" : "factory"} ${query}`] = await statementsFor(listRoute, who, `/${who.org.slug}/specs${query}`, {
+          org: who.org.slug,
+        });
       }
     }
     for (const [label, count] of Object.entries(counts)) expect(count, label).toBeLessThanOrEqual(BUDGET);

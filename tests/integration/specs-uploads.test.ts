@@ -78,7 +78,8 @@ function multipart(entries: [string, string | File][]) {
   return form;
 }
 
-const post = (s: Scene, entries: [string, string | File][]) => call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), body: multipart(entries) });
+const post = (s: Scene, entries: [string, string | File][]) =>
+  call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), body: multipart(entries) });
 
 async function snapshotOf(s: Scene) {
   const out = await call(editRoute.loader, editUrl(s), { cookie: s.quality.cookie, params: params(s) });
@@ -109,7 +110,6 @@ async function expectRefused(s: Scene, entries: [string, string | File][], statu
   return out;
 }
 
-
 describe("drawings uploaded in the spec editor", () => {
   it("a real PDF drawing is stored with its size, hash and type, and listed on the version", async () => {
     const s = await scene();
@@ -134,7 +134,9 @@ describe("drawings uploaded in the spec editor", () => {
     expect(await prisma.specVersionFile.findMany({ where: { versionId: s.version.id }, select: { attachmentId: true, position: true } })).toEqual([
       { attachmentId: attachment!.id, position: 0 },
     ]);
-    expect((await snapshotOf(s)).attachments).toEqual([{ id: attachment!.id, name: "Drawing rev A.pdf", contentType: "application/pdf", size: PDF.length, sha256: sha256(PDF) }]);
+    expect((await snapshotOf(s)).attachments).toEqual([
+      { id: attachment!.id, name: "Drawing rev A.pdf", contentType: "application/pdf", size: PDF.length, sha256: sha256(PDF) },
+    ]);
     expect(await prisma.auditEvent.count({ where: { orgId: s.quality.org.id, action: "specVersion.add-files", subjectId: s.version.id } })).toBe(1);
 
     const res = await downloadAs(s.quality, attachment!.id);
@@ -145,8 +147,23 @@ describe("drawings uploaded in the spec editor", () => {
 
   it("a second upload adds to the drawings already listed, in order", async () => {
     const s = await scene();
-    expect((await post(s, [["intent", "upload"], ["files", file(PDF, "first.pdf")]])).status).toBe(302);
-    expect((await post(s, [["intent", "upload"], ["files", file(PDF, "second.pdf")], ["files", file(PDF, "third.pdf")]])).status).toBe(302);
+    expect(
+      (
+        await post(s, [
+          ["intent", "upload"],
+          ["files", file(PDF, "first.pdf")],
+        ])
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await post(s, [
+          ["intent", "upload"],
+          ["files", file(PDF, "second.pdf")],
+          ["files", file(PDF, "third.pdf")],
+        ])
+      ).status,
+    ).toBe(302);
     expect((await snapshotOf(s)).attachments.map((a) => a.name)).toEqual(["first.pdf", "second.pdf", "third.pdf"]);
   });
 
@@ -178,12 +195,28 @@ describe("drawings uploaded in the spec editor", () => {
 
   it("an HTML page named drawing.pdf is refused with 415 and nothing is kept", async () => {
     const s = await scene();
-    await expectRefused(s, [["intent", "upload"], ["files", file(HTML, "drawing.pdf", "application/pdf")]], 415, /"drawing\.pdf" is not an allowed file type/);
+    await expectRefused(
+      s,
+      [
+        ["intent", "upload"],
+        ["files", file(HTML, "drawing.pdf", "application/pdf")],
+      ],
+      415,
+      /"drawing\.pdf" is not an allowed file type/,
+    );
   });
 
   it("an empty file is refused with 400 and nothing is kept", async () => {
     const s = await scene();
-    await expectRefused(s, [["intent", "upload"], ["files", file(Buffer.alloc(0), "empty.pdf", "application/pdf")]], 400, /"empty\.pdf" is empty/);
+    await expectRefused(
+      s,
+      [
+        ["intent", "upload"],
+        ["files", file(Buffer.alloc(0), "empty.pdf", "application/pdf")],
+      ],
+      400,
+      /"empty\.pdf" is empty/,
+    );
   });
 
   it("an upload without any file is refused with 400 and nothing is kept", async () => {
@@ -193,7 +226,10 @@ describe("drawings uploaded in the spec editor", () => {
 
   it("a hostile file name is stored sanitized, under a key the server made", async () => {
     const s = await scene();
-    const out = await post(s, [["intent", "upload"], ["files", file(PDF, "../../x<script>.pdf", "application/pdf")]]);
+    const out = await post(s, [
+      ["intent", "upload"],
+      ["files", file(PDF, "../../x<script>.pdf", "application/pdf")],
+    ]);
     expect(out.status).toBe(302);
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
     expect(attachment!.name).toBe("x_script_.pdf");
@@ -211,9 +247,21 @@ describe("drawings uploaded in the spec editor", () => {
 describe("removing a drawing", () => {
   it("takes it off the draft version", async () => {
     const s = await scene();
-    expect((await post(s, [["intent", "upload"], ["files", file(PDF, "keep.pdf")], ["files", file(PDF, "wrong.pdf")]])).status).toBe(302);
+    expect(
+      (
+        await post(s, [
+          ["intent", "upload"],
+          ["files", file(PDF, "keep.pdf")],
+          ["files", file(PDF, "wrong.pdf")],
+        ])
+      ).status,
+    ).toBe(302);
     const [keep, wrong] = (await snapshotOf(s)).attachments;
-    const out = await call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), form: { intent: "remove-file", attachmentId: wrong!.id } });
+    const out = await call(editRoute.action, editUrl(s), {
+      cookie: s.quality.cookie,
+      params: params(s),
+      form: { intent: "remove-file", attachmentId: wrong!.id },
+    });
     expect(out.status).toBe(302);
     expect((await snapshotOf(s)).attachments.map((a) => a.id)).toEqual([keep!.id]);
     expect(await prisma.auditEvent.count({ where: { orgId: s.quality.org.id, action: "specVersion.remove-file", subjectId: s.version.id } })).toBe(1);
@@ -221,10 +269,25 @@ describe("removing a drawing", () => {
 
   it("a drawing removed from the draft is not served to the factory once the version is published", async () => {
     const s = await scene();
-    expect((await post(s, [["intent", "upload"], ["files", file(PDF, "keep.pdf")], ["files", file(PDF, "other-customer.pdf")]])).status).toBe(302);
+    expect(
+      (
+        await post(s, [
+          ["intent", "upload"],
+          ["files", file(PDF, "keep.pdf")],
+          ["files", file(PDF, "other-customer.pdf")],
+        ])
+      ).status,
+    ).toBe(302);
     const [keep, removed] = (await snapshotOf(s)).attachments;
-    expect((await call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), form: { intent: "remove-file", attachmentId: removed!.id } })).status).toBe(302);
-    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.quality.cookie, params: params(s), form: { intent: "publish" } });
+    expect(
+      (await call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), form: { intent: "remove-file", attachmentId: removed!.id } }))
+        .status,
+    ).toBe(302);
+    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, {
+      cookie: s.quality.cookie,
+      params: params(s),
+      form: { intent: "publish" },
+    });
     expect(published.status).toBe(302);
     expect((await downloadAs(s.factory, keep!.id)).status).toBe(200);
     expect((await downloadAs(s.factory, removed!.id)).status).toBe(404);
@@ -242,7 +305,10 @@ describe("defect examples", () => {
   it("a defect example with two real photos is created; the shared factory downloads them only once the version is published", async () => {
     const s = await scene();
     const characteristic = await prisma.characteristic.findFirstOrThrow({ where: { versionId: s.version.id } });
-    const drawing = await post(s, [["intent", "upload"], ["files", file(PDF, "drawing.pdf")]]);
+    const drawing = await post(s, [
+      ["intent", "upload"],
+      ["files", file(PDF, "drawing.pdf")],
+    ]);
     expect(drawing.status).toBe(302);
     const out = await post(s, [
       ["intent", "add-defect"],
@@ -261,7 +327,11 @@ describe("defect examples", () => {
     const snapshot = await snapshotOf(s);
     expect(snapshot.defectExamples).toHaveLength(1);
     expect(snapshot.defectExamples[0]!.acceptablePhoto).toMatchObject({ id: example!.acceptablePhotoId, name: "acceptable.png", sha256: sha256(GOOD_PHOTO) });
-    expect(snapshot.defectExamples[0]!.unacceptablePhoto).toMatchObject({ id: example!.unacceptablePhotoId, name: "not acceptable.png", sha256: sha256(BAD_PHOTO) });
+    expect(snapshot.defectExamples[0]!.unacceptablePhoto).toMatchObject({
+      id: example!.unacceptablePhotoId,
+      name: "not acceptable.png",
+      sha256: sha256(BAD_PHOTO),
+    });
     expect(await prisma.auditEvent.count({ where: { orgId: s.quality.org.id, action: "specVersion.add-defect-example", subjectId: s.version.id } })).toBe(1);
 
     const drawingId = snapshot.attachments[0]!.id;
@@ -278,7 +348,11 @@ describe("defect examples", () => {
       expect((await downloadAs(s.factory, id)).status).toBe(404);
     }
 
-    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.quality.cookie, params: params(s), form: { intent: "publish" } });
+    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, {
+      cookie: s.quality.cookie,
+      params: params(s),
+      form: { intent: "publish" },
+    });
     expect(published.status).toBe(302);
 
     for (const [id, bytes, type] of files) {
@@ -290,7 +364,9 @@ describe("defect examples", () => {
     const page = await call(versionRoute.loader, `/${s.factory.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.factory.cookie, params: params(s, s.factory) });
     expect(page.status).toBe(200);
     const seen = (page.data as { snapshot: VersionSnapshot }).snapshot;
-    expect(seen.defectExamples.map((d) => [d.acceptablePhoto?.id, d.unacceptablePhoto?.id])).toEqual([[example!.acceptablePhotoId, example!.unacceptablePhotoId]]);
+    expect(seen.defectExamples.map((d) => [d.acceptablePhoto?.id, d.unacceptablePhoto?.id])).toEqual([
+      [example!.acceptablePhotoId, example!.unacceptablePhotoId],
+    ]);
     // A factory outside the share still gets 404.
     const outsider = await member("FACTORY", "OWNER");
     for (const [id] of files) expect((await downloadAs(outsider, id)).status).toBe(404);
@@ -310,7 +386,15 @@ describe("defect examples", () => {
 
   it("a PDF sent as a defect photo is refused with 415 and nothing is kept", async () => {
     const s = await scene();
-    await expectRefused(s, defect([["acceptable", file(GOOD_PHOTO, "ok.png", "image/png")], ["unacceptable", file(PDF, "photo.pdf", "image/png")]]), 415, /PNG, JPEG or WebP/);
+    await expectRefused(
+      s,
+      defect([
+        ["acceptable", file(GOOD_PHOTO, "ok.png", "image/png")],
+        ["unacceptable", file(PDF, "photo.pdf", "image/png")],
+      ]),
+      415,
+      /PNG, JPEG or WebP/,
+    );
   });
 
   it("a defect example without any photo is refused with 400 and nothing is kept", async () => {

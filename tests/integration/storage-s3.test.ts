@@ -195,7 +195,6 @@ function post(s: Scene, entries: [string, string | File][], who: Member = s.qual
   return call(editRoute.action, editUrl(s), { cookie: who.cookie, params: params(s, who), body });
 }
 
-
 /** A refusal (thrown `data(…, {status})`) as its status. */
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -221,7 +220,13 @@ describe("files through the app, stored in the bucket", () => {
     expect(out.status).toBe(302);
 
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
-    expect(attachment).toMatchObject({ ownerType: "SpecVersion", ownerId: s.version.id, size: drawing.length, sha256: sha256(drawing), contentType: "application/pdf" });
+    expect(attachment).toMatchObject({
+      ownerType: "SpecVersion",
+      ownerId: s.version.id,
+      size: drawing.length,
+      sha256: sha256(drawing),
+      contentType: "application/pdf",
+    });
     expect(await s3.keys(orgKeys(s))).toEqual([attachment!.storageKey]);
     expect(await s3.head(attachment!.storageKey)).toEqual({ contentType: "application/pdf", size: drawing.length });
     expect(await filesUnder(testStorageDir())).toEqual([]);
@@ -240,9 +245,20 @@ describe("files through the app, stored in the bucket", () => {
 
   it("the shared factory downloads a drawing from the bucket once the version is published, a factory outside the share still gets 404", async () => {
     const s = await scene();
-    expect((await post(s, [["intent", "upload"], ["files", file(PDF, "drawing.pdf")]])).status).toBe(302);
+    expect(
+      (
+        await post(s, [
+          ["intent", "upload"],
+          ["files", file(PDF, "drawing.pdf")],
+        ])
+      ).status,
+    ).toBe(302);
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
-    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.quality.cookie, params: params(s), form: { intent: "publish" } });
+    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, {
+      cookie: s.quality.cookie,
+      params: params(s),
+      form: { intent: "publish" },
+    });
     expect(published.status).toBe(302);
     const res = await downloadAs(s.factory, attachment!.id);
     expect(res.status).toBe(200);
@@ -253,7 +269,14 @@ describe("files through the app, stored in the bucket", () => {
 
   it("a viewer's upload is refused with 403 and puts nothing in the bucket", async () => {
     const s = await scene();
-    const out = await post(s, [["intent", "upload"], ["files", file(PDF, "drawing.pdf")]], s.viewer);
+    const out = await post(
+      s,
+      [
+        ["intent", "upload"],
+        ["files", file(PDF, "drawing.pdf")],
+      ],
+      s.viewer,
+    );
     expect(out.status).toBe(403);
     expect(await s3.keys(orgKeys(s))).toEqual([]);
   });
@@ -294,7 +317,15 @@ describe("files through the app, stored in the bucket", () => {
 
   it("removing an attachment deletes its object from the bucket; a viewer (403) and another org (404) cannot", async () => {
     const s = await scene();
-    expect((await post(s, [["intent", "upload"], ["files", file(PDF, "keep.pdf")], ["files", file(bigPdf(MB), "wrong.pdf")]])).status).toBe(302);
+    expect(
+      (
+        await post(s, [
+          ["intent", "upload"],
+          ["files", file(PDF, "keep.pdf")],
+          ["files", file(bigPdf(MB), "wrong.pdf")],
+        ])
+      ).status,
+    ).toBe(302);
     const rows = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
     const wrong = rows.find((r) => r.name === "wrong.pdf")!;
     const keep = rows.find((r) => r.name === "keep.pdf")!;

@@ -70,7 +70,11 @@ describe("thread visibility", () => {
       const view = await listComments(viewer.ctx, thread);
       expect(view.comments.map((c) => c.id)).toEqual([first.id, second.id]);
       const [a, b] = view.comments;
-      expect(a).toMatchObject({ body: "Please confirm the glaze colour code.", visibility: "SHARED", author: { id: importer.user.id, name: importer.user.name } });
+      expect(a).toMatchObject({
+        body: "Please confirm the glaze colour code.",
+        visibility: "SHARED",
+        author: { id: importer.user.id, name: importer.user.name },
+      });
       expect(a!.org).toEqual({ id: importer.org.id, name: importer.org.name, kind: "IMPORTER" });
       expect(b!.org).toEqual({ id: factory.org.id, name: factory.org.name, kind: "FACTORY" });
       expect(view.canComment).toBe(true);
@@ -160,7 +164,13 @@ describe("writing comments", () => {
     expect(out).toMatchObject({ ok: true, intent: "comment" });
     const commentId = (out as { commentId: string }).commentId;
     const comment = await prisma.comment.findUniqueOrThrow({ where: { id: commentId } });
-    expect(comment).toMatchObject({ body: "See the photo.", visibility: "SHARED", orgId: importer.org.id, authorId: importer.user.id, factoryId: factory.org.id });
+    expect(comment).toMatchObject({
+      body: "See the photo.",
+      visibility: "SHARED",
+      orgId: importer.org.id,
+      authorId: importer.user.id,
+      factoryId: factory.org.id,
+    });
 
     expect(await prisma.attachment.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ ownerType: "Comment", ownerId: commentId });
     expect(await prisma.attachment.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ ownerType: "CommentDraft", ownerId: factory.user.id });
@@ -186,13 +196,35 @@ describe("writing comments", () => {
     await createPartnership(importer.org.id, other.org.id, "ACTIVE");
     // Saved through `uploads`, inside the comment's transaction.
     const shared = await say(importer.ctx, thread, "Photo of the golden sample", "SHARED", {
-      uploads: { save: (tx, owner) => tx.attachment.create({ data: { orgId: importer.org.id, ...owner, name: "sample.jpg", contentType: "image/jpeg", size: 10, sha256: "b".repeat(64), storageKey: unique("key") } }) },
+      uploads: {
+        save: (tx, owner) =>
+          tx.attachment.create({
+            data: {
+              orgId: importer.org.id,
+              ...owner,
+              name: "sample.jpg",
+              contentType: "image/jpeg",
+              size: 10,
+              sha256: "b".repeat(64),
+              storageKey: unique("key"),
+            },
+          }),
+      },
     });
     const [file] = (await listComments(factory.ctx, thread)).comments[0]!.files;
     expect(file).toMatchObject({ name: "sample.jpg" });
     const internal = await say(importer.ctx, thread, "Our own note", "INTERNAL");
     const hidden = await prisma.attachment.create({
-      data: { orgId: importer.org.id, ownerType: "Comment", ownerId: internal.id, name: "private.pdf", contentType: "application/pdf", size: 10, sha256: "c".repeat(64), storageKey: unique("key") },
+      data: {
+        orgId: importer.org.id,
+        ownerType: "Comment",
+        ownerId: internal.id,
+        name: "private.pdf",
+        contentType: "application/pdf",
+        size: 10,
+        sha256: "c".repeat(64),
+        storageKey: unique("key"),
+      },
     });
 
     expect((await getAttachmentForDownload(factory.ctx, file!.id)).id).toBe(file!.id);

@@ -21,7 +21,9 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
     "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
 );
-const STEP = Buffer.from("ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION(('bracket'),'2;1');\nFILE_NAME('bracket.step','2026-11-25',(''),(''),'','','');\nENDSEC;\nDATA;\nENDSEC;\nEND-ISO-10303-21;\n");
+const STEP = Buffer.from(
+  "ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION(('bracket'),'2;1');\nFILE_NAME('bracket.step','2026-11-25',(''),(''),'','','');\nENDSEC;\nDATA;\nENDSEC;\nEND-ISO-10303-21;\n",
+);
 const HTML = Buffer.from("<!doctype html><script>fetch('/api').then(r => r.text()).then(alert)</script>");
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -89,7 +91,14 @@ describe("receiving uploads", () => {
     ]);
     const all = [...attachments.photos!, ...attachments.drawings!];
     for (const [attachment, bytes] of all.map((a, i) => [a, [PNG, PDF, STEP][i]!] as const)) {
-      expect(attachment).toMatchObject({ orgId: org.id, uploadedById: user.id, ownerType: OWNER_TYPE, ownerId: opts.ownerId, size: bytes.length, sha256: sha256(bytes) });
+      expect(attachment).toMatchObject({
+        orgId: org.id,
+        uploadedById: user.id,
+        ownerType: OWNER_TYPE,
+        ownerId: opts.ownerId,
+        size: bytes.length,
+        sha256: sha256(bytes),
+      });
       expect(attachment.storageKey).toMatch(new RegExp(`^${org.id}/\\d{4}/[0-9a-f]{32}$`));
       expect(await readFile(path.join(storageDir, attachment.storageKey))).toEqual(bytes);
     }
@@ -98,7 +107,14 @@ describe("receiving uploads", () => {
 
   it("treats a file input left empty as no file", async () => {
     const { ctx } = await member("FACTORY", "MEMBER");
-    const { attachments } = await receiveUploads(multipart([["photos", file("", "")], ["note", "x"]]), ctx, options());
+    const { attachments } = await receiveUploads(
+      multipart([
+        ["photos", file("", "")],
+        ["note", "x"],
+      ]),
+      ctx,
+      options(),
+    );
     expect(attachments).toEqual({ drawings: [], photos: [] });
   });
 
@@ -107,7 +123,16 @@ describe("receiving uploads", () => {
     const opts = options({ maxBytes: 200 });
     expect(PNG.length).toBeLessThan(200);
     expect(PDF.length).toBeGreaterThan(200);
-    const out = await rejection(receiveUploads(multipart([["photos", file(PNG, "ok.png")], ["drawings", file(PDF, "big.pdf")]]), ctx, opts));
+    const out = await rejection(
+      receiveUploads(
+        multipart([
+          ["photos", file(PNG, "ok.png")],
+          ["drawings", file(PDF, "big.pdf")],
+        ]),
+        ctx,
+        opts,
+      ),
+    );
     expect(out).toEqual({ status: 413, message: 'The file "big.pdf" is larger than 200 bytes.' });
     await expectNothingStored(org.id, opts.ownerId);
   });
@@ -142,7 +167,9 @@ describe("receiving uploads", () => {
   it("refuses thousands of tiny fields before the multipart parser works through them", async () => {
     const { ctx, org } = await member("FACTORY", "MEMBER");
     const opts = options();
-    const out = await rejection(receiveUploads(multipart([["drawings", file(PDF, "a.pdf")], ...Array.from({ length: 5000 }, (): Entry => ["n", ""])]), ctx, opts));
+    const out = await rejection(
+      receiveUploads(multipart([["drawings", file(PDF, "a.pdf")], ...Array.from({ length: 5000 }, (): Entry => ["n", ""])]), ctx, opts),
+    );
     expect(out).toEqual({ status: 413, message: "The form has too many fields." });
     await expectNothingStored(org.id, opts.ownerId);
   });
@@ -198,7 +225,10 @@ describe("receiving uploads", () => {
   it("refuses too many files, files in other fields, oversized text and a body announced too large", async () => {
     const { ctx, org } = await member("FACTORY", "MEMBER");
     const opts = options({ maxFiles: 1 });
-    const two = multipart([["photos", file(PNG, "a.png")], ["photos", file(PNG, "b.png")]]);
+    const two = multipart([
+      ["photos", file(PNG, "a.png")],
+      ["photos", file(PNG, "b.png")],
+    ]);
     expect((await rejection(receiveUploads(two, ctx, opts))).status).toBe(413);
     const stray = multipart([["avatar", file(PNG, "a.png")]]);
     expect(await rejection(receiveUploads(stray, ctx, opts))).toEqual({ status: 400, message: '"a.png" was sent in a field that takes no files.' });
@@ -211,7 +241,14 @@ describe("receiving uploads", () => {
 
   it("stages files for an owner created from the same form, and discards them when asked", async () => {
     const { ctx, org } = await member("FACTORY", "MEMBER");
-    const staged = await stageUploads(multipart([["body", "See photo"], ["photos", file(PNG, "a.png")]]), ctx, { fields: ["photos"] });
+    const staged = await stageUploads(
+      multipart([
+        ["body", "See photo"],
+        ["photos", file(PNG, "a.png")],
+      ]),
+      ctx,
+      { fields: ["photos"] },
+    );
     expect(staged.files).toHaveLength(1);
     expect(await filesUnder(path.join(storageDir, org.id))).toHaveLength(1);
     await staged.discard();

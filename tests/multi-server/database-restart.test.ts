@@ -106,7 +106,9 @@ describe("an app server whose database restarts", () => {
     expect(recovery.value).toBe(200);
     expect(recovery.ms).toBeLessThan(5_000);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    const created = await browser.request(app, `/${org.slug}/specs/new`, { form: { title: "Stoneware mug", productCode: `MUG-${randomBytes(3).toString("hex")}` } });
+    const created = await browser.request(app, `/${org.slug}/specs/new`, {
+      form: { title: "Stoneware mug", productCode: `MUG-${randomBytes(3).toString("hex")}` },
+    });
     expect(created.status).toBe(302);
 
     expect(app.process.exitCode).toBeNull();
@@ -126,7 +128,9 @@ describe("an app server whose database restarts", () => {
 
     // The app's pooled connections go first, so that its next query needs a new one;
     // then the postmaster is frozen: the kernel still accepts, nobody answers.
-    await prisma.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' AND application_name <> 'sp-restart-test'`);
+    await prisma.$executeRawUnsafe(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' AND application_name <> 'sp-restart-test'`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const postmaster = await cluster!.postmasterPid();
     process.kill(postmaster, "SIGSTOP");

@@ -102,13 +102,22 @@ describe("forwarded addresses with TRUST_PROXY=1", () => {
 
   it("another machine claiming to be 127.0.0.1 gets 404 from the mailbox, straight or through the proxy; this machine reads it", async () => {
     const to = `invitee.${tag()}@example.com`;
-    const captured = await send(at("app", "loopback"), "/dev/capture/emails", { json: { from: "portal@example.com", to, subject: "You are invited", html: "<p>Join</p>" } });
+    const captured = await send(at("app", "loopback"), "/dev/capture/emails", {
+      json: { from: "portal@example.com", to, subject: "You are invited", html: "<p>Join</p>" },
+    });
     expect(captured.status).toBe(200);
 
     // Straight to the server: the peer is the outward address, whatever the header says
     // (with one trusted hop, Express takes that peer for the proxy and the header's 127.0.0.1 for the client).
     expect((await send(at("app", "outward"), "/dev/mailbox", { forwardedFor: "127.0.0.1" })).status).toBe(404);
-    expect((await send(at("app", "outward"), "/dev/capture/emails", { forwardedFor: "127.0.0.1", json: { from: "x@example.com", to, subject: "Spoofed", html: "x" } })).status).toBe(404);
+    expect(
+      (
+        await send(at("app", "outward"), "/dev/capture/emails", {
+          forwardedFor: "127.0.0.1",
+          json: { from: "x@example.com", to, subject: "Spoofed", html: "x" },
+        })
+      ).status,
+    ).toBe(404);
     // Through the proxy: the peer is the proxy on this machine, and the client it names is the outward address.
     expect((await send(at("proxy", "outward"), "/dev/mailbox", { forwardedFor: "127.0.0.1" })).status).toBe(404);
 
@@ -135,7 +144,10 @@ describe("forwarded addresses with TRUST_PROXY=1", () => {
     expect(await blocked.text()).toContain("Too many failed attempts. Try again in 1 minute.");
 
     // All five were counted against the address the proxy saw, none against the claimed ones.
-    const { rows } = await db.query<{ key: string; failures: number }>(`SELECT key, failures FROM "LoginThrottle" WHERE key LIKE 'login:pair:%' AND key LIKE $1`, [`%:${email}`]);
+    const { rows } = await db.query<{ key: string; failures: number }>(
+      `SELECT key, failures FROM "LoginThrottle" WHERE key LIKE 'login:pair:%' AND key LIKE $1`,
+      [`%:${email}`],
+    );
     expect(rows).toEqual([{ key: `login:pair:${outward}:${email}`, failures: 5 }]);
 
     // The owner, connecting from elsewhere (here: loopback) through the same proxy, gets in.
@@ -182,7 +194,10 @@ describe("forwarded addresses with TRUST_PROXY listing the proxy's address", () 
       expect(response.status).toBe(400);
     }
     // The outward address is no listed proxy: its header is ignored, its own address counted.
-    const { rows } = await db.query<{ key: string; failures: number }>(`SELECT key, failures FROM "LoginThrottle" WHERE key LIKE 'login:pair:%' AND key LIKE $1`, [`%:${email}`]);
+    const { rows } = await db.query<{ key: string; failures: number }>(
+      `SELECT key, failures FROM "LoginThrottle" WHERE key LIKE 'login:pair:%' AND key LIKE $1`,
+      [`%:${email}`],
+    );
     expect(rows).toEqual([{ key: `login:pair:${outward}:${email}`, failures: 5 }]);
     for (const base of [straight, viaProxy]) {
       const blocked = await send(base, "/login", { forwardedFor: "203.0.113.99", form: { email, password: PASSWORD } });

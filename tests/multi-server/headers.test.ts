@@ -38,7 +38,10 @@ async function signUp(browser: Browser, server: AppServer) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const { rows } = await client
-    .query<{ data: { confirmUrl: string } }>(`SELECT data FROM "OutboxEmail" WHERE "to" = $1 AND template = 'signup-confirm' ORDER BY "createdAt" DESC LIMIT 1`, [email])
+    .query<{ data: { confirmUrl: string } }>(
+      `SELECT data FROM "OutboxEmail" WHERE "to" = $1 AND template = 'signup-confirm' ORDER BY "createdAt" DESC LIMIT 1`,
+      [email],
+    )
     .finally(() => client.end());
   const confirmed = await browser.request(server, new URL(rows[0]!.data.confirmUrl).pathname, { form: { password: PASSWORD } });
   expect(confirmed.status, await confirmed.clone().text()).toBe(302);
@@ -70,7 +73,14 @@ function postChunked(server: AppServer, pathname: string, headers: Record<string
   return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
     const url = new URL(pathname, server.url);
     // A connection of its own (agent: false), so that what one test leaves unsent never meets the next.
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" }, agent: false });
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: "POST",
+      headers: { ...headers, "Transfer-Encoding": "chunked" },
+      agent: false,
+    });
     let sent = 0;
     let answered = false;
     req.on("response", (res) => {
@@ -235,7 +245,10 @@ describe("caching", () => {
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
 
     const revalidate = (browser: Browser) =>
-      fetch(`${plain.url}${filePath}`, { headers: { "If-None-Match": etag, "X-Forwarded-For": "198.51.100.250", Cookie: `sp_session=${browser.cookie("sp_session")}` }, redirect: "manual" });
+      fetch(`${plain.url}${filePath}`, {
+        headers: { "If-None-Match": etag, "X-Forwarded-For": "198.51.100.250", Cookie: `sp_session=${browser.cookie("sp_session")}` },
+        redirect: "manual",
+      });
     const cached = await revalidate(owner);
     expect(cached.status).toBe(304);
     expect(cached.headers.get("etag")).toBe(etag);
@@ -285,7 +298,12 @@ describe("the cross-site rule", () => {
   it("refuses a post from the app's own host over plain http when the app is https, and lets the https origin through", async () => {
     const form = { email: "nobody@example.com", password: "not the password" };
     const post = (origin: string) =>
-      fetch(`${secure.url}/login`, { method: "POST", headers: { Origin: origin, "X-Forwarded-For": "198.51.100.253" }, body: new URLSearchParams(form), redirect: "manual" });
+      fetch(`${secure.url}/login`, {
+        method: "POST",
+        headers: { Origin: origin, "X-Forwarded-For": "198.51.100.253" },
+        body: new URLSearchParams(form),
+        redirect: "manual",
+      });
     const host = new URL(secure.url).host;
     const refused = await post(`http://${host}`);
     expect(refused.status).toBe(403);

@@ -53,7 +53,10 @@ let eventLoopMax: number | undefined;
 /** The largest event-loop delay the server reported for spans that began at or after `from`. */
 async function eventLoopDelaySince(from: number) {
   await new Promise((resolve) => setTimeout(resolve, 400));
-  const lines = (await readFile(eventLoopReport, "utf8")).trim().split("\n").map((line) => line.split(" ").map(Number) as [number, number]);
+  const lines = (await readFile(eventLoopReport, "utf8"))
+    .trim()
+    .split("\n")
+    .map((line) => line.split(" ").map(Number) as [number, number]);
   const spans = lines.filter(([at]) => at - 250 >= from);
   return { max: Math.max(0, ...spans.map(([, ms]) => ms)), spans: spans.length };
 }
@@ -102,7 +105,13 @@ async function send(from: Browser | null, pathname: string, body: BodyInit | nul
   const t0 = performance.now();
   let response: Response;
   try {
-    response = await fetch(`${server.url}${pathname}`, { method, headers, body: method === "GET" ? undefined : body, redirect: "manual", signal: AbortSignal.timeout(20_000) });
+    response = await fetch(`${server.url}${pathname}`, {
+      method,
+      headers,
+      body: method === "GET" ? undefined : body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(20_000),
+    });
   } catch (error) {
     throw new Error(`${method} ${pathname} (${contentType}) got no answer: ${(error as Error).cause ?? error}\n${server.output.slice(-5).join("")}`);
   }
@@ -112,7 +121,13 @@ async function send(from: Browser | null, pathname: string, body: BodyInit | nul
   stats.statuses.set(response.status, (stats.statuses.get(response.status) ?? 0) + 1);
   if (bytes.byteLength > stats.largestReply) Object.assign(stats, { largestReply: bytes.byteLength, largestReplyAt: `${method} ${pathname}` });
   if (ms > stats.slowestMs) Object.assign(stats, { slowestMs: ms, slowestAt: `${method} ${pathname}` });
-  return { status: response.status, bytes: bytes.byteLength, ms, text: new TextDecoder().decode(bytes.slice(0, 4096)), location: response.headers.get("location") };
+  return {
+    status: response.status,
+    bytes: bytes.byteLength,
+    ms,
+    text: new TextDecoder().decode(bytes.slice(0, 4096)),
+    location: response.headers.get("location"),
+  };
 }
 
 const urlencoded = (fields: [string, string][]) => new URLSearchParams(fields).toString();
@@ -126,7 +141,14 @@ beforeAll(async () => {
   const env = { DATABASE_URL: db.url, DATA_DIR: dataDir };
   eventLoopReport = path.join(dataDir, "event-loop.log");
   const probe = { NODE_OPTIONS: `--import ${path.join(root, "tests/support/event-loop-probe.mjs")}`, EVENT_LOOP_REPORT: eventLoopReport };
-  server = startAppServer("hostile", { ...env, ...probe, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, SESSION_SECRET: randomBytes(32).toString("hex"), TRUST_PROXY: "1" });
+  server = startAppServer("hostile", {
+    ...env,
+    ...probe,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    TRUST_PROXY: "1",
+  });
   await waitUntilHealthy(server);
   // The server and the /livez monitor come first; this process, which makes the bodies, last.
   raisePriority(server.process.pid!, true);
@@ -155,7 +177,13 @@ beforeAll(async () => {
   const faDraftId = round.status === 302 ? new URL(round.headers.get("location")!, server.url).pathname.split("/").pop()! : fa!.id;
 
   const add = (route: string, pathname: string, ...browsers: (Browser | null)[]) => {
-    for (const browser of browsers) targets.push({ route, path: pathname, browser, label: `${pathname} as ${browser === importer ? "importer" : browser === factory ? "factory" : "anonymous"}` });
+    for (const browser of browsers)
+      targets.push({
+        route,
+        path: pathname,
+        browser,
+        label: `${pathname} as ${browser === importer ? "importer" : browser === factory ? "factory" : "anonymous"}`,
+      });
   };
   const version = `/${imp!.slug}/specs/${spec!.id}/v/${spec!.number}`;
   const facVersion = `/${fac!.slug}/specs/${spec!.id}/v/${spec!.number}`;
@@ -210,7 +238,8 @@ afterAll(async () => {
   );
 }, 60_000);
 
-const targetOf = (route: string, who?: "importer" | "factory") => targets.find((t) => t.route === route && !t.path.includes("?upload=") && (!who || t.label.endsWith(who)))!;
+const targetOf = (route: string, who?: "importer" | "factory") =>
+  targets.find((t) => t.route === route && !t.path.includes("?upload=") && (!who || t.label.endsWith(who)))!;
 
 function expectQuickRefusal(out: Sent, status: number | number[], maxBytes = 16 * 1024) {
   expect(Array.isArray(status) ? status : [status], out.text).toContain(out.status);
@@ -232,12 +261,35 @@ describe("the requests that once took the server down or answered 500", () => {
 
   it("row 1600 on the spec editor is refused at once (the list holds 200)", async () => {
     const editor = targetOf("routes/$org.specs.$specId.v.$number.edit");
-    expectQuickRefusal(await send(editor.browser, editor.path, urlencoded([["intent", "save"], ["characteristics[1600].name", "x"]]), FORM), 400);
+    expectQuickRefusal(
+      await send(
+        editor.browser,
+        editor.path,
+        urlencoded([
+          ["intent", "save"],
+          ["characteristics[1600].name", "x"],
+        ]),
+        FORM,
+      ),
+      400,
+    );
   });
 
   it("attachment position 50000 on a comment is refused with a short answer", async () => {
     const page = targetOf("routes/$org.specs.$specId.v.$number._index", "importer");
-    expectQuickRefusal(await send(page.browser, page.path, urlencoded([["intent", "comment"], ["body", "hello"], ["attachmentIds[50000]", "x"]]), FORM), 400);
+    expectQuickRefusal(
+      await send(
+        page.browser,
+        page.path,
+        urlencoded([
+          ["intent", "comment"],
+          ["body", "hello"],
+          ["attachmentIds[50000]", "x"],
+        ]),
+        FORM,
+      ),
+      400,
+    );
   });
 
   it.each([
@@ -247,12 +299,31 @@ describe("the requests that once took the server down or answered 500", () => {
     ["an intent of a kind conform does not have", JSON.stringify({ type: "explode", payload: {} })],
   ])("%s in conform's intent field on /login and /signup is a 400", async (_label, intent) => {
     for (const pathname of ["/login", "/signup"]) {
-      expectQuickRefusal(await send(null, pathname, urlencoded([["email", "a@b.example"], ["password", "x"], ["__intent__", intent]]), FORM), 400);
+      expectQuickRefusal(
+        await send(
+          null,
+          pathname,
+          urlencoded([
+            ["email", "a@b.example"],
+            ["password", "x"],
+            ["__intent__", intent],
+          ]),
+          FORM,
+        ),
+        400,
+      );
     }
   });
 
   it("a UTF-16 body is refused with 415 by every form", async () => {
-    const body = Buffer.from(urlencoded([["intent", "comment"], ["body", "hello"], ["email", "a@b.example"]]), "utf16le");
+    const body = Buffer.from(
+      urlencoded([
+        ["intent", "comment"],
+        ["body", "hello"],
+        ["email", "a@b.example"],
+      ]),
+      "utf16le",
+    );
     for (const target of targets) {
       const out = await send(target.browser, target.path, body, `${FORM}; charset=utf-16`);
       expect([415, 302, 303, 404, 403, 405], `${target.label}: ${out.text}`).toContain(out.status);
@@ -263,8 +334,32 @@ describe("the requests that once took the server down or answered 500", () => {
 
   it("field names nested 2,000 and 5,000 levels deep are a 400, not a stack overflow", async () => {
     for (const depth of [2_000, 5_000]) {
-      expectQuickRefusal(await send(null, "/login", urlencoded([["email", "a@b.example"], ["password", "x"], ["a" + ".a".repeat(depth), "1"]]), FORM), 400);
-      expectQuickRefusal(await send(null, "/login", urlencoded([["email", "a@b.example"], ["password", "x"], ["a" + "[0]".repeat(depth), "1"]]), FORM), 400);
+      expectQuickRefusal(
+        await send(
+          null,
+          "/login",
+          urlencoded([
+            ["email", "a@b.example"],
+            ["password", "x"],
+            ["a" + ".a".repeat(depth), "1"],
+          ]),
+          FORM,
+        ),
+        400,
+      );
+      expectQuickRefusal(
+        await send(
+          null,
+          "/login",
+          urlencoded([
+            ["email", "a@b.example"],
+            ["password", "x"],
+            ["a" + "[0]".repeat(depth), "1"],
+          ]),
+          FORM,
+        ),
+        400,
+      );
     }
   });
 
@@ -284,10 +379,31 @@ describe("the requests that once took the server down or answered 500", () => {
 
   it("year 0000 is refused with a message in the first-article header and in a corrective-action plan", async () => {
     const fa = targetOf("routes/$org.first-articles.$faId._index", "factory");
-    const faOut = await send(fa.browser, fa.path, urlencoded([["intent", "save"], ["poNumber", "PO-1"], ["quantityProduced", "10"], ["sampleCount", "3"], ["inspectedOn", "0000-01-01"]]), FORM);
+    const faOut = await send(
+      fa.browser,
+      fa.path,
+      urlencoded([
+        ["intent", "save"],
+        ["poNumber", "PO-1"],
+        ["quantityProduced", "10"],
+        ["sampleCount", "3"],
+        ["inspectedOn", "0000-01-01"],
+      ]),
+      FORM,
+    );
     expect(faOut.status, faOut.text).toBe(400);
     const ca = targetOf("routes/$org.corrective-actions.$caId._index", "factory");
-    const caOut = await send(ca.browser, ca.path, urlencoded([["intent", "save-answer"], ["items[0].action", "Retrain"], ["items[0].owner", "Li"], ["items[0].dueAt", "0000-01-01"]]), FORM);
+    const caOut = await send(
+      ca.browser,
+      ca.path,
+      urlencoded([
+        ["intent", "save-answer"],
+        ["items[0].action", "Retrain"],
+        ["items[0].owner", "Li"],
+        ["items[0].dueAt", "0000-01-01"],
+      ]),
+      FORM,
+    );
     expect(caOut.status, caOut.text).toBe(400);
     expect(caOut.text + faOut.text).not.toMatch(/Unexpected Server Error/);
   });
@@ -300,16 +416,107 @@ describe("the requests that once took the server down or answered 500", () => {
 // ---------------------------------------------------------------------------
 // Generated bodies
 
-const INTENTS = ["comment", "edit-comment", "save", "submit", "decide", "next-round", "publish", "acknowledge", "query", "share", "unshare", "invite", "change-role", "remove", "revoke", "end", "review", "close", "reopen", "save-answer", "submit-plan", "add-defect", "remove-file", "create"];
-const KNOWN_NAMES = ["intent", "body", "visibility", "commentId", "email", "password", "name", "redirectTo", "orgName", "orgKind", "invitation", "title", "productCode", "description", "note", "decision", "revision", "question", "factoryId", "factoryIds", "membershipId", "invitationId", "partnershipId", "role", "locale", "then", "poNumber", "lotNumber", "quantityProduced", "sampleCount", "inspectedOn", "notes", "containment", "rootCause", "rootCauseCategory", "preventive", "planDueAt", "severity", "attachmentId", "attachmentIds", "kind", "factory"];
+const INTENTS = [
+  "comment",
+  "edit-comment",
+  "save",
+  "submit",
+  "decide",
+  "next-round",
+  "publish",
+  "acknowledge",
+  "query",
+  "share",
+  "unshare",
+  "invite",
+  "change-role",
+  "remove",
+  "revoke",
+  "end",
+  "review",
+  "close",
+  "reopen",
+  "save-answer",
+  "submit-plan",
+  "add-defect",
+  "remove-file",
+  "create",
+];
+const KNOWN_NAMES = [
+  "intent",
+  "body",
+  "visibility",
+  "commentId",
+  "email",
+  "password",
+  "name",
+  "redirectTo",
+  "orgName",
+  "orgKind",
+  "invitation",
+  "title",
+  "productCode",
+  "description",
+  "note",
+  "decision",
+  "revision",
+  "question",
+  "factoryId",
+  "factoryIds",
+  "membershipId",
+  "invitationId",
+  "partnershipId",
+  "role",
+  "locale",
+  "then",
+  "poNumber",
+  "lotNumber",
+  "quantityProduced",
+  "sampleCount",
+  "inspectedOn",
+  "notes",
+  "containment",
+  "rootCause",
+  "rootCauseCategory",
+  "preventive",
+  "planDueAt",
+  "severity",
+  "attachmentId",
+  "attachmentIds",
+  "kind",
+  "factory",
+];
 const LISTS = ["characteristics", "materials", "defects", "items", "attachmentIds", "factoryIds", "intent", "then", "m", "x"];
 const ROW_FIELDS = ["name", "nominal", "lower", "upper", "unit", "class", "method", "action", "owner", "dueAt", "key", "number", "kind"];
 
 const fieldName = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...KNOWN_NAMES) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...LISTS), fc.oneof(fc.nat({ max: 300 }), fc.nat({ max: 2 ** 31 })), fc.constantFrom("", ...ROW_FIELDS.map((f) => `.${f}`))).map(([list, i, field]) => `${list}[${i}]${field}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom("a.", "[0]", "[]", "a[1]."), fc.integer({ min: 1, max: 4_000 })).map(([segment, n]) => `a${segment.repeat(n)}`) },
-  { weight: 1, arbitrary: fc.constantFrom("__intent__", "__state__", "__proto__", "__proto__.polluted", "constructor.prototype.polluted", "a..b", "[0]", ".x", "m.key.1", "finding.x", "m.__proto__.1") },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...LISTS), fc.oneof(fc.nat({ max: 300 }), fc.nat({ max: 2 ** 31 })), fc.constantFrom("", ...ROW_FIELDS.map((f) => `.${f}`)))
+      .map(([list, i, field]) => `${list}[${i}]${field}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom("a.", "[0]", "[]", "a[1]."), fc.integer({ min: 1, max: 4_000 })).map(([segment, n]) => `a${segment.repeat(n)}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "__intent__",
+      "__state__",
+      "__proto__",
+      "__proto__.polluted",
+      "constructor.prototype.polluted",
+      "a..b",
+      "[0]",
+      ".x",
+      "m.key.1",
+      "finding.x",
+      "m.__proto__.1",
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
 );
@@ -317,7 +524,20 @@ const fieldName = fc.oneof(
 const conformIntent = fc
   .record({
     type: fc.constantFrom("validate", "update", "reset", "insert", "remove", "reorder", "submit", ""),
-    payload: fc.oneof(fc.jsonValue({ maxDepth: 6 }), fc.record({ name: fieldName, index: fc.oneof(fc.integer(), fc.double()), from: fc.integer(), to: fc.integer(), value: fc.jsonValue({ maxDepth: 4 }), defaultValue: fc.jsonValue({ maxDepth: 4 }) }, { requiredKeys: [] })),
+    payload: fc.oneof(
+      fc.jsonValue({ maxDepth: 6 }),
+      fc.record(
+        {
+          name: fieldName,
+          index: fc.oneof(fc.integer(), fc.double()),
+          from: fc.integer(),
+          to: fc.integer(),
+          value: fc.jsonValue({ maxDepth: 4 }),
+          defaultValue: fc.jsonValue({ maxDepth: 4 }),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
   })
   .map((intent) => JSON.stringify(intent));
 
@@ -325,20 +545,57 @@ const fieldValue = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 60 }) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 60 }) },
   { weight: 2, arbitrary: fc.constantFrom(...INTENTS) },
-  { weight: 2, arbitrary: fc.constantFrom("0000-01-01", "9999-12-31", "2026-02-30", "-1", "1e309", "NaN", "99999999999999999999", "\u0000", "/\t/evil.example", "/x\r\ny: z", "IMPORTER", "FACTORY", "SHARED", "INTERNAL", "accept", "APPROVED", "OWNER") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "0000-01-01",
+      "9999-12-31",
+      "2026-02-30",
+      "-1",
+      "1e309",
+      "NaN",
+      "99999999999999999999",
+      "\u0000",
+      "/\t/evil.example",
+      "/x\r\ny: z",
+      "IMPORTER",
+      "FACTORY",
+      "SHARED",
+      "INTERNAL",
+      "accept",
+      "APPROVED",
+      "OWNER",
+    ),
+  },
   { weight: 1, arbitrary: conformIntent },
   { weight: 1, arbitrary: fc.nat({ max: 90_000 }).map((n) => "x".repeat(n)) },
 );
 
 const fields = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...INTENTS), fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 12 })).map(([intent, rest]) => [["intent", intent] as [string, string], ...rest]) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...INTENTS), fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 12 }))
+      .map(([intent, rest]) => [["intent", intent] as [string, string], ...rest]),
+  },
   { weight: 2, arbitrary: fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 12 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 12_000 }).map((n) => Array.from({ length: n }, (_, i) => [`f${i}`, ""] as [string, string])) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 3_000 }).map((n) => Array.from({ length: n }, () => ["attachmentIds", "x"] as [string, string])) },
 );
 
 type Encoding = "urlencoded" | "multipart" | "utf16" | "json" | "text" | "garbage-multipart" | "none";
-const encoding = fc.constantFrom<Encoding>("urlencoded", "urlencoded", "urlencoded", "multipart", "multipart", "utf16", "json", "text", "garbage-multipart", "none");
+const encoding = fc.constantFrom<Encoding>(
+  "urlencoded",
+  "urlencoded",
+  "urlencoded",
+  "multipart",
+  "multipart",
+  "utf16",
+  "json",
+  "text",
+  "garbage-multipart",
+  "none",
+);
 
 function encode(kind: Encoding, entries: [string, string][], garbage: Uint8Array): { body: BodyInit | null; type: string | null } {
   switch (kind) {
@@ -368,35 +625,33 @@ const hostileRequest = fc.record({ fields, encoding, garbage: fc.uint8Array({ ma
 describe("generated hostile bodies", () => {
   it("cover every action of the app", async () => {
     const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as { routes: Record<string, { module: { action?: unknown } }> };
-    const withActions = Object.entries(build.routes).filter(([, route]) => route.module.action).map(([id]) => id);
+    const withActions = Object.entries(build.routes)
+      .filter(([, route]) => route.module.action)
+      .map(([id]) => id);
     expect(withActions.length).toBeGreaterThan(10);
     const covered = new Set(targets.map((t) => t.route));
     for (const id of withActions) expect(covered, `no hostile-input target for ${id}`).toContain(id);
   });
 
-  it(
-    "never answer 5xx, never answer with a huge reply, and never keep /livez waiting",
-    async () => {
-      for (const target of targets) {
-        await fc.assert(
-          fc.asyncProperty(hostileRequest, async ({ fields: entries, encoding: kind, garbage }) => {
-            const { body, type } = encode(kind, entries, garbage);
-            const out = await send(target.browser, target.path, body, type);
-            expect(out.status, `${target.label} ${kind}: ${out.text.slice(0, 300)}`).toBeLessThan(500);
-            expect(out.bytes, target.label).toBeLessThanOrEqual(REPLY_LIMIT_BYTES);
-          }),
-          { numRuns: RUNS_PER_TARGET, interruptAfterTimeLimit: 60_000, endOnFailure: true },
-        );
-      }
-      livez = await monitor.stop();
-      const loop = await eventLoopDelaySince(timedFrom);
-      eventLoopMax = loop.max;
-      expect(loop.spans, "the server reported its event loop throughout").toBeGreaterThan(20);
-      expect(loop.max, "the server's event loop was never held this long").toBeLessThan(EVENT_LOOP_LIMIT_MS);
-      expect(livez.failures, JSON.stringify(livez)).toBe(0);
-      expect(livez.samples).toBeGreaterThan(50);
-      expect(livez.max, `slow /livez answers: ${livez.slow.join(", ")} ms`).toBeLessThan(LIVEZ_LIMIT_MS);
-    },
-    900_000,
-  );
+  it("never answer 5xx, never answer with a huge reply, and never keep /livez waiting", async () => {
+    for (const target of targets) {
+      await fc.assert(
+        fc.asyncProperty(hostileRequest, async ({ fields: entries, encoding: kind, garbage }) => {
+          const { body, type } = encode(kind, entries, garbage);
+          const out = await send(target.browser, target.path, body, type);
+          expect(out.status, `${target.label} ${kind}: ${out.text.slice(0, 300)}`).toBeLessThan(500);
+          expect(out.bytes, target.label).toBeLessThanOrEqual(REPLY_LIMIT_BYTES);
+        }),
+        { numRuns: RUNS_PER_TARGET, interruptAfterTimeLimit: 60_000, endOnFailure: true },
+      );
+    }
+    livez = await monitor.stop();
+    const loop = await eventLoopDelaySince(timedFrom);
+    eventLoopMax = loop.max;
+    expect(loop.spans, "the server reported its event loop throughout").toBeGreaterThan(20);
+    expect(loop.max, "the server's event loop was never held this long").toBeLessThan(EVENT_LOOP_LIMIT_MS);
+    expect(livez.failures, JSON.stringify(livez)).toBe(0);
+    expect(livez.samples).toBeGreaterThan(50);
+    expect(livez.max, `slow /livez answers: ${livez.slow.join(", ")} ms`).toBeLessThan(LIVEZ_LIMIT_MS);
+  }, 900_000);
 });

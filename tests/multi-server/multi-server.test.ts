@@ -172,7 +172,9 @@ describe("two app servers on one PostgreSQL", () => {
   it("hold at most DATABASE_POOL_SIZE connections each, however many requests come in", async () => {
     const browser = newBrowser();
     const person = await signUp(browser, a);
-    const statuses = await Promise.all([a, b].flatMap((server) => Array.from({ length: 20 }, () => browser.request(server, `/${person.slug}`).then((r) => r.status))));
+    const statuses = await Promise.all(
+      [a, b].flatMap((server) => Array.from({ length: 20 }, () => browser.request(server, `/${person.slug}`).then((r) => r.status))),
+    );
     expect(statuses.every((status) => status === 200)).toBe(true);
     // Idle connections stay in the pools for a while, so this sees what the burst opened.
     const client = new pg.Client({ connectionString: serverUrl });

@@ -29,7 +29,12 @@ export function freePort(): Promise<number> {
 export function startAppServer(name: string, env: Record<string, string>): AppServer {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(RESEND_|S3_|DATABASE_URL$|WORKER$|PORT$|APP_URL$)/.test(key)));
   // Its own process group, so that stopping it also stops the node process that tsx starts.
-  const child = spawn("npx", ["tsx", "server.ts"], { cwd: root, env: { ...inherited, NODE_ENV: "production", ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", "server.ts"], {
+    cwd: root,
+    env: { ...inherited, NODE_ENV: "production", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const server: AppServer = { name, url: env.APP_URL!, process: child, output: [] };
   child.stdout!.on("data", (chunk: Buffer) => server.output.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => server.output.push(chunk.toString()));
@@ -40,7 +45,10 @@ export async function waitUntilHealthy(server: AppServer) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.process.exitCode !== null) break;
-    const ok = await fetch(`${server.url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${server.url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -92,4 +100,3 @@ export class Browser {
     return response;
   }
 }
-

@@ -46,14 +46,7 @@ export async function createPartnership(importerId: string, factoryId: string | 
   });
 }
 
-export async function createInvitation(input: {
-  orgId: string;
-  kind: InvitationKind;
-  email?: string;
-  role?: Role;
-  partnershipId?: string;
-  expiresAt?: Date;
-}) {
+export async function createInvitation(input: { orgId: string; kind: InvitationKind; email?: string; role?: Role; partnershipId?: string; expiresAt?: Date }) {
   const { token, tokenHash } = newInvitationToken();
   const invitation = await prisma.invitation.create({
     data: {
@@ -135,7 +128,9 @@ export async function createSpecVersionFile(
 
 /** The factory's acknowledgement of a spec version (a first article needs one). */
 export async function createAcknowledgement(version: { id: string; orgId: string }, factoryId: string, status: "ACKNOWLEDGED" | "QUERIED" = "ACKNOWLEDGED") {
-  return prisma.acknowledgement.create({ data: { versionId: version.id, importerId: version.orgId, factoryId, status, question: status === "QUERIED" ? "Which tolerance applies?" : null } });
+  return prisma.acknowledgement.create({
+    data: { versionId: version.id, importerId: version.orgId, factoryId, status, question: status === "QUERIED" ? "Which tolerance applies?" : null },
+  });
 }
 
 export interface FirstArticleReading {
@@ -200,7 +195,13 @@ export async function createFirstArticle(
       decisionNote: status === "REJECTED" ? "Out of tolerance." : null,
       ...(options.updatedAt ? { updatedAt: options.updatedAt } : {}),
       measurements: {
-        create: (options.readings ?? []).map((r) => ({ characteristicKey: r.key, sample: r.sample, raw: r.raw, value: r.value ?? null, passed: r.passed ?? null })),
+        create: (options.readings ?? []).map((r) => ({
+          characteristicKey: r.key,
+          sample: r.sample,
+          raw: r.raw,
+          value: r.value ?? null,
+          passed: r.passed ?? null,
+        })),
       },
     },
   });

@@ -16,7 +16,9 @@ export function postgresBinaries() {
   const versions = existsSync(LIB) ? readdirSync(LIB).filter((v) => existsSync(path.join(LIB, v, "bin/initdb"))) : [];
   const newest = versions.sort((x, y) => Number(y) - Number(x))[0];
   if (!newest) {
-    throw new Error(`No PostgreSQL server binaries under ${LIB} (initdb, pg_ctl): install them with \`apt-get install -y postgresql\` (.ci/run does when pg_isready is missing).`);
+    throw new Error(
+      `No PostgreSQL server binaries under ${LIB} (initdb, pg_ctl): install them with \`apt-get install -y postgresql\` (.ci/run does when pg_isready is missing).`,
+    );
   }
   return path.join(LIB, newest, "bin");
 }
@@ -35,7 +37,9 @@ export interface PostgresCluster {
 export async function createPostgresCluster(port: number): Promise<PostgresCluster> {
   const bin = postgresBinaries();
   const asPostgres = (command: string, args: string[]) =>
-    process.getuid?.() === 0 ? run("runuser", ["-u", "postgres", "--", path.join(bin, command), ...args], { timeout: 60_000 }) : run(path.join(bin, command), args, { timeout: 60_000 });
+    process.getuid?.() === 0
+      ? run("runuser", ["-u", "postgres", "--", path.join(bin, command), ...args], { timeout: 60_000 })
+      : run(path.join(bin, command), args, { timeout: 60_000 });
   const dir = await mkdtemp(path.join(os.tmpdir(), "sp-pg-cluster-"));
   if (process.getuid?.() === 0) {
     const { stdout } = await run("id", ["-u", "postgres"]);

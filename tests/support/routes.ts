@@ -97,11 +97,7 @@ export function formErrors(outcome: Outcome): string[] {
 type OrgOf<T> = T extends (kind: never, role: never, org?: infer O) => unknown ? O : never;
 
 /** A new user with a role in a new (or given) org, and the cookie of a live session. */
-export async function signedInMember(
-  kind: Parameters<typeof createMember>[0],
-  role: Parameters<typeof createMember>[1],
-  org?: OrgOf<typeof createMember>,
-) {
+export async function signedInMember(kind: Parameters<typeof createMember>[0], role: Parameters<typeof createMember>[1], org?: OrgOf<typeof createMember>) {
   const created = await createMember(kind, role, org);
   return { ...created, cookie: await cookieFor(created.user.id) };
 }

@@ -69,7 +69,12 @@ export async function startS3({ bucket = "portal-files", abortMultipartUploads: 
     throw error;
   }
   const endpoint = `http://127.0.0.1:${address.port}`;
-  const client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY } });
+  const client = new S3Client({
+    region: "us-east-1",
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
+  });
 
   return {
     bucket,

@@ -7,7 +7,11 @@ import { call } from "./routes.ts";
 
 /** The emails queued for `to` with `template`, oldest first. */
 export async function queuedEmails(to: string, template: string) {
-  const rows = await prisma.outboxEmail.findMany({ where: { to, template }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { data: true, idempotencyKey: true } });
+  const rows = await prisma.outboxEmail.findMany({
+    where: { to, template },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { data: true, idempotencyKey: true },
+  });
   return rows.map((row) => ({ ...row, data: row.data as Record<string, unknown> }));
 }
 

@@ -141,7 +141,11 @@ export function sanitizeFileName(name: string): string {
     const dot = clean.lastIndexOf(".");
     const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : "";
     const base = Array.from(ext ? clean.slice(0, dot) : clean);
-    clean = base.slice(0, MAX_FILE_NAME_LENGTH - Array.from(ext).length).join("").trimEnd() + ext;
+    clean =
+      base
+        .slice(0, MAX_FILE_NAME_LENGTH - Array.from(ext).length)
+        .join("")
+        .trimEnd() + ext;
   }
   return clean && !clean.startsWith(".") ? clean : "file";
 }

@@ -19,7 +19,14 @@ export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | 
 });
 
 /** `values`: what was typed in the review, close or reopen form, so a refused post without JavaScript keeps it. */
-export type CaActionData = { intent: string; errors: string[]; result?: unknown; problems?: { path: string; message: string }[]; thread?: unknown; values?: Record<string, string> };
+export type CaActionData = {
+  intent: string;
+  errors: string[];
+  result?: unknown;
+  problems?: { path: string; message: string }[];
+  thread?: unknown;
+  values?: Record<string, string>;
+};
 const refuse = (body: CaActionData, status: number) => data(body, { status });
 
 /** The corrective-action page's actions, one per intent. */
@@ -29,7 +36,12 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
   try {
     // Evidence comes as a multipart form, named in the URL since the body is read once.
     if (new URL(request.url).searchParams.get("upload") === "evidence") {
-      ensureCan(ctx.ability, "implement", asSubject("CorrectiveAction", ca), ca.status === "PLAN_ACCEPTED" ? "Only owners and quality leads mark the actions done." : "Only an accepted plan can be marked implemented.");
+      ensureCan(
+        ctx.ability,
+        "implement",
+        asSubject("CorrectiveAction", ca),
+        ca.status === "PLAN_ACCEPTED" ? "Only owners and quality leads mark the actions done." : "Only an accepted plan can be marked implemented.",
+      );
       const staged = await stageUploads(request, ctx, { fields: ["evidence"], maxFiles: 20 });
       let kept = false;
       try {
@@ -43,14 +55,23 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     const form = await readForm(request, 256 * 1024);
     const intent = String(form.get("intent") ?? "");
     if (isThreadIntent(form)) {
-      const outcome = await handleThreadIntent(ctx, caThread(ca), form, { link: (org) => `/${org.slug}/corrective-actions/${ca.id}#thread`, title: `corrective action “${ca.title}”` });
+      const outcome = await handleThreadIntent(ctx, caThread(ca), form, {
+        link: (org) => `/${org.slug}/corrective-actions/${ca.id}#thread`,
+        title: `corrective action “${ca.title}”`,
+      });
       if (!outcome.ok) return refuse({ intent, errors: [], thread: outcome }, outcome.status);
       return redirectWithToast(`${here}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
     }
     const subject = asSubject("CorrectiveAction", ca);
     // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.
     if (intent === "save-answer" || intent === "submit-plan") {
-      ensureCan(ctx.ability, "update", subject, ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change.", "rootCause");
+      ensureCan(
+        ctx.ability,
+        "update",
+        subject,
+        ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change.",
+        "rootCause",
+      );
       if (intent === "submit-plan") ensureCan(ctx.ability, "submit", subject, "Only owners and quality leads submit the plan.");
       const submission = parseSubmission(form, AnswerSchema, { extraFields: ["intent"] });
       // Add and remove rows without JavaScript: conform answers with the changed form.
@@ -58,7 +79,15 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
       const outcome = await saveAnswer(ctx, ca, submission.value, intent === "submit-plan");
       if (!outcome.ok) {
         const fieldErrors = Object.fromEntries(outcome.problems.map((p) => [p.path, [p.message]]));
-        return refuse({ intent, errors: ["The plan is not complete yet. Your answer was not sent."], problems: outcome.problems, result: submission.reply({ fieldErrors }) }, 422);
+        return refuse(
+          {
+            intent,
+            errors: ["The plan is not complete yet. Your answer was not sent."],
+            problems: outcome.problems,
+            result: submission.reply({ fieldErrors }),
+          },
+          422,
+        );
       }
       return redirectWithToast(here, { message: intent === "submit-plan" ? "Plan sent to the importer." : "Answer saved as a draft." });
     }
@@ -73,7 +102,11 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     if (value.intent === "review") await reviewPlan(ctx, ca, value);
     else if (value.intent === "close") await verifyAndClose(ctx, ca, value.note);
     else await reopen(ctx, ca, value.note);
-    const messages = { review: value.intent === "review" && value.decision === "accept" ? "Plan accepted." : "Plan returned to the factory.", close: "Verified and closed.", reopen: "Reopened. The factory has been asked for a new plan." };
+    const messages = {
+      review: value.intent === "review" && value.decision === "accept" ? "Plan accepted." : "Plan returned to the factory.",
+      close: "Verified and closed.",
+      reopen: "Reopened. The factory has been asked for a new plan.",
+    };
     return redirectWithToast(here, { message: messages[value.intent] });
   } catch (error) {
     // A conflict (someone else moved it on) keeps the typed note too.

@@ -60,13 +60,22 @@ async function pageOfIds(ctx: TenantContext, query: ListQuery, now: Date) {
 export async function listCorrectiveActions(ctx: TenantContext, query: ListQuery, now = new Date()) {
   const { total, myTurn, ids } = await pageOfIds(ctx, query, now);
   // Asked even for an empty page, so that every page reads the same statements.
-  const rows = await prisma.correctiveAction.findMany({ where: { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { id: { in: ids } }] }, select: listSelect });
+  const rows = await prisma.correctiveAction.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { id: { in: ids } }] },
+    select: listSelect,
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { items: planItems, ...ca } = row;
-    return [{ ...ca, overdue: isOverdue({ ...ca, items: planItems }, now), partnerName: ctx.org.kind === "IMPORTER" ? ca.partnership.factory?.name : ca.partnership.importer.name }];
+    return [
+      {
+        ...ca,
+        overdue: isOverdue({ ...ca, items: planItems }, now),
+        partnerName: ctx.org.kind === "IMPORTER" ? ca.partnership.factory?.name : ca.partnership.importer.name,
+      },
+    ];
   });
   return { ...toPage(items, total, query.page, query.pageSize), myTurnCount: myTurn };
 }

@@ -26,7 +26,10 @@ export async function notifyCorrectiveAction(
   const orgId = toFactory[event] ? ca.factoryId : ca.importerId;
   const org = await tx.organization.findUniqueOrThrow({
     where: { id: orgId },
-    select: { slug: true, memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } } },
+    select: {
+      slug: true,
+      memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } },
+    },
   });
   await enqueueEmails(
     tx,

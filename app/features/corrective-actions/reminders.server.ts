@@ -197,7 +197,10 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
         where: openPlans([{ id: { in: rows.map((row) => row.id) } }]),
         select: { id: true, title: true, planDueAt: true, importerId: true, factoryId: true },
       });
-      const orgs = await loadOrgs(tx, cas.flatMap((ca) => [ca.importerId, ca.factoryId]));
+      const orgs = await loadOrgs(
+        tx,
+        cas.flatMap((ca) => [ca.importerId, ca.factoryId]),
+      );
       const dueSoon: EmailToEnqueue[] = [];
       const overdue: EmailToEnqueue[] = [];
       const escalated: EmailToEnqueue[] = [];
@@ -242,9 +245,18 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
     async (tx, rows) => {
       const items = await tx.correctiveActionItem.findMany({
         where: lateItems([{ id: { in: rows.map((row) => row.id) } }]),
-        select: { id: true, action: true, owner: true, dueAt: true, correctiveAction: { select: { id: true, title: true, importerId: true, factoryId: true } } },
+        select: {
+          id: true,
+          action: true,
+          owner: true,
+          dueAt: true,
+          correctiveAction: { select: { id: true, title: true, importerId: true, factoryId: true } },
+        },
       });
-      const orgs = await loadOrgs(tx, items.flatMap(({ correctiveAction: ca }) => [ca.importerId, ca.factoryId]));
+      const orgs = await loadOrgs(
+        tx,
+        items.flatMap(({ correctiveAction: ca }) => [ca.importerId, ca.factoryId]),
+      );
       const emails: EmailToEnqueue[] = [];
       for (const item of items) {
         const ca = item.correctiveAction;

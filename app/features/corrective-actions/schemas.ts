@@ -65,7 +65,11 @@ export function planProblems(answer: Answer): { path: string; message: string }[
 }
 
 export const ReviewSchema = z
-  .object({ intent: z.literal("review"), decision: z.enum(["accept", "return"], { errorMap: () => ({ message: "Accept or return the plan" }) }), note: text(5000) })
+  .object({
+    intent: z.literal("review"),
+    decision: z.enum(["accept", "return"], { errorMap: () => ({ message: "Accept or return the plan" }) }),
+    note: text(5000),
+  })
   .refine((v) => v.decision === "accept" || v.note, { path: ["note"], message: "Say what the factory should change" });
 export const CloseSchema = z.object({ intent: z.literal("close"), note: required(5000, "Say how you checked that the actions worked") });
 export const ReopenSchema = z.object({ intent: z.literal("reopen"), note: required(5000, "Say why the problem is not solved") });

@@ -36,8 +36,10 @@ export interface Selection {
   shown: Shown[];
 }
 
-export type FactoryGroupKey = "specs-to-acknowledge" | "first-articles-to-finish" | "first-articles-to-start" | "corrective-actions-to-answer" | "actions-to-carry-out";
-export type ImporterGroupKey = "factory-questions" | "recent-acknowledgements" | "first-articles-to-review" | "plans-to-review" | "actions-to-verify" | "overdue-partners";
+export type FactoryGroupKey =
+  "specs-to-acknowledge" | "first-articles-to-finish" | "first-articles-to-start" | "corrective-actions-to-answer" | "actions-to-carry-out";
+export type ImporterGroupKey =
+  "factory-questions" | "recent-acknowledgements" | "first-articles-to-review" | "plans-to-review" | "actions-to-verify" | "overdue-partners";
 
 // Timestamp columns hold UTC (as Prisma writes them); the cast ignores the literal's zone suffix.
 const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;

@@ -148,7 +148,11 @@ function findFactorySpecs(ctx: TenantContext, groupIds: string[], titleIds: stri
             publishedAt: true,
             createdAt: true,
             // One per version and factory.
-            acknowledgements: { where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: ctx.org.id }] }, select: { status: true, updatedAt: true }, take: 1 },
+            acknowledgements: {
+              where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { factoryId: ctx.org.id }] },
+              select: { status: true, updatedAt: true },
+              take: 1,
+            },
           },
         },
       },
@@ -244,11 +248,35 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at));
 
   return [
-    { key: "specs-to-acknowledge", title: "Specifications to acknowledge", items: acknowledgeItems, total: toAcknowledge.total, href: `/${slug}/specs?filter=needs-ack` },
-    { key: "first-articles-to-finish", title: "First articles to finish or resubmit", items: finishItems, total: toFinish.total, href: `/${slug}/first-articles` },
+    {
+      key: "specs-to-acknowledge",
+      title: "Specifications to acknowledge",
+      items: acknowledgeItems,
+      total: toAcknowledge.total,
+      href: `/${slug}/specs?filter=needs-ack`,
+    },
+    {
+      key: "first-articles-to-finish",
+      title: "First articles to finish or resubmit",
+      items: finishItems,
+      total: toFinish.total,
+      href: `/${slug}/first-articles`,
+    },
     { key: "first-articles-to-start", title: "First articles to start", items: startItems, total: toStart.total, href: `/${slug}/first-articles/new` },
-    { key: "corrective-actions-to-answer", title: "Corrective actions awaiting your answer", items: answerItems, total: toAnswer.total, href: `/${slug}/corrective-actions?status=OPEN` },
-    { key: "actions-to-carry-out", title: "Actions to carry out", items: carryOutItems, total: toCarryOut.total, href: `/${slug}/corrective-actions?status=PLAN_ACCEPTED` },
+    {
+      key: "corrective-actions-to-answer",
+      title: "Corrective actions awaiting your answer",
+      items: answerItems,
+      total: toAnswer.total,
+      href: `/${slug}/corrective-actions?status=OPEN`,
+    },
+    {
+      key: "actions-to-carry-out",
+      title: "Actions to carry out",
+      items: carryOutItems,
+      total: toCarryOut.total,
+      href: `/${slug}/corrective-actions?status=PLAN_ACCEPTED`,
+    },
   ];
 }
 
@@ -266,17 +294,23 @@ const ackSelect = {
 type AckRow = Prisma.AcknowledgementGetPayload<{ select: typeof ackSelect }>;
 
 /** The version page opened on this factory's thread. */
-const ackHref = (ctx: TenantContext, ack: AckRow) => `${versionPath(ctx.org.slug, ack.version.specId, ack.version.number)}?factory=${encodeURIComponent(ack.factoryId)}`;
+const ackHref = (ctx: TenantContext, ack: AckRow) =>
+  `${versionPath(ctx.org.slug, ack.version.specId, ack.version.number)}?factory=${encodeURIComponent(ack.factoryId)}`;
 
 const findAcknowledgements = (ctx: TenantContext) => (ids: string[]) =>
   prisma.acknowledgement.findMany({
-    where: { AND: [accessible(ctx.ability, "read", "Acknowledgement"), { id: { in: ids } }, { version: { is: accessible(ctx.ability, "read", "SpecVersion") } }] },
+    where: {
+      AND: [accessible(ctx.ability, "read", "Acknowledgement"), { id: { in: ids } }, { version: { is: accessible(ctx.ability, "read", "SpecVersion") } }],
+    },
     select: ackSelect,
   });
 
 /** Titles of the specs first articles were made against, read through the ability. */
 const findSpecTitles = (ctx: TenantContext) => (ids: string[]) =>
-  prisma.spec.findMany({ where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: { in: ids } }] }, select: { id: true, title: true, productCode: true } });
+  prisma.spec.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: { in: ids } }] },
+    select: { id: true, title: true, productCode: true },
+  });
 
 async function importerGroups(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<AttentionGroup[]> {
   const slug = ctx.org.slug;
@@ -354,9 +388,27 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
   return [
     { key: "factory-questions", title: "Questions from factories", items: questionItems, total: questions.total, href: `/${slug}/specs?filter=needs-ack` },
     { key: "recent-acknowledgements", title: "Recent acknowledgements", items: recentItems, total: recent.total, href: `/${slug}/specs` },
-    { key: "first-articles-to-review", title: "First articles to review", items: reviewItems, total: toReview.total, href: `/${slug}/first-articles?status=SUBMITTED` },
-    { key: "plans-to-review", title: "Plans to review", items: caItems(plans, "planSubmittedAt", "plan submitted"), total: plans.total, href: `/${slug}/corrective-actions?status=PLAN_SUBMITTED` },
-    { key: "actions-to-verify", title: "Actions to verify", items: caItems(toVerify, "implementedAt", "marked implemented"), total: toVerify.total, href: `/${slug}/corrective-actions?status=IMPLEMENTED` },
+    {
+      key: "first-articles-to-review",
+      title: "First articles to review",
+      items: reviewItems,
+      total: toReview.total,
+      href: `/${slug}/first-articles?status=SUBMITTED`,
+    },
+    {
+      key: "plans-to-review",
+      title: "Plans to review",
+      items: caItems(plans, "planSubmittedAt", "plan submitted"),
+      total: plans.total,
+      href: `/${slug}/corrective-actions?status=PLAN_SUBMITTED`,
+    },
+    {
+      key: "actions-to-verify",
+      title: "Actions to verify",
+      items: caItems(toVerify, "implementedAt", "marked implemented"),
+      total: toVerify.total,
+      href: `/${slug}/corrective-actions?status=IMPLEMENTED`,
+    },
     { key: "overdue-partners", title: "Overdue partners", items: partnerItems, total: late.total, href: `/${slug}/corrective-actions?overdue=1` },
   ];
 }

@@ -50,7 +50,13 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       return redirectWithToast(here, { message: `${count} file${count === 1 ? "" : "s"} added.` });
     }
     if (url.searchParams.get("upload") === "csv") {
-      ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), "Readings can be imported while the first article is a draft, by its factory.", "measurements");
+      ensureCan(
+        ctx.ability,
+        "update",
+        asSubject("FirstArticle", fa),
+        "Readings can be imported while the first article is a draft, by its factory.",
+        "measurements",
+      );
       const form = await readForm(request, CSV_LIMIT + 64 * 1024);
       const file = form.get("csv");
       if (!(file instanceof File) || file.size === 0) return refuse({ intent: "csv", errors: ["Choose a CSV file to import."] }, 400);
@@ -63,7 +69,9 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
         merged[key] = Array.from({ length: fa.sampleCount }, (_, i) => values[i] || merged[key]?.[i] || "");
       }
       await saveReadings(ctx, fa, characteristics, merged);
-      return redirectWithToast(here, { message: `Imported readings for ${parsed.matched} characteristic${parsed.matched === 1 ? "" : "s"}. Check them, then submit.` });
+      return redirectWithToast(here, {
+        message: `Imported readings for ${parsed.matched} characteristic${parsed.matched === 1 ? "" : "s"}. Check them, then submit.`,
+      });
     }
     const form = await readForm(request, 512 * 1024);
     const intent = String(form.get("intent") ?? "");
@@ -77,7 +85,13 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     }
     if (intent === "save" || intent === "submit") {
       // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.
-      ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.", "measurements");
+      ensureCan(
+        ctx.ability,
+        "update",
+        asSubject("FirstArticle", fa),
+        fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.",
+        "measurements",
+      );
       if (intent === "submit") ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
       const readings = readingsFromForm(form, characteristics, fa.sampleCount);
       const header = parseSubmission(form, FirstArticleHeaderSchema, { extraFields: ["intent", "m.*"] });
@@ -93,17 +107,40 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       // Submitting after the save: a refused submission keeps everything just saved.
       const outcome = await submitFirstArticle(ctx, { ...fa, sampleCount: header.value.sampleCount, revision: fa.revision + 1 }, characteristics, readings);
       if (!outcome.ok) {
-        return refuse({ intent, errors: [`Not submitted: ${outcome.problems.length} thing${outcome.problems.length === 1 ? "" : "s"} to fix.`], problems: outcome.problems, readings, newerVersionId: outcome.newerVersion?.versionId ?? null }, 422);
+        return refuse(
+          {
+            intent,
+            errors: [`Not submitted: ${outcome.problems.length} thing${outcome.problems.length === 1 ? "" : "s"} to fix.`],
+            problems: outcome.problems,
+            readings,
+            newerVersionId: outcome.newerVersion?.versionId ?? null,
+          },
+          422,
+        );
       }
       return redirectWithToast(here, { message: "Submitted. The importer has been emailed." });
     }
     if (intent === "decide") {
-      ensureCan(ctx.ability, "decide", asSubject("FirstArticle", fa), fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.", "status");
+      ensureCan(
+        ctx.ability,
+        "decide",
+        asSubject("FirstArticle", fa),
+        fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.",
+        "status",
+      );
       // Reasons arrive as `finding.<characteristic key>` fields, one per failing characteristic.
       const findings = Object.fromEntries([...form].filter(([k]) => k.startsWith("finding.")).map(([k, v]) => [k.slice("finding.".length), String(v)]));
-      const parsed = DecideSchema.safeParse({ intent, decision: form.get("decision") ?? undefined, note: form.get("note") ?? undefined, revision: form.get("revision"), findings });
+      const parsed = DecideSchema.safeParse({
+        intent,
+        decision: form.get("decision") ?? undefined,
+        note: form.get("note") ?? undefined,
+        revision: form.get("revision"),
+        findings,
+      });
       if (!parsed.success) {
-        const values = Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && (k === "note" || k === "decision" || k.startsWith("finding."))) as [string, string][]);
+        const values = Object.fromEntries(
+          [...form].filter(([k, v]) => typeof v === "string" && (k === "note" || k === "decision" || k.startsWith("finding."))) as [string, string][],
+        );
         return refuse({ intent, errors: parsed.error.issues.map((i) => i.message), values }, 400);
       }
       await decideFirstArticle(ctx, fa, characteristics, parsed.data);

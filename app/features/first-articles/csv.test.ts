@@ -3,12 +3,22 @@ import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { csvFileName, MAX_CSV_LINES, parseCsv, toCsv } from "./csv.ts";
 
 const c = (over: Partial<CharacteristicSnapshot>): CharacteristicSnapshot => ({
-  key: "k", number: "1", name: "Height", kind: "VARIABLE", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm", class: "MAJOR", method: "", ...over,
+  key: "k",
+  number: "1",
+  name: "Height",
+  kind: "VARIABLE",
+  nominal: "95",
+  lowerTol: "-0.5",
+  upperTol: "0.5",
+  unit: "mm",
+  class: "MAJOR",
+  method: "",
+  ...over,
 });
 const spec = [
   c({ key: "a", number: "1", name: "Rim outer diameter" }),
   c({ key: "b", number: "2.1", name: 'Handle "C" width, inner\nside', nominal: "0", lowerTol: "-0.05", upperTol: "0.05" }),
-  c({ key: "c", number: "3", name: "=HYPERLINK(\"http://x\")", kind: "ATTRIBUTE", nominal: null, lowerTol: null, upperTol: null, unit: "", class: "CRITICAL" }),
+  c({ key: "c", number: "3", name: '=HYPERLINK("http://x")', kind: "ATTRIBUTE", nominal: null, lowerTol: null, upperTol: null, unit: "", class: "CRITICAL" }),
   c({ key: "d", number: "4", name: "Pull force", nominal: "50", lowerTol: "0", upperTol: null, unit: "N" }),
 ];
 const meta = { title: "Stoneware mug, 350 ml", productCode: "MUG-350", version: 3, poNumber: "PO 4500", round: 2 };
@@ -37,9 +47,15 @@ describe("toCsv", () => {
     expect(csv).toContain('2.1,"Handle ""C"" width, inner\nside",0 ± 0.05 mm,major,-0.05,0.02,0.051,-0.05,0.051,0.007,Fail');
   });
   it("keeps negative numbers as numbers but defuses formulas", () => {
-    expect(csv).toContain(',-0.05,');
+    expect(csv).toContain(",-0.05,");
     expect(csv).toContain(`3,"'=HYPERLINK(""http://x"")",Pass / fail,critical,PASS,FAIL,,,,,Fail`);
-    const tricky = toCsv({ ...meta, title: "@SUM(A1)", characteristics: [c({ name: "-shaft", number: "+1" }), c({ key: "t", name: "\tx", number: "5" })], sampleCount: 1, readings: {} });
+    const tricky = toCsv({
+      ...meta,
+      title: "@SUM(A1)",
+      characteristics: [c({ name: "-shaft", number: "+1" }), c({ key: "t", name: "\tx", number: "5" })],
+      sampleCount: 1,
+      readings: {},
+    });
     expect(linesOf(tricky)[0]).toBe("First article,'@SUM(A1),,,,,,,");
     expect(tricky).toContain("+1,'-shaft,");
     expect(tricky).toContain("5,'\tx,");
@@ -71,7 +87,7 @@ describe("parseCsv", () => {
     }
   });
   it("reads semicolon files with decimal commas, as Excel writes them in many locales", () => {
-    expect(parseCsv("Number;Sample 1;Sample 2\n1;95,1;\"94,9\"\n", spec, 2).readings).toEqual({ a: ["95,1", "94,9"] });
+    expect(parseCsv('Number;Sample 1;Sample 2\n1;95,1;"94,9"\n', spec, 2).readings).toEqual({ a: ["95,1", "94,9"] });
   });
   it("reads tab-separated text pasted from a sheet", () => {
     expect(parseCsv("Number\tSample 1\n1\t95.3\n", spec, 1).readings).toEqual({ a: ["95.3"] });

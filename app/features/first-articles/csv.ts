@@ -4,7 +4,7 @@
 // Sample columns, upload it again — so the parser finds its way past the
 // export's title lines and ignores the summary columns it wrote itself.
 
-import { formatRequirement } from "~/components/spec-version-view.tsx";
+import { formatRequirement } from "~/features/specs/ui/version-view.tsx";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings } from "~/features/first-articles/judge.ts";
 
@@ -90,10 +90,12 @@ export function toCsv(input: CsvExportInput): string {
   for (const c of characteristics) {
     const raws = samples.map((s) => readings[c.key]?.[s - 1] ?? "");
     const summary = summarizeRow(c, raws);
-    const stats =
-      c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
+    const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
     lines.push(
-      line([c.number, c.name, formatRequirement(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]], width),
+      line(
+        [c.number, c.name, formatRequirement(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
+        width,
+      ),
     );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
@@ -101,7 +103,11 @@ export function toCsv(input: CsvExportInput): string {
 
 /** A download name that says which first article it is: "R-100_v3_PO-4500_round-2.csv". */
 export function csvFileName(input: Pick<CsvExportInput, "productCode" | "version" | "poNumber" | "round">): string {
-  const part = (value: string) => value.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+  const part = (value: string) =>
+    value
+      .trim()
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "x";
   return `${part(input.productCode)}_v${part(String(input.version))}_PO-${part(input.poNumber)}_round-${input.round}.csv`;
 }
 

@@ -10,7 +10,12 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 
 /** Whether this member may start first articles at all: asked before a form is read. */
 export function ensureCanStart(ctx: TenantContext) {
-  ensureCan(ctx.ability, "create", asSubject("FirstArticle", { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } } as never), "Factory owners, quality leads and members start first articles.");
+  ensureCan(
+    ctx.ability,
+    "create",
+    asSubject("FirstArticle", { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } } as never),
+    "Factory owners, quality leads and members start first articles.",
+  );
 }
 
 export const firstArticleInclude = {
@@ -60,7 +65,17 @@ export async function listStartableVersions(ctx: TenantContext) {
   });
   return specs.flatMap((s) =>
     s.currentVersion
-      ? [{ specId: s.id, title: s.title, productCode: s.productCode, importer: s.org.name, versionId: s.currentVersion.id, number: s.currentVersion.number, acknowledged: s.currentVersion.acknowledgements[0]?.status === "ACKNOWLEDGED" }]
+      ? [
+          {
+            specId: s.id,
+            title: s.title,
+            productCode: s.productCode,
+            importer: s.org.name,
+            versionId: s.currentVersion.id,
+            number: s.currentVersion.number,
+            acknowledged: s.currentVersion.acknowledgements[0]?.status === "ACKNOWLEDGED",
+          },
+        ]
       : [],
   );
 }
@@ -80,10 +95,22 @@ export async function createFirstArticle(ctx: TenantContext, input: FirstArticle
   const startable = (await listStartableVersions(ctx)).find((v) => v.versionId === input.versionId);
   if (!startable) throw new UserError("Choose the current version of a specification shared with you.", 400);
   if (!startable.acknowledged) {
-    throw new UserError(`Acknowledge ${startable.title} version ${startable.number} first: a first article is checked against a version you have read and accepted.`, 409);
+    throw new UserError(
+      `Acknowledge ${startable.title} version ${startable.number} first: a first article is checked against a version you have read and accepted.`,
+      409,
+    );
   }
-  const share = await prisma.specShare.findFirstOrThrow({ where: { specId: startable.specId, factoryId: ctx.org.id }, select: { importerId: true, partnershipId: true, partnership: { select: { status: true } } } });
-  const draft = { factoryId: ctx.org.id, importerId: share.importerId, partnershipId: share.partnershipId, status: "DRAFT" as const, partnership: share.partnership };
+  const share = await prisma.specShare.findFirstOrThrow({
+    where: { specId: startable.specId, factoryId: ctx.org.id },
+    select: { importerId: true, partnershipId: true, partnership: { select: { status: true } } },
+  });
+  const draft = {
+    factoryId: ctx.org.id,
+    importerId: share.importerId,
+    partnershipId: share.partnershipId,
+    status: "DRAFT" as const,
+    partnership: share.partnership,
+  };
   ensureCan(ctx.ability, "create", asSubject("FirstArticle", draft as never), "Your role cannot start first articles.");
   return prisma.$transaction(async (tx) => {
     const fa = await tx.firstArticle.create({
@@ -103,7 +130,14 @@ export async function createFirstArticle(ctx: TenantContext, input: FirstArticle
         createdById: ctx.user.id,
       },
     });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "firstArticle.create", subjectType: "FirstArticle", subjectId: fa.id, after: { poNumber: fa.poNumber, versionId: fa.versionId, round: 1 } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "firstArticle.create",
+      subjectType: "FirstArticle",
+      subjectId: fa.id,
+      after: { poNumber: fa.poNumber, versionId: fa.versionId, round: 1 },
+    });
     return fa;
   });
 }

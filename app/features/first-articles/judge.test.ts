@@ -15,14 +15,31 @@ import {
 } from "./judge.ts";
 
 const c = (over: Partial<CharacteristicSnapshot> = {}): CharacteristicSnapshot => ({
-  key: "k1", number: "2", name: "Rim outer diameter", kind: "VARIABLE", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm", class: "MAJOR", method: "", ...over,
+  key: "k1",
+  number: "2",
+  name: "Rim outer diameter",
+  kind: "VARIABLE",
+  nominal: "95",
+  lowerTol: "-0.5",
+  upperTol: "0.5",
+  unit: "mm",
+  class: "MAJOR",
+  method: "",
+  ...over,
 });
 const visual = c({ key: "k2", number: "3", name: "Glaze", kind: "ATTRIBUTE", nominal: null, lowerTol: null, upperTol: null, unit: "" });
 
 describe("parseReading", () => {
   it.each([
-    ["12.5", "12.5"], ["-0.05", "-0.05"], ["+3", "3"], ["  7 ", "7"], ["12,5", "12.5"], ["0012.50", "12.50"],
-    ["-0.000", "0.000"], ["999999999999.999999", "999999999999.999999"], ["0000000000000001", "1"],
+    ["12.5", "12.5"],
+    ["-0.05", "-0.05"],
+    ["+3", "3"],
+    ["  7 ", "7"],
+    ["12,5", "12.5"],
+    ["0012.50", "12.50"],
+    ["-0.000", "0.000"],
+    ["999999999999.999999", "999999999999.999999"],
+    ["0000000000000001", "1"],
   ])("reads %j as %j", (raw, value) => expect(parseReading(raw)).toBe(value));
 
   it.each([",5", ".5", "12.", "OK", "pass", "", "1e3", "1,234.5", "12 5", "12.5mm", "--1", "1.1234567", "1234567890123", "0x10", "Infinity", "NaN"])(
@@ -98,7 +115,15 @@ describe("judgeCell", () => {
 
 describe("summarizeRow", () => {
   it("gives min, max and an exact mean one decimal finer than the spec", () => {
-    expect(summarizeRow(c(), ["95.1", "94.9", "95,3"])).toEqual({ min: "94.9", max: "95.3", mean: "95.10", passed: 3, failing: 0, problems: 0, verdict: "pass" });
+    expect(summarizeRow(c(), ["95.1", "94.9", "95,3"])).toEqual({
+      min: "94.9",
+      max: "95.3",
+      mean: "95.10",
+      passed: 3,
+      failing: 0,
+      problems: 0,
+      verdict: "pass",
+    });
     // 0.1 + 0.2 + 0.2 = 0.5 exactly; / 3 = 0.1666… → 0.17 at two decimals
     expect(summarizeRow(c({ nominal: "0.2", lowerTol: "-0.1", upperTol: "0.1" }), ["0.1", "0.2", "0.2"]).mean).toBe("0.17");
   });

@@ -222,11 +222,7 @@ export function summarizeRow(c: CharacteristicSnapshot, raws: readonly string[])
 // Whole grid
 
 /** Every cell that keeps a first article from being submitted, in grid order. */
-export function completenessProblems(
-  characteristics: readonly CharacteristicSnapshot[],
-  readings: Readings,
-  sampleCount: number,
-): CompletenessProblem[] {
+export function completenessProblems(characteristics: readonly CharacteristicSnapshot[], readings: Readings, sampleCount: number): CompletenessProblem[] {
   const problems: CompletenessProblem[] = [];
   for (const c of characteristics) {
     for (let sample = 1; sample <= sampleCount; sample++) {
@@ -248,11 +244,7 @@ export function completenessProblems(
 export const readingFieldName = (key: string, sample: number) => `m.${key}.${sample}`;
 
 /** Readings posted by the grid, one trimmed string per sample for every characteristic. */
-export function readingsFromForm(
-  formData: FormData,
-  characteristics: readonly CharacteristicSnapshot[],
-  sampleCount: number,
-): Readings {
+export function readingsFromForm(formData: FormData, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): Readings {
   const readings: Readings = {};
   for (const c of characteristics) {
     const row: string[] = [];

@@ -64,7 +64,10 @@ async function pageOfIds(ctx: TenantContext, query: ListQuery) {
 export async function listFirstArticles(ctx: TenantContext, query: ListQuery) {
   const { total, waiting, ids } = await pageOfIds(ctx, query);
   // Asked even for an empty page, so that every page reads the same statements.
-  const rows = await prisma.firstArticle.findMany({ where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: { in: ids } }] }, select: listSelect });
+  const rows = await prisma.firstArticle.findMany({
+    where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: { in: ids } }] },
+    select: listSelect,
+  });
   const specIds = [...new Set(rows.map((r) => r.specId))];
   const specs = await prisma.spec.findMany({ where: { id: { in: specIds } }, select: { id: true, title: true, productCode: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -15,7 +15,10 @@ export async function notifySubmitted(tx: Tx, fa: Fa, factoryName: string) {
   const [importer, version] = await Promise.all([
     tx.organization.findUniqueOrThrow({
       where: { id: fa.importerId },
-      select: { slug: true, memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } } },
+      select: {
+        slug: true,
+        memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } },
+      },
     }),
     describe(tx, fa),
   ]);
@@ -33,9 +36,16 @@ export async function notifySubmitted(tx: Tx, fa: Fa, factoryName: string) {
 }
 
 /** "First article decided" → every member of the factory, with a link to the result. */
-export async function notifyDecided(tx: Tx, fa: Fa, input: { decision: "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED"; note: string | null; importerName: string }) {
+export async function notifyDecided(
+  tx: Tx,
+  fa: Fa,
+  input: { decision: "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED"; note: string | null; importerName: string },
+) {
   const [factory, version] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: fa.factoryId }, select: { slug: true, memberships: { select: { user: { select: { id: true, email: true, locale: true } } } } } }),
+    tx.organization.findUniqueOrThrow({
+      where: { id: fa.factoryId },
+      select: { slug: true, memberships: { select: { user: { select: { id: true, email: true, locale: true } } } } },
+    }),
     describe(tx, fa),
   ]);
   await enqueueEmails(
@@ -46,7 +56,16 @@ export async function notifyDecided(tx: Tx, fa: Fa, input: { decision: "APPROVED
       locale: user.locale,
       template: "first-article-decided" as const,
       idempotencyKey: `fa-decided:${fa.id}:${user.id}`,
-      data: { importerName: input.importerName, title: version.spec.title, version: version.number, round: fa.round, poNumber: fa.poNumber, decision: input.decision, note: input.note, link: faUrl(factory.slug, fa.id) },
+      data: {
+        importerName: input.importerName,
+        title: version.spec.title,
+        version: version.number,
+        round: fa.round,
+        poNumber: fa.poNumber,
+        decision: input.decision,
+        note: input.note,
+        link: faUrl(factory.slug, fa.id),
+      },
     })),
   );
 }

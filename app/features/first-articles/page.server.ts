@@ -112,10 +112,16 @@ function loadSurroundings(ctx: TenantContext, fa: LoadedFirstArticle, peopleIds:
 export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstArticle, url: URL) {
   const subject = asSubject("FirstArticle", fa);
   const peopleIds = [...new Set([fa.submittedById, fa.decidedById].filter((id): id is string => !!id))];
-  const [around, thread] = await Promise.all([loadSurroundings(ctx, fa, peopleIds), listComments(ctx, faThread(fa), { before: url.searchParams.get("before") })]);
+  const [around, thread] = await Promise.all([
+    loadSurroundings(ctx, fa, peopleIds),
+    listComments(ctx, faThread(fa), { before: url.searchParams.get("before") }),
+  ]);
   const [specRow] = around.importer.specs;
   if (!specRow?.versions[0]) throw new Error(`First article ${fa.id} points at a version its importer does not have.`);
-  const { versions: [versionRow], ...spec } = specRow;
+  const {
+    versions: [versionRow],
+    ...spec
+  } = specRow;
   const names = await namesOf(peopleIds, [...around.importer.memberships, ...(around.factory?.memberships ?? [])]);
   const rounds = around.firstArticles;
   const latestRound = rounds.at(-1);
@@ -150,7 +156,10 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
       submit: ctx.ability.can("submit", subject),
       decide: ctx.ability.can("decide", subject, "status"),
       nextRound: fa.status === "REJECTED" && latestRound?.id === fa.id && ctx.ability.can("create", subject),
-      openCorrectiveAction: ctx.ability.can("create", asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" } as never)),
+      openCorrectiveAction: ctx.ability.can(
+        "create",
+        asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" } as never),
+      ),
     },
   };
 }

@@ -3,7 +3,7 @@
 // verification and compatibility evaluation). Plain, serializable data only:
 // dates as ISO strings, decimals as strings.
 
-import { formatRequirement } from "~/components/spec-version-view.tsx";
+import { formatRequirement } from "~/features/specs/ui/version-view.tsx";
 import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -218,7 +218,10 @@ export async function loadReport(ctx: TenantContext, faId: string): Promise<Firs
       importer: {
         select: {
           name: true,
-          specs: { where: { id: fa.specId }, select: { id: true, title: true, productCode: true, versions: { where: { id: { in: versionIds } }, select: measuredAgainst } } },
+          specs: {
+            where: { id: fa.specId },
+            select: { id: true, title: true, productCode: true, versions: { where: { id: { in: versionIds } }, select: measuredAgainst } },
+          },
           memberships: people,
         },
       },

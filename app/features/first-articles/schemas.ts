@@ -16,12 +16,18 @@ export const FirstArticleHeaderSchema = z.object({
   lotNumber: z.string().trim().max(60, "Use at most 60 characters").optional().default(""),
   quantityProduced: wholeNumber("quantity produced", 1, 10_000_000),
   sampleCount: wholeNumber("number of samples", 1, MAX_SAMPLES),
-  inspectedOn: businessDaySchema("Enter the inspection date").refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 36 * 3600 * 1000, "The inspection date cannot be in the future"),
+  inspectedOn: businessDaySchema("Enter the inspection date").refine(
+    (v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 36 * 3600 * 1000,
+    "The inspection date cannot be in the future",
+  ),
   notes: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
 });
 
 export const NewFirstArticleSchema = FirstArticleHeaderSchema.extend({
-  versionId: z.string({ required_error: "Choose the specification version you inspected against" }).min(1, "Choose the specification version you inspected against").max(64),
+  versionId: z
+    .string({ required_error: "Choose the specification version you inspected against" })
+    .min(1, "Choose the specification version you inspected against")
+    .max(64),
 });
 
 export const FA_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"] as const;

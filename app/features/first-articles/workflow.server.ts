@@ -15,7 +15,13 @@ const subjectOf = (fa: LoadedFirstArticle) => asSubject("FirstArticle", fa);
 
 // Every write bumps the revision; a write made on an outdated page, or after the
 // status moved on, matches no row and is refused instead of overwriting.
-async function advance(tx: Tx, fa: LoadedFirstArticle, from: LoadedFirstArticle["status"], data: Prisma.FirstArticleUpdateManyMutationInput, revision = fa.revision) {
+async function advance(
+  tx: Tx,
+  fa: LoadedFirstArticle,
+  from: LoadedFirstArticle["status"],
+  data: Prisma.FirstArticleUpdateManyMutationInput,
+  revision = fa.revision,
+) {
   const { count } = await tx.firstArticle.updateMany({ where: { id: fa.id, status: from, revision }, data: { ...data, revision: { increment: 1 } } });
   return count === 1;
 }
@@ -28,7 +34,13 @@ export async function saveReadings(
   readings: Record<string, string[]>,
   header?: FirstArticleHeader,
 ) {
-  ensureCan(ctx.ability, "update", subjectOf(fa), fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.", "measurements");
+  ensureCan(
+    ctx.ability,
+    "update",
+    subjectOf(fa),
+    fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.",
+    "measurements",
+  );
   const sampleCount = header?.sampleCount ?? fa.sampleCount;
   const rows = characteristics.flatMap((c) =>
     Array.from({ length: sampleCount }, (_, i) => i).flatMap((i) => {
@@ -40,7 +52,14 @@ export async function saveReadings(
   );
   await prisma.$transaction(async (tx) => {
     const headerData = header
-      ? { poNumber: header.poNumber, lotNumber: header.lotNumber, quantityProduced: header.quantityProduced, sampleCount: header.sampleCount, inspectedOn: new Date(`${header.inspectedOn}T00:00:00Z`), notes: header.notes }
+      ? {
+          poNumber: header.poNumber,
+          lotNumber: header.lotNumber,
+          quantityProduced: header.quantityProduced,
+          sampleCount: header.sampleCount,
+          inspectedOn: new Date(`${header.inspectedOn}T00:00:00Z`),
+          notes: header.notes,
+        }
       : {};
     if (!(await advance(tx, fa, "DRAFT", headerData, fa.revision))) {
       throw new UserError("This first article changed since you opened it (submitted, or saved from another screen). Reload to see the latest.", 409);
@@ -71,10 +90,16 @@ export async function submitFirstArticle(
   characteristics: CharacteristicSnapshot[],
   readings: Record<string, string[]>,
 ): Promise<{ ok: true } | { ok: false; problems: SubmitProblem[]; newerVersion: { number: number; versionId: string } | null }> {
-  ensureCan(ctx.ability, "submit", subjectOf(fa), fa.status === "DRAFT" ? "Only owners and quality leads submit first articles." : "This first article was already submitted.");
+  ensureCan(
+    ctx.ability,
+    "submit",
+    subjectOf(fa),
+    fa.status === "DRAFT" ? "Only owners and quality leads submit first articles." : "This first article was already submitted.",
+  );
   const problems: SubmitProblem[] = completenessProblems(characteristics, readings, fa.sampleCount).map((p) => ({ message: p.message, cellId: p.cellId }));
   const spec = await prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { currentVersion: { select: { id: true, number: true } } } });
-  const newerVersion = spec.currentVersion && spec.currentVersion.id !== fa.versionId ? { number: spec.currentVersion.number, versionId: spec.currentVersion.id } : null;
+  const newerVersion =
+    spec.currentVersion && spec.currentVersion.id !== fa.versionId ? { number: spec.currentVersion.number, versionId: spec.currentVersion.id } : null;
   if (newerVersion) problems.unshift({ message: `The specification now has version ${newerVersion.number}. Start a first article against the new version.` });
   const photos = await prisma.attachment.count({ where: { ownerType: "FirstArticle", ownerId: fa.id, contentType: { startsWith: "image/" } } });
   if (photos === 0) problems.push({ message: "Add at least one photo of the samples." });
@@ -83,8 +108,24 @@ export async function submitFirstArticle(
     if (!(await advance(tx, fa, "DRAFT", { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.user.id }))) {
       throw new UserError("This first article changed since you opened it. Reload and try again.", 409);
     }
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "firstArticle.submit", subjectType: "FirstArticle", subjectId: fa.id, before: { status: "DRAFT" }, after: { status: "SUBMITTED" } });
-    await recordAudit(tx, { orgId: fa.importerId, actorId: ctx.user.id, action: "firstArticle.submit", subjectType: "FirstArticle", subjectId: fa.id, before: { status: "DRAFT" }, after: { status: "SUBMITTED" } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "firstArticle.submit",
+      subjectType: "FirstArticle",
+      subjectId: fa.id,
+      before: { status: "DRAFT" },
+      after: { status: "SUBMITTED" },
+    });
+    await recordAudit(tx, {
+      orgId: fa.importerId,
+      actorId: ctx.user.id,
+      action: "firstArticle.submit",
+      subjectType: "FirstArticle",
+      subjectId: fa.id,
+      before: { status: "DRAFT" },
+      after: { status: "SUBMITTED" },
+    });
     await notifySubmitted(tx, fa, ctx.org.name);
   });
   return { ok: true };
@@ -96,7 +137,13 @@ export async function submitFirstArticle(
  * is told so (one audit event, one set of emails).
  */
 export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArticle, characteristics: CharacteristicSnapshot[], input: Decision) {
-  ensureCan(ctx.ability, "decide", subjectOf(fa), fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.", "status");
+  ensureCan(
+    ctx.ability,
+    "decide",
+    subjectOf(fa),
+    fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.",
+    "status",
+  );
   const known = new Set(characteristics.map((c) => c.key));
   const findings = Object.fromEntries(Object.entries(input.findings).filter(([key, reason]) => known.has(key) && reason));
   await prisma.$transaction(async (tx) => {
@@ -104,12 +151,26 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
       tx,
       fa,
       "SUBMITTED",
-      { status: input.decision, decidedAt: new Date(), decidedById: ctx.user.id, decisionNote: input.note || null, findings: Object.keys(findings).length ? findings : undefined },
+      {
+        status: input.decision,
+        decidedAt: new Date(),
+        decidedById: ctx.user.id,
+        decisionNote: input.note || null,
+        findings: Object.keys(findings).length ? findings : undefined,
+      },
       input.revision,
     );
     if (!decided) throw new UserError("Someone else decided this first article a moment ago. Reload to see their decision.", 409);
     for (const orgId of [fa.importerId, fa.factoryId]) {
-      await recordAudit(tx, { orgId, actorId: ctx.user.id, action: "firstArticle.decide", subjectType: "FirstArticle", subjectId: fa.id, before: { status: "SUBMITTED" }, after: { status: input.decision, decisionNote: input.note || null } });
+      await recordAudit(tx, {
+        orgId,
+        actorId: ctx.user.id,
+        action: "firstArticle.decide",
+        subjectType: "FirstArticle",
+        subjectId: fa.id,
+        before: { status: "SUBMITTED" },
+        after: { status: input.decision, decisionNote: input.note || null },
+      });
     }
     await notifyDecided(tx, fa, { decision: input.decision, note: input.note || null, importerName: ctx.org.name });
   });
@@ -120,7 +181,11 @@ export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle)
   if (fa.status !== "REJECTED") throw new UserError("A new round starts only after a rejection.", 409);
   ensureCan(ctx.ability, "create", subjectOf(fa), "Your role cannot start first articles.");
   return prisma.$transaction(async (tx) => {
-    const latest = await tx.firstArticle.findFirstOrThrow({ where: { seriesId: fa.seriesId }, orderBy: { round: "desc" }, select: { id: true, round: true, status: true } });
+    const latest = await tx.firstArticle.findFirstOrThrow({
+      where: { seriesId: fa.seriesId },
+      orderBy: { round: "desc" },
+      select: { id: true, round: true, status: true },
+    });
     if (latest.id !== fa.id) return latest; // already started, e.g. from another tab
     const next = await tx.firstArticle.create({
       data: {
@@ -138,10 +203,19 @@ export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle)
         inspectedOn: new Date(),
         notes: fa.notes,
         createdById: ctx.user.id,
-        measurements: { createMany: { data: fa.measurements.map(({ characteristicKey, sample, raw, value, passed }) => ({ characteristicKey, sample, raw, value, passed })) } },
+        measurements: {
+          createMany: { data: fa.measurements.map(({ characteristicKey, sample, raw, value, passed }) => ({ characteristicKey, sample, raw, value, passed })) },
+        },
       },
     });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "firstArticle.create", subjectType: "FirstArticle", subjectId: next.id, after: { round: next.round, previous: fa.id } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "firstArticle.create",
+      subjectType: "FirstArticle",
+      subjectId: next.id,
+      after: { round: next.round, previous: fa.id },
+    });
     return next;
   });
 }

@@ -61,7 +61,11 @@ const ts = (date: Date) => date.toISOString();
  * several workers claim side by side without waiting on or sharing rows; the second clause
  * takes back rows whose lease ran out because their worker died.
  */
-export async function claimBatch(limit = DEFAULT_BATCH, now = new Date(), { leaseMs = LEASE_MS, keyPrefix, client = prisma }: ClaimOptions = {}): Promise<ClaimedEmail[]> {
+export async function claimBatch(
+  limit = DEFAULT_BATCH,
+  now = new Date(),
+  { leaseMs = LEASE_MS, keyPrefix, client = prisma }: ClaimOptions = {},
+): Promise<ClaimedEmail[]> {
   // LIKE reads % and _ as wildcards: escaped, the prefix is taken literally.
   const scope = keyPrefix ? Prisma.sql`AND "idempotencyKey" LIKE ${`${keyPrefix.replace(/[\\%_]/g, "\\$&")}%`}` : Prisma.empty;
   const rows = await client.$queryRaw<ClaimedEmail[]>`

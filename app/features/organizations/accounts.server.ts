@@ -36,8 +36,7 @@ export async function insertAccount(tx: Tx, input: NewAccount) {
 /** Two accounts for one address at the same moment: the unique index decides, and the loser hears EmailTakenError. */
 export function isEmailTaken(error: unknown) {
   return (
-    error instanceof EmailTakenError ||
-    (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && error.meta?.modelName === "User")
+    error instanceof EmailTakenError || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && error.meta?.modelName === "User")
   );
 }
 
@@ -47,9 +46,11 @@ export function isEmailTaken(error: unknown) {
  * an invitation token): the sign-up form itself never calls it. Throws EmailTakenError.
  */
 export async function createAccount(input: NewAccount) {
-  return prisma.$transaction((tx) => insertAccount(tx, input)).catch((error: unknown) => {
-    throw isEmailTaken(error) ? new EmailTakenError() : error;
-  });
+  return prisma
+    .$transaction((tx) => insertAccount(tx, input))
+    .catch((error: unknown) => {
+      throw isEmailTaken(error) ? new EmailTakenError() : error;
+    });
 }
 
 /** The user for valid credentials, else null (same time either way). */

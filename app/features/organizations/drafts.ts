@@ -7,8 +7,20 @@ import type { Role } from "~/generated/prisma/client.ts";
 export function draftInvitation(orgId: string, kind: "MEMBER" | "PARTNER") {
   const now = new Date();
   return {
-    id: "", kind, orgId, email: "", role: "MEMBER" as Role, locale: "en", partnershipId: null, tokenHash: "",
-    expiresAt: now, invitedById: null, acceptedAt: null, acceptedById: null, revokedAt: null, createdAt: now,
+    id: "",
+    kind,
+    orgId,
+    email: "",
+    role: "MEMBER" as Role,
+    locale: "en",
+    partnershipId: null,
+    tokenHash: "",
+    expiresAt: now,
+    invitedById: null,
+    acceptedAt: null,
+    acceptedById: null,
+    revokedAt: null,
+    createdAt: now,
   };
 }
 

@@ -41,7 +41,13 @@ export async function getInvitationByToken(token: string) {
   const invitation = await prisma.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
-      id: true, kind: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true,
+      id: true,
+      kind: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
       org: { select: { id: true, name: true, slug: true, kind: true } },
       partnershipId: true,
     },

@@ -15,10 +15,7 @@ async function uniqueSlug(tx: Tx, name: string) {
 }
 
 /** Creates an org with its creator as OWNER. */
-export async function createOrganization(
-  tx: Tx,
-  input: { name: string; kind: OrgKind; locale?: string; ownerId: string },
-) {
+export async function createOrganization(tx: Tx, input: { name: string; kind: OrgKind; locale?: string; ownerId: string }) {
   const org = await tx.organization.create({
     data: {
       name: input.name,
@@ -42,4 +39,3 @@ export async function createOrganization(
 export function createOrganizationFor(userId: string, input: { name: string; kind: OrgKind; locale?: string }) {
   return prisma.$transaction((tx) => createOrganization(tx, { ...input, ownerId: userId }));
 }
-

@@ -18,16 +18,9 @@ export const emailSchema = z
   .email("Enter a valid email address, like name@company.com")
   .transform((v) => v.toLowerCase());
 
-export const passwordSchema = z
-  .string({ required_error: "Enter a password" })
-  .min(10, "Use at least 10 characters")
-  .max(200, "Use at most 200 characters");
+export const passwordSchema = z.string({ required_error: "Enter a password" }).min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
 
-export const personNameSchema = z
-  .string({ required_error: "Enter your name" })
-  .trim()
-  .min(1, "Enter your name")
-  .max(100, "Use at most 100 characters");
+export const personNameSchema = z.string({ required_error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
 
 export const orgNameSchema = z
   .string({ required_error: "Enter the company name" })
@@ -61,7 +54,9 @@ export const SignupSchema = InvitedSignupSchema.extend({ orgName: orgNameSchema,
  * optional) so one form component serves both.
  */
 export function signupSchemaFor(invited: boolean) {
-  return (invited ? InvitedSignupSchema : SignupSchema) as unknown as ReturnType<typeof InvitedSignupSchema.extend<{ orgName: z.ZodOptional<typeof orgNameSchema>; orgKind: z.ZodOptional<typeof orgKindSchema> }>>;
+  return (invited ? InvitedSignupSchema : SignupSchema) as unknown as ReturnType<
+    typeof InvitedSignupSchema.extend<{ orgName: z.ZodOptional<typeof orgNameSchema>; orgKind: z.ZodOptional<typeof orgKindSchema> }>
+  >;
 }
 
 export const LoginSchema = z.object({
@@ -76,9 +71,4 @@ export const InviteMemberSchema = z.object({ intent: z.literal("invite"), email:
 export const ChangeRoleSchema = z.object({ intent: z.literal("change-role"), membershipId: z.string().min(1).max(64), role: roleSchema });
 export const RemoveMemberSchema = z.object({ intent: z.literal("remove"), membershipId: z.string().min(1).max(64) });
 export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(64) });
-export const MembersActionSchema = z.discriminatedUnion("intent", [
-  InviteMemberSchema,
-  ChangeRoleSchema,
-  RemoveMemberSchema,
-  RevokeInvitationSchema,
-]);
+export const MembersActionSchema = z.discriminatedUnion("intent", [InviteMemberSchema, ChangeRoleSchema, RemoveMemberSchema, RevokeInvitationSchema]);

@@ -22,7 +22,9 @@ describe("reserved slugs", () => {
   it("include the first segment of every route that is not an org's", () => {
     const routes = readdirSync(path.join(import.meta.dirname, "../../routes"));
     // A trailing "_" (signup_.sent) only opts out of the parent layout; the URL says "signup".
-    const fixed = new Set(routes.map((file) => file.split(".")[0]!.replace(/_$/, "")).filter((segment) => !segment.startsWith("$") && !segment.startsWith("_")));
+    const fixed = new Set(
+      routes.map((file) => file.split(".")[0]!.replace(/_$/, "")).filter((segment) => !segment.startsWith("$") && !segment.startsWith("_")),
+    );
     expect(fixed.size).toBeGreaterThan(5);
     for (const segment of fixed) expect(RESERVED_SLUGS, segment).toContain(segment);
   });

@@ -13,5 +13,18 @@ export function slugify(name: string): string {
 
 // Paths under / that an org slug must not shadow.
 export const RESERVED_SLUGS = new Set([
-  "login", "logout", "signup", "invitations", "orgs", "dev", "healthz", "livez", "assets", "build", "api", "settings", "favicon.ico", "robots.txt",
+  "login",
+  "logout",
+  "signup",
+  "invitations",
+  "orgs",
+  "dev",
+  "healthz",
+  "livez",
+  "assets",
+  "build",
+  "api",
+  "settings",
+  "favicon.ico",
+  "robots.txt",
 ]);

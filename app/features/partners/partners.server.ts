@@ -22,7 +22,11 @@ export async function listPartnerships(ctx: TenantContext, page: number, status?
       // Active first, then invited, then ended; newest first within each.
       orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "asc" }],
       select: {
-        id: true, status: true, createdAt: true, activatedAt: true, endedAt: true,
+        id: true,
+        status: true,
+        createdAt: true,
+        activatedAt: true,
+        endedAt: true,
         importer: orgSummary,
         factory: orgSummary,
         invitations: {
@@ -51,7 +55,10 @@ export async function invitePartner(ctx: TenantContext, input: { email: string; 
     });
     const stale = pending.flatMap((p) => (p.partnershipId ? [p.partnershipId] : []));
     if (stale.length) {
-      await tx.partnership.updateMany({ where: { id: { in: stale }, status: "INVITED" }, data: { status: "ENDED", endedAt: new Date(), endedById: ctx.user.id } });
+      await tx.partnership.updateMany({
+        where: { id: { in: stale }, status: "INVITED" },
+        data: { status: "ENDED", endedAt: new Date(), endedById: ctx.user.id },
+      });
     }
     const partnership = await tx.partnership.create({ data: { importerId: ctx.org.id, status: "INVITED" } });
     const { invitation, token } = await createInvitation(tx, {

@@ -9,10 +9,14 @@ export const PartnersActionSchema = z.discriminatedUnion("intent", [InvitePartne
 export const PARTNER_STATUSES = ["ACTIVE", "INVITED", "ENDED"] as const;
 
 // The invitee either creates the factory org or brings one they own.
-export const AcceptPartnerSchema = z.discriminatedUnion("factory", [
-  z.object({ factory: z.literal("new"), factoryName: orgNameSchema }),
-  z.object({
-    factory: z.literal("existing"),
-    factoryOrgId: z.string({ required_error: "Choose one of your factories" }).min(1, "Choose one of your factories").max(64),
-  }),
-], { errorMap: () => ({ message: "Choose whether to create a factory or use one of yours" }) });
+export const AcceptPartnerSchema = z.discriminatedUnion(
+  "factory",
+  [
+    z.object({ factory: z.literal("new"), factoryName: orgNameSchema }),
+    z.object({
+      factory: z.literal("existing"),
+      factoryOrgId: z.string({ required_error: "Choose one of your factories" }).min(1, "Choose one of your factories").max(64),
+    }),
+  ],
+  { errorMap: () => ({ message: "Choose whether to create a factory or use one of yours" }) },
+);

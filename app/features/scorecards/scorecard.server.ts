@@ -226,7 +226,8 @@ interface PairFigures {
 async function pairFigures(reader: ScorecardContext["org"], input: { importerId: string; factoryId: string; from: Date; to: Date; now: Date }) {
   const { importerId, factoryId, from, to, now } = input;
   const importer = reader.kind === "IMPORTER";
-  const active = (alias: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = ${Prisma.raw(alias)}."partnershipId" AND p.status = 'ACTIVE')`;
+  const active = (alias: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = ${Prisma.raw(alias)}."partnershipId" AND p.status = 'ACTIVE')`;
   const faReadable = importer ? Prisma.sql`f."importerId" = ${reader.id} AND f.status <> 'DRAFT'` : Prisma.sql`f."factoryId" = ${reader.id} AND ${active("f")}`;
   const ackReadable = importer ? Prisma.sql`a."importerId" = ${reader.id}` : Prisma.sql`a."factoryId" = ${reader.id}`;
   const caReadable = importer ? Prisma.sql`c."importerId" = ${reader.id}` : Prisma.sql`c."factoryId" = ${reader.id} AND ${active("c")}`;

@@ -20,9 +20,42 @@ function mugV2(): VersionSnapshot {
     notes: "Colour must match the approved golden sample.",
     packaging: "Each mug wrapped in tissue paper.\nInner box: white corrugated, 1 mug.\nMaster carton: 24 mugs, 5-ply.",
     characteristics: [
-      { key: "c-height", number: "1", name: "Height", kind: "VARIABLE", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm", class: "MAJOR", method: "Height gauge on surface plate" },
-      { key: "c-diameter", number: "2", name: "Rim outer diameter", kind: "VARIABLE", nominal: "82", lowerTol: "-0.2", upperTol: "0.3", unit: "mm", class: "MAJOR", method: "Vernier caliper, two readings 90° apart" },
-      { key: "c-handle", number: "3", name: "Handle pull force", kind: "ATTRIBUTE", nominal: null, lowerTol: null, upperTol: null, unit: "", class: "MAJOR", method: "Hang 5 kg from the handle for 10 s: no crack, no detachment" },
+      {
+        key: "c-height",
+        number: "1",
+        name: "Height",
+        kind: "VARIABLE",
+        nominal: "95",
+        lowerTol: "-0.5",
+        upperTol: "0.5",
+        unit: "mm",
+        class: "MAJOR",
+        method: "Height gauge on surface plate",
+      },
+      {
+        key: "c-diameter",
+        number: "2",
+        name: "Rim outer diameter",
+        kind: "VARIABLE",
+        nominal: "82",
+        lowerTol: "-0.2",
+        upperTol: "0.3",
+        unit: "mm",
+        class: "MAJOR",
+        method: "Vernier caliper, two readings 90° apart",
+      },
+      {
+        key: "c-handle",
+        number: "3",
+        name: "Handle pull force",
+        kind: "ATTRIBUTE",
+        nominal: null,
+        lowerTol: null,
+        upperTol: null,
+        unit: "",
+        class: "MAJOR",
+        method: "Hang 5 kg from the handle for 10 s: no crack, no detachment",
+      },
     ],
     materials: [
       { key: "m-body", material: "Stoneware clay", grade: "STW-1200", source: "Jingdezhen Clay Co." },
@@ -104,7 +137,10 @@ describe("line diff", () => {
 
 describe("diffVersions", () => {
   it("reports nothing for identical versions", () => {
-    const diff = diffVersions(mugV2(), next(() => {}));
+    const diff = diffVersions(
+      mugV2(),
+      next(() => {}),
+    );
     expect(diff.summary.isEmpty).toBe(true);
     expect(diff.summary.total).toBe(0);
     expect(diff.characteristics).toEqual({ added: [], removed: [], changed: [], moved: [] });
@@ -218,7 +254,18 @@ describe("diffVersions", () => {
   it("reports added and removed characteristics", () => {
     const to = next((v) => {
       v.characteristics = v.characteristics.filter((c) => c.key !== "c-handle");
-      v.characteristics.push({ key: "c-capacity", number: "3", name: "Capacity", kind: "VARIABLE", nominal: "350", lowerTol: "-10", upperTol: "10", unit: "ml", class: "MINOR", method: "Fill to brim, weigh water" });
+      v.characteristics.push({
+        key: "c-capacity",
+        number: "3",
+        name: "Capacity",
+        kind: "VARIABLE",
+        nominal: "350",
+        lowerTol: "-10",
+        upperTol: "10",
+        unit: "ml",
+        class: "MINOR",
+        method: "Fill to brim, weigh water",
+      });
     });
     const diff = diffVersions(mugV2(), to);
     expect(diff.characteristics.added.map((c) => c.key)).toEqual(["c-capacity"]);
@@ -228,7 +275,18 @@ describe("diffVersions", () => {
 
   it("reports renumbering after an insertion as moved, not changed", () => {
     const to = next((v) => {
-      v.characteristics.unshift({ key: "c-weight", number: "1", name: "Weight", kind: "VARIABLE", nominal: "320", lowerTol: "-15", upperTol: "15", unit: "g", class: "MINOR", method: "Scale" });
+      v.characteristics.unshift({
+        key: "c-weight",
+        number: "1",
+        name: "Weight",
+        kind: "VARIABLE",
+        nominal: "320",
+        lowerTol: "-15",
+        upperTol: "15",
+        unit: "g",
+        class: "MINOR",
+        method: "Scale",
+      });
       v.characteristics.forEach((c, i) => (c.number = String(i + 1)));
     });
     const diff = diffVersions(mugV2(), to);
@@ -259,12 +317,16 @@ describe("diffVersions", () => {
     });
     const diff = diffVersions(mugV2(), to);
     expect(diff.characteristics.moved).toEqual([]);
-    expect(diff.characteristics.changed[0]).toMatchObject({ move: { fromNumber: "1", toNumber: "1a", renumbered: true }, tolerance: { direction: "tightened" } });
+    expect(diff.characteristics.changed[0]).toMatchObject({
+      move: { fromNumber: "1", toNumber: "1a", renumbered: true },
+      tolerance: { direction: "tightened" },
+    });
   });
 
   it("diffs text fields line by line", () => {
     const to = next((v) => {
-      v.packaging = "Each mug wrapped in tissue paper.\nInner box: white corrugated, 1 mug, with drop-test mark.\nMaster carton: 24 mugs, 5-ply.\nCarton label: PO, item, quantity.";
+      v.packaging =
+        "Each mug wrapped in tissue paper.\nInner box: white corrugated, 1 mug, with drop-test mark.\nMaster carton: 24 mugs, 5-ply.\nCarton label: PO, item, quantity.";
     });
     const diff = diffVersions(mugV2(), to);
     expect(diff.text.description.changed).toBe(false);
@@ -308,11 +370,7 @@ describe("diffVersions", () => {
 
   it("matches attachments by content, then by name", () => {
     const to = next((v) => {
-      v.attachments = [
-        file("glaze-colour-card-rev-B.pdf", "d2"),
-        file("MUG-350-drawing.pdf", "d9"),
-        file("carton-label.pdf", "d3"),
-      ];
+      v.attachments = [file("glaze-colour-card-rev-B.pdf", "d2"), file("MUG-350-drawing.pdf", "d9"), file("carton-label.pdf", "d3")];
     });
     const diff = diffVersions(mugV2(), to);
     expect(diff.attachments.replaced.map((p) => [p.from.name, p.to.sha256.slice(0, 2)])).toEqual([["MUG-350-drawing.pdf", "d9"]]);
@@ -320,9 +378,17 @@ describe("diffVersions", () => {
     expect(diff.attachments.added.map((f) => f.name)).toEqual(["carton-label.pdf"]);
     expect(diff.attachments.removed).toEqual([]);
 
-    const removed = diffVersions(mugV2(), next((v) => void v.attachments.pop()));
+    const removed = diffVersions(
+      mugV2(),
+      next((v) => void v.attachments.pop()),
+    );
     expect(removed.attachments.removed.map((f) => f.name)).toEqual(["glaze-colour-card.pdf"]);
-    expect(diffVersions(mugV2(), next((v) => v.attachments.reverse())).summary.isEmpty).toBe(true);
+    expect(
+      diffVersions(
+        mugV2(),
+        next((v) => v.attachments.reverse()),
+      ).summary.isEmpty,
+    ).toBe(true);
   });
 
   it("counts every change once in the summary", () => {

@@ -3,14 +3,7 @@
 // to acknowledge a new version reads this to see what moved since the version
 // it last acknowledged, so "no real change" must come out as no change.
 
-import type {
-  CharacteristicClass,
-  CharacteristicSnapshot,
-  DefectExampleSnapshot,
-  FileSnapshot,
-  MaterialSnapshot,
-  VersionSnapshot,
-} from "./snapshot.ts";
+import type { CharacteristicClass, CharacteristicSnapshot, DefectExampleSnapshot, FileSnapshot, MaterialSnapshot, VersionSnapshot } from "./snapshot.ts";
 
 // ---------------------------------------------------------------------------
 // Exact decimals. Tolerances arrive as strings; floats would make
@@ -120,9 +113,7 @@ export function lcsPairs<T>(a: readonly T[], b: readonly T[]): Array<[number, nu
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
         table[i * width + j] =
-          a[start + i] === b[start + j]
-            ? table[(i + 1) * width + j + 1]! + 1
-            : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
+          a[start + i] === b[start + j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
       }
     }
     let i = 0;
@@ -320,11 +311,7 @@ function byKey<T extends { key: string }>(items: readonly T[]): Map<string, T> {
   return map;
 }
 
-function matchByKey<T extends { key: string }, C>(
-  from: readonly T[],
-  to: readonly T[],
-  compare: (a: T, b: T) => C | null,
-): KeyedDiff<T, C> {
+function matchByKey<T extends { key: string }, C>(from: readonly T[], to: readonly T[], compare: (a: T, b: T) => C | null): KeyedDiff<T, C> {
   const fromMap = byKey(from);
   const toMap = byKey(to);
   const result: KeyedDiff<T, C> = { added: [], removed: [], changed: [] };
@@ -341,12 +328,7 @@ function matchByKey<T extends { key: string }, C>(
   return result;
 }
 
-function fieldChanges<T, F extends keyof T & string>(
-  a: T,
-  b: T,
-  fields: readonly F[],
-  decimalFields: ReadonlySet<string> = new Set(),
-): FieldChange<F>[] {
+function fieldChanges<T, F extends keyof T & string>(a: T, b: T, fields: readonly F[], decimalFields: ReadonlySet<string> = new Set()): FieldChange<F>[] {
   const changes: FieldChange<F>[] = [];
   for (const field of fields) {
     const raw = [a[field], b[field]] as unknown as [string | null, string | null];
@@ -476,10 +458,9 @@ function diffDefectExample(a: DefectExampleSnapshot, b: DefectExampleSnapshot): 
   const linkA = normOptional(a.characteristicKey);
   const linkB = normOptional(b.characteristicKey);
   if (linkA !== linkB) fields.push({ field: "characteristicKey", from: linkA, to: linkB });
-  const photos = [
-    diffPhoto("acceptable", a.acceptablePhoto, b.acceptablePhoto),
-    diffPhoto("unacceptable", a.unacceptablePhoto, b.unacceptablePhoto),
-  ].filter((p): p is PhotoChange => p !== null);
+  const photos = [diffPhoto("acceptable", a.acceptablePhoto, b.acceptablePhoto), diffPhoto("unacceptable", a.unacceptablePhoto, b.unacceptablePhoto)].filter(
+    (p): p is PhotoChange => p !== null,
+  );
   if (fields.length === 0 && photos.length === 0) return null;
   return { key: b.key, from: a, to: b, fields, photos };
 }
@@ -545,7 +526,10 @@ export function diffVersions(from: VersionSnapshot, to: VersionSnapshot): Versio
   const c = counts.characteristics;
   const total =
     counts.textFields +
-    c.added + c.removed + c.changed + c.moved +
+    c.added +
+    c.removed +
+    c.changed +
+    c.moved +
     Object.values(counts.materials).reduce((s, n) => s + n, 0) +
     Object.values(counts.defectExamples).reduce((s, n) => s + n, 0) +
     Object.values(counts.attachments).reduce((s, n) => s + n, 0);

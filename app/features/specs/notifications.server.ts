@@ -52,12 +52,24 @@ export async function notifySpecPublished(
 /** "Acknowledgement or query" → the importer's owners and quality leads. */
 export async function notifyAcknowledgement(
   tx: Tx,
-  input: { importerId: string; specId: string; versionId: string; number: number; factoryName: string; status: "ACKNOWLEDGED" | "QUERIED"; question: string | null; ackId: string },
+  input: {
+    importerId: string;
+    specId: string;
+    versionId: string;
+    number: number;
+    factoryName: string;
+    status: "ACKNOWLEDGED" | "QUERIED";
+    question: string | null;
+    ackId: string;
+  },
 ) {
   const [importer, spec] = await Promise.all([
     tx.organization.findUniqueOrThrow({
       where: { id: input.importerId },
-      select: { slug: true, memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } } },
+      select: {
+        slug: true,
+        memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } },
+      },
     }),
     tx.spec.findUniqueOrThrow({ where: { id: input.specId }, select: { title: true } }),
   ]);

@@ -14,7 +14,10 @@ describe("row keys", () => {
     for (const key of ["constructor", "__proto__", "a.b", "a[0]", "a..b", "x y", "k".repeat(41)]) {
       const parsed = CharacteristicRowSchema.safeParse(row(key));
       expect(parsed.success, key).toBe(false);
-      expect(parsed.error?.issues.map((i) => i.message), key).toContain("This row's key is not valid. Reload the page and try again.");
+      expect(
+        parsed.error?.issues.map((i) => i.message),
+        key,
+      ).toContain("This row's key is not valid. Reload the page and try again.");
     }
   });
 });

@@ -26,7 +26,15 @@ export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
   return partnerships.flatMap(({ factory }) => (factory ? [{ ...factory, sharedAt: sharedAt.get(factory.id) ?? null }] : []));
 }
 
-const draftShare = (spec: LoadedSpec, factoryId: string) => ({ id: "", specId: spec.id, importerId: spec.orgId, factoryId, partnershipId: "", createdById: null, createdAt: new Date() });
+const draftShare = (spec: LoadedSpec, factoryId: string) => ({
+  id: "",
+  specId: spec.id,
+  importerId: spec.orgId,
+  factoryId,
+  partnershipId: "",
+  createdById: null,
+  createdAt: new Date(),
+});
 
 /** Shares a spec with active partner factories; those with a published version get the email now. */
 export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]) {
@@ -38,13 +46,18 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
   });
   if (partnerships.length !== new Set(factoryIds).size) throw new UserError("Share only with factories that are active partners.", 400);
   await prisma.$transaction(async (tx) => {
-    const existing = await tx.specShare.findMany({ where: { specId: spec.id, factoryId: { in: factoryIds } }, select: { id: true, factoryId: true, partnershipId: true } });
+    const existing = await tx.specShare.findMany({
+      where: { specId: spec.id, factoryId: { in: factoryIds } },
+      select: { id: true, factoryId: true, partnershipId: true },
+    });
     // A share made under an ended partnership moves to the new one: partners again, the factory sees the spec again.
     for (const share of existing) {
       const current = partnerships.find((p) => p.factoryId === share.factoryId)!;
       if (share.partnershipId !== current.id) await tx.specShare.update({ where: { id: share.id }, data: { partnershipId: current.id } });
     }
-    const activeAlready = new Set(existing.filter((s) => s.partnershipId === partnerships.find((p) => p.factoryId === s.factoryId)!.id).map((s) => s.factoryId));
+    const activeAlready = new Set(
+      existing.filter((s) => s.partnershipId === partnerships.find((p) => p.factoryId === s.factoryId)!.id).map((s) => s.factoryId),
+    );
     const added = partnerships.filter((p) => !activeAlready.has(p.factoryId!));
     const created = added.filter((p) => !existing.some((s) => s.factoryId === p.factoryId));
     await tx.specShare.createMany({
@@ -52,11 +65,24 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
       skipDuplicates: true,
     });
     for (const p of added) {
-      await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "spec.share", subjectType: "Spec", subjectId: spec.id, after: { factoryId: p.factoryId } });
+      await recordAudit(tx, {
+        orgId: ctx.org.id,
+        actorId: ctx.user.id,
+        action: "spec.share",
+        subjectType: "Spec",
+        subjectId: spec.id,
+        after: { factoryId: p.factoryId },
+      });
     }
     if (spec.currentVersionId && added.length) {
       const current = await tx.specVersion.findUniqueOrThrow({ where: { id: spec.currentVersionId }, select: { id: true, number: true } });
-      await notifySpecPublished(tx, { spec, versionId: current.id, number: current.number, importerName: ctx.org.name, factoryIds: added.map((p) => p.factoryId!) });
+      await notifySpecPublished(tx, {
+        spec,
+        versionId: current.id,
+        number: current.number,
+        importerName: ctx.org.name,
+        factoryIds: added.map((p) => p.factoryId!),
+      });
     }
   });
 }

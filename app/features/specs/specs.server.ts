@@ -14,7 +14,17 @@ export const specInclude = { shares: specSharesForAbility, org: { select: { id: 
 
 /** Whether this member may create specifications at all: asked before a form is read. */
 export function ensureCanCreateSpec(ctx: TenantContext) {
-  const draft = { id: "", orgId: ctx.org.id, title: "", productCode: "", description: "", currentVersionId: null, createdById: ctx.user.id, createdAt: new Date(), updatedAt: new Date() };
+  const draft = {
+    id: "",
+    orgId: ctx.org.id,
+    title: "",
+    productCode: "",
+    description: "",
+    currentVersionId: null,
+    createdById: ctx.user.id,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
   ensureCan(ctx.ability, "create", asSubject("Spec", draft), "Only owners and quality leads create specifications.");
 }
 
@@ -27,7 +37,14 @@ export async function createSpec(ctx: TenantContext, input: { title: string; pro
       data: { orgId: ctx.org.id, title: input.title, productCode: input.productCode, description: input.description, createdById: ctx.user.id },
     });
     await tx.specVersion.create({ data: { specId: spec.id, orgId: ctx.org.id, number: 1, description: input.description } });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "spec.create", subjectType: "Spec", subjectId: spec.id, after: { title: spec.title, productCode: spec.productCode } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "spec.create",
+      subjectType: "Spec",
+      subjectId: spec.id,
+      after: { title: spec.title, productCode: spec.productCode },
+    });
     return spec;
   });
 }

@@ -64,11 +64,21 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
   const found = await prisma.specVersion.findFirst({ where: readableVersionWhere(ctx, idParam(params.specId), number), include: pageInclude(ctx, number) });
   if (!found) notFound(VERSION_NOT_FOUND);
   const { spec: loaded, acknowledgements: acks, ...rest } = found;
-  const { versions: [acknowledgedBefore], ...spec } = loaded;
+  const {
+    versions: [acknowledgedBefore],
+    ...spec
+  } = loaded;
   const version: LoadedVersion = { ...rest, spec };
 
   const ackStatus = ctx.org.kind === "IMPORTER" ? ackStatusOf(spec.shares, acks) : [];
-  const factoryId = version.status === "DRAFT" ? null : threadFactoryFor(ctx, url.searchParams.get("factory"), ackStatus.map((a) => a.factory.id));
+  const factoryId =
+    version.status === "DRAFT"
+      ? null
+      : threadFactoryFor(
+          ctx,
+          url.searchParams.get("factory"),
+          ackStatus.map((a) => a.factory.id),
+        );
   const mine = ctx.org.kind === "FACTORY" ? (acks.find((a) => a.factoryId === ctx.org.id) ?? null) : null;
   // A factory asked to acknowledge sees what changed since the version it last acknowledged.
   const before = acknowledgedBefore && mine?.status !== "ACKNOWLEDGED" ? acknowledgedBefore : null;
@@ -95,7 +105,12 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
       ackStatus: ackStatus.map(({ userId, at, ...a }) => ({ ...a, by: userId ? (names.get(userId) ?? null) : null, at: at?.toISOString() ?? null })),
       factoryAck:
         ctx.org.kind === "FACTORY"
-          ? { status: mine?.status ?? null, question: mine?.question ?? null, at: mine?.updatedAt.toISOString() ?? null, lastAcknowledged: acknowledgedBefore?.number ?? null }
+          ? {
+              status: mine?.status ?? null,
+              question: mine?.question ?? null,
+              at: mine?.updatedAt.toISOString() ?? null,
+              lastAcknowledged: acknowledgedBefore?.number ?? null,
+            }
           : null,
       changes,
       threadFactoryId: factoryId,

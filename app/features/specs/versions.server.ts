@@ -59,7 +59,10 @@ export function listVersions(ctx: TenantContext, specId: string) {
 
 const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
 
-type VersionWithContent = Pick<LoadedVersion, "id" | "number" | "status" | "description" | "notes" | "packaging" | "materials" | "characteristics" | "defectExamples" | "files">;
+type VersionWithContent = Pick<
+  LoadedVersion,
+  "id" | "number" | "status" | "description" | "notes" | "packaging" | "materials" | "characteristics" | "defectExamples" | "files"
+>;
 
 /** The version as plain data, with its files and defect photos. */
 export async function toSnapshot(version: VersionWithContent): Promise<VersionSnapshot> {
@@ -141,7 +144,14 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
     });
     await tx.specMaterial.deleteMany({ where: { versionId: version.id } });
     await tx.specMaterial.createMany({
-      data: content.materials.map((m, position) => ({ versionId: version.id, position, key: m.key || newKey(), material: m.material, grade: m.grade, source: m.source })),
+      data: content.materials.map((m, position) => ({
+        versionId: version.id,
+        position,
+        key: m.key || newKey(),
+        material: m.material,
+        grade: m.grade,
+        source: m.source,
+      })),
     });
     await tx.characteristic.deleteMany({ where: { versionId: version.id } });
     await tx.characteristic.createMany({
@@ -175,8 +185,20 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
       action: "specVersion.update",
       subjectType: "SpecVersion",
       subjectId: version.id,
-      before: { description: before.description, notes: before.notes, packaging: before.packaging, characteristics: before.characteristics.length, materials: before.materials.length },
-      after: { description: content.description, notes: content.notes, packaging: content.packaging, characteristics: content.characteristics.length, materials: content.materials.length },
+      before: {
+        description: before.description,
+        notes: before.notes,
+        packaging: before.packaging,
+        characteristics: before.characteristics.length,
+        materials: before.materials.length,
+      },
+      after: {
+        description: content.description,
+        notes: content.notes,
+        packaging: content.packaging,
+        characteristics: content.characteristics.length,
+        materials: content.materials.length,
+      },
     });
   });
 }
@@ -209,7 +231,25 @@ export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, versi
 
 /** Starts the next version as a copy of the latest one; one draft at a time. */
 export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
-  ensureCan(ctx.ability, "create", asSubject("SpecVersion", { id: "", specId: spec.id, orgId: spec.orgId, number: 0, status: "DRAFT", description: "", notes: "", packaging: "", publishedAt: null, publishedById: null, createdAt: new Date(), updatedAt: new Date() }), "Only owners and quality leads start new versions.");
+  ensureCan(
+    ctx.ability,
+    "create",
+    asSubject("SpecVersion", {
+      id: "",
+      specId: spec.id,
+      orgId: spec.orgId,
+      number: 0,
+      status: "DRAFT",
+      description: "",
+      notes: "",
+      packaging: "",
+      publishedAt: null,
+      publishedById: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }),
+    "Only owners and quality leads start new versions.",
+  );
   return prisma.$transaction(async (tx) => {
     const draft = await tx.specVersion.findFirst({ where: { specId: spec.id, status: "DRAFT" }, select: { number: true } });
     if (draft) return draft;
@@ -230,21 +270,43 @@ export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
         characteristics: {
           createMany: {
             data: latest.characteristics.map(({ position, key, number, name, kind, nominal, lowerTol, upperTol, unit, class: cls, method }) => ({
-              position, key, number, name, kind, nominal, lowerTol, upperTol, unit, class: cls, method,
+              position,
+              key,
+              number,
+              name,
+              kind,
+              nominal,
+              lowerTol,
+              upperTol,
+              unit,
+              class: cls,
+              method,
             })),
           },
         },
         defectExamples: {
           createMany: {
             data: latest.defectExamples.map(({ position, key, description, characteristicKey, acceptablePhotoId, unacceptablePhotoId }) => ({
-              position, key, description, characteristicKey, acceptablePhotoId, unacceptablePhotoId,
+              position,
+              key,
+              description,
+              characteristicKey,
+              acceptablePhotoId,
+              unacceptablePhotoId,
             })),
           },
         },
         files: { createMany: { data: latest.files.map(({ attachmentId, position }) => ({ attachmentId, position })) } },
       },
     });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.create", subjectType: "SpecVersion", subjectId: next.id, after: { number: next.number, copiedFrom: latest.number } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "specVersion.create",
+      subjectType: "SpecVersion",
+      subjectId: next.id,
+      after: { number: next.number, copiedFrom: latest.number },
+    });
     return { number: next.number };
   });
 }
@@ -257,11 +319,23 @@ export async function addVersionFiles(ctx: TenantContext, version: LoadedVersion
   ensureDraftEditable(ctx, version, ["attachments"]);
   await prisma.$transaction(async (tx) => {
     await lockDraft(tx, version.id);
-    const attachmentIds = Object.values(await saveUploads(tx)).flat().map((a) => a.id);
+    const attachmentIds = Object.values(await saveUploads(tx))
+      .flat()
+      .map((a) => a.id);
     if (attachmentIds.length === 0) throw new UserError("Choose at least one file to upload.", 400);
     const start = version.files.length;
-    await tx.specVersionFile.createMany({ data: attachmentIds.map((attachmentId, i) => ({ versionId: version.id, attachmentId, position: start + i })), skipDuplicates: true });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.add-files", subjectType: "SpecVersion", subjectId: version.id, after: { attachments: attachmentIds } });
+    await tx.specVersionFile.createMany({
+      data: attachmentIds.map((attachmentId, i) => ({ versionId: version.id, attachmentId, position: start + i })),
+      skipDuplicates: true,
+    });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "specVersion.add-files",
+      subjectType: "SpecVersion",
+      subjectId: version.id,
+      after: { attachments: attachmentIds },
+    });
   });
 }
 
@@ -270,7 +344,14 @@ export async function removeVersionFile(ctx: TenantContext, version: LoadedVersi
   await prisma.$transaction(async (tx) => {
     await lockDraft(tx, version.id);
     await tx.specVersionFile.deleteMany({ where: { versionId: version.id, attachmentId } });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.remove-file", subjectType: "SpecVersion", subjectId: version.id, before: { attachment: attachmentId } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "specVersion.remove-file",
+      subjectType: "SpecVersion",
+      subjectId: version.id,
+      before: { attachment: attachmentId },
+    });
   });
 }
 
@@ -302,12 +383,22 @@ export async function addDefectExample(
         unacceptablePhotoId,
       },
     });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "specVersion.add-defect-example", subjectType: "SpecVersion", subjectId: version.id, after: { defectExample: example.id } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      actorId: ctx.user.id,
+      action: "specVersion.add-defect-example",
+      subjectType: "SpecVersion",
+      subjectId: version.id,
+      after: { defectExample: example.id },
+    });
   });
 }
 
 /** The tenant, spec and version a version route works on, in one statement; 404 for anything unreadable. */
-export async function loadSpecVersionRoute(request: Request, params: { org?: string; specId?: string; number?: string }): Promise<{ ctx: TenantContext; spec: LoadedSpec; version: LoadedVersion }> {
+export async function loadSpecVersionRoute(
+  request: Request,
+  params: { org?: string; specId?: string; number?: string },
+): Promise<{ ctx: TenantContext; spec: LoadedSpec; version: LoadedVersion }> {
   const ctx = await requireMembership(request, params.org);
   const found = await prisma.specVersion.findFirst({
     where: readableVersionWhere(ctx, idParam(params.specId), versionNumberParam(params.number)),

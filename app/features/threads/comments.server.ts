@@ -234,7 +234,9 @@ export async function addComment(ctx: TenantContext, thread: ThreadRef, input: {
       after: { threadType: thread.type, threadId: thread.id, factoryId: thread.factoryId, visibility: comment.visibility, body, attachmentIds },
     });
     const recipients = await findRecipients(tx, ctx, thread, comment, options.watchers);
-    const title = Array.from(options.title.trim() || thread.type).slice(0, 300).join("");
+    const title = Array.from(options.title.trim() || thread.type)
+      .slice(0, 300)
+      .join("");
     const emails: EmailToEnqueue[] = recipients.map((r) => ({
       orgId: r.org.id,
       to: r.user.email,
@@ -339,4 +341,3 @@ export async function canReadCommentFiles(ctx: AttachmentContext, commentId: str
   const parent = parentChecks.get(thread.type);
   return parent ? parent(ctx, thread) : true;
 }
-

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { FilePreview } from "~/components/file-preview.tsx";
+import { FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
 import type { CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
 
@@ -52,11 +52,21 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="px-3 py-2">No.</th>
-                  <th scope="col" className="px-3 py-2">Characteristic</th>
-                  <th scope="col" className="px-3 py-2">Requirement</th>
-                  <th scope="col" className="px-3 py-2">Class</th>
-                  <th scope="col" className="px-3 py-2">How to check</th>
+                  <th scope="col" className="px-3 py-2">
+                    No.
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Characteristic
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Requirement
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Class
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    How to check
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -102,7 +112,11 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
               return (
                 <li key={d.key} className="rounded-md border border-slate-200 p-3" data-testid="defect-example">
                   <p className="text-sm font-medium">{d.description}</p>
-                  {characteristic ? <p className="text-xs text-slate-600">For {characteristic.number} {characteristic.name}</p> : null}
+                  {characteristic ? (
+                    <p className="text-xs text-slate-600">
+                      For {characteristic.number} {characteristic.name}
+                    </p>
+                  ) : null}
                   <div className="mt-2 grid grid-cols-2 gap-3">
                     <figure>
                       <figcaption className="mb-1 text-xs font-semibold text-green-800">✓ Acceptable</figcaption>

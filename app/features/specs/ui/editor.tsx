@@ -1,7 +1,7 @@
 import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { CLASS_LABELS, CLASSES } from "~/features/specs/schemas.ts";
-import { ErrorList } from "./forms.tsx";
+import { ErrorList } from "~/components/forms.tsx";
 
 // The rows of the draft editor. Add, remove and move are conform list
 // intents: submit buttons that work without JavaScript and keep every typed
@@ -29,13 +29,27 @@ function Cell({ field, label, type = "text", width, placeholder }: { field: AnyF
 function RowTools({ form, list, index, count, what }: { form: AnyForm; list: ListField; index: number; count: number; what: string }) {
   return (
     <div className="flex gap-1">
-      <button {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })} disabled={index === 0} className="btn-secondary min-h-8 px-2 py-1" aria-label={`Move ${what} up`}>
+      <button
+        {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
+        disabled={index === 0}
+        className="btn-secondary min-h-8 px-2 py-1"
+        aria-label={`Move ${what} up`}
+      >
         ↑
       </button>
-      <button {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })} disabled={index === count - 1} className="btn-secondary min-h-8 px-2 py-1" aria-label={`Move ${what} down`}>
+      <button
+        {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
+        disabled={index === count - 1}
+        className="btn-secondary min-h-8 px-2 py-1"
+        aria-label={`Move ${what} down`}
+      >
         ↓
       </button>
-      <button {...form.remove.getButtonProps({ name: list.name, index })} className="btn-secondary min-h-8 px-2 py-1 text-red-700" aria-label={`Remove ${what}`}>
+      <button
+        {...form.remove.getButtonProps({ name: list.name, index })}
+        className="btn-secondary min-h-8 px-2 py-1 text-red-700"
+        aria-label={`Remove ${what}`}
+      >
         Remove
       </button>
     </div>
@@ -45,7 +59,12 @@ function RowTools({ form, list, index, count, what }: { form: AnyForm; list: Lis
 export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListField }) {
   const rows = list.getFieldList();
   return (
-    <Fieldset legend="Characteristics" hint="Measured values with a nominal and tolerances (they need not be equal), or visual checks that pass or fail." errors={list.errors} errorId={list.errorId}>
+    <Fieldset
+      legend="Characteristics"
+      hint="Measured values with a nominal and tolerances (they need not be equal), or visual checks that pass or fail."
+      errors={list.errors}
+      errorId={list.errorId}
+    >
       {rows.length === 0 ? <p className="text-sm text-slate-600">No characteristics yet. Add the first one.</p> : null}
       <ol className="space-y-3">
         {rows.map((row, index) => {
@@ -85,7 +104,11 @@ export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListFi
                   </>
                 )}
                 <div className={visual ? "col-span-2 sm:col-span-6" : "col-span-2"}>
-                  <Cell field={f.method} label={visual ? "What passes" : "How to measure"} placeholder={visual ? "No chips larger than 1 mm" : "Calliper, 3 points"} />
+                  <Cell
+                    field={f.method}
+                    label={visual ? "What passes" : "How to measure"}
+                    placeholder={visual ? "No chips larger than 1 mm" : "Calliper, 3 points"}
+                  />
                 </div>
               </div>
               <div className="mt-2 flex justify-end">
@@ -95,7 +118,10 @@ export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListFi
           );
         })}
       </ol>
-      <button {...form.insert.getButtonProps({ name: list.name, defaultValue: { kind: "VARIABLE", class: "MAJOR", number: String(rows.length + 1) } as never })} className="btn-secondary">
+      <button
+        {...form.insert.getButtonProps({ name: list.name, defaultValue: { kind: "VARIABLE", class: "MAJOR", number: String(rows.length + 1) } as never })}
+        className="btn-secondary"
+      >
         + Add characteristic
       </button>
     </Fieldset>
@@ -127,7 +153,15 @@ export function MaterialRows({ form, list }: { form: AnyForm; list: ListField })
   );
 }
 
-export function DefectRows({ form, list, characteristics }: { form: AnyForm; list: ListField; characteristics: { key: string; number: string; name: string }[] }) {
+export function DefectRows({
+  form,
+  list,
+  characteristics,
+}: {
+  form: AnyForm;
+  list: ListField;
+  characteristics: { key: string; number: string; name: string }[];
+}) {
   const rows = list.getFieldList();
   if (rows.length === 0) return null;
   return (

@@ -1,7 +1,16 @@
 import { useId } from "react";
-import { acceptAttribute, describeKinds, FILE_KINDS, FILE_TYPES, type FileKind, fileKindOf, formatBytes, isImageType } from "~/features/attachments/file-types.ts";
+import {
+  acceptAttribute,
+  describeKinds,
+  FILE_KINDS,
+  FILE_TYPES,
+  type FileKind,
+  fileKindOf,
+  formatBytes,
+  isImageType,
+} from "~/features/attachments/file-types.ts";
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
-import { ErrorList } from "./forms.tsx";
+import { ErrorList } from "~/components/forms.tsx";
 
 type OrgRef = string | { slug: string };
 

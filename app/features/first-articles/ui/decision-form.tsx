@@ -3,7 +3,7 @@ import { useState } from "react";
 import { summarizeRow } from "~/features/first-articles/judge.ts";
 import { DECISION_LABELS, DECISIONS } from "~/features/first-articles/schemas.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
-import { SubmitButton } from "./forms.tsx";
+import { SubmitButton } from "~/components/forms.tsx";
 
 interface FaForDecision {
   status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
@@ -24,7 +24,11 @@ export function FaDecisionSummary({ fa, characteristics }: { fa: FaForDecision; 
   const tone = fa.status === "REJECTED" ? "border-red-300 bg-red-50" : fa.status === "SUBMITTED" ? "border-sky-300 bg-sky-50" : "border-green-300 bg-green-50";
   return (
     <section className={`mb-4 rounded-lg border p-4 text-sm ${tone}`} aria-label="Decision">
-      {fa.submittedAt ? <p>Submitted {fa.submittedBy ? `by ${fa.submittedBy} ` : ""}on {when(fa.submittedAt)}.</p> : null}
+      {fa.submittedAt ? (
+        <p>
+          Submitted {fa.submittedBy ? `by ${fa.submittedBy} ` : ""}on {when(fa.submittedAt)}.
+        </p>
+      ) : null}
       {fa.status === "SUBMITTED" ? <p className="mt-1 font-medium">Waiting for the importer's review.</p> : null}
       {fa.decidedAt ? (
         <p className="mt-1 font-semibold">
@@ -50,7 +54,17 @@ export function FaDecisionSummary({ fa, characteristics }: { fa: FaForDecision; 
 }
 
 /** The importer's decision: final for this round. */
-export function FaDecisionForm({ fa, characteristics, readings, values }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[]; readings: Record<string, string[]>; values?: Record<string, string> }) {
+export function FaDecisionForm({
+  fa,
+  characteristics,
+  readings,
+  values,
+}: {
+  fa: FaForDecision;
+  characteristics: CharacteristicSnapshot[];
+  readings: Record<string, string[]>;
+  values?: Record<string, string>;
+}) {
   // `values`: what a refused post had typed, so it is not lost without JavaScript.
   const typedDecision = DECISIONS.find((d) => d === values?.decision);
   const [decision, setDecision] = useState<(typeof DECISIONS)[number] | "">(typedDecision ?? "");
@@ -61,7 +75,10 @@ export function FaDecisionForm({ fa, characteristics, readings, values }: { fa: 
         Your decision
       </h2>
       <p className="text-sm text-slate-600">
-        {failing.length ? `${failing.length} characteristic${failing.length === 1 ? " is" : "s are"} out of tolerance (marked in red above).` : "Every reading is within tolerance."} The decision is final for this round.
+        {failing.length
+          ? `${failing.length} characteristic${failing.length === 1 ? " is" : "s are"} out of tolerance (marked in red above).`
+          : "Every reading is within tolerance."}{" "}
+        The decision is final for this round.
       </p>
       <Form method="post" className="space-y-3">
         <input type="hidden" name="intent" value="decide" />
@@ -69,14 +86,19 @@ export function FaDecisionForm({ fa, characteristics, readings, values }: { fa: 
         <fieldset className="flex flex-wrap gap-2">
           <legend className="sr-only">Decision</legend>
           {DECISIONS.map((d) => (
-            <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={d}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="decision" value={d} required defaultChecked={typedDecision === d} onChange={() => setDecision(d)} />
               {DECISION_LABELS[d]}
             </label>
           ))}
         </fieldset>
         <label className="block text-sm">
-          <span className="font-medium text-slate-700">{decision === "CONDITIONALLY_APPROVED" ? "Conditions (required)" : decision === "REJECTED" ? "Overall reason" : "Note (optional)"}</span>
+          <span className="font-medium text-slate-700">
+            {decision === "CONDITIONALLY_APPROVED" ? "Conditions (required)" : decision === "REJECTED" ? "Overall reason" : "Note (optional)"}
+          </span>
           <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={values?.note} />
         </label>
         {failing.length && decision !== "APPROVED" ? (

@@ -24,8 +24,7 @@ export function formatDays(days: number | null) {
  */
 export function RateBar({ label, percent, numerator, denominator }: { label: string; percent: number | null; numerator: number; denominator: number }) {
   const width = percent === null ? 0 : Math.max(0, Math.min(100, percent));
-  const description =
-    percent === null ? `${label}: no data in this period` : `${label}: ${formatPercent(percent)} (${numerator} of ${denominator})`;
+  const description = percent === null ? `${label}: no data in this period` : `${label}: ${formatPercent(percent)} (${numerator} of ${denominator})`;
   return (
     <div className="mt-2">
       <svg viewBox="0 0 100 6" preserveAspectRatio="none" className="block h-3 w-full overflow-hidden rounded-full" role="img" aria-label={description}>

@@ -74,8 +74,7 @@ function attributeValue(raw: string): string {
 
 function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: RowSummary; hidden: string }) {
   const verdict = ROW_VERDICT[summary.verdict];
-  const detail =
-    summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` (${summary.problems} open)` : "";
+  const detail = summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` (${summary.problems} open)` : "";
   const stat = `border-b border-slate-200 px-2 py-2 text-right font-mono tabular-nums ${hidden}`;
   return (
     <>
@@ -255,9 +254,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                         </span>
                       );
                     const describedBy = [mark ? noteId : null, serverError ? errorId : null].filter(Boolean).join(" ") || undefined;
-                    const field = `min-h-10 rounded-md border border-slate-300 bg-white px-2 py-1 text-base sm:text-sm ${
-                      enhanced ? "max-sm:w-full" : ""
-                    }`;
+                    const field = `min-h-10 rounded-md border border-slate-300 bg-white px-2 py-1 text-base sm:text-sm ${enhanced ? "max-sm:w-full" : ""}`;
                     return (
                       <td
                         key={sample}

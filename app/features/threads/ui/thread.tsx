@@ -5,7 +5,7 @@ import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLocation, useNavigation, useParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FilePreview } from "~/components/file-preview.tsx";
+import { FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList } from "~/components/forms.tsx";
 import {
   CommentSchema,
@@ -216,9 +216,7 @@ function EditComment({ comment, action, failure }: { comment: ThreadComment; act
   });
   return (
     <details className="mt-2" open={failure ? true : undefined}>
-      <summary className="inline-flex min-h-9 cursor-pointer items-center text-sm font-medium text-brand-600 underline-offset-2 hover:underline">
-        Edit
-      </summary>
+      <summary className="inline-flex min-h-9 cursor-pointer items-center text-sm font-medium text-brand-600 underline-offset-2 hover:underline">Edit</summary>
       <Form method="post" action={action} className="mt-2 space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="edit-comment" />
         <input type="hidden" name="commentId" value={comment.id} />
@@ -259,13 +257,7 @@ function NewComment({
   });
   const choices = { SHARED: "Shared with both sides", INTERNAL: `Internal note — only ${viewerOrgName ?? "your organization"} sees it` };
   return (
-    <Form
-      method="post"
-      action={action}
-      encType={fileInput ? "multipart/form-data" : undefined}
-      className="card space-y-3"
-      {...getFormProps(form)}
-    >
+    <Form method="post" action={action} encType={fileInput ? "multipart/form-data" : undefined} className="card space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="comment" />
       <div>
         <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-700">

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { AnswerSchema, ROOT_CAUSE_LABELS, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
-import { ErrorList } from "./forms.tsx";
+import { ErrorList } from "~/components/forms.tsx";
 
 export interface AnswerValues {
   containment: string;
@@ -72,7 +72,11 @@ export function CaAnswerForm({ values, lastResult, canSubmit }: { values: Answer
                 <input {...getInputProps(f.dueAt, { type: "date" })} className="input mt-0.5" />
                 <ErrorList errors={f.dueAt.errors} />
               </label>
-              <button {...form.remove.getButtonProps({ name: fields.items.name, index })} className="btn-secondary self-end text-red-700" aria-label={`Remove action ${index + 1}`}>
+              <button
+                {...form.remove.getButtonProps({ name: fields.items.name, index })}
+                className="btn-secondary self-end text-red-700"
+                aria-label={`Remove action ${index + 1}`}
+              >
                 Remove
               </button>
             </div>

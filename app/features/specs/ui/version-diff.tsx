@@ -153,7 +153,9 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
       <th scope="row" className={`${td} whitespace-nowrap text-left font-semibold`}>
         {change?.move?.renumbered ? <Was from={change.move.fromNumber} to={c.number} /> : row.number}
       </th>
-      <td className={`${td} ${changed.has("name") ? changedCell : ""}`}>{change && changed.has("name") ? <Was from={change.from.name} to={c.name} /> : c.name}</td>
+      <td className={`${td} ${changed.has("name") ? changedCell : ""}`}>
+        {change && changed.has("name") ? <Was from={change.from.name} to={c.name} /> : c.name}
+      </td>
       <td className={`${td} ${tolerance ? "border-l-4 border-amber-600 bg-amber-100" : specChanged ? changedCell : ""}`}>
         {change && specChanged ? <Was from={formatSpec(change.from)} to={formatSpec(c)} /> : formatSpec(c)}
         {tolerance && change ? (
@@ -338,7 +340,8 @@ function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamp
               ))}
               {d.photos.map((p) => (
                 <li key={p.slot}>
-                  {p.slot === "acceptable" ? "Acceptable" : "Not acceptable"} photo {p.change === "replaced" ? "replaced" : p.change === "added" ? "added" : "removed"}:{" "}
+                  {p.slot === "acceptable" ? "Acceptable" : "Not acceptable"} photo{" "}
+                  {p.change === "replaced" ? "replaced" : p.change === "added" ? "added" : "removed"}:{" "}
                   {p.change === "replaced" ? <Was from={photoName(p.from)} to={photoName(p.to)} /> : photoName(p.to ?? p.from)}
                 </li>
               ))}
@@ -367,10 +370,33 @@ function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamp
 
 function FilesSection({ diff }: { diff: VersionDiff["attachments"] }) {
   const items: Array<{ key: string; kind: "added" | "removed" | "changed" | "moved"; badge: string; body: ReactNode }> = [
-    ...diff.replaced.map((p) => ({ key: `r-${p.to.id}`, kind: "changed" as const, badge: "New file content", body: <>{p.to.name} ({formatSize(p.to.size)})</> })),
-    ...diff.added.map((f) => ({ key: `a-${f.id}`, kind: "added" as const, badge: "New", body: <>{f.name} ({formatSize(f.size)})</> })),
+    ...diff.replaced.map((p) => ({
+      key: `r-${p.to.id}`,
+      kind: "changed" as const,
+      badge: "New file content",
+      body: (
+        <>
+          {p.to.name} ({formatSize(p.to.size)})
+        </>
+      ),
+    })),
+    ...diff.added.map((f) => ({
+      key: `a-${f.id}`,
+      kind: "added" as const,
+      badge: "New",
+      body: (
+        <>
+          {f.name} ({formatSize(f.size)})
+        </>
+      ),
+    })),
     ...diff.removed.map((f) => ({ key: `d-${f.id}`, kind: "removed" as const, badge: "Removed", body: f.name })),
-    ...diff.renamed.map((p) => ({ key: `n-${p.to.id}`, kind: "moved" as const, badge: "Renamed, same content", body: <Was from={p.from.name} to={p.to.name} /> })),
+    ...diff.renamed.map((p) => ({
+      key: `n-${p.to.id}`,
+      kind: "moved" as const,
+      badge: "Renamed, same content",
+      body: <Was from={p.from.name} to={p.to.name} />,
+    })),
   ];
   if (items.length === 0) return null;
   return (
@@ -392,12 +418,46 @@ const TEXT_TITLES = { description: "Description", packaging: "Packaging", notes:
 
 function breakdown(diff: VersionDiff): string[] {
   const s = diff.summary;
-  const parts = (entries: Array<[number, string]>) => entries.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(", ");
+  const parts = (entries: Array<[number, string]>) =>
+    entries
+      .filter(([n]) => n > 0)
+      .map(([n, w]) => `${n} ${w}`)
+      .join(", ");
   const lines = [
-    ["Characteristics", parts([[s.characteristics.added, "new"], [s.characteristics.changed, "changed"], [s.characteristics.removed, "removed"], [s.characteristics.moved, "moved or renumbered"]])],
-    ["Materials", parts([[s.materials.added, "new"], [s.materials.changed, "changed"], [s.materials.removed, "removed"]])],
-    ["Defect examples", parts([[s.defectExamples.added, "new"], [s.defectExamples.changed, "changed"], [s.defectExamples.removed, "removed"]])],
-    ["Files", parts([[s.attachments.added, "new"], [s.attachments.replaced, "replaced"], [s.attachments.removed, "removed"], [s.attachments.renamed, "renamed"]])],
+    [
+      "Characteristics",
+      parts([
+        [s.characteristics.added, "new"],
+        [s.characteristics.changed, "changed"],
+        [s.characteristics.removed, "removed"],
+        [s.characteristics.moved, "moved or renumbered"],
+      ]),
+    ],
+    [
+      "Materials",
+      parts([
+        [s.materials.added, "new"],
+        [s.materials.changed, "changed"],
+        [s.materials.removed, "removed"],
+      ]),
+    ],
+    [
+      "Defect examples",
+      parts([
+        [s.defectExamples.added, "new"],
+        [s.defectExamples.changed, "changed"],
+        [s.defectExamples.removed, "removed"],
+      ]),
+    ],
+    [
+      "Files",
+      parts([
+        [s.attachments.added, "new"],
+        [s.attachments.replaced, "replaced"],
+        [s.attachments.removed, "removed"],
+        [s.attachments.renamed, "renamed"],
+      ]),
+    ],
   ];
   for (const field of TEXT_FIELDS) if (diff.text[field].changed) lines.push([TEXT_TITLES[field], "changed"]);
   return lines.filter(([, text]) => text).map(([title, text]) => `${title}: ${text}`);
