@@ -16,8 +16,13 @@ const styles = {
 /** Shows the toast carried across the last redirect; screen readers hear it too. */
 export function Toaster({ toast }: { toast: ToastMessage | null }) {
   const [visible, setVisible] = useState(toast);
-  useEffect(() => {
+  // A new toast shows at once, in the same render; the effect only schedules its hiding.
+  const [shown, setShown] = useState(toast);
+  if (shown !== toast) {
+    setShown(toast);
     setVisible(toast);
+  }
+  useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setVisible(null), 8000);
     return () => clearTimeout(timer);

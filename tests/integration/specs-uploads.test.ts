@@ -14,7 +14,7 @@ import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { createSpec, createSpecShare } from "../support/factories.ts";
 import { downloadAs } from "../support/downloads.ts";
-import { APP, call, signedInMember } from "../support/routes.ts";
+import { call, signedInMember } from "../support/routes.ts";
 import { filesUnder, testStorageDir } from "../support/storage.ts";
 
 // A real one-page PDF.

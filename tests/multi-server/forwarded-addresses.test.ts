@@ -23,7 +23,6 @@ const tag = () => randomBytes(4).toString("hex");
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const database = scratchDatabase("sp_forwarded");
-const databaseName = database.name;
 const databaseUrl = database.url;
 
 let app: AppServer;

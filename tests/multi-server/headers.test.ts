@@ -117,7 +117,6 @@ const nonceOfPolicy = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const database = scratchDatabase("sp_headers");
-const databaseName = database.name;
 const databaseUrl = database.url;
 const SESSION_SECRET = randomBytes(32).toString("hex");
 

@@ -8,7 +8,6 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, disconnectDatabase, prisma } from "~/lib/db.server.ts";
 import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
@@ -26,10 +25,8 @@ const PDF = Buffer.from(
 const DRAWING = Buffer.concat([PDF, randomBytes(9 * MB)]);
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-const tag = () => randomBytes(4).toString("hex");
 const serverUrl = process.env.TEST_DATABASE_URL;
 const database = scratchDatabase("sp_bucket");
-const databaseName = database.name;
 const databaseUrl = database.url;
 
 let s3: TestS3 | undefined;
