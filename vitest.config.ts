@@ -7,7 +7,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["app/**/*.test.ts", "emails/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        // Components rendered in a simulated DOM and driven the way a user would (Testing Library).
+        test: { name: "component", include: ["app/**/*.test.tsx"], environment: "happy-dom", setupFiles: ["tests/support/component-setup.ts"] },
       },
       {
         extends: true,

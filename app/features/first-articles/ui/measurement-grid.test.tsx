@@ -1,0 +1,145 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { MeasurementGrid, type MeasurementGridProps } from "~/features/first-articles/ui/measurement-grid.tsx";
+import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+
+const diameter: CharacteristicSnapshot = {
+  key: "rim-diameter",
+  number: "1",
+  name: "Rim diameter",
+  kind: "VARIABLE",
+  nominal: "90.00",
+  lowerTol: "-0.50",
+  upperTol: "0.50",
+  unit: "mm",
+  class: "MAJOR",
+  method: "Caliper",
+};
+const glaze: CharacteristicSnapshot = {
+  key: "glaze",
+  number: "2",
+  name: "Glaze free of pinholes",
+  kind: "ATTRIBUTE",
+  nominal: null,
+  lowerTol: null,
+  upperTol: null,
+  unit: "",
+  class: "CRITICAL",
+  method: "Visual",
+};
+
+const props = (overrides: Partial<MeasurementGridProps> = {}): MeasurementGridProps => ({
+  characteristics: [diameter, glaze],
+  sampleCount: 3,
+  readings: {},
+  editable: true,
+  ...overrides,
+});
+
+const reading = (name: string, sample: number) => screen.getByRole("textbox", { name: `${name}, sample ${sample}` });
+const sampleButton = (sample: number) => screen.getByRole("button", { name: String(sample) });
+
+describe("measurement grid", () => {
+  it("judges a reading as it is typed: inside the limits passes, outside them fails", async () => {
+    const user = userEvent.setup();
+    render(<MeasurementGrid {...props()} />);
+    const cell = reading("1 Rim diameter", 1);
+    expect(cell.getAttribute("aria-describedby")).toBeNull();
+
+    await user.type(cell, "90.40");
+    expect(screen.getByRole("textbox", { name: "1 Rim diameter, sample 1", description: /^Pass/ })).toBe(cell);
+
+    await user.clear(cell);
+    await user.type(cell, "90.60");
+    expect(screen.getByRole("textbox", { name: "1 Rim diameter, sample 1", description: /^Fail/ })).toBe(cell);
+    expect(cell.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("accepts a reading exactly on a limit", async () => {
+    const user = userEvent.setup();
+    render(<MeasurementGrid {...props()} />);
+    await user.type(reading("1 Rim diameter", 2), "89.50");
+    expect(screen.getByRole("textbox", { name: "1 Rim diameter, sample 2", description: /^Pass/ })).toBeTruthy();
+  });
+
+  it("marks a reading it cannot read as invalid rather than judging it", async () => {
+    const user = userEvent.setup();
+    render(<MeasurementGrid {...props()} />);
+    const cell = reading("1 Rim diameter", 1);
+    await user.type(cell, "ninety");
+    expect(cell.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.queryByRole("textbox", { name: "1 Rim diameter, sample 1", description: /^(Pass|Fail)/ })).toBeNull();
+  });
+
+  it("judges a pass/fail characteristic by the choice made", async () => {
+    const user = userEvent.setup();
+    render(<MeasurementGrid {...props()} />);
+    await user.selectOptions(screen.getByRole("combobox", { name: "2 Glaze free of pinholes, sample 1" }), "Fail");
+    expect(screen.getByRole("combobox", { name: "2 Glaze free of pinholes, sample 1", description: /^Fail/ })).toBeTruthy();
+  });
+
+  it("switches the sample shown, and Enter moves from the last characteristic to the next sample", async () => {
+    const user = userEvent.setup();
+    render(<MeasurementGrid {...props({ characteristics: [glaze, diameter] })} />);
+    expect(screen.getByRole("group", { name: "Sample shown" })).toBeTruthy();
+    expect(sampleButton(1).getAttribute("aria-pressed")).toBe("true");
+
+    await user.click(sampleButton(3));
+    expect(sampleButton(3).getAttribute("aria-pressed")).toBe("true");
+    expect(sampleButton(1).getAttribute("aria-pressed")).toBe("false");
+
+    await user.click(sampleButton(1));
+    await user.type(reading("1 Rim diameter", 1), "90.00{Enter}");
+    expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "2 Glaze free of pinholes, sample 2" }));
+    expect(sampleButton(2).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("shows a failing sample on its switch button", async () => {
+    const user = userEvent.setup();
+    render(<MeasurementGrid {...props()} />);
+    await user.type(reading("1 Rim diameter", 2), "95");
+    expect(sampleButton(2).textContent).toContain("✗");
+    expect(sampleButton(1).textContent).not.toContain("✗");
+  });
+
+  it("keeps typing in progress when the same readings come back, and starts over when the characteristics change", async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<MeasurementGrid {...props()} />);
+    await user.type(reading("1 Rim diameter", 1), "90.10");
+
+    // A revalidation: equal data, new objects.
+    rerender(<MeasurementGrid {...props({ characteristics: [{ ...diameter }, { ...glaze }], readings: {} })} />);
+    expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("90.10");
+
+    // Another characteristic to measure: the grid shows the stored readings again.
+    const height: CharacteristicSnapshot = { ...diameter, key: "height", number: "3", name: "Height" };
+    rerender(<MeasurementGrid {...props({ characteristics: [diameter, glaze, height], readings: {} })} />);
+    expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("");
+    expect((reading("3 Height", 1) as HTMLInputElement).value).toBe("");
+  });
+
+  it("starts over when the number of samples changes", async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<MeasurementGrid {...props()} />);
+    await user.type(reading("1 Rim diameter", 1), "90.10");
+    rerender(<MeasurementGrid {...props({ sampleCount: 5 })} />);
+    expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("");
+    expect(sampleButton(5)).toBeTruthy();
+  });
+
+  it("shows new readings from the server in place of what was typed", async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<MeasurementGrid {...props()} />);
+    await user.type(reading("1 Rim diameter", 1), "90.10");
+    rerender(<MeasurementGrid {...props({ readings: { "rim-diameter": ["89.90", "", ""] } })} />);
+    expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("89.90");
+  });
+
+  it("shows readings without fields when it is not editable", () => {
+    render(<MeasurementGrid {...props({ editable: false, readings: { "rim-diameter": ["90.20", "", ""] } })} />);
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(screen.queryByRole("combobox")).toBeNull();
+    expect(screen.getAllByText("90.20").length).toBeGreaterThan(0);
+  });
+});
