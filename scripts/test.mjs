@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: unit tests, integration tests on PGlite (and on PostgreSQL
-// when TEST_DATABASE_URL is set), then the production build, two app
-// servers on one PostgreSQL (also only with TEST_DATABASE_URL) and the
+// `npm test`: the typecheck, lint (including the layering) and formatting
+// checks, unit tests, component tests, integration tests on PGlite (and on
+// PostgreSQL when TEST_DATABASE_URL is set), then the production build, two
+// app servers on one PostgreSQL (also only with TEST_DATABASE_URL) and the
 // Playwright suite in Chromium. Stops at the first failing stage and ends
 // with one "N passed, N failed" line over every stage.
 import { spawnSync } from "node:child_process";
@@ -14,7 +15,11 @@ mkdirSync(results, { recursive: true });
 
 const vitest = (project, file) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, file)}`];
 const stages = [
+  { title: "Typecheck", cmd: "npx", args: ["tsc", "--noEmit"] },
+  { title: "Lint", cmd: "npx", args: ["eslint", "."] },
+  { title: "Formatting (Prettier)", cmd: "npx", args: ["prettier", "--check", "."] },
   { title: "Unit tests", cmd: "npx", args: vitest("unit", "unit.json"), report: "unit.json" },
+  { title: "Component tests", cmd: "npx", args: vitest("component", "component.json"), report: "component.json" },
   { title: "Integration tests on PGlite", cmd: "npx", args: vitest("integration", "pglite.json"), env: { TEST_DB: "pglite" }, report: "pglite.json" },
 ];
 if (process.env.TEST_DATABASE_URL) {
