@@ -10,6 +10,7 @@ import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/sch
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatDay } from "~/lib/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions · Supplier Portal" }];
 
@@ -70,7 +71,7 @@ export default function CorrectiveActions() {
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium">{ca.title}</span>
                   <span className="block text-sm text-slate-600">
-                    {ca.partnerName} · plan due {new Date(ca.planDueAt).toISOString().slice(0, 10)}
+                    {ca.partnerName} · plan due {formatDay(ca.planDueAt)}
                   </span>
                 </span>
                 <span className="flex flex-wrap gap-2 text-xs">

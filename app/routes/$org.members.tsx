@@ -25,6 +25,9 @@ import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { formatDayNumeric } from "~/lib/format.ts";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { membersPath } from "~/features/organizations/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Members · Supplier Portal" }];
 
@@ -41,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
   }
   const input = submission.value;
-  const here = `/${ctx.org.slug}/members`;
+  const here = membersPath(ctx.org.slug);
   switch (input.intent) {
     case "invite": {
       const outcome = await attempt(() => inviteMember(ctx, input), submission.reply, input.intent);
@@ -77,11 +80,7 @@ export default function Members() {
   return (
     <>
       <PageHeader title="Members" description={`People who work in ${org.name}.`} />
-      {otherError ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {otherError.join(" ")}
-        </div>
-      ) : null}
+      <FormAlert messages={otherError} />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2" aria-labelledby="members-heading">
           <h2 id="members-heading" className="sr-only">
@@ -147,7 +146,7 @@ export default function Members() {
                       <span className="min-w-0">
                         <span className="block [overflow-wrap:anywhere]">{i.email}</span>
                         <span className="text-xs text-slate-500">
-                          {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString("en-GB")}
+                          {ROLE_LABELS[i.role]} · expires {formatDayNumeric(i.expiresAt)}
                         </span>
                       </span>
                       <ConfirmAction

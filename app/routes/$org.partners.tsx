@@ -20,6 +20,10 @@ import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { formatDayNumeric } from "~/lib/format.ts";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { partnersPath } from "~/features/partners/paths.ts";
+import { scorecardPath } from "~/features/scorecards/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Partners · Supplier Portal" }];
 
@@ -39,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
   }
   const input = submission.value;
-  const here = `/${ctx.org.slug}/partners`;
+  const here = partnersPath(ctx.org.slug);
   switch (input.intent) {
     case "invite": {
       const outcome = await attempt(() => invitePartner(ctx, input), submission.reply, input.intent);
@@ -84,11 +88,7 @@ export default function Partners() {
             : "The importers you make products for."
         }
       />
-      {otherError ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {otherError.join(" ")}
-        </div>
-      ) : null}
+      <FormAlert messages={otherError} />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2">
           <nav className="mb-3 flex flex-wrap gap-2" aria-label="Filter by status">
@@ -133,16 +133,14 @@ export default function Partners() {
                     <div className="min-w-0 flex-1">
                       <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? "Invitation"}</p>
                       <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
-                        {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${new Date(p.activatedAt).toLocaleDateString("en-GB")}` : null}
-                        {p.status === "INVITED" && invitation
-                          ? `Invited ${invitation.email} · expires ${new Date(invitation.expiresAt).toLocaleDateString("en-GB")}`
-                          : null}
-                        {p.status === "ENDED" && p.endedAt ? `Ended ${new Date(p.endedAt).toLocaleDateString("en-GB")}` : null}
+                        {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${formatDayNumeric(p.activatedAt)}` : null}
+                        {p.status === "INVITED" && invitation ? `Invited ${invitation.email} · expires ${formatDayNumeric(invitation.expiresAt)}` : null}
+                        {p.status === "ENDED" && p.endedAt ? `Ended ${formatDayNumeric(p.endedAt)}` : null}
                       </p>
                     </div>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{p.status.toLowerCase()}</span>
                     {partner && p.status !== "INVITED" ? (
-                      <Link className="link text-sm" to={`/${org.slug}/scorecards/${partner.id}`}>
+                      <Link className="link text-sm" to={scorecardPath(org.slug, partner.id)}>
                         Scorecard
                       </Link>
                     ) : null}

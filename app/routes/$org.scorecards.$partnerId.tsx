@@ -7,6 +7,10 @@ import { formatDays, formatPercent, HorizontalBarChart, RateBar } from "~/featur
 import { computeScorecard, parsePeriod, scorecardPair } from "~/features/scorecards/scorecard.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatDayWithMonthName } from "~/lib/format.ts";
+import { Breadcrumb } from "~/components/breadcrumb.tsx";
+import { partnersPath } from "~/features/partners/paths.ts";
+import { scorecardCsvPath } from "~/features/scorecards/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -27,16 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const period = parsePeriod(url);
   const scorecard = await computeScorecard(ctx, { ...scorecardPair(ctx, partnerId), from: period.from, to: period.to, now: new Date() });
-  const query = new URLSearchParams({ from: period.firstDay, to: period.lastDay });
   return {
     org: { slug: ctx.org.slug, kind: ctx.org.kind },
     scorecard,
-    csvHref: `/${ctx.org.slug}/scorecards/${partnerId}/csv?${query}`,
+    csvHref: scorecardCsvPath(ctx.org.slug, partnerId, { from: period.firstDay, to: period.lastDay }),
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const showDay = (isoDay: string) => dateFormat.format(new Date(`${isoDay}T00:00:00Z`));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default function ScorecardPage() {
@@ -44,14 +45,10 @@ export default function ScorecardPage() {
   const isImporter = org.kind === "IMPORTER";
   const partnerName = isImporter ? s.factory.name : s.importer.name;
   const ca = s.correctiveActions;
-  const periodText = `${showDay(s.period.firstDay)} – ${showDay(s.period.lastDay)}`;
+  const periodText = `${formatDayWithMonthName(s.period.firstDay)} – ${formatDayWithMonthName(s.period.lastDay)}`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/${org.slug}/partners`} className="link">
-          ← {isImporter ? "Factories" : "Importers"}
-        </Link>
-      </p>
+      <Breadcrumb links={[{ to: partnersPath(org.slug), label: isImporter ? "Factories" : "Importers" }]} />
       <PageHeader
         title={isImporter ? `Scorecard: ${partnerName}` : `Your scorecard with ${partnerName}`}
         description={`How ${s.importer.name} and ${s.factory.name} worked together, counted from the records in this portal. Both sides see the same numbers.`}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { pageArgs, pageFromUrl, toPage } from "~/lib/pagination.ts";
-import { formatUtc } from "~/lib/dates.ts";
+import { formatDateTime } from "~/lib/format.ts";
 
 // Emails captured while no RESEND_API_KEY is set (development, demo, tests).
 
@@ -50,7 +50,7 @@ export default function Mailbox() {
                 <span className="mt-1 flex flex-col gap-x-3 text-sm text-slate-600 sm:flex-row sm:justify-between">
                   <span className="truncate">To: {email.to}</span>
                   <time dateTime={email.createdAt} className="shrink-0">
-                    {formatUtc(email.createdAt)}
+                    {formatDateTime(email.createdAt)}
                   </time>
                 </span>
               </Link>
