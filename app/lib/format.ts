@@ -3,13 +3,15 @@
 // every browser and on paper, so a page hydrates without a difference. (Emails have their own,
 // localized formatter in emails/i18n.ts: they know the recipient's language.)
 
+import { isoDay } from "./dates.ts";
+
 type Moment = Date | string;
 
 const toDate = (value: Moment) => (typeof value === "string" ? new Date(value) : value);
 
 /** "2025-03-05". */
 export function formatDay(value: Moment): string {
-  return toDate(value).toISOString().slice(0, 10);
+  return isoDay(toDate(value));
 }
 
 /** "2025-03-05 14:07 UTC". */
