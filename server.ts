@@ -14,7 +14,7 @@ import { expectedOrigin, isCrossSiteRequest } from "~/lib/csrf.server.ts";
 import { withDatabaseOutageResponses } from "~/lib/database-outage.server.ts";
 import { connectDatabase, disconnectDatabase, migrateDatabase } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
-import { registerMaintenanceJobs } from "~/lib/maintenance.server.ts";
+import { registerMaintenanceJobs } from "~/jobs.server.ts";
 import { withQueryCount } from "~/lib/query-stats.server.ts";
 import { withRequestScope } from "~/lib/request-scope.server.ts";
 import { refuseUnreadableUrls } from "~/lib/request-url.server.ts";

@@ -3,7 +3,7 @@
 import { startOutboxWorker } from "../app/features/notifications/worker.server.ts";
 import { connectDatabase, disconnectDatabase, migrateDatabase } from "../app/lib/db.server.ts";
 import { getEnv } from "../app/lib/env.server.ts";
-import { registerMaintenanceJobs } from "../app/lib/maintenance.server.ts";
+import { registerMaintenanceJobs } from "../app/jobs.server.ts";
 
 const env = getEnv();
 const db = connectDatabase();

@@ -5,25 +5,36 @@ interface OrgLink {
   slug: string;
   name: string;
   kind: "IMPORTER" | "FACTORY";
+  /** The org's home page. */
+  to: string;
 }
 
 const kindLabel = { IMPORTER: "Importer", FACTORY: "Factory" } as const;
 
-/** Header with the org switcher and the org's navigation; the page below. */
-export function AppShell({ org, orgs, user, children }: { org: OrgLink; orgs: OrgLink[]; user: { name: string; email: string }; children: ReactNode }) {
-  const nav = [
-    { to: `/${org.slug}`, label: "Overview", end: true },
-    { to: `/${org.slug}/specs`, label: "Specifications" },
-    { to: `/${org.slug}/first-articles`, label: "First articles" },
-    { to: `/${org.slug}/corrective-actions`, label: "Corrective actions" },
-    { to: `/${org.slug}/partners`, label: org.kind === "IMPORTER" ? "Factories" : "Importers" },
-    { to: `/${org.slug}/members`, label: "Members" },
-  ];
+/**
+ * Header with the org switcher and the org's navigation; the page below. The links come from
+ * the layout route, which knows the features' paths.
+ */
+export function AppShell({
+  org,
+  orgs,
+  nav,
+  newOrgTo,
+  user,
+  children,
+}: {
+  org: OrgLink;
+  orgs: OrgLink[];
+  nav: readonly { to: string; label: string; end?: boolean }[];
+  newOrgTo: string;
+  user: { name: string; email: string };
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-          <Link to={`/${org.slug}`} className="font-bold text-brand-700">
+          <Link to={org.to} className="font-bold text-brand-700">
             Supplier Portal
           </Link>
           <details className="relative" data-testid="org-switcher">
@@ -37,7 +48,7 @@ export function AppShell({ org, orgs, user, children }: { org: OrgLink; orgs: Or
               {orgs.map((o) => (
                 <Link
                   key={o.slug}
-                  to={`/${o.slug}`}
+                  to={o.to}
                   aria-current={o.slug === org.slug ? "true" : undefined}
                   className="flex items-center justify-between px-3 py-2 text-sm hover:bg-slate-50 aria-[current]:font-semibold"
                 >
@@ -45,7 +56,7 @@ export function AppShell({ org, orgs, user, children }: { org: OrgLink; orgs: Or
                   <span className="text-xs text-slate-500">{kindLabel[o.kind]}</span>
                 </Link>
               ))}
-              <Link to="/orgs/new" className="block border-t border-slate-100 px-3 py-2 text-sm text-brand-600 hover:bg-slate-50">
+              <Link to={newOrgTo} className="block border-t border-slate-100 px-3 py-2 text-sm text-brand-600 hover:bg-slate-50">
                 + New organization
               </Link>
             </div>

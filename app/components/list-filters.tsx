@@ -1,3 +1,56 @@
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+/** A list page's GET form: its filters, then the button that applies them. */
+export function FilterForm({ children, submitLabel = "Filter", search = false }: { children: ReactNode; submitLabel?: string; search?: boolean }) {
+  return (
+    <Form method="get" className="mb-4 flex flex-wrap items-end gap-2" role={search ? "search" : undefined}>
+      {children}
+      <button type="submit" className="btn-secondary">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * One query parameter chosen from a row of links; each keeps the rest of the query and goes
+ * back to the first page. A null value is "no filter" (the parameter is left out).
+ */
+export function FilterChips({
+  label,
+  name,
+  current,
+  options,
+}: {
+  label: string;
+  name: string;
+  current: string | null;
+  options: readonly { value: string | null; label: ReactNode }[];
+}) {
+  const [searchParams] = useSearchParams();
+  return (
+    <nav className="mb-3 flex flex-wrap gap-2" aria-label={label}>
+      {options.map((option) => {
+        const params = new URLSearchParams(searchParams);
+        params.delete("page");
+        if (option.value) params.set(name, option.value);
+        else params.delete(name);
+        return (
+          <Link
+            key={option.value ?? ""}
+            to={`?${params}`}
+            aria-current={current === option.value ? "page" : undefined}
+            className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
+          >
+            {option.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
 /** One labelled select of a list page's GET filter form, "All" first. */
 export function FilterSelect({
   name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessDaySchema, formatUtc, readBusinessDay } from "./dates.ts";
+import { businessDaySchema, DAY_MS, isoDay, readBusinessDay } from "./dates.ts";
 
 describe("business days", () => {
   it("reads a real day between 2000 and 2100 as its UTC midnight", () => {
@@ -34,8 +34,9 @@ describe("business days", () => {
   });
 });
 
-describe("formatUtc", () => {
-  it("shows an instant the same way everywhere", () => {
-    expect(formatUtc("2025-03-05T14:07:09.000Z")).toBe("2025-03-05 14:07 UTC");
+describe("isoDay", () => {
+  it("names the UTC day of a moment, whatever the time zone", () => {
+    expect(isoDay(new Date("2025-03-05T23:59:59.999Z"))).toBe("2025-03-05");
+    expect(isoDay(new Date(Date.UTC(2025, 2, 5) + DAY_MS))).toBe("2025-03-06");
   });
 });

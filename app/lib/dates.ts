@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-/** "2025-03-05 14:07 UTC": the same text on the server, in every browser and on paper. */
-export function formatUtc(iso: string) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** "2025-03-05": the UTC day of a moment, as date inputs, query strings and the database exchange it. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Business dates (due dates, inspection days, report periods) fall in these years. */
 export const BUSINESS_YEARS = { first: 2000, last: 2100 } as const;

@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { getEnv } from "./env.server.ts";
 import { getCookieSecrets } from "./secret.server.ts";
+import { DAY_MS } from "./dates.ts";
 
 // OWASP's "device cookies": a browser that has logged in to an account before carries a
 // signed token naming it, and login failures from that browser are counted on their own.
 // A stranger can then slow down or block only the browsers the account has never used.
 
-const DEVICE_TTL_S = 365 * 24 * 60 * 60;
+const DEVICE_TTL_S = (365 * DAY_MS) / 1000;
 // A shared family or shop-floor computer may serve a few accounts; more is not a device.
 const MAX_ACCOUNTS = 5;
 const DEVICE_ID = /^[A-Za-z0-9_-]{22,64}$/;

@@ -15,3 +15,12 @@ export function textQuery(url: URL, name: string, max = 100): string | undefined
     .slice(0, max);
   return value || undefined;
 }
+
+/** `path` with these query parameters, in this order; an empty, null or false value is left out. */
+export function withQuery(path: string, params: Record<string, string | number | null | undefined | false>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== false && value !== "") query.set(name, String(value));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}

@@ -5,14 +5,15 @@ import { getEnv } from "./env.server.ts";
 import { safeRedirectPath } from "./http.server.ts";
 import { perRequest } from "./request-scope.server.ts";
 import { getCookieSecrets } from "./secret.server.ts";
+import { DAY_MS, HOUR_MS } from "./dates.ts";
+import { loginPath } from "./login-path.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A session ends this long after its last use… */
 export const SESSION_IDLE_MS = 7 * DAY_MS;
 /** …and this long after it started, however much it is used. */
 export const SESSION_MAX_MS = 30 * DAY_MS;
 // Use is recorded by moving expiresAt, at most this often per session: not a write per request.
-export const SESSION_TOUCH_MS = 60 * 60 * 1000;
+export const SESSION_TOUCH_MS = HOUR_MS;
 
 /** When a session last used at `now` ends: the idle limit, capped by the absolute one. */
 export const sessionEnd = (createdAt: Date, now: number) => new Date(Math.min(createdAt.getTime() + SESSION_MAX_MS, now + SESSION_IDLE_MS));
@@ -89,7 +90,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     const back = `${url.pathname}${url.search}`;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+    throw redirect(loginPath(back));
   }
   return user;
 }
@@ -116,7 +117,7 @@ export async function startSession(request: Request, userId: string, redirectTo:
   return redirect(safeRedirectPath(redirectTo), { headers });
 }
 
-export async function endSession(request: Request, redirectTo = "/login") {
+export async function endSession(request: Request, redirectTo = loginPath()) {
   const id = await getSessionId(request);
   if (id) await prisma.session.deleteMany({ where: { id } });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });

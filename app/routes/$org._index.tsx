@@ -4,6 +4,8 @@ import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { getDashboard, type AttentionGroup, type AttentionItem } from "~/features/dashboard/attention.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { membersPath } from "~/features/organizations/paths.ts";
+import { partnersPath } from "~/features/partners/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
 
@@ -43,15 +45,15 @@ export default function Dashboard() {
           Your organization
         </h2>
         <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-3">
-          <Stat label={`Active ${partnerWord}`} value={overview.activePartners} to={`/${org.slug}/partners`} />
-          <Stat label="Invitations waiting" value={overview.invitedPartners} to={`/${org.slug}/partners?status=INVITED`} />
-          <Stat label="Members" value={overview.members} to={`/${org.slug}/members`} />
+          <Stat label={`Active ${partnerWord}`} value={overview.activePartners} to={partnersPath(org.slug)} />
+          <Stat label="Invitations waiting" value={overview.invitedPartners} to={partnersPath(org.slug, { status: "INVITED" })} />
+          <Stat label="Members" value={overview.members} to={membersPath(org.slug)} />
         </div>
         {overview.activePartners === 0 ? (
           <div className="mt-4">
             <EmptyState title={`No active ${partnerWord} yet`}>
               {org.kind === "IMPORTER" ? (
-                <Link className="link" to={`/${org.slug}/partners`}>
+                <Link className="link" to={partnersPath(org.slug)}>
                   Invite your first factory
                 </Link>
               ) : (

@@ -12,6 +12,11 @@ import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.ser
 import { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatDay } from "~/lib/format.ts";
+import { Breadcrumb } from "~/components/breadcrumb.tsx";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
+import { firstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ca.title} · Supplier Portal` : "Corrective action" }];
 
@@ -30,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function turn(ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; factory: string; importer: string }) {
   switch (ca.status) {
     case "OPEN":
-      return `${ca.factory} to send a plan by ${ca.planDueAt.slice(0, 10)}`;
+      return `${ca.factory} to send a plan by ${formatDay(ca.planDueAt)}`;
     case "PLAN_SUBMITTED":
       return `${ca.importer} to review the plan`;
     case "PLAN_ACCEPTED":
@@ -51,11 +56,7 @@ export default function CorrectiveActionPage() {
   const typed = (intent: string) => (actionData?.values?.intent === intent ? actionData.values : undefined);
   return (
     <>
-      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
-        <Link className="link" to={`/${org.slug}/corrective-actions`}>
-          Corrective actions
-        </Link>
-      </nav>
+      <Breadcrumb links={[{ to: correctiveActionsPath(org.slug), label: "Corrective actions" }]} />
       <PageHeader title={ca.title} description={`${otherSide} · ${ca.severity.toLowerCase()} · ${CA_STATUS_LABELS[ca.status]}`} />
       <p
         className={`mb-4 rounded-md border p-3 text-sm font-medium ${ca.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}
@@ -63,20 +64,15 @@ export default function CorrectiveActionPage() {
       >
         {ca.overdue ? "Overdue. " : ""}Waiting for: {turn(ca)}
       </p>
-      {actionData?.errors.length ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" role="alert">
-          {actionData.errors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-          {actionData.problems?.length ? (
-            <ul className="mt-1 list-disc pl-5">
-              {actionData.problems.map((p) => (
-                <li key={p.path}>{p.message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <FormAlert messages={actionData?.errors}>
+        {actionData?.problems?.length ? (
+          <ul className="mt-1 list-disc pl-5">
+            {actionData.problems.map((p) => (
+              <li key={p.path}>{p.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </FormAlert>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <section className="card" aria-labelledby="problem">
@@ -85,7 +81,7 @@ export default function CorrectiveActionPage() {
             </h2>
             <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{ca.problem}</p>
             {ca.firstArticleId ? (
-              <Link className="link mt-2 inline-block text-sm" to={`/${org.slug}/first-articles/${ca.firstArticleId}`}>
+              <Link className="link mt-2 inline-block text-sm" to={firstArticlePath(org.slug, ca.firstArticleId)}>
                 From this first article
               </Link>
             ) : null}

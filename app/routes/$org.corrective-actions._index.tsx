@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
+import { FilterForm, FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
-import { Pagination } from "~/components/pagination.tsx";
+import { RecordList } from "~/components/record-list.tsx";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
 import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatDay } from "~/lib/format.ts";
+import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions · Supplier Portal" }];
 
@@ -47,43 +49,35 @@ export default function CorrectiveActions() {
           ) : null
         }
       />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+      <FilterForm>
         <FilterSelect name="status" label="Status" value={query.status} options={CA_STATUSES.map((s) => ({ value: s, label: CA_STATUS_LABELS[s] }))} />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <label className="flex items-center gap-2 self-center text-sm">
           <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
         </label>
-        <button type="submit" className="btn-secondary">
-          Filter
-        </button>
-      </Form>
+      </FilterForm>
       {list.myTurnCount ? <p className="mb-3 text-sm font-medium text-amber-900">{list.myTurnCount} waiting for you — shown first.</p> : null}
-      {list.items.length === 0 ? (
-        <EmptyState title="No corrective actions here">
-          {isImporter ? "Open one when a problem needs the factory's root cause and plan." : "When an importer opens one, it appears here."}
-        </EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {list.items.map((ca) => (
-            <li key={ca.id} data-testid="ca-row">
-              <Link to={ca.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-slate-50">
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{ca.title}</span>
-                  <span className="block text-sm text-slate-600">
-                    {ca.partnerName} · plan due {new Date(ca.planDueAt).toISOString().slice(0, 10)}
-                  </span>
-                </span>
-                <span className="flex flex-wrap gap-2 text-xs">
-                  {ca.overdue ? <span className="rounded bg-red-600 px-2 py-1 font-semibold text-white">Overdue</span> : null}
-                  <span className={`rounded px-2 py-1 font-semibold ${severityStyle[ca.severity]}`}>{ca.severity.toLowerCase()}</span>
-                  <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{CA_STATUS_LABELS[ca.status]}</span>
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} />
+      <RecordList
+        list={list}
+        rowTestId="ca-row"
+        to={(ca) => correctiveActionPath(org.slug, ca.id)}
+        row={(ca) => ({
+          title: ca.title,
+          detail: `${ca.partnerName} · plan due ${formatDay(ca.planDueAt)}`,
+          badges: (
+            <>
+              {ca.overdue ? <span className="rounded bg-red-600 px-2 py-1 font-semibold text-white">Overdue</span> : null}
+              <span className={`rounded px-2 py-1 font-semibold ${severityStyle[ca.severity]}`}>{ca.severity.toLowerCase()}</span>
+              <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{CA_STATUS_LABELS[ca.status]}</span>
+            </>
+          ),
+        })}
+        empty={
+          <EmptyState title="No corrective actions here">
+            {isImporter ? "Open one when a problem needs the factory's root cause and plan." : "When an importer opens one, it appears here."}
+          </EmptyState>
+        }
+      />
     </>
   );
 }

@@ -15,6 +15,8 @@ import { forbidden } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { DAY_MS, isoDay } from "~/lib/dates.ts";
+import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Open a corrective action · Supplier Portal" }];
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fromFa = url.searchParams.get("firstArticle");
   const prefill = fromFa && /^[a-z0-9]{10,40}$/i.test(fromFa) ? await prefillFromFirstArticle(ctx, fromFa) : null;
   const factories = await listActivePartnerOrgs(ctx);
-  const due = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const due = isoDay(new Date(Date.now() + 7 * DAY_MS));
   return {
     factories,
     prefill,
@@ -47,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => openCorrectiveAction(ctx, submission.value), submission.reply);
   if (!outcome.ok) return outcome.response;
-  return redirectWithToast(`/${ctx.org.slug}/corrective-actions/${outcome.value.id}`, { message: "Corrective action opened. The factory has been emailed." });
+  return redirectWithToast(correctiveActionPath(ctx.org.slug, outcome.value.id), { message: "Corrective action opened. The factory has been emailed." });
 }
 
 export default function NewCorrectiveAction() {

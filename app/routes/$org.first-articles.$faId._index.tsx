@@ -14,6 +14,11 @@ import { loadFirstArticlePage } from "~/features/first-articles/page.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatCount } from "~/lib/format.ts";
+import { Breadcrumb } from "~/components/breadcrumb.tsx";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { newCorrectiveActionPath } from "~/features/corrective-actions/paths.ts";
+import { firstArticleCsvPath, firstArticlePath, firstArticlesPath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" },
@@ -44,24 +49,22 @@ export default function FirstArticlePage() {
   const header = actionData?.fieldErrors ?? {};
   return (
     <>
-      <nav className="mb-2 flex flex-wrap gap-3 text-sm" aria-label="Breadcrumb">
-        <Link className="link" to={`/${org.slug}/first-articles`}>
-          First articles
-        </Link>
-        <Link className="link" to={versionPath(org.slug, spec.id, version.number)}>
-          {spec.title}, version {version.number}
-        </Link>
-      </nav>
+      <Breadcrumb
+        links={[
+          { to: firstArticlesPath(org.slug), label: "First articles" },
+          { to: versionPath(org.slug, spec.id, version.number), label: `${spec.title}, version ${version.number}` },
+        ]}
+      />
       <PageHeader
         title={`${spec.title} — PO ${fa.poNumber}`}
-        description={`Round ${fa.round}${fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · ${fa.quantityProduced.toLocaleString("en")} produced · ${fa.sampleCount} sample${fa.sampleCount === 1 ? "" : "s"} · inspected ${fa.inspectedOn}`}
+        description={`Round ${fa.round}${fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · ${formatCount(fa.quantityProduced)} produced · ${fa.sampleCount} sample${fa.sampleCount === 1 ? "" : "s"} · inspected ${fa.inspectedOn}`}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <FaStatusBadge status={fa.status} />
             <Link className="btn-secondary" to="report">
               Report
             </Link>
-            <a className="btn-secondary" href={`/${org.slug}/first-articles/${fa.id}/csv`}>
+            <a className="btn-secondary" href={firstArticleCsvPath(org.slug, fa.id)}>
               Export CSV
             </a>
           </div>
@@ -72,7 +75,7 @@ export default function FirstArticlePage() {
           {d.rounds.map((r) => (
             <Link
               key={r.id}
-              to={`/${org.slug}/first-articles/${r.id}`}
+              to={firstArticlePath(org.slug, r.id)}
               aria-current={r.id === fa.id ? "page" : undefined}
               className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
             >
@@ -81,39 +84,32 @@ export default function FirstArticlePage() {
           ))}
         </nav>
       ) : null}
-      {actionData?.errors.length ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" role="alert" id="problems">
-          {actionData.errors.map((e) => (
-            <p key={e} className="font-semibold">
-              {e}
-            </p>
-          ))}
-          {actionData.problems?.length ? (
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {actionData.problems.map((p) => (
-                <li key={p.message}>
-                  {/* The grid reveals and focuses the cell; staying on the page keeps this list and what was typed. */}
-                  {p.cellId ? (
-                    <a href={`#${p.cellId}`} onClick={(event) => event.preventDefault()} className="underline">
-                      {p.message}
-                    </a>
-                  ) : (
-                    p.message
-                  )}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {actionData.newerVersionId ? (
-            <Link className="btn-secondary mt-3" to={`/${org.slug}/first-articles/new?version=${actionData.newerVersionId}`}>
-              Start a first article against the new version
-            </Link>
-          ) : null}
-        </div>
-      ) : null}
+      <FormAlert id="problems" messages={actionData?.errors}>
+        {actionData?.problems?.length ? (
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {actionData.problems.map((p) => (
+              <li key={p.message}>
+                {/* The grid reveals and focuses the cell; staying on the page keeps this list and what was typed. */}
+                {p.cellId ? (
+                  <a href={`#${p.cellId}`} onClick={(event) => event.preventDefault()} className="underline">
+                    {p.message}
+                  </a>
+                ) : (
+                  p.message
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {actionData?.newerVersionId ? (
+          <Link className="btn-secondary mt-3" to={newFirstArticlePath(org.slug, actionData.newerVersionId)}>
+            Start a first article against the new version
+          </Link>
+        ) : null}
+      </FormAlert>
       {fa.status !== "DRAFT" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
       {org.kind === "IMPORTER" && fa.status === "REJECTED" && can.openCorrectiveAction ? (
-        <Link className="btn-secondary mb-4" to={`/${org.slug}/corrective-actions/new?firstArticle=${fa.id}`}>
+        <Link className="btn-secondary mb-4" to={newCorrectiveActionPath(org.slug, fa.id)}>
           Open a corrective action from this first article
         </Link>
       ) : null}

@@ -6,9 +6,10 @@ import type { FirstArticleReport, ReportReading, ReportRound, ReportRow } from "
 import { loadReport } from "~/features/first-articles/report.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { formatUtc } from "~/lib/dates.ts";
+import { formatCount, formatDateTime } from "~/lib/format.ts";
 // A stylesheet, not a <style> element: the pages' policy runs no inline styles.
 import printStylesheet from "~/styles/fa-report-print.css?url";
+import { firstArticleCsvPath, firstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function byWhen(who: string | null, when: string | null): string {
   if (!when) return "—";
-  return who ? `${who}, ${formatUtc(when)}` : formatUtc(when);
+  return who ? `${who}, ${formatDateTime(when)}` : formatDateTime(when);
 }
 
 export default function FirstArticleReportPage() {
@@ -39,7 +40,7 @@ export default function FirstArticleReportPage() {
 /** The report itself, apart from the loader, so it can be rendered on its own. */
 export function FaReport({ org, report }: { org: { slug: string }; report: FirstArticleReport }) {
   const { header } = report;
-  const faPath = `/${org.slug}/first-articles/${report.id}`;
+  const faPath = firstArticlePath(org.slug, report.id);
   return (
     <article className="text-slate-900 print:leading-snug">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2 print:hidden">
@@ -47,7 +48,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
           ← Back to the first article
         </Link>
         <div className="flex flex-wrap gap-2">
-          <a className="btn-secondary" href={`${faPath}/csv`} download>
+          <a className="btn-secondary" href={firstArticleCsvPath(org.slug, report.id)} download>
             Download CSV
           </a>
           <button type="button" className="btn-primary" onClick={() => window.print()}>
@@ -82,7 +83,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
             {header.poNumber}
             {header.lotNumber ? ` / ${header.lotNumber}` : ""}
           </Fact>
-          <Fact label="Quantity produced">{header.quantityProduced.toLocaleString("en")}</Fact>
+          <Fact label="Quantity produced">{formatCount(header.quantityProduced)}</Fact>
           <Fact label="Samples measured">{header.sampleCount}</Fact>
           <Fact label="Inspection date">{header.inspectedOn}</Fact>
           <Fact label="Submitted">{byWhen(header.submittedBy, header.submittedAt)}</Fact>
@@ -123,7 +124,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
         <p className="text-sm text-slate-700">
           Spec v{round.versionNumber} · PO {round.poNumber}
           {round.lotNumber ? ` / lot ${round.lotNumber}` : ""} · inspected {round.inspectedOn} · {round.sampleCount} sample{round.sampleCount === 1 ? "" : "s"}
-          <a className="link ml-2 print:hidden" href={`/${org.slug}/first-articles/${round.id}/csv`} download>
+          <a className="link ml-2 print:hidden" href={firstArticleCsvPath(org.slug, round.id)} download>
             CSV
           </a>
         </p>

@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
+import { FilterForm, FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { FaStatusBadge } from "~/features/first-articles/ui/status-badge.tsx";
-import { Pagination } from "~/components/pagination.tsx";
+import { RecordList } from "~/components/record-list.tsx";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
 import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { firstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "First articles · Supplier Portal" }];
 
@@ -50,7 +51,7 @@ export default function FirstArticles() {
           ) : null
         }
       />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+      <FilterForm>
         <FilterSelect
           name="status"
           label="Status"
@@ -59,39 +60,27 @@ export default function FirstArticles() {
         />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}
-        <button type="submit" className="btn-secondary">
-          Filter
-        </button>
-      </Form>
+      </FilterForm>
       {list.waitingCount ? (
         <p className="mb-3 text-sm font-medium text-amber-900">
           {list.waitingCount} {isImporter ? "awaiting your review" : "to finish or resubmit"} — shown first.
         </p>
       ) : null}
-      {list.items.length === 0 ? (
-        <EmptyState title="No first articles here">
-          {isImporter ? "When a factory submits a first article, it appears here." : "Start one from an acknowledged specification."}
-        </EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {list.items.map((fa) => (
-            <li key={fa.id} data-testid="fa-row">
-              <Link to={fa.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-slate-50">
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{fa.spec ? `${fa.spec.title} (${fa.spec.productCode})` : "Specification"}</span>
-                  <span className="block text-sm text-slate-600">
-                    PO {fa.poNumber}
-                    {fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · round {fa.round} ·{" "}
-                    {isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name}
-                  </span>
-                </span>
-                <FaStatusBadge status={fa.status} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} />
+      <RecordList
+        list={list}
+        rowTestId="fa-row"
+        to={(fa) => firstArticlePath(org.slug, fa.id)}
+        row={(fa) => ({
+          title: fa.spec ? `${fa.spec.title} (${fa.spec.productCode})` : "Specification",
+          detail: `PO ${fa.poNumber}${fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · round ${fa.round} · ${(isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name) ?? ""}`,
+          badges: <FaStatusBadge status={fa.status} />,
+        })}
+        empty={
+          <EmptyState title="No first articles here">
+            {isImporter ? "When a factory submits a first article, it appears here." : "Start one from an acknowledged specification."}
+          </EmptyState>
+        }
+      />
     </>
   );
 }

@@ -13,6 +13,8 @@ import { parseForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { isoDay } from "~/lib/dates.ts";
+import { firstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start a first article · Supplier Portal" }];
 
@@ -30,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => createFirstArticle(ctx, submission.value), submission.reply);
   if (!outcome.ok) return outcome.response;
-  return redirectWithToast(`/${ctx.org.slug}/first-articles/${outcome.value.id}`, {
+  return redirectWithToast(firstArticlePath(ctx.org.slug, outcome.value.id), {
     message: "First article started. Enter the readings, add photos, then submit.",
   });
 }
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewFirstArticle() {
   const { org, versions, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const [form, fields] = useForm({
     id: "new-fa",
     lastResult: actionData?.result,

@@ -1,12 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
 import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import {
@@ -18,13 +15,17 @@ import {
   revokeInvitation,
 } from "~/features/organizations/members.server.ts";
 import { draftInvitation } from "~/features/organizations/drafts.ts";
-import { InviteMemberSchema, LOCALE_LABELS, LOCALES, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
+import { InviteMemberSchema, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
+import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
 import { asSubject } from "~/lib/ability.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { formatDayNumeric } from "~/lib/format.ts";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { membersPath } from "~/features/organizations/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Members · Supplier Portal" }];
 
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
   }
   const input = submission.value;
-  const here = `/${ctx.org.slug}/members`;
+  const here = membersPath(ctx.org.slug);
   switch (input.intent) {
     case "invite": {
       const outcome = await attempt(() => inviteMember(ctx, input), submission.reply, input.intent);
@@ -77,11 +78,7 @@ export default function Members() {
   return (
     <>
       <PageHeader title="Members" description={`People who work in ${org.name}.`} />
-      {otherError ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {otherError.join(" ")}
-        </div>
-      ) : null}
+      <FormAlert messages={otherError} />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2" aria-labelledby="members-heading">
           <h2 id="members-heading" className="sr-only">
@@ -135,7 +132,16 @@ export default function Members() {
         </section>
         {canInvite ? (
           <aside className="space-y-6">
-            <InviteForm lastResult={actionData?.intent === "invite" ? actionData.result : undefined} />
+            <section className="card">
+              <h2 className="font-semibold">Invite a colleague</h2>
+              <InvitationForm
+                formId="invite-member"
+                schema={InviteMemberSchema}
+                emailLabel="Email"
+                roles={{ options: roleOptions, initial: "MEMBER" }}
+                lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+              />
+            </section>
             <section className="card">
               <h2 className="font-semibold">Pending invitations</h2>
               {invitations.length === 0 ? (
@@ -147,7 +153,7 @@ export default function Members() {
                       <span className="min-w-0">
                         <span className="block [overflow-wrap:anywhere]">{i.email}</span>
                         <span className="text-xs text-slate-500">
-                          {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString("en-GB")}
+                          {ROLE_LABELS[i.role]} · expires {formatDayNumeric(i.expiresAt)}
                         </span>
                       </span>
                       <ConfirmAction
@@ -166,30 +172,6 @@ export default function Members() {
       </div>
       {members.total === 0 ? <EmptyState title="No members" /> : null}
     </>
-  );
-}
-
-function InviteForm({ lastResult }: { lastResult?: Parameters<typeof useForm>[0]["lastResult"] }) {
-  const [form, fields] = useForm({
-    id: "invite-member",
-    lastResult,
-    constraint: getZodConstraint(InviteMemberSchema),
-    defaultValue: { role: "MEMBER", locale: "en" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteMemberSchema }),
-  });
-  return (
-    <section className="card">
-      <h2 className="font-semibold">Invite a colleague</h2>
-      <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="invite" />
-        <Field meta={fields.email} label="Email" type="email" autoComplete="off" />
-        <SelectField meta={fields.role} label="Role" options={roleOptions} />
-        <SelectField meta={fields.locale} label="Email language" options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
-      </Form>
-    </section>
   );
 }
 

@@ -1,17 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
 import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { draftPartnership } from "~/features/organizations/drafts.ts";
 import { revokeInvitation } from "~/features/organizations/members.server.ts";
-import { LOCALE_LABELS, LOCALES } from "~/features/organizations/schemas.ts";
+import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
 import { endPartnership, invitePartner, listPartnerships } from "~/features/partners/partners.server.ts";
 import { InvitePartnerSchema, PARTNER_STATUSES, PartnersActionSchema } from "~/features/partners/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
@@ -20,6 +17,11 @@ import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { formatDayNumeric } from "~/lib/format.ts";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { partnersPath } from "~/features/partners/paths.ts";
+import { scorecardPath } from "~/features/scorecards/paths.ts";
+import { FilterChips } from "~/components/list-filters.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Partners · Supplier Portal" }];
 
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
   }
   const input = submission.value;
-  const here = `/${ctx.org.slug}/partners`;
+  const here = partnersPath(ctx.org.slug);
   switch (input.intent) {
     case "invite": {
       const outcome = await attempt(() => invitePartner(ctx, input), submission.reply, input.intent);
@@ -69,7 +71,6 @@ export default function Partners() {
   const { org, partnerships, status } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const ability = useOrgAbility();
-  const [searchParams] = useSearchParams();
   const isImporter = org.kind === "IMPORTER";
   const canInvite = ability.can("create", asSubject("Partnership", draftPartnership(org.id)));
   const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
@@ -84,31 +85,10 @@ export default function Partners() {
             : "The importers you make products for."
         }
       />
-      {otherError ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {otherError.join(" ")}
-        </div>
-      ) : null}
+      <FormAlert messages={otherError} />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2">
-          <nav className="mb-3 flex flex-wrap gap-2" aria-label="Filter by status">
-            {filters.map((f) => {
-              const params = new URLSearchParams(searchParams);
-              params.delete("page");
-              if (f.value) params.set("status", f.value);
-              else params.delete("status");
-              return (
-                <Link
-                  key={f.label}
-                  to={`?${params}`}
-                  aria-current={status === f.value ? "page" : undefined}
-                  className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
-                >
-                  {f.label}
-                </Link>
-              );
-            })}
-          </nav>
+          <FilterChips label="Filter by status" name="status" current={status} options={filters} />
           {partnerships.items.length === 0 ? (
             <EmptyState title={status ? "Nothing with this status" : isImporter ? "No factories yet" : "No importers yet"}>
               {isImporter ? "Invite a factory by email to start sharing specifications." : "An importer's invitation email brings you here."}
@@ -133,16 +113,14 @@ export default function Partners() {
                     <div className="min-w-0 flex-1">
                       <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? "Invitation"}</p>
                       <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
-                        {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${new Date(p.activatedAt).toLocaleDateString("en-GB")}` : null}
-                        {p.status === "INVITED" && invitation
-                          ? `Invited ${invitation.email} · expires ${new Date(invitation.expiresAt).toLocaleDateString("en-GB")}`
-                          : null}
-                        {p.status === "ENDED" && p.endedAt ? `Ended ${new Date(p.endedAt).toLocaleDateString("en-GB")}` : null}
+                        {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${formatDayNumeric(p.activatedAt)}` : null}
+                        {p.status === "INVITED" && invitation ? `Invited ${invitation.email} · expires ${formatDayNumeric(invitation.expiresAt)}` : null}
+                        {p.status === "ENDED" && p.endedAt ? `Ended ${formatDayNumeric(p.endedAt)}` : null}
                       </p>
                     </div>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{p.status.toLowerCase()}</span>
                     {partner && p.status !== "INVITED" ? (
-                      <Link className="link text-sm" to={`/${org.slug}/scorecards/${partner.id}`}>
+                      <Link className="link text-sm" to={scorecardPath(org.slug, partner.id)}>
                         Scorecard
                       </Link>
                     ) : null}
@@ -169,33 +147,20 @@ export default function Partners() {
           )}
           <Pagination page={partnerships.page} pageCount={partnerships.pageCount} />
         </section>
-        {canInvite ? <InvitePartnerForm lastResult={actionData?.intent === "invite" ? actionData.result : undefined} /> : null}
+        {canInvite ? (
+          <aside className="card h-fit">
+            <h2 className="font-semibold">Invite a factory</h2>
+            <p className="mt-1 text-sm text-slate-600">They get an email with a link. It is free for them, and the link works once within 7 days.</p>
+            <InvitationForm
+              formId="invite-partner"
+              schema={InvitePartnerSchema}
+              emailLabel="Factory contact's email"
+              lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+            />
+          </aside>
+        ) : null}
       </div>
     </>
-  );
-}
-
-function InvitePartnerForm({ lastResult }: { lastResult?: Parameters<typeof useForm>[0]["lastResult"] }) {
-  const [form, fields] = useForm({
-    id: "invite-partner",
-    lastResult,
-    constraint: getZodConstraint(InvitePartnerSchema),
-    defaultValue: { locale: "en" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitePartnerSchema }),
-  });
-  return (
-    <aside className="card h-fit">
-      <h2 className="font-semibold">Invite a factory</h2>
-      <p className="mt-1 text-sm text-slate-600">They get an email with a link. It is free for them, and the link works once within 7 days.</p>
-      <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="invite" />
-        <Field meta={fields.email} label="Factory contact's email" type="email" autoComplete="off" />
-        <SelectField meta={fields.locale} label="Email language" options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
-      </Form>
-    </aside>
   );
 }
 

@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ErrorPage, GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { formatDays, formatPercent, HorizontalBarChart, RateBar } from "~/features/scorecards/ui/charts.tsx";
+import { HorizontalBarChart } from "~/features/scorecards/ui/charts.tsx";
+import { FootnoteRef, MedianMetric, MetricCard, MetricSection, plural, RateMetric } from "~/features/scorecards/ui/metrics.tsx";
 import { computeScorecard, parsePeriod, scorecardPair } from "~/features/scorecards/scorecard.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { formatDayWithMonthName } from "~/lib/format.ts";
+import { Breadcrumb } from "~/components/breadcrumb.tsx";
+import { partnersPath } from "~/features/partners/paths.ts";
+import { scorecardCsvPath } from "~/features/scorecards/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -27,31 +31,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const period = parsePeriod(url);
   const scorecard = await computeScorecard(ctx, { ...scorecardPair(ctx, partnerId), from: period.from, to: period.to, now: new Date() });
-  const query = new URLSearchParams({ from: period.firstDay, to: period.lastDay });
   return {
     org: { slug: ctx.org.slug, kind: ctx.org.kind },
     scorecard,
-    csvHref: `/${ctx.org.slug}/scorecards/${partnerId}/csv?${query}`,
+    csvHref: scorecardCsvPath(ctx.org.slug, partnerId, { from: period.firstDay, to: period.lastDay }),
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const showDay = (isoDay: string) => dateFormat.format(new Date(`${isoDay}T00:00:00Z`));
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+// What each figure counted, once there was something to count.
+const firstPassText = (n: number, of: number) =>
+  `${n} of ${plural(of, "first article", "first articles")} decided in this period ${n === 1 ? "was" : "were"} approved (or approved with conditions) without a resubmission.`;
+const decisionText = (count: number) => `Half of the ${plural(count, "decision", "decisions")} came faster than this, half slower, counted from submission.`;
+const acknowledgeText = (count: number) =>
+  `Typical time from publication to acknowledgement, over ${plural(count, "version", "versions")} published in this period.`;
+const onTimePlanText = (n: number, of: number) => `${n} of ${plural(of, "plan", "plans")} submitted in this period arrived by the due date.`;
 
 export default function ScorecardPage() {
   const { org, scorecard: s, csvHref } = useLoaderData<typeof loader>();
   const isImporter = org.kind === "IMPORTER";
   const partnerName = isImporter ? s.factory.name : s.importer.name;
   const ca = s.correctiveActions;
-  const periodText = `${showDay(s.period.firstDay)} – ${showDay(s.period.lastDay)}`;
+  const periodText = `${formatDayWithMonthName(s.period.firstDay)} – ${formatDayWithMonthName(s.period.lastDay)}`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/${org.slug}/partners`} className="link">
-          ← {isImporter ? "Factories" : "Importers"}
-        </Link>
-      </p>
+      <Breadcrumb links={[{ to: partnersPath(org.slug), label: isImporter ? "Factories" : "Importers" }]} />
       <PageHeader
         title={isImporter ? `Scorecard: ${partnerName}` : `Your scorecard with ${partnerName}`}
         description={`How ${s.importer.name} and ${s.factory.name} worked together, counted from the records in this portal. Both sides see the same numbers.`}
@@ -90,59 +93,25 @@ export default function ScorecardPage() {
         <p className="w-full text-sm text-slate-600">Showing {periodText}. At most 3 years at a time.</p>
       </Form>
 
-      <Section title="First articles">
-        <MetricCard
-          title="Approved on the first round"
-          value={formatPercent(s.firstPass.percent)}
-          note="1"
-          explanation={
-            s.firstPass.denominator === 0
-              ? "No first round was decided in this period."
-              : `${s.firstPass.numerator} of ${plural(s.firstPass.denominator, "first article", "first articles")} decided in this period ${s.firstPass.numerator === 1 ? "was" : "were"} approved (or approved with conditions) without a resubmission.`
-          }
-        >
-          <RateBar label="Approved on the first round" percent={s.firstPass.percent} numerator={s.firstPass.numerator} denominator={s.firstPass.denominator} />
-        </MetricCard>
-        <MetricCard
-          title="Time to a decision"
-          value={formatDays(s.decisionDays.days)}
-          note="2"
-          explanation={
-            s.decisionDays.count === 0
-              ? "No first article was decided in this period."
-              : `Half of the ${plural(s.decisionDays.count, "decision", "decisions")} came faster than this, half slower, counted from submission.`
-          }
-        />
-      </Section>
+      <MetricSection title="First articles">
+        <RateMetric title="Approved on the first round" note="1" rate={s.firstPass} none="No first round was decided in this period." counted={firstPassText} />
+        <MedianMetric title="Time to a decision" note="2" median={s.decisionDays} none="No first article was decided in this period." counted={decisionText} />
+      </MetricSection>
 
-      <Section title="Specifications">
-        <MetricCard
+      <MetricSection title="Specifications">
+        <MedianMetric
           title="Time to acknowledge a new version"
-          value={formatDays(s.acknowledgeDays.days)}
           note="3"
-          explanation={
-            s.acknowledgeDays.count === 0
-              ? "No version published in this period has been acknowledged yet."
-              : `Typical time from publication to acknowledgement, over ${plural(s.acknowledgeDays.count, "version", "versions")} published in this period.`
-          }
+          median={s.acknowledgeDays}
+          none="No version published in this period has been acknowledged yet."
+          counted={acknowledgeText}
         />
-      </Section>
+      </MetricSection>
 
-      <Section title="Corrective actions">
+      <MetricSection title="Corrective actions">
         <MetricCard title="Opened" value={String(ca.opened)} note="4" explanation="Corrective actions opened in this period." />
         <MetricCard title="Closed" value={String(ca.closed)} note="4" explanation="Corrective actions verified and closed in this period." />
-        <MetricCard
-          title="Plans on time"
-          value={formatPercent(ca.onTimePlan.percent)}
-          note="5"
-          explanation={
-            ca.onTimePlan.denominator === 0
-              ? "No plan was submitted in this period."
-              : `${ca.onTimePlan.numerator} of ${plural(ca.onTimePlan.denominator, "plan", "plans")} submitted in this period arrived by the due date.`
-          }
-        >
-          <RateBar label="Plans on time" percent={ca.onTimePlan.percent} numerator={ca.onTimePlan.numerator} denominator={ca.onTimePlan.denominator} />
-        </MetricCard>
+        <RateMetric title="Plans on time" note="5" rate={ca.onTimePlan} none="No plan was submitted in this period." counted={onTimePlanText} />
         <MetricCard
           title="Open and overdue now"
           value={String(ca.openOverdue)}
@@ -154,7 +123,7 @@ export default function ScorecardPage() {
           }
           tone={ca.openOverdue > 0 ? "warn" : undefined}
         />
-      </Section>
+      </MetricSection>
 
       <section className="mb-6" aria-labelledby="root-causes">
         <h2 id="root-causes" className="mb-3 text-lg font-semibold">
@@ -203,63 +172,6 @@ const DEFINITIONS = [
   "Open and overdue: counted today, whatever the period — waiting for the factory's plan after the due date, or with an accepted plan and an action past its due date. Each corrective action counts once.",
   "Where problems came from: corrective actions whose plan was submitted in the period, by the root-cause category the factory chose.",
 ];
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="mb-6" aria-label={title}>
-      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
-    </section>
-  );
-}
-
-function FootnoteRef({ note }: { note: string }) {
-  return (
-    <sup className="ml-0.5 text-xs font-normal">
-      <span className="sr-only"> </span>
-      <a href={`#note-${note}`} className="link" aria-label={`(definition ${note})`}>
-        {note}
-      </a>
-    </sup>
-  );
-}
-
-function MetricCard({
-  title,
-  value,
-  explanation,
-  note,
-  tone,
-  children,
-}: {
-  title: string;
-  value: string;
-  explanation: string;
-  note: string;
-  tone?: "warn";
-  children?: ReactNode;
-}) {
-  return (
-    <div className={`card ${tone === "warn" ? "border-amber-300" : ""}`} data-testid="metric">
-      <h3 className="text-sm font-medium text-slate-600">
-        {title}
-        <FootnoteRef note={note} />
-      </h3>
-      <p className={`mt-1 text-3xl font-bold ${tone === "warn" ? "text-amber-800" : "text-slate-900"}`}>
-        {value === "—" ? (
-          <>
-            <span aria-hidden="true">—</span>
-            <span className="sr-only">No data</span>
-          </>
-        ) : (
-          value
-        )}
-      </p>
-      {children}
-      <p className="mt-2 text-sm text-slate-600">{explanation}</p>
-    </div>
-  );
-}
 
 /** A bad period keeps the reader on the page with a way back; everything else is the general error page. */
 export function ErrorBoundary() {

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList } from "~/components/forms.tsx";
 import { useOrgAbility } from "~/components/org-ability.tsx";
 import { idParam } from "~/features/specs/params.server.ts";
-import { diffPath, versionPath } from "~/features/specs/paths.ts";
+import { diffPath, specPath, versionEditPath, versionPath } from "~/features/specs/paths.ts";
 import { ShareSchema, UnshareSchema } from "~/features/specs/schemas.ts";
 import { listShareOptions, shareSpec, unshareSpec } from "~/features/specs/sharing.server.ts";
 import { loadSpec } from "~/features/specs/specs.server.ts";
@@ -18,6 +18,9 @@ import { parseForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { formatDay } from "~/lib/format.ts";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { partnersPath } from "~/features/partners/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.spec.title ?? "Specification"} · Supplier Portal` }];
 
@@ -49,11 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, SpecActionSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const input = submission.value;
-  const here = `/${ctx.org.slug}/specs/${spec.id}`;
+  const here = specPath(ctx.org.slug, spec.id);
   if (input.intent === "new-version") {
     const outcome = await attempt(() => startNewVersion(ctx, spec), submission.reply);
     if (!outcome.ok) return outcome.response;
-    throw redirect(`${versionPath(ctx.org.slug, spec.id, outcome.value.number)}/edit`);
+    throw redirect(versionEditPath(ctx.org.slug, spec.id, outcome.value.number));
   }
   if (input.intent === "share") {
     const outcome = await attempt(() => shareSpec(ctx, spec, input.factoryIds), submission.reply);
@@ -91,17 +94,13 @@ export default function SpecPage() {
               </button>
             </Form>
           ) : draft && ability.can("update", subject) ? (
-            <Link className="btn-secondary" to={`${versionPath(org.slug, spec.id, draft.number)}/edit`}>
+            <Link className="btn-secondary" to={versionEditPath(org.slug, spec.id, draft.number)}>
               Continue draft v{draft.number}
             </Link>
           ) : null
         }
       />
-      {formError ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {Object.values(formError).flat().join(" ")}
-        </div>
-      ) : null}
+      <FormAlert messages={formError ? Object.values(formError).flatMap((errors) => errors ?? []) : null} />
       {spec.description ? <p className="mb-6 max-w-3xl whitespace-pre-line text-slate-700">{spec.description}</p> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2" aria-labelledby="versions">
@@ -120,9 +119,7 @@ export default function SpecPage() {
                       Version {v.number}
                     </Link>
                     <span className="text-sm text-slate-600">
-                      {v.publishedAt
-                        ? `Published ${new Date(v.publishedAt).toISOString().slice(0, 10)}`
-                        : `Started ${new Date(v.createdAt).toISOString().slice(0, 10)}`}
+                      {v.publishedAt ? `Published ${formatDay(v.publishedAt)}` : `Started ${formatDay(v.createdAt)}`}
                     </span>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[v.status]}`}>{v.status.toLowerCase()}</span>
                     {previous ? (
@@ -181,7 +178,7 @@ export default function SpecPage() {
             {canShare && shareOptions.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">
                 No active partner factories yet.{" "}
-                <Link className="link" to={`/${org.slug}/partners`}>
+                <Link className="link" to={partnersPath(org.slug)}>
                   Invite one
                 </Link>
                 .

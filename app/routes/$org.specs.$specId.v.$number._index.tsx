@@ -29,7 +29,10 @@ import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { formatUtc } from "~/lib/dates.ts";
+import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { Breadcrumb } from "~/components/breadcrumb.tsx";
+import { FormAlert } from "~/components/form-alert.tsx";
+import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" },
@@ -82,17 +85,19 @@ async function commentAction(request: Request, { ctx, spec, version }: Awaited<R
   let kept = false;
   try {
     const outcome = await handleThreadIntent(ctx, thread, staged?.form ?? formData!, {
-      link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`,
+      link: (org) => versionPath(org.slug, spec.id, version.number, { factoryId: org.kind === "IMPORTER" ? factoryId : undefined, thread: true }),
       title: `${spec.title}, version ${version.number}`,
       watchers: await versionThreadWatchers(thread),
       ...(staged ? { uploads: staged } : {}),
     });
     if (!outcome.ok) return data({ thread: outcome, result: null }, { status: outcome.status });
     kept = outcome.intent === "comment";
-    const here = versionPath(ctx.org.slug, spec.id, version.number);
-    return redirectWithToast(`${here}${ctx.org.kind === "IMPORTER" ? `?factory=${factoryId}` : ""}#thread`, {
-      message: outcome.intent === "comment" ? "Comment posted." : "Comment updated.",
-    });
+    return redirectWithToast(
+      versionPath(ctx.org.slug, spec.id, version.number, { factoryId: ctx.org.kind === "IMPORTER" ? factoryId : undefined, thread: true }),
+      {
+        message: outcome.intent === "comment" ? "Comment posted." : "Comment updated.",
+      },
+    );
   } finally {
     if (staged && !kept) await staged.discard();
   }
@@ -125,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       thread,
       { body: `Question: ${response.question}`, visibility: "SHARED" },
       {
-        link: (org) => `${versionPath(org.slug, spec.id, version.number)}${org.kind === "IMPORTER" ? `?factory=${ctx.org.id}` : ""}#thread`,
+        link: (org) => versionPath(org.slug, spec.id, version.number, { factoryId: org.kind === "IMPORTER" ? ctx.org.id : undefined, thread: true }),
         title: `${spec.title}, version ${version.number}`,
       },
     );
@@ -161,14 +166,10 @@ export default function VersionPage() {
   const formError = actionData?.result?.error?.[""];
   return (
     <>
-      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
-        <Link className="link" to={specPath(org.slug, spec.id)}>
-          {spec.title}
-        </Link>
-      </nav>
+      <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
       <PageHeader
         title={`Version ${version.number}`}
-        description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt?.slice(0, 10)}` : "Replaced by a newer version"}`}
+        description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt ? formatDay(version.publishedAt) : ""}` : "Replaced by a newer version"}`}
         actions={
           <div className="flex flex-wrap gap-2">
             {canEdit ? (
@@ -190,11 +191,7 @@ export default function VersionPage() {
           </div>
         }
       />
-      {formError ? (
-        <div className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {formError.join(" ")}
-        </div>
-      ) : null}
+      <FormAlert messages={formError} />
       {version.status === "SUPERSEDED" && org.kind === "FACTORY" ? (
         <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           This version has been replaced. Open the specification to see the current version.
@@ -229,7 +226,7 @@ export default function VersionPage() {
               {d.firstArticles[0] ? (
                 <FirstArticleLine org={org} fa={d.firstArticles[0]} />
               ) : isCurrent && d.factoryAck?.status === "ACKNOWLEDGED" && d.canAcknowledge ? (
-                <Link className="btn-secondary mt-2" to={`/${org.slug}/first-articles/new?version=${version.id}`}>
+                <Link className="btn-secondary mt-2" to={newFirstArticlePath(org.slug, version.id)}>
                   Start a first article
                 </Link>
               ) : (
@@ -249,7 +246,7 @@ export default function VersionPage() {
                   {d.ackStatus.map((a) => (
                     <li key={a.factory.id} className="py-2 text-sm" data-testid="ack-status">
                       <div className="flex items-center justify-between gap-2">
-                        <Link className="link min-w-0 truncate" to={`?factory=${a.factory.id}#thread`}>
+                        <Link className="link min-w-0 truncate" to={versionPath(org.slug, spec.id, version.number, { factoryId: a.factory.id, thread: true })}>
                           {a.factory.name}
                         </Link>
                         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
@@ -257,7 +254,7 @@ export default function VersionPage() {
                       <FirstArticleLine org={org} fa={d.firstArticles.find((f) => f.factoryId === a.factory.id)} />
                       {a.by && a.at ? (
                         <p className="text-xs text-slate-600">
-                          {a.by}, {formatUtc(a.at)}
+                          {a.by}, {formatDateTime(a.at)}
                         </p>
                       ) : null}
                       {a.question ? <p className="mt-1 rounded bg-amber-50 p-2 text-xs text-amber-900">“{a.question}”</p> : null}
@@ -291,7 +288,7 @@ function FirstArticleLine({ org, fa }: { org: { slug: string }; fa?: { id: strin
   if (!fa) return <p className="mt-1 text-xs text-slate-500">No first article yet</p>;
   return (
     <p className="mt-1 text-xs">
-      <Link className="link" to={`/${org.slug}/first-articles/${fa.id}`}>
+      <Link className="link" to={firstArticlePath(org.slug, fa.id)}>
         First article, round {fa.round}: {STATUS_LABELS[fa.status]}
       </Link>
     </p>
@@ -319,7 +316,7 @@ function AcknowledgePanel({
         Your acknowledgement
       </h2>
       {ack.status === "ACKNOWLEDGED" ? (
-        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">✓ Acknowledged {ack.at?.slice(0, 10)}</p>
+        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">✓ Acknowledged {ack.at ? formatDay(ack.at) : null}</p>
       ) : ack.status === "QUERIED" ? (
         <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">You asked: “{ack.question}”. The answer comes in the conversation below.</p>
       ) : (

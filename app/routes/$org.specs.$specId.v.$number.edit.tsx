@@ -12,7 +12,7 @@ import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
-import { specPath, versionPath } from "~/features/specs/paths.ts";
+import { specPath, versionEditPath, versionPath } from "~/features/specs/paths.ts";
 import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
 import {
   addDefectExample,
@@ -26,6 +26,7 @@ import {
 import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { Breadcrumb } from "~/components/breadcrumb.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" },
@@ -48,7 +49,7 @@ const FileIntentSchema = z.object({ intent: z.literal("remove-file"), attachment
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, spec, version } = await load(request, params);
-  const here = `${versionPath(ctx.org.slug, spec.id, version.number)}/edit`;
+  const here = versionEditPath(ctx.org.slug, spec.id, version.number);
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   if (multipart) {
     // Checked before a byte is stored: a viewer or a published version gets 403 here.
@@ -125,11 +126,7 @@ function DraftEditor() {
   const uploadError = actionData && actionData.intent !== "save" ? Object.values(actionData.result.error ?? {}).flat() : null;
   return (
     <>
-      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
-        <Link className="link" to={specPath(org.slug, spec.id)}>
-          {spec.title}
-        </Link>
-      </nav>
+      <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
       <PageHeader
         title={`Edit draft version ${snapshot.number}`}
         description={`${spec.productCode} · Only your organization sees a draft. Publish it from the version page when it is ready.`}

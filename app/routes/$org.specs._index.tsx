@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { PartnerFilter } from "~/components/list-filters.tsx";
+import { FilterChips, FilterForm, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { useOrgAbility } from "~/components/org-ability.tsx";
-import { Pagination } from "~/components/pagination.tsx";
+import { RecordList } from "~/components/record-list.tsx";
 import { specPath } from "~/features/specs/paths.ts";
 import { SPEC_LIST_FILTERS } from "~/features/specs/schemas.ts";
 import { listSpecs } from "~/features/specs/list.server.ts";
@@ -31,7 +31,6 @@ const filterLabels = { all: "All", draft: "Has a draft", published: "Published",
 export default function SpecList() {
   const { org, specs, partners, query } = useLoaderData<typeof loader>();
   const ability = useOrgAbility();
-  const [searchParams] = useSearchParams();
   const isImporter = org.kind === "IMPORTER";
   const canCreate = ability.can(
     "create",
@@ -65,7 +64,7 @@ export default function SpecList() {
           ) : null
         }
       />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">
+      <FilterForm search submitLabel="Search">
         <div className="min-w-0 flex-1">
           <label htmlFor="q" className="block text-sm font-medium text-slate-700">
             Search
@@ -74,68 +73,48 @@ export default function SpecList() {
         </div>
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <input type="hidden" name="filter" value={query.filter} />
-        <button type="submit" className="btn-secondary">
-          Search
-        </button>
-      </Form>
-      <nav className="mb-3 flex flex-wrap gap-2" aria-label="Filter">
-        {filters.map((f) => {
-          const params = new URLSearchParams(searchParams);
-          params.delete("page");
-          params.set("filter", f);
-          return (
-            <Link
-              key={f}
-              to={`?${params}`}
-              aria-current={query.filter === f ? "page" : undefined}
-              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
-            >
-              {filterLabels[f]}
-              {f === "needs-ack" && specs.awaitingCount ? ` (${specs.awaitingCount})` : ""}
-            </Link>
-          );
+      </FilterForm>
+      <FilterChips
+        label="Filter"
+        name="filter"
+        current={query.filter}
+        options={filters.map((f) => ({
+          value: f,
+          label: `${filterLabels[f]}${f === "needs-ack" && specs.awaitingCount ? ` (${specs.awaitingCount})` : ""}`,
+        }))}
+      />
+      <RecordList
+        list={specs}
+        rowTestId="spec-row"
+        to={(s) => specPath(org.slug, s.id)}
+        row={(s) => ({
+          title: s.title,
+          detail: isImporter ? s.productCode : `${s.productCode} · ${s.org.name}`,
+          badges: (
+            <>
+              {s.currentVersion ? (
+                <span className="rounded bg-green-100 px-2 py-1 font-semibold text-green-800">v{s.currentVersion.number} published</span>
+              ) : null}
+              {isImporter && s.versions[0] ? (
+                <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">v{s.versions[0].number} draft</span>
+              ) : null}
+              {s.awaiting ? (
+                <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">{isImporter ? "Awaiting factories" : "Please acknowledge"}</span>
+              ) : null}
+              {isImporter ? <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">Shared with {s._count.shares}</span> : null}
+            </>
+          ),
         })}
-      </nav>
-      {specs.items.length === 0 ? (
-        <EmptyState title={query.q || query.filter !== "all" || query.partnerId ? "No specifications match" : "No specifications yet"}>
-          {isImporter
-            ? canCreate
-              ? "Create one, add its characteristics, publish it and share it with your factories."
-              : "Owners and quality leads create specifications."
-            : "When an importer shares a specification with you, it appears here."}
-        </EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {specs.items.map((s) => (
-            <li key={s.id} data-testid="spec-row">
-              <Link to={specPath(org.slug, s.id)} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4 hover:bg-slate-50">
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{s.title}</span>
-                  <span className="block text-sm text-slate-600">
-                    {s.productCode}
-                    {isImporter ? null : ` · ${s.org.name}`}
-                  </span>
-                </span>
-                <span className="flex flex-wrap gap-2 text-xs">
-                  {s.currentVersion ? (
-                    <span className="rounded bg-green-100 px-2 py-1 font-semibold text-green-800">v{s.currentVersion.number} published</span>
-                  ) : null}
-                  {isImporter && s.versions[0] ? (
-                    <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">v{s.versions[0].number} draft</span>
-                  ) : null}
-                  {s.awaiting ? (
-                    <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">
-                      {isImporter ? "Awaiting factories" : "Please acknowledge"}
-                    </span>
-                  ) : null}
-                  {isImporter ? <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">Shared with {s._count.shares}</span> : null}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={specs.page} pageCount={specs.pageCount} total={specs.total} />
+        empty={
+          <EmptyState title={query.q || query.filter !== "all" || query.partnerId ? "No specifications match" : "No specifications yet"}>
+            {isImporter
+              ? canCreate
+                ? "Create one, add its characteristics, publish it and share it with your factories."
+                : "Owners and quality leads create specifications."
+              : "When an importer shares a specification with you, it appears here."}
+          </EmptyState>
+        }
+      />
     </>
   );
 }

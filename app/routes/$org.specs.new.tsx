@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { SpecSchema } from "~/features/specs/schemas.ts";
 import { createSpec, ensureCanCreateSpec } from "~/features/specs/specs.server.ts";
-import { versionPath } from "~/features/specs/paths.ts";
+import { versionEditPath } from "~/features/specs/paths.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => createSpec(ctx, submission.value), submission.reply);
   if (!outcome.ok) return outcome.response;
-  return redirectWithToast(`${versionPath(ctx.org.slug, outcome.value.id, 1)}/edit`, {
+  return redirectWithToast(versionEditPath(ctx.org.slug, outcome.value.id, 1), {
     message: "Specification created. Add its characteristics, then publish.",
   });
 }

@@ -4,6 +4,11 @@ import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { OrgAbilityProvider } from "~/components/org-ability.tsx";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
+import { firstArticlesPath } from "~/features/first-articles/paths.ts";
+import { membersPath, NEW_ORG_PATH, orgPath } from "~/features/organizations/paths.ts";
+import { partnersPath } from "~/features/partners/paths.ts";
+import { specsPath } from "~/features/specs/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
 
@@ -20,9 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OrgLayout() {
   const { org, orgs, user, rules } = useLoaderData<typeof loader>();
+  const nav = [
+    { to: orgPath(org.slug), label: "Overview", end: true },
+    { to: specsPath(org.slug), label: "Specifications" },
+    { to: firstArticlesPath(org.slug), label: "First articles" },
+    { to: correctiveActionsPath(org.slug), label: "Corrective actions" },
+    { to: partnersPath(org.slug), label: org.kind === "IMPORTER" ? "Factories" : "Importers" },
+    { to: membersPath(org.slug), label: "Members" },
+  ];
   return (
     <OrgAbilityProvider rules={rules}>
-      <AppShell org={org} orgs={orgs} user={user}>
+      <AppShell org={{ ...org, to: orgPath(org.slug) }} orgs={orgs.map((o) => ({ ...o, to: orgPath(o.slug) }))} nav={nav} newOrgTo={NEW_ORG_PATH} user={user}>
         <Outlet />
       </AppShell>
     </OrgAbilityProvider>

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { getSessionUser } from "~/lib/session.server.ts";
+import { NEW_ORG_PATH, orgPath, signupPath } from "~/features/organizations/paths.ts";
+import { loginPath } from "~/lib/login-path.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (!user) return null;
   const [first] = user.memberships;
-  throw redirect(first ? `/${first.org.slug}` : "/orgs/new");
+  throw redirect(first ? orgPath(first.org.slug) : NEW_ORG_PATH);
 }
 
 export default function Landing() {
@@ -19,10 +21,10 @@ export default function Landing() {
         Clear specifications, first-article sign-offs and corrective actions that both sides can see, with an email when it is your turn. Free for suppliers.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
-        <Link to="/signup" className="btn-primary">
+        <Link to={signupPath()} className="btn-primary">
           Create an account
         </Link>
-        <Link to="/login" className="btn-secondary">
+        <Link to={loginPath()} className="btn-secondary">
           Log in
         </Link>
       </div>

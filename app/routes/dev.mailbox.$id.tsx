@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { formatUtc } from "~/lib/dates.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { mailboxPath } from "~/lib/mailbox-path.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Email"} · Mailbox` }];
 
@@ -25,7 +26,7 @@ export default function CapturedEmailPage() {
   const email = useLoaderData<typeof loader>();
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
-      <Link to="/dev/mailbox" className="text-sm text-brand-600 hover:underline">
+      <Link to={mailboxPath()} className="text-sm text-brand-600 hover:underline">
         ← Mailbox
       </Link>
       <h1 className="mt-3 break-words text-xl font-semibold text-slate-900">{email.subject}</h1>
@@ -36,7 +37,7 @@ export default function CapturedEmailPage() {
         <dd className="break-all text-slate-900">{email.to}</dd>
         <dt className="text-slate-500">Sent</dt>
         <dd className="text-slate-900">
-          <time dateTime={email.createdAt}>{formatUtc(email.createdAt)}</time>
+          <time dateTime={email.createdAt}>{formatDateTime(email.createdAt)}</time>
         </dd>
       </dl>
       {/* No allow-scripts or allow-same-origin: the email cannot run code or reach the portal's

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { pageArgs, pageFromUrl, toPage } from "~/lib/pagination.ts";
-import { formatUtc } from "~/lib/dates.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { mailboxPath } from "~/lib/mailbox-path.ts";
 
 // Emails captured while no RESEND_API_KEY is set (development, demo, tests).
 
@@ -45,12 +46,12 @@ export default function Mailbox() {
         <ul className="mt-4 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
           {emails.map((email) => (
             <li key={email.id}>
-              <Link to={`/dev/mailbox/${email.id}`} className="block px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none">
+              <Link to={mailboxPath(email.id)} className="block px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none">
                 <span className="block truncate font-medium text-slate-900">{email.subject}</span>
                 <span className="mt-1 flex flex-col gap-x-3 text-sm text-slate-600 sm:flex-row sm:justify-between">
                   <span className="truncate">To: {email.to}</span>
                   <time dateTime={email.createdAt} className="shrink-0">
-                    {formatUtc(email.createdAt)}
+                    {formatDateTime(email.createdAt)}
                   </time>
                 </span>
               </Link>

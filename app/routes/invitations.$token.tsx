@@ -16,6 +16,9 @@ import { notFound } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { getSessionUser, requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { invitationPath, orgPath, signupPath } from "~/features/organizations/paths.ts";
+import { partnersPath } from "~/features/partners/paths.ts";
+import { loginPath } from "~/lib/login-path.ts";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
 
@@ -43,13 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ({ formErrors }) => ({ status: "error", error: { "": formErrors } }),
     );
     if (!outcome.ok) return outcome.response;
-    return redirectWithToast(`/${outcome.value.slug}`, { message: `Welcome to ${outcome.value.name}.` });
+    return redirectWithToast(orgPath(outcome.value.slug), { message: `Welcome to ${outcome.value.name}.` });
   }
   const { submission } = await parseForm(request, AcceptPartnerSchema);
   if (submission.status !== "success") return data({ intent: "accept", result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => acceptPartnerInvitation(token, user, submission.value), submission.reply);
   if (!outcome.ok) return outcome.response;
-  return redirectWithToast(`/${outcome.value.factory.slug}/partners`, {
+  return redirectWithToast(partnersPath(outcome.value.factory.slug), {
     message: `${outcome.value.factory.name} is now a partner of ${invitation.org.name}.`,
   });
 }
@@ -57,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { token, invitation, user, factories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const back = `/invitations/${token}`;
+  const back = invitationPath(token);
   const title = invitation.kind === "PARTNER" ? `${invitation.orgName} invites your factory` : `Join ${invitation.orgName}`;
 
   if (invitation.state !== "valid") {
@@ -84,10 +87,10 @@ export default function InvitationPage() {
             : `You are invited to join ${invitation.orgName} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`}
         </p>
         <div className="mt-6 flex flex-col gap-2 sm:flex-row">
-          <Link className="btn-primary" to={`/signup?invitation=${token}`}>
+          <Link className="btn-primary" to={signupPath(token)}>
             Create an account
           </Link>
-          <Link className="btn-secondary" to={`/login?redirectTo=${encodeURIComponent(back)}`}>
+          <Link className="btn-secondary" to={loginPath(back)}>
             I have an account
           </Link>
         </div>

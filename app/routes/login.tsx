@@ -15,6 +15,7 @@ import { safeRedirectPath } from "~/lib/http.server.ts";
 import { knownDeviceFor, rememberDevice } from "~/lib/known-devices.server.ts";
 import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
+import { signupPath } from "~/features/organizations/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Supplier Portal" }];
 
@@ -81,7 +82,7 @@ export default function Login() {
       footer={
         <>
           New here?{" "}
-          <Link className="link" to={invitation ? `/signup?invitation=${invitation}` : "/signup"}>
+          <Link className="link" to={signupPath(invitation ?? undefined)}>
             Create an account
           </Link>
         </>

@@ -11,6 +11,7 @@ import { LOCALE_LABELS, LOCALES, NewOrgSchema } from "~/features/organizations/s
 import { parseForm } from "~/lib/forms.server.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { orgPath } from "~/features/organizations/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "New organization · Supplier Portal" }];
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, NewOrgSchema);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const org = await createOrganizationFor(user.id, submission.value);
-  return redirectWithToast(`/${org.slug}`, { message: `${org.name} is ready.` });
+  return redirectWithToast(orgPath(org.slug), { message: `${org.name} is ready.` });
 }
 
 export default function NewOrganization() {

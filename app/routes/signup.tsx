@@ -13,6 +13,8 @@ import { boundedReply } from "~/lib/form-reply.server.ts";
 import { parseSubmission, readForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
+import { invitationPath, orgPath, SIGNUP_SENT_PATH } from "~/features/organizations/paths.ts";
+import { loginPath } from "~/lib/login-path.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Supplier Portal" }];
 
@@ -46,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(boundedReply(submission, SIGNUP_FIELDS), { status: 400 });
   }
   const { name, email, password, redirectTo, orgName, orgKind } = submission.value;
-  const next = invitation ? `/invitations/${token}` : redirectTo ? safeRedirectPath(redirectTo) : null;
+  const next = invitation && token ? invitationPath(token) : redirectTo ? safeRedirectPath(redirectTo) : null;
   const outcome = await requestSignup({
     name,
     email,
@@ -55,9 +57,9 @@ export async function action({ request }: ActionFunctionArgs) {
     invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name } : null,
     redirectTo: next,
   });
-  if (outcome.status === "signed-in") return startSession(request, outcome.user.id, next ?? (outcome.org ? `/${outcome.org.slug}` : "/"));
+  if (outcome.status === "signed-in") return startSession(request, outcome.user.id, next ?? (outcome.org ? orgPath(outcome.org.slug) : "/"));
   // The same answer whether or not the address has an account: the email tells its owner which.
-  return redirect("/signup/sent");
+  return redirect(SIGNUP_SENT_PATH);
 }
 
 export default function Signup() {
@@ -78,7 +80,7 @@ export default function Signup() {
       footer={
         <>
           Already have an account?{" "}
-          <Link className="link" to={invitation ? `/login?redirectTo=/invitations/${invitation.token}` : "/login"}>
+          <Link className="link" to={loginPath(invitation ? invitationPath(invitation.token) : undefined)}>
             Log in
           </Link>
         </>

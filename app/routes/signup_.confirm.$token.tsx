@@ -8,6 +8,8 @@ import { z } from "zod";
 import { confirmSignup, getSignupLink } from "~/features/organizations/signups.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { startSession } from "~/lib/session.server.ts";
+import { orgPath, signupPath } from "~/features/organizations/paths.ts";
+import { loginPath } from "~/lib/login-path.ts";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
 
@@ -40,29 +42,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (outcome.status !== "created") return data({ refused: outcome.status, passwordError: null }, { status: REFUSAL_STATUS[outcome.status] });
-  return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? `/${outcome.org.slug}` : "/"));
+  return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? orgPath(outcome.org.slug) : "/"));
 }
 
 const REFUSALS: Record<Refusal, { title: string; text: string; next: { to: string; label: string } }> = {
   invalid: {
     title: "This link is not valid",
     text: "Check that you copied the whole link from the email. Links that have expired are removed after a while; then sign up again.",
-    next: { to: "/signup", label: "Sign up again" },
+    next: { to: signupPath(), label: "Sign up again" },
   },
   used: {
     title: "This link has already been used",
     text: "Your email address is confirmed and your account exists. Log in with your email and password.",
-    next: { to: "/login", label: "Log in" },
+    next: { to: loginPath(), label: "Log in" },
   },
   expired: {
     title: "This link has expired",
     text: "Confirmation links work for 24 hours. Sign up again and we will send you a new one.",
-    next: { to: "/signup", label: "Sign up again" },
+    next: { to: signupPath(), label: "Sign up again" },
   },
   taken: {
     title: "You already have an account",
     text: "An account with this email address exists already. Log in with its password.",
-    next: { to: "/login", label: "Log in" },
+    next: { to: loginPath(), label: "Log in" },
   },
 };
 

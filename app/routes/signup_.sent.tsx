@@ -2,6 +2,8 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { signupPath } from "~/features/organizations/paths.ts";
+import { loginPath } from "~/lib/login-path.ts";
 
 // Where every sign-up lands, whether or not the address had an account: the email says which.
 export const meta: MetaFunction = () => [{ title: "Check your email · Supplier Portal" }];
@@ -13,7 +15,7 @@ export default function SignupSent() {
       footer={
         <>
           Already confirmed?{" "}
-          <Link className="link" to="/login">
+          <Link className="link" to={loginPath()}>
             Log in
           </Link>
         </>
@@ -24,7 +26,7 @@ export default function SignupSent() {
         <p>The link works once, for 24 hours. If you already have an account with this address, the email tells you how to log in instead.</p>
         <p className="text-sm text-slate-600">
           No email after a few minutes? Look in your spam folder, or{" "}
-          <Link className="link" to="/signup">
+          <Link className="link" to={signupPath()}>
             sign up again
           </Link>{" "}
           and check the address.

@@ -315,7 +315,7 @@ describe("corrective action reminders", () => {
 
   it("is registered with the worker every 15 minutes", async () => {
     const { periodicJobs } = await import("~/features/notifications/worker.server.ts");
-    const { registerMaintenanceJobs } = await import("~/lib/maintenance.server.ts");
+    const { registerMaintenanceJobs } = await import("~/jobs.server.ts");
     const before = new Set(periodicJobs.keys());
     registerMaintenanceJobs();
     try {

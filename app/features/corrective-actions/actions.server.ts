@@ -10,6 +10,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { type LoadedCorrectiveAction, markImplemented, reopen, reviewPlan, saveAnswer, verifyAndClose } from "./corrective-actions.server.ts";
 import { AnswerSchema, CloseSchema, ReopenSchema, ReviewSchema } from "./schemas.ts";
+import { correctiveActionPath } from "./paths.ts";
 
 export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | "factoryId">): ThreadRef => ({
   type: "CorrectiveAction",
@@ -31,7 +32,7 @@ const refuse = (body: CaActionData, status: number) => data(body, { status });
 
 /** The corrective-action page's actions, one per intent. */
 export async function handleCorrectiveActionAction(request: Request, ctx: TenantContext, ca: LoadedCorrectiveAction) {
-  const here = `/${ctx.org.slug}/corrective-actions/${ca.id}`;
+  const here = correctiveActionPath(ctx.org.slug, ca.id);
   let values: Record<string, string> | undefined;
   try {
     // Evidence comes as a multipart form, named in the URL since the body is read once.
@@ -56,11 +57,13 @@ export async function handleCorrectiveActionAction(request: Request, ctx: Tenant
     const intent = String(form.get("intent") ?? "");
     if (isThreadIntent(form)) {
       const outcome = await handleThreadIntent(ctx, caThread(ca), form, {
-        link: (org) => `/${org.slug}/corrective-actions/${ca.id}#thread`,
+        link: (org) => correctiveActionPath(org.slug, ca.id, { thread: true }),
         title: `corrective action “${ca.title}”`,
       });
       if (!outcome.ok) return refuse({ intent, errors: [], thread: outcome }, outcome.status);
-      return redirectWithToast(`${here}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
+      return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id, { thread: true }), {
+        message: outcome.intent === "comment" ? "Comment posted." : "Comment updated.",
+      });
     }
     const subject = asSubject("CorrectiveAction", ca);
     // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.

@@ -3,8 +3,8 @@
 // (reminders.server.ts) uses the same rules, so a row marked late is one that was emailed.
 
 import type { CorrectiveActionWhereInput } from "~/generated/prisma/models.ts";
+import { DAY_MS } from "~/lib/dates.ts";
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Plan due soon" is sent once the plan is due within this time. */
 export const DUE_SOON_MS = 2 * DAY_MS;
 /** The importer's owners hear about a late plan once it is this late. */

@@ -1,6 +1,7 @@
 import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
+import { appUrl } from "~/lib/app-url.server.ts";
+import { correctiveActionPath } from "./paths.ts";
 
 export type CaEvent = "opened" | "plan-submitted" | "plan-accepted" | "plan-returned" | "implemented" | "closed" | "reopened";
 
@@ -46,7 +47,7 @@ export async function notifyCorrectiveAction(
         title: ca.title,
         planDueAt: ca.planDueAt.toISOString(),
         note,
-        link: `${getEnv().APP_URL}/${org.slug}/corrective-actions/${ca.id}`,
+        link: appUrl(correctiveActionPath(org.slug, ca.id)),
       },
     })),
   );

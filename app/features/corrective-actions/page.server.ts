@@ -7,6 +7,7 @@ import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { caThread } from "./actions.server.ts";
 import { isItemOverdue, isOverdue, isPlanOverdue } from "./due.ts";
+import { isoDay } from "~/lib/dates.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -54,7 +55,7 @@ export async function loadCorrectiveActionPage(ctx: TenantContext, id: string, u
       closedAt: iso(ca.closedAt),
       importer: importer.name,
       factory: factory?.name ?? "",
-      items: ca.items.map((i) => ({ id: i.id, action: i.action, owner: i.owner, dueAt: i.dueAt.toISOString().slice(0, 10), overdue: isItemOverdue(ca, i) })),
+      items: ca.items.map((i) => ({ id: i.id, action: i.action, owner: i.owner, dueAt: isoDay(i.dueAt), overdue: isItemOverdue(ca, i) })),
       overdue: isOverdue(ca),
       planOverdue: isPlanOverdue(ca),
     },

@@ -1,5 +1,5 @@
 // Due-date reminders for corrective actions, run by the worker every 15 minutes
-// (registered in app/lib/maintenance.server.ts). Each pass looks at what is due now and
+// (registered in app/jobs.server.ts). Each pass looks at what is due now and
 // queues emails through the outbox; every email's idempotency key names the event and the
 // recipient, so however often (or on however many workers) the job runs, each fires once.
 //
@@ -14,9 +14,10 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
 import type { CorrectiveActionReminderKind } from "../../../emails/corrective-action-reminder.tsx";
 import { DUE_SOON_MS, ESCALATE_AFTER_MS } from "./due.ts";
+import { appUrl } from "~/lib/app-url.server.ts";
+import { correctiveActionPath } from "./paths.ts";
 
 export interface ReminderCounts {
   /** Emails newly queued by this pass, per kind. */
@@ -59,7 +60,7 @@ const clip = (value: string, max: number) => {
   return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1).trimEnd()}…`;
 };
 
-const caLink = (orgSlug: string, caId: string) => `${getEnv().APP_URL}/${orgSlug}/corrective-actions/${caId}`;
+const caLink = (orgSlug: string, caId: string) => appUrl(correctiveActionPath(orgSlug, caId));
 
 interface OrgInfo {
   id: string;

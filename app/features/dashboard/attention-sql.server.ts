@@ -12,11 +12,11 @@ import { orgOverviewColumns, type OrgOverview } from "~/features/partners/overvi
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
+import { DAY_MS } from "~/lib/dates.ts";
 
 export const ATTENTION_LIMIT = 10;
 /** How far back "Recent acknowledgements" looks. */
 export const RECENT_ACK_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One record a group shows, with what its query already knows about it. */
 export interface Shown {

@@ -9,11 +9,14 @@
 // through the ability, whatever the number of groups drawing on it.
 import { selectDashboard, type Shown, type Selection, type FactoryGroupKey, type ImporterGroupKey } from "./attention-sql.server.ts";
 import type { OrgOverview } from "~/features/partners/overview.server.ts";
-import { versionPath } from "~/features/specs/paths.ts";
+import { correctiveActionPath, correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
+import { firstArticlePath, firstArticlesPath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
+import { specsPath, versionPath } from "~/features/specs/paths.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma, Severity } from "~/generated/prisma/client.ts";
+import { formatDayWithMonthName } from "~/lib/format.ts";
 
 export interface AttentionItem {
   id: string;
@@ -50,9 +53,7 @@ type SelectionOf = (key: FactoryGroupKey | ImporterGroupKey) => Selection;
 
 // ---- Helpers ----
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-/** "4 Mar 2025": the same on the server and in the browser, whatever their time zones. */
-const day = (date: Date | null | undefined) => (date ? dateFormat.format(date) : "");
+const day = (date: Date | null | undefined) => (date ? formatDayWithMonthName(date) : "");
 const iso = (date: Date | null | undefined, fallback: Date) => (date ?? fallback).toISOString();
 
 function truncate(text: string, max = 140) {
@@ -122,7 +123,7 @@ const findCorrectiveActions =
       Prisma.CorrectiveActionGetPayload<{ select: S }>[]
     >;
 
-const caHref = (ctx: TenantContext, id: string) => `/${ctx.org.slug}/corrective-actions/${id}`;
+const caHref = (ctx: TenantContext, id: string) => correctiveActionPath(ctx.org.slug, id);
 
 // ---- Factory ----
 
@@ -202,7 +203,7 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
       fa.status === "REJECTED"
         ? `Rejected${fa.decidedAt ? ` on ${day(fa.decidedAt)}` : ""} by ${fa.partnership.importer.name} — start round ${fa.round + 1}.`
         : `Draft, round ${fa.round}, for ${fa.partnership.importer.name} — finish the readings and submit.`,
-    href: `/${slug}/first-articles/${fa.id}`,
+    href: firstArticlePath(slug, fa.id),
     overdue: false,
     at: fa.updatedAt.toISOString(),
   }));
@@ -215,7 +216,7 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
       id: spec.id,
       label: `${specLabel(spec)} — version ${version.number}`,
       detail: `For ${spec.org.name} · acknowledged ${day(ack.updatedAt)}, no first article yet.`,
-      href: `/${slug}/first-articles/new?version=${encodeURIComponent(version.id)}`,
+      href: newFirstArticlePath(slug, version.id),
       overdue: false,
       at: ack.updatedAt.toISOString(),
     };
@@ -253,29 +254,29 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
       title: "Specifications to acknowledge",
       items: acknowledgeItems,
       total: toAcknowledge.total,
-      href: `/${slug}/specs?filter=needs-ack`,
+      href: specsPath(slug, { filter: "needs-ack" }),
     },
     {
       key: "first-articles-to-finish",
       title: "First articles to finish or resubmit",
       items: finishItems,
       total: toFinish.total,
-      href: `/${slug}/first-articles`,
+      href: firstArticlesPath(slug),
     },
-    { key: "first-articles-to-start", title: "First articles to start", items: startItems, total: toStart.total, href: `/${slug}/first-articles/new` },
+    { key: "first-articles-to-start", title: "First articles to start", items: startItems, total: toStart.total, href: newFirstArticlePath(slug) },
     {
       key: "corrective-actions-to-answer",
       title: "Corrective actions awaiting your answer",
       items: answerItems,
       total: toAnswer.total,
-      href: `/${slug}/corrective-actions?status=OPEN`,
+      href: correctiveActionsPath(slug, { status: "OPEN" }),
     },
     {
       key: "actions-to-carry-out",
       title: "Actions to carry out",
       items: carryOutItems,
       total: toCarryOut.total,
-      href: `/${slug}/corrective-actions?status=PLAN_ACCEPTED`,
+      href: correctiveActionsPath(slug, { status: "PLAN_ACCEPTED" }),
     },
   ];
 }
@@ -294,8 +295,7 @@ const ackSelect = {
 type AckRow = Prisma.AcknowledgementGetPayload<{ select: typeof ackSelect }>;
 
 /** The version page opened on this factory's thread. */
-const ackHref = (ctx: TenantContext, ack: AckRow) =>
-  `${versionPath(ctx.org.slug, ack.version.specId, ack.version.number)}?factory=${encodeURIComponent(ack.factoryId)}`;
+const ackHref = (ctx: TenantContext, ack: AckRow) => versionPath(ctx.org.slug, ack.version.specId, ack.version.number, { factoryId: ack.factoryId });
 
 const findAcknowledgements = (ctx: TenantContext) => (ids: string[]) =>
   prisma.acknowledgement.findMany({
@@ -354,7 +354,7 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
     id: fa.id,
     label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
     detail: `${fa.partnership.factory?.name ?? "Factory"} · round ${fa.round} · submitted ${day(fa.submittedAt ?? fa.updatedAt)}`,
-    href: `/${slug}/first-articles/${fa.id}`,
+    href: firstArticlePath(slug, fa.id),
     overdue: false,
     at: iso(fa.submittedAt, fa.updatedAt),
   }));
@@ -379,36 +379,42 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
       id: partner.id,
       label: partner.name ?? "Factory",
       detail: `${count} overdue corrective action${count === 1 ? "" : "s"}${since ? ` · oldest due ${day(since)}` : ""}`,
-      href: `/${slug}/corrective-actions?partner=${encodeURIComponent(partner.id)}&overdue=1`,
+      href: correctiveActionsPath(slug, { partner: partner.id, overdue: true }),
       overdue: true,
       at: (since ?? now).toISOString(),
     };
   });
 
   return [
-    { key: "factory-questions", title: "Questions from factories", items: questionItems, total: questions.total, href: `/${slug}/specs?filter=needs-ack` },
-    { key: "recent-acknowledgements", title: "Recent acknowledgements", items: recentItems, total: recent.total, href: `/${slug}/specs` },
+    {
+      key: "factory-questions",
+      title: "Questions from factories",
+      items: questionItems,
+      total: questions.total,
+      href: specsPath(slug, { filter: "needs-ack" }),
+    },
+    { key: "recent-acknowledgements", title: "Recent acknowledgements", items: recentItems, total: recent.total, href: specsPath(slug) },
     {
       key: "first-articles-to-review",
       title: "First articles to review",
       items: reviewItems,
       total: toReview.total,
-      href: `/${slug}/first-articles?status=SUBMITTED`,
+      href: firstArticlesPath(slug, { status: "SUBMITTED" }),
     },
     {
       key: "plans-to-review",
       title: "Plans to review",
       items: caItems(plans, "planSubmittedAt", "plan submitted"),
       total: plans.total,
-      href: `/${slug}/corrective-actions?status=PLAN_SUBMITTED`,
+      href: correctiveActionsPath(slug, { status: "PLAN_SUBMITTED" }),
     },
     {
       key: "actions-to-verify",
       title: "Actions to verify",
       items: caItems(toVerify, "implementedAt", "marked implemented"),
       total: toVerify.total,
-      href: `/${slug}/corrective-actions?status=IMPLEMENTED`,
+      href: correctiveActionsPath(slug, { status: "IMPLEMENTED" }),
     },
-    { key: "overdue-partners", title: "Overdue partners", items: partnerItems, total: late.total, href: `/${slug}/corrective-actions?overdue=1` },
+    { key: "overdue-partners", title: "Overdue partners", items: partnerItems, total: late.total, href: correctiveActionsPath(slug, { overdue: true }) },
   ];
 }

@@ -15,6 +15,7 @@ import { readingsFromForm } from "./judge.ts";
 import { characteristicsOf, faThread } from "./page.server.ts";
 import { DecideSchema, FirstArticleHeaderSchema } from "./schemas.ts";
 import { decideFirstArticle, saveReadings, startNextRound, submitFirstArticle } from "./workflow.server.ts";
+import { firstArticlePath } from "./paths.ts";
 
 const CSV_LIMIT = 1024 * 1024;
 
@@ -37,7 +38,7 @@ const refuse = (body: FaActionData, status: number) => data(body, { status });
 
 /** The first-article page's actions, one per intent. */
 export async function handleFirstArticleAction(request: Request, ctx: TenantContext, fa: LoadedFirstArticle) {
-  const here = `/${ctx.org.slug}/first-articles/${fa.id}`;
+  const here = firstArticlePath(ctx.org.slug, fa.id);
   const url = new URL(request.url);
   const characteristics = await characteristicsOf(fa);
   try {
@@ -77,11 +78,13 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     const intent = String(form.get("intent") ?? "");
     if (isThreadIntent(form)) {
       const outcome = await handleThreadIntent(ctx, faThread(fa), form, {
-        link: (org) => `/${org.slug}/first-articles/${fa.id}#thread`,
+        link: (org) => firstArticlePath(org.slug, fa.id, { thread: true }),
         title: `first article PO ${fa.poNumber}, round ${fa.round}`,
       });
       if (!outcome.ok) return refuse({ intent, errors: [], thread: outcome }, outcome.status);
-      return redirectWithToast(`${here}#thread`, { message: outcome.intent === "comment" ? "Comment posted." : "Comment updated." });
+      return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id, { thread: true }), {
+        message: outcome.intent === "comment" ? "Comment posted." : "Comment updated.",
+      });
     }
     if (intent === "save" || intent === "submit") {
       // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.
@@ -148,7 +151,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     }
     if (intent === "next-round") {
       const next = await startNextRound(ctx, fa);
-      throw redirect(`/${ctx.org.slug}/first-articles/${next.id}`);
+      throw redirect(firstArticlePath(ctx.org.slug, next.id));
     }
     return refuse({ intent, errors: ["Unknown action."] }, 400);
   } catch (error) {

@@ -1,10 +1,11 @@
 import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
+import { appUrl } from "~/lib/app-url.server.ts";
+import { firstArticlePath } from "./paths.ts";
 
 type Fa = { id: string; importerId: string; factoryId: string; specId: string; versionId: string; round: number; poNumber: string; revision: number };
 
-const faUrl = (slug: string, id: string) => `${getEnv().APP_URL}/${slug}/first-articles/${id}`;
+const faUrl = (slug: string, id: string) => appUrl(firstArticlePath(slug, id));
 
 async function describe(tx: Tx, fa: Fa) {
   return tx.specVersion.findUniqueOrThrow({ where: { id: fa.versionId }, select: { number: true, spec: { select: { title: true } } } });

@@ -8,6 +8,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { filesOn, mergeFiles } from "./pair-files.server.ts";
+import { isoDay } from "~/lib/dates.ts";
 
 export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">): ThreadRef => ({
   type: "FirstArticle",
@@ -135,7 +136,7 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
       lotNumber: fa.lotNumber,
       quantityProduced: fa.quantityProduced,
       sampleCount: fa.sampleCount,
-      inspectedOn: fa.inspectedOn.toISOString().slice(0, 10),
+      inspectedOn: isoDay(fa.inspectedOn),
       notes: fa.notes,
       submittedAt: fa.submittedAt?.toISOString() ?? null,
       submittedBy: fa.submittedById ? (names.get(fa.submittedById) ?? null) : null,

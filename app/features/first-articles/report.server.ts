@@ -12,6 +12,7 @@ import { firstArticleInclude, loadFirstArticle, readingsOf, type LoadedFirstArti
 import { measuredAgainst, membersAmong, namesOf, toCharacteristic } from "./page.server.ts";
 import { formatLimits, judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
 import { STATUS_LABELS } from "./schemas.ts";
+import { isoDay } from "~/lib/dates.ts";
 
 export type FirstArticleStatus = keyof typeof STATUS_LABELS;
 
@@ -176,7 +177,7 @@ function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<st
     lotNumber: fa.lotNumber,
     quantityProduced: fa.quantityProduced,
     sampleCount: fa.sampleCount,
-    inspectedOn: fa.inspectedOn.toISOString().slice(0, 10),
+    inspectedOn: isoDay(fa.inspectedOn),
     notes: fa.notes,
     submittedAt: fa.submittedAt?.toISOString() ?? null,
     submittedBy: nameOf(fa.submittedById),

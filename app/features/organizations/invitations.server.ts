@@ -2,10 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import type { InvitationKind, Role } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/lib/audit.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { DAY_MS } from "~/lib/dates.ts";
+import { appUrl } from "~/lib/app-url.server.ts";
+import { invitationPath } from "./paths.ts";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = 7 * DAY_MS;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -15,7 +17,7 @@ export function newInvitationToken() {
   return { token, tokenHash: hashToken(token) };
 }
 
-export const invitationUrl = (token: string) => `${getEnv().APP_URL}/invitations/${token}`;
+export const invitationUrl = (token: string) => appUrl(invitationPath(token));
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
 

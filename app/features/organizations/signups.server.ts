@@ -5,14 +5,16 @@
 import { randomBytes } from "node:crypto";
 import type { OrgKind } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
 import { hashPassword, verifyPassword } from "~/lib/password.server.ts";
 import { enqueueEmail } from "../notifications/outbox.server.ts";
 import { createAccount, EmailTakenError, insertAccount, isEmailTaken } from "./accounts.server.ts";
 import { hashToken } from "./invitations.server.ts";
+import { DAY_MS, HOUR_MS } from "~/lib/dates.ts";
+import { appUrl } from "~/lib/app-url.server.ts";
+import { loginPath } from "~/lib/login-path.ts";
+import { invitationPath, signupConfirmPath } from "./paths.ts";
 
-export const SIGNUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
+export const SIGNUP_LINK_TTL_MS = DAY_MS;
 // A stranger could post the form again and again with someone's address: its inbox gets at
 // most this many emails an hour from the form (links or "someone tried" notes).
 const EMAILS_PER_HOUR = 3;
@@ -31,8 +33,7 @@ export interface SignupInput {
 
 export type SignupOutcome = { status: "signed-in"; user: { id: string }; org: { slug: string } | null } | { status: "check-email" };
 
-const loginUrl = (redirectTo?: string) => `${getEnv().APP_URL}/login${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`;
-export const signupConfirmUrl = (token: string) => `${getEnv().APP_URL}/signup/confirm/${token}`;
+export const signupConfirmUrl = (token: string) => appUrl(signupConfirmPath(token));
 
 type Owner = { id: string; email: string; locale: string };
 
@@ -70,7 +71,7 @@ async function recordAttempt(input: SignupInput, passwordHash: string, owner: Ow
         to: owner.email,
         locale: owner.locale,
         template: "signup-existing",
-        data: { loginUrl: loginUrl(invited ? `/invitations/${invited.token}` : undefined), invitationOrgName: invited?.orgName ?? null },
+        data: { loginUrl: appUrl(loginPath(invited ? invitationPath(invited.token) : undefined)), invitationOrgName: invited?.orgName ?? null },
         idempotencyKey: `signup-existing:${request.id}`,
       });
     } else {

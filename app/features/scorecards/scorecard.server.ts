@@ -40,8 +40,8 @@ import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
+import { DAY_MS, isoDay } from "~/lib/dates.ts";
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The default period: the last 90 days, today included. */
 export const DEFAULT_PERIOD_DAYS = 90;
 export const MAX_PERIOD_YEARS = 3;
@@ -121,8 +121,6 @@ function parseDay(value: string, name: string): Date {
   if (day.problem === "out-of-range") return badPeriod(`The ${name} date must be between ${BUSINESS_YEARS.first} and ${BUSINESS_YEARS.last}.`);
   return badPeriod(`The ${name} date ${value} does not exist.`);
 }
-
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 const startOfUtcDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);

@@ -1,8 +1,9 @@
 import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
-import { getEnv } from "~/lib/env.server.ts";
+import { appUrl } from "~/lib/app-url.server.ts";
+import { diffPath, versionPath } from "./paths.ts";
 
-const versionUrl = (orgSlug: string, specId: string, number: number) => `${getEnv().APP_URL}/${orgSlug}/specs/${specId}/v/${number}`;
+const versionUrl = (orgSlug: string, specId: string, number: number) => appUrl(versionPath(orgSlug, specId, number));
 
 /**
  * "Spec version published to a partner" → every member of each factory the
@@ -42,7 +43,7 @@ export async function notifySpecPublished(
         productCode: spec.productCode,
         version: input.number,
         link,
-        diffLink: lastAcknowledged ? `${getEnv().APP_URL}/${factory.slug}/specs/${spec.id}/diff?from=${lastAcknowledged}&to=${input.number}` : null,
+        diffLink: lastAcknowledged ? appUrl(diffPath(factory.slug, spec.id, lastAcknowledged, input.number)) : null,
       },
     }));
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CharacteristicRowSchema } from "./schemas.ts";
+import { checkFormShape } from "~/lib/form-shape.server.ts";
+import { formOf, refusal } from "../../../tests/support/form-refusals.ts";
+import { CharacteristicRowSchema, VersionContentSchema } from "./schemas.ts";
 
 const row = (key: string) => ({ key, number: "1", name: "Glaze", kind: "ATTRIBUTE", class: "MAJOR", method: "No chips larger than 1 mm" });
 
@@ -19,5 +21,11 @@ describe("row keys", () => {
         key,
       ).toContain("This row's key is not valid. Reload the page and try again.");
     }
+  });
+});
+
+describe("the editor form's shape", () => {
+  it("refuses a characteristic row at or past the list's max", () => {
+    expect(refusal(() => checkFormShape(formOf([["characteristics[1600].name", "x"]]), VersionContentSchema))).toMatchObject({ status: 400 });
   });
 });

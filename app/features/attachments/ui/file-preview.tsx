@@ -11,12 +11,12 @@ import {
 } from "~/features/attachments/file-types.ts";
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
 import { ErrorList } from "~/components/forms.tsx";
+import { filePath } from "../paths.ts";
 
 type OrgRef = string | { slug: string };
 
-export function fileUrl(org: OrgRef, file: Pick<FileSnapshot, "id">, options: { download?: boolean } = {}) {
-  const slug = typeof org === "string" ? org : org.slug;
-  return `/${slug}/files/${encodeURIComponent(file.id)}${options.download ? "?download" : ""}`;
+function fileUrl(org: OrgRef, file: Pick<FileSnapshot, "id">, options: { download?: boolean } = {}) {
+  return filePath(typeof org === "string" ? org : org.slug, file.id, options);
 }
 
 function DocumentIcon({ kind }: { kind: FileKind | null }) {

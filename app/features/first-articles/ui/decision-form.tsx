@@ -4,6 +4,7 @@ import { summarizeRow } from "~/features/first-articles/judge.ts";
 import { DECISION_LABELS, DECISIONS } from "~/features/first-articles/schemas.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { SubmitButton } from "~/components/forms.tsx";
+import { formatDateTime } from "~/lib/format.ts";
 
 interface FaForDecision {
   status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
@@ -16,7 +17,7 @@ interface FaForDecision {
   findings: Record<string, string>;
 }
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "");
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : "");
 
 /** Who submitted and who decided, with the conditions or reasons. */
 export function FaDecisionSummary({ fa, characteristics }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[] }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { FilePreview } from "~/features/attachments/ui/file-preview.tsx";
+import { FilePreview } from "~/features/attachments/ui/index.ts";
 import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
 import type { CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
 

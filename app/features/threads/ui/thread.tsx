@@ -5,7 +5,7 @@ import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLocation, useNavigation, useParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FilePreview } from "~/features/attachments/ui/file-preview.tsx";
+import { FilePreview } from "~/features/attachments/ui/index.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import {
   CommentSchema,
@@ -16,7 +16,7 @@ import {
   type ThreadFailure,
   type ThreadFile,
 } from "~/features/threads/thread.ts";
-import { formatUtc } from "~/lib/dates.ts";
+import { formatDateTime } from "~/lib/format.ts";
 
 type OrgKind = "IMPORTER" | "FACTORY";
 
@@ -168,12 +168,12 @@ function CommentItem({
             {comment.org.kind === viewerOrgKind ? <span className="sr-only"> (your side)</span> : null}
           </span>
           <span className="text-xs text-slate-500">
-            <time dateTime={comment.createdAt}>{formatUtc(comment.createdAt)}</time>
+            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
             {comment.editedAt ? (
               <>
                 {" · "}
                 <span>
-                  edited <time dateTime={comment.editedAt}>{formatUtc(comment.editedAt)}</time>
+                  edited <time dateTime={comment.editedAt}>{formatDateTime(comment.editedAt)}</time>
                 </span>
               </>
             ) : null}

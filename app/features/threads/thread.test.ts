@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { checkFormShape } from "~/lib/form-shape.server.ts";
+import { formOf, refusal } from "../../../tests/support/form-refusals.ts";
+import { CommentSchema, ThreadIntentSchema } from "./thread.ts";
+
+describe("the comment form's shape", () => {
+  it("refuses more attachments than a comment holds", () => {
+    const attachments = formOf([["intent", "comment"], ["body", "hi"], ...Array.from({ length: 11 }, () => ["attachmentIds", "a"] as [string, string])]);
+    expect(refusal(() => checkFormShape(attachments, ThreadIntentSchema))).toMatchObject({ status: 400 });
+  });
+
+  it("refuses a huge attachment index", () => {
+    expect(
+      refusal(() =>
+        checkFormShape(
+          formOf([
+            ["intent", "comment"],
+            ["body", "x"],
+            ["attachmentIds[50000]", "a"],
+          ]),
+          CommentSchema,
+        ),
+      ),
+    ).toMatchObject({ status: 400 });
+  });
+});

@@ -1,0 +1,19 @@
+// For unit tests of the form checks (app/lib/form-shape.server.ts) and of the schemas they guard.
+
+/** A FormData with these entries, in this order (a name may repeat). */
+export function formOf(entries: [string, string][]) {
+  const form = new FormData();
+  for (const [name, value] of entries) form.append(name, value);
+  return form;
+}
+
+/** The status and message a refusal carries (refusals are thrown as `data(message, { status })`), or null if none was thrown. */
+export function refusal(run: () => unknown): { status: number; message: string } | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    const thrown = error as { init?: { status?: number }; data?: unknown };
+    return { status: thrown.init?.status ?? 0, message: String(thrown.data) };
+  }
+}
