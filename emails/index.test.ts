@@ -93,6 +93,8 @@ const samples: {
   },
 };
 
+const renderSample = (template: TemplateName, locale = "en") => renderEmail(template, locale, samples[template].data);
+
 describe("email templates", () => {
   it("has a sample for every registered template", () => {
     expect(Object.keys(samples).sort()).toEqual(Object.keys(templates).sort());
@@ -102,7 +104,7 @@ describe("email templates", () => {
     const sample = samples[template];
     for (const locale of locales) {
       it(`renders ${template} in ${locale}`, async () => {
-        const email = await renderEmail(template, locale, sample.data);
+        const email = await renderSample(template, locale);
         expect(email.subject).toMatch(sample.marker[locale]);
         expect(email.html).toContain(link);
         expect(email.text).toContain(link);
@@ -121,25 +123,25 @@ describe("email templates", () => {
   }
 
   it("invitations say when they expire", async () => {
-    const email = await renderEmail("partner-invitation", "en", samples["partner-invitation"].data);
+    const email = await renderSample("partner-invitation");
     expect(email.text).toMatch(/2027/);
   });
 
   it("a query email quotes the factory's question", async () => {
-    const email = await renderEmail("spec-acknowledged", "en", samples["spec-acknowledged"].data);
+    const email = await renderSample("spec-acknowledged");
     expect(email.text).toContain("Before or after glazing?");
   });
 
   it("writes Chinese and Spanish text, not English", async () => {
-    const zh = await renderEmail("partner-invitation", "zh", samples["partner-invitation"].data);
+    const zh = await renderSample("partner-invitation", "zh");
     expect(zh.subject).toBe("Nordic Home 邀请您使用 Supplier Portal");
     expect(zh.text).toContain("供应商免费");
-    const es = await renderEmail("member-invitation", "es", samples["member-invitation"].data);
+    const es = await renderSample("member-invitation", "es");
     expect(es.text).toContain("como responsable de calidad");
   });
 
   it("falls back to English for an unknown locale", async () => {
-    const email = await renderEmail("partner-invitation", "fr-FR", samples["partner-invitation"].data);
+    const email = await renderSample("partner-invitation", "fr-FR");
     expect(email.subject).toBe("Nordic Home invites you to Supplier Portal");
     expect(email.text).toContain("free for suppliers");
   });

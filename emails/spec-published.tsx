@@ -1,20 +1,15 @@
 import { z } from "zod";
+import { httpLink, positiveInt, shortText } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-const text = z.string().trim().min(1).max(300);
-const link = z
-  .string()
-  .url()
-  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 
 export const specPublishedSchema = z.object({
-  importerName: text,
-  title: text,
-  productCode: text,
-  version: z.number().int().positive(),
-  link,
-  diffLink: link.nullable(),
+  importerName: shortText,
+  title: shortText,
+  productCode: shortText,
+  version: positiveInt,
+  link: httpLink,
+  diffLink: httpLink.nullable(),
 });
 
 export type SpecPublishedData = z.infer<typeof specPublishedSchema>;
@@ -25,14 +20,14 @@ export function specPublishedSubject(locale: string, data: SpecPublishedData) {
 }
 
 export function SpecPublishedEmail({ locale, importerName, title, productCode, version, link, diffLink }: SpecPublishedProps) {
-  const heading = t(locale, "specPublished.heading", { importer: importerName, title, version: String(version) });
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "specPublished.heading", { importer: importerName, title, version: String(version) })}
+      actions={[{ href: link, label: t(locale, "specPublished.button") }, diffLink ? { href: diffLink, label: t(locale, "specPublished.diff") } : null]}
+    >
       <Paragraph>{t(locale, "specPublished.product", { code: productCode })}</Paragraph>
       <Paragraph>{t(locale, "specPublished.body")}</Paragraph>
-      <CallToAction locale={locale} href={link} label={t(locale, "specPublished.button")} />
-      {diffLink ? <CallToAction locale={locale} href={diffLink} label={t(locale, "specPublished.diff")} /> : null}
     </EmailLayout>
   );
 }
