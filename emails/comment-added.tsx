@@ -4,6 +4,7 @@ import { z } from "zod";
 import { displayName, httpLink } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
+import { commentAddedSample } from "./samples.ts";
 
 /** How much of the comment the email quotes; the link leads to the rest. */
 export const COMMENT_QUOTE_LENGTH = 500;
@@ -76,15 +77,7 @@ export function CommentAddedEmail({ locale, authorName, orgName, title, body, in
   );
 }
 
-// Sample props for the react-email preview server (`email dev --dir emails`).
-CommentAddedEmail.PreviewProps = {
-  locale: "en",
-  authorName: "Li Wei",
-  orgName: "Ningbo Bright Ceramics",
-  title: "Stoneware mug 350 ml, version 3",
-  body: "The handle radius in the drawing is 4 mm, but the golden sample has 5 mm.\nWhich one should we follow?",
-  internal: false,
-  link: "http://localhost:3000/ningbo-bright/specs/sample/versions/3",
-} satisfies CommentAddedProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+CommentAddedEmail.PreviewProps = { locale: "en", ...commentAddedSample };
 
 export default CommentAddedEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpLink, isoDate, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { formatDate, t, type MessageKey } from "./i18n.ts";
+import { correctiveActionReminderSample } from "./samples.ts";
 
 // Sent by the reminder job (app/features/corrective-actions/reminders.server.ts):
 // due-soon and overdue to the factory's owners and quality managers, escalated to the
@@ -59,15 +60,7 @@ export function CorrectiveActionReminderEmail({ locale, ...data }: CorrectiveAct
   );
 }
 
-CorrectiveActionReminderEmail.PreviewProps = {
-  locale: "en",
-  kind: "item-overdue",
-  title: "Glaze cracks on mug handles",
-  factoryName: "Bright Ceramics",
-  importerName: "Northwind Home Goods",
-  dueAt: "2027-03-05T00:00:00.000Z",
-  item: { action: "Check the kiln temperature curve every shift.", owner: "Li Wei" },
-  link: "http://localhost:3000/bright/corrective-actions/abc",
-} satisfies CorrectiveActionReminderData & { locale: string };
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+CorrectiveActionReminderEmail.PreviewProps = { locale: "en", ...correctiveActionReminderSample };
 
 export default CorrectiveActionReminderEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpLink, isoDate, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { formatDate, t, type MessageKey } from "./i18n.ts";
+import { correctiveActionUpdateSample } from "./samples.ts";
 
 const EVENTS = ["opened", "plan-submitted", "plan-accepted", "plan-returned", "implemented", "closed", "reopened"] as const;
 
@@ -38,14 +39,7 @@ export function CorrectiveActionUpdateEmail({ locale, ...data }: CorrectiveActio
   );
 }
 
-CorrectiveActionUpdateEmail.PreviewProps = {
-  locale: "en",
-  event: "opened",
-  orgName: "Northwind Home Goods",
-  title: "Mug height over the limit",
-  planDueAt: "2027-01-15T23:59:59.000Z",
-  note: null,
-  link: "http://localhost:3000/bright/corrective-actions/abc",
-} satisfies CorrectiveActionUpdateData & { locale: string };
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+CorrectiveActionUpdateEmail.PreviewProps = { locale: "en", ...correctiveActionUpdateSample };
 
 export default CorrectiveActionUpdateEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpLink, positiveInt, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { t, type MessageKey } from "./i18n.ts";
+import { firstArticleDecidedSample } from "./samples.ts";
 
 export const firstArticleDecidedSchema = z.object({
   importerName: shortText,
@@ -40,16 +41,7 @@ export function FirstArticleDecidedEmail({ locale, ...data }: FirstArticleDecide
   );
 }
 
-FirstArticleDecidedEmail.PreviewProps = {
-  locale: "en",
-  importerName: "Northwind Home Goods",
-  title: "Stoneware mug 350 ml",
-  version: 2,
-  round: 1,
-  poNumber: "PO-4411",
-  decision: "REJECTED",
-  note: "Height above the upper limit on sample 2.",
-  link: "http://localhost:3000/bright/first-articles/abc",
-} satisfies FirstArticleDecidedData & { locale: string };
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+FirstArticleDecidedEmail.PreviewProps = { locale: "en", ...firstArticleDecidedSample };
 
 export default FirstArticleDecidedEmail;

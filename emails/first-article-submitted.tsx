@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpLink, positiveInt, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
+import { firstArticleSubmittedSample } from "./samples.ts";
 
 export const firstArticleSubmittedSchema = z.object({
   factoryName: shortText,
@@ -27,14 +28,7 @@ export function FirstArticleSubmittedEmail({ locale, ...data }: FirstArticleSubm
   );
 }
 
-FirstArticleSubmittedEmail.PreviewProps = {
-  locale: "en",
-  factoryName: "Bright Ceramics",
-  title: "Stoneware mug 350 ml",
-  version: 2,
-  round: 1,
-  poNumber: "PO-4411",
-  link: "http://localhost:3000/northwind/first-articles/abc",
-};
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+FirstArticleSubmittedEmail.PreviewProps = { locale: "en", ...firstArticleSubmittedSample };
 
 export default FirstArticleSubmittedEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { displayName, httpLink, isoDate } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { formatDate, t } from "./i18n.ts";
+import { memberInvitationSample } from "./samples.ts";
 
 export const memberInvitationSchema = z.object({
   inviterName: displayName,
@@ -31,13 +32,7 @@ export function MemberInvitationEmail({ locale, inviterName, orgName, role, acce
   );
 }
 
-MemberInvitationEmail.PreviewProps = {
-  locale: "en",
-  inviterName: "Li Wei",
-  orgName: "Ningbo Bright Ceramics",
-  role: "QUALITY",
-  acceptUrl: "http://localhost:3000/invitations/sample-token",
-  expiresAt: "2027-01-15T12:00:00.000Z",
-} satisfies MemberInvitationProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+MemberInvitationEmail.PreviewProps = { locale: "en", ...memberInvitationSample };
 
 export default MemberInvitationEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { displayName, httpLink, isoDate } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { formatDate, t } from "./i18n.ts";
+import { partnerInvitationSample } from "./samples.ts";
 
 export const partnerInvitationSchema = z.object({
   inviterName: displayName,
@@ -31,13 +32,7 @@ export function PartnerInvitationEmail({ locale, inviterName, importerName, acce
   );
 }
 
-// Sample props for the react-email preview server (`email dev --dir emails`).
-PartnerInvitationEmail.PreviewProps = {
-  locale: "en",
-  inviterName: "Anna Berg",
-  importerName: "Nordic Home Goods",
-  acceptUrl: "http://localhost:3000/invitations/sample-token",
-  expiresAt: "2027-01-15T12:00:00.000Z",
-} satisfies PartnerInvitationProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+PartnerInvitationEmail.PreviewProps = { locale: "en", ...partnerInvitationSample };
 
 export default PartnerInvitationEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { displayName, httpLink, positiveInt } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
+import { signupConfirmSample } from "./samples.ts";
 
 export const signupConfirmSchema = z.object({
   name: displayName,
@@ -29,11 +30,7 @@ export function SignupConfirmEmail({ locale, name, confirmUrl, hours }: SignupCo
   );
 }
 
-SignupConfirmEmail.PreviewProps = {
-  locale: "en",
-  name: "Li Wei",
-  confirmUrl: "http://localhost:3000/signup/confirm/sample-token",
-  hours: 24,
-} satisfies SignupConfirmProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SignupConfirmEmail.PreviewProps = { locale: "en", ...signupConfirmSample };
 
 export default SignupConfirmEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { displayName, httpLink } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
+import { signupExistingSample } from "./samples.ts";
 
 // Sent instead of a confirmation when the address already has an account, so that the
 // sign-up page answers the same whether or not it does.
@@ -32,10 +33,7 @@ export function SignupExistingEmail({ locale, loginUrl, invitationOrgName }: Sig
   );
 }
 
-SignupExistingEmail.PreviewProps = {
-  locale: "en",
-  loginUrl: "http://localhost:3000/login",
-  invitationOrgName: null,
-} satisfies SignupExistingProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SignupExistingEmail.PreviewProps = { locale: "en", ...signupExistingSample };
 
 export default SignupExistingEmail;

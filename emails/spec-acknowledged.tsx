@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpLink, positiveInt, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
+import { specAcknowledgedSample } from "./samples.ts";
 
 export const specAcknowledgedSchema = z.object({
   factoryName: shortText,
@@ -36,14 +37,7 @@ export function SpecAcknowledgedEmail({ locale, ...data }: SpecAcknowledgedProps
   );
 }
 
-SpecAcknowledgedEmail.PreviewProps = {
-  locale: "en",
-  factoryName: "Bright Ceramics",
-  title: "Stoneware mug 350 ml",
-  version: 2,
-  status: "QUERIED",
-  question: "Is the handle pull test done before or after glazing?",
-  link: "http://localhost:3000/northwind/specs/abc/v/2",
-} satisfies SpecAcknowledgedProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SpecAcknowledgedEmail.PreviewProps = { locale: "en", ...specAcknowledgedSample };
 
 export default SpecAcknowledgedEmail;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpLink, positiveInt, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
+import { specPublishedSample } from "./samples.ts";
 
 export const specPublishedSchema = z.object({
   importerName: shortText,
@@ -32,14 +33,7 @@ export function SpecPublishedEmail({ locale, importerName, title, productCode, v
   );
 }
 
-SpecPublishedEmail.PreviewProps = {
-  locale: "en",
-  importerName: "Nordic Home Goods",
-  title: "Stoneware mug 350 ml",
-  productCode: "MUG-350",
-  version: 2,
-  link: "http://localhost:3000/bright-ceramics/specs/abc/v/2",
-  diffLink: "http://localhost:3000/bright-ceramics/specs/abc/diff?from=1&to=2",
-} satisfies SpecPublishedProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SpecPublishedEmail.PreviewProps = { locale: "en", ...specPublishedSample };
 
 export default SpecPublishedEmail;
