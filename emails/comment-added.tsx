@@ -1,19 +1,13 @@
 import { Section, Text } from "@react-email/components";
 import { Fragment } from "react";
 import { z } from "zod";
+import { displayName, httpLink } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
+import { commentAddedSample } from "./samples.ts";
 
 /** How much of the comment the email quotes; the link leads to the rest. */
 export const COMMENT_QUOTE_LENGTH = 500;
-
-// Data is stored in the outbox as JSON and rendered later, so it is validated
-// both when enqueued and when rendered.
-const displayName = z.string().trim().min(1).max(200);
-const link = z
-  .string()
-  .url()
-  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
 
 export const commentAddedSchema = z.object({
   authorName: displayName,
@@ -21,7 +15,7 @@ export const commentAddedSchema = z.object({
   title: z.string().trim().min(1).max(300),
   body: z.string().min(1).max(5000),
   internal: z.boolean(),
-  link,
+  link: httpLink,
 });
 
 export type CommentAddedData = z.infer<typeof commentAddedSchema>;
@@ -57,12 +51,16 @@ export function commentAddedSubject(locale: string, data: CommentAddedData) {
 }
 
 export function CommentAddedEmail({ locale, authorName, orgName, title, body, internal, link }: CommentAddedProps) {
-  const heading = t(locale, "comment.subject", { author: authorName, org: orgName, title });
   const quote = quoteOf(body);
   return (
-    <EmailLayout locale={locale} preview={quote.text.slice(0, 120)}>
-      {internal ? <Text style={styles.internal}>{t(locale, "comment.internal", { org: orgName })}</Text> : null}
-      <Heading>{heading}</Heading>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "comment.subject", { author: authorName, org: orgName, title })}
+      preview={quote.text.slice(0, 120)}
+      banner={internal ? <Text style={styles.internal}>{t(locale, "comment.internal", { org: orgName })}</Text> : null}
+      actions={[{ href: link, label: t(locale, "comment.button") }]}
+      notes={[t(locale, "comment.why")]}
+    >
       <Section style={styles.quote}>
         {/* Line breaks as <br>: the plain-text version would otherwise run the lines together. */}
         <Text style={styles.quoteText}>
@@ -75,21 +73,11 @@ export function CommentAddedEmail({ locale, authorName, orgName, title, body, in
         </Text>
       </Section>
       {quote.cut ? <Paragraph muted>{t(locale, "comment.truncated")}</Paragraph> : null}
-      <CallToAction locale={locale} href={link} label={t(locale, "comment.button")} />
-      <Paragraph muted>{t(locale, "comment.why")}</Paragraph>
     </EmailLayout>
   );
 }
 
-// Sample props for the react-email preview server (`email dev --dir emails`).
-CommentAddedEmail.PreviewProps = {
-  locale: "en",
-  authorName: "Li Wei",
-  orgName: "Ningbo Bright Ceramics",
-  title: "Stoneware mug 350 ml, version 3",
-  body: "The handle radius in the drawing is 4 mm, but the golden sample has 5 mm.\nWhich one should we follow?",
-  internal: false,
-  link: "http://localhost:3000/ningbo-bright/specs/sample/versions/3",
-} satisfies CommentAddedProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+CommentAddedEmail.PreviewProps = { locale: "en", ...commentAddedSample };
 
 export default CommentAddedEmail;

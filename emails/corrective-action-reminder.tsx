@@ -1,29 +1,26 @@
 import { z } from "zod";
+import { httpLink, isoDate, shortText } from "./components/fields.ts";
+import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { formatDate, t, type MessageKey } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
+import { correctiveActionReminderSample } from "./samples.ts";
 
 // Sent by the reminder job (app/features/corrective-actions/reminders.server.ts):
 // due-soon and overdue to the factory's owners and quality managers, escalated to the
 // importer's owners, item-overdue to the factory for one late action of an accepted plan.
 
-const text = z.string().trim().min(1).max(300);
-
 export const correctiveActionReminderSchema = z.object({
   kind: z.enum(["due-soon", "overdue", "escalated", "item-overdue"]),
-  title: text,
-  factoryName: text,
-  importerName: text,
+  title: shortText,
+  factoryName: shortText,
+  importerName: shortText,
   /** The plan's due date, or the item's for item-overdue. */
-  dueAt: z.string().datetime({ offset: true }),
+  dueAt: isoDate,
   /** The late action (item-overdue only). */
   item: z
     .object({ action: z.string().trim().min(1).max(1000), owner: z.string().trim().max(200) })
     .nullable()
     .default(null),
-  link: z
-    .string()
-    .url()
-    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: httpLink,
 });
 export type CorrectiveActionReminderData = z.infer<typeof correctiveActionReminderSchema>;
 export type CorrectiveActionReminderKind = CorrectiveActionReminderData["kind"];
@@ -47,34 +44,23 @@ export function correctiveActionReminderSubject(locale: string, data: Corrective
 }
 
 export function CorrectiveActionReminderEmail({ locale, ...data }: CorrectiveActionReminderData & { locale: string }) {
-  const heading = correctiveActionReminderSubject(locale, data);
   const keys = messages[data.kind];
   const v = vars(locale, data);
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout locale={locale} heading={correctiveActionReminderSubject(locale, data)} actions={[{ href: data.link, label: t(locale, "caReminder.button") }]}>
       <Paragraph>{t(locale, keys.body, v)}</Paragraph>
       {data.kind === "item-overdue" && data.item ? (
         <>
-          <Paragraph>“{data.item.action}”</Paragraph>
+          <Quote>{data.item.action}</Quote>
           {data.item.owner ? <Paragraph muted>{t(locale, "caReminder.itemOwner", { owner: data.item.owner })}</Paragraph> : null}
         </>
       ) : null}
       <Paragraph>{t(locale, keys.ask, v)}</Paragraph>
-      <CallToAction locale={locale} href={data.link} label={t(locale, "caReminder.button")} />
     </EmailLayout>
   );
 }
 
-CorrectiveActionReminderEmail.PreviewProps = {
-  locale: "en",
-  kind: "item-overdue",
-  title: "Glaze cracks on mug handles",
-  factoryName: "Bright Ceramics",
-  importerName: "Northwind Home Goods",
-  dueAt: "2027-03-05T00:00:00.000Z",
-  item: { action: "Check the kiln temperature curve every shift.", owner: "Li Wei" },
-  link: "http://localhost:3000/bright/corrective-actions/abc",
-} satisfies CorrectiveActionReminderData & { locale: string };
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+CorrectiveActionReminderEmail.PreviewProps = { locale: "en", ...correctiveActionReminderSample };
 
 export default CorrectiveActionReminderEmail;

@@ -1,19 +1,18 @@
 import { z } from "zod";
+import { httpLink, isoDate, shortText } from "./components/fields.ts";
+import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { formatDate, t, type MessageKey } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
+import { correctiveActionUpdateSample } from "./samples.ts";
 
 const EVENTS = ["opened", "plan-submitted", "plan-accepted", "plan-returned", "implemented", "closed", "reopened"] as const;
 
 export const correctiveActionUpdateSchema = z.object({
   event: z.enum(EVENTS),
-  orgName: z.string().trim().min(1).max(300),
-  title: z.string().trim().min(1).max(300),
-  planDueAt: z.string().datetime({ offset: true }),
+  orgName: shortText,
+  title: shortText,
+  planDueAt: isoDate,
   note: z.string().max(5000).nullable(),
-  link: z
-    .string()
-    .url()
-    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: httpLink,
 });
 export type CorrectiveActionUpdateData = z.infer<typeof correctiveActionUpdateSchema>;
 
@@ -32,25 +31,15 @@ export function correctiveActionUpdateSubject(locale: string, data: CorrectiveAc
 }
 
 export function CorrectiveActionUpdateEmail({ locale, ...data }: CorrectiveActionUpdateData & { locale: string }) {
-  const heading = correctiveActionUpdateSubject(locale, data);
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout locale={locale} heading={correctiveActionUpdateSubject(locale, data)} actions={[{ href: data.link, label: t(locale, "ca.button") }]}>
       {data.event === "opened" ? <Paragraph>{t(locale, "ca.body.opened", { date: formatDate(locale, data.planDueAt) })}</Paragraph> : null}
-      {data.note ? <Paragraph>“{data.note.slice(0, 1000)}”</Paragraph> : null}
-      <CallToAction locale={locale} href={data.link} label={t(locale, "ca.button")} />
+      {data.note ? <Quote>{data.note.slice(0, 1000)}</Quote> : null}
     </EmailLayout>
   );
 }
 
-CorrectiveActionUpdateEmail.PreviewProps = {
-  locale: "en",
-  event: "opened",
-  orgName: "Northwind Home Goods",
-  title: "Mug height over the limit",
-  planDueAt: "2027-01-15T23:59:59.000Z",
-  note: null,
-  link: "http://localhost:3000/bright/corrective-actions/abc",
-} satisfies CorrectiveActionUpdateData & { locale: string };
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+CorrectiveActionUpdateEmail.PreviewProps = { locale: "en", ...correctiveActionUpdateSample };
 
 export default CorrectiveActionUpdateEmail;

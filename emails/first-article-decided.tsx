@@ -1,21 +1,18 @@
 import { z } from "zod";
+import { httpLink, positiveInt, shortText } from "./components/fields.ts";
+import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { t, type MessageKey } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-const text = z.string().trim().min(1).max(300);
+import { firstArticleDecidedSample } from "./samples.ts";
 
 export const firstArticleDecidedSchema = z.object({
-  importerName: text,
-  title: text,
-  version: z.number().int().positive(),
-  round: z.number().int().positive(),
-  poNumber: text,
+  importerName: shortText,
+  title: shortText,
+  version: positiveInt,
+  round: positiveInt,
+  poNumber: shortText,
   decision: z.enum(["APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"]),
   note: z.string().max(5000).nullable(),
-  link: z
-    .string()
-    .url()
-    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: httpLink,
 });
 export type FirstArticleDecidedData = z.infer<typeof firstArticleDecidedSchema>;
 
@@ -31,32 +28,20 @@ export function firstArticleDecidedSubject(locale: string, data: FirstArticleDec
 }
 
 export function FirstArticleDecidedEmail({ locale, ...data }: FirstArticleDecidedData & { locale: string }) {
-  const heading = firstArticleDecidedSubject(locale, data);
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout locale={locale} heading={firstArticleDecidedSubject(locale, data)} actions={[{ href: data.link, label: t(locale, "faDecided.button") }]}>
       {data.note ? (
         <>
           <Paragraph>{t(locale, data.decision === "CONDITIONALLY_APPROVED" ? "faDecided.conditions" : "faDecided.reason")}</Paragraph>
-          <Paragraph>“{data.note.slice(0, 1000)}”</Paragraph>
+          <Quote>{data.note.slice(0, 1000)}</Quote>
         </>
       ) : null}
       {data.decision === "REJECTED" ? <Paragraph>{t(locale, "faDecided.nextRound")}</Paragraph> : null}
-      <CallToAction locale={locale} href={data.link} label={t(locale, "faDecided.button")} />
     </EmailLayout>
   );
 }
 
-FirstArticleDecidedEmail.PreviewProps = {
-  locale: "en",
-  importerName: "Northwind Home Goods",
-  title: "Stoneware mug 350 ml",
-  version: 2,
-  round: 1,
-  poNumber: "PO-4411",
-  decision: "REJECTED",
-  note: "Height above the upper limit on sample 2.",
-  link: "http://localhost:3000/bright/first-articles/abc",
-} satisfies FirstArticleDecidedData & { locale: string };
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+FirstArticleDecidedEmail.PreviewProps = { locale: "en", ...firstArticleDecidedSample };
 
 export default FirstArticleDecidedEmail;

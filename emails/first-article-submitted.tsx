@@ -1,19 +1,16 @@
 import { z } from "zod";
+import { httpLink, positiveInt, shortText } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-const text = z.string().trim().min(1).max(300);
+import { firstArticleSubmittedSample } from "./samples.ts";
 
 export const firstArticleSubmittedSchema = z.object({
-  factoryName: text,
-  title: text,
-  version: z.number().int().positive(),
-  round: z.number().int().positive(),
-  poNumber: text,
-  link: z
-    .string()
-    .url()
-    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  factoryName: shortText,
+  title: shortText,
+  version: positiveInt,
+  round: positiveInt,
+  poNumber: shortText,
+  link: httpLink,
 });
 export type FirstArticleSubmittedData = z.infer<typeof firstArticleSubmittedSchema>;
 
@@ -24,24 +21,14 @@ export function firstArticleSubmittedSubject(locale: string, data: FirstArticleS
 }
 
 export function FirstArticleSubmittedEmail({ locale, ...data }: FirstArticleSubmittedData & { locale: string }) {
-  const heading = t(locale, "faSubmitted.heading", vars(data));
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout locale={locale} heading={t(locale, "faSubmitted.heading", vars(data))} actions={[{ href: data.link, label: t(locale, "faSubmitted.button") }]}>
       <Paragraph>{t(locale, "faSubmitted.body", vars(data))}</Paragraph>
-      <CallToAction locale={locale} href={data.link} label={t(locale, "faSubmitted.button")} />
     </EmailLayout>
   );
 }
 
-FirstArticleSubmittedEmail.PreviewProps = {
-  locale: "en",
-  factoryName: "Bright Ceramics",
-  title: "Stoneware mug 350 ml",
-  version: 2,
-  round: 1,
-  poNumber: "PO-4411",
-  link: "http://localhost:3000/northwind/first-articles/abc",
-};
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+FirstArticleSubmittedEmail.PreviewProps = { locale: "en", ...firstArticleSubmittedSample };
 
 export default FirstArticleSubmittedEmail;

@@ -1,97 +1,94 @@
 import { describe, expect, it } from "vitest";
 import { locales, renderEmail, templates, type TemplateName } from "./index.ts";
+import {
+  commentAddedSample,
+  correctiveActionReminderSample,
+  correctiveActionUpdateSample,
+  firstArticleDecidedSample,
+  firstArticleSubmittedSample,
+  memberInvitationSample,
+  partnerInvitationSample,
+  signupConfirmSample,
+  signupExistingSample,
+  specAcknowledgedSample,
+  specPublishedSample,
+  sampleLink as link,
+} from "./samples.ts";
 
-const link = "https://portal.example.com/invitations/tok_123?src=email";
-
-// Per template: sample data, the field holding the main link, and one word per
+// Per template: its sample data, the field holding the main link, and one word per
 // locale that only that locale's subject contains.
 const samples: {
   [T in TemplateName]: { data: Record<string, unknown>; linkField: string; required: string; marker: Record<(typeof locales)[number], RegExp> };
 } = {
   "partner-invitation": {
-    data: { inviterName: "Anna Berg", importerName: "Nordic Home", acceptUrl: link, expiresAt: "2027-03-05T10:00:00.000Z" },
+    data: partnerInvitationSample,
     linkField: "acceptUrl",
     required: "inviterName",
     marker: { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ },
   },
   "member-invitation": {
-    data: { inviterName: "Li Wei", orgName: "Bright Ceramics", role: "QUALITY", acceptUrl: link, expiresAt: "2027-03-05T10:00:00Z" },
+    data: memberInvitationSample,
     linkField: "acceptUrl",
     required: "inviterName",
     marker: { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ },
   },
   "comment-added": {
-    data: { authorName: "Li Wei", orgName: "Bright Ceramics", title: "Mug, version 3", body: "See the 2027 plan", internal: false, link },
+    data: commentAddedSample,
     linkField: "link",
     required: "authorName",
     marker: { en: /commented/i, es: /coment/i, zh: /评论/ },
   },
   "spec-published": {
-    data: { importerName: "Nordic Home", title: "Mug 350 ml", productCode: "MUG-350", version: 2, link, diffLink: null },
+    data: specPublishedSample,
     linkField: "link",
     required: "importerName",
     marker: { en: /published/i, es: /publicó/i, zh: /发布/ },
   },
   "spec-acknowledged": {
-    data: { factoryName: "Bright Ceramics", title: "Mug 350 ml", version: 2, status: "QUERIED", question: "Before or after glazing?", link },
+    data: specAcknowledgedSample,
     linkField: "link",
     required: "factoryName",
     marker: { en: /question/i, es: /pregunta/i, zh: /疑问/ },
   },
   "first-article-submitted": {
-    data: { factoryName: "Bright Ceramics", title: "Mug 350 ml", version: 2, round: 1, poNumber: "PO-4411", link },
+    data: firstArticleSubmittedSample,
     linkField: "link",
     required: "factoryName",
     marker: { en: /submitted/i, es: /envió/i, zh: /提交/ },
   },
   "first-article-decided": {
-    data: {
-      importerName: "Nordic Home",
-      title: "Mug 350 ml",
-      version: 2,
-      round: 1,
-      poNumber: "PO-4411",
-      decision: "REJECTED",
-      note: "Height over the limit",
-      link,
-    },
+    data: firstArticleDecidedSample,
     linkField: "link",
     required: "importerName",
     marker: { en: /rejected/i, es: /rechazó/i, zh: /拒绝/ },
   },
   "corrective-action-update": {
-    data: { event: "opened", orgName: "Nordic Home", title: "Mug height over the limit", planDueAt: "2027-01-15T23:59:59.000Z", note: null, link },
+    data: correctiveActionUpdateSample,
     linkField: "link",
     required: "orgName",
     marker: { en: /corrective action/i, es: /acción correctiva/i, zh: /纠正措施/ },
   },
   "corrective-action-reminder": {
-    data: {
-      kind: "overdue",
-      title: "Mug height over the limit",
-      factoryName: "Bright Ceramics",
-      importerName: "Nordic Home",
-      dueAt: "2027-01-15T23:59:59.000Z",
-      item: null,
-      link,
-    },
+    data: correctiveActionReminderSample,
     linkField: "link",
     required: "factoryName",
     marker: { en: /is late/i, es: /atrasado/i, zh: /逾期/ },
   },
   "signup-confirm": {
-    data: { name: "Li Wei", confirmUrl: link, hours: 24 },
+    data: signupConfirmSample,
     linkField: "confirmUrl",
     required: "name",
     marker: { en: /confirm/i, es: /confirme/i, zh: /确认/ },
   },
   "signup-existing": {
-    data: { loginUrl: link, invitationOrgName: null },
+    data: signupExistingSample,
     linkField: "loginUrl",
     required: "loginUrl",
     marker: { en: /tried to create/i, es: /intentó crear/i, zh: /尝试/ },
   },
 };
+
+const renderSample = (template: TemplateName, locale = "en") => renderEmail(template, locale, samples[template].data);
 
 describe("email templates", () => {
   it("has a sample for every registered template", () => {
@@ -102,7 +99,7 @@ describe("email templates", () => {
     const sample = samples[template];
     for (const locale of locales) {
       it(`renders ${template} in ${locale}`, async () => {
-        const email = await renderEmail(template, locale, sample.data);
+        const email = await renderSample(template, locale);
         expect(email.subject).toMatch(sample.marker[locale]);
         expect(email.html).toContain(link);
         expect(email.text).toContain(link);
@@ -121,25 +118,25 @@ describe("email templates", () => {
   }
 
   it("invitations say when they expire", async () => {
-    const email = await renderEmail("partner-invitation", "en", samples["partner-invitation"].data);
+    const email = await renderSample("partner-invitation");
     expect(email.text).toMatch(/2027/);
   });
 
   it("a query email quotes the factory's question", async () => {
-    const email = await renderEmail("spec-acknowledged", "en", samples["spec-acknowledged"].data);
+    const email = await renderSample("spec-acknowledged");
     expect(email.text).toContain("Before or after glazing?");
   });
 
   it("writes Chinese and Spanish text, not English", async () => {
-    const zh = await renderEmail("partner-invitation", "zh", samples["partner-invitation"].data);
+    const zh = await renderSample("partner-invitation", "zh");
     expect(zh.subject).toBe("Nordic Home 邀请您使用 Supplier Portal");
     expect(zh.text).toContain("供应商免费");
-    const es = await renderEmail("member-invitation", "es", samples["member-invitation"].data);
+    const es = await renderSample("member-invitation", "es");
     expect(es.text).toContain("como responsable de calidad");
   });
 
   it("falls back to English for an unknown locale", async () => {
-    const email = await renderEmail("partner-invitation", "fr-FR", samples["partner-invitation"].data);
+    const email = await renderSample("partner-invitation", "fr-FR");
     expect(email.subject).toBe("Nordic Home invites you to Supplier Portal");
     expect(email.text).toContain("free for suppliers");
   });

@@ -1,21 +1,14 @@
 import { z } from "zod";
+import { displayName, httpLink, isoDate } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { formatDate, t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-// Data is stored in the outbox as JSON and rendered later, so it is validated
-// both when enqueued and when rendered.
-const displayName = z.string().trim().min(1).max(200);
-const link = z
-  .string()
-  .url()
-  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
-const isoDate = z.string().datetime({ offset: true });
+import { memberInvitationSample } from "./samples.ts";
 
 export const memberInvitationSchema = z.object({
   inviterName: displayName,
   orgName: displayName,
   role: z.enum(["OWNER", "QUALITY", "MEMBER", "VIEWER"]),
-  acceptUrl: link,
+  acceptUrl: httpLink,
   expiresAt: isoDate,
 });
 
@@ -27,25 +20,19 @@ export function memberInvitationSubject(locale: string, data: MemberInvitationDa
 }
 
 export function MemberInvitationEmail({ locale, inviterName, orgName, role, acceptUrl, expiresAt }: MemberInvitationProps) {
-  const heading = t(locale, "member.heading", { inviter: inviterName, org: orgName, role: t(locale, `role.${role}`) });
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "member.heading", { inviter: inviterName, org: orgName, role: t(locale, `role.${role}`) })}
+      actions={[{ href: acceptUrl, label: t(locale, "member.button", { org: orgName }) }]}
+      notes={[t(locale, "common.expires", { date: formatDate(locale, expiresAt) }), t(locale, "common.ignore")]}
+    >
       <Paragraph>{t(locale, "member.body")}</Paragraph>
-      <CallToAction locale={locale} href={acceptUrl} label={t(locale, "member.button", { org: orgName })} />
-      <Paragraph muted>{t(locale, "common.expires", { date: formatDate(locale, expiresAt) })}</Paragraph>
-      <Paragraph muted>{t(locale, "common.ignore")}</Paragraph>
     </EmailLayout>
   );
 }
 
-MemberInvitationEmail.PreviewProps = {
-  locale: "en",
-  inviterName: "Li Wei",
-  orgName: "Ningbo Bright Ceramics",
-  role: "QUALITY",
-  acceptUrl: "http://localhost:3000/invitations/sample-token",
-  expiresAt: "2027-01-15T12:00:00.000Z",
-} satisfies MemberInvitationProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+MemberInvitationEmail.PreviewProps = { locale: "en", ...memberInvitationSample };
 
 export default MemberInvitationEmail;

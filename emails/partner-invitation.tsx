@@ -1,20 +1,13 @@
 import { z } from "zod";
+import { displayName, httpLink, isoDate } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { formatDate, t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-// Data is stored in the outbox as JSON and rendered later, so it is validated
-// both when enqueued and when rendered.
-const displayName = z.string().trim().min(1).max(200);
-const link = z
-  .string()
-  .url()
-  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
-const isoDate = z.string().datetime({ offset: true });
+import { partnerInvitationSample } from "./samples.ts";
 
 export const partnerInvitationSchema = z.object({
   inviterName: displayName,
   importerName: displayName,
-  acceptUrl: link,
+  acceptUrl: httpLink,
   expiresAt: isoDate,
 });
 
@@ -26,26 +19,20 @@ export function partnerInvitationSubject(locale: string, data: PartnerInvitation
 }
 
 export function PartnerInvitationEmail({ locale, inviterName, importerName, acceptUrl, expiresAt }: PartnerInvitationProps) {
-  const heading = t(locale, "partner.heading", { inviter: inviterName, importer: importerName });
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "partner.heading", { inviter: inviterName, importer: importerName })}
+      actions={[{ href: acceptUrl, label: t(locale, "partner.button") }]}
+      notes={[t(locale, "common.expires", { date: formatDate(locale, expiresAt) }), t(locale, "common.ignore")]}
+    >
       <Paragraph>{t(locale, "partner.body")}</Paragraph>
       <Paragraph>{t(locale, "partner.free")}</Paragraph>
-      <CallToAction locale={locale} href={acceptUrl} label={t(locale, "partner.button")} />
-      <Paragraph muted>{t(locale, "common.expires", { date: formatDate(locale, expiresAt) })}</Paragraph>
-      <Paragraph muted>{t(locale, "common.ignore")}</Paragraph>
     </EmailLayout>
   );
 }
 
-// Sample props for the react-email preview server (`email dev --dir emails`).
-PartnerInvitationEmail.PreviewProps = {
-  locale: "en",
-  inviterName: "Anna Berg",
-  importerName: "Nordic Home Goods",
-  acceptUrl: "http://localhost:3000/invitations/sample-token",
-  expiresAt: "2027-01-15T12:00:00.000Z",
-} satisfies PartnerInvitationProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+PartnerInvitationEmail.PreviewProps = { locale: "en", ...partnerInvitationSample };
 
 export default PartnerInvitationEmail;

@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { displayName, httpLink, positiveInt } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-const link = z
-  .string()
-  .url()
-  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+import { signupConfirmSample } from "./samples.ts";
 
 export const signupConfirmSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  confirmUrl: link,
-  hours: z.number().int().positive(),
+  name: displayName,
+  confirmUrl: httpLink,
+  hours: positiveInt,
 });
 
 export type SignupConfirmData = z.infer<typeof signupConfirmSchema>;
@@ -21,23 +18,19 @@ export function signupConfirmSubject(locale: string) {
 }
 
 export function SignupConfirmEmail({ locale, name, confirmUrl, hours }: SignupConfirmProps) {
-  const heading = t(locale, "signupConfirm.heading", { name });
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "signupConfirm.heading", { name })}
+      actions={[{ href: confirmUrl, label: t(locale, "signupConfirm.button") }]}
+      notes={[t(locale, "signupConfirm.expires", { hours }), t(locale, "signupConfirm.ignore")]}
+    >
       <Paragraph>{t(locale, "signupConfirm.body")}</Paragraph>
-      <CallToAction locale={locale} href={confirmUrl} label={t(locale, "signupConfirm.button")} />
-      <Paragraph muted>{t(locale, "signupConfirm.expires", { hours })}</Paragraph>
-      <Paragraph muted>{t(locale, "signupConfirm.ignore")}</Paragraph>
     </EmailLayout>
   );
 }
 
-SignupConfirmEmail.PreviewProps = {
-  locale: "en",
-  name: "Li Wei",
-  confirmUrl: "http://localhost:3000/signup/confirm/sample-token",
-  hours: 24,
-} satisfies SignupConfirmProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SignupConfirmEmail.PreviewProps = { locale: "en", ...signupConfirmSample };
 
 export default SignupConfirmEmail;

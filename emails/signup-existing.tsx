@@ -1,18 +1,15 @@
 import { z } from "zod";
+import { displayName, httpLink } from "./components/fields.ts";
+import { EmailLayout, Paragraph } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-const link = z
-  .string()
-  .url()
-  .regex(/^https?:\/\//, { message: "must be an http(s) URL" });
+import { signupExistingSample } from "./samples.ts";
 
 // Sent instead of a confirmation when the address already has an account, so that the
 // sign-up page answers the same whether or not it does.
 export const signupExistingSchema = z.object({
-  loginUrl: link,
+  loginUrl: httpLink,
   /** The org whose invitation the login link leads to, when the sign-up came from one. */
-  invitationOrgName: z.string().trim().min(1).max(200).nullable(),
+  invitationOrgName: displayName.nullable(),
 });
 
 export type SignupExistingData = z.infer<typeof signupExistingSchema>;
@@ -23,22 +20,20 @@ export function signupExistingSubject(locale: string) {
 }
 
 export function SignupExistingEmail({ locale, loginUrl, invitationOrgName }: SignupExistingProps) {
-  const heading = t(locale, "signupExisting.heading");
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "signupExisting.heading")}
+      actions={[{ href: loginUrl, label: t(locale, "signupExisting.button") }]}
+      notes={[t(locale, "signupExisting.ignore")]}
+    >
       <Paragraph>{t(locale, "signupExisting.body")}</Paragraph>
       {invitationOrgName ? <Paragraph>{t(locale, "signupExisting.invitation", { org: invitationOrgName })}</Paragraph> : null}
-      <CallToAction locale={locale} href={loginUrl} label={t(locale, "signupExisting.button")} />
-      <Paragraph muted>{t(locale, "signupExisting.ignore")}</Paragraph>
     </EmailLayout>
   );
 }
 
-SignupExistingEmail.PreviewProps = {
-  locale: "en",
-  loginUrl: "http://localhost:3000/login",
-  invitationOrgName: null,
-} satisfies SignupExistingProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SignupExistingEmail.PreviewProps = { locale: "en", ...signupExistingSample };
 
 export default SignupExistingEmail;

@@ -1,19 +1,16 @@
 import { z } from "zod";
+import { httpLink, positiveInt, shortText } from "./components/fields.ts";
+import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
-import { CallToAction, EmailLayout, Heading, Paragraph } from "./layout.tsx";
-
-const text = z.string().trim().min(1).max(300);
+import { specAcknowledgedSample } from "./samples.ts";
 
 export const specAcknowledgedSchema = z.object({
-  factoryName: text,
-  title: text,
-  version: z.number().int().positive(),
+  factoryName: shortText,
+  title: shortText,
+  version: positiveInt,
   status: z.enum(["ACKNOWLEDGED", "QUERIED"]),
   question: z.string().max(2000).nullable(),
-  link: z
-    .string()
-    .url()
-    .regex(/^https?:\/\//, { message: "must be an http(s) URL" }),
+  link: httpLink,
 });
 
 export type SpecAcknowledgedData = z.infer<typeof specAcknowledgedSchema>;
@@ -24,33 +21,23 @@ export function specAcknowledgedSubject(locale: string, data: SpecAcknowledgedDa
   return t(locale, key, { factory: data.factoryName, title: data.title, version: String(data.version) });
 }
 
-export function SpecAcknowledgedEmail({ locale, factoryName, title, version, status, question, link }: SpecAcknowledgedProps) {
-  const heading = specAcknowledgedSubject(locale, { factoryName, title, version, status, question, link });
+export function SpecAcknowledgedEmail({ locale, ...data }: SpecAcknowledgedProps) {
   return (
-    <EmailLayout locale={locale} preview={heading}>
-      <Heading>{heading}</Heading>
-      {status === "QUERIED" && question ? (
+    <EmailLayout locale={locale} heading={specAcknowledgedSubject(locale, data)} actions={[{ href: data.link, label: t(locale, "specAck.button") }]}>
+      {data.status === "QUERIED" && data.question ? (
         <>
           <Paragraph>{t(locale, "specAck.question")}</Paragraph>
-          <Paragraph>“{question}”</Paragraph>
+          <Quote>{data.question}</Quote>
           <Paragraph>{t(locale, "specAck.answer")}</Paragraph>
         </>
       ) : (
         <Paragraph>{t(locale, "specAck.body")}</Paragraph>
       )}
-      <CallToAction locale={locale} href={link} label={t(locale, "specAck.button")} />
     </EmailLayout>
   );
 }
 
-SpecAcknowledgedEmail.PreviewProps = {
-  locale: "en",
-  factoryName: "Bright Ceramics",
-  title: "Stoneware mug 350 ml",
-  version: 2,
-  status: "QUERIED",
-  question: "Is the handle pull test done before or after glazing?",
-  link: "http://localhost:3000/northwind/specs/abc/v/2",
-} satisfies SpecAcknowledgedProps;
+// The react-email preview server (`email dev --dir emails`) shows the sample the tests render.
+SpecAcknowledgedEmail.PreviewProps = { locale: "en", ...specAcknowledgedSample };
 
 export default SpecAcknowledgedEmail;

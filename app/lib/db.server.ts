@@ -33,6 +33,14 @@ export function databaseConfigFromEnv(): DatabaseConfig {
   return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(env.DATA_DIR, "pglite") };
 }
 
+/** Raw access through node-postgres: the pool, or one connection checked out of it. */
+const nodePostgresRunner = (db: pg.Pool | pg.PoolClient): SqlRunner => ({
+  exec: async (sql) => {
+    await db.query(sql);
+  },
+  query: async <T>(sql: string, params?: unknown[]) => (await db.query(sql, params)).rows as T[],
+});
+
 export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Database {
   if ("url" in config) {
     const pool = new pg.Pool({
@@ -54,24 +62,14 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
     return {
       prisma,
       dialect: "postgres",
-      sql: {
-        exec: async (sql) => {
-          await pool.query(sql);
-        },
-        query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
-      },
+      sql: nodePostgresRunner(pool),
       onOneConnection: async (fn) => {
         const client = await pool.connect();
         // While checked out, a connection the server ends emits 'error' on the client itself.
         const onLost = (error: Error) => console.error(`[database] connection lost: ${error.message}`);
         client.on("error", onLost);
         try {
-          return await fn({
-            exec: async (sql) => {
-              await client.query(sql);
-            },
-            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-          });
+          return await fn(nodePostgresRunner(client));
         } finally {
           client.off("error", onLost);
           client.release();

@@ -4,6 +4,14 @@ import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).transform((v) => v === "true" || v === "1");
 
+/** A whole number of `unit` from `min` to `max`, whose messages name the unit: "must be a number of connections". */
+const wholeNumberOf = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a number of ${unit}` })
+    .int({ message: `must be a whole number of ${unit}` })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+
 const PROXY_EXAMPLES = "the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or 10.0.0.1,192.168.0.0/16)";
 // Names Express (proxy-addr) knows for the usual private ranges.
 const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -62,12 +70,7 @@ const schema = z.object({
     .optional(),
   // Per process: with several app servers and workers, their sum must stay below the
   // PostgreSQL server's max_connections.
-  DATABASE_POOL_SIZE: z.coerce
-    .number({ message: "must be a number of connections" })
-    .int({ message: "must be a whole number of connections" })
-    .min(1, { message: "must be at least 1" })
-    .max(1000, { message: "must be at most 1000" })
-    .default(10),
+  DATABASE_POOL_SIZE: wholeNumberOf("connections", 1, 1000).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
   SESSION_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -76,12 +79,7 @@ const schema = z.object({
   WORKER: booleanFlag.default("true"),
   // Server processes sharing the port (node:cluster), e.g. one per core. PostgreSQL only:
   // the embedded database belongs to one process.
-  WEB_CONCURRENCY: z.coerce
-    .number({ message: "must be a number of processes" })
-    .int({ message: "must be a whole number of processes" })
-    .min(1, { message: "must be at least 1" })
-    .max(64, { message: "must be at most 64" })
-    .default(1),
+  WEB_CONCURRENCY: wholeNumberOf("processes", 1, 64).default(1),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: trustProxy.default("false"),
   // Benchmark aid: report each request's SQL statement count in X-Query-Count.

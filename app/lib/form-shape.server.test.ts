@@ -15,6 +15,10 @@ const Schema = z.object({
   findings: z.record(z.string()).optional(),
 });
 
+const limitsRefusal = (entries: [string, string][]) => refusal(() => checkFormLimits(form(entries)));
+const shapeRefusal = (entries: [string, string][], schema: z.ZodTypeAny = Schema, options?: Parameters<typeof checkFormShape>[2]) =>
+  refusal(() => checkFormShape(form(entries), schema, options));
+
 describe("field names", () => {
   it("reads conform's notation into segments", () => {
     expect(parseFieldName("items[2].dueAt")).toEqual(["items", 2, "dueAt"]);
@@ -32,23 +36,19 @@ describe("field names", () => {
 describe("limits every form shares", () => {
   it("refuse an index past the bound before any parser sees it (the one-request crash)", () => {
     expect(
-      refusal(() =>
-        checkFormLimits(
-          form([
-            ["email", ""],
-            ["password", ""],
-            ["x[99999999]", "1"],
-          ]),
-        ),
-      ),
+      limitsRefusal([
+        ["email", ""],
+        ["password", ""],
+        ["x[99999999]", "1"],
+      ]),
     ).toMatchObject({ status: 400 });
-    expect(refusal(() => checkFormLimits(form([["x[10000]", "1"]])))).toMatchObject({ status: 400 });
-    expect(refusal(() => checkFormLimits(form([["x[9999]", "1"]])))).toBeNull();
+    expect(limitsRefusal([["x[10000]", "1"]])).toMatchObject({ status: 400 });
+    expect(limitsRefusal([["x[9999]", "1"]])).toBeNull();
   });
 
   it("refuse a name nested thousands of levels deep", () => {
-    expect(refusal(() => checkFormLimits(form([["a" + ".a".repeat(2000), "1"]])))).toMatchObject({ status: 400 });
-    expect(refusal(() => checkFormLimits(form([["a" + "[0]".repeat(2000), "1"]])))).toMatchObject({ status: 400 });
+    expect(limitsRefusal([["a" + ".a".repeat(2000), "1"]])).toMatchObject({ status: 400 });
+    expect(limitsRefusal([["a" + "[0]".repeat(2000), "1"]])).toMatchObject({ status: 400 });
   });
 
   it("refuse more fields than any page has with a 413", () => {
@@ -57,7 +57,7 @@ describe("limits every form shares", () => {
   });
 
   it("keep the name in the message short", () => {
-    const out = refusal(() => checkFormLimits(form([["x[" + "9".repeat(5) + "]" + "]".repeat(150), "1"]])));
+    const out = limitsRefusal([["x[" + "9".repeat(5) + "]" + "]".repeat(150), "1"]]);
     expect(out!.message.length).toBeLessThan(150);
   });
 });
@@ -77,86 +77,64 @@ describe("the shape a schema accepts", () => {
   });
 
   it("refuses a name the schema does not know", () => {
-    expect(refusal(() => checkFormShape(form([["nope", "1"]]), Schema))).toMatchObject({ status: 400, message: expect.stringContaining("does not know") });
-    expect(refusal(() => checkFormShape(form([["title.deeper", "1"]]), Schema))).toMatchObject({ status: 400 });
-    expect(refusal(() => checkFormShape(form([["items[0].other", "1"]]), Schema))).toMatchObject({ status: 400 });
+    expect(shapeRefusal([["nope", "1"]])).toMatchObject({ status: 400, message: expect.stringContaining("does not know") });
+    expect(shapeRefusal([["title.deeper", "1"]])).toMatchObject({ status: 400 });
+    expect(shapeRefusal([["items[0].other", "1"]])).toMatchObject({ status: 400 });
   });
 
   it("refuses a list position at or past the list's max", () => {
-    expect(refusal(() => checkFormShape(form([["items[5].name", "x"]]), Schema))).toMatchObject({ status: 400, message: expect.stringContaining("more rows") });
+    expect(shapeRefusal([["items[5].name", "x"]])).toMatchObject({ status: 400, message: expect.stringContaining("more rows") });
   });
 
   it("refuses a name repeated more often than its list holds", () => {
     expect(
-      refusal(() =>
-        checkFormShape(
-          form([
-            ["title", "a"],
-            ["title", "b"],
-          ]),
-          Schema,
-        ),
-      ),
+      shapeRefusal([
+        ["title", "a"],
+        ["title", "b"],
+      ]),
     ).toMatchObject({ status: 400 });
   });
 
+  // Fields a route reads itself, beside the schema's (a redirect choice, a grid of measurements).
+  const ownFields = { extraFields: ["then", "m.*"] };
+
   it("lets a route read fields of its own outside the schema", () => {
-    expect(
-      refusal(() =>
-        checkFormShape(
-          form([
-            ["title", "a"],
-            ["then", "view"],
-            ["m.key.0", "1.5"],
-            ["m.key.1", "1.6"],
-          ]),
-          Schema,
-          { extraFields: ["then", "m.*"] },
-        ),
-      ),
-    ).toBeNull();
+    const entries: [string, string][] = [
+      ["title", "a"],
+      ["then", "view"],
+      ["m.key.0", "1.5"],
+      ["m.key.1", "1.6"],
+    ];
+    expect(shapeRefusal(entries, Schema, ownFields)).toBeNull();
   });
 
-  it("holds those fields to their plain shape: no list positions, no nesting under a plain name, each sent once", () => {
-    const options = { extraFields: ["then", "m.*"] };
-    // The bypass a review found: under an extra name, conform would build lists of 10,000 slots.
-    for (const name of ["then[5][9999]", "then.x", "m[9999]", "m.key[3]", "m.key.0[1]", "m"]) {
+  // The bypass a review found: under an extra name, conform would build lists of 10,000 slots.
+  it.each(["then[5][9999]", "then.x", "m[9999]", "m.key[3]", "m.key.0[1]", "m"])(
+    "holds a route's own fields to their plain shape (no list positions, no nesting under a plain name): refuses %s",
+    (name) => {
       expect(
-        refusal(() =>
-          checkFormShape(
-            form([
-              ["title", "a"],
-              [name, "x"],
-            ]),
-            Schema,
-            options,
-          ),
+        shapeRefusal(
+          [
+            ["title", "a"],
+            [name, "x"],
+          ],
+          Schema,
+          ownFields,
         ),
         name,
       ).toMatchObject({ status: 400 });
-    }
+    },
+  );
+
+  it.each(["then", "m.k.1"])("refuses a route's own field %s sent twice", (name) => {
     expect(
-      refusal(() =>
-        checkFormShape(
-          form([
-            ["then", "a"],
-            ["then", "b"],
-          ]),
-          Schema,
-          options,
-        ),
-      ),
-    ).toMatchObject({ status: 400 });
-    expect(
-      refusal(() =>
-        checkFormShape(
-          form([
-            ["m.k.1", "a"],
-            ["m.k.1", "b"],
-          ]),
-          Schema,
-          options,
-        ),
+      shapeRefusal(
+        [
+          [name, "a"],
+          [name, "b"],
+        ],
+        Schema,
+        ownFields,
       ),
     ).toMatchObject({ status: 400 });
   });

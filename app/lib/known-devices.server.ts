@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createCookie } from "@remix-run/node";
-import { getEnv } from "./env.server.ts";
-import { getCookieSecrets } from "./secret.server.ts";
+import type { Cookie } from "@remix-run/node";
+import { signedCookie } from "./cookies.server.ts";
 import { DAY_MS } from "./dates.ts";
 
 // OWASP's "device cookies": a browser that has logged in to an account before carries a
@@ -18,22 +17,11 @@ interface Device {
   accounts: string[];
 }
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: Cookie | undefined;
 
-function deviceCookie() {
-  const env = getEnv();
-  cookie ??= createCookie("sp_device", {
-    httpOnly: true,
-    sameSite: "lax",
-    // Site-wide: a login form that JavaScript enhances posts to /login.data, which a cookie
-    // scoped to /login would not be sent with, and every such browser would count as a stranger.
-    path: "/",
-    secure: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
-    secrets: getCookieSecrets(),
-    maxAge: DEVICE_TTL_S,
-  });
-  return cookie;
-}
+// Site-wide like every cookie: the enhanced login form posts to /login.data, and a cookie scoped
+// to /login would make every such browser a stranger.
+const deviceCookie = () => (cookie ??= signedCookie("sp_device", { maxAge: DEVICE_TTL_S }));
 
 async function readDevice(request: Request): Promise<Device | null> {
   // A bad signature or an unreadable value parses as null or {}: an unknown device.

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect, type Cookie } from "@remix-run/node";
+import { signedCookie } from "./cookies.server.ts";
 import { prisma } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
 import { safeRedirectPath } from "./http.server.ts";
 import { perRequest } from "./request-scope.server.ts";
-import { getCookieSecrets } from "./secret.server.ts";
 import { DAY_MS, HOUR_MS } from "./dates.ts";
 import { loginPath } from "./login-path.ts";
 
@@ -18,23 +17,12 @@ export const SESSION_TOUCH_MS = HOUR_MS;
 /** When a session last used at `now` ends: the idle limit, capped by the absolute one. */
 export const sessionEnd = (createdAt: Date, now: number) => new Date(Math.min(createdAt.getTime() + SESSION_MAX_MS, now + SESSION_IDLE_MS));
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: Cookie | undefined;
 
-// The cookie carries only a session id; the Session row makes it revocable.
-function sessionCookie() {
-  const env = getEnv();
-  cookie ??= createCookie("sp_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
-    secrets: getCookieSecrets(),
-    // Set only when a session starts, so the cookie ends with the session's absolute limit;
-    // a session idle for SESSION_IDLE_MS is refused by its row before that.
-    maxAge: SESSION_MAX_MS / 1000,
-  });
-  return cookie;
-}
+// The cookie carries only a session id; the Session row makes it revocable. It is set only when a
+// session starts, so it ends with the session's absolute limit; a session idle for SESSION_IDLE_MS
+// is refused by its row before that.
+const sessionCookie = () => (cookie ??= signedCookie("sp_session", { maxAge: SESSION_MAX_MS / 1000 }));
 
 export async function getSessionId(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));

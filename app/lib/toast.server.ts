@@ -1,7 +1,6 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getEnv } from "./env.server.ts";
-import { getCookieSecrets } from "./secret.server.ts";
+import { signedCookie } from "./cookies.server.ts";
 
 const toastSchema = z.object({
   type: z.enum(["success", "error", "info"]).default("success"),
@@ -13,17 +12,7 @@ export type Toast = z.input<typeof toastSchema>;
 type ToastFlash = { toast: z.infer<typeof toastSchema> };
 let storage: ReturnType<typeof createCookieSessionStorage<Record<string, never>, ToastFlash>> | undefined;
 function toastStorage() {
-  const env = getEnv();
-  storage ??= createCookieSessionStorage<Record<string, never>, ToastFlash>({
-    cookie: {
-      name: "sp_toast",
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
-      secrets: getCookieSecrets(),
-    },
-  });
+  storage ??= createCookieSessionStorage<Record<string, never>, ToastFlash>({ cookie: signedCookie("sp_toast") });
   return storage;
 }
 

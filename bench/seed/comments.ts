@@ -119,19 +119,7 @@ export async function seedComments(
     }
   }
 
-  const writer = new TableWriter(ctx.pool, "Comment", {
-    id: "text",
-    threadType: "text",
-    threadId: "text",
-    importerId: "text",
-    factoryId: "text",
-    orgId: "text",
-    authorId: "text",
-    visibility: { enum: "CommentVisibility" },
-    body: "text",
-    createdAt: "ts",
-    editedAt: "ts",
-  });
+  const writer = await TableWriter.open(ctx.pool, "Comment");
   for (const [thread, count] of counts) await writeThread(rng, writer, thread, count, now);
   await writer.done();
   return { hotThreads: hot.length };
@@ -149,18 +137,18 @@ async function writeThread(rng: Rng, writer: TableWriter, t: Thread, count: numb
     const author = rng.pick(org === t.importer ? importerPeople : factoryPeople);
     const visibility = rng.chance(0.12) ? "INTERNAL" : "SHARED";
     const editedAt = rng.chance(0.03) ? Math.min(now, createdAt + rng.int(1, 14) * 60_000) : null;
-    await writer.add(
-      newId(),
-      t.type,
-      t.id,
-      t.importer.id,
-      t.factory.id,
-      org.id,
-      author,
+    await writer.add({
+      id: newId(),
+      threadType: t.type,
+      threadId: t.id,
+      importerId: t.importer.id,
+      factoryId: t.factory.id,
+      orgId: org.id,
+      authorId: author,
       visibility,
-      commentBody(rng, rng.pick(t.topics)),
-      ts(createdAt),
-      ts(editedAt),
-    );
+      body: commentBody(rng, rng.pick(t.topics)),
+      createdAt: ts(createdAt),
+      editedAt: ts(editedAt),
+    });
   }
 }

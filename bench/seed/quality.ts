@@ -81,33 +81,7 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
   const current = acknowledged.filter((s) => s.version.supersededAt === null && s.share.partnership.status === "ACTIVE");
   if (acknowledged.length === 0 || current.length === 0) throw new Error("No acknowledged spec versions to make first articles for.");
   const all: FirstArticle[] = [];
-  const writer = new TableWriter(ctx.pool, "FirstArticle", {
-    id: "text",
-    seriesId: "text",
-    round: "int",
-    importerId: "text",
-    factoryId: "text",
-    partnershipId: "text",
-    specId: "text",
-    versionId: "text",
-    status: { enum: "FirstArticleStatus" },
-    poNumber: "text",
-    lotNumber: "text",
-    quantityProduced: "int",
-    sampleCount: "int",
-    inspectedOn: "ts",
-    notes: "text",
-    createdById: "text",
-    submittedAt: "ts",
-    submittedById: "text",
-    decidedAt: "ts",
-    decidedById: "text",
-    decisionNote: "text",
-    findings: "json",
-    revision: "int",
-    createdAt: "ts",
-    updatedAt: "ts",
-  });
+  const writer = await TableWriter.open(ctx.pool, "FirstArticle");
 
   while (all.length < scale.firstArticles) {
     const final = rng.weighted({ DRAFT: 8, SUBMITTED: 11, APPROVED: 57, CONDITIONALLY_APPROVED: 12, REJECTED: 12 } as const);
@@ -172,33 +146,33 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
       const inspected = new Date(fa.submittedAt ? fa.createdAt + (fa.submittedAt - fa.createdAt) / 2 : fa.createdAt);
       const inspectedOn = Date.UTC(inspected.getUTCFullYear(), inspected.getUTCMonth(), inspected.getUTCDate());
       const decisionNote = fa.decidedAt ? rng.pick(DECISION_NOTES[fa.status as keyof typeof DECISION_NOTES]) || null : null;
-      await writer.add(
-        fa.id,
+      await writer.add({
+        id: fa.id,
         seriesId,
-        fa.round,
-        share.spec.importer.id,
-        share.factory.id,
-        share.partnership.id,
-        share.spec.id,
-        target.version.id,
-        fa.status,
+        round: fa.round,
+        importerId: share.spec.importer.id,
+        factoryId: share.factory.id,
+        partnershipId: share.partnership.id,
+        specId: share.spec.id,
+        versionId: target.version.id,
+        status: fa.status,
         poNumber,
         lotNumber,
-        quantity,
-        scale.samplesPerFirstArticle,
-        ts(inspectedOn),
+        quantityProduced: quantity,
+        sampleCount: scale.samplesPerFirstArticle,
+        inspectedOn: ts(inspectedOn),
         notes,
-        rng.pick(share.factory.writers),
-        ts(fa.submittedAt),
-        fa.submittedAt ? rng.pick(share.factory.deciders) : null,
-        ts(fa.decidedAt),
-        fa.decidedAt ? rng.pick(share.spec.importer.deciders) : null,
+        createdById: rng.pick(share.factory.writers),
+        submittedAt: ts(fa.submittedAt),
+        submittedById: fa.submittedAt ? rng.pick(share.factory.deciders) : null,
+        decidedAt: ts(fa.decidedAt),
+        decidedById: fa.decidedAt ? rng.pick(share.spec.importer.deciders) : null,
         decisionNote,
-        findingsOf(fa),
+        findings: findingsOf(fa),
         revision,
-        ts(fa.createdAt),
-        ts(updatedAt),
-      );
+        createdAt: ts(fa.createdAt),
+        updatedAt: ts(updatedAt),
+      });
       all.push(fa);
     }
   }
@@ -210,12 +184,7 @@ export async function seedFirstArticles(ctx: SeedContext, scale: Scale, seen: Se
 /** Every cell of every first article: five samples of each characteristic, judged as the app judges them. */
 async function seedMeasurements(ctx: SeedContext, scale: Scale, firstArticles: FirstArticle[]) {
   const rng = ctx.rng("measurements");
-  const writer = new TableWriter(
-    ctx.pool,
-    "Measurement",
-    { id: "text", firstArticleId: "text", characteristicKey: "text", sample: "int", raw: "text", value: "num", passed: "bool" },
-    10000,
-  );
+  const writer = await TableWriter.open(ctx.pool, "Measurement", 10000);
   for (const fa of firstArticles) {
     const failing = new Map(fa.failing.map((f) => [`${f.index}:${f.sample}`, f.units]));
     // Some factories type a decimal comma; the app reads it and keeps what was typed.
@@ -225,12 +194,20 @@ async function seedMeasurements(ctx: SeedContext, scale: Scale, firstArticles: F
         const key = `${index}:${sample}`;
         const fails = failing.has(key);
         if (c.kind === "ATTRIBUTE") {
-          await writer.add(newId(), fa.id, c.key, sample, fails ? "FAIL" : "PASS", null, !fails);
+          await writer.add({ id: newId(), firstArticleId: fa.id, characteristicKey: c.key, sample, raw: fails ? "FAIL" : "PASS", value: null, passed: !fails });
           continue;
         }
         const units = fails ? failing.get(key)! : inTolerance(rng, c);
         const value = fmt(units, c.decimals);
-        await writer.add(newId(), fa.id, c.key, sample, comma ? value.replace(".", ",") : value, value, !fails);
+        await writer.add({
+          id: newId(),
+          firstArticleId: fa.id,
+          characteristicKey: c.key,
+          sample,
+          raw: comma ? value.replace(".", ",") : value,
+          value,
+          passed: !fails,
+        });
       }
     }
   }
@@ -255,33 +232,7 @@ export async function seedCorrectiveActions(
   const partnershipWeight = (p: Partnership) => (p.factory?.weight ?? 0) * Math.sqrt(p.importer.weight);
   const weightedActive = active.flatMap((p) => Array.from({ length: Math.max(1, Math.round(partnershipWeight(p) * 20)) }, () => p));
 
-  const caWriter = new TableWriter(ctx.pool, "CorrectiveAction", {
-    id: "text",
-    importerId: "text",
-    factoryId: "text",
-    partnershipId: "text",
-    firstArticleId: "text",
-    specId: "text",
-    title: "text",
-    problem: "text",
-    severity: { enum: "Severity" },
-    status: { enum: "CorrectiveActionStatus" },
-    planDueAt: "ts",
-    containment: "text",
-    rootCauseCategory: { enum: "RootCauseCategory" },
-    rootCause: "text",
-    preventive: "text",
-    reviewNote: "text",
-    effectivenessNote: "text",
-    openedById: "text",
-    planSubmittedAt: "ts",
-    planAcceptedAt: "ts",
-    implementedAt: "ts",
-    closedAt: "ts",
-    revision: "int",
-    createdAt: "ts",
-    updatedAt: "ts",
-  });
+  const caWriter = await TableWriter.open(ctx.pool, "CorrectiveAction");
   const items: { caId: string; position: number; action: string; owner: string; dueAt: number }[] = [];
   const out: CorrectiveAction[] = [];
   for (let n = 0; n < scale.correctiveActions; n++) {
@@ -360,39 +311,40 @@ export async function seedCorrectiveActions(
         planSubmittedAt ??
         createdAt + (answered ? rng.int(1, 48) * HOUR : 0),
     );
-    await caWriter.add(
+    await caWriter.add({
       id,
-      importer.id,
-      factory.id,
-      partnership.id,
-      firstArticle?.id ?? null,
+      importerId: importer.id,
+      factoryId: factory.id,
+      partnershipId: partnership.id,
+      firstArticleId: firstArticle?.id ?? null,
       specId,
-      `${characteristic[0]!.toUpperCase()}${characteristic.slice(1)} ${rng.pick(["out of tolerance", "varies between lots", "fails at incoming inspection", "does not match the standard"])}`,
-      fill(rng.pick(PROBLEMS), rng, { c: characteristic, lot }),
+      title: `${characteristic[0]!.toUpperCase()}${characteristic.slice(1)} ${rng.pick(["out of tolerance", "varies between lots", "fails at incoming inspection", "does not match the standard"])}`,
+      problem: fill(rng.pick(PROBLEMS), rng, { c: characteristic, lot }),
       severity,
       status,
-      ts(planDueAt),
-      answered ? fill(rng.pick(CONTAINMENT), rng) : "",
-      answered && (stage > 0 || rng.chance(0.5)) ? rng.pick(ROOT_CAUSE_CATEGORIES) : null,
-      answered ? rng.pick(ROOT_CAUSES) : "",
-      stage > 0 ? rng.pick(ACTIONS) + " on all lines making this product." : "",
-      returned
+      planDueAt: ts(planDueAt),
+      containment: answered ? fill(rng.pick(CONTAINMENT), rng) : "",
+      rootCauseCategory: answered && (stage > 0 || rng.chance(0.5)) ? rng.pick(ROOT_CAUSE_CATEGORIES) : null,
+      rootCause: answered ? rng.pick(ROOT_CAUSES) : "",
+      preventive: stage > 0 ? rng.pick(ACTIONS) + " on all lines making this product." : "",
+      reviewNote: returned
         ? "Please explain why the check was skipped, not only who skipped it."
         : stage >= 2 && rng.chance(0.3)
           ? "Plan accepted. Please send photos when the actions are done."
           : null,
-      status === "CLOSED"
-        ? rng.pick(["Next three lots measured within tolerance.", "No repeat at incoming inspection for two months.", "Verified on site during the audit."])
-        : null,
-      rng.pick(importer.writers),
-      ts(submittedAt),
-      ts(planAcceptedAt ?? null),
-      ts(implementedAt ?? null),
-      ts(closedAt ?? null),
-      stage + (returned ? 2 : 0) + (answered ? 1 : 0),
-      ts(createdAt),
-      ts(updatedAt),
-    );
+      effectivenessNote:
+        status === "CLOSED"
+          ? rng.pick(["Next three lots measured within tolerance.", "No repeat at incoming inspection for two months.", "Verified on site during the audit."])
+          : null,
+      openedById: rng.pick(importer.writers),
+      planSubmittedAt: ts(submittedAt),
+      planAcceptedAt: ts(planAcceptedAt ?? null),
+      implementedAt: ts(implementedAt ?? null),
+      closedAt: ts(closedAt ?? null),
+      revision: stage + (returned ? 2 : 0) + (answered ? 1 : 0),
+      createdAt: ts(createdAt),
+      updatedAt: ts(updatedAt),
+    });
     // The factory's actions: drafted while open, dated after the plan; an accepted plan may already be late.
     const base = planSubmittedAt ?? planDueAt;
     for (let position = 0, count = rng.int(1, 4); position < count; position++) {
@@ -402,15 +354,16 @@ export async function seedCorrectiveActions(
     out.push({ id, partnership, createdAt, closedAt: closedAt ?? null, status, topic: characteristic });
   }
   await caWriter.done();
-  const itemWriter = new TableWriter(ctx.pool, "CorrectiveActionItem", {
-    id: "text",
-    correctiveActionId: "text",
-    position: "int",
-    action: "text",
-    owner: "text",
-    dueAt: "ts",
-  });
-  for (const item of items) await itemWriter.add(newId(), item.caId, item.position, item.action, item.owner, ts(item.dueAt));
+  const itemWriter = await TableWriter.open(ctx.pool, "CorrectiveActionItem");
+  for (const item of items)
+    await itemWriter.add({
+      id: newId(),
+      correctiveActionId: item.caId,
+      position: item.position,
+      action: item.action,
+      owner: item.owner,
+      dueAt: ts(item.dueAt),
+    });
   await itemWriter.done();
   return out;
 }

@@ -173,113 +173,65 @@ export async function seedSpecs(ctx: SeedContext, scale: Scale, importers: Org[]
   });
 
   // Written without currentVersionId: the version does not exist yet; set below.
-  const specWriter = new TableWriter(ctx.pool, "Spec", {
-    id: "text",
-    orgId: "text",
-    title: "text",
-    productCode: "text",
-    description: "text",
-    createdById: "text",
-    createdAt: "ts",
-    updatedAt: "ts",
-  });
+  const specWriter = await TableWriter.open(ctx.pool, "Spec");
   for (const s of specs) {
     const last = s.versions[s.versions.length - 1]!;
-    await specWriter.add(
-      s.id,
-      s.importer.id,
-      s.title,
-      s.productCode,
-      texts.get(s.versions[0]!)!.description,
-      createdBy.get(s)!,
-      ts(s.versions[0]!.createdAt),
-      ts(last.updatedAt),
-    );
+    await specWriter.add({
+      id: s.id,
+      orgId: s.importer.id,
+      title: s.title,
+      productCode: s.productCode,
+      description: texts.get(s.versions[0]!)!.description,
+      createdById: createdBy.get(s)!,
+      createdAt: ts(s.versions[0]!.createdAt),
+      updatedAt: ts(last.updatedAt),
+    });
   }
   await specWriter.done();
-  const versionWriter = new TableWriter(ctx.pool, "SpecVersion", {
-    id: "text",
-    specId: "text",
-    orgId: "text",
-    number: "int",
-    status: { enum: "SpecVersionStatus" },
-    description: "text",
-    notes: "text",
-    packaging: "text",
-    publishedAt: "ts",
-    publishedById: "text",
-    createdAt: "ts",
-    updatedAt: "ts",
-  });
+  const versionWriter = await TableWriter.open(ctx.pool, "SpecVersion");
   for (const s of specs) {
     for (const v of s.versions) {
       const t = texts.get(v)!;
-      await versionWriter.add(
-        v.id,
-        s.id,
-        s.importer.id,
-        v.number,
-        v.status,
-        t.description,
-        t.notes,
-        t.packaging,
-        ts(v.publishedAt),
-        t.publishedById,
-        ts(v.createdAt),
-        ts(v.updatedAt),
-      );
+      await versionWriter.add({
+        id: v.id,
+        specId: s.id,
+        orgId: s.importer.id,
+        number: v.number,
+        status: v.status,
+        description: t.description,
+        notes: t.notes,
+        packaging: t.packaging,
+        publishedAt: ts(v.publishedAt),
+        publishedById: t.publishedById,
+        createdAt: ts(v.createdAt),
+        updatedAt: ts(v.updatedAt),
+      });
     }
   }
   await versionWriter.done();
-  const materialWriter = new TableWriter(ctx.pool, "SpecMaterial", {
-    id: "text",
-    versionId: "text",
-    position: "int",
-    key: "text",
-    material: "text",
-    grade: "text",
-    source: "text",
-  });
-  const characteristicWriter = new TableWriter(
-    ctx.pool,
-    "Characteristic",
-    {
-      id: "text",
-      versionId: "text",
-      position: "int",
-      key: "text",
-      number: "text",
-      name: "text",
-      kind: { enum: "CharacteristicKind" },
-      nominal: "num",
-      lowerTol: "num",
-      upperTol: "num",
-      unit: "text",
-      class: { enum: "CharacteristicClass" },
-      method: "text",
-    },
-    10000,
-  );
+  const materialWriter = await TableWriter.open(ctx.pool, "SpecMaterial");
+  const characteristicWriter = await TableWriter.open(ctx.pool, "Characteristic", 10000);
   for (const s of specs) {
     for (const v of s.versions) {
-      for (const [position, m] of v.materials.entries()) await materialWriter.add(newId(), v.id, position, m.key, m.material, m.grade, m.source);
+      for (const [position, m] of v.materials.entries())
+        await materialWriter.add({ id: newId(), versionId: v.id, position, key: m.key, material: m.material, grade: m.grade, source: m.source });
       for (const [position, c] of v.characteristics.entries()) {
         const variable = c.kind === "VARIABLE";
-        await characteristicWriter.add(
-          newId(),
-          v.id,
+        await characteristicWriter.add({
+          id: newId(),
+          versionId: v.id,
           position,
-          c.key,
-          String(position + 1),
-          c.name,
-          c.kind,
-          variable ? fmt(c.nominal, c.decimals) : null,
-          variable && c.low !== null ? fmt(c.low - c.nominal, c.decimals) : null,
-          variable && c.high !== null ? fmt(c.high - c.nominal, c.decimals) : null,
-          c.unit,
-          c.cls,
-          c.method,
-        );
+          key: c.key,
+          number: String(position + 1),
+          name: c.name,
+          kind: c.kind,
+          nominal: variable ? fmt(c.nominal, c.decimals) : null,
+          lowerTol: variable && c.low !== null ? fmt(c.low - c.nominal, c.decimals) : null,
+          upperTol: variable && c.high !== null ? fmt(c.high - c.nominal, c.decimals) : null,
+          unit: c.unit,
+          class: c.cls,
+          method: c.method,
+        });
       }
     }
   }
@@ -320,31 +272,21 @@ async function shareAndAcknowledge(ctx: SeedContext, rng: Rng, specs: Spec[], pa
       shares.push({ spec, partnership, factory: partnership.factory!, createdAt });
     }
   }
-  const shareWriter = new TableWriter(ctx.pool, "SpecShare", {
-    id: "text",
-    specId: "text",
-    importerId: "text",
-    factoryId: "text",
-    partnershipId: "text",
-    createdById: "text",
-    createdAt: "ts",
-  });
+  const shareWriter = await TableWriter.open(ctx.pool, "SpecShare");
   for (const s of shares)
-    await shareWriter.add(newId(), s.spec.id, s.spec.importer.id, s.factory.id, s.partnership.id, rng.pick(s.spec.importer.deciders), ts(s.createdAt));
+    await shareWriter.add({
+      id: newId(),
+      specId: s.spec.id,
+      importerId: s.spec.importer.id,
+      factoryId: s.factory.id,
+      partnershipId: s.partnership.id,
+      createdById: rng.pick(s.spec.importer.deciders),
+      createdAt: ts(s.createdAt),
+    });
   await shareWriter.done();
 
   const seen: SeenVersion[] = [];
-  const ackWriter = new TableWriter(ctx.pool, "Acknowledgement", {
-    id: "text",
-    versionId: "text",
-    importerId: "text",
-    factoryId: "text",
-    status: { enum: "AcknowledgementStatus" },
-    question: "text",
-    userId: "text",
-    createdAt: "ts",
-    updatedAt: "ts",
-  });
+  const ackWriter = await TableWriter.open(ctx.pool, "Acknowledgement");
   for (const share of shares) {
     const active = share.partnership.status === "ACTIVE";
     for (const version of share.spec.versions) {
@@ -359,7 +301,17 @@ async function shareAndAcknowledge(ctx: SeedContext, rng: Rng, specs: Spec[], pa
         const at = within(rng, from + 2 * HOUR, Math.min(from + 10 * DAY, until), now);
         ack = { status: answer, at };
         const question = answer === "QUERIED" ? rng.pick(QUESTIONS) : null;
-        await ackWriter.add(newId(), version.id, share.spec.importer.id, share.factory.id, answer, question, rng.pick(share.factory.writers), ts(at), ts(at));
+        await ackWriter.add({
+          id: newId(),
+          versionId: version.id,
+          importerId: share.spec.importer.id,
+          factoryId: share.factory.id,
+          status: answer,
+          question,
+          userId: rng.pick(share.factory.writers),
+          createdAt: ts(at),
+          updatedAt: ts(at),
+        });
       }
       seen.push({ share, version, from, until, ack });
     }

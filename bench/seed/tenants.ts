@@ -95,70 +95,59 @@ export async function seedTenants(ctx: SeedContext, scale: Scale, passwordHash: 
     if (m.role !== "VIEWER") m.org.writers.push(m.userId);
   }
 
-  const orgWriter = new TableWriter(ctx.pool, "Organization", {
-    id: "text",
-    slug: "text",
-    name: "text",
-    kind: { enum: "OrgKind" },
-    locale: "text",
-    createdAt: "ts",
-    updatedAt: "ts",
-  });
-  for (const o of orgs) await orgWriter.add(o.id, o.slug, o.name, o.kind, o.locale, ts(o.createdAt), ts(o.createdAt));
-  const userWriter = new TableWriter(ctx.pool, "User", { id: "text", email: "text", name: "text", locale: "text", createdAt: "ts", updatedAt: "ts" });
-  for (const u of users) await userWriter.add(u.id, `user${u.n}@bench.example`, u.name, u.locale, ts(u.createdAt), ts(u.createdAt));
+  const orgWriter = await TableWriter.open(ctx.pool, "Organization");
+  for (const o of orgs)
+    await orgWriter.add({ id: o.id, slug: o.slug, name: o.name, kind: o.kind, locale: o.locale, createdAt: ts(o.createdAt), updatedAt: ts(o.createdAt) });
+  const userWriter = await TableWriter.open(ctx.pool, "User");
+  for (const u of users)
+    await userWriter.add({
+      id: u.id,
+      email: `user${u.n}@bench.example`,
+      name: u.name,
+      locale: u.locale,
+      createdAt: ts(u.createdAt),
+      updatedAt: ts(u.createdAt),
+    });
   await Promise.all([orgWriter.done(), userWriter.done()]);
-  const passwordWriter = new TableWriter(ctx.pool, "Password", { userId: "text", hash: "text" });
-  for (const u of users) await passwordWriter.add(u.id, passwordHash);
-  const membershipWriter = new TableWriter(ctx.pool, "Membership", { id: "text", userId: "text", orgId: "text", role: { enum: "Role" }, createdAt: "ts" });
-  for (const m of memberships) await membershipWriter.add(newId(), m.userId, m.org.id, m.role, ts(m.createdAt));
+  const passwordWriter = await TableWriter.open(ctx.pool, "Password");
+  for (const u of users) await passwordWriter.add({ userId: u.id, hash: passwordHash });
+  const membershipWriter = await TableWriter.open(ctx.pool, "Membership");
+  for (const m of memberships) await membershipWriter.add({ id: newId(), userId: m.userId, orgId: m.org.id, role: m.role, createdAt: ts(m.createdAt) });
   await Promise.all([passwordWriter.done(), membershipWriter.done()]);
 
   const partnerships = pairUp(rng, scale, importers, factories, ctx.now);
-  const partnershipWriter = new TableWriter(ctx.pool, "Partnership", {
-    id: "text",
-    importerId: "text",
-    factoryId: "text",
-    status: { enum: "PartnershipStatus" },
-    createdAt: "ts",
-    activatedAt: "ts",
-    endedAt: "ts",
-    endedById: "text",
-  });
+  const partnershipWriter = await TableWriter.open(ctx.pool, "Partnership");
   for (const p of partnerships) {
     const endedBy = p.status === "ENDED" ? p.importer.members.find((m) => m.role === "OWNER")!.userId : null;
-    await partnershipWriter.add(p.id, p.importer.id, p.factory?.id ?? null, p.status, ts(p.createdAt), ts(p.activatedAt), ts(p.endedAt), endedBy);
+    await partnershipWriter.add({
+      id: p.id,
+      importerId: p.importer.id,
+      factoryId: p.factory?.id ?? null,
+      status: p.status,
+      createdAt: ts(p.createdAt),
+      activatedAt: ts(p.activatedAt),
+      endedAt: ts(p.endedAt),
+      endedById: endedBy,
+    });
   }
   await partnershipWriter.done();
   // A pending partnership waits on an invitation to a factory that has no account yet.
-  const invitationWriter = new TableWriter(ctx.pool, "Invitation", {
-    id: "text",
-    kind: { enum: "InvitationKind" },
-    orgId: "text",
-    email: "text",
-    role: { enum: "Role" },
-    locale: "text",
-    partnershipId: "text",
-    tokenHash: "text",
-    expiresAt: "ts",
-    invitedById: "text",
-    createdAt: "ts",
-  });
+  const invitationWriter = await TableWriter.open(ctx.pool, "Invitation");
   for (const p of partnerships.filter((x) => x.status === "INVITED")) {
     const owner = p.importer.members.find((m) => m.role === "OWNER")!.userId;
-    await invitationWriter.add(
-      newId(),
-      "PARTNER",
-      p.importer.id,
-      `sales@prospect-${p.id}.example`,
-      "OWNER",
-      "en",
-      p.id,
-      rng.hex(64),
-      ts(p.createdAt + 7 * DAY),
-      owner,
-      ts(p.createdAt),
-    );
+    await invitationWriter.add({
+      id: newId(),
+      kind: "PARTNER",
+      orgId: p.importer.id,
+      email: `sales@prospect-${p.id}.example`,
+      role: "OWNER",
+      locale: "en",
+      partnershipId: p.id,
+      tokenHash: rng.hex(64),
+      expiresAt: ts(p.createdAt + 7 * DAY),
+      invitedById: owner,
+      createdAt: ts(p.createdAt),
+    });
   }
   await invitationWriter.done();
   return { importers, factories, partnerships, users: users.length };

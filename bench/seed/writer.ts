@@ -3,52 +3,67 @@
 // cost a hundred round trips instead of a million.
 import type pg from "pg";
 
-export type ColumnType = "text" | "int" | "bool" | "ts" | "num" | "json" | { enum: string };
-
-const sqlType = (type: ColumnType) =>
-  typeof type === "object"
-    ? `"${type.enum}"[]`
-    : { text: "text[]", int: "int4[]", bool: "bool[]", ts: "timestamp(3)[]", num: "numeric[]", json: "jsonb[]" }[type];
-
 export type Value = string | number | boolean | null;
 
 /** Epoch milliseconds as PostgreSQL reads them into a `timestamp(3)` column: UTC wall time, as Prisma stores it. */
 export const ts = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
 export class TableWriter {
-  private readonly columns: string[];
-  private readonly sql: string;
-  private buffer: Value[][];
+  /** The columns the first row named; every later row names the same. */
+  private columns: string[] = [];
+  private sql = "";
+  private buffer: Value[][] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown = null;
   count = 0;
 
-  constructor(
-    private readonly pool: pg.Pool,
-    readonly table: string,
-    schema: Record<string, ColumnType>,
-    private readonly batchSize = 5000,
-    // Two statements at a time: the server inserts one batch while this process builds the next.
-    private readonly parallel = 2,
-  ) {
-    this.columns = Object.keys(schema);
-    const types = Object.values(schema);
-    this.buffer = this.columns.map(() => []);
-    this.sql =
-      `INSERT INTO "${table}" (${this.columns.map((c) => `"${c}"`).join(", ")}) ` +
-      `SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${sqlType(t)}`).join(", ")})`;
+  /**
+   * A writer into `table` that sends each column as the type the database gives it: the app's
+   * migrations made the tables, so the seed does not state the column types a second time.
+   */
+  static async open(pool: pg.Pool, table: string, batchSize = 5000) {
+    const { rows } = await pool.query<{ name: string; type: string }>(
+      `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
+      [`"${table}"`],
+    );
+    return new TableWriter(pool, table, new Map(rows.map((r) => [r.name, r.type])), batchSize);
   }
 
-  /** Values in the order of the schema given to the constructor. */
-  async add(...values: Value[]) {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
-    for (let i = 0; i < values.length; i++) this.buffer[i]!.push(values[i]!);
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly table: string,
+    private readonly types: Map<string, string>,
+    private readonly batchSize: number,
+    // Two statements at a time: the server inserts one batch while this process builds the next.
+    private readonly parallel = 2,
+  ) {}
+
+  /** One row, by column name. */
+  async add(row: Record<string, Value>) {
+    if (this.columns.length === 0) this.start(Object.keys(row));
+    if (Object.keys(row).length !== this.columns.length)
+      throw new Error(`${this.table}: a row names ${Object.keys(row).join(", ")}, not ${this.columns.join(", ")}`);
+    for (const [i, column] of this.columns.entries()) {
+      const value = row[column];
+      if (value === undefined) throw new Error(`${this.table}: a row has no ${column}`);
+      this.buffer[i]!.push(value);
+    }
     if (this.buffer[0]!.length >= this.batchSize) await this.flush();
+  }
+
+  private start(columns: string[]) {
+    const unknown = columns.filter((c) => !this.types.has(c));
+    if (unknown.length > 0) throw new Error(`${this.table} has no column ${unknown.join(", ")}`);
+    this.columns = columns;
+    this.buffer = columns.map(() => []);
+    this.sql =
+      `INSERT INTO "${this.table}" (${columns.map((c) => `"${c}"`).join(", ")}) ` +
+      `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${this.types.get(c)}[]`).join(", ")})`;
   }
 
   private async flush() {
     if (this.failure) throw this.failure;
-    const rows = this.buffer[0]!.length;
+    const rows = this.buffer[0]?.length ?? 0;
     if (rows === 0) return;
     const params = this.buffer;
     this.buffer = this.columns.map(() => []);

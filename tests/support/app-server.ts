@@ -2,9 +2,11 @@
 // with `npx tsx server.ts`, each in its own process group, and a small browser that
 // keeps cookies and a client address of its own.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// The multi-server tests take their ports from here.
+export { freePort } from "../../scripts/lib/free-port.ts";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -13,17 +15,6 @@ export interface AppServer {
   url: string;
   process: ChildProcess;
   output: string[];
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export function startAppServer(name: string, env: Record<string, string>): AppServer {

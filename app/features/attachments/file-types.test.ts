@@ -48,25 +48,27 @@ describe("sniffFileType", () => {
 });
 
 describe("sanitizeFileName", () => {
-  it("keeps ordinary names as they are, including non-Latin ones", () => {
-    expect(sanitizeFileName("Drawing rev B.pdf")).toBe("Drawing rev B.pdf");
-    expect(sanitizeFileName("图纸-外壳 v2.step")).toBe("图纸-外壳 v2.step");
-    expect(sanitizeFileName("_notes.pdf")).toBe("_notes.pdf");
+  it.each(["Drawing rev B.pdf", "图纸-外壳 v2.step", "_notes.pdf"])("keeps the ordinary name %j as it is, non-Latin ones too", (name) => {
+    expect(sanitizeFileName(name)).toBe(name);
   });
 
-  it("drops path components, traversal, quotes and markup characters", () => {
-    expect(sanitizeFileName("../../etc/passwd<script>.pdf")).toBe("passwd_script_.pdf");
-    expect(sanitizeFileName("C:\\Users\\qc\\photo.jpg")).toBe("photo.jpg");
-    expect(sanitizeFileName('say "hi".png')).toBe("say _hi_.png");
-    expect(sanitizeFileName("a..b...pdf")).toBe("a.b.pdf");
-    expect(sanitizeFileName("..")).toBe("file");
-    expect(sanitizeFileName(".htaccess")).toBe("htaccess");
-    expect(sanitizeFileName("report.pdf.")).toBe("report.pdf");
-  });
-
-  it("removes control and direction-override characters", () => {
-    expect(sanitizeFileName("inv\u0000oice\r\n.pdf")).toBe("invoice.pdf");
-    expect(sanitizeFileName("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
+  // Each row: the name a browser sent, the name stored, and the rule the row shows.
+  it.each([
+    ["../../etc/passwd<script>.pdf", "passwd_script_.pdf", "drops path components and traversal, replaces markup characters"],
+    ["C:\\Users\\qc\\photo.jpg", "photo.jpg", "drops Windows path components"],
+    ['say "hi".png', "say _hi_.png", "replaces quotes"],
+    ["a..b...pdf", "a.b.pdf", "folds runs of dots"],
+    [".htaccess", "htaccess", "drops a leading dot"],
+    ["report.pdf.", "report.pdf", "drops a trailing dot"],
+    ["inv\u0000oice\r\n.pdf", "invoice.pdf", "removes control characters"],
+    ["invoice\u202Efdp.exe", "invoicefdp.exe", "removes direction-override characters"],
+    ["..", "file", "falls back to 'file' when nothing is left"],
+    ["", "file", "falls back to 'file' when nothing is left"],
+    ["///", "file", "falls back to 'file' when nothing is left"],
+    ["\u0001\u0002", "file", "falls back to 'file' when nothing is left"],
+    ["CON.pdf", "_CON.pdf", "keeps a Windows device name from naming the device"],
+  ])("stores %j as %j: %s", (name, sanitized) => {
+    expect(sanitizeFileName(name)).toBe(sanitized);
   });
 
   it("limits the length to 150 characters and keeps the extension", () => {
@@ -74,13 +76,6 @@ describe("sanitizeFileName", () => {
     expect(long).toHaveLength(150);
     expect(long.endsWith(".step")).toBe(true);
     expect(Array.from(sanitizeFileName(`${"检".repeat(200)}.pdf`))).toHaveLength(150);
-  });
-
-  it("falls back to 'file' when nothing is left", () => {
-    expect(sanitizeFileName("")).toBe("file");
-    expect(sanitizeFileName("///")).toBe("file");
-    expect(sanitizeFileName("\u0001\u0002")).toBe("file");
-    expect(sanitizeFileName("CON.pdf")).toBe("_CON.pdf");
   });
 });
 

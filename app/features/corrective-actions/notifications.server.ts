@@ -1,4 +1,5 @@
 import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
+import { DECIDERS, emailsTo, loadRecipients } from "~/features/notifications/recipients.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/app-url.server.ts";
 import { correctiveActionPath } from "./paths.ts";
@@ -25,22 +26,12 @@ export async function notifyCorrectiveAction(
   note: string | null = null,
 ) {
   const orgId = toFactory[event] ? ca.factoryId : ca.importerId;
-  const org = await tx.organization.findUniqueOrThrow({
-    where: { id: orgId },
-    select: {
-      slug: true,
-      memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } },
-    },
-  });
+  const org = await loadRecipients(tx, orgId, DECIDERS);
   await enqueueEmails(
     tx,
-    org.memberships.map(({ user }) => ({
-      orgId,
-      to: user.email,
-      locale: user.locale,
-      template: "corrective-action-update" as const,
-      // The revision makes a second "returned" (after a resubmission) its own email.
-      idempotencyKey: `ca:${ca.id}:${event}:${ca.revision}:${user.id}`,
+    // The revision makes a second "returned" (after a resubmission) its own email.
+    emailsTo(orgId, org.memberships, `ca:${ca.id}:${event}:${ca.revision}`, {
+      template: "corrective-action-update",
       data: {
         event,
         orgName: actorOrgName,
@@ -49,6 +40,6 @@ export async function notifyCorrectiveAction(
         note,
         link: appUrl(correctiveActionPath(org.slug, ca.id)),
       },
-    })),
+    }),
   );
 }

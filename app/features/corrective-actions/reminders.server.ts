@@ -13,6 +13,7 @@
 
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
+import { DECIDERS, emailsTo, recipientSelect } from "~/features/notifications/recipients.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import type { CorrectiveActionReminderKind } from "../../../emails/corrective-action-reminder.tsx";
 import { DUE_SOON_MS, ESCALATE_AFTER_MS } from "./due.ts";
@@ -41,8 +42,6 @@ export interface ReminderOptions {
 
 export const REMINDER_PASS_LIMIT = 500;
 const BATCH_SIZE = 100;
-
-const FACTORY_ROLES = ["OWNER", "QUALITY"] as const;
 
 // Where the previous pass stopped, per stream (and per scope, for tests). Late plans and
 // items stay "late" until somebody acts, so with more candidates than one pass may take,
@@ -76,7 +75,7 @@ async function loadOrgs(tx: Tx, ids: Iterable<string>): Promise<Map<string, OrgI
       id: true,
       slug: true,
       name: true,
-      memberships: { where: { role: { in: [...FACTORY_ROLES] } }, select: { role: true, user: { select: { id: true, email: true, locale: true } } } },
+      memberships: { where: { role: { in: [...DECIDERS] } }, select: { role: true, ...recipientSelect.select } },
     },
   });
   return new Map(orgs.map((org) => [org.id, { id: org.id, slug: org.slug, name: org.name, members: org.memberships }]));
@@ -89,6 +88,21 @@ interface Subject {
   importer: OrgInfo;
 }
 
+/** What the reminders of these corrective actions are about, by corrective action id. */
+async function loadSubjects(tx: Tx, cas: { id: string; title: string; importerId: string; factoryId: string }[]): Promise<Map<string, Subject>> {
+  const orgs = await loadOrgs(
+    tx,
+    cas.flatMap((ca) => [ca.importerId, ca.factoryId]),
+  );
+  const subjects = new Map<string, Subject>();
+  for (const ca of cas) {
+    const factory = orgs.get(ca.factoryId);
+    const importer = orgs.get(ca.importerId);
+    if (factory && importer) subjects.set(ca.id, { caId: ca.id, title: ca.title, factory, importer });
+  }
+  return subjects;
+}
+
 function emailsFor(
   kind: CorrectiveActionReminderKind,
   keyPrefix: string,
@@ -99,14 +113,12 @@ function emailsFor(
   details: { dueAt: Date; item?: { action: string; owner: string } | null },
 ): EmailToEnqueue[] {
   const action = details.item ? clip(details.item.action, 1000) : "";
-  return to.members
-    .filter((member) => roles.includes(member.role))
-    .map(({ user }) => ({
-      orgId: to.id,
-      to: user.email,
-      locale: user.locale,
-      template: "corrective-action-reminder" as const,
-      idempotencyKey: `${keyPrefix}:${keyId}:${user.id}`,
+  return emailsTo(
+    to.id,
+    to.members.filter((member) => roles.includes(member.role)),
+    `${keyPrefix}:${keyId}`,
+    {
+      template: "corrective-action-reminder",
       data: {
         kind,
         title: clip(subject.title, 300),
@@ -116,7 +128,8 @@ function emailsFor(
         item: details.item && action ? { action, owner: clip(details.item.owner, 200) } : null,
         link: caLink(to.slug, subject.caId),
       },
-    }));
+    },
+  );
 }
 
 /** Rows after the cursor in (date, id) order. */
@@ -198,25 +211,21 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
         where: openPlans([{ id: { in: rows.map((row) => row.id) } }]),
         select: { id: true, title: true, planDueAt: true, importerId: true, factoryId: true },
       });
-      const orgs = await loadOrgs(
-        tx,
-        cas.flatMap((ca) => [ca.importerId, ca.factoryId]),
-      );
+      const subjects = await loadSubjects(tx, cas);
       const dueSoon: EmailToEnqueue[] = [];
       const overdue: EmailToEnqueue[] = [];
       const escalated: EmailToEnqueue[] = [];
       for (const ca of cas) {
-        const factory = orgs.get(ca.factoryId);
-        const importer = orgs.get(ca.importerId);
-        if (!factory || !importer) continue;
-        const subject = { caId: ca.id, title: ca.title, factory, importer };
+        const subject = subjects.get(ca.id);
+        if (!subject) continue;
+        const { factory, importer } = subject;
         const due = ca.planDueAt.getTime();
         if (due > now.getTime()) {
-          dueSoon.push(...emailsFor("due-soon", "ca-plan-due-soon", ca.id, subject, factory, FACTORY_ROLES, { dueAt: ca.planDueAt }));
+          dueSoon.push(...emailsFor("due-soon", "ca-plan-due-soon", ca.id, subject, factory, DECIDERS, { dueAt: ca.planDueAt }));
         } else if (due < now.getTime()) {
           // Sent even when the plan is already past the escalation point (the job was down,
           // or the date was set in the past): the factory hears it before or with the importer.
-          overdue.push(...emailsFor("overdue", "ca-plan-overdue", ca.id, subject, factory, FACTORY_ROLES, { dueAt: ca.planDueAt }));
+          overdue.push(...emailsFor("overdue", "ca-plan-overdue", ca.id, subject, factory, DECIDERS, { dueAt: ca.planDueAt }));
           if (due < escalateBefore.getTime()) {
             escalated.push(...emailsFor("escalated", "ca-plan-overdue-escalated", ca.id, subject, importer, ["OWNER"], { dueAt: ca.planDueAt }));
           }
@@ -254,18 +263,16 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
           correctiveAction: { select: { id: true, title: true, importerId: true, factoryId: true } },
         },
       });
-      const orgs = await loadOrgs(
+      const subjects = await loadSubjects(
         tx,
-        items.flatMap(({ correctiveAction: ca }) => [ca.importerId, ca.factoryId]),
+        items.map((item) => item.correctiveAction),
       );
       const emails: EmailToEnqueue[] = [];
       for (const item of items) {
-        const ca = item.correctiveAction;
-        const factory = orgs.get(ca.factoryId);
-        const importer = orgs.get(ca.importerId);
-        if (!factory || !importer) continue;
+        const subject = subjects.get(item.correctiveAction.id);
+        if (!subject) continue;
         emails.push(
-          ...emailsFor("item-overdue", "ca-item-overdue", item.id, { caId: ca.id, title: ca.title, factory, importer }, factory, FACTORY_ROLES, {
+          ...emailsFor("item-overdue", "ca-item-overdue", item.id, subject, subject.factory, DECIDERS, {
             dueAt: item.dueAt,
             item: { action: item.action, owner: item.owner },
           }),

@@ -1,4 +1,5 @@
 import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
+import { DECIDERS, emailsTo, loadRecipients } from "~/features/notifications/recipients.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/app-url.server.ts";
 import { firstArticlePath } from "./paths.ts";
@@ -8,31 +9,19 @@ type Fa = { id: string; importerId: string; factoryId: string; specId: string; v
 const faUrl = (slug: string, id: string) => appUrl(firstArticlePath(slug, id));
 
 async function describe(tx: Tx, fa: Fa) {
-  return tx.specVersion.findUniqueOrThrow({ where: { id: fa.versionId }, select: { number: true, spec: { select: { title: true } } } });
+  const version = await tx.specVersion.findUniqueOrThrow({ where: { id: fa.versionId }, select: { number: true, spec: { select: { title: true } } } });
+  return { title: version.spec.title, version: version.number, round: fa.round, poNumber: fa.poNumber };
 }
 
 /** "First article submitted" → the importer's owners and quality leads, with a link to review it. */
 export async function notifySubmitted(tx: Tx, fa: Fa, factoryName: string) {
-  const [importer, version] = await Promise.all([
-    tx.organization.findUniqueOrThrow({
-      where: { id: fa.importerId },
-      select: {
-        slug: true,
-        memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } },
-      },
-    }),
-    describe(tx, fa),
-  ]);
+  const [importer, described] = await Promise.all([loadRecipients(tx, fa.importerId, DECIDERS), describe(tx, fa)]);
   await enqueueEmails(
     tx,
-    importer.memberships.map(({ user }) => ({
-      orgId: fa.importerId,
-      to: user.email,
-      locale: user.locale,
-      template: "first-article-submitted" as const,
-      idempotencyKey: `fa-submitted:${fa.id}:${user.id}`,
-      data: { factoryName, title: version.spec.title, version: version.number, round: fa.round, poNumber: fa.poNumber, link: faUrl(importer.slug, fa.id) },
-    })),
+    emailsTo(fa.importerId, importer.memberships, `fa-submitted:${fa.id}`, {
+      template: "first-article-submitted",
+      data: { factoryName, ...described, link: faUrl(importer.slug, fa.id) },
+    }),
   );
 }
 
@@ -42,31 +31,12 @@ export async function notifyDecided(
   fa: Fa,
   input: { decision: "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED"; note: string | null; importerName: string },
 ) {
-  const [factory, version] = await Promise.all([
-    tx.organization.findUniqueOrThrow({
-      where: { id: fa.factoryId },
-      select: { slug: true, memberships: { select: { user: { select: { id: true, email: true, locale: true } } } } },
-    }),
-    describe(tx, fa),
-  ]);
+  const [factory, described] = await Promise.all([loadRecipients(tx, fa.factoryId), describe(tx, fa)]);
   await enqueueEmails(
     tx,
-    factory.memberships.map(({ user }) => ({
-      orgId: fa.factoryId,
-      to: user.email,
-      locale: user.locale,
-      template: "first-article-decided" as const,
-      idempotencyKey: `fa-decided:${fa.id}:${user.id}`,
-      data: {
-        importerName: input.importerName,
-        title: version.spec.title,
-        version: version.number,
-        round: fa.round,
-        poNumber: fa.poNumber,
-        decision: input.decision,
-        note: input.note,
-        link: faUrl(factory.slug, fa.id),
-      },
-    })),
+    emailsTo(fa.factoryId, factory.memberships, `fa-decided:${fa.id}`, {
+      template: "first-article-decided",
+      data: { importerName: input.importerName, ...described, decision: input.decision, note: input.note, link: faUrl(factory.slug, fa.id) },
+    }),
   );
 }

@@ -38,6 +38,7 @@ import { Prisma, type PartnershipStatus, type RootCauseCategory } from "~/genera
 import { accessible } from "~/lib/authorize.server.ts";
 import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
+import { asciiFileNamePart } from "~/lib/downloads.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
@@ -362,11 +363,6 @@ export function scorecardCsv(scorecard: Scorecard): string {
 
 /** "scorecard-Acme-Imports-Ningbo-Plastics-2025-01-01-2025-03-31.csv", plain ASCII so no header can be broken. */
 export function scorecardCsvFileName(scorecard: Scorecard) {
-  const part = (value: string) =>
-    value
-      .normalize("NFKD")
-      .replace(/[^A-Za-z0-9._-]+/g, "-")
-      .replace(/^[-.]+|-+$/g, "")
-      .slice(0, 40) || "x";
+  const part = (value: string) => asciiFileNamePart(value, 40);
   return `scorecard-${part(scorecard.importer.name)}-${part(scorecard.factory.name)}-${scorecard.period.firstDay}-${scorecard.period.lastDay}.csv`;
 }

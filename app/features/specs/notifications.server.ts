@@ -1,4 +1,5 @@
 import { enqueueEmails } from "~/features/notifications/outbox.server.ts";
+import { DECIDERS, emailsTo, loadRecipients, recipientSelect } from "~/features/notifications/recipients.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/app-url.server.ts";
 import { diffPath, versionPath } from "./paths.ts";
@@ -22,7 +23,7 @@ export async function notifySpecPublished(
         select: {
           id: true,
           slug: true,
-          memberships: { select: { user: { select: { id: true, email: true, locale: true } } } },
+          memberships: recipientSelect,
           acknowledgements: { where: { version: { specId: spec.id }, status: "ACKNOWLEDGED" }, select: { version: { select: { number: true } } } },
         },
       },
@@ -31,12 +32,8 @@ export async function notifySpecPublished(
   const emails = shares.flatMap(({ factory }) => {
     const lastAcknowledged = Math.max(0, ...factory.acknowledgements.map((a) => a.version.number).filter((n) => n < input.number));
     const link = versionUrl(factory.slug, spec.id, input.number);
-    return factory.memberships.map(({ user }) => ({
-      orgId: factory.id,
-      to: user.email,
-      locale: user.locale,
-      template: "spec-published" as const,
-      idempotencyKey: `spec-published:${input.versionId}:${user.id}`,
+    return emailsTo(factory.id, factory.memberships, `spec-published:${input.versionId}`, {
+      template: "spec-published",
       data: {
         importerName: input.importerName,
         title: spec.title,
@@ -45,7 +42,7 @@ export async function notifySpecPublished(
         link,
         diffLink: lastAcknowledged ? appUrl(diffPath(factory.slug, spec.id, lastAcknowledged, input.number)) : null,
       },
-    }));
+    });
   });
   if (emails.length) await enqueueEmails(tx, emails);
 }
@@ -65,25 +62,15 @@ export async function notifyAcknowledgement(
   },
 ) {
   const [importer, spec] = await Promise.all([
-    tx.organization.findUniqueOrThrow({
-      where: { id: input.importerId },
-      select: {
-        slug: true,
-        memberships: { where: { role: { in: ["OWNER", "QUALITY"] } }, select: { user: { select: { id: true, email: true, locale: true } } } },
-      },
-    }),
+    loadRecipients(tx, input.importerId, DECIDERS),
     tx.spec.findUniqueOrThrow({ where: { id: input.specId }, select: { title: true } }),
   ]);
-  const stamp = Date.now();
+  // A factory may query, then acknowledge: each is its own event.
+  const event = `spec-ack:${input.ackId}:${input.status}:${Date.now()}`;
   await enqueueEmails(
     tx,
-    importer.memberships.map(({ user }) => ({
-      orgId: input.importerId,
-      to: user.email,
-      locale: user.locale,
-      template: "spec-acknowledged" as const,
-      // A factory may query, then acknowledge: each is its own event.
-      idempotencyKey: `spec-ack:${input.ackId}:${input.status}:${stamp}:${user.id}`,
+    emailsTo(input.importerId, importer.memberships, event, {
+      template: "spec-acknowledged",
       data: {
         factoryName: input.factoryName,
         title: spec.title,
@@ -92,6 +79,6 @@ export async function notifyAcknowledgement(
         question: input.question,
         link: versionUrl(importer.slug, input.specId, input.number),
       },
-    })),
+    }),
   );
 }
