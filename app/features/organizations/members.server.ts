@@ -1,7 +1,7 @@
 import type { Role } from "~/generated/prisma/client.ts";
 import { enqueueEmail } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -68,11 +68,7 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "invitation.create",
-      subjectType: "Invitation",
-      subjectId: invitation.id,
+      ...memberAction(ctx, "invitation.create", "Invitation", invitation.id),
       after: { email: invitation.email, role: invitation.role, kind: invitation.kind },
     });
     return invitation;
@@ -102,11 +98,7 @@ export function changeMemberRole(ctx: TenantContext, membershipId: string, role:
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.org.id, membership.id);
     const updated = await tx.membership.update({ where: { id: membership.id }, data: { role } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "membership.change-role",
-      subjectType: "Membership",
-      subjectId: membership.id,
+      ...memberAction(ctx, "membership.change-role", "Membership", membership.id),
       before: { role: membership.role },
       after: { role: updated.role },
     });
@@ -121,11 +113,7 @@ export function removeMember(ctx: TenantContext, membershipId: string) {
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.org.id, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "membership.remove",
-      subjectType: "Membership",
-      subjectId: membership.id,
+      ...memberAction(ctx, "membership.remove", "Membership", membership.id),
       before: { userId: membership.userId, role: membership.role },
     });
     return membership;
@@ -146,11 +134,7 @@ export function revokeInvitation(ctx: TenantContext, invitationId: string) {
       });
     }
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "invitation.revoke",
-      subjectType: "Invitation",
-      subjectId: invitation.id,
+      ...memberAction(ctx, "invitation.revoke", "Invitation", invitation.id),
       before: { revokedAt: null },
       after: { revokedAt: revoked.revokedAt },
     });

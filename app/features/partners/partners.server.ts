@@ -4,7 +4,7 @@ import { createOrganization } from "~/features/organizations/organizations.serve
 import { claimInvitation, createInvitation, invitationUrl } from "~/features/organizations/invitations.server.ts";
 import { enqueueEmail } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -84,11 +84,7 @@ export async function invitePartner(ctx: TenantContext, input: { email: string; 
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "partnership.invite",
-      subjectType: "Partnership",
-      subjectId: partnership.id,
+      ...memberAction(ctx, "partnership.invite", "Partnership", partnership.id),
       after: { status: partnership.status, email: input.email },
     });
     return { partnership, invitation };
@@ -112,11 +108,7 @@ export function endPartnership(ctx: TenantContext, partnershipId: string) {
     for (const orgId of [partnership.importerId, partnership.factoryId]) {
       if (!orgId) continue;
       await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "partnership.end",
-        subjectType: "Partnership",
-        subjectId: partnership.id,
+        ...memberAction(ctx, "partnership.end", "Partnership", partnership.id, orgId),
         before: { status: "ACTIVE" },
         after: { status: "ENDED" },
       });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { asSubject, SPEC_VERSION_CONTENT_FIELDS } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -180,11 +180,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
       });
     }
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.update",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.update", "SpecVersion", version.id),
       before: {
         description: before.description,
         notes: before.notes,
@@ -217,11 +213,7 @@ export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, versi
     await tx.specVersion.updateMany({ where: { specId: spec.id, status: "PUBLISHED", id: { not: version.id } }, data: { status: "SUPERSEDED" } });
     await tx.spec.update({ where: { id: spec.id }, data: { currentVersionId: version.id } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.publish",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.publish", "SpecVersion", version.id),
       before: { status: "DRAFT" },
       after: { status: "PUBLISHED", number: version.number },
     });
@@ -300,11 +292,7 @@ export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.create",
-      subjectType: "SpecVersion",
-      subjectId: next.id,
+      ...memberAction(ctx, "specVersion.create", "SpecVersion", next.id),
       after: { number: next.number, copiedFrom: latest.number },
     });
     return { number: next.number };
@@ -329,11 +317,7 @@ export async function addVersionFiles(ctx: TenantContext, version: LoadedVersion
       skipDuplicates: true,
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.add-files",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.add-files", "SpecVersion", version.id),
       after: { attachments: attachmentIds },
     });
   });
@@ -345,11 +329,7 @@ export async function removeVersionFile(ctx: TenantContext, version: LoadedVersi
     await lockDraft(tx, version.id);
     await tx.specVersionFile.deleteMany({ where: { versionId: version.id, attachmentId } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.remove-file",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.remove-file", "SpecVersion", version.id),
       before: { attachment: attachmentId },
     });
   });
@@ -384,11 +364,7 @@ export async function addDefectExample(
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.add-defect-example",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.add-defect-example", "SpecVersion", version.id),
       after: { defectExample: example.id },
     });
   });

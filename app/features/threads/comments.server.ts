@@ -6,7 +6,7 @@ import { Prisma, type Comment, type OrgKind } from "~/generated/prisma/client.ts
 import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
@@ -225,11 +225,7 @@ export async function addComment(ctx: TenantContext, thread: ThreadRef, input: {
     await options.uploads?.save(tx, { ownerType: "Comment", ownerId: comment.id });
     const attachmentIds = await attachDrafts(tx, ctx, comment.id, options.attachmentIds);
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "comment.create",
-      subjectType: "Comment",
-      subjectId: comment.id,
+      ...memberAction(ctx, "comment.create", "Comment", comment.id),
       after: { threadType: thread.type, threadId: thread.id, factoryId: thread.factoryId, visibility: comment.visibility, body, attachmentIds },
     });
     const recipients = await findRecipients(tx, ctx, thread, comment, options.watchers);
@@ -271,11 +267,7 @@ export async function editComment(ctx: TenantContext, thread: ThreadRef, comment
     if (comment.body === newBody) return comment;
     const updated = await tx.comment.update({ where: { id: comment.id }, data: { body: newBody, editedAt: new Date() } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "comment.edit",
-      subjectType: "Comment",
-      subjectId: comment.id,
+      ...memberAction(ctx, "comment.edit", "Comment", comment.id),
       before: { body: comment.body },
       after: { body: updated.body },
     });
