@@ -133,6 +133,11 @@ async function lockDraft(tx: Tx, versionId: string) {
   if (count !== 1) throw new UserError("This version was published in the meantime. Start a new version to make changes.", 409);
 }
 
+/** A version's list as rows, in the order edited: a row keeps its key across saves and versions; a new row gets one. */
+function versionRows<Item extends { key?: string | null }, Fields extends object>(versionId: string, items: Item[], fields: (item: Item) => Fields) {
+  return items.map((item, position) => ({ versionId, position, key: item.key || newKey(), ...fields(item) }));
+}
+
 export async function saveDraft(ctx: TenantContext, version: LoadedVersion, content: VersionContent) {
   ensureDraftEditable(ctx, version);
   const before = await toSnapshot(version);
@@ -144,21 +149,11 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
     });
     await tx.specMaterial.deleteMany({ where: { versionId: version.id } });
     await tx.specMaterial.createMany({
-      data: content.materials.map((m, position) => ({
-        versionId: version.id,
-        position,
-        key: m.key || newKey(),
-        material: m.material,
-        grade: m.grade,
-        source: m.source,
-      })),
+      data: versionRows(version.id, content.materials, (m) => ({ material: m.material, grade: m.grade, source: m.source })),
     });
     await tx.characteristic.deleteMany({ where: { versionId: version.id } });
     await tx.characteristic.createMany({
-      data: content.characteristics.map((c, position) => ({
-        versionId: version.id,
-        position,
-        key: c.key || newKey(),
+      data: versionRows(version.id, content.characteristics, (c) => ({
         number: c.number,
         name: c.name,
         kind: c.kind,
