@@ -9,7 +9,7 @@ import { notFound } from "~/lib/http.server.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { draftInvitation } from "./drafts.ts";
-import { createInvitation, invitationUrl } from "./invitations.server.ts";
+import { createInvitation } from "./invitations.server.ts";
 
 export async function listMembers(ctx: TenantContext, page: number) {
   const where = { AND: [accessible(ctx.ability, "read", "Membership"), { orgId: ctx.org.id }] };
@@ -45,27 +45,11 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
   const member = await prisma.membership.findFirst({ where: { orgId: ctx.org.id, user: { email: input.email } }, select: { id: true } });
   if (member) throw new UserError(`${input.email} is already a member of ${ctx.org.name}.`, 409);
   return prisma.$transaction(async (tx) => {
-    const { invitation, token } = await createInvitation(tx, {
-      kind: "MEMBER",
-      orgId: ctx.org.id,
-      email: input.email,
-      role: input.role,
-      locale: input.locale,
-      invitedById: ctx.user.id,
-    });
+    const { invitation, envelope, link } = await createInvitation(tx, ctx, { kind: "MEMBER", email: input.email, role: input.role, locale: input.locale });
     await enqueueEmail(tx, {
-      orgId: ctx.org.id,
-      to: input.email,
+      ...envelope,
       template: "member-invitation",
-      locale: input.locale,
-      idempotencyKey: `invitation:${invitation.id}`,
-      data: {
-        inviterName: ctx.user.name,
-        orgName: ctx.org.name,
-        role: input.role,
-        acceptUrl: invitationUrl(token),
-        expiresAt: invitation.expiresAt.toISOString(),
-      },
+      data: { inviterName: ctx.user.name, orgName: ctx.org.name, role: input.role, ...link },
     });
     await recordAudit(tx, {
       ...memberAction(ctx, "invitation.create", "Invitation", invitation.id),
