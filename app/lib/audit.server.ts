@@ -27,6 +27,21 @@ export interface AuditInput {
   after?: Fields | null;
 }
 
+/** Who acts in a request: a member of the active org. */
+interface Member {
+  org: { id: string };
+  user: { id: string };
+}
+
+/**
+ * What a member of the active org did to which record: spread it into
+ * recordAudit's input. Logged in the member's org, or in `orgId`'s (what
+ * happens between partners is logged on both sides).
+ */
+export function memberAction(ctx: Member, action: string, subjectType: string, subjectId: string, orgId = ctx.org.id) {
+  return { orgId, actorId: ctx.user.id, action, subjectType, subjectId } satisfies AuditInput;
+}
+
 /** Records a state change; call it inside the transaction that makes the change. */
 export function recordAudit(tx: Tx, input: AuditInput) {
   return tx.auditEvent.create({

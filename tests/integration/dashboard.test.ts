@@ -5,6 +5,7 @@
 // never appears; a VIEWER sees the same items as its colleagues (read-only:
 // the pages behind the links enforce what a viewer may not do).
 import { beforeAll, describe, expect, it } from "vitest";
+import type { AttentionGroup, getDashboard } from "~/features/dashboard/attention.server.ts";
 import type { CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as overviewRoute from "~/routes/$org._index.tsx";
@@ -46,25 +47,8 @@ async function seedCorrectiveAction(
   });
 }
 
-interface Item {
-  id: string;
-  label: string;
-  detail: string;
-  href: string;
-  overdue: boolean;
-  at: string;
-}
-interface Group {
-  key: string;
-  title: string;
-  items: Item[];
-  total: number;
-  href: string;
-}
-interface OverviewData {
-  attention: { groups: Group[] };
-  overview: { activePartners: number; invitedPartners: number; members: number };
-}
+type OverviewData = Awaited<ReturnType<typeof getDashboard>>;
+type Group = AttentionGroup;
 
 async function overview(who: Member) {
   const out = await call(overviewRoute.loader, `/${who.org.slug}`, { cookie: who.cookie, params: { org: who.org.slug } });

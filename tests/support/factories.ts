@@ -1,8 +1,9 @@
 // One test-data factory per model. Every value that must be unique gets a
 // fresh suffix, so tests never collide on a shared database.
 import { randomBytes } from "node:crypto";
-import type { InvitationKind, OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
+import type { CommentVisibility, InvitationKind, OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
 import { newInvitationToken, INVITATION_TTL_MS } from "~/features/organizations/invitations.server.ts";
+import type { ThreadType } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { hashPassword } from "~/lib/password.server.ts";
 
@@ -84,10 +85,12 @@ export async function createSpecVersion(specId: string, importerId: string, numb
   });
 }
 
-/** Shares a spec with a factory through their (existing or new) active partnership. */
-export async function createSpecShare(specId: string, importerId: string, factoryId: string) {
-  const partnership =
-    (await prisma.partnership.findFirst({ where: { importerId, factoryId, status: "ACTIVE" } })) ?? (await createPartnership(importerId, factoryId, "ACTIVE"));
+/** Shares a spec with a factory through the given partnership, or their (existing or new) active one. */
+export async function createSpecShare(specId: string, importerId: string, factoryId: string, options: { partnershipId?: string } = {}) {
+  const partnership = options.partnershipId
+    ? { id: options.partnershipId }
+    : ((await prisma.partnership.findFirst({ where: { importerId, factoryId, status: "ACTIVE" } })) ??
+      (await createPartnership(importerId, factoryId, "ACTIVE")));
   return prisma.specShare.create({ data: { specId, importerId, factoryId, partnershipId: partnership.id } });
 }
 
@@ -295,6 +298,26 @@ export async function createCorrectiveActionEvidence(ca: { id: string; factoryId
       size: bytes.length,
       sha256: createHash("sha256").update(bytes).digest("hex"),
       storageKey,
+    },
+  });
+}
+
+/** A comment on a thread (a spec version's, first article's or corrective action's), written by one of its two orgs. */
+export async function createComment(
+  thread: { type: ThreadType; id: string; importerId: string; factoryId: string },
+  orgId: string,
+  options: { visibility?: CommentVisibility; body?: string; authorId?: string } = {},
+) {
+  return prisma.comment.create({
+    data: {
+      threadType: thread.type,
+      threadId: thread.id,
+      importerId: thread.importerId,
+      factoryId: thread.factoryId,
+      orgId,
+      authorId: options.authorId ?? null,
+      visibility: options.visibility ?? "SHARED",
+      body: options.body ?? `Comment ${unique("c")}`,
     },
   });
 }

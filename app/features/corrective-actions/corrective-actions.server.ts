@@ -1,5 +1,5 @@
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -80,11 +80,7 @@ export async function openCorrectiveAction(
     });
     for (const orgId of [ctx.org.id, input.factoryId]) {
       await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "correctiveAction.open",
-        subjectType: "CorrectiveAction",
-        subjectId: ca.id,
+        ...memberAction(ctx, "correctiveAction.open", "CorrectiveAction", ca.id, orgId),
         after: { title: ca.title, severity: ca.severity, planDueAt: ca.planDueAt },
       });
     }
@@ -111,11 +107,7 @@ async function transition(
   const to = typeof data.status === "string" ? data.status : from;
   for (const orgId of [ca.importerId, ca.factoryId]) {
     await recordAudit(tx, {
-      orgId,
-      actorId: ctx.user.id,
-      action: audit.action,
-      subjectType: "CorrectiveAction",
-      subjectId: ca.id,
+      ...memberAction(ctx, audit.action, "CorrectiveAction", ca.id, orgId),
       before: { status: from },
       after: { status: to, ...(audit.note ? { note: audit.note } : {}) },
     });
@@ -166,11 +158,7 @@ export async function saveAnswer(ctx: TenantContext, ca: LoadedCorrectiveAction,
       });
       if (count !== 1) throw new UserError("This corrective action changed since you opened it. Reload to see where it stands.", 409);
       await recordAudit(tx, {
-        orgId: ctx.org.id,
-        actorId: ctx.user.id,
-        action: "correctiveAction.save-answer",
-        subjectType: "CorrectiveAction",
-        subjectId: ca.id,
+        ...memberAction(ctx, "correctiveAction.save-answer", "CorrectiveAction", ca.id),
         after: { items: answer.items.length },
       });
     }

@@ -1,6 +1,7 @@
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { toPage } from "~/lib/pagination.ts";
+import { readableCorrectiveActionsSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { Prisma, type CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { isOverdue } from "./due.ts";
@@ -21,21 +22,16 @@ const listSelect = {
 /**
  * The ids of one page in list order, with the counts, in one statement
  * whatever the page: what waits for this org first, overdue ones first within
- * it, then the rest; by plan due date within each. The SQL states the read
- * rule of ability.ts for corrective actions explicitly (an importer: its own;
- * a factory: its own, while the partnership it was opened under is active);
- * the rows are then read through the ability all the same.
+ * it, then the rest; by plan due date within each. The SQL takes the
+ * corrective-action read rule from lib/read-conditions.server.ts; the rows
+ * are then read through the ability all the same.
  */
 async function pageOfIds(ctx: TenantContext, query: ListQuery, now: Date) {
   const importer = ctx.org.kind === "IMPORTER";
   // The rule of `overdueWhere` in due.ts: a late plan, or a late item of an accepted plan.
   const late = Prisma.sql`((c.status = 'OPEN' AND c."planDueAt" < ${now.toISOString()}::timestamp(3))
     OR (c.status = 'PLAN_ACCEPTED' AND EXISTS (SELECT 1 FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${now.toISOString()}::timestamp(3))))`;
-  const filters = [
-    importer
-      ? Prisma.sql`c."importerId" = ${ctx.org.id}`
-      : Prisma.sql`c."factoryId" = ${ctx.org.id} AND EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = c."partnershipId" AND p.status = 'ACTIVE')`,
-  ];
+  const filters = [readableCorrectiveActionsSql(ctx, "c")];
   if (query.status) filters.push(Prisma.sql`c.status = ${query.status}::text::"CorrectiveActionStatus"`);
   if (query.partnerId) filters.push(importer ? Prisma.sql`c."factoryId" = ${query.partnerId}` : Prisma.sql`c."importerId" = ${query.partnerId}`);
   if (query.overdue) filters.push(late);

@@ -4,13 +4,22 @@
 // cost a dozen round trips; here each group is a subquery of the rows it
 // matches, ranked in display order (`n`), folded into one JSON value.
 //
-// Raw SQL, so every tenant condition below is ability.ts's read rule for the
-// org kind, written out (the read rules are the same for every role). The
+// Raw SQL, so every tenant condition below comes from
+// lib/read-conditions.server.ts, which mirrors ability.ts's read rules. The
 // totals come from here; the records shown are read again through the
 // ability, by id, in attention.server.ts.
 import { orgOverviewColumns, type OrgOverview } from "~/features/partners/overview.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
+import {
+  readableAcknowledgementsSql,
+  readableCorrectiveActionsSql,
+  readableFirstArticlesSql,
+  readablePartnershipsSql,
+  readableSpecsSql,
+  readableSpecVersionsSql,
+  type Reader,
+} from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { DAY_MS } from "~/lib/dates.ts";
 
@@ -51,75 +60,70 @@ const group = (rows: Prisma.Sql) => Prisma.sql`(
     'shown', coalesce(jsonb_agg(to_jsonb(r) - 'n' ORDER BY r.n) FILTER (WHERE r.n <= ${Prisma.raw(String(ATTENTION_LIMIT))}), '[]'::jsonb))
   FROM (${rows}) r)`;
 
-/** A factory reads its first articles and corrective actions while their partnership is active. */
-const activePartnership = (alias: string) => Prisma.raw(`JOIN "Partnership" p ON p.id = ${alias}."partnershipId" AND p.status = 'ACTIVE'`);
-
 /** An accepted plan's item whose date has passed. */
 const lateItem = (now: Date) => Prisma.sql`EXISTS (SELECT 1 FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${ts(now)})`;
 
-function factoryStatement(me: string, now: Date, overview: Prisma.Sql) {
+function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
+  const me = reader.org.id;
   return Prisma.sql`
-    -- The factory reads a spec and its published versions while the spec is shared with it through an active
-    -- partnership (a spec's current version is one of its own). Both spec groups start from these rows: the
-    -- current version of every such spec, with the factory's acknowledgement of it if any (one at most).
+    -- Both spec groups start from these rows: the current version of every spec the factory reads, with its
+    -- acknowledgement of it if any (one at most).
     WITH shared AS (
       SELECT s.id, v.id AS "versionId", v."publishedAt", a.status AS ack
-      FROM "SpecShare" sh
-      JOIN "Partnership" p ON p.id = sh."partnershipId" AND p.status = 'ACTIVE'
-      JOIN "Spec" s ON s.id = sh."specId"
-      JOIN "SpecVersion" v ON v.id = s."currentVersionId" AND v.status IN ('PUBLISHED', 'SUPERSEDED')
-      LEFT JOIN "Acknowledgement" a ON a."versionId" = v.id AND a."factoryId" = ${me}
-      WHERE sh."factoryId" = ${me})
+      FROM "Spec" s
+      JOIN "SpecVersion" v ON v.id = s."currentVersionId" AND ${readableSpecVersionsSql(reader, "v")}
+      LEFT JOIN "Acknowledgement" a ON a."versionId" = v.id AND ${readableAcknowledgementsSql(reader, "a")}
+      WHERE ${readableSpecsSql(reader, "s")})
     SELECT
     ${group(Prisma.sql`
       SELECT id, row_number() OVER (ORDER BY "publishedAt", id) AS n
       FROM shared WHERE ack IS DISTINCT FROM 'ACKNOWLEDGED'`)} AS "specs-to-acknowledge",
     ${group(Prisma.sql`
       SELECT f.id, f."specId", row_number() OVER (ORDER BY f."updatedAt", f.id) AS n
-      FROM "FirstArticle" f ${activePartnership("f")}
-      WHERE f."factoryId" = ${me}
+      FROM "FirstArticle" f
+      WHERE ${readableFirstArticlesSql(reader, "f")}
         AND (f.status = 'DRAFT' OR (f.status = 'REJECTED' AND NOT EXISTS (SELECT 1 FROM "FirstArticle" nx WHERE nx."seriesId" = f."seriesId" AND nx.round > f.round)))`)} AS "first-articles-to-finish",
     ${group(Prisma.sql`
+      -- Started means any first article of the factory's on the version, under whichever partnership.
       SELECT id, row_number() OVER (ORDER BY "publishedAt", id) AS n
       FROM shared WHERE ack = 'ACKNOWLEDGED'
         AND NOT EXISTS (SELECT 1 FROM "FirstArticle" f WHERE f."versionId" = shared."versionId" AND f."factoryId" = ${me})`)} AS "first-articles-to-start",
     ${group(Prisma.sql`
       SELECT c.id, c."planDueAt" < ${ts(now)} AS late, row_number() OVER (ORDER BY c."planDueAt", c.id) AS n
-      FROM "CorrectiveAction" c ${activePartnership("c")}
-      WHERE c."factoryId" = ${me} AND c.status = 'OPEN'`)} AS "corrective-actions-to-answer",
+      FROM "CorrectiveAction" c
+      WHERE ${readableCorrectiveActionsSql(reader, "c")} AND c.status = 'OPEN'`)} AS "corrective-actions-to-answer",
     ${group(Prisma.sql`
       SELECT id, late, row_number() OVER (ORDER BY late DESC, "planAcceptedAt", id) AS n FROM (
         SELECT c.id, c."planAcceptedAt", ${lateItem(now)} AS late
-        FROM "CorrectiveAction" c ${activePartnership("c")}
-        WHERE c."factoryId" = ${me} AND c.status = 'PLAN_ACCEPTED') c`)} AS "actions-to-carry-out",
+        FROM "CorrectiveAction" c
+        WHERE ${readableCorrectiveActionsSql(reader, "c")} AND c.status = 'PLAN_ACCEPTED') c`)} AS "actions-to-carry-out",
     ${overview}`;
 }
 
-function importerStatement(me: string, now: Date, overview: Prisma.Sql) {
+function importerStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
   const since = new Date(now.getTime() - RECENT_ACK_DAYS * DAY_MS);
-  // An importer reads the specs, versions, acknowledgements, first articles (but a factory's drafts) and corrective actions of its own.
   // Both arguments are spliced into the SQL: the types keep them to known names.
   const myCorrectiveActions = (status: "PLAN_SUBMITTED" | "IMPLEMENTED", dateColumn: "planSubmittedAt" | "implementedAt") => Prisma.sql`
     SELECT c.id, row_number() OVER (ORDER BY c.${Prisma.raw(`"${dateColumn}"`)}, c.id) AS n
-    FROM "CorrectiveAction" c WHERE c."importerId" = ${me} AND c.status = ${Prisma.raw(`'${status}'`)}`;
+    FROM "CorrectiveAction" c WHERE ${readableCorrectiveActionsSql(reader, "c")} AND c.status = ${Prisma.raw(`'${status}'`)}`;
   return Prisma.sql`
     SELECT
     ${group(Prisma.sql`
       -- A question on the current version of a spec still shared with the factory that asked (each join finds one row at most).
       SELECT a.id, row_number() OVER (ORDER BY a."updatedAt", a.id) AS n
       FROM "Acknowledgement" a
-      JOIN "SpecVersion" v ON v.id = a."versionId" AND v."orgId" = ${me}
-      JOIN "Spec" s ON s.id = v."specId" AND s."currentVersionId" = v.id AND s."orgId" = ${me}
+      JOIN "SpecVersion" v ON v.id = a."versionId" AND ${readableSpecVersionsSql(reader, "v")}
+      JOIN "Spec" s ON s.id = v."specId" AND s."currentVersionId" = v.id AND ${readableSpecsSql(reader, "s")}
       JOIN "SpecShare" sh ON sh."specId" = s.id AND sh."factoryId" = a."factoryId"
       JOIN "Partnership" p ON p.id = sh."partnershipId" AND p.status = 'ACTIVE'
-      WHERE a."importerId" = ${me} AND a.status = 'QUERIED'`)} AS "factory-questions",
+      WHERE ${readableAcknowledgementsSql(reader, "a")} AND a.status = 'QUERIED'`)} AS "factory-questions",
     ${group(Prisma.sql`
       SELECT a.id, row_number() OVER (ORDER BY a."updatedAt" DESC, a.id) AS n
-      FROM "Acknowledgement" a JOIN "SpecVersion" v ON v.id = a."versionId" AND v."orgId" = ${me}
-      WHERE a."importerId" = ${me} AND a.status = 'ACKNOWLEDGED' AND a."updatedAt" >= ${ts(since)}`)} AS "recent-acknowledgements",
+      FROM "Acknowledgement" a JOIN "SpecVersion" v ON v.id = a."versionId" AND ${readableSpecVersionsSql(reader, "v")}
+      WHERE ${readableAcknowledgementsSql(reader, "a")} AND a.status = 'ACKNOWLEDGED' AND a."updatedAt" >= ${ts(since)}`)} AS "recent-acknowledgements",
     ${group(Prisma.sql`
       SELECT f.id, f."specId", row_number() OVER (ORDER BY f."submittedAt", f.id) AS n
-      FROM "FirstArticle" f WHERE f."importerId" = ${me} AND f.status = 'SUBMITTED'`)} AS "first-articles-to-review",
+      FROM "FirstArticle" f WHERE ${readableFirstArticlesSql(reader, "f")} AND f.status = 'SUBMITTED'`)} AS "first-articles-to-review",
     ${group(myCorrectiveActions("PLAN_SUBMITTED", "planSubmittedAt"))} AS "plans-to-review",
     ${group(myCorrectiveActions("IMPLEMENTED", "implementedAt"))} AS "actions-to-verify",
     ${group(Prisma.sql`
@@ -129,10 +133,10 @@ function importerStatement(me: string, now: Date, overview: Prisma.Sql) {
         floor(extract(epoch FROM min(CASE WHEN c.status = 'OPEN' THEN c."planDueAt"
           ELSE (SELECT min(i."dueAt") FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${ts(now)}) END)) * 1000) AS since,
         (SELECT o.name FROM "Partnership" p JOIN "Organization" o ON o.id = p."factoryId"
-          WHERE p."importerId" = ${me} AND p."factoryId" = c."factoryId" ORDER BY p."createdAt" DESC LIMIT 1) AS name,
+          WHERE ${readablePartnershipsSql(reader, "p")} AND p."factoryId" = c."factoryId" ORDER BY p."createdAt" DESC LIMIT 1) AS name,
         row_number() OVER (ORDER BY count(*) DESC, c."factoryId") AS n
       FROM "CorrectiveAction" c
-      WHERE c."importerId" = ${me}
+      WHERE ${readableCorrectiveActionsSql(reader, "c")}
         AND ((c.status = 'OPEN' AND c."planDueAt" < ${ts(now)}) OR (c.status = 'PLAN_ACCEPTED' AND ${lateItem(now)}))
       GROUP BY c."factoryId"`)} AS "overdue-partners",
     ${overview}`;
@@ -144,7 +148,7 @@ const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value)
 /** The statement: a SELECT without FROM, so always one row. */
 function dashboardStatement(ctx: TenantContext, now: Date) {
   const statement = ctx.org.kind === "FACTORY" ? factoryStatement : importerStatement;
-  return statement(ctx.org.id, now, orgOverviewColumns(ctx));
+  return statement(ctx, now, orgOverviewColumns(ctx));
 }
 
 /** Every group's total and the records it shows, and the overview counts: one statement. */

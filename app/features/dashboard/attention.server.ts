@@ -42,14 +42,59 @@ export interface Attention {
   groups: AttentionGroup[];
 }
 
+type GroupKey = FactoryGroupKey | ImporterGroupKey;
+type SelectionOf = (key: GroupKey) => Selection;
+
+/** A group as the dashboard lists it: its title and the list page that shows every one of its records. */
+interface GroupHeading<K extends GroupKey> {
+  key: K;
+  title: string;
+  href: (slug: string) => string;
+}
+
+// The factory's groups, in the order shown.
+const FACTORY_GROUPS: GroupHeading<FactoryGroupKey>[] = [
+  // Current published versions shared with the factory that it has not acknowledged (queried ones included).
+  { key: "specs-to-acknowledge", title: "Specifications to acknowledge", href: (slug) => specsPath(slug, { filter: "needs-ack" }) },
+  // Its drafts, and its rejected rounds that no later round answers yet (the FA page offers "Start round N").
+  { key: "first-articles-to-finish", title: "First articles to finish or resubmit", href: (slug) => firstArticlesPath(slug) },
+  // Current versions it acknowledged and has no first article for (in any status, any round).
+  { key: "first-articles-to-start", title: "First articles to start", href: (slug) => newFirstArticlePath(slug) },
+  // OPEN: it owes containment, root cause and a plan; late once the plan due date has passed.
+  { key: "corrective-actions-to-answer", title: "Corrective actions awaiting your answer", href: (slug) => correctiveActionsPath(slug, { status: "OPEN" }) },
+  // PLAN_ACCEPTED: it carries out the plan's actions; late once one of them is past its date.
+  { key: "actions-to-carry-out", title: "Actions to carry out", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_ACCEPTED" }) },
+];
+
+// The importer's groups, in the order shown.
+const IMPORTER_GROUPS: GroupHeading<ImporterGroupKey>[] = [
+  // Queries on the current version of a spec still shared with that factory through an active partnership.
+  { key: "factory-questions", title: "Questions from factories", href: (slug) => specsPath(slug, { filter: "needs-ack" }) },
+  // Acknowledgements of the last RECENT_ACK_DAYS days, newest first: to read, never overdue.
+  { key: "recent-acknowledgements", title: "Recent acknowledgements", href: (slug) => specsPath(slug) },
+  // Submitted first articles waiting for a decision, oldest submission first.
+  { key: "first-articles-to-review", title: "First articles to review", href: (slug) => firstArticlesPath(slug, { status: "SUBMITTED" }) },
+  // The importer's turn on a corrective action: a plan to accept or return, or an implementation to verify.
+  { key: "plans-to-review", title: "Plans to review", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_SUBMITTED" }) },
+  { key: "actions-to-verify", title: "Actions to verify", href: (slug) => correctiveActionsPath(slug, { status: "IMPLEMENTED" }) },
+  // Factories with an overdue corrective action, most overdue actions first (all read in the statement).
+  { key: "overdue-partners", title: "Overdue partners", href: (slug) => correctiveActionsPath(slug, { overdue: true }) },
+];
+
+/** The groups under their headings, each with the total of its selection and the items built for it. */
+function groupsOf<K extends GroupKey>(ctx: TenantContext, headings: GroupHeading<K>[], selection: SelectionOf, items: Record<K, AttentionItem[]>) {
+  return headings.map(({ key, title, href }): AttentionGroup => ({ key, title, items: items[key], total: selection(key).total, href: href(ctx.org.slug) }));
+}
+
 /** The dashboard of the active org: its groups, in the order they are shown, and the org's counts. */
 export async function getDashboard(ctx: TenantContext, now: Date = new Date()): Promise<{ attention: Attention; overview: OrgOverview }> {
   const { selection, overview } = await selectDashboard(ctx, now);
-  const groups = ctx.org.kind === "FACTORY" ? await factoryGroups(ctx, now, selection) : await importerGroups(ctx, now, selection);
+  const groups =
+    ctx.org.kind === "FACTORY"
+      ? groupsOf(ctx, FACTORY_GROUPS, selection, await factoryItems(ctx, selection))
+      : groupsOf(ctx, IMPORTER_GROUPS, selection, await importerItems(ctx, now, selection));
   return { attention: { groups }, overview };
 }
-
-type SelectionOf = (key: FactoryGroupKey | ImporterGroupKey) => Selection;
 
 // ---- Helpers ----
 
@@ -161,25 +206,15 @@ function findFactorySpecs(ctx: TenantContext, groupIds: string[], titleIds: stri
   );
 }
 
-async function factoryGroups(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<AttentionGroup[]> {
+async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise<Record<FactoryGroupKey, AttentionItem[]>> {
   const slug = ctx.org.slug;
-  // Current published versions shared with the factory that it has not acknowledged (queried ones included).
-  const toAcknowledge = selection("specs-to-acknowledge");
-  // Its drafts, and its rejected rounds that no later round answers yet (the FA page offers "Start round N").
-  const toFinish = selection("first-articles-to-finish");
-  // Current versions it acknowledged and has no first article for (in any status, any round).
-  const toStart = selection("first-articles-to-start");
-  // OPEN: it owes containment, root cause and a plan; late once the plan due date has passed.
-  const toAnswer = selection("corrective-actions-to-answer");
-  // PLAN_ACCEPTED: it carries out the plan's actions; late once one of them is past its date.
-  const toCarryOut = selection("actions-to-carry-out");
   const [specs, firstArticles, correctiveActions] = await Promise.all([
-    findFactorySpecs(ctx, idsOf(toAcknowledge, toStart), specIdsOf(toFinish)),
-    read(idsOf(toFinish), findFirstArticles(ctx)),
-    read(idsOf(toAnswer, toCarryOut), findCorrectiveActions(ctx, caWithNextItemSelect)),
+    findFactorySpecs(ctx, idsOf(selection("specs-to-acknowledge"), selection("first-articles-to-start")), specIdsOf(selection("first-articles-to-finish"))),
+    read(idsOf(selection("first-articles-to-finish")), findFirstArticles(ctx)),
+    read(idsOf(selection("corrective-actions-to-answer"), selection("actions-to-carry-out")), findCorrectiveActions(ctx, caWithNextItemSelect)),
   ]);
 
-  const acknowledgeItems = itemsOf(toAcknowledge, specs, (spec) => {
+  const acknowledgeItems = itemsOf(selection("specs-to-acknowledge"), specs, (spec) => {
     const version = spec.currentVersion;
     if (!version) return null;
     const ack = version.acknowledgements[0];
@@ -196,7 +231,7 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
     };
   });
 
-  const finishItems = itemsOf(toFinish, firstArticles, (fa) => ({
+  const finishItems = itemsOf(selection("first-articles-to-finish"), firstArticles, (fa) => ({
     id: fa.id,
     label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
     detail:
@@ -208,7 +243,7 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
     at: fa.updatedAt.toISOString(),
   }));
 
-  const startItems = itemsOf(toStart, specs, (spec) => {
+  const startItems = itemsOf(selection("first-articles-to-start"), specs, (spec) => {
     const version = spec.currentVersion;
     const ack = version?.acknowledgements[0];
     if (!version || ack?.status !== "ACKNOWLEDGED") return null;
@@ -222,7 +257,7 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
     };
   });
 
-  const answerItems = itemsOf(toAnswer, correctiveActions, (ca, shown) => ({
+  const answerItems = itemsOf(selection("corrective-actions-to-answer"), correctiveActions, (ca, shown) => ({
     id: ca.id,
     label: ca.title,
     detail: `${ca.partnership.importer.name} · ${SEVERITY_LABELS[ca.severity]} · ${ca.reviewNote ? "plan returned, " : ""}plan due ${day(ca.planDueAt)}`,
@@ -231,7 +266,7 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
     at: ca.planDueAt.toISOString(),
   }));
 
-  const carryOutItems = itemsOf(toCarryOut, correctiveActions, (ca, shown) => {
+  const carryOutItems = itemsOf(selection("actions-to-carry-out"), correctiveActions, (ca, shown) => {
     const next = ca.items[0];
     const overdue = Boolean(shown.late);
     return {
@@ -248,37 +283,13 @@ async function factoryGroups(ctx: TenantContext, now: Date, selection: Selection
     // Within each segment, the earliest date first (late ones stay ahead).
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.localeCompare(b.at));
 
-  return [
-    {
-      key: "specs-to-acknowledge",
-      title: "Specifications to acknowledge",
-      items: acknowledgeItems,
-      total: toAcknowledge.total,
-      href: specsPath(slug, { filter: "needs-ack" }),
-    },
-    {
-      key: "first-articles-to-finish",
-      title: "First articles to finish or resubmit",
-      items: finishItems,
-      total: toFinish.total,
-      href: firstArticlesPath(slug),
-    },
-    { key: "first-articles-to-start", title: "First articles to start", items: startItems, total: toStart.total, href: newFirstArticlePath(slug) },
-    {
-      key: "corrective-actions-to-answer",
-      title: "Corrective actions awaiting your answer",
-      items: answerItems,
-      total: toAnswer.total,
-      href: correctiveActionsPath(slug, { status: "OPEN" }),
-    },
-    {
-      key: "actions-to-carry-out",
-      title: "Actions to carry out",
-      items: carryOutItems,
-      total: toCarryOut.total,
-      href: correctiveActionsPath(slug, { status: "PLAN_ACCEPTED" }),
-    },
-  ];
+  return {
+    "specs-to-acknowledge": acknowledgeItems,
+    "first-articles-to-finish": finishItems,
+    "first-articles-to-start": startItems,
+    "corrective-actions-to-answer": answerItems,
+    "actions-to-carry-out": carryOutItems,
+  };
 }
 
 // ---- Importer ----
@@ -312,27 +323,16 @@ const findSpecTitles = (ctx: TenantContext) => (ids: string[]) =>
     select: { id: true, title: true, productCode: true },
   });
 
-async function importerGroups(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<AttentionGroup[]> {
+async function importerItems(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<Record<ImporterGroupKey, AttentionItem[]>> {
   const slug = ctx.org.slug;
-  // Queries on the current version of a spec still shared with that factory through an active partnership.
-  const questions = selection("factory-questions");
-  // Acknowledgements of the last RECENT_ACK_DAYS days, newest first: to read, never overdue.
-  const recent = selection("recent-acknowledgements");
-  // Submitted first articles waiting for a decision, oldest submission first.
-  const toReview = selection("first-articles-to-review");
-  // The importer's turn on a corrective action: a plan to accept or return, or an implementation to verify.
-  const plans = selection("plans-to-review");
-  const toVerify = selection("actions-to-verify");
-  // Factories with an overdue corrective action, most overdue actions first (all read in the statement).
-  const late = selection("overdue-partners");
   const [acks, firstArticles, specs, correctiveActions] = await Promise.all([
-    read(idsOf(questions, recent), findAcknowledgements(ctx)),
-    read(idsOf(toReview), findFirstArticles(ctx)),
-    read(specIdsOf(toReview), findSpecTitles(ctx)),
-    read(idsOf(plans, toVerify), findCorrectiveActions(ctx, caSelect)),
+    read(idsOf(selection("factory-questions"), selection("recent-acknowledgements")), findAcknowledgements(ctx)),
+    read(idsOf(selection("first-articles-to-review")), findFirstArticles(ctx)),
+    read(specIdsOf(selection("first-articles-to-review")), findSpecTitles(ctx)),
+    read(idsOf(selection("plans-to-review"), selection("actions-to-verify")), findCorrectiveActions(ctx, caSelect)),
   ]);
 
-  const questionItems = itemsOf(questions, acks, (ack) => ({
+  const questionItems = itemsOf(selection("factory-questions"), acks, (ack) => ({
     id: ack.id,
     label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
     detail: `${ack.factory.name} asked on ${day(ack.updatedAt)}: “${truncate(ack.question ?? "")}”`,
@@ -341,7 +341,7 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
     at: ack.updatedAt.toISOString(),
   }));
 
-  const recentItems = itemsOf(recent, acks, (ack) => ({
+  const recentItems = itemsOf(selection("recent-acknowledgements"), acks, (ack) => ({
     id: ack.id,
     label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
     detail: `Acknowledged by ${ack.factory.name} on ${day(ack.updatedAt)}`,
@@ -350,7 +350,7 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
     at: ack.updatedAt.toISOString(),
   }));
 
-  const reviewItems = itemsOf(toReview, firstArticles, (fa) => ({
+  const reviewItems = itemsOf(selection("first-articles-to-review"), firstArticles, (fa) => ({
     id: fa.id,
     label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
     detail: `${fa.partnership.factory?.name ?? "Factory"} · round ${fa.round} · submitted ${day(fa.submittedAt ?? fa.updatedAt)}`,
@@ -372,7 +372,7 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
       };
     });
 
-  const partnerItems = late.shown.map((partner): AttentionItem => {
+  const partnerItems = selection("overdue-partners").shown.map((partner): AttentionItem => {
     const count = partner.count ?? 0;
     const since = partner.since == null ? null : new Date(partner.since);
     return {
@@ -385,36 +385,12 @@ async function importerGroups(ctx: TenantContext, now: Date, selection: Selectio
     };
   });
 
-  return [
-    {
-      key: "factory-questions",
-      title: "Questions from factories",
-      items: questionItems,
-      total: questions.total,
-      href: specsPath(slug, { filter: "needs-ack" }),
-    },
-    { key: "recent-acknowledgements", title: "Recent acknowledgements", items: recentItems, total: recent.total, href: specsPath(slug) },
-    {
-      key: "first-articles-to-review",
-      title: "First articles to review",
-      items: reviewItems,
-      total: toReview.total,
-      href: firstArticlesPath(slug, { status: "SUBMITTED" }),
-    },
-    {
-      key: "plans-to-review",
-      title: "Plans to review",
-      items: caItems(plans, "planSubmittedAt", "plan submitted"),
-      total: plans.total,
-      href: correctiveActionsPath(slug, { status: "PLAN_SUBMITTED" }),
-    },
-    {
-      key: "actions-to-verify",
-      title: "Actions to verify",
-      items: caItems(toVerify, "implementedAt", "marked implemented"),
-      total: toVerify.total,
-      href: correctiveActionsPath(slug, { status: "IMPLEMENTED" }),
-    },
-    { key: "overdue-partners", title: "Overdue partners", items: partnerItems, total: late.total, href: correctiveActionsPath(slug, { overdue: true }) },
-  ];
+  return {
+    "factory-questions": questionItems,
+    "recent-acknowledgements": recentItems,
+    "first-articles-to-review": reviewItems,
+    "plans-to-review": caItems(selection("plans-to-review"), "planSubmittedAt", "plan submitted"),
+    "actions-to-verify": caItems(selection("actions-to-verify"), "implementedAt", "marked implemented"),
+    "overdue-partners": partnerItems,
+  };
 }

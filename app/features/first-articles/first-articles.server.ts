@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -131,11 +131,7 @@ export async function createFirstArticle(ctx: TenantContext, input: FirstArticle
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "firstArticle.create",
-      subjectType: "FirstArticle",
-      subjectId: fa.id,
+      ...memberAction(ctx, "firstArticle.create", "FirstArticle", fa.id),
       after: { poNumber: fa.poNumber, versionId: fa.versionId, round: 1 },
     });
     return fa;

@@ -1,6 +1,7 @@
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { toPage } from "~/lib/pagination.ts";
+import { readableFirstArticlesSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { Prisma, type FirstArticleStatus } from "~/generated/prisma/client.ts";
 
@@ -24,17 +25,13 @@ type ListQuery = { status?: FirstArticleStatus; partnerId?: string; specId?: str
  * The ids of one page in list order, with the counts, in one statement
  * whatever the page: what waits for this org first ("waiting"), then newest
  * first. "Waiting" compares a row with the later rounds of its series, which a
- * Prisma filter cannot say. The SQL states the read rule of ability.ts for
- * first articles explicitly (an importer: its own, never a draft; a factory:
- * its own, while the partnership it was made under is active); the rows are
- * then read through the ability all the same.
+ * Prisma filter cannot say. The SQL takes the first-article read rule from
+ * lib/read-conditions.server.ts; the rows are then read through the ability
+ * all the same.
  */
 async function pageOfIds(ctx: TenantContext, query: ListQuery) {
   const importer = ctx.org.kind === "IMPORTER";
-  const readable = importer
-    ? Prisma.sql`f."importerId" = ${ctx.org.id} AND f.status <> 'DRAFT'`
-    : Prisma.sql`f."factoryId" = ${ctx.org.id} AND EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = f."partnershipId" AND p.status = 'ACTIVE')`;
-  const filters = [readable];
+  const filters = [readableFirstArticlesSql(ctx, "f")];
   if (query.status) filters.push(Prisma.sql`f.status = ${query.status}::text::"FirstArticleStatus"`);
   if (query.partnerId) filters.push(importer ? Prisma.sql`f."factoryId" = ${query.partnerId}` : Prisma.sql`f."importerId" = ${query.partnerId}`);
   if (query.specId) filters.push(Prisma.sql`f."specId" = ${query.specId}`);

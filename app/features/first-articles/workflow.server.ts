@@ -1,6 +1,6 @@
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -67,11 +67,7 @@ export async function saveReadings(
     await tx.measurement.deleteMany({ where: { firstArticleId: fa.id } });
     await tx.measurement.createMany({ data: rows });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "firstArticle.update",
-      subjectType: "FirstArticle",
-      subjectId: fa.id,
+      ...memberAction(ctx, "firstArticle.update", "FirstArticle", fa.id),
       before: { readings: fa.measurements.length, sampleCount: fa.sampleCount },
       after: { readings: rows.length, sampleCount },
     });
@@ -108,24 +104,13 @@ export async function submitFirstArticle(
     if (!(await advance(tx, fa, "DRAFT", { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.user.id }))) {
       throw new UserError("This first article changed since you opened it. Reload and try again.", 409);
     }
-    await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "firstArticle.submit",
-      subjectType: "FirstArticle",
-      subjectId: fa.id,
-      before: { status: "DRAFT" },
-      after: { status: "SUBMITTED" },
-    });
-    await recordAudit(tx, {
-      orgId: fa.importerId,
-      actorId: ctx.user.id,
-      action: "firstArticle.submit",
-      subjectType: "FirstArticle",
-      subjectId: fa.id,
-      before: { status: "DRAFT" },
-      after: { status: "SUBMITTED" },
-    });
+    for (const orgId of [ctx.org.id, fa.importerId]) {
+      await recordAudit(tx, {
+        ...memberAction(ctx, "firstArticle.submit", "FirstArticle", fa.id, orgId),
+        before: { status: "DRAFT" },
+        after: { status: "SUBMITTED" },
+      });
+    }
     await notifySubmitted(tx, fa, ctx.org.name);
   });
   return { ok: true };
@@ -163,11 +148,7 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
     if (!decided) throw new UserError("Someone else decided this first article a moment ago. Reload to see their decision.", 409);
     for (const orgId of [fa.importerId, fa.factoryId]) {
       await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "firstArticle.decide",
-        subjectType: "FirstArticle",
-        subjectId: fa.id,
+        ...memberAction(ctx, "firstArticle.decide", "FirstArticle", fa.id, orgId),
         before: { status: "SUBMITTED" },
         after: { status: input.decision, decisionNote: input.note || null },
       });
@@ -209,11 +190,7 @@ export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle)
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "firstArticle.create",
-      subjectType: "FirstArticle",
-      subjectId: next.id,
+      ...memberAction(ctx, "firstArticle.create", "FirstArticle", next.id),
       after: { round: next.round, previous: fa.id },
     });
     return next;

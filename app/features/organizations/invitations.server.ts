@@ -21,21 +21,32 @@ export const invitationUrl = (token: string) => appUrl(invitationPath(token));
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
 
-/** Creates an invitation, revoking any still-pending one for the same address and purpose. */
+/**
+ * Creates an invitation from a member of the active org, revoking any
+ * still-pending one for the same address and purpose. Its link exists only in
+ * the email that carries it: `envelope` addresses that email (once per
+ * invitation) and `link` holds what every invitation template shows of it.
+ */
 export async function createInvitation(
   tx: Tx,
-  input: { kind: InvitationKind; orgId: string; email: string; role: Role; locale: string; invitedById: string; partnershipId?: string },
+  by: { org: { id: string }; user: { id: string } },
+  input: { kind: InvitationKind; email: string; role: Role; locale: string; partnershipId?: string },
 ) {
   const now = new Date();
+  const orgId = by.org.id;
   await tx.invitation.updateMany({
-    where: { orgId: input.orgId, kind: input.kind, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    where: { orgId, kind: input.kind, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { revokedAt: now },
   });
   const { token, tokenHash } = newInvitationToken();
   const invitation = await tx.invitation.create({
-    data: { ...input, tokenHash, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+    data: { ...input, orgId, invitedById: by.user.id, tokenHash, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
   });
-  return { invitation, token };
+  return {
+    invitation,
+    envelope: { orgId, to: input.email, locale: input.locale, idempotencyKey: `invitation:${invitation.id}` },
+    link: { acceptUrl: invitationUrl(token), expiresAt: invitation.expiresAt.toISOString() },
+  };
 }
 
 export async function getInvitationByToken(token: string) {

@@ -1,7 +1,7 @@
 import type { Role } from "~/generated/prisma/client.ts";
 import { enqueueEmail } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -9,7 +9,7 @@ import { notFound } from "~/lib/http.server.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { draftInvitation } from "./drafts.ts";
-import { createInvitation, invitationUrl } from "./invitations.server.ts";
+import { createInvitation } from "./invitations.server.ts";
 
 export async function listMembers(ctx: TenantContext, page: number) {
   const where = { AND: [accessible(ctx.ability, "read", "Membership"), { orgId: ctx.org.id }] };
@@ -45,34 +45,14 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
   const member = await prisma.membership.findFirst({ where: { orgId: ctx.org.id, user: { email: input.email } }, select: { id: true } });
   if (member) throw new UserError(`${input.email} is already a member of ${ctx.org.name}.`, 409);
   return prisma.$transaction(async (tx) => {
-    const { invitation, token } = await createInvitation(tx, {
-      kind: "MEMBER",
-      orgId: ctx.org.id,
-      email: input.email,
-      role: input.role,
-      locale: input.locale,
-      invitedById: ctx.user.id,
-    });
+    const { invitation, envelope, link } = await createInvitation(tx, ctx, { kind: "MEMBER", email: input.email, role: input.role, locale: input.locale });
     await enqueueEmail(tx, {
-      orgId: ctx.org.id,
-      to: input.email,
+      ...envelope,
       template: "member-invitation",
-      locale: input.locale,
-      idempotencyKey: `invitation:${invitation.id}`,
-      data: {
-        inviterName: ctx.user.name,
-        orgName: ctx.org.name,
-        role: input.role,
-        acceptUrl: invitationUrl(token),
-        expiresAt: invitation.expiresAt.toISOString(),
-      },
+      data: { inviterName: ctx.user.name, orgName: ctx.org.name, role: input.role, ...link },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "invitation.create",
-      subjectType: "Invitation",
-      subjectId: invitation.id,
+      ...memberAction(ctx, "invitation.create", "Invitation", invitation.id),
       after: { email: invitation.email, role: invitation.role, kind: invitation.kind },
     });
     return invitation;
@@ -102,11 +82,7 @@ export function changeMemberRole(ctx: TenantContext, membershipId: string, role:
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.org.id, membership.id);
     const updated = await tx.membership.update({ where: { id: membership.id }, data: { role } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "membership.change-role",
-      subjectType: "Membership",
-      subjectId: membership.id,
+      ...memberAction(ctx, "membership.change-role", "Membership", membership.id),
       before: { role: membership.role },
       after: { role: updated.role },
     });
@@ -121,11 +97,7 @@ export function removeMember(ctx: TenantContext, membershipId: string) {
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.org.id, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "membership.remove",
-      subjectType: "Membership",
-      subjectId: membership.id,
+      ...memberAction(ctx, "membership.remove", "Membership", membership.id),
       before: { userId: membership.userId, role: membership.role },
     });
     return membership;
@@ -146,11 +118,7 @@ export function revokeInvitation(ctx: TenantContext, invitationId: string) {
       });
     }
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "invitation.revoke",
-      subjectType: "Invitation",
-      subjectId: invitation.id,
+      ...memberAction(ctx, "invitation.revoke", "Invitation", invitation.id),
       before: { revokedAt: null },
       after: { revokedAt: revoked.revokedAt },
     });

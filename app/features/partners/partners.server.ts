@@ -1,10 +1,10 @@
 import type { PartnershipStatus } from "~/generated/prisma/client.ts";
 import { draftInvitation, draftPartnership } from "~/features/organizations/drafts.ts";
 import { createOrganization } from "~/features/organizations/organizations.server.ts";
-import { claimInvitation, createInvitation, invitationUrl } from "~/features/organizations/invitations.server.ts";
+import { claimInvitation, createInvitation } from "~/features/organizations/invitations.server.ts";
 import { enqueueEmail } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -61,34 +61,16 @@ export async function invitePartner(ctx: TenantContext, input: { email: string; 
       });
     }
     const partnership = await tx.partnership.create({ data: { importerId: ctx.org.id, status: "INVITED" } });
-    const { invitation, token } = await createInvitation(tx, {
+    const { invitation, envelope, link } = await createInvitation(tx, ctx, {
       kind: "PARTNER",
-      orgId: ctx.org.id,
       email: input.email,
       role: "OWNER",
       locale: input.locale,
-      invitedById: ctx.user.id,
       partnershipId: partnership.id,
     });
-    await enqueueEmail(tx, {
-      orgId: ctx.org.id,
-      to: input.email,
-      template: "partner-invitation",
-      locale: input.locale,
-      idempotencyKey: `invitation:${invitation.id}`,
-      data: {
-        inviterName: ctx.user.name,
-        importerName: ctx.org.name,
-        acceptUrl: invitationUrl(token),
-        expiresAt: invitation.expiresAt.toISOString(),
-      },
-    });
+    await enqueueEmail(tx, { ...envelope, template: "partner-invitation", data: { inviterName: ctx.user.name, importerName: ctx.org.name, ...link } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "partnership.invite",
-      subjectType: "Partnership",
-      subjectId: partnership.id,
+      ...memberAction(ctx, "partnership.invite", "Partnership", partnership.id),
       after: { status: partnership.status, email: input.email },
     });
     return { partnership, invitation };
@@ -112,11 +94,7 @@ export function endPartnership(ctx: TenantContext, partnershipId: string) {
     for (const orgId of [partnership.importerId, partnership.factoryId]) {
       if (!orgId) continue;
       await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "partnership.end",
-        subjectType: "Partnership",
-        subjectId: partnership.id,
+        ...memberAction(ctx, "partnership.end", "Partnership", partnership.id, orgId),
         before: { status: "ACTIVE" },
         after: { status: "ENDED" },
       });

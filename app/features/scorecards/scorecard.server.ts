@@ -29,7 +29,7 @@
 // Every figure is scoped to the importer + factory pair and to what the reader
 // may open, so a reader never counts a record it could not open. The figures
 // come from one SQL statement (`pairFigures`) that aggregates in the database;
-// it states the reader's read rules of ability.ts itself (see there).
+// it takes the reader's read rules from lib/read-conditions.server.ts.
 // Importers never read a factory's DRAFT first articles; drafts have no
 // decision, so they never count on either side.
 import { data } from "@remix-run/node";
@@ -40,6 +40,7 @@ import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { asciiFileNamePart } from "~/lib/downloads.server.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { readableAcknowledgementsSql, readableCorrectiveActionsSql, readableFirstArticlesSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
 
@@ -215,21 +216,17 @@ interface PairFigures {
 
 /**
  * Every figure of a pair and period in one statement, aggregated in the
- * database. The reader's read rules are stated here as in ability.ts (the
- * scorecard tests compare both): an importer reads its own records, except a
- * factory's draft first articles; a factory reads its own, first articles and
- * corrective actions only while the partnership they were made under is
- * active, acknowledgements always. (A version is its importer's: saying so
- * lets the planner start from the importer's versions rather than all.)
+ * database, over what the reader may read (the conditions of
+ * lib/read-conditions.server.ts): an importer never counts a factory's draft
+ * first articles, a factory no first articles or corrective actions of an
+ * ended partnership. (A version is its importer's: saying so lets the planner
+ * start from the importer's versions rather than all.)
  */
-async function pairFigures(reader: ScorecardContext["org"], input: { importerId: string; factoryId: string; from: Date; to: Date; now: Date }) {
+async function pairFigures(reader: ScorecardContext, input: { importerId: string; factoryId: string; from: Date; to: Date; now: Date }) {
   const { importerId, factoryId, from, to, now } = input;
-  const importer = reader.kind === "IMPORTER";
-  const active = (alias: string) =>
-    Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p.id = ${Prisma.raw(alias)}."partnershipId" AND p.status = 'ACTIVE')`;
-  const faReadable = importer ? Prisma.sql`f."importerId" = ${reader.id} AND f.status <> 'DRAFT'` : Prisma.sql`f."factoryId" = ${reader.id} AND ${active("f")}`;
-  const ackReadable = importer ? Prisma.sql`a."importerId" = ${reader.id}` : Prisma.sql`a."factoryId" = ${reader.id}`;
-  const caReadable = importer ? Prisma.sql`c."importerId" = ${reader.id}` : Prisma.sql`c."factoryId" = ${reader.id} AND ${active("c")}`;
+  const faReadable = readableFirstArticlesSql(reader, "f");
+  const ackReadable = readableAcknowledgementsSql(reader, "a");
+  const caReadable = readableCorrectiveActionsSql(reader, "c");
   const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} >= ${ts(from)} AND ${column} < ${ts(to)}`;
   const [row] = await prisma.$queryRaw<PairFigures[]>`
     WITH decided AS (
@@ -292,7 +289,7 @@ export async function computeScorecard(
       select: { status: true, importer: { select: { id: true, name: true } }, factory: { select: { id: true, name: true } } },
       orderBy: { createdAt: "desc" },
     }),
-    pairFigures(ctx.org, input),
+    pairFigures(ctx, input),
   ]);
   const newest = partnerships[0];
   if (!newest?.factory) notFound("Partner not found.");

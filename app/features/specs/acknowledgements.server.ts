@@ -1,5 +1,5 @@
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -35,11 +35,7 @@ export async function respondToVersion(
     });
     for (const orgId of [ctx.org.id, spec.orgId]) {
       await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: response.status === "ACKNOWLEDGED" ? "specVersion.acknowledge" : "specVersion.query",
-        subjectType: "SpecVersion",
-        subjectId: version.id,
+        ...memberAction(ctx, response.status === "ACKNOWLEDGED" ? "specVersion.acknowledge" : "specVersion.query", "SpecVersion", version.id, orgId),
         before: previous ? { status: previous.status, question: previous.question } : null,
         after: { status: ack.status, question: ack.question, factoryId: ctx.org.id },
       });

@@ -1,10 +1,12 @@
 // The specification list: specs awaiting an acknowledgement first, then the
 // rest, newest change first. Two statements whatever the page: one SQL query
-// picks the page's ids and counts the list, one Prisma query loads those rows
-// through the ability.
+// picks the page's ids and counts the list (its tenant conditions from
+// lib/read-conditions.server.ts), one Prisma query loads those rows through
+// the ability.
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { toPage } from "~/lib/pagination.ts";
+import { readableAcknowledgementsSql, readableSpecSharesSql, readableSpecsSql, readableSpecVersionsSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { SPEC_LIST_FILTERS } from "./schemas.ts";
@@ -34,18 +36,6 @@ const listSelect = (ctx: TenantContext) =>
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The Spec read rule of the ability (specRules), stated in SQL because the
- * counts come from this query: an importer reads its own specs; a factory
- * reads published specs shared with it through an active partnership.
- */
-function readableSpec(ctx: TenantContext) {
-  if (ctx.org.kind === "IMPORTER") return Prisma.sql`s."orgId" = ${ctx.org.id}`;
-  return Prisma.sql`s."currentVersionId" IS NOT NULL AND EXISTS (
-    SELECT 1 FROM "SpecShare" sh JOIN "Partnership" p ON p.id = sh."partnershipId"
-    WHERE sh."specId" = s.id AND sh."factoryId" = ${ctx.org.id} AND p.status = 'ACTIVE')`;
-}
-
-/**
  * Whether the spec's current version still waits for an acknowledgement that
  * concerns this org: the factory's own, or (importer) that of some factory it
  * is shared with through an active partnership. Uncorrelated subqueries, so
@@ -53,17 +43,17 @@ function readableSpec(ctx: TenantContext) {
  * tenant's rows only: no per-spec probes, no list of ids.
  */
 function awaitingAcknowledgement(ctx: TenantContext) {
-  const org = ctx.org.id;
   if (ctx.org.kind === "FACTORY") {
+    // A factory reads its own acknowledgements only.
     return Prisma.sql`s."currentVersionId" IS NOT NULL AND s."currentVersionId" NOT IN (
-      SELECT a."versionId" FROM "Acknowledgement" a WHERE a."factoryId" = ${org} AND a.status = 'ACKNOWLEDGED')`;
+      SELECT a."versionId" FROM "Acknowledgement" a WHERE ${readableAcknowledgementsSql(ctx, "a")} AND a.status = 'ACKNOWLEDGED')`;
   }
   // Shares carry the importer; "acknowledged" (below) is this importer's acknowledgements.
   return Prisma.sql`s.id IN (
     SELECT sh."specId" FROM "SpecShare" sh
     JOIN "Spec" cs ON cs.id = sh."specId"
     JOIN "Partnership" p ON p.id = sh."partnershipId" AND p.status = 'ACTIVE'
-    WHERE sh."importerId" = ${org} AND cs."orgId" = ${org} AND cs."currentVersionId" IS NOT NULL
+    WHERE ${readableSpecSharesSql(ctx, "sh")} AND ${readableSpecsSql(ctx, "cs")} AND cs."currentVersionId" IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM acknowledged a WHERE a."versionId" = cs."currentVersionId" AND a."factoryId" = sh."factoryId"))`;
 }
 
@@ -75,12 +65,12 @@ function awaitingAcknowledgement(ctx: TenantContext) {
 function acknowledgedCte(ctx: TenantContext) {
   if (ctx.org.kind === "FACTORY") return Prisma.empty;
   return Prisma.sql`acknowledged AS MATERIALIZED (
-      SELECT a."versionId", a."factoryId" FROM "Acknowledgement" a WHERE a."importerId" = ${ctx.org.id} AND a.status = 'ACKNOWLEDGED'
+      SELECT a."versionId", a."factoryId" FROM "Acknowledgement" a WHERE ${readableAcknowledgementsSql(ctx, "a")} AND a.status = 'ACKNOWLEDGED'
     ),`;
 }
 
 function listFilters(ctx: TenantContext, query: SpecListQuery) {
-  const filters = [readableSpec(ctx)];
+  const filters = [readableSpecsSql(ctx, "s")];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     filters.push(Prisma.sql`(s.title ILIKE ${pattern} OR s."productCode" ILIKE ${pattern})`);
@@ -94,11 +84,7 @@ function listFilters(ctx: TenantContext, query: SpecListQuery) {
   }
   // A draft is read only by the importer that owns it (specRules): a factory's "draft" filter matches nothing.
   if (query.filter === "draft") {
-    filters.push(
-      ctx.org.kind === "IMPORTER"
-        ? Prisma.sql`EXISTS (SELECT 1 FROM "SpecVersion" v WHERE v."specId" = s.id AND v."orgId" = ${ctx.org.id} AND v.status = 'DRAFT')`
-        : Prisma.sql`FALSE`,
-    );
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "SpecVersion" v WHERE v."specId" = s.id AND ${readableSpecVersionsSql(ctx, "v")} AND v.status = 'DRAFT')`);
   }
   if (query.filter === "published") filters.push(Prisma.sql`s."currentVersionId" IS NOT NULL`);
   return Prisma.join(filters, " AND ");

@@ -1,5 +1,5 @@
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -66,11 +66,7 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
     });
     for (const p of added) {
       await recordAudit(tx, {
-        orgId: ctx.org.id,
-        actorId: ctx.user.id,
-        action: "spec.share",
-        subjectType: "Spec",
-        subjectId: spec.id,
+        ...memberAction(ctx, "spec.share", "Spec", spec.id),
         after: { factoryId: p.factoryId },
       });
     }
@@ -93,6 +89,6 @@ export async function unshareSpec(ctx: TenantContext, spec: LoadedSpec, factoryI
   ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), "Only owners and quality leads change sharing.");
   await prisma.$transaction(async (tx) => {
     await tx.specShare.delete({ where: { id: share.id } });
-    await recordAudit(tx, { orgId: ctx.org.id, actorId: ctx.user.id, action: "spec.unshare", subjectType: "Spec", subjectId: spec.id, before: { factoryId } });
+    await recordAudit(tx, { ...memberAction(ctx, "spec.unshare", "Spec", spec.id), before: { factoryId } });
   });
 }

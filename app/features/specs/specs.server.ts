@@ -1,5 +1,5 @@
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -38,11 +38,7 @@ export async function createSpec(ctx: TenantContext, input: { title: string; pro
     });
     await tx.specVersion.create({ data: { specId: spec.id, orgId: ctx.org.id, number: 1, description: input.description } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "spec.create",
-      subjectType: "Spec",
-      subjectId: spec.id,
+      ...memberAction(ctx, "spec.create", "Spec", spec.id),
       after: { title: spec.title, productCode: spec.productCode },
     });
     return spec;

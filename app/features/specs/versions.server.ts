@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { asSubject, SPEC_VERSION_CONTENT_FIELDS } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -133,6 +133,11 @@ async function lockDraft(tx: Tx, versionId: string) {
   if (count !== 1) throw new UserError("This version was published in the meantime. Start a new version to make changes.", 409);
 }
 
+/** A version's list as rows, in the order edited: a row keeps its key across saves and versions; a new row gets one. */
+function versionRows<Item extends { key?: string | null }, Fields extends object>(versionId: string, items: Item[], fields: (item: Item) => Fields) {
+  return items.map((item, position) => ({ versionId, position, key: item.key || newKey(), ...fields(item) }));
+}
+
 export async function saveDraft(ctx: TenantContext, version: LoadedVersion, content: VersionContent) {
   ensureDraftEditable(ctx, version);
   const before = await toSnapshot(version);
@@ -144,21 +149,11 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
     });
     await tx.specMaterial.deleteMany({ where: { versionId: version.id } });
     await tx.specMaterial.createMany({
-      data: content.materials.map((m, position) => ({
-        versionId: version.id,
-        position,
-        key: m.key || newKey(),
-        material: m.material,
-        grade: m.grade,
-        source: m.source,
-      })),
+      data: versionRows(version.id, content.materials, (m) => ({ material: m.material, grade: m.grade, source: m.source })),
     });
     await tx.characteristic.deleteMany({ where: { versionId: version.id } });
     await tx.characteristic.createMany({
-      data: content.characteristics.map((c, position) => ({
-        versionId: version.id,
-        position,
-        key: c.key || newKey(),
+      data: versionRows(version.id, content.characteristics, (c) => ({
         number: c.number,
         name: c.name,
         kind: c.kind,
@@ -180,11 +175,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
       });
     }
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.update",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.update", "SpecVersion", version.id),
       before: {
         description: before.description,
         notes: before.notes,
@@ -217,11 +208,7 @@ export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, versi
     await tx.specVersion.updateMany({ where: { specId: spec.id, status: "PUBLISHED", id: { not: version.id } }, data: { status: "SUPERSEDED" } });
     await tx.spec.update({ where: { id: spec.id }, data: { currentVersionId: version.id } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.publish",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.publish", "SpecVersion", version.id),
       before: { status: "DRAFT" },
       after: { status: "PUBLISHED", number: version.number },
     });
@@ -300,11 +287,7 @@ export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.create",
-      subjectType: "SpecVersion",
-      subjectId: next.id,
+      ...memberAction(ctx, "specVersion.create", "SpecVersion", next.id),
       after: { number: next.number, copiedFrom: latest.number },
     });
     return { number: next.number };
@@ -329,11 +312,7 @@ export async function addVersionFiles(ctx: TenantContext, version: LoadedVersion
       skipDuplicates: true,
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.add-files",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.add-files", "SpecVersion", version.id),
       after: { attachments: attachmentIds },
     });
   });
@@ -345,11 +324,7 @@ export async function removeVersionFile(ctx: TenantContext, version: LoadedVersi
     await lockDraft(tx, version.id);
     await tx.specVersionFile.deleteMany({ where: { versionId: version.id, attachmentId } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.remove-file",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.remove-file", "SpecVersion", version.id),
       before: { attachment: attachmentId },
     });
   });
@@ -384,11 +359,7 @@ export async function addDefectExample(
       },
     });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "specVersion.add-defect-example",
-      subjectType: "SpecVersion",
-      subjectId: version.id,
+      ...memberAction(ctx, "specVersion.add-defect-example", "SpecVersion", version.id),
       after: { defectExample: example.id },
     });
   });

@@ -6,11 +6,12 @@ import { Prisma, type Comment, type OrgKind } from "~/generated/prisma/client.ts
 import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { parseSubmission } from "~/lib/forms.server.ts";
+import { readableCommentsSql } from "~/lib/read-conditions.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
@@ -75,14 +76,13 @@ interface CommentRow extends Comment {
  * the page size. INTERNAL comments of the other org never leave the database.
  *
  * Comment has no relations in the schema, so the names and files come from
- * joins in SQL. The WHERE states the Comment read rule of the ability (a party
- * to the thread; SHARED, or written by the reader's org) explicitly, and every
- * row is checked against the ability again before it is shown.
+ * joins in SQL. The WHERE takes the Comment read rule from
+ * lib/read-conditions.server.ts, and every row is checked against the ability
+ * again before it is shown.
  */
 export async function listComments(ctx: TenantContext, thread: ThreadRef, options: { before?: string | null; limit?: number } = {}): Promise<ThreadView> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? THREAD_PAGE_SIZE), 1), THREAD_PAGE_SIZE);
   const cursor = decodeCursor(options.before);
-  const org = ctx.org.id;
   // A row comparison, so that the (…, createdAt, id) index starts right at the cursor.
   const before = cursor ? Prisma.sql`AND (c."createdAt", c.id) < (${cursor.createdAt.toISOString()}::timestamp(3), ${cursor.id})` : Prisma.empty;
   const rows = await prisma.$queryRaw<CommentRow[]>`
@@ -97,8 +97,7 @@ export async function listComments(ctx: TenantContext, thread: ThreadRef, option
       SELECT * FROM "Comment" c
       WHERE c."threadType" = ${thread.type} AND c."threadId" = ${thread.id}
         AND c."importerId" = ${thread.importerId} AND c."factoryId" = ${thread.factoryId}
-        AND (c."importerId" = ${org} OR c."factoryId" = ${org})
-        AND (c.visibility = 'SHARED' OR c."orgId" = ${org})
+        AND ${readableCommentsSql(ctx, "c")}
         ${before}
       ORDER BY c."createdAt" DESC, c.id DESC
       LIMIT ${limit + 1}
@@ -226,11 +225,7 @@ export async function addComment(ctx: TenantContext, thread: ThreadRef, input: {
     await options.uploads?.save(tx, { ownerType: "Comment", ownerId: comment.id });
     const attachmentIds = await attachDrafts(tx, ctx, comment.id, options.attachmentIds);
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "comment.create",
-      subjectType: "Comment",
-      subjectId: comment.id,
+      ...memberAction(ctx, "comment.create", "Comment", comment.id),
       after: { threadType: thread.type, threadId: thread.id, factoryId: thread.factoryId, visibility: comment.visibility, body, attachmentIds },
     });
     const recipients = await findRecipients(tx, ctx, thread, comment, options.watchers);
@@ -272,11 +267,7 @@ export async function editComment(ctx: TenantContext, thread: ThreadRef, comment
     if (comment.body === newBody) return comment;
     const updated = await tx.comment.update({ where: { id: comment.id }, data: { body: newBody, editedAt: new Date() } });
     await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "comment.edit",
-      subjectType: "Comment",
-      subjectId: comment.id,
+      ...memberAction(ctx, "comment.edit", "Comment", comment.id),
       before: { body: comment.body },
       after: { body: updated.body },
     });
