@@ -112,7 +112,7 @@ export default function FirstArticlePage() {
         </div>
       ) : null}
       {fa.status !== "DRAFT" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
-      {org.kind === "IMPORTER" && fa.status === "REJECTED" && can.openCorrectiveAction ? (
+      {fa.status === "REJECTED" && can.openCorrectiveAction ? (
         <Link className="btn-secondary mb-4" to={`/${org.slug}/corrective-actions/new?firstArticle=${fa.id}`}>
           Open a corrective action from this first article
         </Link>

@@ -7,7 +7,6 @@ import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
-import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import {
   changeMemberRole,
@@ -17,9 +16,8 @@ import {
   removeMember,
   revokeInvitation,
 } from "~/features/organizations/members.server.ts";
-import { draftInvitation } from "~/features/organizations/drafts.ts";
+import { invitationToSend } from "~/features/organizations/invitations.server.ts";
 import { InviteMemberSchema, LOCALE_LABELS, LOCALES, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
-import { asSubject } from "~/lib/ability.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
@@ -31,7 +29,7 @@ export const meta: MetaFunction = () => [{ title: "Members · Supplier Portal" }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const [members, invitations] = await Promise.all([listMembers(ctx, pageFromUrl(request.url)), listPendingMemberInvitations(ctx)]);
-  return { org: ctx.org, me: ctx.user.id, members, invitations };
+  return { org: ctx.org, me: ctx.user.id, members, invitations, can: { invite: ctx.ability.can("create", invitationToSend(ctx, "MEMBER")) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -69,10 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export default function Members() {
-  const { org, me, members, invitations } = useLoaderData<typeof loader>();
+  const { org, me, members, invitations, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const ability = useOrgAbility();
-  const canInvite = ability.can("create", asSubject("Invitation", draftInvitation(org.id, "MEMBER")));
   const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
   return (
     <>
@@ -88,52 +84,49 @@ export default function Members() {
             Members
           </h2>
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {members.items.map((m) => {
-              const subject = asSubject("Membership", { id: m.id, userId: m.user.id, orgId: org.id, role: m.role, createdAt: new Date(m.createdAt) });
-              return (
-                <li key={m.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="member-row">
-                  <div className="min-w-0 flex-1">
-                    <p className="truncate font-medium">
-                      {m.user.name} {m.user.id === me ? <span className="text-xs text-slate-500">(you)</span> : null}
-                    </p>
-                    <p className="truncate text-sm text-slate-600">{m.user.email}</p>
-                  </div>
-                  {ability.can("update", subject) ? (
-                    <Form method="post" className="flex items-center gap-2">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <label className="sr-only" htmlFor={`role-${m.id}`}>
-                        Role of {m.user.name}
-                      </label>
-                      <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1.5">
-                        {roleOptions.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="btn-secondary min-h-9 px-3 py-1.5">
-                        Save
-                      </button>
-                    </Form>
-                  ) : (
-                    <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
-                  )}
-                  {ability.can("delete", subject) ? (
-                    <ConfirmAction
-                      label="Remove"
-                      question={`Remove ${m.user.name} from ${org.name}? They lose access at once.`}
-                      confirmLabel="Yes, remove"
-                      fields={{ intent: "remove", membershipId: m.id }}
-                    />
-                  ) : null}
-                </li>
-              );
-            })}
+            {members.items.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="member-row">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">
+                    {m.user.name} {m.user.id === me ? <span className="text-xs text-slate-500">(you)</span> : null}
+                  </p>
+                  <p className="truncate text-sm text-slate-600">{m.user.email}</p>
+                </div>
+                {m.can.changeRole ? (
+                  <Form method="post" className="flex items-center gap-2">
+                    <input type="hidden" name="intent" value="change-role" />
+                    <input type="hidden" name="membershipId" value={m.id} />
+                    <label className="sr-only" htmlFor={`role-${m.id}`}>
+                      Role of {m.user.name}
+                    </label>
+                    <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1.5">
+                      {roleOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="btn-secondary min-h-9 px-3 py-1.5">
+                      Save
+                    </button>
+                  </Form>
+                ) : (
+                  <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
+                )}
+                {m.can.remove ? (
+                  <ConfirmAction
+                    label="Remove"
+                    question={`Remove ${m.user.name} from ${org.name}? They lose access at once.`}
+                    confirmLabel="Yes, remove"
+                    fields={{ intent: "remove", membershipId: m.id }}
+                  />
+                ) : null}
+              </li>
+            ))}
           </ul>
           <Pagination page={members.page} pageCount={members.pageCount} />
         </section>
-        {canInvite ? (
+        {can.invite ? (
           <aside className="space-y-6">
             <InviteForm lastResult={actionData?.intent === "invite" ? actionData.result : undefined} />
             <section className="card">

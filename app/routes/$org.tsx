@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { OrgAbilityProvider } from "~/components/org-ability.tsx";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
@@ -14,18 +13,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: ctx.role,
     user: { name: ctx.user.name, email: ctx.user.email },
     orgs: ctx.user.memberships.map(({ org }) => ({ id: org.id, slug: org.slug, name: org.name, kind: org.kind })),
-    rules: ctx.ability.rules as unknown[],
   };
 }
 
 export default function OrgLayout() {
-  const { org, orgs, user, rules } = useLoaderData<typeof loader>();
+  const { org, orgs, user } = useLoaderData<typeof loader>();
   return (
-    <OrgAbilityProvider rules={rules}>
-      <AppShell org={org} orgs={orgs} user={user}>
-        <Outlet />
-      </AppShell>
-    </OrgAbilityProvider>
+    <AppShell org={org} orgs={orgs} user={user}>
+      <Outlet />
+    </AppShell>
   );
 }
 

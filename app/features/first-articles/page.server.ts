@@ -156,10 +156,7 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
       submit: ctx.ability.can("submit", subject),
       decide: ctx.ability.can("decide", subject, "status"),
       nextRound: fa.status === "REJECTED" && latestRound?.id === fa.id && ctx.ability.can("create", subject),
-      openCorrectiveAction: ctx.ability.can(
-        "create",
-        asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" } as never),
-      ),
+      openCorrectiveAction: ctx.ability.can("create", asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" })),
     },
   };
 }

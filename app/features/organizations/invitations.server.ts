@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { InvitationKind, Role } from "~/generated/prisma/client.ts";
+import { asSubject } from "~/lib/ability.ts";
 import { recordAudit } from "~/lib/audit.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -16,6 +18,9 @@ export function newInvitationToken() {
 }
 
 export const invitationUrl = (token: string) => `${getEnv().APP_URL}/invitations/${token}`;
+
+/** "May this member invite someone to join (MEMBER) or to partner (PARTNER)?": an invitation from this org. */
+export const invitationToSend = (ctx: Pick<TenantContext, "org">, kind: InvitationKind) => asSubject("Invitation", { orgId: ctx.org.id, kind });
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
 
