@@ -78,13 +78,20 @@ export async function listStartableVersions(ctx: TenantContext) {
   );
 }
 
+/** What the factory writes about the lot it inspected, as forms send it and pages show it. */
 export interface FirstArticleHeader {
   poNumber: string;
   lotNumber: string;
   quantityProduced: number;
   sampleCount: number;
+  /** YYYY-MM-DD. */
   inspectedOn: string;
   notes: string;
+}
+
+export function headerOf(fa: Pick<LoadedFirstArticle, keyof FirstArticleHeader>): FirstArticleHeader {
+  const { poNumber, lotNumber, quantityProduced, sampleCount, inspectedOn, notes } = fa;
+  return { poNumber, lotNumber, quantityProduced, sampleCount, inspectedOn: inspectedOn.toISOString().slice(0, 10), notes };
 }
 
 /** Starts a first article (round 1) against the current, acknowledged version of a shared spec. */
