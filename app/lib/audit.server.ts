@@ -40,3 +40,8 @@ export function recordAudit(tx: Tx, input: AuditInput) {
     },
   });
 }
+
+/** The same change in the log of each org it concerns (both sides of a partnership); an org not known yet (null) is skipped. */
+export async function recordAuditFor(tx: Tx, orgIds: (string | null)[], input: Omit<AuditInput, "orgId">) {
+  for (const orgId of orgIds) if (orgId) await recordAudit(tx, { ...input, orgId });
+}

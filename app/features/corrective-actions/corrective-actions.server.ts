@@ -1,5 +1,5 @@
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { recordAudit, recordAuditFor } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -76,16 +76,13 @@ export async function openCorrectiveAction(
         openedById: ctx.user.id,
       },
     });
-    for (const orgId of [ctx.org.id, input.factoryId]) {
-      await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "correctiveAction.open",
-        subjectType: "CorrectiveAction",
-        subjectId: ca.id,
-        after: { title: ca.title, severity: ca.severity, planDueAt: ca.planDueAt },
-      });
-    }
+    await recordAuditFor(tx, [ctx.org.id, input.factoryId], {
+      actorId: ctx.user.id,
+      action: "correctiveAction.open",
+      subjectType: "CorrectiveAction",
+      subjectId: ca.id,
+      after: { title: ca.title, severity: ca.severity, planDueAt: ca.planDueAt },
+    });
     await notifyCorrectiveAction(tx, ca, "opened", ctx.org.name);
     return ca;
   });
@@ -107,17 +104,14 @@ async function transition(
   });
   if (count !== 1) throw new UserError("This corrective action changed since you opened it. Reload to see where it stands.", 409);
   const to = typeof data.status === "string" ? data.status : from;
-  for (const orgId of [ca.importerId, ca.factoryId]) {
-    await recordAudit(tx, {
-      orgId,
-      actorId: ctx.user.id,
-      action: audit.action,
-      subjectType: "CorrectiveAction",
-      subjectId: ca.id,
-      before: { status: from },
-      after: { status: to, ...(audit.note ? { note: audit.note } : {}) },
-    });
-  }
+  await recordAuditFor(tx, [ca.importerId, ca.factoryId], {
+    actorId: ctx.user.id,
+    action: audit.action,
+    subjectType: "CorrectiveAction",
+    subjectId: ca.id,
+    before: { status: from },
+    after: { status: to, ...(audit.note ? { note: audit.note } : {}) },
+  });
   if (audit.event) await notifyCorrectiveAction(tx, ca, audit.event, ctx.org.name, audit.note ?? null);
 }
 

@@ -1,6 +1,6 @@
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { recordAudit, recordAuditFor } from "~/lib/audit.server.ts";
 import { ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -108,17 +108,7 @@ export async function submitFirstArticle(
     if (!(await advance(tx, fa, "DRAFT", { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.user.id }))) {
       throw new UserError("This first article changed since you opened it. Reload and try again.", 409);
     }
-    await recordAudit(tx, {
-      orgId: ctx.org.id,
-      actorId: ctx.user.id,
-      action: "firstArticle.submit",
-      subjectType: "FirstArticle",
-      subjectId: fa.id,
-      before: { status: "DRAFT" },
-      after: { status: "SUBMITTED" },
-    });
-    await recordAudit(tx, {
-      orgId: fa.importerId,
+    await recordAuditFor(tx, [ctx.org.id, fa.importerId], {
       actorId: ctx.user.id,
       action: "firstArticle.submit",
       subjectType: "FirstArticle",
@@ -161,17 +151,14 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
       input.revision,
     );
     if (!decided) throw new UserError("Someone else decided this first article a moment ago. Reload to see their decision.", 409);
-    for (const orgId of [fa.importerId, fa.factoryId]) {
-      await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "firstArticle.decide",
-        subjectType: "FirstArticle",
-        subjectId: fa.id,
-        before: { status: "SUBMITTED" },
-        after: { status: input.decision, decisionNote: input.note || null },
-      });
-    }
+    await recordAuditFor(tx, [fa.importerId, fa.factoryId], {
+      actorId: ctx.user.id,
+      action: "firstArticle.decide",
+      subjectType: "FirstArticle",
+      subjectId: fa.id,
+      before: { status: "SUBMITTED" },
+      after: { status: input.decision, decisionNote: input.note || null },
+    });
     await notifyDecided(tx, fa, { decision: input.decision, note: input.note || null, importerName: ctx.org.name });
   });
 }

@@ -3,7 +3,7 @@ import { createOrganization } from "~/features/organizations/organizations.serve
 import { claimInvitation, createInvitation, invitationToSend, invitationUrl } from "~/features/organizations/invitations.server.ts";
 import { enqueueEmail } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { recordAudit, recordAuditFor } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -120,18 +120,14 @@ export function endPartnership(ctx: TenantContext, partnershipId: string) {
       data: { status: "ENDED", endedAt: new Date(), endedById: ctx.user.id },
     });
     if (count !== 1) throw new UserError("This partnership was ended a moment ago.", 409);
-    for (const orgId of [partnership.importerId, partnership.factoryId]) {
-      if (!orgId) continue;
-      await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: "partnership.end",
-        subjectType: "Partnership",
-        subjectId: partnership.id,
-        before: { status: "ACTIVE" },
-        after: { status: "ENDED" },
-      });
-    }
+    await recordAuditFor(tx, [partnership.importerId, partnership.factoryId], {
+      actorId: ctx.user.id,
+      action: "partnership.end",
+      subjectType: "Partnership",
+      subjectId: partnership.id,
+      before: { status: "ACTIVE" },
+      after: { status: "ENDED" },
+    });
   });
 }
 
@@ -173,17 +169,14 @@ export function acceptPartnerInvitation(token: string, user: { id: string }, cho
       data: { factoryId: factory.id, status: "ACTIVE", activatedAt: new Date() },
     });
     if (count !== 1) throw new UserError("This invitation is no longer open.", 410);
-    for (const orgId of [invitation.orgId, factory.id]) {
-      await recordAudit(tx, {
-        orgId,
-        actorId: user.id,
-        action: "partnership.accept",
-        subjectType: "Partnership",
-        subjectId: partnershipId,
-        before: { status: "INVITED", factoryId: null },
-        after: { status: "ACTIVE", factoryId: factory.id },
-      });
-    }
+    await recordAuditFor(tx, [invitation.orgId, factory.id], {
+      actorId: user.id,
+      action: "partnership.accept",
+      subjectType: "Partnership",
+      subjectId: partnershipId,
+      before: { status: "INVITED", factoryId: null },
+      after: { status: "ACTIVE", factoryId: factory.id },
+    });
     return { factory, partnershipId };
   });
 }

@@ -1,5 +1,5 @@
 import { asSubject } from "~/lib/ability.ts";
-import { recordAudit } from "~/lib/audit.server.ts";
+import { recordAuditFor } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -33,17 +33,14 @@ export async function respondToVersion(
       create: { versionId: version.id, importerId: spec.orgId, factoryId: ctx.org.id, status: response.status, question, userId: ctx.user.id },
       update: { status: response.status, question, userId: ctx.user.id },
     });
-    for (const orgId of [ctx.org.id, spec.orgId]) {
-      await recordAudit(tx, {
-        orgId,
-        actorId: ctx.user.id,
-        action: response.status === "ACKNOWLEDGED" ? "specVersion.acknowledge" : "specVersion.query",
-        subjectType: "SpecVersion",
-        subjectId: version.id,
-        before: previous ? { status: previous.status, question: previous.question } : null,
-        after: { status: ack.status, question: ack.question, factoryId: ctx.org.id },
-      });
-    }
+    await recordAuditFor(tx, [ctx.org.id, spec.orgId], {
+      actorId: ctx.user.id,
+      action: response.status === "ACKNOWLEDGED" ? "specVersion.acknowledge" : "specVersion.query",
+      subjectType: "SpecVersion",
+      subjectId: version.id,
+      before: previous ? { status: previous.status, question: previous.question } : null,
+      after: { status: ack.status, question: ack.question, factoryId: ctx.org.id },
+    });
     await notifyAcknowledgement(tx, {
       importerId: spec.orgId,
       specId: spec.id,
