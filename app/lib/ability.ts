@@ -1,7 +1,7 @@
-// The one place where permissions are decided. Isomorphic: loaders and
-// actions build it per request, the UI rebuilds it from the same rules to
-// hide what is not allowed. Conditions are Prisma `where` inputs, so the same
-// rule filters lists (`accessibleBy`) and checks loaded records (`subject`).
+// The one place where permissions are decided. Loaders and actions build it
+// per request; what a page may offer reaches the UI as flags its loader
+// computed from it. Conditions are Prisma `where` inputs, so the same rule
+// filters lists (`accessibleBy`) and checks records (`asSubject`).
 import { type Ability, AbilityBuilder, subject } from "@casl/ability";
 import { createPrismaAbility, type PrismaQueryOf, type Subjects } from "@casl/prisma/runtime";
 import type {
@@ -60,7 +60,8 @@ type SubjectMap = {
   CorrectiveAction: CorrectiveAction & { partnership?: Pick<Partnership, "status"> };
 };
 export type SubjectName = keyof SubjectMap;
-export type AppSubjects = Subjects<SubjectMap>;
+// Partial: an instance check answers for the fields the record has (see `asSubject`).
+export type AppSubjects = Subjects<{ [N in SubjectName]: Partial<SubjectMap[N]> }>;
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQueryOf<Prisma.TypeMap>>;
 
 export interface AbilityContext {
@@ -206,12 +207,14 @@ export function defineAbility(ctx: AbilityContext): AppAbility {
   return builder.build();
 }
 
-/** Rebuilds an ability from rules sent by the server (for the UI). */
-export function abilityFromRules(rules: AppAbility["rules"]): AppAbility {
-  return createPrismaAbility(rules) as AppAbility;
-}
-
-/** Marks a loaded record with its model name for instance checks. */
-export function asSubject<N extends SubjectName>(name: N, record: SubjectMap[N]) {
+/**
+ * Marks a record with its model name for instance checks: a loaded record, or
+ * for "may I create this?" only the fields the rules for that action look at
+ * (`{ orgId }`, `{ factoryId, partnership: { status } }`). A field left out
+ * fails an equality or relation condition, so the answer is no, never a
+ * wrong yes; but it passes a negated one (`not`, `notIn`, `isNot`, `none`),
+ * which only read rules use: ask `read` of loaded records only.
+ */
+export function asSubject<N extends SubjectName>(name: N, record: Partial<SubjectMap[N]>) {
   return subject(name, record);
 }

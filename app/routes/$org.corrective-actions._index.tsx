@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FilterForm, FilterSelect, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { RecordList } from "~/components/record-list.tsx";
+import { correctiveActionToOpen } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
 import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
 import { pageRequest } from "~/lib/pagination.ts";
@@ -27,14 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     list,
     partners,
     query: { status: status ?? "", partnerId: partnerId ?? "", overdue },
-    canOpen: ctx.org.kind === "IMPORTER" && ctx.role !== "VIEWER",
+    can: { open: ctx.ability.can("create", correctiveActionToOpen(ctx)) },
   };
 }
 
 const severityStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-100 text-amber-900", MINOR: "bg-slate-100 text-slate-700" } as const;
 
 export default function CorrectiveActions() {
-  const { org, list, partners, query, canOpen } = useLoaderData<typeof loader>();
+  const { org, list, partners, query, can } = useLoaderData<typeof loader>();
   const isImporter = org.kind === "IMPORTER";
   return (
     <>
@@ -42,7 +43,7 @@ export default function CorrectiveActions() {
         title="Corrective actions"
         description="When a problem appears: find the process step that caused it, fix it, and check that the fix works."
         actions={
-          canOpen ? (
+          can.open ? (
             <Link to="new" className="btn-primary">
               Open a corrective action
             </Link>

@@ -11,7 +11,6 @@ import { prefillFromFirstArticle } from "~/features/corrective-actions/prefill.s
 import { OpenSchema, SEVERITIES } from "~/features/corrective-actions/schemas.ts";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { parseForm } from "~/lib/forms.server.ts";
-import { forbidden } from "~/lib/http.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
@@ -22,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Open a corrective action · S
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  if (ctx.org.kind !== "IMPORTER" || ctx.role === "VIEWER") forbidden("Importer owners, quality leads and members open corrective actions.");
+  ensureCanOpen(ctx);
   const url = new URL(request.url);
   const fromFa = url.searchParams.get("firstArticle");
   const prefill = fromFa && /^[a-z0-9]{10,40}$/i.test(fromFa) ? await prefillFromFirstArticle(ctx, fromFa) : null;

@@ -108,7 +108,7 @@ export default function FirstArticlePage() {
         ) : null}
       </FormAlert>
       {fa.status !== "DRAFT" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
-      {org.kind === "IMPORTER" && fa.status === "REJECTED" && can.openCorrectiveAction ? (
+      {fa.status === "REJECTED" && can.openCorrectiveAction ? (
         <Link className="btn-secondary mb-4" to={newCorrectiveActionPath(org.slug, fa.id)}>
           Open a corrective action from this first article
         </Link>

@@ -6,6 +6,7 @@ import { FilterForm, FilterSelect, PartnerFilter } from "~/components/list-filte
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { FaStatusBadge } from "~/features/first-articles/ui/status-badge.tsx";
 import { RecordList } from "~/components/record-list.tsx";
+import { firstArticleToStart } from "~/features/first-articles/first-articles.server.ts";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
 import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { pageRequest } from "~/lib/pagination.ts";
@@ -27,12 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     list,
     partners,
     query: { status: status ?? "", partnerId: partnerId ?? "", specId: specId ?? "" },
-    canStart: ctx.org.kind === "FACTORY" && ctx.role !== "VIEWER",
+    can: { start: ctx.ability.can("create", firstArticleToStart(ctx)) },
   };
 }
 
 export default function FirstArticles() {
-  const { org, list, partners, query, canStart } = useLoaderData<typeof loader>();
+  const { org, list, partners, query, can } = useLoaderData<typeof loader>();
   const isImporter = org.kind === "IMPORTER";
   return (
     <>
@@ -44,7 +45,7 @@ export default function FirstArticles() {
             : "Measure the first units against the specification and submit them for review."
         }
         actions={
-          canStart ? (
+          can.start ? (
             <Link to="new" className="btn-primary">
               Start a first article
             </Link>

@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import {
   changeMemberRole,
@@ -14,7 +13,7 @@ import {
   removeMember,
   revokeInvitation,
 } from "~/features/organizations/members.server.ts";
-import { draftInvitation } from "~/features/organizations/drafts.ts";
+import { invitationToSend } from "~/features/organizations/invitations.server.ts";
 import { InviteMemberSchema, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
 import { asSubject } from "~/lib/ability.ts";
@@ -32,7 +31,7 @@ export const meta: MetaFunction = () => [{ title: "Members · Supplier Portal" }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const [members, invitations] = await Promise.all([listMembers(ctx, pageFromUrl(request.url)), listPendingMemberInvitations(ctx)]);
-  return { org: ctx.org, me: ctx.user.id, members, invitations };
+  return { org: ctx.org, me: ctx.user.id, members, invitations, can: { invite: ctx.ability.can("create", invitationToSend(ctx, "MEMBER")) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,10 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export default function Members() {
-  const { org, me, members, invitations } = useLoaderData<typeof loader>();
+  const { org, me, members, invitations, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const ability = useOrgAbility();
-  const canInvite = ability.can("create", asSubject("Invitation", draftInvitation(org.id, "MEMBER")));
   const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
   return (
     <>
@@ -85,52 +82,49 @@ export default function Members() {
             Members
           </h2>
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {members.items.map((m) => {
-              const subject = asSubject("Membership", { id: m.id, userId: m.user.id, orgId: org.id, role: m.role, createdAt: new Date(m.createdAt) });
-              return (
-                <li key={m.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="member-row">
-                  <div className="min-w-0 flex-1">
-                    <p className="truncate font-medium">
-                      {m.user.name} {m.user.id === me ? <span className="text-xs text-slate-500">(you)</span> : null}
-                    </p>
-                    <p className="truncate text-sm text-slate-600">{m.user.email}</p>
-                  </div>
-                  {ability.can("update", subject) ? (
-                    <Form method="post" className="flex items-center gap-2">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <label className="sr-only" htmlFor={`role-${m.id}`}>
-                        Role of {m.user.name}
-                      </label>
-                      <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1.5">
-                        {roleOptions.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="btn-secondary min-h-9 px-3 py-1.5">
-                        Save
-                      </button>
-                    </Form>
-                  ) : (
-                    <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
-                  )}
-                  {ability.can("delete", subject) ? (
-                    <ConfirmAction
-                      label="Remove"
-                      question={`Remove ${m.user.name} from ${org.name}? They lose access at once.`}
-                      confirmLabel="Yes, remove"
-                      fields={{ intent: "remove", membershipId: m.id }}
-                    />
-                  ) : null}
-                </li>
-              );
-            })}
+            {members.items.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="member-row">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">
+                    {m.user.name} {m.user.id === me ? <span className="text-xs text-slate-500">(you)</span> : null}
+                  </p>
+                  <p className="truncate text-sm text-slate-600">{m.user.email}</p>
+                </div>
+                {m.can.changeRole ? (
+                  <Form method="post" className="flex items-center gap-2">
+                    <input type="hidden" name="intent" value="change-role" />
+                    <input type="hidden" name="membershipId" value={m.id} />
+                    <label className="sr-only" htmlFor={`role-${m.id}`}>
+                      Role of {m.user.name}
+                    </label>
+                    <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1.5">
+                      {roleOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="btn-secondary min-h-9 px-3 py-1.5">
+                      Save
+                    </button>
+                  </Form>
+                ) : (
+                  <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
+                )}
+                {m.can.remove ? (
+                  <ConfirmAction
+                    label="Remove"
+                    question={`Remove ${m.user.name} from ${org.name}? They lose access at once.`}
+                    confirmLabel="Yes, remove"
+                    fields={{ intent: "remove", membershipId: m.id }}
+                  />
+                ) : null}
+              </li>
+            ))}
           </ul>
           <Pagination page={members.page} pageCount={members.pageCount} />
         </section>
-        {canInvite ? (
+        {can.invite ? (
           <aside className="space-y-6">
             <section className="card">
               <h2 className="font-semibold">Invite a colleague</h2>

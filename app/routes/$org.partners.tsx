@@ -4,14 +4,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
-import { draftPartnership } from "~/features/organizations/drafts.ts";
 import { revokeInvitation } from "~/features/organizations/members.server.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
-import { endPartnership, invitePartner, listPartnerships } from "~/features/partners/partners.server.ts";
+import { endPartnership, invitePartner, listPartnerships, partnershipToStart } from "~/features/partners/partners.server.ts";
 import { InvitePartnerSchema, PARTNER_STATUSES, PartnersActionSchema } from "~/features/partners/schemas.ts";
-import { asSubject } from "~/lib/ability.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
@@ -31,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const statusParam = url.searchParams.get("status");
   const status = PARTNER_STATUSES.find((s) => s === statusParam);
   const partnerships = await listPartnerships(ctx, pageFromUrl(url), status);
-  return { org: ctx.org, partnerships, status: status ?? null };
+  return { org: ctx.org, partnerships, status: status ?? null, can: { invite: ctx.ability.can("create", partnershipToStart(ctx)) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,11 +65,9 @@ const statusStyle = {
 } as const;
 
 export default function Partners() {
-  const { org, partnerships, status } = useLoaderData<typeof loader>();
+  const { org, partnerships, status, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const ability = useOrgAbility();
   const isImporter = org.kind === "IMPORTER";
-  const canInvite = ability.can("create", asSubject("Partnership", draftPartnership(org.id)));
   const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
   const filters = [{ value: null, label: "All" }, ...PARTNER_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))];
   return (
@@ -98,16 +93,6 @@ export default function Partners() {
               {partnerships.items.map((p) => {
                 const partner = isImporter ? p.factory : p.importer;
                 const invitation = p.invitations[0];
-                const subject = asSubject("Partnership", {
-                  id: p.id,
-                  importerId: p.importer.id,
-                  factoryId: p.factory?.id ?? null,
-                  status: p.status,
-                  createdAt: new Date(p.createdAt),
-                  activatedAt: null,
-                  endedAt: null,
-                  endedById: null,
-                });
                 return (
                   <li key={p.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="partner-row">
                     <div className="min-w-0 flex-1">
@@ -124,7 +109,7 @@ export default function Partners() {
                         Scorecard
                       </Link>
                     ) : null}
-                    {ability.can("end", subject) ? (
+                    {p.can.end ? (
                       <ConfirmAction
                         label="End"
                         question={`End the partnership with ${partner?.name}? They lose access to everything you shared; the history is kept.`}
@@ -132,7 +117,7 @@ export default function Partners() {
                         fields={{ intent: "end", partnershipId: p.id }}
                       />
                     ) : null}
-                    {p.status === "INVITED" && invitation && canInvite ? (
+                    {p.status === "INVITED" && invitation && p.can.revokeInvitation ? (
                       <ConfirmAction
                         label="Revoke"
                         question={`Revoke the invitation to ${invitation.email}?`}
@@ -147,7 +132,7 @@ export default function Partners() {
           )}
           <Pagination page={partnerships.page} pageCount={partnerships.pageCount} />
         </section>
-        {canInvite ? (
+        {can.invite ? (
           <aside className="card h-fit">
             <h2 className="font-semibold">Invite a factory</h2>
             <p className="mt-1 text-sm text-slate-600">They get an email with a link. It is free for them, and the link works once within 7 days.</p>

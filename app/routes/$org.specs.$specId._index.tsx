@@ -6,13 +6,12 @@ import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList } from "~/components/forms.tsx";
-import { useOrgAbility } from "~/components/org-ability.tsx";
 import { idParam } from "~/features/specs/params.server.ts";
 import { diffPath, specPath, versionEditPath, versionPath } from "~/features/specs/paths.ts";
 import { ShareSchema, UnshareSchema } from "~/features/specs/schemas.ts";
 import { listShareOptions, shareSpec, unshareSpec } from "~/features/specs/sharing.server.ts";
 import { loadSpec } from "~/features/specs/specs.server.ts";
-import { listVersions, startNewVersion } from "~/features/specs/versions.server.ts";
+import { listVersions, startNewVersion, versionToStart } from "~/features/specs/versions.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { attempt } from "~/lib/route-errors.server.ts";
@@ -28,11 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const spec = await loadSpec(ctx, idParam(params.specId));
   const [versions, shareOptions] = await Promise.all([listVersions(ctx, spec.id), listShareOptions(ctx, spec)]);
+  const draft = versions.find((v) => v.status === "DRAFT");
   return {
     org: ctx.org,
     spec: {
       id: spec.id,
-      orgId: spec.orgId,
       title: spec.title,
       productCode: spec.productCode,
       description: spec.description,
@@ -41,6 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     versions,
     shareOptions,
+    can: {
+      share: ctx.ability.can("share", asSubject("Spec", spec)),
+      startVersion: !draft && versions.length > 0 && ctx.ability.can("create", versionToStart(spec)),
+      editDraft: !!draft && ctx.ability.can("update", asSubject("SpecVersion", { ...draft, orgId: spec.orgId })),
+    },
   };
 }
 
@@ -71,13 +75,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const statusStyle = { DRAFT: "bg-slate-100 text-slate-700", PUBLISHED: "bg-green-100 text-green-800", SUPERSEDED: "bg-slate-100 text-slate-500" } as const;
 
 export default function SpecPage() {
-  const { org, spec, versions, shareOptions } = useLoaderData<typeof loader>();
+  const { org, spec, versions, shareOptions, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const ability = useOrgAbility();
-  const subject = asSubject("Spec", { ...spec, createdById: null, createdAt: new Date(), updatedAt: new Date() });
-  const canShare = ability.can("share", subject);
   const draft = versions.find((v) => v.status === "DRAFT");
-  const canStartVersion = ability.can("update", subject) && !draft && versions.length > 0;
   const formError = actionData?.result.error;
   const unshared = shareOptions.filter((o) => !o.sharedAt);
   return (
@@ -86,14 +86,14 @@ export default function SpecPage() {
         title={spec.title}
         description={`${spec.productCode}${org.kind === "FACTORY" ? ` · from ${spec.importer}` : ""}`}
         actions={
-          canStartVersion ? (
+          can.startVersion ? (
             <Form method="post">
               <input type="hidden" name="intent" value="new-version" />
               <button type="submit" className="btn-secondary">
                 Start a new version
               </button>
             </Form>
-          ) : draft && ability.can("update", subject) ? (
+          ) : draft && can.editDraft ? (
             <Link className="btn-secondary" to={versionEditPath(org.slug, spec.id, draft.number)}>
               Continue draft v{draft.number}
             </Link>
@@ -146,7 +146,7 @@ export default function SpecPage() {
                 .map((o) => (
                   <li key={o.id} className="flex items-center justify-between gap-2 text-sm" data-testid="shared-factory">
                     <span className="min-w-0 truncate">{o.name}</span>
-                    {canShare ? (
+                    {can.share ? (
                       <ConfirmAction
                         label="Stop sharing"
                         question={`Stop sharing ${spec.title} with ${o.name}? They lose access to it.`}
@@ -157,7 +157,7 @@ export default function SpecPage() {
                   </li>
                 ))}
             </ul>
-            {canShare && unshared.length ? (
+            {can.share && unshared.length ? (
               <Form method="post" className="mt-4 space-y-2 border-t border-slate-100 pt-4">
                 <input type="hidden" name="intent" value="share" />
                 <fieldset>
@@ -175,7 +175,7 @@ export default function SpecPage() {
                 </button>
               </Form>
             ) : null}
-            {canShare && shareOptions.length === 0 ? (
+            {can.share && shareOptions.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">
                 No active partner factories yet.{" "}
                 <Link className="link" to={partnersPath(org.slug)}>

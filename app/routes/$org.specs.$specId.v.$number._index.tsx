@@ -6,7 +6,6 @@ import { z } from "zod";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
-import { useOrgAbility } from "~/components/org-ability.tsx";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
 import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
@@ -50,11 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: version.number,
       status: version.status,
       publishedAt: version.publishedAt?.toISOString() ?? null,
-      orgId: version.orgId,
-      specId: version.specId,
     },
-    canPublish: ctx.ability.can("publish", asSubject("SpecVersion", version)),
-    canAcknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
+    can: {
+      edit: ctx.ability.can("update", asSubject("SpecVersion", version)),
+      publish: ctx.ability.can("publish", asSubject("SpecVersion", version)),
+      acknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
+    },
     ...page,
   };
 }
@@ -145,24 +145,8 @@ const ackStyle = { pending: "bg-slate-100 text-slate-700", acknowledged: "bg-gre
 export default function VersionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const ability = useOrgAbility();
-  const { org, spec, version } = d;
+  const { org, spec, version, can } = d;
   const isCurrent = spec.currentVersionId === version.id;
-  const canEdit =
-    version.status === "DRAFT" &&
-    ability.can(
-      "update",
-      asSubject("SpecVersion", {
-        ...version,
-        description: "",
-        notes: "",
-        packaging: "",
-        publishedAt: null,
-        publishedById: null,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      }),
-    );
   const formError = actionData?.result?.error?.[""];
   return (
     <>
@@ -172,12 +156,12 @@ export default function VersionPage() {
         description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt ? formatDay(version.publishedAt) : ""}` : "Replaced by a newer version"}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            {canEdit ? (
+            {can.edit ? (
               <Link className="btn-secondary" to="edit">
                 Edit draft
               </Link>
             ) : null}
-            {d.canPublish ? (
+            {can.publish ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
                 <SubmitButton pendingText="Publishing…">Publish version {String(version.number)}</SubmitButton>
@@ -216,7 +200,7 @@ export default function VersionPage() {
         </div>
         <aside className="space-y-4">
           {d.factoryAck && version.status !== "DRAFT" ? (
-            <AcknowledgePanel ack={d.factoryAck} canAcknowledge={d.canAcknowledge && isCurrent} lastResult={actionData?.result ?? undefined} />
+            <AcknowledgePanel ack={d.factoryAck} canAcknowledge={can.acknowledge && isCurrent} lastResult={actionData?.result ?? undefined} />
           ) : null}
           {org.kind === "FACTORY" && version.status !== "DRAFT" ? (
             <section className="card text-sm" aria-labelledby="fai">
@@ -225,7 +209,7 @@ export default function VersionPage() {
               </h2>
               {d.firstArticles[0] ? (
                 <FirstArticleLine org={org} fa={d.firstArticles[0]} />
-              ) : isCurrent && d.factoryAck?.status === "ACKNOWLEDGED" && d.canAcknowledge ? (
+              ) : isCurrent && d.factoryAck?.status === "ACKNOWLEDGED" && can.acknowledge ? (
                 <Link className="btn-secondary mt-2" to={newFirstArticlePath(org.slug, version.id)}>
                   Start a first article
                 </Link>

@@ -4,12 +4,11 @@ import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FilterChips, FilterForm, PartnerFilter } from "~/components/list-filters.tsx";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
-import { useOrgAbility } from "~/components/org-ability.tsx";
 import { RecordList } from "~/components/record-list.tsx";
 import { specPath } from "~/features/specs/paths.ts";
 import { SPEC_LIST_FILTERS } from "~/features/specs/schemas.ts";
 import { listSpecs } from "~/features/specs/list.server.ts";
-import { asSubject } from "~/lib/ability.ts";
+import { specToCreate } from "~/features/specs/specs.server.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -23,29 +22,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter = SPEC_LIST_FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "all";
   const partnerId = idQuery(url, "partner");
   const [specs, partners] = await Promise.all([listSpecs(ctx, { q, filter, partnerId, ...pageRequest(url) }), listActivePartnerOrgs(ctx)]);
-  return { org: ctx.org, specs, partners, query: { q: q ?? "", filter, partnerId: partnerId ?? "" } };
+  return {
+    org: ctx.org,
+    specs,
+    partners,
+    query: { q: q ?? "", filter, partnerId: partnerId ?? "" },
+    can: { create: ctx.ability.can("create", specToCreate(ctx)) },
+  };
 }
 
 const filterLabels = { all: "All", draft: "Has a draft", published: "Published", "needs-ack": "Awaiting acknowledgement" } as const;
 
 export default function SpecList() {
-  const { org, specs, partners, query } = useLoaderData<typeof loader>();
-  const ability = useOrgAbility();
+  const { org, specs, partners, query, can } = useLoaderData<typeof loader>();
   const isImporter = org.kind === "IMPORTER";
-  const canCreate = ability.can(
-    "create",
-    asSubject("Spec", {
-      id: "",
-      orgId: org.id,
-      title: "",
-      productCode: "",
-      description: "",
-      currentVersionId: null,
-      createdById: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    }),
-  );
   const filters = SPEC_LIST_FILTERS.filter((f) => isImporter || f !== "draft");
   return (
     <>
@@ -57,7 +47,7 @@ export default function SpecList() {
             : "Specifications your importers share with you. Acknowledge each new version."
         }
         actions={
-          canCreate ? (
+          can.create ? (
             <Link to="new" className="btn-primary">
               New specification
             </Link>
@@ -108,7 +98,7 @@ export default function SpecList() {
         empty={
           <EmptyState title={query.q || query.filter !== "all" || query.partnerId ? "No specifications match" : "No specifications yet"}>
             {isImporter
-              ? canCreate
+              ? can.create
                 ? "Create one, add its characteristics, publish it and share it with your factories."
                 : "Owners and quality leads create specifications."
               : "When an importer shares a specification with you, it appears here."}

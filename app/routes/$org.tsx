@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { OrgAbilityProvider } from "~/components/org-ability.tsx";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlesPath } from "~/features/first-articles/paths.ts";
@@ -19,12 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: ctx.role,
     user: { name: ctx.user.name, email: ctx.user.email },
     orgs: ctx.user.memberships.map(({ org }) => ({ id: org.id, slug: org.slug, name: org.name, kind: org.kind })),
-    rules: ctx.ability.rules as unknown[],
   };
 }
 
 export default function OrgLayout() {
-  const { org, orgs, user, rules } = useLoaderData<typeof loader>();
+  const { org, orgs, user } = useLoaderData<typeof loader>();
   const nav = [
     { to: orgPath(org.slug), label: "Overview", end: true },
     { to: specsPath(org.slug), label: "Specifications" },
@@ -34,11 +32,9 @@ export default function OrgLayout() {
     { to: membersPath(org.slug), label: "Members" },
   ];
   return (
-    <OrgAbilityProvider rules={rules}>
-      <AppShell org={{ ...org, to: orgPath(org.slug) }} orgs={orgs.map((o) => ({ ...o, to: orgPath(o.slug) }))} nav={nav} newOrgTo={NEW_ORG_PATH} user={user}>
-        <Outlet />
-      </AppShell>
-    </OrgAbilityProvider>
+    <AppShell org={{ ...org, to: orgPath(org.slug) }} orgs={orgs.map((o) => ({ ...o, to: orgPath(o.slug) }))} nav={nav} newOrgTo={NEW_ORG_PATH} user={user}>
+      <Outlet />
+    </AppShell>
   );
 }
 

@@ -284,7 +284,7 @@ describe("a specification from first draft to second version", () => {
   it("a factory member acknowledges v1: ACKNOWLEDGED, the importer's owners and quality leads are emailed, both orgs audit it", async () => {
     const page = pageData(await versionLoader(factoryMember, specId, 1));
     expect(page.snapshot.characteristics.map((c) => c.name)).toEqual(["Height", "Rim diameter", "Glaze finish"]);
-    expect((page as unknown as { canAcknowledge: boolean }).canAcknowledge).toBe(true);
+    expect((page as unknown as { can: { acknowledge: boolean } }).can.acknowledge).toBe(true);
 
     const out = await versionAction(factoryMember, specId, 1, { intent: "acknowledge" });
     expect(out.status).toBe(302);

@@ -560,7 +560,7 @@ describe("read-only roles", () => {
     const url = versionUrl(viewer.org.slug, s.a.spec.id, 1);
     const page = await call(versionRoute.loader, url, { cookie: viewer.cookie, params });
     expect(page.status).toBe(200);
-    expect((page.data as { canAcknowledge: boolean }).canAcknowledge).toBe(false);
+    expect((page.data as { can: { acknowledge: boolean } }).can.acknowledge).toBe(false);
     const before = await stateOf(s);
     const forms: Record<string, string>[] = [
       { intent: "acknowledge" },

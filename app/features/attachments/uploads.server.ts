@@ -109,7 +109,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
   const orgId = ctx.org.id;
 
   // The ability's rule is per org; whether this owner record may get files is the caller's check.
-  if (!ctx.ability.can("create", asSubject("Attachment", { orgId, uploadedById: ctx.user.id } as Attachment))) {
+  if (!ctx.ability.can("create", asSubject("Attachment", { orgId, uploadedById: ctx.user.id }))) {
     throw data("You are not allowed to upload files here.", { status: 403 });
   }
   const contentType = request.headers.get("content-type") ?? "";

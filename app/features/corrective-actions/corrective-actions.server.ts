@@ -23,14 +23,12 @@ export type LoadedCorrectiveAction = Awaited<ReturnType<typeof loadCorrectiveAct
 
 const day = (iso: string) => new Date(`${iso}T23:59:59Z`);
 
+/** "May this member open corrective actions?": one of this importer's. */
+export const correctiveActionToOpen = (ctx: TenantContext) => asSubject("CorrectiveAction", { importerId: ctx.org.id, status: "OPEN" });
+
 /** The role check for opening, made before anything in the form is looked at. */
 export function ensureCanOpen(ctx: TenantContext) {
-  ensureCan(
-    ctx.ability,
-    "create",
-    asSubject("CorrectiveAction", { importerId: ctx.org.id, status: "OPEN" } as never),
-    "Your role cannot open corrective actions.",
-  );
+  ensureCan(ctx.ability, "create", correctiveActionToOpen(ctx), "Importer owners, quality leads and members open corrective actions.");
 }
 
 /** The importer opens a corrective action against an active partner factory. */

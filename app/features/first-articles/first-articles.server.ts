@@ -6,16 +6,15 @@ import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
+import { isoDay } from "~/lib/dates.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+
+/** "May this member start first articles?": a first article of this factory, under an active partnership. */
+export const firstArticleToStart = (ctx: TenantContext) => asSubject("FirstArticle", { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } });
 
 /** Whether this member may start first articles at all: asked before a form is read. */
 export function ensureCanStart(ctx: TenantContext) {
-  ensureCan(
-    ctx.ability,
-    "create",
-    asSubject("FirstArticle", { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } } as never),
-    "Factory owners, quality leads and members start first articles.",
-  );
+  ensureCan(ctx.ability, "create", firstArticleToStart(ctx), "Factory owners, quality leads and members start first articles.");
 }
 
 export const firstArticleInclude = {
@@ -50,7 +49,7 @@ export function readingsOf(fa: Pick<LoadedFirstArticle, "measurements" | "sample
  * article needs an acknowledged version).
  */
 export async function listStartableVersions(ctx: TenantContext) {
-  if (ctx.org.kind !== "FACTORY") return [];
+  if (!ctx.ability.can("create", firstArticleToStart(ctx))) return [];
   const specs = await prisma.spec.findMany({
     where: { AND: [accessible(ctx.ability, "read", "Spec"), { currentVersionId: { not: null } }] },
     orderBy: { title: "asc" },
@@ -80,18 +79,25 @@ export async function listStartableVersions(ctx: TenantContext) {
   );
 }
 
+/** What the factory writes about the lot it inspected, as forms send it and pages show it. */
 export interface FirstArticleHeader {
   poNumber: string;
   lotNumber: string;
   quantityProduced: number;
   sampleCount: number;
+  /** YYYY-MM-DD. */
   inspectedOn: string;
   notes: string;
 }
 
+export function headerOf(fa: Pick<LoadedFirstArticle, keyof FirstArticleHeader>): FirstArticleHeader {
+  const { poNumber, lotNumber, quantityProduced, sampleCount, inspectedOn, notes } = fa;
+  return { poNumber, lotNumber, quantityProduced, sampleCount, inspectedOn: isoDay(inspectedOn), notes };
+}
+
 /** Starts a first article (round 1) against the current, acknowledged version of a shared spec. */
 export async function createFirstArticle(ctx: TenantContext, input: FirstArticleHeader & { versionId: string }) {
-  if (ctx.org.kind !== "FACTORY") throw new UserError("First articles are made by factories.", 403);
+  ensureCanStart(ctx);
   const startable = (await listStartableVersions(ctx)).find((v) => v.versionId === input.versionId);
   if (!startable) throw new UserError("Choose the current version of a specification shared with you.", 400);
   if (!startable.acknowledged) {
@@ -111,7 +117,7 @@ export async function createFirstArticle(ctx: TenantContext, input: FirstArticle
     status: "DRAFT" as const,
     partnership: share.partnership,
   };
-  ensureCan(ctx.ability, "create", asSubject("FirstArticle", draft as never), "Your role cannot start first articles.");
+  ensureCan(ctx.ability, "create", asSubject("FirstArticle", draft), "Your role cannot start first articles.");
   return prisma.$transaction(async (tx) => {
     const fa = await tx.firstArticle.create({
       data: {

@@ -6,7 +6,7 @@ import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { headerOf, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { filesOn, mergeFiles } from "./pair-files.server.ts";
 import { isoDay } from "~/lib/dates.ts";
 
@@ -79,6 +79,17 @@ export async function namesOf(peopleIds: string[], members: { user: { id: string
   return names;
 }
 
+/** When it was submitted and decided, and by whom (names from `namesOf`). */
+export function signOffsOf(fa: Pick<LoadedFirstArticle, "submittedAt" | "submittedById" | "decidedAt" | "decidedById">, names: Map<string, string>) {
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return {
+    submittedAt: fa.submittedAt?.toISOString() ?? null,
+    submittedBy: nameOf(fa.submittedById),
+    decidedAt: fa.decidedAt?.toISOString() ?? null,
+    decidedBy: nameOf(fa.decidedById),
+  };
+}
+
 /**
  * Everything around a loaded first article in one statement, reached through
  * the partnership it was made under (which names the tenant pair): the rounds
@@ -132,16 +143,8 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
       round: fa.round,
       status: fa.status,
       revision: fa.revision,
-      poNumber: fa.poNumber,
-      lotNumber: fa.lotNumber,
-      quantityProduced: fa.quantityProduced,
-      sampleCount: fa.sampleCount,
-      inspectedOn: isoDay(fa.inspectedOn),
-      notes: fa.notes,
-      submittedAt: fa.submittedAt?.toISOString() ?? null,
-      submittedBy: fa.submittedById ? (names.get(fa.submittedById) ?? null) : null,
-      decidedAt: fa.decidedAt?.toISOString() ?? null,
-      decidedBy: fa.decidedById ? (names.get(fa.decidedById) ?? null) : null,
+      ...headerOf(fa),
+      ...signOffsOf(fa, names),
       decisionNote: fa.decisionNote,
       findings: (fa.findings ?? {}) as Record<string, string>,
     },
@@ -157,10 +160,7 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
       submit: ctx.ability.can("submit", subject),
       decide: ctx.ability.can("decide", subject, "status"),
       nextRound: fa.status === "REJECTED" && latestRound?.id === fa.id && ctx.ability.can("create", subject),
-      openCorrectiveAction: ctx.ability.can(
-        "create",
-        asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" } as never),
-      ),
+      openCorrectiveAction: ctx.ability.can("create", asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" })),
     },
   };
 }

@@ -8,8 +8,8 @@ import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } 
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import { firstArticleInclude, loadFirstArticle, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
-import { measuredAgainst, membersAmong, namesOf, toCharacteristic } from "./page.server.ts";
+import { firstArticleInclude, headerOf, loadFirstArticle, readingsOf, type FirstArticleHeader, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { measuredAgainst, membersAmong, namesOf, signOffsOf, toCharacteristic } from "./page.server.ts";
 import { formatLimits, judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
 import { STATUS_LABELS } from "./schemas.ts";
 import { isoDay } from "~/lib/dates.ts";
@@ -61,19 +61,12 @@ export interface ReportFinding {
   reason: string;
 }
 
-export interface ReportRound {
+export interface ReportRound extends FirstArticleHeader {
   id: string;
   round: number;
   status: FirstArticleStatus;
   statusLabel: string;
   versionNumber: number;
-  poNumber: string;
-  lotNumber: string;
-  quantityProduced: number;
-  sampleCount: number;
-  /** YYYY-MM-DD. */
-  inspectedOn: string;
-  notes: string;
   submittedAt: string | null;
   submittedBy: string | null;
   decidedAt: string | null;
@@ -166,23 +159,14 @@ function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<st
   ];
   const counts: Record<RowVerdict, number> = { pass: 0, fail: 0, incomplete: 0 };
   for (const row of rows) counts[row.verdict]++;
-  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     id: fa.id,
     round: fa.round,
     status: fa.status,
     statusLabel: STATUS_LABELS[fa.status],
     versionNumber: version.number,
-    poNumber: fa.poNumber,
-    lotNumber: fa.lotNumber,
-    quantityProduced: fa.quantityProduced,
-    sampleCount: fa.sampleCount,
-    inspectedOn: isoDay(fa.inspectedOn),
-    notes: fa.notes,
-    submittedAt: fa.submittedAt?.toISOString() ?? null,
-    submittedBy: nameOf(fa.submittedById),
-    decidedAt: fa.decidedAt?.toISOString() ?? null,
-    decidedBy: nameOf(fa.decidedById),
+    ...headerOf(fa),
+    ...signOffsOf(fa, names),
     decisionNote: fa.decisionNote?.trim() ? fa.decisionNote : null,
     findings,
     rows,

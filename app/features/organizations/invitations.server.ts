@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { InvitationKind, Role } from "~/generated/prisma/client.ts";
+import { asSubject } from "~/lib/ability.ts";
 import { recordAudit } from "~/lib/audit.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { DAY_MS } from "~/lib/dates.ts";
 import { appUrl } from "~/lib/app-url.server.ts";
 import { invitationPath } from "./paths.ts";
+import type { TenantContext } from "~/lib/tenant.server.ts";
 
 export const INVITATION_TTL_MS = 7 * DAY_MS;
 
@@ -18,6 +20,9 @@ export function newInvitationToken() {
 }
 
 export const invitationUrl = (token: string) => appUrl(invitationPath(token));
+
+/** "May this member invite someone to join (MEMBER) or to partner (PARTNER)?": an invitation from this org. */
+export const invitationToSend = (ctx: Pick<TenantContext, "org">, kind: InvitationKind) => asSubject("Invitation", { orgId: ctx.org.id, kind });
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
 

@@ -8,8 +8,7 @@ import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import { draftInvitation } from "./drafts.ts";
-import { createInvitation } from "./invitations.server.ts";
+import { createInvitation, invitationToSend } from "./invitations.server.ts";
 
 export async function listMembers(ctx: TenantContext, page: number) {
   const where = { AND: [accessible(ctx.ability, "read", "Membership"), { orgId: ctx.org.id }] };
@@ -17,12 +16,16 @@ export async function listMembers(ctx: TenantContext, page: number) {
     prisma.membership.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      select: { id: true, orgId: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
       ...pageArgs(page),
     }),
     prisma.membership.count({ where }),
   ]);
-  return toPage(items, total, page);
+  const withFlags = items.map((m) => {
+    const subject = asSubject("Membership", { orgId: m.orgId, role: m.role });
+    return { ...m, can: { changeRole: ctx.ability.can("update", subject), remove: ctx.ability.can("delete", subject) } };
+  });
+  return toPage(withFlags, total, page);
 }
 
 /** Pending invitations the user may see (owners only); empty for everyone else. */
@@ -41,7 +44,7 @@ export function listPendingMemberInvitations(ctx: TenantContext) {
 }
 
 export async function inviteMember(ctx: TenantContext, input: { email: string; role: Role; locale: string }) {
-  ensureCan(ctx.ability, "create", asSubject("Invitation", draftInvitation(ctx.org.id, "MEMBER")), "Only owners can invite colleagues.");
+  ensureCan(ctx.ability, "create", invitationToSend(ctx, "MEMBER"), "Only owners can invite colleagues.");
   const member = await prisma.membership.findFirst({ where: { orgId: ctx.org.id, user: { email: input.email } }, select: { id: true } });
   if (member) throw new UserError(`${input.email} is already a member of ${ctx.org.name}.`, 409);
   return prisma.$transaction(async (tx) => {

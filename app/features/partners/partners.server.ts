@@ -1,7 +1,6 @@
 import type { PartnershipStatus } from "~/generated/prisma/client.ts";
-import { draftInvitation, draftPartnership } from "~/features/organizations/drafts.ts";
 import { createOrganization } from "~/features/organizations/organizations.server.ts";
-import { claimInvitation, createInvitation } from "~/features/organizations/invitations.server.ts";
+import { claimInvitation, createInvitation, invitationToSend } from "~/features/organizations/invitations.server.ts";
 import { enqueueEmail } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
@@ -23,6 +22,8 @@ export async function listPartnerships(ctx: TenantContext, page: number, status?
       orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "asc" }],
       select: {
         id: true,
+        importerId: true,
+        factoryId: true,
         status: true,
         createdAt: true,
         activatedAt: true,
@@ -40,13 +41,23 @@ export async function listPartnerships(ctx: TenantContext, page: number, status?
     }),
     prisma.partnership.count({ where }),
   ]);
-  return toPage(items, total, page);
+  const withFlags = items.map((p) => ({
+    ...p,
+    can: {
+      end: ctx.ability.can("end", asSubject("Partnership", { importerId: p.importerId, factoryId: p.factoryId, status: p.status })),
+      revokeInvitation: ctx.ability.can("delete", asSubject("Invitation", { orgId: p.importerId, kind: "PARTNER" })),
+    },
+  }));
+  return toPage(withFlags, total, page);
 }
+
+/** "May this member invite factories?": a partnership of this importer, waiting for its factory. */
+export const partnershipToStart = (ctx: TenantContext) => asSubject("Partnership", { importerId: ctx.org.id, factoryId: null, status: "INVITED" });
 
 /** An importer owner invites a factory by email; the partnership waits as INVITED. */
 export async function invitePartner(ctx: TenantContext, input: { email: string; locale: string }) {
-  ensureCan(ctx.ability, "create", asSubject("Partnership", draftPartnership(ctx.org.id)), "Only an importer's owners can invite factories.");
-  ensureCan(ctx.ability, "create", asSubject("Invitation", draftInvitation(ctx.org.id, "PARTNER")));
+  ensureCan(ctx.ability, "create", partnershipToStart(ctx), "Only an importer's owners can invite factories.");
+  ensureCan(ctx.ability, "create", invitationToSend(ctx, "PARTNER"));
   return prisma.$transaction(async (tx) => {
     // Re-inviting the same address replaces the pending invitation and its partnership.
     const pending = await tx.invitation.findMany({

@@ -26,20 +26,10 @@ export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
   return partnerships.flatMap(({ factory }) => (factory ? [{ ...factory, sharedAt: sharedAt.get(factory.id) ?? null }] : []));
 }
 
-const draftShare = (spec: LoadedSpec, factoryId: string) => ({
-  id: "",
-  specId: spec.id,
-  importerId: spec.orgId,
-  factoryId,
-  partnershipId: "",
-  createdById: null,
-  createdAt: new Date(),
-});
-
 /** Shares a spec with active partner factories; those with a published version get the email now. */
 export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]) {
   ensureCan(ctx.ability, "share", asSubject("Spec", spec), "Only owners and quality leads share specifications.");
-  for (const factoryId of factoryIds) ensureCan(ctx.ability, "create", asSubject("SpecShare", draftShare(spec, factoryId)));
+  for (const factoryId of factoryIds) ensureCan(ctx.ability, "create", asSubject("SpecShare", { specId: spec.id, importerId: spec.orgId, factoryId }));
   const partnerships = await prisma.partnership.findMany({
     where: { importerId: ctx.org.id, status: "ACTIVE", factoryId: { in: factoryIds } },
     select: { id: true, factoryId: true },

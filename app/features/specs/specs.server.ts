@@ -12,20 +12,12 @@ export const specSharesForAbility = { select: { factoryId: true, partnership: { 
 /** What a loaded spec brings: the shares its rules need and the importer's name. */
 export const specInclude = { shares: specSharesForAbility, org: { select: { id: true, name: true, slug: true } } } as const;
 
+/** "May this member create specifications?": one of this importer's. */
+export const specToCreate = (ctx: TenantContext) => asSubject("Spec", { orgId: ctx.org.id });
+
 /** Whether this member may create specifications at all: asked before a form is read. */
 export function ensureCanCreateSpec(ctx: TenantContext) {
-  const draft = {
-    id: "",
-    orgId: ctx.org.id,
-    title: "",
-    productCode: "",
-    description: "",
-    currentVersionId: null,
-    createdById: ctx.user.id,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
-  ensureCan(ctx.ability, "create", asSubject("Spec", draft), "Only owners and quality leads create specifications.");
+  ensureCan(ctx.ability, "create", specToCreate(ctx), "Only owners and quality leads create specifications.");
 }
 
 export async function createSpec(ctx: TenantContext, input: { title: string; productCode: string; description: string }) {

@@ -216,27 +216,12 @@ export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, versi
   });
 }
 
+/** "May this member start a new version of this spec?": a draft of it. */
+export const versionToStart = (spec: Pick<LoadedSpec, "id" | "orgId">) => asSubject("SpecVersion", { specId: spec.id, orgId: spec.orgId, status: "DRAFT" });
+
 /** Starts the next version as a copy of the latest one; one draft at a time. */
 export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
-  ensureCan(
-    ctx.ability,
-    "create",
-    asSubject("SpecVersion", {
-      id: "",
-      specId: spec.id,
-      orgId: spec.orgId,
-      number: 0,
-      status: "DRAFT",
-      description: "",
-      notes: "",
-      packaging: "",
-      publishedAt: null,
-      publishedById: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    }),
-    "Only owners and quality leads start new versions.",
-  );
+  ensureCan(ctx.ability, "create", versionToStart(spec), "Only owners and quality leads start new versions.");
   return prisma.$transaction(async (tx) => {
     const draft = await tx.specVersion.findFirst({ where: { specId: spec.id, status: "DRAFT" }, select: { number: true } });
     if (draft) return draft;
