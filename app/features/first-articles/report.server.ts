@@ -3,14 +3,15 @@
 // verification and compatibility evaluation). Plain, serializable data only:
 // dates as ISO strings, decimals as strings.
 
-import { formatRequirement } from "~/features/specs/ui/version-view.tsx";
+import { CANNOT_BE_JUDGED, limitsText, requirementText } from "~/features/specs/characteristic.ts";
 import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { firstArticleInclude, loadFirstArticle, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
-import { measuredAgainst, membersAmong, namesOf, toCharacteristic } from "./page.server.ts";
-import { formatLimits, judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
+import { toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
+import { measuredAgainst, membersAmong, namesOf } from "./page.server.ts";
+import { judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
 import { STATUS_LABELS } from "./schemas.ts";
 
 export type FirstArticleStatus = keyof typeof STATUS_LABELS;
@@ -20,6 +21,7 @@ export const ROW_VERDICT_LABELS: Record<RowVerdict, string> = {
   pass: "Conforms",
   fail: "Does not conform",
   incomplete: "Incomplete",
+  unjudged: CANNOT_BE_JUDGED,
 };
 
 export interface ReportReading {
@@ -129,8 +131,8 @@ function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null
     name: c.name,
     kind: c.kind,
     class: c.class,
-    requirement: formatRequirement(c),
-    limits: formatLimits(c),
+    requirement: requirementText(c),
+    limits: limitsText(c),
     method: c.method,
     readings: raws.map((raw, i) => ({ sample: i + 1, raw, verdict: judgeCell(c, raw).verdict })),
     min: c.kind === "ATTRIBUTE" ? null : summary.min,
@@ -163,7 +165,7 @@ function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<st
     }),
     ...[...stored].filter(([key]) => !byKey.has(key)).map(([key, reason]) => ({ characteristicKey: key, number: null, name: null, reason })),
   ];
-  const counts: Record<RowVerdict, number> = { pass: 0, fail: 0, incomplete: 0 };
+  const counts: Record<RowVerdict, number> = { pass: 0, fail: 0, incomplete: 0, unjudged: 0 };
   for (const row of rows) counts[row.verdict]++;
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
@@ -230,7 +232,7 @@ export async function loadReport(ctx: TenantContext, faId: string): Promise<Firs
   });
   const spec = pair.importer.specs[0];
   if (!spec) throw new Error(`First article ${fa.id} points at a spec its importer does not have.`);
-  const versionById = new Map(spec.versions.map((v) => [v.id, { number: v.number, characteristics: v.characteristics.map(toCharacteristic) }]));
+  const versionById = new Map(spec.versions.map((v) => [v.id, { number: v.number, characteristics: v.characteristics.map(toCharacteristicSnapshot) }]));
   const names = await namesOf(userIds, [...pair.importer.memberships, ...(pair.factory?.memberships ?? [])]);
 
   const reportRounds = rounds.map((r) => roundOf(r, versionById.get(r.versionId)!, names));
