@@ -4,6 +4,7 @@ import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/lib/db.server.ts";
 import { createOrganization } from "~/features/organizations/organizations.server.ts";
+import { limitColumns } from "~/features/specs/characteristic-rows.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { hashPassword } from "~/lib/password.server.ts";
 
@@ -141,9 +142,7 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
           number: c.number,
           name: c.name,
           kind: "kind" in c ? c.kind : "VARIABLE",
-          nominal: "nominal" in c ? c.nominal : null,
-          lowerTol: "lowerTol" in c ? c.lowerTol : null,
-          upperTol: "upperTol" in c ? c.upperTol : null,
+          ...limitColumns("kind" in c ? c : { kind: "VARIABLE", ...c }),
           unit: "unit" in c ? c.unit : "",
           class: c.class,
           method: c.method,

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ColumnHeaders } from "~/components/table.tsx";
 import type { FirstArticleReport, ReportReading, ReportRound, ReportRow } from "~/features/first-articles/report.server.ts";
 import { loadReport } from "~/features/first-articles/report.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
@@ -132,6 +133,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
       <p className="mb-2 text-sm text-slate-700">
         {round.counts.pass} conform{round.counts.fail ? ` · ${round.counts.fail} do not conform` : ""}
         {round.counts.incomplete ? ` · ${round.counts.incomplete} incomplete` : ""}
+        {round.counts.unjudged ? ` · ${round.counts.unjudged} cannot be judged` : ""}
       </p>
       {round.notes ? (
         <p className="mb-2 whitespace-pre-line break-words text-sm">
@@ -142,22 +144,11 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible print:rounded-none print:border-slate-400">
         <table className="w-full min-w-[34rem] border-collapse text-left text-sm print:min-w-0 print:text-xs">
           <caption className="sr-only">Round {round.round}: readings and verdict per characteristic</caption>
-          <thead className="bg-slate-50 text-xs uppercase text-slate-600 print:bg-white">
-            <tr>
-              <th scope="col" className="w-16 border-b border-slate-300 px-3 py-2">
-                Char. No.
-              </th>
-              <th scope="col" className="border-b border-slate-300 px-3 py-2">
-                Requirement
-              </th>
-              <th scope="col" className="border-b border-slate-300 px-3 py-2">
-                Results
-              </th>
-              <th scope="col" className="w-32 border-b border-slate-300 px-3 py-2">
-                Verdict
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            className="bg-slate-50 text-xs uppercase text-slate-600 print:bg-white"
+            cellClassName="border-b border-slate-300 px-3 py-2"
+            headers={[{ label: "Char. No.", className: "w-16" }, "Requirement", "Results", { label: "Verdict", className: "w-32" }]}
+          />
           <tbody>
             {round.rows.map((row) => (
               <RowView key={row.key} row={row} />
@@ -243,7 +234,7 @@ function Verdict({ row }: { row: ReportRow }) {
       </strong>
     );
   }
-  if (row.verdict === "incomplete") return <span className="italic text-amber-900 print:text-black">{row.verdictLabel}</span>;
+  if (row.verdict === "incomplete" || row.verdict === "unjudged") return <span className="italic text-amber-900 print:text-black">{row.verdictLabel}</span>;
   return (
     <span className="text-green-800 print:text-black">
       <span aria-hidden>✓ </span>

@@ -148,7 +148,7 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   await expect(changedRow).toHaveAttribute("data-change", "tightened");
   await expect(changedRow).toContainText("Outer diameter");
   await expect(changedRow).toContainText("Tolerance tightened");
-  await expect(changedRow.getByRole("deletion")).toContainText("82 ±0.5 mm");
+  await expect(changedRow.getByRole("deletion")).toContainText("82 ± 0.5 mm");
   await expect(changedRow.getByRole("insertion")).toContainText("82 +0.3 / −0.5 mm");
   // Only the changed characteristic is listed.
   await expect(changes.getByTestId("diff-characteristic-2")).toHaveCount(0);

@@ -144,7 +144,7 @@ function expectSeries(report: FirstArticleReport) {
   ]);
   expect(failing.finding).toBe("Sample 2 is 0.2 mm above the upper limit: check the press stop.");
   expect(first!.rows.find((r) => r.number === "2")).toMatchObject({ verdict: "pass", verdictLabel: "Conforms", requirement: "Pass / fail" });
-  expect(first!.counts).toEqual({ pass: 1, fail: 1, incomplete: 0 });
+  expect(first!.counts).toEqual({ pass: 1, fail: 1, incomplete: 0, unjudged: 0 });
   expect(first!.decisionNote).toBe("Height out of tolerance on sample 2.");
   expect(first!.findings).toEqual([
     { characteristicKey: w.height.key, number: "1", name: "Height", reason: "Sample 2 is 0.2 mm above the upper limit: check the press stop." },
@@ -157,7 +157,7 @@ function expectSeries(report: FirstArticleReport) {
     ["1", "Conforms"],
     ["2", "Conforms"],
   ]);
-  expect(second!.counts).toEqual({ pass: 2, fail: 0, incomplete: 0 });
+  expect(second!.counts).toEqual({ pass: 2, fail: 0, incomplete: 0, unjudged: 0 });
   expect(second!.decisionNote).toBe("Approved. Keep the new press stop.");
   expect(second!.rows[0]).toMatchObject({ min: "94.8", max: "95.2", mean: "95.00" });
 

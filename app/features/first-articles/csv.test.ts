@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { characteristic as c, visualCheck } from "~/features/specs/characteristic.fixtures.ts";
 import { csvFileName, MAX_CSV_LINES, parseCsv, toCsv } from "./csv.ts";
 
-const c = (over: Partial<CharacteristicSnapshot>): CharacteristicSnapshot => ({
-  key: "k",
-  number: "1",
-  name: "Height",
-  kind: "VARIABLE",
-  nominal: "95",
-  lowerTol: "-0.5",
-  upperTol: "0.5",
-  unit: "mm",
-  class: "MAJOR",
-  method: "",
-  ...over,
-});
 const spec = [
   c({ key: "a", number: "1", name: "Rim outer diameter" }),
   c({ key: "b", number: "2.1", name: 'Handle "C" width, inner\nside', nominal: "0", lowerTol: "-0.05", upperTol: "0.05" }),
-  c({ key: "c", number: "3", name: '=HYPERLINK("http://x")', kind: "ATTRIBUTE", nominal: null, lowerTol: null, upperTol: null, unit: "", class: "CRITICAL" }),
+  visualCheck({ key: "c", number: "3", name: '=HYPERLINK("http://x")', class: "CRITICAL" }),
   c({ key: "d", number: "4", name: "Pull force", nominal: "50", lowerTol: "0", upperTol: null, unit: "N" }),
 ];
 const meta = { title: "Stoneware mug, 350 ml", productCode: "MUG-350", version: 3, poNumber: "PO 4500", round: 2 };
@@ -63,6 +50,18 @@ describe("toCsv", () => {
   });
   it("writes a reading typed with a decimal comma as a number", () => {
     expect(toCsv({ ...meta, characteristics: [spec[0]!], sampleCount: 1, readings: { a: ["95,2"] } })).toContain("major,95.2,95.2");
+  });
+  it("writes the requirement with the precision the spec writer typed", () => {
+    const wall = c({ key: "w", number: "7", name: "Wall", nominal: "0.60", lowerTol: "-0.05", upperTol: "0.10" });
+    expect(linesOf(toCsv({ ...meta, characteristics: [wall], sampleCount: 1, readings: { w: ["0.650"] } }))[7]).toBe(
+      "7,Wall,0.60 +0.10 / −0.05 mm,major,0.650,0.650,0.650,0.650,Pass",
+    );
+  });
+  it("says a row that the spec gives no limits for cannot be judged", () => {
+    const orphan = c({ key: "o", number: "8", nominal: null });
+    expect(linesOf(toCsv({ ...meta, characteristics: [orphan], sampleCount: 1, readings: { o: ["95.1"] } }))[7]).toBe(
+      "8,Height,± 0.5 mm (cannot be judged: no nominal value),major,95.1,95.1,95.1,95.10,Cannot be judged",
+    );
   });
   it("names the file after the first article", () => expect(csvFileName(meta)).toBe("MUG-350_v3_PO-PO-4500_round-2.csv"));
 });

@@ -4,9 +4,10 @@
 // Sample columns, upload it again — so the parser finds its way past the
 // export's title lines and ignores the summary columns it wrote itself.
 
-import { formatRequirement } from "~/features/specs/ui/version-view.tsx";
+import { CANNOT_BE_JUDGED, requirementText } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
-import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings } from "~/features/first-articles/judge.ts";
+import { isDecimal } from "~/lib/decimal.ts";
+import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings, type RowVerdict } from "~/features/first-articles/judge.ts";
 import { formatCount } from "~/lib/format.ts";
 
 export interface CsvExportInput {
@@ -41,10 +42,9 @@ const MAX_ERRORS = 30;
 // text. Plain numbers such as "-0.05" are left alone: they are not formulas,
 // and an apostrophe would turn the reading into text.
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 function protect(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) && !isDecimal(cell) ? `'${cell}` : cell;
 }
 
 function unprotect(cell: string): string {
@@ -58,7 +58,7 @@ function field(cell: string): string {
 
 const line = (cells: readonly string[], width: number) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill("")].map(field).join(",");
 
-const VERDICT_TEXT = { pass: "Pass", fail: "Fail", incomplete: "Incomplete" } as const;
+const VERDICT_TEXT: Record<RowVerdict, string> = { pass: "Pass", fail: "Fail", incomplete: "Incomplete", unjudged: CANNOT_BE_JUDGED };
 
 /** The value as a spreadsheet should see it: "12,5" typed is written 12.5, a pass/fail check as PASS/FAIL. */
 function exportedCell(c: CharacteristicSnapshot, raw: string): string {
@@ -94,7 +94,7 @@ export function toCsv(input: CsvExportInput): string {
     const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
     lines.push(
       line(
-        [c.number, c.name, formatRequirement(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
+        [c.number, c.name, requirementText(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
         width,
       ),
     );

@@ -1,33 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { characteristic, visualCheck } from "~/features/specs/characteristic.fixtures.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
-import {
-  cellId,
-  cellProblem,
-  completenessProblems,
-  failReason,
-  formatLimits,
-  judgeCell,
-  judgedMeasurements,
-  limitsOf,
-  parseReading,
-  readingsFromForm,
-  summarizeRow,
-} from "./judge.ts";
+import { cellId, cellProblem, completenessProblems, failReason, judgeCell, judgedMeasurements, parseReading, readingsFromForm, summarizeRow } from "./judge.ts";
 
-const c = (over: Partial<CharacteristicSnapshot> = {}): CharacteristicSnapshot => ({
-  key: "k1",
-  number: "2",
-  name: "Rim outer diameter",
-  kind: "VARIABLE",
-  nominal: "95",
-  lowerTol: "-0.5",
-  upperTol: "0.5",
-  unit: "mm",
-  class: "MAJOR",
-  method: "",
-  ...over,
-});
-const visual = c({ key: "k2", number: "3", name: "Glaze", kind: "ATTRIBUTE", nominal: null, lowerTol: null, upperTol: null, unit: "" });
+const c = (over: Partial<CharacteristicSnapshot> = {}) => characteristic({ key: "k1", number: "2", name: "Rim outer diameter", ...over });
+const visual = visualCheck({ key: "k2", number: "3" });
 
 describe("parseReading", () => {
   it.each([
@@ -46,24 +23,6 @@ describe("parseReading", () => {
     "refuses %j",
     (raw) => expect(parseReading(raw)).toBeNull(),
   );
-});
-
-describe("limits", () => {
-  it("adds tolerances to the nominal exactly", () => {
-    expect(limitsOf(c({ nominal: "0.1", lowerTol: "-0.3", upperTol: "0.2" }))).toEqual({ low: "-0.2", high: "0.3" });
-    expect(limitsOf(c())).toEqual({ low: "94.5", high: "95.5" });
-  });
-  it("leaves a side open when its tolerance is missing", () => {
-    expect(limitsOf(c({ nominal: "50", lowerTol: "0", upperTol: null }))).toEqual({ low: "50", high: null });
-    expect(limitsOf(c({ nominal: "2", lowerTol: null, upperTol: "0.5" }))).toEqual({ low: null, high: "2.5" });
-  });
-  it("writes them plainly", () => {
-    expect(formatLimits(c())).toBe("94.5 – 95.5 mm");
-    expect(formatLimits(c({ nominal: "50", lowerTol: "0", upperTol: null, unit: "N" }))).toBe("at least 50 N");
-    expect(formatLimits(c({ nominal: "2", lowerTol: null, upperTol: "0.5" }))).toBe("at most 2.5 mm");
-    expect(formatLimits(c({ nominal: "0", lowerTol: "-0.05", upperTol: "0.05" }))).toBe("−0.05 – 0.05 mm");
-    expect(formatLimits(visual)).toBe("pass / fail");
-  });
 });
 
 describe("judgeCell", () => {
@@ -104,6 +63,29 @@ describe("judgeCell", () => {
     expect(judgeCell(visual, "OK").verdict).toBe("invalid");
     expect(judgeCell(visual, "1").verdict).toBe("invalid");
     expect(judgeCell(visual, "").verdict).toBe("empty");
+  });
+  it("keeps the precision the reading was typed with", () => {
+    expect(judgeCell(c({ nominal: "0.60", lowerTol: "-0.05", upperTol: "0.05" }), "0.650")).toEqual({ verdict: "pass", value: "0.650", passed: true });
+    expect(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8")).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
+  });
+  it("records a reading it cannot judge without failing, blocking or passing it", () => {
+    // A version published before the missing-nominal rule (docs/decisions/010).
+    const orphan = c({ nominal: null, lowerTol: "-0.05", upperTol: "0.05" });
+    expect(judgeCell(orphan, "0.02")).toEqual({ verdict: "unjudged", value: "0.02", passed: null });
+    expect(judgeCell(orphan, "OK").verdict).toBe("invalid");
+    expect(failReason(orphan, "7")).toBeNull();
+    expect(cellProblem(orphan, "0.02")).toBeNull();
+    expect(cellProblem(orphan, "")).toBe("empty");
+    expect(summarizeRow(orphan, ["0.02", "0.04"])).toEqual({
+      min: "0.02",
+      max: "0.04",
+      mean: "0.030",
+      passed: 0,
+      failing: 0,
+      problems: 0,
+      verdict: "unjudged",
+    });
+    expect(summarizeRow(orphan, ["0.02", ""]).verdict).toBe("incomplete");
   });
   it("says which limit a failing reading crosses", () => {
     expect(failReason(c(), "95.62")).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");

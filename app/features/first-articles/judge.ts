@@ -2,26 +2,23 @@
 // same functions run in the browser (live colours while typing) and on the
 // server (what is stored and what blocks a submission), so the two can never
 // disagree. Numbers stay decimal strings end to end: a reading of 95.5 against
-// a limit of 95 + 0.5 must pass, which binary floats do not promise.
+// a limit of 95 + 0.5 must pass, which binary floats do not promise. The limits
+// themselves come from the characteristic's one rule (specs/characteristic.ts).
 
-import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
+import { acceptanceOf, displayNumber, limitsText, MAX_DECIMALS, MAX_INTEGER_DIGITS, precisionOf } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { compareDecimal, divideDecimal, formatDecimal, integerDigits, parseDecimal, sumDecimals } from "~/lib/decimal.ts";
 
-export type CellVerdict = "pass" | "fail" | "empty" | "invalid";
-export type RowVerdict = "pass" | "fail" | "incomplete";
+/** "unjudged": a number was read, but the characteristic has no limits to judge it against (docs/decisions/010). */
+export type CellVerdict = "pass" | "fail" | "empty" | "invalid" | "unjudged";
+export type RowVerdict = "pass" | "fail" | "incomplete" | "unjudged";
 
 export interface CellJudgement {
   verdict: CellVerdict;
   /** Normalised decimal ("12,5" → "12.5") for a variable reading; null otherwise. */
   value: string | null;
-  /** Null when nothing can be judged (empty or invalid). */
+  /** Null when nothing can be judged (empty, invalid or unjudged). */
   passed: boolean | null;
-}
-
-export interface Limits {
-  /** Null: no limit on that side. */
-  low: string | null;
-  high: string | null;
 }
 
 export interface RowSummary {
@@ -50,28 +47,23 @@ export type Readings = Record<string, string[]>;
 
 /** What a form post or a CSV cell may hold; longer text is never a reading. */
 export const MAX_RAW_LENGTH = 40;
-const MAX_INTEGER_DIGITS = 12;
-const MAX_DECIMALS = 6;
 
 // ---------------------------------------------------------------------------
 // Readings
 
 // A comma as the decimal mark is accepted because many factories' keyboards
 // and spreadsheets use it; thousands separators are not, so "1,234" is 1.234.
-const READING = /^([+-])?(\d+)(?:[.,](\d+))?$/;
+const DECIMAL_COMMA = /^([+-]?\d+),(\d+)$/;
 
 type ReadingIssue = "not-a-number" | "too-many-decimals" | "too-large";
 
 function readReading(raw: string): { value: string } | { issue: ReadingIssue } {
-  const match = READING.exec(raw.trim());
-  if (!match) return { issue: "not-a-number" };
-  const [, sign, intDigits = "", frac = ""] = match;
-  const int = intDigits.replace(/^0+(?=\d)/, "");
-  if (int.length > MAX_INTEGER_DIGITS) return { issue: "too-large" };
-  if (frac.length > MAX_DECIMALS) return { issue: "too-many-decimals" };
-  const zero = /^0*$/.test(int + frac);
+  const reading = parseDecimal(raw.trim().replace(DECIMAL_COMMA, "$1.$2"));
+  if (!reading) return { issue: "not-a-number" };
+  if (integerDigits(reading) > MAX_INTEGER_DIGITS) return { issue: "too-large" };
+  if (reading.scale > MAX_DECIMALS) return { issue: "too-many-decimals" };
   // "-0.00" is stored as 0.00: a signed zero would read as a different value.
-  return { value: (sign === "-" && !zero ? "-" : "") + int + (frac ? `.${frac}` : "") };
+  return { value: formatDecimal(reading) };
 }
 
 /** A typed reading as an exact decimal string, or null when it is not one Decimal(18,6) can hold. */
@@ -86,34 +78,6 @@ function attributeOf(raw: string): boolean | null {
 }
 
 // ---------------------------------------------------------------------------
-// Limits
-
-/** Acceptance limits as exact decimals. A visual check has none. */
-export function limitsOf(c: CharacteristicSnapshot): Limits {
-  if (c.kind === "ATTRIBUTE") return { low: null, high: null };
-  // Same default as the requirement text on the spec page, so both show one rule.
-  const nominal = c.nominal ?? "0";
-  return {
-    low: c.lowerTol === null ? null : addDecimal(nominal, c.lowerTol),
-    high: c.upperTol === null ? null : addDecimal(nominal, c.upperTol),
-  };
-}
-
-/** Shown with a real minus sign, as on the spec page. */
-export const displayNumber = (value: string) => (value.startsWith("-") ? `−${value.slice(1)}` : value);
-
-/** The limits in plain words: "94.5 – 95.5 mm", "at least 50 N", "pass / fail". */
-export function formatLimits(c: CharacteristicSnapshot): string {
-  if (c.kind === "ATTRIBUTE") return "pass / fail";
-  const { low, high } = limitsOf(c);
-  const unit = c.unit ? ` ${c.unit}` : "";
-  if (low !== null && high !== null) return `${displayNumber(low)} – ${displayNumber(high)}${unit}`;
-  if (low !== null) return `at least ${displayNumber(low)}${unit}`;
-  if (high !== null) return `at most ${displayNumber(high)}${unit}`;
-  return "no limit";
-}
-
-// ---------------------------------------------------------------------------
 // Cells
 
 export function judgeCell(c: CharacteristicSnapshot, raw: string): CellJudgement {
@@ -124,9 +88,11 @@ export function judgeCell(c: CharacteristicSnapshot, raw: string): CellJudgement
   }
   const value = parseReading(raw);
   if (value === null) return { verdict: "invalid", value: null, passed: null };
-  const { low, high } = limitsOf(c);
+  const acceptance = acceptanceOf(c);
+  if (acceptance.kind !== "limits") return { verdict: "unjudged", value, passed: null };
+  const { lower, upper } = acceptance.limits;
   // A reading exactly on a limit is within tolerance.
-  const passed = (low === null || compareDecimal(value, low) >= 0) && (high === null || compareDecimal(value, high) <= 0);
+  const passed = (lower === null || compareDecimal(value, lower) >= 0) && (upper === null || compareDecimal(value, upper) <= 0);
   return { verdict: passed ? "pass" : "fail", value, passed };
 }
 
@@ -149,12 +115,13 @@ export function cellProblem(c: CharacteristicSnapshot, raw: string): string | nu
 export function failReason(c: CharacteristicSnapshot, raw: string): string | null {
   const judged = judgeCell(c, raw);
   if (judged.verdict !== "fail") return null;
-  if (judged.value === null) return "marked as fail";
-  const { low, high } = limitsOf(c);
+  const acceptance = acceptanceOf(c);
+  if (judged.value === null || acceptance.kind !== "limits") return "marked as fail";
+  const { lower, upper } = acceptance.limits;
   const unit = c.unit ? ` ${c.unit}` : "";
   const value = displayNumber(judged.value);
-  if (low !== null && compareDecimal(judged.value, low) < 0) return `${value} is below ${displayNumber(low)}${unit} (limit ${formatLimits(c)})`;
-  return `${value} is above ${displayNumber(high ?? "0")}${unit} (limit ${formatLimits(c)})`;
+  const [side, limit] = lower !== null && compareDecimal(judged.value, lower) < 0 ? ["below", lower] : ["above", upper!];
+  return `${value} is ${side} ${displayNumber(limit)}${unit} (limit ${limitsText(c)})`;
 }
 
 /** An id for a grid cell that error lists can link to: "cell-2_3-1" for characteristic 2.3, sample 1. */
@@ -164,27 +131,6 @@ export function cellId(number: string, sample: number): string {
 
 // ---------------------------------------------------------------------------
 // Rows
-
-function decimalsOf(value: string | null): number {
-  const dot = value?.indexOf(".") ?? -1;
-  return value === null || dot === -1 ? 0 : value.length - dot - 1;
-}
-
-/** Exact a / n rounded half away from zero to `decimals` places. */
-function divideRounded(a: string, n: number, decimals: number): string {
-  const dot = a.indexOf(".");
-  const scale = dot === -1 ? 0 : a.length - dot - 1;
-  const units = BigInt(a.replace(".", ""));
-  const numerator = units * 10n ** BigInt(decimals);
-  const denominator = BigInt(n) * 10n ** BigInt(scale);
-  const magnitude = numerator < 0n ? -numerator : numerator;
-  let quotient = magnitude / denominator;
-  if ((magnitude % denominator) * 2n >= denominator) quotient += 1n;
-  const digits = quotient.toString().padStart(decimals + 1, "0");
-  const int = digits.slice(0, digits.length - decimals);
-  const frac = digits.slice(digits.length - decimals);
-  return (numerator < 0n && quotient !== 0n ? "-" : "") + int + (decimals > 0 ? `.${frac}` : "");
-}
 
 /**
  * Min, max and mean of the numeric readings and the row's verdict. A failing
@@ -197,24 +143,23 @@ export function summarizeRow(c: CharacteristicSnapshot, raws: readonly string[])
   let problems = 0;
   let min: string | null = null;
   let max: string | null = null;
-  let sum = "0";
-  let count = 0;
+  const values: string[] = [];
   for (const raw of raws) {
     const judged = judgeCell(c, raw ?? "");
     if (judged.verdict === "pass") passed++;
     else if (judged.verdict === "fail") failing++;
-    else problems++;
+    else if (judged.verdict !== "unjudged") problems++;
     if (judged.value !== null) {
       if (min === null || compareDecimal(judged.value, min) < 0) min = judged.value;
       if (max === null || compareDecimal(judged.value, max) > 0) max = judged.value;
-      sum = addDecimal(sum, judged.value);
-      count++;
+      values.push(judged.value);
     }
   }
   // One decimal more than the spec is written with, so the mean says a little more than the drawing.
-  const decimals = Math.min(MAX_DECIMALS, Math.max(decimalsOf(c.nominal), decimalsOf(c.lowerTol), decimalsOf(c.upperTol)) + 1);
-  const mean = count > 0 ? divideRounded(sum, count, decimals) : null;
-  const verdict: RowVerdict = failing > 0 ? "fail" : problems > 0 || raws.length === 0 ? "incomplete" : "pass";
+  const decimals = Math.min(MAX_DECIMALS, precisionOf(c) + 1);
+  const mean = values.length > 0 ? divideDecimal(sumDecimals(values), values.length, decimals) : null;
+  const judgeable = acceptanceOf(c).kind !== "cannot-judge";
+  const verdict: RowVerdict = failing > 0 ? "fail" : problems > 0 || raws.length === 0 ? "incomplete" : judgeable ? "pass" : "unjudged";
   return { min, max, mean, passed, failing, problems, verdict };
 }
 

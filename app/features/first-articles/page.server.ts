@@ -1,4 +1,4 @@
-import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { characteristicColumns, toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
 import { listComments } from "~/features/threads/comments.server.ts";
 import type { ThreadRef } from "~/features/threads/thread.ts";
 import { asSubject } from "~/lib/ability.ts";
@@ -17,37 +17,15 @@ export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" 
   factoryId: fa.factoryId,
 });
 
-// What a first article is judged against: the characteristics of its version,
-// nothing else of the version (no files, materials or defect photos).
-const characteristicSelect = {
-  key: true,
-  number: true,
-  name: true,
-  kind: true,
-  nominal: true,
-  lowerTol: true,
-  upperTol: true,
-  unit: true,
-  class: true,
-  method: true,
-} satisfies Prisma.CharacteristicSelect;
-
 export const measuredAgainst = {
   id: true,
   number: true,
-  characteristics: { orderBy: { position: "asc" }, select: characteristicSelect },
+  // What a first article is judged against: the characteristics of its version,
+  // nothing else of the version (no files, materials or defect photos).
+  characteristics: { orderBy: { position: "asc" }, select: characteristicColumns },
 } satisfies Prisma.SpecVersionSelect;
 
 const specSelect = { id: true, title: true, productCode: true, currentVersionId: true } satisfies Prisma.SpecSelect;
-
-type CharacteristicRow = Prisma.CharacteristicGetPayload<{ select: typeof characteristicSelect }>;
-
-// Decimals travel as strings so that tolerances stay exact, as in spec snapshots.
-const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
-
-export function toCharacteristic(c: CharacteristicRow): CharacteristicSnapshot {
-  return { ...c, nominal: decimalText(c.nominal), lowerTol: decimalText(c.lowerTol), upperTol: decimalText(c.upperTol) };
-}
 
 /**
  * The spec and version a first article was measured against, with the
@@ -59,7 +37,7 @@ export async function loadMeasuredVersion(fa: Pick<LoadedFirstArticle, "versionI
     where: { id: fa.versionId },
     select: { ...measuredAgainst, spec: { select: specSelect } },
   });
-  return { spec, version, characteristics: characteristics.map(toCharacteristic) };
+  return { spec, version, characteristics: characteristics.map(toCharacteristicSnapshot) };
 }
 
 /** The characteristics a first article was measured against (it was authorized itself). */
@@ -150,7 +128,7 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
     },
     spec,
     version: { id: versionRow.id, number: versionRow.number, isCurrent: spec.currentVersionId === versionRow.id },
-    characteristics: versionRow.characteristics.map(toCharacteristic),
+    characteristics: versionRow.characteristics.map(toCharacteristicSnapshot),
     readings: readingsOf(fa),
     rounds,
     files: mergeFiles(around.importer.attachments, around.factory?.attachments),

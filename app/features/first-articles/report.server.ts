@@ -3,14 +3,15 @@
 // verification and compatibility evaluation). Plain, serializable data only:
 // dates as ISO strings, decimals as strings.
 
-import { formatRequirement } from "~/features/specs/ui/version-view.tsx";
+import { CANNOT_BE_JUDGED, limitsText, requirementText } from "~/features/specs/characteristic.ts";
 import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { firstArticleInclude, headerOf, loadFirstArticle, readingsOf, type FirstArticleHeader, type LoadedFirstArticle } from "./first-articles.server.ts";
-import { measuredAgainst, membersAmong, namesOf, signOffsOf, toCharacteristic } from "./page.server.ts";
-import { formatLimits, judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
+import { toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
+import { measuredAgainst, membersAmong, namesOf, signOffsOf } from "./page.server.ts";
+import { judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
 import { STATUS_LABELS } from "./schemas.ts";
 import { isoDay } from "~/lib/dates.ts";
 
@@ -21,6 +22,7 @@ export const ROW_VERDICT_LABELS: Record<RowVerdict, string> = {
   pass: "Conforms",
   fail: "Does not conform",
   incomplete: "Incomplete",
+  unjudged: CANNOT_BE_JUDGED,
 };
 
 export interface ReportReading {
@@ -123,8 +125,8 @@ function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null
     name: c.name,
     kind: c.kind,
     class: c.class,
-    requirement: formatRequirement(c),
-    limits: formatLimits(c),
+    requirement: requirementText(c),
+    limits: limitsText(c),
     method: c.method,
     readings: raws.map((raw, i) => ({ sample: i + 1, raw, verdict: judgeCell(c, raw).verdict })),
     min: c.kind === "ATTRIBUTE" ? null : summary.min,
@@ -157,7 +159,7 @@ function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<st
     }),
     ...[...stored].filter(([key]) => !byKey.has(key)).map(([key, reason]) => ({ characteristicKey: key, number: null, name: null, reason })),
   ];
-  const counts: Record<RowVerdict, number> = { pass: 0, fail: 0, incomplete: 0 };
+  const counts: Record<RowVerdict, number> = { pass: 0, fail: 0, incomplete: 0, unjudged: 0 };
   for (const row of rows) counts[row.verdict]++;
   return {
     id: fa.id,
@@ -215,7 +217,7 @@ export async function loadReport(ctx: TenantContext, faId: string): Promise<Firs
   });
   const spec = pair.importer.specs[0];
   if (!spec) throw new Error(`First article ${fa.id} points at a spec its importer does not have.`);
-  const versionById = new Map(spec.versions.map((v) => [v.id, { number: v.number, characteristics: v.characteristics.map(toCharacteristic) }]));
+  const versionById = new Map(spec.versions.map((v) => [v.id, { number: v.number, characteristics: v.characteristics.map(toCharacteristicSnapshot) }]));
   const names = await namesOf(userIds, [...pair.importer.memberships, ...(pair.factory?.memberships ?? [])]);
 
   const reportRounds = rounds.map((r) => roundOf(r, versionById.get(r.versionId)!, names));

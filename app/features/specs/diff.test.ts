@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDecimal, compareDecimal, diffLines, diffVersions, lcsPairs, sameDecimal } from "./diff.ts";
+import { characteristic, visualCheck } from "./characteristic.fixtures.ts";
+import { diffLines, diffVersions, lcsPairs } from "./diff.ts";
 import type { CharacteristicSnapshot, FileSnapshot, VersionSnapshot } from "./snapshot.ts";
 
 const file = (name: string, sha: string, contentType = "application/pdf"): FileSnapshot => ({
@@ -20,42 +21,17 @@ function mugV2(): VersionSnapshot {
     notes: "Colour must match the approved golden sample.",
     packaging: "Each mug wrapped in tissue paper.\nInner box: white corrugated, 1 mug.\nMaster carton: 24 mugs, 5-ply.",
     characteristics: [
-      {
-        key: "c-height",
-        number: "1",
-        name: "Height",
-        kind: "VARIABLE",
-        nominal: "95",
-        lowerTol: "-0.5",
-        upperTol: "0.5",
-        unit: "mm",
-        class: "MAJOR",
-        method: "Height gauge on surface plate",
-      },
-      {
+      characteristic({ key: "c-height", method: "Height gauge on surface plate" }),
+      characteristic({
         key: "c-diameter",
         number: "2",
         name: "Rim outer diameter",
-        kind: "VARIABLE",
         nominal: "82",
         lowerTol: "-0.2",
         upperTol: "0.3",
-        unit: "mm",
-        class: "MAJOR",
         method: "Vernier caliper, two readings 90° apart",
-      },
-      {
-        key: "c-handle",
-        number: "3",
-        name: "Handle pull force",
-        kind: "ATTRIBUTE",
-        nominal: null,
-        lowerTol: null,
-        upperTol: null,
-        unit: "",
-        class: "MAJOR",
-        method: "Hang 5 kg from the handle for 10 s: no crack, no detachment",
-      },
+      }),
+      visualCheck({ key: "c-handle", number: "3", name: "Handle pull force", method: "Hang 5 kg from the handle for 10 s: no crack, no detachment" }),
     ],
     materials: [
       { key: "m-body", material: "Stoneware clay", grade: "STW-1200", source: "Jingdezhen Clay Co." },
@@ -89,29 +65,6 @@ function char(v: VersionSnapshot, key: string): CharacteristicSnapshot {
   if (!found) throw new Error(key);
   return found;
 }
-
-describe("decimal helpers", () => {
-  it("adds and compares exactly", () => {
-    expect(addDecimal("0.1", "0.2")).toBe("0.3");
-    expect(compareDecimal(addDecimal("0.1", "0.2"), "0.3")).toBe(0);
-    expect(addDecimal("95", "-0.5")).toBe("94.5");
-    expect(addDecimal("82", "-0.20")).toBe("81.80");
-    expect(addDecimal("0.05", "-0.1")).toBe("-0.05");
-    expect(addDecimal("-0.000001", "0.000001")).toBe("0.000000");
-    expect(compareDecimal("12.5", "12.499999")).toBe(1);
-    expect(compareDecimal("-0.05", "0")).toBe(-1);
-    expect(compareDecimal("0", "-0")).toBe(0);
-  });
-  it("treats different spellings of one number as equal", () => {
-    expect(sameDecimal("0.10", "0.1")).toBe(true);
-    expect(sameDecimal("+0.3", "0.30")).toBe(true);
-    expect(sameDecimal(null, null)).toBe(true);
-    expect(sameDecimal(null, "0")).toBe(false);
-  });
-  it("refuses what is not a decimal", () => {
-    expect(() => compareDecimal("1e3", "1")).toThrow(RangeError);
-  });
-});
 
 describe("line diff", () => {
   it("keeps common lines and reports the rest as removed then added", () => {
@@ -222,6 +175,29 @@ describe("diffVersions", () => {
     expect(change.tolerance).toMatchObject({ direction: "changed", from: { lower: "0.2", upper: "0.3" }, to: { lower: "0.2", upper: "0.3" } });
   });
 
+  it("reports limits with the precision they were typed with", () => {
+    const to = next((v) => {
+      Object.assign(char(v, "c-height"), { nominal: "95.0", lowerTol: "-0.25", upperTol: "0.50" });
+    });
+    expect(diffVersions(mugV2(), to).characteristics.changed[0]!.tolerance).toMatchObject({
+      direction: "tightened",
+      to: { lower: "94.75", upper: "95.50" },
+    });
+  });
+
+  it("does not order limits when a side cannot be judged", () => {
+    // A version published before the missing-nominal rule (docs/decisions/010).
+    const to = next((v) => {
+      char(v, "c-height").nominal = null;
+    });
+    expect(diffVersions(mugV2(), to).characteristics.changed[0]!.tolerance).toEqual({
+      direction: "changed",
+      from: { lower: "94.5", upper: "95.5" },
+      to: null,
+      unitChanged: false,
+    });
+  });
+
   it("tells a six-decimal tightening apart", () => {
     const to = next((v) => {
       char(v, "c-height").upperTol = "0.499999";
@@ -254,18 +230,19 @@ describe("diffVersions", () => {
   it("reports added and removed characteristics", () => {
     const to = next((v) => {
       v.characteristics = v.characteristics.filter((c) => c.key !== "c-handle");
-      v.characteristics.push({
-        key: "c-capacity",
-        number: "3",
-        name: "Capacity",
-        kind: "VARIABLE",
-        nominal: "350",
-        lowerTol: "-10",
-        upperTol: "10",
-        unit: "ml",
-        class: "MINOR",
-        method: "Fill to brim, weigh water",
-      });
+      v.characteristics.push(
+        characteristic({
+          key: "c-capacity",
+          number: "3",
+          name: "Capacity",
+          nominal: "350",
+          lowerTol: "-10",
+          upperTol: "10",
+          unit: "ml",
+          class: "MINOR",
+          method: "Fill to brim, weigh water",
+        }),
+      );
     });
     const diff = diffVersions(mugV2(), to);
     expect(diff.characteristics.added.map((c) => c.key)).toEqual(["c-capacity"]);
@@ -275,18 +252,19 @@ describe("diffVersions", () => {
 
   it("reports renumbering after an insertion as moved, not changed", () => {
     const to = next((v) => {
-      v.characteristics.unshift({
-        key: "c-weight",
-        number: "1",
-        name: "Weight",
-        kind: "VARIABLE",
-        nominal: "320",
-        lowerTol: "-15",
-        upperTol: "15",
-        unit: "g",
-        class: "MINOR",
-        method: "Scale",
-      });
+      v.characteristics.unshift(
+        characteristic({
+          key: "c-weight",
+          number: "1",
+          name: "Weight",
+          nominal: "320",
+          lowerTol: "-15",
+          upperTol: "15",
+          unit: "g",
+          class: "MINOR",
+          method: "Scale",
+        }),
+      );
       v.characteristics.forEach((c, i) => (c.number = String(i + 1)));
     });
     const diff = diffVersions(mugV2(), to);

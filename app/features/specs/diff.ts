@@ -3,68 +3,9 @@
 // to acknowledge a new version reads this to see what moved since the version
 // it last acknowledged, so "no real change" must come out as no change.
 
+import { compareDecimal, sameDecimal } from "~/lib/decimal.ts";
+import { limitsOf, type Limits } from "./characteristic.ts";
 import type { CharacteristicClass, CharacteristicSnapshot, DefectExampleSnapshot, FileSnapshot, MaterialSnapshot, VersionSnapshot } from "./snapshot.ts";
-
-// ---------------------------------------------------------------------------
-// Exact decimals. Tolerances arrive as strings; floats would make
-// 0.1 + 0.2 differ from 0.3 and report a tolerance change that never happened.
-
-interface Decimal {
-  units: bigint;
-  scale: number;
-}
-
-const DECIMAL_PATTERN = /^([+-])?(\d*)(?:\.(\d*))?$/;
-
-function parseDecimal(value: string): Decimal | null {
-  const match = DECIMAL_PATTERN.exec(value.trim());
-  if (!match) return null;
-  const [, sign, int = "", frac = ""] = match;
-  if (int === "" && frac === "") return null;
-  const units = BigInt((int || "0") + frac);
-  return { units: sign === "-" ? -units : units, scale: frac.length };
-}
-
-function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
-  const scale = Math.max(a.scale, b.scale);
-  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
-}
-
-function formatDecimal({ units, scale }: Decimal): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-  const int = digits.slice(0, digits.length - scale);
-  const frac = digits.slice(digits.length - scale);
-  return (negative ? "-" : "") + int + (scale > 0 ? `.${frac}` : "");
-}
-
-function mustParse(value: string): Decimal {
-  const parsed = parseDecimal(value);
-  if (!parsed) throw new RangeError(`Not a decimal: "${value}"`);
-  return parsed;
-}
-
-/** Compares two decimal strings exactly: -1, 0 or 1. Throws on non-decimals. */
-export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
-  const [x, y] = align(mustParse(a), mustParse(b));
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Adds two decimal strings exactly, keeping the larger number of decimals ("95" + "-0.50" = "94.50"). */
-export function addDecimal(a: string, b: string): string {
-  const [x, y, scale] = align(mustParse(a), mustParse(b));
-  return formatDecimal({ units: x + y, scale });
-}
-
-/** True when both are the same number ("0.10" equals "0.1"), or both are missing. */
-export function sameDecimal(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b;
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
-  if (!x || !y) return a.trim() === b.trim();
-  const [p, q] = align(x, y);
-  return p === q;
-}
 
 // ---------------------------------------------------------------------------
 // Normalisation: null, "" and stray whitespace mean the same thing to a reader.
@@ -180,20 +121,16 @@ export interface FieldChange<F extends string = string> {
 
 export type CharacteristicField = "name" | "kind" | "nominal" | "lowerTol" | "upperTol" | "unit" | "class" | "method";
 
-/** Acceptance limits; null on a side means no limit there (e.g. "at least 50 N"). */
-export interface Limits {
-  lower: string | null;
-  upper: string | null;
-}
-
 /**
- * "changed" covers what cannot be ordered: the unit changed, a nominal was
- * added or removed, or the limits are identical but written differently.
+ * "changed" covers what cannot be ordered: the unit changed, either side
+ * cannot be judged (docs/decisions/010), or the limits are identical but
+ * written differently.
  */
 export type ToleranceDirection = "tightened" | "loosened" | "shifted" | "changed";
 
 export interface ToleranceChange {
   direction: ToleranceDirection;
+  /** Null where that side is a visual check or cannot be judged. */
   from: Limits | null;
   to: Limits | null;
   unitChanged: boolean;
@@ -347,19 +284,6 @@ const CHARACTERISTIC_FIELDS = ["name", "kind", "nominal", "lowerTol", "upperTol"
 const TOLERANCE_FIELDS: ReadonlySet<string> = new Set(["nominal", "lowerTol", "upperTol", "unit"]);
 const DECIMAL_FIELDS: ReadonlySet<string> = new Set(["nominal", "lowerTol", "upperTol"]);
 const CLASS_RANK: Record<CharacteristicClass, number> = { MINOR: 0, MAJOR: 1, CRITICAL: 2 };
-
-function limitsOf(c: CharacteristicSnapshot): Limits | null {
-  const nominal = normOptional(c.nominal);
-  const lowerTol = normOptional(c.lowerTol);
-  const upperTol = normOptional(c.upperTol);
-  if (nominal === null || !parseDecimal(nominal)) return null;
-  if ((lowerTol !== null && !parseDecimal(lowerTol)) || (upperTol !== null && !parseDecimal(upperTol))) return null;
-  // A missing tolerance leaves that side open, as in a minimum-only spec.
-  return {
-    lower: lowerTol === null ? null : addDecimal(nominal, lowerTol),
-    upper: upperTol === null ? null : addDecimal(nominal, upperTol),
-  };
-}
 
 /** Sign of how far a side moved inwards: 1 narrower, -1 wider, 0 same. Null is unbounded. */
 function inward(before: string | null, after: string | null, side: "lower" | "upper"): number {

@@ -29,3 +29,34 @@ describe("the editor form's shape", () => {
     expect(refusal(() => checkFormShape(formOf([["characteristics[1600].name", "x"]]), VersionContentSchema))).toMatchObject({ status: 400 });
   });
 });
+
+describe("measured rows", () => {
+  const measured = (over: Record<string, string>) => ({ number: "1", name: "Height", kind: "VARIABLE", unit: "mm", ...over });
+  const errors = (input: Record<string, string>) => {
+    const parsed = CharacteristicRowSchema.safeParse(measured(input));
+    return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+  };
+
+  it("refuses a tolerance without a nominal, next to the nominal", () => {
+    expect(errors({ lowerTol: "-0.05", upperTol: "0.05" })).toEqual({ nominal: "Enter the nominal value: the tolerances are counted from it" });
+  });
+  it("takes a minimum or a maximum only", () => {
+    expect(errors({ nominal: "50", lowerTol: "0" })).toEqual({});
+    expect(errors({ nominal: "0.00", upperTol: "0.05" })).toEqual({});
+  });
+  it("refuses a nominal without a tolerance and limits that cross", () => {
+    expect(errors({ nominal: "95" })).toEqual({ upperTol: "Give at least one tolerance" });
+    expect(errors({ nominal: "95", lowerTol: "0.10", upperTol: "0.05" })).toEqual({ lowerTol: "The lower tolerance must not be above the upper one" });
+  });
+  it("keeps the decimals as typed, dropping only a plus sign", () => {
+    const parsed = CharacteristicRowSchema.parse(measured({ nominal: "0.60", lowerTol: "-0.05", upperTol: "+0.10" }));
+    expect([parsed.nominal, parsed.lowerTol, parsed.upperTol]).toEqual(["0.60", "-0.05", "0.10"]);
+  });
+  it("gives a number that is not one a single message", () => {
+    expect(errors({ nominal: "ninety-five", lowerTol: "-0.05", upperTol: "0.05" })).toEqual({
+      nominal: "Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)",
+    });
+    expect(errors({ nominal: "1.1234567", upperTol: "0.1" })).toEqual({ nominal: "Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)" });
+    expect(errors({ nominal: "1234567890123", upperTol: "0.1" })).toEqual({ nominal: "Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)" });
+  });
+});

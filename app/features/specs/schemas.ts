@@ -1,10 +1,16 @@
 import { z } from "zod";
+import { integerDigits, parseDecimal } from "~/lib/decimal.ts";
+import { limitProblems, MAX_DECIMALS, MAX_INTEGER_DIGITS } from "./characteristic.ts";
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}: use at most ${max} characters`);
 const required = (max: number, message: string) => z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max} characters`);
 
-// Up to 12 digits before the point and 6 after: what Decimal(18,6) stores exactly.
-const DECIMAL = /^[+-]?\d{1,12}(\.\d{1,6})?$/;
+// What Decimal(18,6) stores exactly. The text is kept as typed, trailing zeros
+// included ("0.60"): the number of decimals is part of the requirement.
+function storable(text: string): boolean {
+  const value = parseDecimal(text);
+  return value !== null && integerDigits(value) <= MAX_INTEGER_DIGITS && value.scale <= MAX_DECIMALS;
+}
 const decimal = (label: string) =>
   z
     .string()
@@ -12,7 +18,7 @@ const decimal = (label: string) =>
     .max(24)
     .optional()
     .transform((v) => (v ? v.replace(/^\+/, "") : undefined))
-    .refine((v) => v === undefined || DECIMAL.test(v), { message: `${label} must be a number like 12.5 or -0.05 (at most 6 decimals)` });
+    .refine((v) => v === undefined || storable(v), { message: `${label} must be a number like 12.5 or -0.05 (at most ${MAX_DECIMALS} decimals)` });
 
 export const SpecSchema = z.object({
   title: required(200, "Enter a title, e.g. “Stoneware mug 350 ml”"),
@@ -48,12 +54,9 @@ export const CharacteristicRowSchema = z
   })
   .superRefine((row, ctx) => {
     if (row.kind === "VARIABLE") {
-      if (row.nominal === undefined) ctx.addIssue({ code: "custom", path: ["nominal"], message: "A measured characteristic needs a nominal value" });
-      if (row.lowerTol === undefined && row.upperTol === undefined) {
-        ctx.addIssue({ code: "custom", path: ["upperTol"], message: "Give at least one tolerance" });
-      }
-      if (row.lowerTol !== undefined && row.upperTol !== undefined && Number(row.lowerTol) > Number(row.upperTol)) {
-        ctx.addIssue({ code: "custom", path: ["lowerTol"], message: "The lower tolerance must not be above the upper one" });
+      // Refuse exactly what the characteristic's rule cannot judge; a number that is not one has its own message above.
+      for (const problem of limitProblems(row)) {
+        if (problem.code !== "not-a-number") ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
       }
       if (!row.unit) ctx.addIssue({ code: "custom", path: ["unit"], message: "Give the unit, e.g. mm" });
     } else {
@@ -88,6 +91,8 @@ export const VersionContentSchema = z.object({
   defects: z.array(DefectRowSchema).max(50).optional().default([]),
 });
 export type VersionContent = z.output<typeof VersionContentSchema>;
+/** A characteristic row as the editor posts it. */
+export type CharacteristicRowInput = z.input<typeof CharacteristicRowSchema>;
 
 export const AddDefectSchema = z.object({
   description: required(1000, "Describe the defect"),

@@ -9,6 +9,7 @@ import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { notifySpecPublished } from "./notifications.server.ts";
 import type { VersionContent } from "./schemas.ts";
+import { characteristicColumns, limitColumns, toCharacteristicSnapshot } from "./characteristic-rows.server.ts";
 import type { FileSnapshot, VersionSnapshot } from "./snapshot.ts";
 import { idParam, versionNumberParam } from "./params.server.ts";
 import { specInclude, specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
@@ -57,8 +58,6 @@ export function listVersions(ctx: TenantContext, specId: string) {
   });
 }
 
-const decimalText = (value: { toString(): string } | null) => (value === null ? null : value.toString());
-
 type VersionWithContent = Pick<
   LoadedVersion,
   "id" | "number" | "status" | "description" | "notes" | "packaging" | "materials" | "characteristics" | "defectExamples" | "files"
@@ -90,18 +89,7 @@ function snapshotOf(version: VersionWithContent, byId: Map<string, FileSnapshot>
     notes: version.notes,
     packaging: version.packaging,
     materials: version.materials.map(({ key, material, grade, source }) => ({ key, material, grade, source })),
-    characteristics: version.characteristics.map((c) => ({
-      key: c.key,
-      number: c.number,
-      name: c.name,
-      kind: c.kind,
-      nominal: decimalText(c.nominal),
-      lowerTol: decimalText(c.lowerTol),
-      upperTol: decimalText(c.upperTol),
-      unit: c.unit,
-      class: c.class,
-      method: c.method,
-    })),
+    characteristics: version.characteristics.map(toCharacteristicSnapshot),
     defectExamples: version.defectExamples.map((d) => ({
       key: d.key,
       description: d.description,
@@ -157,9 +145,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
         number: c.number,
         name: c.name,
         kind: c.kind,
-        nominal: c.kind === "VARIABLE" ? (c.nominal ?? null) : null,
-        lowerTol: c.kind === "VARIABLE" ? (c.lowerTol ?? null) : null,
-        upperTol: c.kind === "VARIABLE" ? (c.upperTol ?? null) : null,
+        ...limitColumns(c),
         unit: c.unit,
         class: c.class,
         method: c.method,
@@ -228,7 +214,7 @@ export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
     const latest = await tx.specVersion.findFirstOrThrow({
       where: { specId: spec.id },
       orderBy: { number: "desc" },
-      include: { materials: true, characteristics: true, defectExamples: true, files: true },
+      include: { materials: true, characteristics: { select: { position: true, ...characteristicColumns } }, defectExamples: true, files: true },
     });
     const next = await tx.specVersion.create({
       data: {
@@ -241,19 +227,8 @@ export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
         materials: { createMany: { data: latest.materials.map(({ position, key, material, grade, source }) => ({ position, key, material, grade, source })) } },
         characteristics: {
           createMany: {
-            data: latest.characteristics.map(({ position, key, number, name, kind, nominal, lowerTol, upperTol, unit, class: cls, method }) => ({
-              position,
-              key,
-              number,
-              name,
-              kind,
-              nominal,
-              lowerTol,
-              upperTol,
-              unit,
-              class: cls,
-              method,
-            })),
+            // Every column of the requirement, the decimals it was typed with included.
+            data: latest.characteristics,
           },
         },
         defectExamples: {

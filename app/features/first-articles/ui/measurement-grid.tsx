@@ -3,16 +3,16 @@ import { flushSync } from "react-dom";
 import {
   cellId,
   cellProblem,
-  displayNumber,
   failReason,
-  formatLimits,
   judgeCell,
   readingFieldName,
   summarizeRow,
   type CellVerdict,
   type Readings,
   type RowSummary,
+  type RowVerdict,
 } from "~/features/first-articles/judge.ts";
+import { CANNOT_BE_JUDGED, displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 
 export interface MeasurementGridProps {
@@ -32,18 +32,22 @@ const CELL_STYLE: Record<CellVerdict, { editable: string; readOnly: string; mark
   fail: { editable: "bg-red-100 ring-2 ring-inset ring-red-600", readOnly: "bg-red-600 font-semibold text-white", mark: "✗" },
   invalid: { editable: "bg-amber-100 ring-2 ring-inset ring-amber-500", readOnly: "bg-amber-100 text-amber-900", mark: "?" },
   empty: { editable: "", readOnly: "text-slate-400", mark: "" },
+  // A reading against a characteristic published without limits it can be judged by (docs/decisions/010).
+  unjudged: { editable: "bg-slate-100", readOnly: "bg-slate-100 text-slate-800", mark: "–" },
 };
 const MARK_STYLE: Record<CellVerdict, string> = {
   pass: "text-green-700",
   fail: "text-red-700",
   invalid: "text-amber-800",
   empty: "",
+  unjudged: "text-slate-600",
 };
-const ROW_VERDICT = {
+const ROW_VERDICT: Record<RowVerdict, { text: string; style: string }> = {
   pass: { text: "✓ Pass", style: "text-green-800" },
   fail: { text: "✗ Fail", style: "font-semibold text-red-700" },
   incomplete: { text: "Incomplete", style: "text-slate-600" },
-} as const;
+  unjudged: { text: CANNOT_BE_JUDGED, style: "text-slate-700" },
+};
 
 function padded(readings: Readings, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): Readings {
   const out: Readings = {};
@@ -54,9 +58,10 @@ function padded(readings: Readings, characteristics: readonly CharacteristicSnap
 /** Words for a cell's state, read by screen readers and shown as a tooltip. */
 function describe(c: CharacteristicSnapshot, raw: string, verdict: CellVerdict): string {
   if (c.kind === "ATTRIBUTE" && (verdict === "pass" || verdict === "fail")) return verdict === "pass" ? "Pass" : "Fail";
-  if (verdict === "pass") return `Pass (limit ${formatLimits(c)})`;
-  if (verdict === "fail") return `Fail: ${failReason(c, raw) ?? formatLimits(c)}`;
+  if (verdict === "pass") return `Pass (limit ${limitsText(c)})`;
+  if (verdict === "fail") return `Fail: ${failReason(c, raw) ?? limitsText(c)}`;
   if (verdict === "invalid") return cellProblem(c, raw) ?? "Cannot be read";
+  if (verdict === "unjudged") return `${CANNOT_BE_JUDGED}: ${whyNotJudged(c)}`;
   return "Empty";
 }
 
@@ -234,7 +239,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                     }`}
                   >
                     <span className="font-semibold">{c.number}</span> {c.name}
-                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600">{formatLimits(c)}</span>
+                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600">{limitsText(c)}</span>
                   </th>
                   {samples.map((sample) => {
                     const raw = raws[sample - 1] ?? "";

@@ -1,6 +1,6 @@
 import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { CLASS_LABELS, CLASSES } from "~/features/specs/schemas.ts";
+import { CLASS_LABELS, CLASSES, type CharacteristicRowInput } from "~/features/specs/schemas.ts";
 import { ErrorList } from "~/components/forms.tsx";
 
 // The rows of the draft editor. Add, remove and move are conform list
@@ -14,7 +14,9 @@ type AnyField = FieldMetadata<any, any, string[]>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of row objects
 type ListField = FieldMetadata<Record<string, any>[] | undefined, any, string[]>;
 type Row<K extends string> = Record<K, AnyField>;
-type CharacteristicField = "key" | "number" | "name" | "kind" | "nominal" | "lowerTol" | "upperTol" | "unit" | "class" | "method";
+
+/** A new row: measured, major, numbered after the last one. */
+const newCharacteristic = (number: number): Partial<CharacteristicRowInput> => ({ number: String(number), kind: "VARIABLE", class: "MAJOR" });
 
 function Cell({ field, label, type = "text", width, placeholder }: { field: AnyField; label: string; type?: "text"; width?: string; placeholder?: string }) {
   return (
@@ -68,7 +70,7 @@ export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListFi
       {rows.length === 0 ? <p className="text-sm text-slate-600">No characteristics yet. Add the first one.</p> : null}
       <ol className="space-y-3">
         {rows.map((row, index) => {
-          const f = row.getFieldset() as Row<CharacteristicField>;
+          const f = row.getFieldset() as Row<keyof CharacteristicRowInput>;
           const visual = f.kind.value === "ATTRIBUTE";
           return (
             <li key={row.key} className="rounded-md border border-slate-200 p-3" data-testid="characteristic-row">
@@ -118,10 +120,7 @@ export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListFi
           );
         })}
       </ol>
-      <button
-        {...form.insert.getButtonProps({ name: list.name, defaultValue: { kind: "VARIABLE", class: "MAJOR", number: String(rows.length + 1) } as never })}
-        className="btn-secondary"
-      >
+      <button {...form.insert.getButtonProps({ name: list.name, defaultValue: newCharacteristic(rows.length + 1) })} className="btn-secondary">
         + Add characteristic
       </button>
     </Fieldset>

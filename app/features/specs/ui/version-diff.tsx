@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
-import type { CharacteristicChange, Limits, LineChange, ToleranceChange, VersionDiff } from "~/features/specs/diff.ts";
-import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
+import { Section as TitledSection } from "~/components/section.tsx";
+import { ColumnHeaders } from "~/components/table.tsx";
+import { limitsText, requirementText, sameLimits } from "~/features/specs/characteristic.ts";
+import type { CharacteristicChange, LineChange, ToleranceChange, VersionDiff } from "~/features/specs/diff.ts";
 import type { CharacteristicSnapshot, FileSnapshot, MaterialSnapshot } from "~/features/specs/snapshot.ts";
 
 // Readers are QC people on the production floor, often reading English as a
-// second language: short words, signs and labels next to every colour, and
-// "to" instead of dashes that read like minus signs.
+// second language: short words, and signs and labels next to every colour.
+// Requirements and limits are written as on every other page
+// (specs/characteristic.ts), so a factory compares like with like.
 
 export interface CharacteristicLabel {
   number: string;
@@ -15,49 +18,14 @@ export interface CharacteristicLabel {
 type ChangeKind = "added" | "removed" | "changed" | "moved" | ToleranceChange["direction"];
 
 const MINUS = "\u2212";
-const signed = (value: string) => value.replace(/^-/, MINUS);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-function isSymmetric(lower: string, upper: string): boolean {
-  try {
-    return compareDecimal(upper, "0") !== 0 && compareDecimal(addDecimal(lower, upper), "0") === 0;
-  } catch {
-    return false;
-  }
-}
-
-function formatSpec(c: CharacteristicSnapshot): string {
-  const unit = c.unit?.trim() ? ` ${c.unit.trim()}` : "";
-  const nominal = c.nominal?.trim();
-  if (!nominal) return c.kind === "ATTRIBUTE" ? "Pass / fail" : "—";
-  const lower = c.lowerTol?.trim() || null;
-  const upper = c.upperTol?.trim() || null;
-  const up = upper ? `+${upper.replace(/^\+/, "")}` : "";
-  if (lower && upper) {
-    const tolerance = isSymmetric(lower, upper) ? `±${upper.replace(/^\+/, "")}` : `${up} / ${signed(lower)}`;
-    return `${signed(nominal)} ${tolerance}${unit}`;
-  }
-  if (upper) return `${signed(nominal)} ${up}${unit} (no lower limit)`;
-  if (lower) return `${signed(nominal)} ${signed(lower)}${unit} (no upper limit)`;
-  return `${signed(nominal)}${unit}`;
-}
-
-function formatLimits(limits: Limits | null, unit: string): string {
-  const u = unit.trim() ? ` ${unit.trim()}` : "";
-  if (!limits) return "no limits";
-  if (limits.lower !== null && limits.upper !== null) return `${signed(limits.lower)} to ${signed(limits.upper)}${u}`;
-  if (limits.lower !== null) return `at least ${signed(limits.lower)}${u}`;
-  if (limits.upper !== null) return `at most ${signed(limits.upper)}${u}`;
-  return "no limits";
-}
 
 function toleranceLabel(t: ToleranceChange): string {
   if (t.direction === "tightened") return "Tolerance tightened";
   if (t.direction === "loosened") return "Tolerance loosened";
   if (t.direction === "shifted") return "Tolerance shifted";
   if (t.unitChanged) return "Unit changed";
-  const same = t.from && t.to && t.from.lower === t.to.lower && t.from.upper === t.to.upper;
-  return same ? "Written differently, same limits" : "Tolerance changed";
+  return t.from && t.to && sameLimits(t.from, t.to) ? "Written differently, same limits" : "Tolerance changed";
 }
 
 function formatSize(bytes: number): string {
@@ -72,6 +40,10 @@ const badgeTone = {
   changed: "bg-amber-100 text-amber-900 ring-amber-600",
   moved: "bg-slate-100 text-slate-800 ring-slate-500",
 } as const;
+
+type RowChange = "added" | "removed" | "changed";
+const ROW_TONE: Record<RowChange, string> = { added: "bg-green-50", removed: "bg-red-50 text-slate-600", changed: "" };
+const ROW_BADGE: Record<RowChange, string> = { added: "New", removed: "Removed", changed: "Changed" };
 
 function Badge({ tone, children }: { tone: keyof typeof badgeTone; children: ReactNode }) {
   return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${badgeTone[tone]}`}>{children}</span>;
@@ -95,12 +67,9 @@ function Was({ from, to }: { from: ReactNode; to: ReactNode }) {
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mt-6">
-      <h3 id={id} className="mb-2 text-base font-semibold text-slate-900">
-        {title}
-      </h3>
+    <TitledSection id={id} title={title} level={3} className="mt-6" headingClassName="mb-2 text-base font-semibold text-slate-900">
       {children}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -113,15 +82,7 @@ function Table({ caption, headers, children }: { caption: string; headers: strin
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col" className={th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeaders className="bg-slate-50" cellClassName={th} headers={headers} />
         <tbody className="divide-y divide-slate-200">{children}</tbody>
       </table>
     </div>
@@ -146,7 +107,7 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
   const { kind, c, change } = row;
   const changed = new Set<string>(change?.fields.map((f) => f.field));
   const specChanged = SPEC_FIELDS.some((f) => changed.has(f));
-  const rowTone = kind === "added" ? "bg-green-50" : kind === "removed" ? "bg-red-50 text-slate-600" : "";
+  const rowTone = kind === "added" || kind === "removed" ? ROW_TONE[kind] : "";
   const tolerance = change?.tolerance;
   return (
     <tr data-testid={`diff-characteristic-${row.number}`} data-change={kind} className={rowTone}>
@@ -157,12 +118,12 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
         {change && changed.has("name") ? <Was from={change.from.name} to={c.name} /> : c.name}
       </td>
       <td className={`${td} ${tolerance ? "border-l-4 border-amber-600 bg-amber-100" : specChanged ? changedCell : ""}`}>
-        {change && specChanged ? <Was from={formatSpec(change.from)} to={formatSpec(c)} /> : formatSpec(c)}
+        {change && specChanged ? <Was from={requirementText(change.from)} to={requirementText(c)} /> : requirementText(c)}
         {tolerance && change ? (
           <div className="mt-1 space-y-0.5">
             <p className="font-bold text-amber-900">{toleranceLabel(tolerance)}</p>
             <p className="text-xs text-slate-700">
-              Limits: {formatLimits(tolerance.to, c.unit)} (was {formatLimits(tolerance.from, change.from.unit)})
+              Limits: {limitsText(c)} (was {limitsText(change.from)})
             </p>
           </div>
         ) : null}
@@ -181,9 +142,8 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
         {change && changed.has("method") ? <Was from={change.from.method} to={c.method} /> : c.method}
       </td>
       <td className={`${td} space-y-1`}>
-        {kind === "added" ? <Badge tone="added">New</Badge> : null}
-        {kind === "removed" ? <Badge tone="removed">Removed</Badge> : null}
-        {change ? <Badge tone="changed">Changed</Badge> : null}
+        {kind === "added" || kind === "removed" ? <Badge tone={kind}>{ROW_BADGE[kind]}</Badge> : null}
+        {change ? <Badge tone="changed">{ROW_BADGE.changed}</Badge> : null}
         {row.moveNote ? (
           <div>
             <Badge tone="moved">{row.moveNote}</Badge>
@@ -223,43 +183,30 @@ function CharacteristicsSection({ diff }: { diff: VersionDiff["characteristics"]
 }
 
 function MaterialsSection({ diff }: { diff: VersionDiff["materials"] }) {
-  if (diff.added.length + diff.removed.length + diff.changed.length === 0) return null;
-  const cells = (m: MaterialSnapshot, from?: MaterialSnapshot) =>
-    (["material", "grade", "source"] as const).map((field) =>
-      from && from[field].trim() !== m[field].trim() ? (
-        <td key={field} className={`${td} ${changedCell}`}>
-          <Was from={from[field]} to={m[field]} />
-        </td>
-      ) : (
-        <td key={field} className={td}>
-          {m[field]}
-        </td>
-      ),
-    );
+  const rows: Array<{ kind: RowChange; m: MaterialSnapshot; from?: MaterialSnapshot }> = [
+    ...diff.changed.map((change) => ({ kind: "changed" as const, m: change.to, from: change.from })),
+    ...diff.added.map((m) => ({ kind: "added" as const, m })),
+    ...diff.removed.map((m) => ({ kind: "removed" as const, m })),
+  ];
+  if (rows.length === 0) return null;
   return (
     <Section id="diff-materials" title="Materials">
       <Table caption="Changed materials" headers={["Material", "Grade", "Supplier or standard", "Change"]}>
-        {diff.changed.map((m) => (
-          <tr key={m.key} data-change="changed">
-            {cells(m.to, m.from)}
+        {rows.map(({ kind, m, from }) => (
+          <tr key={m.key} data-change={kind} className={ROW_TONE[kind] || undefined}>
+            {(["material", "grade", "source"] as const).map((field) =>
+              from && from[field].trim() !== m[field].trim() ? (
+                <td key={field} className={`${td} ${changedCell}`}>
+                  <Was from={from[field]} to={m[field]} />
+                </td>
+              ) : (
+                <td key={field} className={td}>
+                  {m[field]}
+                </td>
+              ),
+            )}
             <td className={td}>
-              <Badge tone="changed">Changed</Badge>
-            </td>
-          </tr>
-        ))}
-        {diff.added.map((m) => (
-          <tr key={m.key} data-change="added" className="bg-green-50">
-            {cells(m)}
-            <td className={td}>
-              <Badge tone="added">New</Badge>
-            </td>
-          </tr>
-        ))}
-        {diff.removed.map((m) => (
-          <tr key={m.key} data-change="removed" className="bg-red-50 text-slate-600">
-            {cells(m)}
-            <td className={td}>
-              <Badge tone="removed">Removed</Badge>
+              <Badge tone={kind}>{ROW_BADGE[kind]}</Badge>
             </td>
           </tr>
         ))}
@@ -320,6 +267,23 @@ function TextSection({ id, title, lines }: { id: string; title: string; lines: L
   );
 }
 
+const DEFECT_TONE: Record<RowChange, string> = {
+  changed: "border-slate-200 bg-white",
+  added: "border-green-300 bg-green-50",
+  removed: "border-red-300 bg-red-50 text-slate-700",
+};
+
+function DefectItem({ kind, description, children }: { kind: RowChange; description: string; children?: ReactNode }) {
+  return (
+    <li data-change={kind} className={`rounded-md border p-3 text-sm ${DEFECT_TONE[kind]}`}>
+      <p className={`flex flex-wrap items-center gap-2 ${kind === "removed" ? "" : "font-medium"}`}>
+        <Badge tone={kind}>{ROW_BADGE[kind]}</Badge> {description}
+      </p>
+      {children}
+    </li>
+  );
+}
+
 function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamples"]; label: (key: string | null) => string }) {
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) return null;
   const photoName = (f: FileSnapshot | null) => f?.name ?? "none";
@@ -327,10 +291,7 @@ function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamp
     <Section id="diff-defects" title="Defect examples">
       <ul className="space-y-2">
         {diff.changed.map((d) => (
-          <li key={d.key} data-change="changed" className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-            <p className="flex flex-wrap items-center gap-2 font-medium">
-              <Badge tone="changed">Changed</Badge> {d.to.description}
-            </p>
+          <DefectItem key={d.key} kind="changed" description={d.to.description}>
             <ul className="mt-1 space-y-1 text-slate-700">
               {d.fields.map((f) => (
                 <li key={f.field}>
@@ -346,22 +307,15 @@ function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamp
                 </li>
               ))}
             </ul>
-          </li>
+          </DefectItem>
         ))}
         {diff.added.map((d) => (
-          <li key={d.key} data-change="added" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
-            <p className="flex flex-wrap items-center gap-2 font-medium">
-              <Badge tone="added">New</Badge> {d.description}
-            </p>
+          <DefectItem key={d.key} kind="added" description={d.description}>
             {d.characteristicKey ? <p className="mt-1 text-slate-700">Characteristic: {label(d.characteristicKey)}</p> : null}
-          </li>
+          </DefectItem>
         ))}
         {diff.removed.map((d) => (
-          <li key={d.key} data-change="removed" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-slate-700">
-            <p className="flex flex-wrap items-center gap-2">
-              <Badge tone="removed">Removed</Badge> {d.description}
-            </p>
-          </li>
+          <DefectItem key={d.key} kind="removed" description={d.description} />
         ))}
       </ul>
     </Section>
@@ -416,49 +370,23 @@ function FilesSection({ diff }: { diff: VersionDiff["attachments"] }) {
 const TEXT_FIELDS = ["description", "packaging", "notes"] as const;
 const TEXT_TITLES = { description: "Description", packaging: "Packaging", notes: "Notes" } as const;
 
+/** "Characteristics: 1 new, 2 changed", one line a section, in the words of the badges. */
 function breakdown(diff: VersionDiff): string[] {
   const s = diff.summary;
-  const parts = (entries: Array<[number, string]>) =>
-    entries
-      .filter(([n]) => n > 0)
-      .map(([n, w]) => `${n} ${w}`)
-      .join(", ");
-  const lines = [
-    [
-      "Characteristics",
-      parts([
-        [s.characteristics.added, "new"],
-        [s.characteristics.changed, "changed"],
-        [s.characteristics.removed, "removed"],
-        [s.characteristics.moved, "moved or renumbered"],
-      ]),
-    ],
-    [
-      "Materials",
-      parts([
-        [s.materials.added, "new"],
-        [s.materials.changed, "changed"],
-        [s.materials.removed, "removed"],
-      ]),
-    ],
-    [
-      "Defect examples",
-      parts([
-        [s.defectExamples.added, "new"],
-        [s.defectExamples.changed, "changed"],
-        [s.defectExamples.removed, "removed"],
-      ]),
-    ],
-    [
-      "Files",
-      parts([
-        [s.attachments.added, "new"],
-        [s.attachments.replaced, "replaced"],
-        [s.attachments.removed, "removed"],
-        [s.attachments.renamed, "renamed"],
-      ]),
-    ],
+  const keyed = (k: { added: number; changed: number; removed: number }) => ({ new: k.added, changed: k.changed, removed: k.removed });
+  const sections: Array<[string, Record<string, number>]> = [
+    ["Characteristics", { ...keyed(s.characteristics), "moved or renumbered": s.characteristics.moved }],
+    ["Materials", keyed(s.materials)],
+    ["Defect examples", keyed(s.defectExamples)],
+    ["Files", { new: s.attachments.added, replaced: s.attachments.replaced, removed: s.attachments.removed, renamed: s.attachments.renamed }],
   ];
+  const lines = sections.map(([title, counts]): [string, string] => [
+    title,
+    Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([word, n]) => `${n} ${word}`)
+      .join(", "),
+  ]);
   for (const field of TEXT_FIELDS) if (diff.text[field].changed) lines.push([TEXT_TITLES[field], "changed"]);
   return lines.filter(([, text]) => text).map(([title, text]) => `${title}: ${text}`);
 }

@@ -1,37 +1,13 @@
 import type { ReactNode } from "react";
+import { Section } from "~/components/section.tsx";
+import { ColumnHeaders } from "~/components/table.tsx";
 import { FilePreview } from "~/features/attachments/ui/index.ts";
-import { addDecimal, compareDecimal } from "~/features/specs/diff.ts";
-import type { CharacteristicSnapshot, VersionSnapshot } from "~/features/specs/snapshot.ts";
+import { requirementText } from "~/features/specs/characteristic.ts";
+import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 
 const classStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-100 text-amber-900", MINOR: "bg-slate-100 text-slate-700" } as const;
 
-const signed = (value: string | null) => (value === null ? "" : value.startsWith("-") ? `−${value.slice(1)}` : `+${value}`);
-
-/**
- * How a requirement is written on a drawing: "95 ± 0.5 mm", "82 +0.3 / −0.2 mm",
- * and for a one-sided limit the plain "at least 50 N".
- */
-export function formatRequirement(c: CharacteristicSnapshot) {
-  if (c.kind === "ATTRIBUTE") return "Pass / fail";
-  const nominal = c.nominal ?? "0";
-  const unit = c.unit ? ` ${c.unit}` : "";
-  if (c.lowerTol !== null && c.upperTol === null) return `at least ${addDecimal(nominal, c.lowerTol)}${unit}`;
-  if (c.upperTol !== null && c.lowerTol === null) return `at most ${addDecimal(nominal, c.upperTol)}${unit}`;
-  const symmetric = c.lowerTol !== null && c.upperTol !== null && c.lowerTol.startsWith("-") && compareDecimal(c.lowerTol.slice(1), c.upperTol) === 0;
-  const tolerances = symmetric ? `± ${c.upperTol}` : [signed(c.upperTol), signed(c.lowerTol)].filter(Boolean).join(" / ");
-  return `${nominal} ${tolerances}${unit}`.replace(/\s+/g, " ").trim();
-}
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <section aria-labelledby={id} className="card">
-      <h2 id={id} className="mb-3 font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+const Card = (props: { id: string; title: string; children: ReactNode }) => <Section {...props} className="card" headingClassName="mb-3 font-semibold" />;
 
 /** A spec version for reading: what the factory must make, in plain terms. */
 export function SpecVersionView({ org, version }: { org: { slug: string }; version: VersionSnapshot }) {
@@ -39,42 +15,28 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
   return (
     <div className="space-y-4">
       {version.description || version.notes ? (
-        <Section title="Description" id="description">
+        <Card title="Description" id="description">
           {version.description ? <p className="whitespace-pre-line text-slate-800">{version.description}</p> : null}
           {version.notes ? <p className="mt-3 whitespace-pre-line text-sm text-slate-600">{version.notes}</p> : null}
-        </Section>
+        </Card>
       ) : null}
-      <Section title={`Characteristics (${version.characteristics.length})`} id="characteristics">
+      <Card title={`Characteristics (${version.characteristics.length})`} id="characteristics">
         {version.characteristics.length === 0 ? (
           <p className="text-sm text-slate-600">No characteristics yet.</p>
         ) : (
           <div className="-mx-4 overflow-x-auto sm:mx-0">
             <table className="min-w-full text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="px-3 py-2">
-                    No.
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Characteristic
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Requirement
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Class
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    How to check
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeaders
+                rowClassName="border-b border-slate-200 text-left text-slate-600"
+                cellClassName="px-3 py-2"
+                headers={["No.", "Characteristic", "Requirement", "Class", "How to check"]}
+              />
               <tbody>
                 {version.characteristics.map((c) => (
                   <tr key={c.key} className="border-b border-slate-100 align-top" data-testid={`characteristic-${c.number}`}>
                     <td className="px-3 py-2 font-medium">{c.number}</td>
                     <td className="px-3 py-2">{c.name}</td>
-                    <td className="whitespace-nowrap px-3 py-2 font-mono">{formatRequirement(c)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 font-mono">{requirementText(c)}</td>
                     <td className="px-3 py-2">
                       <span className={`rounded px-2 py-0.5 text-xs font-semibold ${classStyle[c.class]}`}>{c.class.toLowerCase()}</span>
                     </td>
@@ -85,9 +47,9 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
             </table>
           </div>
         )}
-      </Section>
+      </Card>
       {version.materials.length ? (
-        <Section title="Approved materials" id="materials">
+        <Card title="Approved materials" id="materials">
           <ul className="divide-y divide-slate-100">
             {version.materials.map((m) => (
               <li key={m.key} className="py-2 text-sm">
@@ -97,15 +59,15 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
               </li>
             ))}
           </ul>
-        </Section>
+        </Card>
       ) : null}
       {version.packaging ? (
-        <Section title="Packaging" id="packaging">
+        <Card title="Packaging" id="packaging">
           <p className="whitespace-pre-line text-slate-800">{version.packaging}</p>
-        </Section>
+        </Card>
       ) : null}
       {version.defectExamples.length ? (
-        <Section title="Acceptable and unacceptable" id="defects">
+        <Card title="Acceptable and unacceptable" id="defects">
           <ul className="space-y-4">
             {version.defectExamples.map((d) => {
               const characteristic = d.characteristicKey ? byKey.get(d.characteristicKey) : undefined;
@@ -131,10 +93,10 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
               );
             })}
           </ul>
-        </Section>
+        </Card>
       ) : null}
       {version.attachments.length ? (
-        <Section title="Drawings and documents" id="files">
+        <Card title="Drawings and documents" id="files">
           <ul className="flex flex-wrap gap-3">
             {version.attachments.map((f) => (
               <li key={f.id}>
@@ -142,7 +104,7 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
               </li>
             ))}
           </ul>
-        </Section>
+        </Card>
       ) : null}
     </div>
   );
