@@ -33,7 +33,10 @@ const elements = [
 ].map((element) => ({ ...element, partialMatch: false }));
 
 /** A feature's public UI entry: other features may import its UI only through this file. */
-const files = [{ category: "ui-entry", pattern: "app/features/*/ui/index.ts" }];
+const files = [
+  { category: "ui-entry", pattern: "app/features/*/ui/index.ts" },
+  { category: "test", pattern: "**/*.test.{ts,tsx}" },
+];
 
 const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
 const sameFeature = { feature: "{{ from.element.captured.feature }}" };
@@ -45,6 +48,8 @@ const appLayers = ["generated", "lib", "components", "feature", "feature-ui", "r
  */
 const policies = [
   { from: { element: { type: "lib" } }, allow: to("lib", "generated") },
+  // A unit test beside the code may use the shared test helpers (tests/support), never the other way round.
+  { from: { file: { categories: "test" } }, allow: to("tests") },
   { from: { element: { type: "components" } }, allow: to("lib", "components") },
   {
     from: { element: { types: { anyOf: ["feature", "feature-ui"] } } },

@@ -16,7 +16,6 @@ import {
 import { invitationToSend } from "~/features/organizations/invitations.server.ts";
 import { InviteMemberSchema, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
-import { asSubject } from "~/lib/ability.ts";
 import { parseForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { attempt } from "~/lib/route-errors.server.ts";

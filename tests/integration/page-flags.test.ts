@@ -17,7 +17,6 @@ import { createInvitation, createMember, createOrg, createPartnership, createSpe
 import { call, cookieFor } from "../support/routes.ts";
 
 const ROLES: Role[] = ["OWNER", "QUALITY", "MEMBER", "VIEWER"];
-const KINDS: OrgKind[] = ["IMPORTER", "FACTORY"];
 const TAKES_PART: Role[] = ["OWNER", "QUALITY", "MEMBER"];
 const DECIDES: Role[] = ["OWNER", "QUALITY"];
 const OWNER: Role[] = ["OWNER"];

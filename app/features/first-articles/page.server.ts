@@ -8,7 +8,6 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { headerOf, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { filesOn, mergeFiles } from "./pair-files.server.ts";
-import { isoDay } from "~/lib/dates.ts";
 
 export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">): ThreadRef => ({
   type: "FirstArticle",

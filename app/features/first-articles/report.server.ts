@@ -13,7 +13,6 @@ import { toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.s
 import { measuredAgainst, membersAmong, namesOf, signOffsOf } from "./page.server.ts";
 import { judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
 import { STATUS_LABELS } from "./schemas.ts";
-import { isoDay } from "~/lib/dates.ts";
 
 export type FirstArticleStatus = keyof typeof STATUS_LABELS;
 

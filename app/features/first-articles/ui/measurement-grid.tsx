@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import {
   cellId,
@@ -14,6 +14,8 @@ import {
 } from "~/features/first-articles/judge.ts";
 import { CANNOT_BE_JUDGED, displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+
+const subscribeToNothing = () => () => {};
 
 export interface MeasurementGridProps {
   characteristics: readonly CharacteristicSnapshot[];
@@ -122,8 +124,12 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
   }
   const [active, setActive] = useState(1);
   // The one-sample view needs the switcher, which needs JavaScript.
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  // False on the server and while hydrating, true once the page runs in the browser.
+  const enhanced = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
 
   const samples = Array.from({ length: sampleCount }, (_, i) => i + 1);
   const sampleHidden = (sample: number) => (enhanced && sample !== active ? "max-sm:hidden" : "");
