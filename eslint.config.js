@@ -51,10 +51,12 @@ const policies = [
   // A unit test beside the code may use the shared test helpers (tests/support), never the other way round.
   { from: { file: { categories: "test" } }, allow: to("tests") },
   { from: { element: { type: "components" } }, allow: to("lib", "components") },
+  // A feature's own code (server modules, schemas, rules) renders nothing: no UI, its own or another's.
+  { from: { element: { type: "feature" } }, allow: to("lib", "generated", "emails", "feature") },
   {
-    from: { element: { types: { anyOf: ["feature", "feature-ui"] } } },
+    from: { element: { type: "feature-ui" } },
     allow: [
-      to("lib", "generated", "components", "emails", "feature"),
+      to("lib", "generated", "components", "feature"),
       { to: { element: { type: "feature-ui", captured: sameFeature } } },
       // Another feature's UI only through its public entry.
       { to: { element: { type: "feature-ui" }, file: { categories: "ui-entry" } } },

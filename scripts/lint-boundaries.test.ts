@@ -66,6 +66,13 @@ describe("the lint stage refuses imports that point up the layers", () => {
     expect(await boundaryErrors("app/features/example/ui/example.tsx", uiFile)).toHaveLength(1);
   });
 
+  it("refuses a feature's own code (server modules, rules) importing UI: components or its own UI files", async () => {
+    const owner = featureWithUi()!;
+    const from = `app/features/${owner}/example.server.ts`;
+    expect(await boundaryErrors(from, anyModule("components"))).toHaveLength(1);
+    expect(await boundaryErrors(from, anyModule(`features/${owner}/ui`, /\.test\.tsx?$/))).toHaveLength(1);
+  });
+
   it("refuses a route importing another route", async () => {
     expect(await boundaryErrors("app/routes/example.tsx", anyModule("routes"))).toHaveLength(1);
   });
@@ -87,14 +94,16 @@ describe("the lint stage allows imports that point down", () => {
     expect(await boundaryErrors("app/lib/example.server.ts", "~/generated/prisma/client.ts")).toEqual([]);
   });
 
-  it("allows a feature importing lib, components, its own UI and another feature's non-UI module", async () => {
+  it("allows a feature's own code importing lib and another feature's non-UI module, and its UI importing components and its own UI", async () => {
     const owner = featureWithUi()!;
     const other = features().find((feature) => feature !== owner)!;
     const from = `app/features/${owner}/example.ts`;
     expect(await boundaryErrors(from, anyModule("lib"))).toEqual([]);
-    expect(await boundaryErrors(from, anyModule("components"))).toEqual([]);
-    expect(await boundaryErrors(from, anyModule(`features/${owner}/ui`))).toEqual([]);
     expect(await boundaryErrors(from, anyModule(`features/${other}`))).toEqual([]);
+    const fromUi = `app/features/${owner}/ui/example.tsx`;
+    expect(await boundaryErrors(fromUi, anyModule("components"))).toEqual([]);
+    expect(await boundaryErrors(fromUi, anyModule(`features/${owner}/ui`))).toEqual([]);
+    expect(await boundaryErrors(fromUi, anyModule(`features/${other}`))).toEqual([]);
   });
 
   it("allows a route importing features, their UI, components and lib", async () => {
