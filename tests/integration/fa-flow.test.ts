@@ -21,7 +21,7 @@ import {
   createSpecVersion,
   unique,
 } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, formErrors, type Outcome, signedInMember, signedInTeam } from "../support/routes.ts";
 
 const member = signedInMember;
 type Member = Awaited<ReturnType<typeof member>>;
@@ -65,20 +65,27 @@ const actionData = (out: Outcome) => out.data as FaActionData;
  * and 2 Surface finish, pass/fail. Acknowledged only when asked.
  */
 async function world(options: { acknowledged?: boolean } = {}) {
-  const owner = await member("IMPORTER", "OWNER");
-  const quality = await member("IMPORTER", "QUALITY", owner.org);
-  const importerMember = await member("IMPORTER", "MEMBER", owner.org);
-  const importerViewer = await member("IMPORTER", "VIEWER", owner.org);
-  const factory = await member("FACTORY", "QUALITY");
-  const factoryMember = await member("FACTORY", "MEMBER", factory.org);
-  const { spec, version } = await createSpec(owner.org.id, { title: `Kettle lid ${unique("t")}` });
+  const importer = await signedInTeam("IMPORTER", ["OWNER", "QUALITY", "MEMBER", "VIEWER"]);
+  const factory = await signedInTeam("FACTORY", ["QUALITY", "MEMBER"]);
+  const { spec, version } = await createSpec(importer.OWNER.org.id, { title: `Kettle lid ${unique("t")}` });
   const height = await prisma.characteristic.findFirstOrThrow({ where: { versionId: version.id } });
   const finish = await prisma.characteristic.create({
     data: { versionId: version.id, position: 1, key: unique("c"), number: "2", name: "Surface finish", kind: "ATTRIBUTE", class: "MINOR" },
   });
-  await createSpecShare(spec.id, owner.org.id, factory.org.id);
-  if (options.acknowledged) await createAcknowledgement(version, factory.org.id);
-  return { owner, quality, importerMember, importerViewer, factory, factoryMember, spec, version, H: height.key, F: finish.key };
+  await createSpecShare(spec.id, importer.OWNER.org.id, factory.QUALITY.org.id);
+  if (options.acknowledged) await createAcknowledgement(version, factory.QUALITY.org.id);
+  return {
+    owner: importer.OWNER,
+    quality: importer.QUALITY,
+    importerMember: importer.MEMBER,
+    importerViewer: importer.VIEWER,
+    factory: factory.QUALITY,
+    factoryMember: factory.MEMBER,
+    spec,
+    version,
+    H: height.key,
+    F: finish.key,
+  };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
