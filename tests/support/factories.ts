@@ -1,17 +1,15 @@
 // One test-data factory per model. Every value that must be unique gets a
 // fresh suffix, so tests never collide on a shared database.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { InvitationKind, OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
 import { newInvitationToken, INVITATION_TTL_MS } from "~/features/organizations/invitations.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { hashPassword } from "~/lib/password.server.ts";
+import { sha256, TINY_PNG } from "./files.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
-
-/** A 1×1 PNG, a real image the upload checks accept. */
-export const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 export const unique = (prefix = "t") => `${prefix}-${randomBytes(5).toString("hex")}`;
 
@@ -290,7 +288,7 @@ async function storeAttachment(file: { orgId: string; ownerType: string; ownerId
       name: file.name,
       contentType: file.contentType,
       size: file.bytes.length,
-      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+      sha256: sha256(file.bytes),
       storageKey,
     },
   });
