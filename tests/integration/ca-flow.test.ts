@@ -22,29 +22,26 @@ import {
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember, signedInTeam } from "../support/routes.ts";
+import { call, formErrors, type Outcome, signedInMember, type SignedInMember, signedInTeam } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "This corrective action changed since you opened it. Reload to see where it stands.";
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
 
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const endOfDay = (iso: string) => `${iso}T23:59:59.000Z`;
 const DAY = 86_400_000;
 
-const caUrl = (who: Member, caId: string) => `/${who.org.slug}/corrective-actions/${caId}`;
-const caAction = (who: Member, caId: string, form: Record<string, string>) =>
+const caUrl = (who: SignedInMember, caId: string) => `/${who.org.slug}/corrective-actions/${caId}`;
+const caAction = (who: SignedInMember, caId: string, form: Record<string, string>) =>
   call(caRoute.action, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId }, form });
-const caLoader = (who: Member, caId: string) => call(caRoute.loader, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId } });
-const newLoader = (who: Member, query = "") =>
+const caLoader = (who: SignedInMember, caId: string) => call(caRoute.loader, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId } });
+const newLoader = (who: SignedInMember, query = "") =>
   call(newRoute.loader, `/${who.org.slug}/corrective-actions/new${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
-const newAction = (who: Member, form: Record<string, string>) =>
+const newAction = (who: SignedInMember, form: Record<string, string>) =>
   call(newRoute.action, `/${who.org.slug}/corrective-actions/new`, { cookie: who.cookie, params: { org: who.org.slug }, form });
-const download = (who: Member, attachmentId: string) =>
+const download = (who: SignedInMember, attachmentId: string) =>
   call(filesRoute.loader, `/${who.org.slug}/files/${attachmentId}`, { cookie: who.cookie, params: { org: who.org.slug, attachmentId } });
-function uploadEvidence(who: Member, caId: string, files: File[]) {
+function uploadEvidence(who: SignedInMember, caId: string, files: File[]) {
   const body = new FormData();
   for (const file of files) body.append("evidence", file);
   return call(caRoute.action, `${caUrl(who, caId)}?upload=evidence`, { cookie: who.cookie, params: { org: who.org.slug, caId }, body });
@@ -504,7 +501,7 @@ describe("two reviewers accepting at once", () => {
   it("records one acceptance: one 302, one 409 with the conflict message, one audit event per org and one set of emails", async () => {
     const w = await world();
     const ca = await createCorrectiveAction(w.owner.org, w.factory.org, { status: "PLAN_SUBMITTED", items: [{ dueAt: new Date(Date.now() + 5 * DAY) }] });
-    const accept = (who: Member) => caAction(who, ca.id, { intent: "review", decision: "accept", note: "" });
+    const accept = (who: SignedInMember) => caAction(who, ca.id, { intent: "review", decision: "accept", note: "" });
     const outcomes = await Promise.all([accept(w.owner), accept(w.quality)]);
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
     const loser = outcomes.find((o) => o.status === 409)!;
@@ -525,9 +522,9 @@ describe("the corrective-action list", () => {
    * that by date alone what waits for each side would not come first.
    */
   async function listWorld() {
-    const importer = await member("IMPORTER", "QUALITY");
-    const factory = await member("FACTORY", "QUALITY");
-    const otherFactory = await member("FACTORY", "QUALITY");
+    const importer = await signedInMember("IMPORTER", "QUALITY");
+    const factory = await signedInMember("FACTORY", "QUALITY");
+    const otherFactory = await signedInMember("FACTORY", "QUALITY");
     await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
     await createPartnership(importer.org.id, otherFactory.org.id, "ACTIVE");
     const at = (days: number) => new Date(Date.now() + days * DAY);
@@ -547,7 +544,7 @@ describe("the corrective-action list", () => {
   }
   type Row = { id: string; overdue: boolean; status: string; partnerName: string };
   type ListData = { list: { items: Row[]; total: number; myTurnCount: number; page: number } };
-  const list = async (who: Member, query = "") => {
+  const list = async (who: SignedInMember, query = "") => {
     const out = await call(listRoute.loader, `/${who.org.slug}/corrective-actions${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
     expect(out.status, query).toBe(200);
     return (out.data as ListData).list;

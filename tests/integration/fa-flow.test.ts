@@ -21,16 +21,13 @@ import {
   createSpecVersion,
   unique,
 } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember, signedInTeam } from "../support/routes.ts";
+import { call, formErrors, type Outcome, type SignedInMember, signedInTeam } from "../support/routes.ts";
 
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
-
-const faUrl = (who: Member, faId: string) => `/${who.org.slug}/first-articles/${faId}`;
-const faAction = (who: Member, faId: string, form: Record<string, string>) =>
+const faUrl = (who: SignedInMember, faId: string) => `/${who.org.slug}/first-articles/${faId}`;
+const faAction = (who: SignedInMember, faId: string, form: Record<string, string>) =>
   call(faRoute.action, faUrl(who, faId), { cookie: who.cookie, params: { org: who.org.slug, faId }, form });
-const faLoader = (who: Member, faId: string) => call(faRoute.loader, faUrl(who, faId), { cookie: who.cookie, params: { org: who.org.slug, faId } });
-const newAction = (who: Member, form: Record<string, string>) =>
+const faLoader = (who: SignedInMember, faId: string) => call(faRoute.loader, faUrl(who, faId), { cookie: who.cookie, params: { org: who.org.slug, faId } });
+const newAction = (who: SignedInMember, form: Record<string, string>) =>
   call(newRoute.action, `/${who.org.slug}/first-articles/new`, { cookie: who.cookie, params: { org: who.org.slug }, form });
 
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -370,7 +367,7 @@ describe("the first-article list", () => {
     return { w, approved, answered, submitted, unanswered, round2, draft, submittedEarlier };
   }
   type ListData = { list: { items: { id: string }[]; waitingCount: number; total: number } };
-  const list = async (who: Member, query = "") => {
+  const list = async (who: SignedInMember, query = "") => {
     const out = await call(listRoute.loader, `/${who.org.slug}/first-articles${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
     expect(out.status).toBe(200);
     return (out.data as ListData).list;
