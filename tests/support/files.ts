@@ -14,3 +14,11 @@ export const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).dige
 
 /** `bytes` as the File a browser's form sends. */
 export const fileOf = (bytes: Buffer, name: string, type = "application/octet-stream") => new File([new Uint8Array(bytes)], name, { type });
+
+/** The spec editor's upload form as a browser posts it, with one PDF drawing. */
+export function drawingUploadForm(name = "Drawing rev A.pdf") {
+  const form = new FormData();
+  form.set("intent", "upload");
+  form.set("files", fileOf(ONE_PAGE_PDF, name, "application/pdf"));
+  return form;
+}
