@@ -1,5 +1,5 @@
 import { expect, screenshotWithoutToast, test, type Page } from "./fixtures.ts";
-import { acknowledgeFromEmail, publishAndShareSpec, setUpPartners, solidPng, startFirstArticle, tempFile, uploadSamplePhoto } from "./support.ts";
+import { partnersWithAcknowledgedSpec, solidPng, startFirstArticle, tempFile, uploadSamplePhoto } from "./support.ts";
 
 /** Screenshots without the toast, which floats over the page for a few seconds. */
 
@@ -49,20 +49,10 @@ test("a corrective action from a rejected first article: answered, returned, rev
   test.setTimeout(300_000);
 
   // ── Set-up (the demo's situation, built through the UI): partners, a spec published, shared and acknowledged.
-  const partners = await setUpPartners(page, browser);
-  const { importer, importerSlug, factoryName, factorySlug, factoryPage, tag } = partners;
-  const title = `Stoneware mug 350 ml ${tag}`;
-  const productCode = `MUG-350-${tag}`;
-  const poNumber = `PO-4711-${tag}`;
-  await publishAndShareSpec(page, partners, {
-    title,
-    productCode,
-    characteristics: [
-      { number: "1", name: "Height", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm" },
-      { number: "2", name: "Glaze surface", visual: { passes: "No bare spots, no drips, no pinholes" } },
-    ],
-  });
-  await acknowledgeFromEmail(factoryPage, partners, title);
+  const { importer, importerSlug, factoryName, factorySlug, factoryPage, title, productCode, poNumber } = await partnersWithAcknowledgedSpec(page, browser, [
+    { number: "1", name: "Height", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm" },
+    { number: "2", name: "Glaze surface", visual: { passes: "No bare spots, no drips, no pinholes" } },
+  ]);
 
   // The factory submits a first article with one height reading out of tolerance.
   const fa = await startFirstArticle(factoryPage, factorySlug, { title, productCode, poNumber, quantityProduced: "500", sampleCount: "2" });

@@ -1,14 +1,5 @@
 import { expect, screenshotWithoutToast, test, type Page } from "./fixtures.ts";
-import {
-  acknowledgeFromEmail,
-  emailLink,
-  emailLinkMatching,
-  horizontalOverflow,
-  publishAndShareSpec,
-  setUpPartners,
-  startFirstArticle,
-  uploadSamplePhoto,
-} from "./support.ts";
+import { emailLink, emailLinkMatching, horizontalOverflow, partnersWithAcknowledgedSpec, startFirstArticle, uploadSamplePhoto } from "./support.ts";
 
 /** A grid input, by its label "<number> <name>, sample <n>". */
 const reading = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -29,22 +20,16 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   test.setTimeout(300_000);
 
   // ── Set-up: an importer and its factory, a spec with 4 characteristics, published, shared, acknowledged.
-  const partners = await setUpPartners(page, browser);
-  const { importer, importerSlug, factory, factoryName, factorySlug, factoryPage, tag } = partners;
-  const title = `Stoneware mug 350 ml ${tag}`;
-  const productCode = `MUG-350-${tag}`;
-  const poNumber = `PO-4711-${tag}`;
-  await publishAndShareSpec(page, partners, {
-    title,
-    productCode,
-    characteristics: [
+  const { importer, importerSlug, factory, factoryName, factorySlug, factoryPage, title, productCode, poNumber } = await partnersWithAcknowledgedSpec(
+    page,
+    browser,
+    [
       { number: "1", name: "Height", nominal: "95", lowerTol: "-0.5", upperTol: "0.5", unit: "mm" },
       { number: "2", name: "Diameter", nominal: "82", lowerTol: "-0.2", upperTol: "0.3", unit: "mm" },
       { number: "3", name: "Capacity", nominal: "350", lowerTol: "-10", upperTol: "10", unit: "ml" },
       { number: "4", name: "Glaze surface", visual: { passes: "No bare spots, no drips, no pinholes" } },
     ],
-  });
-  await acknowledgeFromEmail(factoryPage, partners, title);
+  );
 
   // ── Factory: First articles → Start a first article, 3 samples.
   const round1 = await startFirstArticle(factoryPage, factorySlug, { title, productCode, poNumber, quantityProduced: "500", sampleCount: "3" });

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, test, type Page } from "./fixtures.ts";
 import {
   addCharacteristic,
   PASSWORD,
@@ -16,6 +16,17 @@ import {
   solidPng,
   tempFile,
 } from "./support.ts";
+
+/** In the draft editor: a defect example for `characteristic`, with a real green PNG as acceptable and a red one as not. */
+async function addDefectExample(page: Page, example: { description: string; characteristic: string; unacceptablePhoto: string }) {
+  const defectForm = page.getByRole("region", { name: "Add a defect example" });
+  await defectForm.getByLabel("Description").fill(example.description);
+  await defectForm.getByLabel("For characteristic").selectOption({ label: example.characteristic });
+  await defectForm.getByLabel("Acceptable — photo", { exact: true }).setInputFiles(tempFile("rim-ok.png", solidPng([40, 160, 60])));
+  await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile(example.unacceptablePhoto, solidPng([200, 40, 40])));
+  await defectForm.getByRole("button", { name: "Add example" }).click();
+  await expect(page.getByRole("status")).toContainText("Defect example added.");
+}
 
 test("an importer publishes and shares a spec, the factory acknowledges it, then queries a tightened tolerance in v2", async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -59,13 +70,7 @@ test("an importer publishes and shares a spec, the factory acknowledges it, then
   await expect(drawings.getByRole("link", { name: /mug-350-drawing\.pdf/ })).toBeVisible();
 
   // A defect pair: two real PNG photos.
-  const defectForm = page.getByRole("region", { name: "Add a defect example" });
-  await defectForm.getByLabel("Description").fill("Glaze drip on the rim");
-  await defectForm.getByLabel("For characteristic").selectOption({ label: "3 Glaze finish" });
-  await defectForm.getByLabel("Acceptable — photo", { exact: true }).setInputFiles(tempFile("rim-ok.png", solidPng([40, 160, 60])));
-  await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile("rim-drip.png", solidPng([200, 40, 40])));
-  await defectForm.getByRole("button", { name: "Add example" }).click();
-  await expect(page.getByRole("status")).toContainText("Defect example added.");
+  await addDefectExample(page, { description: "Glaze drip on the rim", characteristic: "3 Glaze finish", unacceptablePhoto: "rim-drip.png" });
   // The new pair is listed in the editor's rows, where its words can be changed.
   // Soft, so the rest of the flow still runs and reports: see the test below.
   const defectRows = page.getByRole("group", { name: "Defect examples" });
@@ -213,13 +218,7 @@ test("a defect example added in the draft editor is listed there and survives th
   await addCharacteristic(page, { number: "1", name: "Enamel finish", visual: { passes: "No chips, no black spots" } });
   await saveDraft(page);
 
-  const defectForm = page.getByRole("region", { name: "Add a defect example" });
-  await defectForm.getByLabel("Description").fill("Chipped enamel on the rim");
-  await defectForm.getByLabel("For characteristic").selectOption({ label: "1 Enamel finish" });
-  await defectForm.getByLabel("Acceptable — photo", { exact: true }).setInputFiles(tempFile("rim-ok.png", solidPng([40, 160, 60])));
-  await defectForm.getByLabel("Not acceptable — photo").setInputFiles(tempFile("rim-chip.png", solidPng([200, 40, 40])));
-  await defectForm.getByRole("button", { name: "Add example" }).click();
-  await expect(page.getByRole("status")).toContainText("Defect example added.");
+  await addDefectExample(page, { description: "Chipped enamel on the rim", characteristic: "1 Enamel finish", unacceptablePhoto: "rim-chip.png" });
   await expect
     .soft(page.getByRole("group", { name: "Defect examples" }).getByLabel("Description"), "the added defect example in the editor's rows")
     .toHaveValue("Chipped enamel on the rim");

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 
 export type OrgKind = "IMPORTER" | "FACTORY";
 
@@ -88,10 +88,28 @@ export async function logOut(page: Page) {
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 }
 
+/** Reloads the dev mailbox until `entry` is listed (the outbox worker sends every ~2 s), then opens that email. */
+async function openInMailbox(page: Page, entry: Locator) {
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(entry).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
+  await entry.click();
+  await expect(page).toHaveURL(/\/dev\/mailbox\/[^/]+$/);
+}
+
+/** The href of the link `pick` finds in the open email's HTML (rendered in a sandboxed srcDoc iframe), once it shows. */
+async function hrefInEmail(page: Page, pick: (content: FrameLocator) => Locator, missing: string) {
+  const link = pick(page.frameLocator('iframe[title="Email content"]')).first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  if (!href) throw new Error(missing);
+  return href;
+}
+
 /**
- * Waits for the outbox worker to deliver an email to `email` (it sends every
- * ~2 s), opens it in the dev mailbox and returns the invitation link from the
- * email's HTML (rendered in a sandboxed srcDoc iframe).
+ * Waits for the outbox worker to deliver an email to `email`, opens it in the
+ * dev mailbox and returns the invitation link from the email's HTML.
  */
 export async function openLatestEmailTo(page: Page, email: string) {
   // The list is newest first, so the first match is the latest email.
@@ -99,19 +117,10 @@ export async function openLatestEmailTo(page: Page, email: string) {
     .getByRole("link")
     .filter({ hasText: `To: ${email.toLowerCase()}` })
     .first();
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await expect(entry).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
-  await entry.click();
-  await expect(page).toHaveURL(/\/dev\/mailbox\/[^/]+$/);
+  await openInMailbox(page, entry);
   await expect(page.getByText(email.toLowerCase(), { exact: true })).toBeVisible();
 
-  const link = page.frameLocator('iframe[title="Email content"]').locator('a[href*="/invitations/"]').first();
-  await expect(link).toBeVisible();
-  const href = await link.getAttribute("href");
-  if (!href) throw new Error(`The email to ${email} has no invitation link`);
-  return href;
+  return hrefInEmail(page, (content) => content.locator('a[href*="/invitations/"]'), `The email to ${email} has no invitation link`);
 }
 
 // ---------------------------------------------------------------------------
@@ -128,18 +137,9 @@ export async function emailLink(page: Page, email: string, subject: string | Reg
     .filter({ hasText: `To: ${email.toLowerCase()}` })
     .filter({ hasText: subject })
     .first();
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await expect(entry).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
-  await entry.click();
-  await expect(page).toHaveURL(/\/dev\/mailbox\/[^/]+$/);
+  await openInMailbox(page, entry);
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
-  const link = page.frameLocator('iframe[title="Email content"]').getByRole("link", { name: linkName }).first();
-  await expect(link).toBeVisible();
-  const href = await link.getAttribute("href");
-  if (!href) throw new Error(`The email to ${email} has no link named ${linkName}`);
-  return href;
+  return hrefInEmail(page, (content) => content.getByRole("link", { name: linkName }), `The email to ${email} has no link named ${linkName}`);
 }
 
 export interface Partners {
@@ -380,6 +380,20 @@ export async function acknowledgeFromEmail(factoryPage: Page, partners: Pick<Par
   await expect(factoryPage.getByRole("heading", { level: 1, name: `Version ${number}` })).toBeVisible();
   await factoryPage.getByRole("button", { name: "I acknowledge this version" }).click();
   await expect(factoryPage.getByRole("status")).toContainText(`You acknowledged version ${number}.`);
+}
+
+/**
+ * Partners (set up through the UI) and a mug spec of `characteristics` that the importer published and
+ * shared and the factory acknowledged from its email: where a first article's story starts. `poNumber`
+ * is one for the factory to inspect a lot under.
+ */
+export async function partnersWithAcknowledgedSpec(page: Page, browser: Browser, characteristics: CharacteristicInput[]) {
+  const partners = await setUpPartners(page, browser);
+  const title = `Stoneware mug 350 ml ${partners.tag}`;
+  const productCode = `MUG-350-${partners.tag}`;
+  await publishAndShareSpec(page, partners, { title, productCode, characteristics });
+  await acknowledgeFromEmail(partners.factoryPage, partners, title);
+  return { ...partners, title, productCode, poNumber: `PO-4711-${partners.tag}` };
 }
 
 export interface NewFirstArticle {

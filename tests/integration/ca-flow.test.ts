@@ -22,33 +22,40 @@ import {
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, formErrors, type Outcome, signedInMember, type SignedInMember, signedInTeam } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "This corrective action changed since you opened it. Reload to see where it stands.";
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
 
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const endOfDay = (iso: string) => `${iso}T23:59:59.000Z`;
 const DAY = 86_400_000;
 
-const caUrl = (who: Member, caId: string) => `/${who.org.slug}/corrective-actions/${caId}`;
-const caAction = (who: Member, caId: string, form: Record<string, string>) =>
+const caUrl = (who: SignedInMember, caId: string) => `/${who.org.slug}/corrective-actions/${caId}`;
+const caAction = (who: SignedInMember, caId: string, form: Record<string, string>) =>
   call(caRoute.action, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId }, form });
-const caLoader = (who: Member, caId: string) => call(caRoute.loader, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId } });
-const newLoader = (who: Member, query = "") =>
+const caLoader = (who: SignedInMember, caId: string) => call(caRoute.loader, caUrl(who, caId), { cookie: who.cookie, params: { org: who.org.slug, caId } });
+const newLoader = (who: SignedInMember, query = "") =>
   call(newRoute.loader, `/${who.org.slug}/corrective-actions/new${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
-const newAction = (who: Member, form: Record<string, string>) =>
+const newAction = (who: SignedInMember, form: Record<string, string>) =>
   call(newRoute.action, `/${who.org.slug}/corrective-actions/new`, { cookie: who.cookie, params: { org: who.org.slug }, form });
-const download = (who: Member, attachmentId: string) =>
+const download = (who: SignedInMember, attachmentId: string) =>
   call(filesRoute.loader, `/${who.org.slug}/files/${attachmentId}`, { cookie: who.cookie, params: { org: who.org.slug, attachmentId } });
-function uploadEvidence(who: Member, caId: string, files: File[]) {
+function uploadEvidence(who: SignedInMember, caId: string, files: File[]) {
   const body = new FormData();
   for (const file of files) body.append("evidence", file);
   return call(caRoute.action, `${caUrl(who, caId)}?upload=evidence`, { cookie: who.cookie, params: { org: who.org.slug, caId }, body });
 }
+
+/** A plan's action rows as the page posts them: `items[<n>].action`, `.owner` and `.dueAt`. */
+const actionRows = (rows: { action: string; owner: string; dueAt: string }[]) =>
+  Object.fromEntries(
+    rows.flatMap((row, n) => [
+      [`items[${n}].action`, row.action],
+      [`items[${n}].owner`, row.owner],
+      [`items[${n}].dueAt`, row.dueAt],
+    ]),
+  );
 
 const actionData = (out: Outcome) => out.data as CaActionData;
 type CaPage = {
@@ -58,6 +65,8 @@ type CaPage = {
 };
 const pageData = (out: Outcome) => out.data as CaPage;
 
+/** The corrective action as stored, with its action rows in order. */
+const storedCa = (caId: string) => prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: { orderBy: { position: "asc" } } } });
 /** The "corrective-action-update" emails of one event, as [to, orgId]. */
 async function updateEmails(caId: string, event: string) {
   const rows = await prisma.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: `ca:${caId}:${event}:` } }, orderBy: { to: "asc" } });
@@ -69,29 +78,23 @@ const audited = (caId: string, action: string) => prisma.auditEvent.findMany({ w
 
 /** An importer and a factory with people in every role, sharing a spec (so partners). */
 async function world() {
-  const owner = await member("IMPORTER", "OWNER");
-  const quality = await member("IMPORTER", "QUALITY", owner.org);
-  const importerMember = await member("IMPORTER", "MEMBER", owner.org);
-  const importerViewer = await member("IMPORTER", "VIEWER", owner.org);
-  const factoryOwner = await member("FACTORY", "OWNER");
-  const factory = await member("FACTORY", "QUALITY", factoryOwner.org);
-  const factoryMember = await member("FACTORY", "MEMBER", factoryOwner.org);
-  const factoryViewer = await member("FACTORY", "VIEWER", factoryOwner.org);
-  const { spec, version } = await createSpec(owner.org.id, { title: `Kettle lid ${unique("t")}` });
-  await createSpecShare(spec.id, owner.org.id, factory.org.id);
+  const importer = await signedInTeam("IMPORTER", ["OWNER", "QUALITY", "MEMBER", "VIEWER"]);
+  const factory = await signedInTeam("FACTORY", ["OWNER", "QUALITY", "MEMBER", "VIEWER"]);
+  const { spec, version } = await createSpec(importer.OWNER.org.id, { title: `Kettle lid ${unique("t")}` });
+  await createSpecShare(spec.id, importer.OWNER.org.id, factory.OWNER.org.id);
   return {
-    owner,
-    quality,
-    importerMember,
-    importerViewer,
-    factoryOwner,
-    factory,
-    factoryMember,
-    factoryViewer,
+    owner: importer.OWNER,
+    quality: importer.QUALITY,
+    importerMember: importer.MEMBER,
+    importerViewer: importer.VIEWER,
+    factoryOwner: factory.OWNER,
+    factory: factory.QUALITY,
+    factoryMember: factory.MEMBER,
+    factoryViewer: factory.VIEWER,
     spec,
     version,
-    importerLeads: [owner.user.email, quality.user.email].sort(),
-    factoryLeads: [factoryOwner.user.email, factory.user.email].sort(),
+    importerLeads: [importer.OWNER.user.email, importer.QUALITY.user.email].sort(),
+    factoryLeads: [factory.OWNER.user.email, factory.QUALITY.user.email].sort(),
   };
 }
 type World = Awaited<ReturnType<typeof world>>;
@@ -111,6 +114,13 @@ describe("a corrective action from opening to closing", () => {
   const due = isoDate(7);
   const firstRows = { action: "Add the glaze check to the traveller", owner: "Line supervisor", dueAt: isoDate(14) };
   const secondRows = { action: "Train the night shift on the glaze check", owner: "QA lead", dueAt: isoDate(21) };
+  /** The factory's first complete answer, before its action rows. */
+  const plan = {
+    containment: "Sorted all 1,200 pieces in stock; 41 held.",
+    rootCauseCategory: "SKIPPED_CHECK",
+    rootCause: "The glaze check after firing was skipped on the night shift: the checklist did not list it.",
+    preventive: "Checklist reviewed for every kiln line.",
+  };
 
   beforeAll(async () => {
     w = await world();
@@ -186,13 +196,11 @@ describe("a corrective action from opening to closing", () => {
       rootCauseCategory: "",
       rootCause: "",
       preventive: "",
-      "items[0].action": firstRows.action,
-      "items[0].owner": firstRows.owner,
-      "items[0].dueAt": firstRows.dueAt,
+      ...actionRows([firstRows]),
     });
     expect(out.status).toBe(302);
     expect(out.location).toBe(caUrl(w.factoryMember, caId));
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: true } });
+    const ca = await storedCa(caId);
     expect(ca).toMatchObject({ status: "OPEN", containment: "Sorted all 1,200 pieces in stock; 41 held.", rootCauseCategory: null, planSubmittedAt: null });
     expect(ca.items.map((i) => [i.action, i.owner, i.dueAt.toISOString()])).toEqual([[firstRows.action, firstRows.owner, endOfDay(firstRows.dueAt)]]);
     // A draft is the factory's own business: audited there only, and nobody is emailed.
@@ -203,7 +211,7 @@ describe("a corrective action from opening to closing", () => {
   });
 
   it("refuses an incomplete plan (422) listing what is missing, and sends nothing", async () => {
-    const before = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: true } });
+    const before = await storedCa(caId);
     const out = await caAction(w.factory, caId, {
       intent: "submit-plan",
       containment: "Sorted all stock.",
@@ -219,7 +227,7 @@ describe("a corrective action from opening to closing", () => {
       "Explain the root cause (ask “why?” until you reach the process step)",
       "Add at least one corrective action with an owner and a due date",
     ]);
-    const after = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: true } });
+    const after = await storedCa(caId);
     expect(after).toEqual(before);
     expect(await updateEmails(caId, "plan-submitted")).toEqual([]);
     expect(await audited(caId, "correctiveAction.submit-plan")).toEqual([]);
@@ -236,25 +244,17 @@ describe("a corrective action from opening to closing", () => {
     expect(Object.keys((actionData(halfRow).result as { error: Record<string, string[]> }).error)).toEqual(
       expect.arrayContaining(["items[0].owner", "items[0].dueAt"]),
     );
-    expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).status).toBe("OPEN");
+    expect((await storedCa(caId)).status).toBe("OPEN");
   });
 
   it("submits a complete plan (skipped check, two actions): PLAN_SUBMITTED, audited in both orgs, the importer's owners and quality leads emailed", async () => {
     const out = await caAction(w.factory, caId, {
       intent: "submit-plan",
-      containment: "Sorted all 1,200 pieces in stock; 41 held.",
-      rootCauseCategory: "SKIPPED_CHECK",
-      rootCause: "The glaze check after firing was skipped on the night shift: the checklist did not list it.",
-      preventive: "Checklist reviewed for every kiln line.",
-      "items[0].action": firstRows.action,
-      "items[0].owner": firstRows.owner,
-      "items[0].dueAt": firstRows.dueAt,
-      "items[1].action": secondRows.action,
-      "items[1].owner": secondRows.owner,
-      "items[1].dueAt": secondRows.dueAt,
+      ...plan,
+      ...actionRows([firstRows, secondRows]),
     });
     expect(out.status).toBe(302);
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: { orderBy: { position: "asc" } } } });
+    const ca = await storedCa(caId);
     expect(ca).toMatchObject({ status: "PLAN_SUBMITTED", rootCauseCategory: "SKIPPED_CHECK", preventive: "Checklist reviewed for every kiln line." });
     expect(ca.planSubmittedAt).toBeInstanceOf(Date);
     expect(ca.items.map((i) => [i.position, i.action, i.owner, i.dueAt.toISOString()])).toEqual([
@@ -282,12 +282,12 @@ describe("a corrective action from opening to closing", () => {
     // A stray huge revision field is ignored, never a 500 (no corrective-action form posts a revision).
     const huge = await caAction(w.quality, caId, { intent: "review", decision: "return", note: "", revision: "99999999999" });
     expect(huge.status).toBe(400);
-    expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).status).toBe("PLAN_SUBMITTED");
+    expect((await storedCa(caId)).status).toBe("PLAN_SUBMITTED");
 
     const note = "Training alone will not hold: make the check impossible to skip (a sign-off on the kiln log).";
     const out = await caAction(w.quality, caId, { intent: "review", decision: "return", note });
     expect(out.status).toBe(302);
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } });
+    const ca = await storedCa(caId);
     expect(ca).toMatchObject({ status: "OPEN", reviewNote: note, planAcceptedAt: null });
     expect((await audited(caId, "correctiveAction.return-plan")).map((a) => a.orgId).sort()).toEqual([w.owner.org.id, w.factory.org.id].sort());
     const emails = await updateEmails(caId, "plan-returned");
@@ -319,35 +319,23 @@ describe("a corrective action from opening to closing", () => {
     const revised = { action: "Kiln log sign-off per load by the shift lead", owner: "Shift lead", dueAt: isoDate(10) };
     const saved = await caAction(w.factory, caId, {
       intent: "save-answer",
-      containment: "Sorted all 1,200 pieces in stock; 41 held.",
-      rootCauseCategory: "SKIPPED_CHECK",
+      ...plan,
       rootCause: "The glaze check after firing was skipped on the night shift: nothing made it mandatory.",
       preventive: "",
-      "items[0].action": revised.action,
-      "items[0].owner": revised.owner,
-      "items[0].dueAt": revised.dueAt,
-      "items[1].action": secondRows.action,
-      "items[1].owner": secondRows.owner,
-      "items[1].dueAt": secondRows.dueAt,
+      ...actionRows([revised, secondRows]),
     });
     expect(saved.status).toBe(302);
-    const current = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: { orderBy: { position: "asc" } } } });
+    const current = await storedCa(caId);
     const out = await caAction(w.factory, caId, {
       intent: "submit-plan",
       containment: current.containment,
       rootCauseCategory: current.rootCauseCategory!,
       rootCause: current.rootCause,
       preventive: "Checklists of every line list the checks that cannot be skipped.",
-      ...Object.fromEntries(
-        current.items.flatMap((i, n) => [
-          [`items[${n}].action`, i.action],
-          [`items[${n}].owner`, i.owner],
-          [`items[${n}].dueAt`, i.dueAt.toISOString().slice(0, 10)],
-        ]),
-      ),
+      ...actionRows(current.items.map((i) => ({ ...i, dueAt: i.dueAt.toISOString().slice(0, 10) }))),
     });
     expect(out.status).toBe(302);
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId }, include: { items: { orderBy: { position: "asc" } } } });
+    const ca = await storedCa(caId);
     expect(ca.status).toBe("PLAN_SUBMITTED");
     expect(ca.items.map((i) => i.action)).toEqual([revised.action, secondRows.action]);
     expect(await prisma.correctiveActionItem.count({ where: { correctiveActionId: caId } })).toBe(2);
@@ -359,7 +347,7 @@ describe("a corrective action from opening to closing", () => {
   it("the importer accepts: PLAN_ACCEPTED, the factory's leads emailed", async () => {
     const out = await caAction(w.quality, caId, { intent: "review", decision: "accept", note: "" });
     expect(out.status).toBe(302);
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } });
+    const ca = await storedCa(caId);
     expect(ca.status).toBe("PLAN_ACCEPTED");
     expect(ca.planAcceptedAt).toBeInstanceOf(Date);
     expect((await audited(caId, "correctiveAction.accept-plan")).map((a) => a.orgId).sort()).toEqual([w.owner.org.id, w.factory.org.id].sort());
@@ -368,12 +356,12 @@ describe("a corrective action from opening to closing", () => {
   });
 
   it("marking it implemented needs evidence: without a file 400 and nothing changes", async () => {
-    const before = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } });
+    const before = await storedCa(caId);
     // A file input left empty, as a browser sends it.
     const out = await uploadEvidence(w.factory, caId, [new File([], "", { type: "application/octet-stream" })]);
     expect(out.status).toBe(400);
     expect(actionData(out).errors).toEqual(["Attach evidence: a photo or document showing the actions were done."]);
-    expect(await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).toEqual(before);
+    expect(await storedCa(caId)).toEqual(before);
     expect(await prisma.attachment.count({ where: { ownerType: "CorrectiveAction", ownerId: caId } })).toBe(0);
     expect(await updateEmails(caId, "implemented")).toEqual([]);
   });
@@ -383,7 +371,7 @@ describe("a corrective action from opening to closing", () => {
     const out = await uploadEvidence(w.factory, caId, [new File([new Uint8Array(PNG)], "kiln-log-signoff.png", { type: "image/png" })]);
     expect(out.status).toBe(302);
     expect(out.location).toBe(caUrl(w.factory, caId));
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } });
+    const ca = await storedCa(caId);
     expect(ca.status).toBe("IMPLEMENTED");
     expect(ca.implementedAt).toBeInstanceOf(Date);
     const files = await prisma.attachment.findMany({ where: { ownerType: "CorrectiveAction", ownerId: caId } });
@@ -412,12 +400,12 @@ describe("a corrective action from opening to closing", () => {
     const bare = await caAction(w.quality, caId, { intent: "close", note: "" });
     expect(bare.status).toBe(400);
     expect(actionData(bare).values).toMatchObject({ intent: "close", note: "" });
-    expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } })).status).toBe("IMPLEMENTED");
+    expect((await storedCa(caId)).status).toBe("IMPLEMENTED");
 
     const note = "Two following lots (PO 4500-902, 4500-917) inspected: 0 of 40 cracked. Sign-off present on every kiln load.";
     const out = await caAction(w.quality, caId, { intent: "close", note });
     expect(out.status).toBe(302);
-    const ca = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: caId } });
+    const ca = await storedCa(caId);
     expect(ca).toMatchObject({ status: "CLOSED", effectivenessNote: note });
     expect(ca.closedAt).toBeInstanceOf(Date);
     expect((await audited(caId, "correctiveAction.verify-close")).map((a) => a.orgId).sort()).toEqual([w.owner.org.id, w.factory.org.id].sort());
@@ -493,12 +481,12 @@ describe("reopening", () => {
     await createCorrectiveActionEvidence(ca);
     const bare = await caAction(w.quality, ca.id, { intent: "reopen", note: "" });
     expect(bare.status).toBe(400);
-    expect((await prisma.correctiveAction.findUniqueOrThrow({ where: { id: ca.id } })).status).toBe("IMPLEMENTED");
+    expect((await storedCa(ca.id)).status).toBe("IMPLEMENTED");
 
     const note = "The next lot still shows cracks on 2 of 20 samples.";
     const out = await caAction(w.quality, ca.id, { intent: "reopen", note });
     expect(out.status).toBe(302);
-    expect(await prisma.correctiveAction.findUniqueOrThrow({ where: { id: ca.id } })).toMatchObject({ status: "OPEN", reviewNote: note });
+    expect(await storedCa(ca.id)).toMatchObject({ status: "OPEN", reviewNote: note });
     expect((await audited(ca.id, "correctiveAction.reopen")).map((a) => a.orgId).sort()).toEqual([w.owner.org.id, w.factory.org.id].sort());
     const emails = await updateEmails(ca.id, "reopened");
     expect(recipients(emails)).toEqual(w.factoryLeads);
@@ -513,12 +501,12 @@ describe("two reviewers accepting at once", () => {
   it("records one acceptance: one 302, one 409 with the conflict message, one audit event per org and one set of emails", async () => {
     const w = await world();
     const ca = await createCorrectiveAction(w.owner.org, w.factory.org, { status: "PLAN_SUBMITTED", items: [{ dueAt: new Date(Date.now() + 5 * DAY) }] });
-    const accept = (who: Member) => caAction(who, ca.id, { intent: "review", decision: "accept", note: "" });
+    const accept = (who: SignedInMember) => caAction(who, ca.id, { intent: "review", decision: "accept", note: "" });
     const outcomes = await Promise.all([accept(w.owner), accept(w.quality)]);
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
     const loser = outcomes.find((o) => o.status === 409)!;
     expect(actionData(loser).errors).toEqual([CONFLICT]);
-    const stored = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: ca.id } });
+    const stored = await storedCa(ca.id);
     expect(stored).toMatchObject({ status: "PLAN_ACCEPTED", revision: ca.revision + 1 });
     const winner = outcomes[0]!.status === 302 ? w.owner : w.quality;
     const audits = await audited(ca.id, "correctiveAction.accept-plan");
@@ -534,9 +522,9 @@ describe("the corrective-action list", () => {
    * that by date alone what waits for each side would not come first.
    */
   async function listWorld() {
-    const importer = await member("IMPORTER", "QUALITY");
-    const factory = await member("FACTORY", "QUALITY");
-    const otherFactory = await member("FACTORY", "QUALITY");
+    const importer = await signedInMember("IMPORTER", "QUALITY");
+    const factory = await signedInMember("FACTORY", "QUALITY");
+    const otherFactory = await signedInMember("FACTORY", "QUALITY");
     await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
     await createPartnership(importer.org.id, otherFactory.org.id, "ACTIVE");
     const at = (days: number) => new Date(Date.now() + days * DAY);
@@ -556,7 +544,7 @@ describe("the corrective-action list", () => {
   }
   type Row = { id: string; overdue: boolean; status: string; partnerName: string };
   type ListData = { list: { items: Row[]; total: number; myTurnCount: number; page: number } };
-  const list = async (who: Member, query = "") => {
+  const list = async (who: SignedInMember, query = "") => {
     const out = await call(listRoute.loader, `/${who.org.slug}/corrective-actions${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
     expect(out.status, query).toBe(200);
     return (out.data as ListData).list;

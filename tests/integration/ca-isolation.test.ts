@@ -18,13 +18,18 @@ import {
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call, type Outcome, signedInMember } from "../support/routes.ts";
-import { expectAllNotFound, serializeOutcome, type Probe } from "../support/probes.ts";
-
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
+import { call, type Outcome, type SignedInMember, signedInMember } from "../support/routes.ts";
+import {
+  expectAllNotFound,
+  expectNotListed,
+  expectOutsiderSeesNothing,
+  outsiderCases,
+  partiesAndOutsiders,
+  serializeOutcome,
+  type Probe,
+  tenantList,
+} from "../support/isolation.ts";
+import { TINY_PNG } from "../support/files.ts";
 
 const caUrl = (slug: string, caId: string) => `/${slug}/corrective-actions/${caId}`;
 const caParams = (slug: string, caId: string) => ({ org: slug, caId });
@@ -46,7 +51,7 @@ const answer = (text = "Planted answer") => ({
 
 function evidenceBody() {
   const form = new FormData();
-  form.append("evidence", new File([new Uint8Array(PNG)], "planted-evidence.png", { type: "image/png" }));
+  form.append("evidence", new File([new Uint8Array(TINY_PNG)], "planted-evidence.png", { type: "image/png" }));
   return form;
 }
 
@@ -84,10 +89,6 @@ function caProbes(t: Target): Probe[] {
 }
 const probe = (t: Target, label: string) => caProbes(t).find((p) => p.label === label)!;
 
-const listProbe: Probe = {
-  label: "list loader",
-  run: (slug, cookie) => call(listRoute.loader, `/${slug}/corrective-actions`, { cookie, params: { org: slug } }),
-};
 const newProbes = (factoryId: string, firstArticleId: string): Probe[] => [
   { label: "new loader", run: (slug, cookie) => call(newRoute.loader, `/${slug}/corrective-actions/new`, { cookie, params: { org: slug } }) },
   {
@@ -105,12 +106,7 @@ const newProbes = (factoryId: string, firstArticleId: string): Probe[] => [
   },
 ];
 
-type ListData = { list: { items: { id: string; overdue: boolean }[]; total: number; myTurnCount: number } };
-async function listIds(who: Member, query = "") {
-  const out = await call(listRoute.loader, `/${who.org.slug}/corrective-actions${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
-  expect(out.status).toBe(200);
-  return (out.data as ListData).list.items.map((i) => i.id);
-}
+const list = tenantList(listRoute.loader, "corrective-actions");
 
 /** Everything a denied request could have changed about these corrective actions (and any the org opened), to compare before and after. */
 async function stateOf(importerId: string) {
@@ -152,12 +148,8 @@ async function targetCa(importer: { id: string }, factory: { id: string }, statu
  * factory that is no partner, and an unrelated importer.
  */
 async function scene() {
-  const importer = await member("IMPORTER", "QUALITY");
-  const importerMember = await member("IMPORTER", "MEMBER", importer.org);
-  const importerViewer = await member("IMPORTER", "VIEWER", importer.org);
-  const factory = await member("FACTORY", "QUALITY");
-  const factoryMember = await member("FACTORY", "MEMBER", factory.org);
-  const factoryViewer = await member("FACTORY", "VIEWER", factory.org);
+  const people = await partiesAndOutsiders();
+  const { importer, factory } = people;
   const { spec, version } = await createSpec(importer.org.id, { title: `Enamel kettle ${unique("spec")}` });
   await createSpecShare(spec.id, importer.org.id, factory.org.id);
   const key = (await prisma.characteristic.findFirstOrThrow({ where: { versionId: version.id } })).key;
@@ -171,31 +163,10 @@ async function scene() {
     ],
   });
 
-  const partner = await member("FACTORY", "QUALITY");
-  await createPartnership(importer.org.id, partner.org.id, "ACTIVE");
-  const stranger = await member("FACTORY", "OWNER");
-  const otherImporter = await member("IMPORTER", "OWNER");
-
   const open = await targetCa(importer.org, factory.org, "OPEN");
   const implemented = await targetCa(importer.org, factory.org, "IMPLEMENTED");
   const secrets = [...open.secrets, ...implemented.secrets, fa.poNumber];
-  return {
-    importer,
-    importerMember,
-    importerViewer,
-    factory,
-    factoryMember,
-    factoryViewer,
-    partner,
-    stranger,
-    otherImporter,
-    spec,
-    version,
-    fa,
-    open,
-    implemented,
-    secrets,
-  };
+  return { ...people, spec, version, fa, open, implemented, secrets };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
@@ -211,41 +182,28 @@ describe("outsiders see nothing of a corrective action", () => {
   it("both parties open the page and find it in their list", async () => {
     for (const who of [s.importer, s.factory]) {
       for (const t of [s.open.target, s.implemented.target]) expect((await probe(t, "page loader").run(who.org.slug, who.cookie)).status).toBe(200);
-      expect(await listIds(who)).toEqual(expect.arrayContaining([s.open.ca.id, s.implemented.ca.id]));
+      expect(await list.ids(who)).toEqual(expect.arrayContaining([s.open.ca.id, s.implemented.ca.id]));
     }
     expect((await newProbes(s.factory.org.id, s.fa.id)[1]!.run(s.importer.org.slug, s.importer.cookie)).status).toBe(200);
   });
 
-  const outsiders = [
-    ["a factory that is no partner of the importer", "stranger"],
-    ["a partner factory of the same importer that is not the corrective action's factory", "partner"],
-    ["a user of an unrelated importer", "otherImporter"],
-  ] as const;
-
-  for (const [who, key] of outsiders) {
+  for (const [who, key] of outsiderCases("a partner factory of the same importer that is not the corrective action's factory")) {
     it(`${who} gets 404 and no data from every corrective-action loader, action and evidence file, through its own org and the two parties'`, async () => {
-      const outsider = s[key];
-      const probes = [...caProbes(s.open.target), ...caProbes(s.implemented.target)];
-      await expectAllNotFound(probes, outsider.org.slug, outsider.cookie, s.secrets);
-      for (const slug of [s.importer.org.slug, s.factory.org.slug]) {
-        await expectAllNotFound([...probes, listProbe, ...newProbes(s.factory.org.id, s.fa.id)], slug, outsider.cookie, s.secrets);
-      }
+      await expectOutsiderSeesNothing(s[key], {
+        probes: [...caProbes(s.open.target), ...caProbes(s.implemented.target)],
+        orgProbes: [list.probe, ...newProbes(s.factory.org.id, s.fa.id)],
+        parties: [s.importer, s.factory],
+        secrets: s.secrets,
+      });
       expect(await stateOf(s.importer.org.id)).toBe(before);
     });
 
     it(`${who} finds neither corrective action in its own list, whatever the filter`, async () => {
-      const outsider = s[key];
-      for (const query of ["", "?status=OPEN", "?status=IMPLEMENTED", "?overdue=1", `?partner=${s.importer.org.id}`, `?partner=${s.factory.org.id}`]) {
-        const out = await call(listRoute.loader, `/${outsider.org.slug}/corrective-actions${query}`, {
-          cookie: outsider.cookie,
-          params: { org: outsider.org.slug },
-        });
-        expect(out.status).toBe(200);
-        const ids = (out.data as ListData).list.items.map((i) => i.id);
-        expect(ids).not.toContain(s.open.ca.id);
-        expect(ids).not.toContain(s.implemented.ca.id);
-        for (const secret of s.secrets) expect(serializeOutcome(out), `list${query}`).not.toContain(secret);
-      }
+      await expectNotListed(list, s[key], {
+        queries: ["", "?status=OPEN", "?status=IMPLEMENTED", "?overdue=1", `?partner=${s.importer.org.id}`, `?partner=${s.factory.org.id}`],
+        hidden: [s.open.ca.id, s.implemented.ca.id],
+        secrets: s.secrets,
+      });
     });
   }
 
@@ -291,13 +249,13 @@ describe("outsiders see nothing of a corrective action", () => {
 describe("a partnership that ends", () => {
   /** An importer and factory with an OPEN and an IMPLEMENTED corrective action (with evidence), then the partnership ends. */
   async function endedScene() {
-    const importer = await member("IMPORTER", "OWNER");
-    const factory = await member("FACTORY", "QUALITY");
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const factory = await signedInMember("FACTORY", "QUALITY");
     await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
     const open = await targetCa(importer.org, factory.org, "OPEN");
     const implemented = await targetCa(importer.org, factory.org, "IMPLEMENTED");
     for (const t of [open.target, implemented.target]) expect((await probe(t, "page loader").run(factory.org.slug, factory.cookie)).status).toBe(200);
-    expect(await listIds(factory)).toHaveLength(2);
+    expect(await list.ids(factory)).toHaveLength(2);
     await prisma.partnership.updateMany({ where: { importerId: importer.org.id, factoryId: factory.org.id }, data: { status: "ENDED", endedAt: new Date() } });
     return { importer, factory, open, implemented };
   }
@@ -306,11 +264,11 @@ describe("a partnership that ends", () => {
     const { importer, factory, open, implemented } = await endedScene();
     const before = await stateOf(importer.org.id);
     for (const t of [open, implemented]) await expectAllNotFound(caProbes(t.target), factory.org.slug, factory.cookie, t.secrets);
-    for (const query of ["", "?status=OPEN", "?overdue=1"]) expect(await listIds(factory, query)).toEqual([]);
+    for (const query of ["", "?status=OPEN", "?overdue=1"]) expect(await list.ids(factory, query)).toEqual([]);
     expect(await stateOf(importer.org.id)).toBe(before);
     // The importer keeps the history.
     for (const t of [open, implemented]) expect((await probe(t.target, "page loader").run(importer.org.slug, importer.cookie)).status).toBe(200);
-    expect(await listIds(importer)).toEqual(expect.arrayContaining([open.ca.id, implemented.ca.id]));
+    expect(await list.ids(importer)).toEqual(expect.arrayContaining([open.ca.id, implemented.ca.id]));
   });
 
   it("the importer keeps the evidence of an ended partnership (download 200)", async () => {
@@ -339,12 +297,13 @@ describe("each side makes only its own moves, each in its state", () => {
     s = await scene();
   });
 
-  const post = (who: Member, caId: string, form: Record<string, string>) =>
+  const post = (who: SignedInMember, caId: string, form: Record<string, string>) =>
     call(caRoute.action, caUrl(who.org.slug, caId), { cookie: who.cookie, params: caParams(who.org.slug, caId), form });
-  const upload = (who: Member, caId: string, body: FormData = evidenceBody()) =>
+  const upload = (who: SignedInMember, caId: string, body: FormData = evidenceBody()) =>
     call(caRoute.action, `${caUrl(who.org.slug, caId)}?upload=evidence`, { cookie: who.cookie, params: caParams(who.org.slug, caId), body });
-  const page = (who: Member, caId: string) => call(caRoute.loader, caUrl(who.org.slug, caId), { cookie: who.cookie, params: caParams(who.org.slug, caId) });
-  const open = (who: Member, overrides: Record<string, string> = {}) =>
+  const page = (who: SignedInMember, caId: string) =>
+    call(caRoute.loader, caUrl(who.org.slug, caId), { cookie: who.cookie, params: caParams(who.org.slug, caId) });
+  const open = (who: SignedInMember, overrides: Record<string, string> = {}) =>
     call(newRoute.action, `/${who.org.slug}/corrective-actions/new`, {
       cookie: who.cookie,
       params: { org: who.org.slug },
@@ -372,7 +331,7 @@ describe("each side makes only its own moves, each in its state", () => {
   it("a factory lead posting review, close or reopen gets 403 and nothing changes", async () => {
     const submitted = await fresh("PLAN_SUBMITTED");
     const implemented = await fresh("IMPLEMENTED");
-    const owner = await member("FACTORY", "OWNER", s.factory.org);
+    const owner = await signedInMember("FACTORY", "OWNER", s.factory.org);
     const before = [await snapshot(submitted.id), await snapshot(implemented.id)];
     for (const who of [s.factory, owner]) {
       for (const decision of ["accept", "return"]) {
@@ -502,7 +461,7 @@ describe("each side makes only its own moves, each in its state", () => {
     const closed = await fresh("CLOSED");
     const all = [openCa, submitted, accepted, implemented, closed];
     const before = await Promise.all(all.map((c) => snapshot(c.id)));
-    const cases: [string, Member, string, Record<string, string> | "evidence"][] = [
+    const cases: [string, SignedInMember, string, Record<string, string> | "evidence"][] = [
       ["review accept when OPEN", s.importer, openCa.id, { intent: "review", decision: "accept", note: "" }],
       ["review return when OPEN", s.importer, openCa.id, { intent: "review", decision: "return", note: "Redo" }],
       ["review when PLAN_ACCEPTED", s.importer, accepted.id, { intent: "review", decision: "accept", note: "" }],

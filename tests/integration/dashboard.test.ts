@@ -10,13 +10,10 @@ import type { CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as overviewRoute from "~/routes/$org._index.tsx";
 import { createAcknowledgement, createFirstArticle, createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
-import { call, signedInMember } from "../support/routes.ts";
+import { call, type SignedInMember, signedInMember } from "../support/routes.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offset: number) => new Date(Date.now() + offset);
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
 
 /** A corrective action made directly in the database, with the timestamps its status implies. */
 async function seedCorrectiveAction(
@@ -50,12 +47,12 @@ async function seedCorrectiveAction(
 type OverviewData = Awaited<ReturnType<typeof getDashboard>>;
 type Group = AttentionGroup;
 
-async function overview(who: Member) {
+async function overview(who: SignedInMember) {
   const out = await call(overviewRoute.loader, `/${who.org.slug}`, { cookie: who.cookie, params: { org: who.org.slug } });
   expect(out.status, `overview of /${who.org.slug}`).toBe(200);
   return out.data as OverviewData;
 }
-async function dashboard(who: Member) {
+async function dashboard(who: SignedInMember) {
   return (await overview(who)).attention;
 }
 
@@ -86,10 +83,10 @@ const IMPORTER_GROUPS = [
  * each side and, around them, records that must stay off the dashboards.
  */
 async function world() {
-  const importer = await member("IMPORTER", "OWNER");
-  const importerViewer = await member("IMPORTER", "VIEWER", importer.org);
-  const factory = await member("FACTORY", "QUALITY");
-  const factoryViewer = await member("FACTORY", "VIEWER", factory.org);
+  const importer = await signedInMember("IMPORTER", "OWNER");
+  const importerViewer = await signedInMember("IMPORTER", "VIEWER", importer.org);
+  const factory = await signedInMember("FACTORY", "QUALITY");
+  const factoryViewer = await signedInMember("FACTORY", "VIEWER", factory.org);
   const A = importer.org;
   const F = factory.org;
 
@@ -160,7 +157,7 @@ async function world() {
   const caClosed = await seedCorrectiveAction(A, F, { status: "CLOSED", planDueAt: at(-9 * DAY), items: [{ action: "Old", dueAt: at(-9 * DAY) }] });
 
   // A second partner factory, on time: not an overdue partner.
-  const onTime = await member("FACTORY", "OWNER");
+  const onTime = await signedInMember("FACTORY", "OWNER");
   await createPartnership(A.id, onTime.org.id, "ACTIVE");
   await seedCorrectiveAction(A, onTime.org, { status: "OPEN", planDueAt: at(3 * DAY) });
   const onTimePlan = await seedCorrectiveAction(A, onTime.org, { status: "PLAN_SUBMITTED", planDueAt: at(-3 * DAY) });
@@ -309,8 +306,8 @@ describe("needs my attention", () => {
 
 describe("needs my attention: limits and empty states", () => {
   it("shows at most ten items per group, overdue first, with the total", async () => {
-    const importer = await member("IMPORTER", "OWNER");
-    const factory = await member("FACTORY", "OWNER");
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const factory = await signedInMember("FACTORY", "OWNER");
     await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
     for (let i = 0; i < 11; i++) await seedCorrectiveAction(importer.org, factory.org, { planDueAt: at((i + 1) * DAY) });
     const late = await seedCorrectiveAction(importer.org, factory.org, { planDueAt: at(-DAY) });
@@ -329,11 +326,11 @@ describe("needs my attention: limits and empty states", () => {
   });
 
   it("is empty for a new org, and once a partnership ends the factory's work leaves its dashboard", async () => {
-    const fresh = await member("FACTORY", "OWNER");
+    const fresh = await signedInMember("FACTORY", "OWNER");
     expect((await dashboard(fresh)).groups.every((g) => g.total === 0 && g.items.length === 0)).toBe(true);
 
-    const importer = await member("IMPORTER", "OWNER");
-    const factory = await member("FACTORY", "OWNER");
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const factory = await signedInMember("FACTORY", "OWNER");
     const { spec, version } = await createSpec(importer.org.id);
     await createSpecShare(spec.id, importer.org.id, factory.org.id);
     await createFirstArticle(importer.org, factory.org, spec, version, { status: "DRAFT" });
@@ -353,8 +350,8 @@ describe("needs my attention: totals beyond the items shown, and their order", (
   const dayOf = (date: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 
   it("counts every record of each group, shows the first ten in the order of its list", async () => {
-    const importer = await member("IMPORTER", "OWNER");
-    const factory = await member("FACTORY", "OWNER");
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const factory = await signedInMember("FACTORY", "OWNER");
     const A = importer.org;
     const F = factory.org;
     // Published the later the sooner they were created: the order is the version's date, not the creation's.
@@ -416,9 +413,9 @@ describe("needs my attention: totals beyond the items shown, and their order", (
   });
 
   it("lists the partner with the most overdue actions first, with its oldest missed date", async () => {
-    const importer = await member("IMPORTER", "OWNER");
-    const slow = await member("FACTORY", "OWNER");
-    const slower = await member("FACTORY", "OWNER");
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const slow = await signedInMember("FACTORY", "OWNER");
+    const slower = await signedInMember("FACTORY", "OWNER");
     for (const f of [slow, slower]) await createPartnership(importer.org.id, f.org.id, "ACTIVE");
     const slowDue = at(-3 * DAY);
     await seedCorrectiveAction(importer.org, slow.org, { status: "OPEN", planDueAt: slowDue });

@@ -16,7 +16,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import * as caListRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as faListRoute from "~/routes/$org.first-articles._index.tsx";
 import { createCorrectiveAction, createFirstArticle, createPartnership, createSpec, createSpecShare } from "../support/factories.ts";
-import { call, signedInMember } from "../support/routes.ts";
+import { call, signedInMember, type SignedInMember } from "../support/routes.ts";
 import { countStatements } from "../support/statements.ts";
 
 const DAY = 86_400_000;
@@ -94,15 +94,16 @@ beforeAll(async () => {
 
 // ---- The same lists worked out from the ability, in Prisma and plain code ----
 
+/** The filters both lists have, as a Prisma condition: the status, and the partner on the reader's other side. */
+const statusAndPartner = <S extends string>(ctx: TenantContext, filters: { status?: S; partnerId?: string }) => ({
+  ...(filters.status ? { status: filters.status } : {}),
+  ...(filters.partnerId ? (ctx.org.kind === "IMPORTER" ? { factoryId: filters.partnerId } : { importerId: filters.partnerId }) : {}),
+});
+
 async function expectedFirstArticles(ctx: TenantContext, filters: { status?: FirstArticleStatus; partnerId?: string; specId?: string }) {
   const rows = await prisma.firstArticle.findMany({
     where: {
-      AND: [
-        accessible(ctx.ability, "read", "FirstArticle"),
-        filters.status ? { status: filters.status } : {},
-        filters.partnerId ? (ctx.org.kind === "IMPORTER" ? { factoryId: filters.partnerId } : { importerId: filters.partnerId }) : {},
-        filters.specId ? { specId: filters.specId } : {},
-      ],
+      AND: [accessible(ctx.ability, "read", "FirstArticle"), statusAndPartner(ctx, filters), filters.specId ? { specId: filters.specId } : {}],
     },
     select: { id: true, status: true, updatedAt: true, seriesId: true, round: true },
   });
@@ -119,11 +120,7 @@ async function expectedFirstArticles(ctx: TenantContext, filters: { status?: Fir
 async function expectedCorrectiveActions(ctx: TenantContext, filters: { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean }) {
   const rows = await prisma.correctiveAction.findMany({
     where: {
-      AND: [
-        accessible(ctx.ability, "read", "CorrectiveAction"),
-        filters.status ? { status: filters.status } : {},
-        filters.partnerId ? (ctx.org.kind === "IMPORTER" ? { factoryId: filters.partnerId } : { importerId: filters.partnerId }) : {},
-      ],
+      AND: [accessible(ctx.ability, "read", "CorrectiveAction"), statusAndPartner(ctx, filters)],
     },
     select: { id: true, status: true, planDueAt: true, items: { select: { dueAt: true } } },
   });
@@ -137,6 +134,49 @@ async function expectedCorrectiveActions(ctx: TenantContext, filters: { status?:
 
 const SIZES = [10, 20, 50] as const;
 
+/**
+ * Pages through a list at every size, to one page past the end: each page holds the next slice of
+ * `ids` (and passes `eachPage`), the total is always all of them, and the pages together hold them all.
+ */
+async function expectPagedExactly<L extends { total: number; items: { id: string }[] }>(
+  ids: string[],
+  load: (page: number, pageSize: number) => Promise<L>,
+  eachPage: (list: L) => void,
+) {
+  for (const pageSize of SIZES) {
+    const pages = Math.ceil(ids.length / pageSize) + 1;
+    const seen: string[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const list = await load(page, pageSize);
+      expect(list.total).toBe(ids.length);
+      eachPage(list);
+      expect(list.items.map((i) => i.id)).toEqual(ids.slice((page - 1) * pageSize, page * pageSize));
+      seen.push(...list.items.map((i) => i.id));
+    }
+    expect(seen).toEqual(ids);
+  }
+}
+
+/**
+ * The list page at `/<org>/<path>`, read as `who` at several sizes and pages, with `filter`, and one page
+ * past the end, reads the same number of statements each time, within `range`.
+ */
+async function expectSameStatementsOnEveryPage(who: SignedInMember, loader: unknown, path: string, filter: string, range: { atLeast: number; atMost: number }) {
+  const counts = new Set<number>();
+  for (const query of ["size=10", "size=50", "size=10&page=2", "size=10&page=3", "size=20&page=2", filter, "size=10&page=999"]) {
+    const { result, statements } = await countStatements(() =>
+      call(loader, `/${who.org.slug}/${path}?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }),
+    );
+    expect(result.status).toBe(200);
+    // Every page has rows but the one past the end, which must read no fewer statements either.
+    expect((result.data as { list: { items: unknown[] } }).list.items.length > 0).toBe(!query.includes("page=999"));
+    counts.add(statements);
+  }
+  expect([...counts]).toHaveLength(1);
+  expect([...counts][0]).toBeGreaterThanOrEqual(range.atLeast);
+  expect([...counts][0]).toBeLessThanOrEqual(range.atMost);
+}
+
 describe("the first-article list", () => {
   it("shows each reader exactly what the ability lets it read, waiting first, on every page at every size", async () => {
     for (const reader of [w.importer.org, w.factory.org]) {
@@ -146,19 +186,14 @@ describe("the first-article list", () => {
         const expected = await expectedFirstArticles(ctx, filters);
         // An importer never reads a draft: that list is empty, and must be.
         expect(expected.ids.length > 0).toBe(!(reader.kind === "IMPORTER" && "status" in filters && filters.status === "DRAFT"));
-        for (const pageSize of SIZES) {
-          const pages = Math.ceil(expected.ids.length / pageSize) + 1;
-          const seen: string[] = [];
-          for (let page = 1; page <= pages; page++) {
-            const list = await listFirstArticles(ctx, { ...filters, page, pageSize });
-            expect(list.total).toBe(expected.ids.length);
+        await expectPagedExactly(
+          expected.ids,
+          (page, pageSize) => listFirstArticles(ctx, { ...filters, page, pageSize }),
+          (list) => {
             expect(list.waitingCount).toBe(expected.waiting);
-            expect(list.items.map((i) => i.id)).toEqual(expected.ids.slice((page - 1) * pageSize, page * pageSize));
             for (const item of list.items) expect(item.spec?.id).toBe(item.specId);
-            seen.push(...list.items.map((i) => i.id));
-          }
-          expect(seen).toEqual(expected.ids);
-        }
+          },
+        );
       }
     }
   });
@@ -180,20 +215,8 @@ describe("the first-article list", () => {
 
   it("reads the same number of statements at every page size and on every page", async () => {
     for (const who of [w.importer, w.factory]) {
-      const counts = new Set<number>();
-      for (const query of ["size=10", "size=50", "size=10&page=2", "size=10&page=3", "size=20&page=2", "size=10&status=SUBMITTED", "size=10&page=999"]) {
-        const { result, statements } = await countStatements(() =>
-          call(faListRoute.loader, `/${who.org.slug}/first-articles?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }),
-        );
-        expect(result.status).toBe(200);
-        // Every page has rows but the one past the end, which must read no fewer statements either.
-        expect((result.data as { list: { items: unknown[] } }).list.items.length > 0).toBe(!query.includes("page=999"));
-        counts.add(statements);
-      }
-      expect([...counts]).toHaveLength(1);
       // The session, the partners for the filter, the page's ids with the counts, its rows, their specs.
-      expect([...counts][0]).toBeGreaterThanOrEqual(3);
-      expect([...counts][0]).toBeLessThanOrEqual(5);
+      await expectSameStatementsOnEveryPage(who, faListRoute.loader, "first-articles", "size=10&status=SUBMITTED", { atLeast: 3, atMost: 5 });
     }
   });
 });
@@ -206,37 +229,19 @@ describe("the corrective-action list", () => {
       for (const filters of [{}, { overdue: true }, { status: "PLAN_ACCEPTED" as const }, { partnerId }, { status: "OPEN" as const, overdue: true }]) {
         const expected = await expectedCorrectiveActions(ctx, filters);
         expect(expected.ids.length).toBeGreaterThan(0);
-        for (const pageSize of SIZES) {
-          const pages = Math.ceil(expected.ids.length / pageSize) + 1;
-          const seen: string[] = [];
-          for (let page = 1; page <= pages; page++) {
-            const list = await listCorrectiveActions(ctx, { ...filters, page, pageSize }, NOW);
-            expect(list.total).toBe(expected.ids.length);
-            expect(list.myTurnCount).toBe(expected.myTurn);
-            expect(list.items.map((i) => i.id)).toEqual(expected.ids.slice((page - 1) * pageSize, page * pageSize));
-            seen.push(...list.items.map((i) => i.id));
-          }
-          expect(seen).toEqual(expected.ids);
-        }
+        await expectPagedExactly(
+          expected.ids,
+          (page, pageSize) => listCorrectiveActions(ctx, { ...filters, page, pageSize }, NOW),
+          (list) => expect(list.myTurnCount).toBe(expected.myTurn),
+        );
       }
     }
   });
 
   it("reads the same number of statements at every page size and on every page", async () => {
     for (const who of [w.importer, w.factory]) {
-      const counts = new Set<number>();
-      for (const query of ["size=10", "size=50", "size=10&page=2", "size=10&page=3", "size=20&page=2", "size=10&overdue=1", "size=10&page=999"]) {
-        const { result, statements } = await countStatements(() =>
-          call(caListRoute.loader, `/${who.org.slug}/corrective-actions?${query}`, { cookie: who.cookie, params: { org: who.org.slug } }),
-        );
-        expect(result.status).toBe(200);
-        expect((result.data as { list: { items: unknown[] } }).list.items.length > 0).toBe(!query.includes("page=999"));
-        counts.add(statements);
-      }
-      expect([...counts]).toHaveLength(1);
       // The session, the partners for the filter, the page's ids with the counts, its rows.
-      expect([...counts][0]).toBeGreaterThanOrEqual(3);
-      expect([...counts][0]).toBeLessThanOrEqual(4);
+      await expectSameStatementsOnEveryPage(who, caListRoute.loader, "corrective-actions", "size=10&overdue=1", { atLeast: 3, atMost: 4 });
     }
   });
 });

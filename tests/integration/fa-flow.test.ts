@@ -21,16 +21,13 @@ import {
   createSpecVersion,
   unique,
 } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, formErrors, type Outcome, type SignedInMember, signedInTeam } from "../support/routes.ts";
 
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
-
-const faUrl = (who: Member, faId: string) => `/${who.org.slug}/first-articles/${faId}`;
-const faAction = (who: Member, faId: string, form: Record<string, string>) =>
+const faUrl = (who: SignedInMember, faId: string) => `/${who.org.slug}/first-articles/${faId}`;
+const faAction = (who: SignedInMember, faId: string, form: Record<string, string>) =>
   call(faRoute.action, faUrl(who, faId), { cookie: who.cookie, params: { org: who.org.slug, faId }, form });
-const faLoader = (who: Member, faId: string) => call(faRoute.loader, faUrl(who, faId), { cookie: who.cookie, params: { org: who.org.slug, faId } });
-const newAction = (who: Member, form: Record<string, string>) =>
+const faLoader = (who: SignedInMember, faId: string) => call(faRoute.loader, faUrl(who, faId), { cookie: who.cookie, params: { org: who.org.slug, faId } });
+const newAction = (who: SignedInMember, form: Record<string, string>) =>
   call(newRoute.action, `/${who.org.slug}/first-articles/new`, { cookie: who.cookie, params: { org: who.org.slug }, form });
 
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -65,20 +62,27 @@ const actionData = (out: Outcome) => out.data as FaActionData;
  * and 2 Surface finish, pass/fail. Acknowledged only when asked.
  */
 async function world(options: { acknowledged?: boolean } = {}) {
-  const owner = await member("IMPORTER", "OWNER");
-  const quality = await member("IMPORTER", "QUALITY", owner.org);
-  const importerMember = await member("IMPORTER", "MEMBER", owner.org);
-  const importerViewer = await member("IMPORTER", "VIEWER", owner.org);
-  const factory = await member("FACTORY", "QUALITY");
-  const factoryMember = await member("FACTORY", "MEMBER", factory.org);
-  const { spec, version } = await createSpec(owner.org.id, { title: `Kettle lid ${unique("t")}` });
+  const importer = await signedInTeam("IMPORTER", ["OWNER", "QUALITY", "MEMBER", "VIEWER"]);
+  const factory = await signedInTeam("FACTORY", ["QUALITY", "MEMBER"]);
+  const { spec, version } = await createSpec(importer.OWNER.org.id, { title: `Kettle lid ${unique("t")}` });
   const height = await prisma.characteristic.findFirstOrThrow({ where: { versionId: version.id } });
   const finish = await prisma.characteristic.create({
     data: { versionId: version.id, position: 1, key: unique("c"), number: "2", name: "Surface finish", kind: "ATTRIBUTE", class: "MINOR" },
   });
-  await createSpecShare(spec.id, owner.org.id, factory.org.id);
-  if (options.acknowledged) await createAcknowledgement(version, factory.org.id);
-  return { owner, quality, importerMember, importerViewer, factory, factoryMember, spec, version, H: height.key, F: finish.key };
+  await createSpecShare(spec.id, importer.OWNER.org.id, factory.QUALITY.org.id);
+  if (options.acknowledged) await createAcknowledgement(version, factory.QUALITY.org.id);
+  return {
+    owner: importer.OWNER,
+    quality: importer.QUALITY,
+    importerMember: importer.MEMBER,
+    importerViewer: importer.VIEWER,
+    factory: factory.QUALITY,
+    factoryMember: factory.MEMBER,
+    spec,
+    version,
+    H: height.key,
+    F: finish.key,
+  };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -363,7 +367,7 @@ describe("the first-article list", () => {
     return { w, approved, answered, submitted, unanswered, round2, draft, submittedEarlier };
   }
   type ListData = { list: { items: { id: string }[]; waitingCount: number; total: number } };
-  const list = async (who: Member, query = "") => {
+  const list = async (who: SignedInMember, query = "") => {
     const out = await call(listRoute.loader, `/${who.org.slug}/first-articles${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
     expect(out.status).toBe(200);
     return (out.data as ListData).list;

@@ -11,13 +11,18 @@ import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import * as listRoute from "~/routes/$org.first-articles._index.tsx";
 import * as newRoute from "~/routes/$org.first-articles.new.tsx";
 import { createAcknowledgement, createFirstArticle, createFirstArticlePhoto, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call, signedInMember } from "../support/routes.ts";
-import { expectAllNotFound, serializeOutcome, type Probe } from "../support/probes.ts";
-
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
+import { call, type SignedInMember, signedInMember } from "../support/routes.ts";
+import { TINY_PNG } from "../support/files.ts";
+import {
+  expectAllNotFound,
+  expectNotListed,
+  expectOutsiderSeesNothing,
+  outsiderCases,
+  partiesAndOutsiders,
+  serializeOutcome,
+  type Probe,
+  tenantList,
+} from "../support/isolation.ts";
 
 const faUrl = (slug: string, faId: string) => `/${slug}/first-articles/${faId}`;
 const faParams = (slug: string, faId: string) => ({ org: slug, faId });
@@ -28,7 +33,7 @@ const readingsForm = (key: string, values: string[]) => Object.fromEntries(value
 
 function photoBody() {
   const form = new FormData();
-  form.append("files", new File([new Uint8Array(PNG)], "planted.png", { type: "image/png" }));
+  form.append("files", new File([new Uint8Array(TINY_PNG)], "planted.png", { type: "image/png" }));
   return form;
 }
 
@@ -76,7 +81,6 @@ function faProbes(t: Target): Probe[] {
   ];
 }
 
-const listProbe: Probe = { label: "list loader", run: (slug, cookie) => call(listRoute.loader, `/${slug}/first-articles`, { cookie, params: { org: slug } }) };
 const newProbes = (versionId: string): Probe[] => [
   { label: "new loader", run: (slug, cookie) => call(newRoute.loader, `/${slug}/first-articles/new`, { cookie, params: { org: slug } }) },
   {
@@ -86,12 +90,7 @@ const newProbes = (versionId: string): Probe[] => [
   },
 ];
 
-type ListData = { list: { items: { id: string; poNumber: string }[]; total: number; waitingCount: number } };
-async function listIds(who: Member, query = "") {
-  const out = await call(listRoute.loader, `/${who.org.slug}/first-articles${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
-  expect(out.status).toBe(200);
-  return (out.data as ListData).list.items.map((i) => i.id);
-}
+const list = tenantList(listRoute.loader, "first-articles");
 
 /** Everything a denied request could have changed, to compare before and after. */
 async function stateOf(importerId: string) {
@@ -114,23 +113,17 @@ async function stateOf(importerId: string) {
  * and acknowledged), a factory that is no partner, and an unrelated importer.
  */
 async function scene() {
-  const importer = await member("IMPORTER", "QUALITY");
-  const importerMember = await member("IMPORTER", "MEMBER", importer.org);
+  const people = await partiesAndOutsiders();
+  const { importer, factory, partner } = people;
   const title = `Enamel kettle ${unique("spec")}`;
   const { spec, version } = await createSpec(importer.org.id, { title });
   const key = (await prisma.characteristic.findFirstOrThrow({ where: { versionId: version.id } })).key;
 
-  const factory = await member("FACTORY", "QUALITY");
-  const factoryMember = await member("FACTORY", "MEMBER", factory.org);
-  const factoryViewer = await member("FACTORY", "VIEWER", factory.org);
   await createSpecShare(spec.id, importer.org.id, factory.org.id);
   await createAcknowledgement(version, factory.org.id);
 
-  const partner = await member("FACTORY", "QUALITY");
   await createSpecShare(spec.id, importer.org.id, partner.org.id);
   await createAcknowledgement(version, partner.org.id);
-  const stranger = await member("FACTORY", "OWNER");
-  const otherImporter = await member("IMPORTER", "OWNER");
 
   const readings = [1, 2, 3].map((sample) => ({ key, sample, raw: "95.1", value: "95.1", passed: true }));
   const secretNotes = `Die 4 reworked ${unique("note")}`;
@@ -149,23 +142,7 @@ async function scene() {
   const submitted = await fa("SUBMITTED");
   const draft = await fa("DRAFT");
   const secrets = [submitted.target.poNumber, draft.target.poNumber, secretNotes, submitted.photo.name, draft.photo.name];
-  return {
-    importer,
-    importerMember,
-    spec,
-    version,
-    key,
-    title,
-    factory,
-    factoryMember,
-    factoryViewer,
-    partner,
-    stranger,
-    otherImporter,
-    submitted,
-    draft,
-    secrets,
-  };
+  return { ...people, spec, version, key, title, submitted, draft, secrets };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
@@ -185,42 +162,29 @@ describe("outsiders see nothing of a first article", () => {
     }
     const [page, , , , , , , , report, csv, photo] = faProbes(s.submitted.target);
     for (const probe of [page!, report!, csv!, photo!]) expect((await probe.run(s.importer.org.slug, s.importer.cookie)).status, probe.label).toBe(200);
-    expect(await listIds(s.factory)).toEqual(expect.arrayContaining([s.submitted.row.id, s.draft.row.id]));
-    expect(await listIds(s.importer)).toContain(s.submitted.row.id);
+    expect(await list.ids(s.factory)).toEqual(expect.arrayContaining([s.submitted.row.id, s.draft.row.id]));
+    expect(await list.ids(s.importer)).toContain(s.submitted.row.id);
   });
 
-  const outsiders = [
-    ["a factory that is no partner of the importer", "stranger"],
-    ["a partner factory of the same importer, sharing the same spec", "partner"],
-    ["a user of an unrelated importer", "otherImporter"],
-  ] as const;
-
-  for (const [who, key] of outsiders) {
+  for (const [who, key] of outsiderCases("a partner factory of the same importer, sharing the same spec")) {
     it(`${who} gets 404 and no data from every first-article loader, action and photo, through its own org and the two parties'`, async () => {
-      const outsider = s[key];
-      // The partner may know the spec (it is shared with it too); the others may not even learn its title.
-      const secrets = key === "partner" ? s.secrets : [...s.secrets, s.title];
-      const probes = [...faProbes(s.submitted.target), ...faProbes(s.draft.target)];
-      await expectAllNotFound(probes, outsider.org.slug, outsider.cookie, secrets);
-      for (const slug of [s.importer.org.slug, s.factory.org.slug]) {
-        await expectAllNotFound([...probes, listProbe, ...newProbes(s.version.id)], slug, outsider.cookie, secrets);
-      }
+      await expectOutsiderSeesNothing(s[key], {
+        probes: [...faProbes(s.submitted.target), ...faProbes(s.draft.target)],
+        orgProbes: [list.probe, ...newProbes(s.version.id)],
+        parties: [s.importer, s.factory],
+        // The partner may know the spec (it is shared with it too); the others may not even learn its title.
+        secrets: key === "partner" ? s.secrets : [...s.secrets, s.title],
+      });
       expect(await stateOf(s.importer.org.id)).toBe(before);
     });
 
     it(`${who} finds neither first article in its own list or start page`, async () => {
       const outsider = s[key];
-      for (const query of ["", "?status=SUBMITTED", "?status=DRAFT", `?partner=${s.importer.org.id}`, `?spec=${s.spec.id}`]) {
-        const out = await call(listRoute.loader, `/${outsider.org.slug}/first-articles${query}`, {
-          cookie: outsider.cookie,
-          params: { org: outsider.org.slug },
-        });
-        expect(out.status).toBe(200);
-        const ids = (out.data as ListData).list.items.map((i) => i.id);
-        expect(ids).not.toContain(s.submitted.row.id);
-        expect(ids).not.toContain(s.draft.row.id);
-        for (const secret of s.secrets) expect(serializeOutcome(out), `list${query}`).not.toContain(secret);
-      }
+      await expectNotListed(list, outsider, {
+        queries: ["", "?status=SUBMITTED", "?status=DRAFT", `?partner=${s.importer.org.id}`, `?spec=${s.spec.id}`],
+        hidden: [s.submitted.row.id, s.draft.row.id],
+        secrets: s.secrets,
+      });
       const start = await newProbes(s.version.id)[0]!.run(outsider.org.slug, outsider.cookie);
       for (const secret of s.secrets) expect(serializeOutcome(start)).not.toContain(secret);
     });
@@ -235,7 +199,7 @@ describe("outsiders see nothing of a first article", () => {
   it("the importer gets 404 on a draft — page, every action, report, CSV and its photo — and does not find it in its list", async () => {
     for (const who of [s.importer, s.importerMember]) {
       await expectAllNotFound(faProbes(s.draft.target), who.org.slug, who.cookie, [s.draft.target.poNumber, s.draft.photo.name]);
-      for (const query of ["", "?status=DRAFT", `?partner=${s.factory.org.id}`]) expect(await listIds(who, query)).not.toContain(s.draft.row.id);
+      for (const query of ["", "?status=DRAFT", `?partner=${s.factory.org.id}`]) expect(await list.ids(who, query)).not.toContain(s.draft.row.id);
     }
     expect(await stateOf(s.importer.org.id)).toBe(before);
   });
@@ -244,8 +208,8 @@ describe("outsiders see nothing of a first article", () => {
 describe("a partnership that ends", () => {
   /** A factory with a SUBMITTED and a DRAFT first article (each with a sample photo it uploaded), then the partnership ends. */
   async function endedScene() {
-    const importer = await member("IMPORTER", "OWNER");
-    const factory = await member("FACTORY", "QUALITY");
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const factory = await signedInMember("FACTORY", "QUALITY");
     const { spec, version } = await createSpec(importer.org.id);
     await createSpecShare(spec.id, importer.org.id, factory.org.id);
     await createAcknowledgement(version, factory.org.id);
@@ -277,7 +241,7 @@ describe("a partnership that ends", () => {
       const routes = faProbes(t).filter((p) => p.label !== "photo download");
       await expectAllNotFound(routes, factory.org.slug, factory.cookie, [t.poNumber]);
     }
-    expect(await listIds(factory)).toEqual([]);
+    expect(await list.ids(factory)).toEqual([]);
     expect(await stateOf(importer.org.id)).toBe(before);
 
     // The importer keeps the history of what was submitted, photo included.
@@ -307,7 +271,7 @@ describe("each side changes only its own fields", () => {
     if (options.photo ?? true) await createFirstArticlePhoto(fa);
     return fa;
   }
-  const post = (who: Member, faId: string, form: Record<string, string>) =>
+  const post = (who: SignedInMember, faId: string, form: Record<string, string>) =>
     call(faRoute.action, faUrl(who.org.slug, faId), { cookie: who.cookie, params: faParams(who.org.slug, faId), form });
   const readingsOf = async (faId: string) =>
     (await prisma.measurement.findMany({ where: { firstArticleId: faId }, orderBy: { sample: "asc" } })).map((m) => [

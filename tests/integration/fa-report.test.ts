@@ -10,7 +10,7 @@ import { prisma } from "~/lib/db.server.ts";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import { root } from "../support/app-server.ts";
-import { createMember, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { createFirstArticle, createMember, createSpec, createSpecShare, unique } from "../support/factories.ts";
 import { call, cookieFor } from "../support/routes.ts";
 
 type Org = { id: string; slug: string };
@@ -114,7 +114,6 @@ async function world() {
     factory: { ...factory, cookie: await cookieFor(factory.user.id) },
     spec,
     version,
-    share,
     height,
     finish,
     poNumber,
@@ -215,7 +214,8 @@ describe("first-article report", () => {
     expect(html).toContain("Print or save as PDF");
     // The print rules (A4, no portal header) come as the route's own stylesheet: the page policy runs no inline <style>.
     expect(reportRoute.links()).toEqual([expect.objectContaining({ rel: "stylesheet" })]);
-    expect(readFileSync(path.join(root, "app/styles/fa-report-print.css"), "utf8")).toContain("@page { size: A4; margin: 12mm; }");
+    // White space folded: the stylesheet is laid out by Prettier.
+    expect(readFileSync(path.join(root, "app/styles/fa-report-print.css"), "utf8").replace(/\s+/g, " ")).toContain("@page { size: A4; margin: 12mm; }");
     expect(html).toContain(`href="/${org.slug}/first-articles/${w.round1.id}"`);
   });
 
@@ -247,21 +247,8 @@ describe("first-article report", () => {
     const factory = await createMember("FACTORY", "OWNER");
     const { spec, version } = await createSpec(importer.org.id);
     await prisma.spec.update({ where: { id: spec.id }, data: { productCode: `壶盖 "lid"\r\n${unique("x")}` } });
-    const share = await createSpecShare(spec.id, importer.org.id, factory.org.id);
-    const fa = await prisma.firstArticle.create({
-      data: {
-        seriesId: randomUUID(),
-        importerId: importer.org.id,
-        factoryId: factory.org.id,
-        partnershipId: share.partnershipId,
-        specId: spec.id,
-        versionId: version.id,
-        poNumber: "订单/7; x=1",
-        quantityProduced: 10,
-        sampleCount: 1,
-        inspectedOn: new Date("2025-03-01T00:00:00Z"),
-      },
-    });
+    await createSpecShare(spec.id, importer.org.id, factory.org.id);
+    const fa = await createFirstArticle(importer.org, factory.org, spec, version, { poNumber: "订单/7; x=1", sampleCount: 1 });
     const out = await getCsv(factory.org, await cookieFor(factory.user.id), fa.id);
     expect(out.status).toBe(200);
     const disposition = out.headers.get("Content-Disposition")!;
@@ -293,21 +280,11 @@ describe("first-article report", () => {
   });
 
   it("never shows the importer a draft: 404 for a draft's report and CSV, drafts left out of a series", async () => {
-    const draft = await prisma.firstArticle.create({
-      data: {
-        seriesId: randomUUID(),
-        importerId: w.importer.org.id,
-        factoryId: w.factory.org.id,
-        partnershipId: w.share.partnershipId,
-        specId: w.spec.id,
-        versionId: w.version.id,
-        poNumber: `4600-${unique("po")}`,
-        quantityProduced: 50,
-        sampleCount: 2,
-        inspectedOn: new Date("2025-03-05T00:00:00Z"),
-        createdById: w.factory.user.id,
-        measurements: { create: [{ characteristicKey: w.height.key, sample: 1, raw: "95.1", value: "95.1", passed: true }] },
-      },
+    const draft = await createFirstArticle(w.importer.org, w.factory.org, w.spec, w.version, {
+      poNumber: `4600-${unique("po")}`,
+      sampleCount: 2,
+      createdById: w.factory.user.id,
+      readings: [{ key: w.height.key, sample: 1, raw: "95.1", value: "95.1", passed: true }],
     });
     expect((await getReport(w.importer.org, w.importer.cookie, draft.id)).status).toBe(404);
     expect((await getCsv(w.importer.org, w.importer.cookie, draft.id)).status).toBe(404);
@@ -324,20 +301,11 @@ describe("first-article report", () => {
     ]);
 
     // A draft third round of the series: the factory sees three rounds, the importer two.
-    const round3 = await prisma.firstArticle.create({
-      data: {
-        seriesId: w.round1.seriesId,
-        round: 3,
-        importerId: w.importer.org.id,
-        factoryId: w.factory.org.id,
-        partnershipId: w.share.partnershipId,
-        specId: w.spec.id,
-        versionId: w.version.id,
-        poNumber: w.poNumber,
-        quantityProduced: 1200,
-        sampleCount: 3,
-        inspectedOn: new Date("2025-03-06T00:00:00Z"),
-      },
+    const round3 = await createFirstArticle(w.importer.org, w.factory.org, w.spec, w.version, {
+      seriesId: w.round1.seriesId,
+      round: 3,
+      poNumber: w.poNumber,
+      sampleCount: 3,
     });
     try {
       const factoryView = (await getReport(w.factory.org, w.factory.cookie, w.round1.id)).data as ReportData;
@@ -354,21 +322,7 @@ describe("first-article report", () => {
     const factory = await createMember("FACTORY", "OWNER");
     const { spec, version } = await createSpec(importer.org.id);
     const share = await createSpecShare(spec.id, importer.org.id, factory.org.id);
-    const fa = await prisma.firstArticle.create({
-      data: {
-        seriesId: randomUUID(),
-        importerId: importer.org.id,
-        factoryId: factory.org.id,
-        partnershipId: share.partnershipId,
-        specId: spec.id,
-        versionId: version.id,
-        status: "SUBMITTED",
-        poNumber: "77",
-        quantityProduced: 10,
-        sampleCount: 1,
-        inspectedOn: new Date("2025-03-01T00:00:00Z"),
-      },
-    });
+    const fa = await createFirstArticle(importer.org, factory.org, spec, version, { status: "SUBMITTED", poNumber: "77", sampleCount: 1 });
     await prisma.partnership.update({ where: { id: share.partnershipId }, data: { status: "ENDED", endedAt: new Date() } });
     const factoryCookie = await cookieFor(factory.user.id);
     expect((await getReport(factory.org, factoryCookie, fa.id)).status).toBe(404);

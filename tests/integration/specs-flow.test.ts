@@ -14,12 +14,9 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
 import { createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, formErrors, type Outcome, signedInMember, type SignedInMember } from "../support/routes.ts";
 
 const APP_URL = "http://portal.test";
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
 
 interface CharacteristicRow {
   key?: string;
@@ -59,16 +56,16 @@ function contentForm(content: { description?: string; packaging?: string; notes?
 const specUrl = (slug: string, specId: string) => `/${slug}/specs/${specId}`;
 const versionUrl = (slug: string, specId: string, number: number) => `${specUrl(slug, specId)}/v/${number}`;
 
-const versionParams = (who: Member, specId: string, number: number) => ({ org: who.org.slug, specId, number: String(number) });
-const editAction = (who: Member, specId: string, number: number, form: Record<string, string>) =>
+const versionParams = (who: SignedInMember, specId: string, number: number) => ({ org: who.org.slug, specId, number: String(number) });
+const editAction = (who: SignedInMember, specId: string, number: number, form: Record<string, string>) =>
   call(editRoute.action, `${versionUrl(who.org.slug, specId, number)}/edit`, { cookie: who.cookie, params: versionParams(who, specId, number), form });
-const editLoader = (who: Member, specId: string, number: number) =>
+const editLoader = (who: SignedInMember, specId: string, number: number) =>
   call(editRoute.loader, `${versionUrl(who.org.slug, specId, number)}/edit`, { cookie: who.cookie, params: versionParams(who, specId, number) });
-const versionAction = (who: Member, specId: string, number: number, form: Record<string, string>, query = "") =>
+const versionAction = (who: SignedInMember, specId: string, number: number, form: Record<string, string>, query = "") =>
   call(versionRoute.action, `${versionUrl(who.org.slug, specId, number)}${query}`, { cookie: who.cookie, params: versionParams(who, specId, number), form });
-const versionLoader = (who: Member, specId: string, number: number, query = "") =>
+const versionLoader = (who: SignedInMember, specId: string, number: number, query = "") =>
   call(versionRoute.loader, `${versionUrl(who.org.slug, specId, number)}${query}`, { cookie: who.cookie, params: versionParams(who, specId, number) });
-const specAction = (who: Member, specId: string, form: Record<string, string | string[]>) =>
+const specAction = (who: SignedInMember, specId: string, form: Record<string, string | string[]>) =>
   call(specRoute.action, specUrl(who.org.slug, specId), { cookie: who.cookie, params: { org: who.org.slug, specId }, form });
 
 type VersionPage = {
@@ -105,29 +102,29 @@ const FIRST_CONTENT = {
 };
 
 describe("a specification from first draft to second version", () => {
-  let quality: Member;
-  let owner: Member;
-  let importerMember: Member;
-  let importerViewer: Member;
-  let factory: Member;
-  let factoryMember: Member;
-  let factoryViewer: Member;
-  let second: Member;
-  let stranger: Member;
+  let quality: SignedInMember;
+  let owner: SignedInMember;
+  let importerMember: SignedInMember;
+  let importerViewer: SignedInMember;
+  let factory: SignedInMember;
+  let factoryMember: SignedInMember;
+  let factoryViewer: SignedInMember;
+  let second: SignedInMember;
+  let stranger: SignedInMember;
   let specId = "";
   const productCode = `MUG-${unique("x").slice(2).toUpperCase()}`;
   const title = `Stoneware mug 350 ml ${unique("t")}`;
 
   beforeAll(async () => {
-    quality = await member("IMPORTER", "QUALITY");
-    owner = await member("IMPORTER", "OWNER", quality.org);
-    importerMember = await member("IMPORTER", "MEMBER", quality.org);
-    importerViewer = await member("IMPORTER", "VIEWER", quality.org);
-    factory = await member("FACTORY", "QUALITY");
-    factoryMember = await member("FACTORY", "MEMBER", factory.org);
-    factoryViewer = await member("FACTORY", "VIEWER", factory.org);
-    second = await member("FACTORY", "QUALITY");
-    stranger = await member("FACTORY", "OWNER");
+    quality = await signedInMember("IMPORTER", "QUALITY");
+    owner = await signedInMember("IMPORTER", "OWNER", quality.org);
+    importerMember = await signedInMember("IMPORTER", "MEMBER", quality.org);
+    importerViewer = await signedInMember("IMPORTER", "VIEWER", quality.org);
+    factory = await signedInMember("FACTORY", "QUALITY");
+    factoryMember = await signedInMember("FACTORY", "MEMBER", factory.org);
+    factoryViewer = await signedInMember("FACTORY", "VIEWER", factory.org);
+    second = await signedInMember("FACTORY", "QUALITY");
+    stranger = await signedInMember("FACTORY", "OWNER");
     await createPartnership(quality.org.id, factory.org.id, "ACTIVE");
     await createPartnership(quality.org.id, second.org.id, "ACTIVE");
   });
@@ -518,25 +515,25 @@ type ListData = {
   specs: { items: { id: string; title: string; awaiting: boolean }[]; page: number; pageCount: number; total: number; awaitingCount: number };
   query: { q: string; filter: string };
 };
-const listOf = async (who: Member, query = "") => {
+const listOf = async (who: SignedInMember, query = "") => {
   const out = await call(listRoute.loader, `/${who.org.slug}/specs${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
   expect(out.status, query).toBe(200);
   return out.data as ListData;
 };
 
 describe("the specification lists", () => {
-  let importer: Member;
-  let factory: Member;
-  let other: Member;
+  let importer: SignedInMember;
+  let factory: SignedInMember;
+  let other: SignedInMember;
   let awaiting: Awaited<ReturnType<typeof createSpec>>;
   let acknowledged: Awaited<ReturnType<typeof createSpec>>;
   let notShared: Awaited<ReturnType<typeof createSpec>>;
   let draft: Awaited<ReturnType<typeof createSpec>>;
 
   beforeAll(async () => {
-    importer = await member("IMPORTER", "QUALITY");
-    factory = await member("FACTORY", "MEMBER");
-    other = await member("FACTORY", "QUALITY");
+    importer = await signedInMember("IMPORTER", "QUALITY");
+    factory = await signedInMember("FACTORY", "MEMBER");
+    other = await signedInMember("FACTORY", "QUALITY");
     await createPartnership(importer.org.id, factory.org.id, "ACTIVE");
     await createPartnership(importer.org.id, other.org.id, "ACTIVE");
     awaiting = await createSpec(importer.org.id, { title: `Awaiting ${unique("a")}` });

@@ -14,18 +14,24 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
 import { createPartnership, createSpec, createSpecShare, createSpecVersion, createSpecVersionFile, unique } from "../support/factories.ts";
-import { call, type Outcome, signedInMember } from "../support/routes.ts";
+import { call, type Outcome, type SignedInMember, signedInMember } from "../support/routes.ts";
 import { testStorageDir } from "../support/storage.ts";
-import { expectAllNotFound, type Probe } from "../support/probes.ts";
+import {
+  expectAllForbidden,
+  expectAllNotFound,
+  expectNotListed,
+  expectOutsiderSeesNothing,
+  outsiderCases,
+  outsidersOf,
+  type Probe,
+  tenantList,
+} from "../support/isolation.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 // Each test file gets its own storage folder (tests/support/setup-database.ts).
 const storageDir = testStorageDir();
-
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
 
 async function blobCount() {
   const entries = await readdir(storageDir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -111,6 +117,14 @@ function versionProbes(specId: string, number: number, files: { attachmentId: st
   ];
 }
 
+/** The spec page, a version page and a spec action, each as `who` through its own org. */
+const specPage = (who: SignedInMember, specId: string) =>
+  call(specRoute.loader, specUrl(who.org.slug, specId), { cookie: who.cookie, params: { org: who.org.slug, specId } });
+const versionPage = (who: SignedInMember, specId: string, number: number) =>
+  call(versionRoute.loader, versionUrl(who.org.slug, specId, number), { cookie: who.cookie, params: { org: who.org.slug, specId, number: String(number) } });
+const specAction = (who: SignedInMember, specId: string, form: Record<string, string | string[]>) =>
+  call(specRoute.action, specUrl(who.org.slug, specId), { cookie: who.cookie, params: { org: who.org.slug, specId }, form });
+
 const diffProbe = (specId: string, from: number, to: number): Probe => ({
   label: `diff loader ${from}→${to}`,
   run: (slug, cookie) => call(diffRoute.loader, `${specUrl(slug, specId)}/diff?from=${from}&to=${to}`, { cookie, params: { org: slug, specId } }),
@@ -121,7 +135,6 @@ const fileProbe = (attachmentId: string, label: string): Probe => ({
   run: (slug, cookie) => call(filesRoute.loader, `/${slug}/files/${attachmentId}`, { cookie, params: { org: slug, attachmentId } }),
 });
 
-const listProbe: Probe = { label: "list loader", run: (slug, cookie) => call(listRoute.loader, `/${slug}/specs`, { cookie, params: { org: slug } }) };
 const newProbes: Probe[] = [
   { label: "new loader", run: (slug, cookie) => call(newRoute.loader, `/${slug}/specs/new`, { cookie, params: { org: slug } }) },
   {
@@ -132,11 +145,7 @@ const newProbes: Probe[] = [
 ];
 
 type ListData = { specs: { items: { id: string; title: string; versions?: { number: number }[]; awaiting: boolean }[] } };
-const listOf = async (who: Member, query = "") => {
-  const out = await call(listRoute.loader, `/${who.org.slug}/specs${query}`, { cookie: who.cookie, params: { org: who.org.slug } });
-  expect(out.status).toBe(200);
-  return (out.data as ListData).specs.items;
-};
+const list = tenantList(listRoute.loader, "specs", (data) => (data as ListData).specs.items);
 
 /** Everything a denied request could have changed, to compare before and after. */
 async function stateOf(s: Scene) {
@@ -166,7 +175,7 @@ async function stateOf(s: Scene) {
  * nothing is shared with, a factory that is no partner, and an unrelated importer.
  */
 async function scene() {
-  const importer = await member("IMPORTER", "QUALITY");
+  const importer = await signedInMember("IMPORTER", "QUALITY");
   const titleA = `Stoneware mug ${unique("A")}`;
   const titleB = `Teapot ${unique("B")}`;
   const draftSecret = `Draft-only handle radius ${unique("secret")}`;
@@ -178,16 +187,21 @@ async function scene() {
   const drawingA2 = await createSpecVersionFile(a2, { name: "a-v2-draft.pdf" });
   const drawingB1 = await createSpecVersionFile(b.version, { name: "b-v1-draft.pdf" });
 
-  const shared = await member("FACTORY", "QUALITY");
+  const shared = await signedInMember("FACTORY", "QUALITY");
   await createSpecShare(a.spec.id, importer.org.id, shared.org.id);
   await createSpecShare(b.spec.id, importer.org.id, shared.org.id);
-  const partner = await member("FACTORY", "OWNER");
-  await createPartnership(importer.org.id, partner.org.id, "ACTIVE");
-  const stranger = await member("FACTORY", "OWNER");
-  const otherImporter = await member("IMPORTER", "OWNER");
-  return { importer, a: { ...a, v2: a2 }, b, titleA, titleB, draftSecret, drawingA1, drawingA2, drawingB1, shared, partner, stranger, otherImporter };
+  const outsiders = await outsidersOf(importer.org.id, "OWNER");
+  return { importer, a: { ...a, v2: a2 }, b, titleA, titleB, draftSecret, drawingA1, drawingA2, drawingB1, shared, ...outsiders };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
+
+/** Every probe of a spec whose only version the factory could know is v1: the spec, v1, the diff of v1 with itself and v1's drawing. */
+const onlyVersionProbes = (specId: string, drawing: { id: string }, drawingLabel: string, factoryId: string): Probe[] => [
+  ...specProbes(specId, { own: factoryId, shared: factoryId }),
+  ...versionProbes(specId, 1, { attachmentId: drawing.id }, factoryId),
+  diffProbe(specId, 1, 1),
+  fileProbe(drawing.id, drawingLabel),
+];
 
 /** Every probe of every spec route, for both specs of the scene. */
 function allProbes(s: Scene, ownFactoryId: string): Probe[] {
@@ -218,10 +232,7 @@ describe("outsiders see nothing of a specification", () => {
   // Checked first, so that the 404s below are about the people, not broken data.
   it("the factory it is shared with opens the published version, its drawing, and finds the spec in its list", async () => {
     const { shared, a } = s;
-    const spec = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), {
-      cookie: shared.cookie,
-      params: { org: shared.org.slug, specId: a.spec.id },
-    });
+    const spec = await specPage(shared, a.spec.id);
     expect(spec.status).toBe(200);
     expect((spec.data as { versions: { number: number }[] }).versions.map((v) => v.number)).toEqual([1]);
     const v1 = await versionProbes(a.spec.id, 1, { attachmentId: s.drawingA1.id }, shared.org.id)[0]!.run(shared.org.slug, shared.cookie);
@@ -229,32 +240,26 @@ describe("outsiders see nothing of a specification", () => {
     expect(JSON.stringify(v1.data)).toContain(s.titleA);
     const file = await fileProbe(s.drawingA1.id, "published drawing").run(shared.org.slug, shared.cookie);
     expect(file.status).toBe(200);
-    expect((await listOf(shared)).map((i) => i.title)).toContain(s.titleA);
+    expect((await list.rows(shared)).map((i) => i.title)).toContain(s.titleA);
   });
 
-  const outsiders = [
-    ["a factory that is not a partner", "stranger"],
-    ["a partner factory the spec was not shared with", "partner"],
-    ["a user of an unrelated importer", "otherImporter"],
-  ] as const;
-
-  for (const [who, key] of outsiders) {
+  for (const [who, key] of outsiderCases("a partner factory the spec was not shared with")) {
     it(`${who} gets 404 and no data from every spec loader and action, through its own org and the importer's`, async () => {
-      const outsider = s[key];
-      const probes = allProbes(s, outsider.org.id);
-      const secrets = [s.titleA, s.titleB, s.draftSecret];
-      await expectAllNotFound(probes, outsider.org.slug, outsider.cookie, secrets);
-      await expectAllNotFound([...probes, listProbe, ...newProbes], s.importer.org.slug, outsider.cookie, secrets);
+      await expectOutsiderSeesNothing(s[key], {
+        probes: allProbes(s, s[key].org.id),
+        orgProbes: [list.probe, ...newProbes],
+        parties: [s.importer],
+        secrets: [s.titleA, s.titleB, s.draftSecret],
+      });
       expect(await stateOf(s)).toBe(before);
     });
 
     it(`${who} does not find the specs in its own list, by title or by product code`, async () => {
-      const outsider = s[key];
-      for (const query of ["", `?q=${encodeURIComponent(s.a.spec.productCode)}`, `?q=${encodeURIComponent(s.titleB)}`, "?filter=draft", "?filter=needs-ack"]) {
-        const items = await listOf(outsider, query);
-        expect(items.map((i) => i.id)).not.toContain(s.a.spec.id);
-        expect(items.map((i) => i.id)).not.toContain(s.b.spec.id);
-      }
+      await expectNotListed(list, s[key], {
+        queries: ["", `?q=${encodeURIComponent(s.a.spec.productCode)}`, `?q=${encodeURIComponent(s.titleB)}`, "?filter=draft", "?filter=needs-ack"],
+        hidden: [s.a.spec.id, s.b.spec.id],
+        secrets: [],
+      });
     });
   }
 
@@ -272,23 +277,15 @@ describe("outsiders see nothing of a specification", () => {
 
   it("the factory it is shared with gets 404 on every route of a spec whose only version is a draft", async () => {
     const { shared, b } = s;
-    const probes = [
-      ...specProbes(b.spec.id, { own: shared.org.id, shared: shared.org.id }),
-      ...versionProbes(b.spec.id, 1, { attachmentId: s.drawingB1.id }, shared.org.id),
-      diffProbe(b.spec.id, 1, 1),
-      fileProbe(s.drawingB1.id, "draft-only drawing"),
-    ];
+    const probes = onlyVersionProbes(b.spec.id, s.drawingB1, "draft-only drawing", shared.org.id);
     await expectAllNotFound(probes, shared.org.slug, shared.cookie, [s.titleB]);
-    await expectAllNotFound([...probes, listProbe, ...newProbes], s.importer.org.slug, shared.cookie, [s.titleB, s.titleA]);
+    await expectAllNotFound([...probes, list.probe, ...newProbes], s.importer.org.slug, shared.cookie, [s.titleB, s.titleA]);
     expect(await stateOf(s)).toBe(before);
   });
 
   it("factory member cannot see draft versions anywhere: not in the spec's versions, the diff, the version page or the list", async () => {
     const { shared, a } = s;
-    const spec = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), {
-      cookie: shared.cookie,
-      params: { org: shared.org.slug, specId: a.spec.id },
-    });
+    const spec = await specPage(shared, a.spec.id);
     expect(JSON.stringify(spec.data)).not.toContain(s.draftSecret);
     expect((spec.data as { versions: { status: string }[] }).versions.every((v) => v.status !== "DRAFT")).toBe(true);
     // The diff page's default compares the newest version the factory may read.
@@ -299,12 +296,9 @@ describe("outsiders see nothing of a specification", () => {
     expect(diff.status).toBe(200);
     expect((diff.data as { versions: number[] }).versions).toEqual([1]);
     expect(JSON.stringify(diff.data)).not.toContain(s.draftSecret);
-    const v1 = await call(versionRoute.loader, versionUrl(shared.org.slug, a.spec.id, 1), {
-      cookie: shared.cookie,
-      params: { org: shared.org.slug, specId: a.spec.id, number: "1" },
-    });
+    const v1 = await versionPage(shared, a.spec.id, 1);
     expect(JSON.stringify(v1.data)).not.toContain(s.draftSecret);
-    const items = await listOf(shared);
+    const items = await list.rows(shared);
     expect(items.map((i) => i.id)).not.toContain(s.b.spec.id);
     expect(JSON.stringify(items)).not.toContain(s.draftSecret);
   });
@@ -316,7 +310,7 @@ describe("outsiders see nothing of a specification", () => {
     // A second shared spec just like A, but without a draft.
     const c = await createSpec(s.importer.org.id, { title: `Saucer ${unique("C")}` });
     await createSpecShare(c.spec.id, s.importer.org.id, shared.org.id);
-    const items = await listOf(shared);
+    const items = await list.rows(shared);
     const rowA = items.find((i) => i.id === s.a.spec.id)!;
     const rowC = items.find((i) => i.id === c.spec.id)!;
     expect(rowA).toBeDefined();
@@ -325,7 +319,7 @@ describe("outsiders see nothing of a specification", () => {
     expect(rowA.versions ?? []).toEqual([]);
     expect(rowC.versions ?? []).toEqual([]);
     // Nor may the "has a draft" filter tell them apart.
-    const drafts = (await listOf(shared, "?filter=draft")).map((i) => i.id);
+    const drafts = (await list.rows(shared, "?filter=draft")).map((i) => i.id);
     expect(drafts.includes(s.a.spec.id)).toBe(drafts.includes(c.spec.id));
   });
 });
@@ -333,9 +327,9 @@ describe("outsiders see nothing of a specification", () => {
 describe("a partnership that ends", () => {
   it("takes the shared spec away from the factory: 404 on its pages and drawing, and gone from its list", async () => {
     const s = await scene();
-    const owner = await member("IMPORTER", "OWNER", s.importer.org);
+    const owner = await signedInMember("IMPORTER", "OWNER", s.importer.org);
     const { shared, a } = s;
-    expect((await listOf(shared)).map((i) => i.id)).toContain(a.spec.id);
+    expect((await list.rows(shared)).map((i) => i.id)).toContain(a.spec.id);
     const partnership = await prisma.partnership.findFirstOrThrow({ where: { importerId: s.importer.org.id, factoryId: shared.org.id, status: "ACTIVE" } });
     const ended = await call(partnersRoute.action, `/${owner.org.slug}/partners`, {
       cookie: owner.cookie,
@@ -345,21 +339,13 @@ describe("a partnership that ends", () => {
     expect(ended.status).toBe(302);
     expect((await prisma.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).status).toBe("ENDED");
 
-    const probes = [
-      ...specProbes(a.spec.id, { own: shared.org.id, shared: shared.org.id }),
-      ...versionProbes(a.spec.id, 1, { attachmentId: s.drawingA1.id }, shared.org.id),
-      diffProbe(a.spec.id, 1, 1),
-      fileProbe(s.drawingA1.id, "published drawing"),
-    ];
+    const probes = onlyVersionProbes(a.spec.id, s.drawingA1, "published drawing", shared.org.id);
     await expectAllNotFound(probes, shared.org.slug, shared.cookie, [s.titleA]);
     for (const query of ["", "?filter=needs-ack", `?q=${encodeURIComponent(a.spec.productCode)}`]) {
-      expect((await listOf(shared, query)).map((i) => i.id)).not.toContain(a.spec.id);
+      expect((await list.rows(shared, query)).map((i) => i.id)).not.toContain(a.spec.id);
     }
     // The importer keeps the spec and its history.
-    const importerView = await call(specRoute.loader, specUrl(s.importer.org.slug, a.spec.id), {
-      cookie: s.importer.cookie,
-      params: { org: s.importer.org.slug, specId: a.spec.id },
-    });
+    const importerView = await specPage(s.importer, a.spec.id);
     expect(importerView.status).toBe(200);
   });
 
@@ -369,18 +355,11 @@ describe("a partnership that ends", () => {
     await prisma.partnership.updateMany({ where: { importerId: importer.org.id, factoryId: shared.org.id }, data: { status: "ENDED", endedAt: new Date() } });
     // A new invitation, accepted: a new active partnership between the same two orgs.
     await createPartnership(importer.org.id, shared.org.id, "ACTIVE");
-    const shareAgain = await call(specRoute.action, specUrl(importer.org.slug, a.spec.id), {
-      cookie: importer.cookie,
-      params: { org: importer.org.slug, specId: a.spec.id },
-      form: { intent: "share", factoryIds: [shared.org.id] },
-    });
+    const shareAgain = await specAction(importer, a.spec.id, { intent: "share", factoryIds: [shared.org.id] });
     expect(shareAgain.status).toBe(302);
-    const seen = await call(specRoute.loader, specUrl(shared.org.slug, a.spec.id), {
-      cookie: shared.cookie,
-      params: { org: shared.org.slug, specId: a.spec.id },
-    });
+    const seen = await specPage(shared, a.spec.id);
     expect(seen.status).toBe(200);
-    expect((await listOf(shared)).map((i) => i.id)).toContain(a.spec.id);
+    expect((await list.rows(shared)).map((i) => i.id)).toContain(a.spec.id);
   });
 });
 
@@ -388,29 +367,20 @@ describe("sharing is per factory", () => {
   it("unsharing takes the spec away from that factory: 404 on its pages and drawing, gone from its list", async () => {
     const s = await scene();
     const { shared, a, importer } = s;
-    const out = await call(specRoute.action, specUrl(importer.org.slug, a.spec.id), {
-      cookie: importer.cookie,
-      params: { org: importer.org.slug, specId: a.spec.id },
-      form: { intent: "unshare", factoryId: shared.org.id },
-    });
+    const out = await specAction(importer, a.spec.id, { intent: "unshare", factoryId: shared.org.id });
     expect(out.status).toBe(302);
     expect(await prisma.specShare.count({ where: { specId: a.spec.id, factoryId: shared.org.id } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { orgId: importer.org.id, action: "spec.unshare", subjectId: a.spec.id } })).toBe(1);
-    const probes = [
-      ...specProbes(a.spec.id, { own: shared.org.id, shared: shared.org.id }),
-      ...versionProbes(a.spec.id, 1, { attachmentId: s.drawingA1.id }, shared.org.id),
-      diffProbe(a.spec.id, 1, 1),
-      fileProbe(s.drawingA1.id, "published drawing"),
-    ];
+    const probes = onlyVersionProbes(a.spec.id, s.drawingA1, "published drawing", shared.org.id);
     await expectAllNotFound(probes, shared.org.slug, shared.cookie, [s.titleA]);
-    expect((await listOf(shared)).map((i) => i.id)).not.toContain(a.spec.id);
+    expect((await list.rows(shared)).map((i) => i.id)).not.toContain(a.spec.id);
   });
 
   it("an importer's comment meant for a factory that no longer shares the spec never lands in another factory's thread", async () => {
     const s = await scene();
     const { shared, a, importer } = s;
     // Shared with two factories; the importer has the second one's thread open when that partnership ends.
-    const leaving = await member("FACTORY", "QUALITY");
+    const leaving = await signedInMember("FACTORY", "QUALITY");
     await createSpecShare(a.spec.id, importer.org.id, leaving.org.id);
     await prisma.partnership.updateMany({ where: { importerId: importer.org.id, factoryId: leaving.org.id }, data: { status: "ENDED", endedAt: new Date() } });
     const meantForLeaving = "Your quote was 8% above the other factory's.";
@@ -421,10 +391,7 @@ describe("sharing is per factory", () => {
     });
     expect(out.status).toBeGreaterThanOrEqual(400);
     expect(await prisma.comment.count({ where: { threadId: a.version.id, factoryId: shared.org.id } })).toBe(0);
-    const sharedView = await call(versionRoute.loader, versionUrl(shared.org.slug, a.spec.id, 1), {
-      cookie: shared.cookie,
-      params: { org: shared.org.slug, specId: a.spec.id, number: "1" },
-    });
+    const sharedView = await versionPage(shared, a.spec.id, 1);
     expect(JSON.stringify(sharedView.data)).not.toContain(meantForLeaving);
   });
 });
@@ -496,16 +463,7 @@ function importerWrites(s: WriteScene): Probe[] {
   ];
 }
 
-async function expectAllForbidden(probes: Probe[], who: Member, s: Scene) {
-  const before = await stateOf(s);
-  for (const probe of probes) {
-    const out = await probe.run(who.org.slug, who.cookie);
-    expect(out.status, probe.label).toBe(403);
-  }
-  expect(await stateOf(s)).toBe(before);
-}
-
-const comment = (who: Member, specId: string, number: number, factoryId: string, body: string) =>
+const comment = (who: SignedInMember, specId: string, number: number, factoryId: string, body: string) =>
   call(versionRoute.action, `${versionUrl(who.org.slug, specId, number)}?factory=${factoryId}`, {
     cookie: who.cookie,
     params: { org: who.org.slug, specId, number: String(number) },
@@ -515,8 +473,8 @@ const comment = (who: Member, specId: string, number: number, factoryId: string,
 describe("read-only roles", () => {
   it("an importer viewer gets 403 on every spec write, and nothing changes", async () => {
     const s = await writeScene();
-    const viewer = await member("IMPORTER", "VIEWER", s.importer.org);
-    await expectAllForbidden(importerWrites(s), viewer, s);
+    const viewer = await signedInMember("IMPORTER", "VIEWER", s.importer.org);
+    await expectAllForbidden(importerWrites(s), viewer, () => stateOf(s));
     expect((await call(newRoute.loader, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug } })).status).toBe(403);
     // The role is asked before the fields: an empty form is still a 403, not a list of field errors.
     expect((await call(newRoute.action, `/${viewer.org.slug}/specs/new`, { cookie: viewer.cookie, params: { org: viewer.org.slug }, form: {} })).status).toBe(
@@ -526,11 +484,8 @@ describe("read-only roles", () => {
 
   it("an importer viewer may read but not comment", async () => {
     const s = await writeScene();
-    const viewer = await member("IMPORTER", "VIEWER", s.importer.org);
-    const page = await call(versionRoute.loader, versionUrl(viewer.org.slug, s.a.spec.id, 1), {
-      cookie: viewer.cookie,
-      params: { org: viewer.org.slug, specId: s.a.spec.id, number: "1" },
-    });
+    const viewer = await signedInMember("IMPORTER", "VIEWER", s.importer.org);
+    const page = await versionPage(viewer, s.a.spec.id, 1);
     expect(page.status).toBe(200);
     expect((await comment(viewer, s.a.spec.id, 1, s.shared.org.id, "Viewer speaking")).status).toBe(403);
     expect(await prisma.comment.count({ where: { threadId: s.a.version.id } })).toBe(0);
@@ -538,8 +493,8 @@ describe("read-only roles", () => {
 
   it("an importer member gets 403 on every spec write, but may comment in a factory's thread", async () => {
     const s = await writeScene();
-    const importerMember = await member("IMPORTER", "MEMBER", s.importer.org);
-    await expectAllForbidden(importerWrites(s), importerMember, s);
+    const importerMember = await signedInMember("IMPORTER", "MEMBER", s.importer.org);
+    await expectAllForbidden(importerWrites(s), importerMember, () => stateOf(s));
     const out = await comment(importerMember, s.a.spec.id, 1, s.shared.org.id, "Please use the new carton size.");
     expect(out.status).toBe(302);
     const posted = await prisma.comment.findMany({ where: { threadType: "SpecVersion", threadId: s.a.version.id } });
@@ -555,7 +510,7 @@ describe("read-only roles", () => {
 
   it("a factory viewer gets 403 on acknowledge, query and comment, and nothing is recorded", async () => {
     const s = await writeScene();
-    const viewer = await member("FACTORY", "VIEWER", s.shared.org);
+    const viewer = await signedInMember("FACTORY", "VIEWER", s.shared.org);
     const params = { org: viewer.org.slug, specId: s.a.spec.id, number: "1" };
     const url = versionUrl(viewer.org.slug, s.a.spec.id, 1);
     const page = await call(versionRoute.loader, url, { cookie: viewer.cookie, params });
@@ -579,12 +534,12 @@ describe("read-only roles", () => {
     const s = await writeScene();
     const onSpecPage = importerWrites(s).filter((p) => ["share", "unshare", "new version"].includes(p.label));
     expect(onSpecPage).toHaveLength(3);
-    await expectAllForbidden(onSpecPage, s.shared, s);
+    await expectAllForbidden(onSpecPage, s.shared, () => stateOf(s));
     // Publishing, editing or uploading to the published v1 is refused as well.
     const v1 = versionProbes(s.a.spec.id, 1, { attachmentId: s.drawingA1.id }, s.shared.org.id).filter((p) =>
       /publish|save|remove|upload|defect/.test(p.label),
     );
-    await expectAllForbidden(v1, s.shared, s);
+    await expectAllForbidden(v1, s.shared, () => stateOf(s));
   });
 });
 

@@ -2,7 +2,6 @@
 // browser posts them (multipart), then downloaded through the file route:
 // what is stored, what is refused, what is left behind (nothing), and who
 // may read the files (a shared factory, once the version is published).
-import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -12,16 +11,22 @@ import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
-import { createSpec, createSpecShare } from "../support/factories.ts";
 import { downloadAs } from "../support/downloads.ts";
 import { call, signedInMember } from "../support/routes.ts";
+import { fileOf, ONE_PAGE_PDF, sha256 } from "../support/files.ts";
+import {
+  draftSharedSpec,
+  type DraftSpec,
+  drawingsForm,
+  editUrl,
+  postToEditor,
+  publishDraft,
+  removeFile,
+  uploadDrawings,
+  versionParams,
+} from "../support/spec-editor.ts";
 import { filesUnder, testStorageDir } from "../support/storage.ts";
 
-// A real one-page PDF.
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
-    "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
-);
 const HTML = Buffer.from("<!doctype html><title>drawing</title><script>fetch('/api').then(r => r.text()).then(alert)</script>");
 
 /** A real 2×2 PNG of one colour, so two photos have different bytes. */
@@ -50,45 +55,17 @@ function png(r: number, g: number, b: number) {
 const GOOD_PHOTO = png(40, 160, 60);
 const BAD_PHOTO = png(200, 30, 30);
 
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const file = (bytes: Buffer, name: string, type = "application/octet-stream") => new File([new Uint8Array(bytes)], name, { type });
-
 // Each test file gets its own storage folder (tests/support/setup-database.ts).
 const storageDir = testStorageDir();
 
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
-
-/** A quality lead's draft spec (v1, one characteristic), shared with a partner factory. */
-async function scene() {
-  const quality = await member("IMPORTER", "QUALITY");
-  const factory = await member("FACTORY", "MEMBER");
-  const { spec, version } = await createSpec(quality.org.id, { draft: true });
-  await createSpecShare(spec.id, quality.org.id, factory.org.id);
-  return { quality, factory, spec, version };
-}
-type Scene = Awaited<ReturnType<typeof scene>>;
-
-const editUrl = (s: Scene, who: Member = s.quality) => `/${who.org.slug}/specs/${s.spec.id}/v/${s.version.number}/edit`;
-const params = (s: Scene, who: Member = s.quality) => ({ org: who.org.slug, specId: s.spec.id, number: String(s.version.number) });
-
-function multipart(entries: [string, string | File][]) {
-  const form = new FormData();
-  for (const [name, value] of entries) form.append(name, value);
-  return form;
-}
-
-const post = (s: Scene, entries: [string, string | File][]) =>
-  call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), body: multipart(entries) });
-
-async function snapshotOf(s: Scene) {
-  const out = await call(editRoute.loader, editUrl(s), { cookie: s.quality.cookie, params: params(s) });
+async function snapshotOf(s: DraftSpec) {
+  const out = await call(editRoute.loader, editUrl(s), { cookie: s.quality.cookie, params: versionParams(s) });
   expect(out.status).toBe(200);
   return (out.data as { snapshot: VersionSnapshot }).snapshot;
 }
 
 /** Whatever an upload could leave behind: rows, links and blobs. */
-async function leftovers(s: Scene) {
+async function leftovers(s: DraftSpec) {
   return {
     attachments: await prisma.attachment.count({ where: { orgId: s.quality.org.id } }),
     links: await prisma.specVersionFile.count({ where: { versionId: s.version.id } }),
@@ -98,9 +75,9 @@ async function leftovers(s: Scene) {
   };
 }
 
-async function expectRefused(s: Scene, entries: [string, string | File][], status: number, message: RegExp) {
+async function expectRefused(s: DraftSpec, entries: [string, string | File][], status: number, message: RegExp) {
   const before = await leftovers(s);
-  const out = await post(s, entries);
+  const out = await postToEditor(s, entries);
   expect(out.status).toBe(status);
   const text = typeof out.data === "string" ? out.data : JSON.stringify(out.data);
   expect(text).toMatch(message);
@@ -112,11 +89,8 @@ async function expectRefused(s: Scene, entries: [string, string | File][], statu
 
 describe("drawings uploaded in the spec editor", () => {
   it("a real PDF drawing is stored with its size, hash and type, and listed on the version", async () => {
-    const s = await scene();
-    const out = await post(s, [
-      ["intent", "upload"],
-      ["files", file(PDF, "Drawing rev A.pdf", "application/pdf")],
-    ]);
+    const s = await draftSharedSpec();
+    const out = await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "Drawing rev A.pdf", "application/pdf")]);
     expect(out.status).toBe(302);
     expect(out.location).toBe(editUrl(s));
 
@@ -127,64 +101,40 @@ describe("drawings uploaded in the spec editor", () => {
       uploadedById: s.quality.user.id,
       name: "Drawing rev A.pdf",
       contentType: "application/pdf",
-      size: PDF.length,
-      sha256: sha256(PDF),
+      size: ONE_PAGE_PDF.length,
+      sha256: sha256(ONE_PAGE_PDF),
     });
-    expect(await readFile(path.join(storageDir, attachment!.storageKey))).toEqual(PDF);
+    expect(await readFile(path.join(storageDir, attachment!.storageKey))).toEqual(ONE_PAGE_PDF);
     expect(await prisma.specVersionFile.findMany({ where: { versionId: s.version.id }, select: { attachmentId: true, position: true } })).toEqual([
       { attachmentId: attachment!.id, position: 0 },
     ]);
     expect((await snapshotOf(s)).attachments).toEqual([
-      { id: attachment!.id, name: "Drawing rev A.pdf", contentType: "application/pdf", size: PDF.length, sha256: sha256(PDF) },
+      { id: attachment!.id, name: "Drawing rev A.pdf", contentType: "application/pdf", size: ONE_PAGE_PDF.length, sha256: sha256(ONE_PAGE_PDF) },
     ]);
     expect(await prisma.auditEvent.count({ where: { orgId: s.quality.org.id, action: "specVersion.add-files", subjectId: s.version.id } })).toBe(1);
 
     const res = await downloadAs(s.quality, attachment!.id);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await res.arrayBuffer())).toEqual(PDF);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(ONE_PAGE_PDF);
   });
 
   it("a second upload adds to the drawings already listed, in order", async () => {
-    const s = await scene();
-    expect(
-      (
-        await post(s, [
-          ["intent", "upload"],
-          ["files", file(PDF, "first.pdf")],
-        ])
-      ).status,
-    ).toBe(302);
-    expect(
-      (
-        await post(s, [
-          ["intent", "upload"],
-          ["files", file(PDF, "second.pdf")],
-          ["files", file(PDF, "third.pdf")],
-        ])
-      ).status,
-    ).toBe(302);
+    const s = await draftSharedSpec();
+    expect((await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "first.pdf")])).status).toBe(302);
+    expect((await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "second.pdf"), fileOf(ONE_PAGE_PDF, "third.pdf")])).status).toBe(302);
     expect((await snapshotOf(s)).attachments.map((a) => a.name)).toEqual(["first.pdf", "second.pdf", "third.pdf"]);
   });
 
   it("a file over UPLOAD_MAX_BYTES is refused with 413, and the smaller file sent with it is not kept either", async () => {
-    const s = await scene();
-    const big = Buffer.concat([PDF, Buffer.alloc(6 * 1024, 0x20)]);
+    const s = await draftSharedSpec();
+    const big = Buffer.concat([ONE_PAGE_PDF, Buffer.alloc(6 * 1024, 0x20)]);
     const previous = process.env.UPLOAD_MAX_BYTES;
     process.env.UPLOAD_MAX_BYTES = "2048";
     resetEnv();
     try {
-      expect(PDF.length).toBeLessThan(2048);
-      await expectRefused(
-        s,
-        [
-          ["intent", "upload"],
-          ["files", file(PDF, "small.pdf")],
-          ["files", file(big, "big.pdf")],
-        ],
-        413,
-        /big\.pdf.*larger than 2 KB/,
-      );
+      expect(ONE_PAGE_PDF.length).toBeLessThan(2048);
+      await expectRefused(s, drawingsForm([fileOf(ONE_PAGE_PDF, "small.pdf"), fileOf(big, "big.pdf")]), 413, /big\.pdf.*larger than 2 KB/);
     } finally {
       if (previous === undefined) delete process.env.UPLOAD_MAX_BYTES;
       else process.env.UPLOAD_MAX_BYTES = previous;
@@ -194,42 +144,23 @@ describe("drawings uploaded in the spec editor", () => {
   });
 
   it("an HTML page named drawing.pdf is refused with 415 and nothing is kept", async () => {
-    const s = await scene();
-    await expectRefused(
-      s,
-      [
-        ["intent", "upload"],
-        ["files", file(HTML, "drawing.pdf", "application/pdf")],
-      ],
-      415,
-      /"drawing\.pdf" is not an allowed file type/,
-    );
+    const s = await draftSharedSpec();
+    await expectRefused(s, drawingsForm([fileOf(HTML, "drawing.pdf", "application/pdf")]), 415, /"drawing\.pdf" is not an allowed file type/);
   });
 
   it("an empty file is refused with 400 and nothing is kept", async () => {
-    const s = await scene();
-    await expectRefused(
-      s,
-      [
-        ["intent", "upload"],
-        ["files", file(Buffer.alloc(0), "empty.pdf", "application/pdf")],
-      ],
-      400,
-      /"empty\.pdf" is empty/,
-    );
+    const s = await draftSharedSpec();
+    await expectRefused(s, drawingsForm([fileOf(Buffer.alloc(0), "empty.pdf", "application/pdf")]), 400, /"empty\.pdf" is empty/);
   });
 
   it("an upload without any file is refused with 400 and nothing is kept", async () => {
-    const s = await scene();
+    const s = await draftSharedSpec();
     await expectRefused(s, [["intent", "upload"]], 400, /Choose at least one file/);
   });
 
   it("a hostile file name is stored sanitized, under a key the server made", async () => {
-    const s = await scene();
-    const out = await post(s, [
-      ["intent", "upload"],
-      ["files", file(PDF, "../../x<script>.pdf", "application/pdf")],
-    ]);
+    const s = await draftSharedSpec();
+    const out = await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "../../x<script>.pdf", "application/pdf")]);
     expect(out.status).toBe(302);
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
     expect(attachment!.name).toBe("x_script_.pdf");
@@ -246,48 +177,21 @@ describe("drawings uploaded in the spec editor", () => {
 
 describe("removing a drawing", () => {
   it("takes it off the draft version", async () => {
-    const s = await scene();
-    expect(
-      (
-        await post(s, [
-          ["intent", "upload"],
-          ["files", file(PDF, "keep.pdf")],
-          ["files", file(PDF, "wrong.pdf")],
-        ])
-      ).status,
-    ).toBe(302);
+    const s = await draftSharedSpec();
+    expect((await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "keep.pdf"), fileOf(ONE_PAGE_PDF, "wrong.pdf")])).status).toBe(302);
     const [keep, wrong] = (await snapshotOf(s)).attachments;
-    const out = await call(editRoute.action, editUrl(s), {
-      cookie: s.quality.cookie,
-      params: params(s),
-      form: { intent: "remove-file", attachmentId: wrong!.id },
-    });
+    const out = await removeFile(s, wrong!.id);
     expect(out.status).toBe(302);
     expect((await snapshotOf(s)).attachments.map((a) => a.id)).toEqual([keep!.id]);
     expect(await prisma.auditEvent.count({ where: { orgId: s.quality.org.id, action: "specVersion.remove-file", subjectId: s.version.id } })).toBe(1);
   });
 
   it("a drawing removed from the draft is not served to the factory once the version is published", async () => {
-    const s = await scene();
-    expect(
-      (
-        await post(s, [
-          ["intent", "upload"],
-          ["files", file(PDF, "keep.pdf")],
-          ["files", file(PDF, "other-customer.pdf")],
-        ])
-      ).status,
-    ).toBe(302);
+    const s = await draftSharedSpec();
+    expect((await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "keep.pdf"), fileOf(ONE_PAGE_PDF, "other-customer.pdf")])).status).toBe(302);
     const [keep, removed] = (await snapshotOf(s)).attachments;
-    expect(
-      (await call(editRoute.action, editUrl(s), { cookie: s.quality.cookie, params: params(s), form: { intent: "remove-file", attachmentId: removed!.id } }))
-        .status,
-    ).toBe(302);
-    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, {
-      cookie: s.quality.cookie,
-      params: params(s),
-      form: { intent: "publish" },
-    });
+    expect((await removeFile(s, removed!.id)).status).toBe(302);
+    const published = await publishDraft(s);
     expect(published.status).toBe(302);
     expect((await downloadAs(s.factory, keep!.id)).status).toBe(200);
     expect((await downloadAs(s.factory, removed!.id)).status).toBe(404);
@@ -303,19 +207,16 @@ describe("defect examples", () => {
   ];
 
   it("a defect example with two real photos is created; the shared factory downloads them only once the version is published", async () => {
-    const s = await scene();
+    const s = await draftSharedSpec();
     const characteristic = await prisma.characteristic.findFirstOrThrow({ where: { versionId: s.version.id } });
-    const drawing = await post(s, [
-      ["intent", "upload"],
-      ["files", file(PDF, "drawing.pdf")],
-    ]);
+    const drawing = await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "drawing.pdf")]);
     expect(drawing.status).toBe(302);
-    const out = await post(s, [
+    const out = await postToEditor(s, [
       ["intent", "add-defect"],
       ["description", "Glaze drip on the rim"],
       ["characteristicKey", characteristic.key],
-      ["acceptable", file(GOOD_PHOTO, "acceptable.png", "image/png")],
-      ["unacceptable", file(BAD_PHOTO, "not acceptable.png", "image/png")],
+      ["acceptable", fileOf(GOOD_PHOTO, "acceptable.png", "image/png")],
+      ["unacceptable", fileOf(BAD_PHOTO, "not acceptable.png", "image/png")],
     ]);
     expect(out.status).toBe(302);
 
@@ -338,7 +239,7 @@ describe("defect examples", () => {
     const files: [string, Buffer, string][] = [
       [example!.acceptablePhotoId!, GOOD_PHOTO, "image/png"],
       [example!.unacceptablePhotoId!, BAD_PHOTO, "image/png"],
-      [drawingId, PDF, "application/pdf"],
+      [drawingId, ONE_PAGE_PDF, "application/pdf"],
     ];
     // While a draft: the importer sees them, the factory gets 404.
     for (const [id, bytes] of files) {
@@ -348,11 +249,7 @@ describe("defect examples", () => {
       expect((await downloadAs(s.factory, id)).status).toBe(404);
     }
 
-    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, {
-      cookie: s.quality.cookie,
-      params: params(s),
-      form: { intent: "publish" },
-    });
+    const published = await publishDraft(s);
     expect(published.status).toBe(302);
 
     for (const [id, bytes, type] of files) {
@@ -361,36 +258,39 @@ describe("defect examples", () => {
       expect(res.headers.get("Content-Type")).toBe(type);
       expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
     }
-    const page = await call(versionRoute.loader, `/${s.factory.org.slug}/specs/${s.spec.id}/v/1`, { cookie: s.factory.cookie, params: params(s, s.factory) });
+    const page = await call(versionRoute.loader, `/${s.factory.org.slug}/specs/${s.spec.id}/v/1`, {
+      cookie: s.factory.cookie,
+      params: versionParams(s, s.factory),
+    });
     expect(page.status).toBe(200);
     const seen = (page.data as { snapshot: VersionSnapshot }).snapshot;
     expect(seen.defectExamples.map((d) => [d.acceptablePhoto?.id, d.unacceptablePhoto?.id])).toEqual([
       [example!.acceptablePhotoId, example!.unacceptablePhotoId],
     ]);
     // A factory outside the share still gets 404.
-    const outsider = await member("FACTORY", "OWNER");
+    const outsider = await signedInMember("FACTORY", "OWNER");
     for (const [id] of files) expect((await downloadAs(outsider, id)).status).toBe(404);
   });
 
   it("a defect description typed with a NUL byte is stored without it, instead of failing", async () => {
-    const s = await scene();
-    const out = await post(s, [
+    const s = await draftSharedSpec();
+    const out = await postToEditor(s, [
       ["intent", "add-defect"],
       ["description", "Glaze\u0000 drip"],
-      ["acceptable", file(GOOD_PHOTO, "acceptable.png", "image/png")],
-      ["unacceptable", file(BAD_PHOTO, "not acceptable.png", "image/png")],
+      ["acceptable", fileOf(GOOD_PHOTO, "acceptable.png", "image/png")],
+      ["unacceptable", fileOf(BAD_PHOTO, "not acceptable.png", "image/png")],
     ]);
     expect(out.status).toBe(302);
     expect((await prisma.defectExample.findFirstOrThrow({ where: { versionId: s.version.id } })).description).toBe("Glaze drip");
   });
 
   it("a PDF sent as a defect photo is refused with 415 and nothing is kept", async () => {
-    const s = await scene();
+    const s = await draftSharedSpec();
     await expectRefused(
       s,
       defect([
-        ["acceptable", file(GOOD_PHOTO, "ok.png", "image/png")],
-        ["unacceptable", file(PDF, "photo.pdf", "image/png")],
+        ["acceptable", fileOf(GOOD_PHOTO, "ok.png", "image/png")],
+        ["unacceptable", fileOf(ONE_PAGE_PDF, "photo.pdf", "image/png")],
       ]),
       415,
       /PNG, JPEG or WebP/,
@@ -398,17 +298,17 @@ describe("defect examples", () => {
   });
 
   it("a defect example without any photo is refused with 400 and nothing is kept", async () => {
-    const s = await scene();
+    const s = await draftSharedSpec();
     await expectRefused(s, defect(), 400, /at least one photo/);
   });
 
   it("a defect example without a description is refused with 400, and its photos are not kept", async () => {
-    const s = await scene();
+    const s = await draftSharedSpec();
     await expectRefused(
       s,
       [
         ["intent", "add-defect"],
-        ["acceptable", file(GOOD_PHOTO, "ok.png", "image/png")],
+        ["acceptable", fileOf(GOOD_PHOTO, "ok.png", "image/png")],
       ],
       400,
       /Describe the defect/,
@@ -416,14 +316,14 @@ describe("defect examples", () => {
   });
 
   it("a defect example pointing at a characteristic of another version is refused with 400 and nothing is kept", async () => {
-    const s = await scene();
+    const s = await draftSharedSpec();
     await expectRefused(
       s,
       [
         ["intent", "add-defect"],
         ["description", "Crack"],
         ["characteristicKey", "not-a-key-of-this-version"],
-        ["acceptable", file(GOOD_PHOTO, "ok.png", "image/png")],
+        ["acceptable", fileOf(GOOD_PHOTO, "ok.png", "image/png")],
       ],
       400,
       /Choose a characteristic of this version/,

@@ -2,7 +2,7 @@
 // free port with a folder of its own): the driver's own promises, then files
 // uploaded through the spec editor, served through the file route and removed,
 // with the bucket as the only store.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deleteAttachment } from "~/features/attachments/attachments.server.ts";
@@ -10,29 +10,19 @@ import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
 import { getStorage, S3Storage } from "~/lib/storage.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
-import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
-import { createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { unique } from "../support/factories.ts";
 import { downloadAs } from "../support/downloads.ts";
-import { APP, call, signedInMember } from "../support/routes.ts";
+import { fileOf, ONE_PAGE_PDF, sha256, TINY_PNG } from "../support/files.ts";
+import { APP, signedInMember, type SignedInMember } from "../support/routes.ts";
 import { startS3, type TestS3, useS3 } from "../support/s3.ts";
+import { draftSharedSpec, postToEditor, publishDraft, uploadDrawings } from "../support/spec-editor.ts";
 import { filesUnder, testStorageDir } from "../support/storage.ts";
 
 const MB = 1024 * 1024;
-// A real one-page PDF: uploads are checked by content.
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
-    "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
-);
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-
 // Random bytes: a part or chunk stored out of place cannot go unnoticed.
 const patterned = (size: number) => randomBytes(size);
 /** A PDF (by its header) of about `size` bytes, padded as a PDF may be. */
-const bigPdf = (size: number) => Buffer.concat([PDF, patterned(size - PDF.length)]);
-
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const file = (bytes: Buffer, name: string, type = "application/octet-stream") => new File([new Uint8Array(bytes)], name, { type });
+const bigPdf = (size: number) => Buffer.concat([ONE_PAGE_PDF, patterned(size - ONE_PAGE_PDF.length)]);
 
 async function readAll(stream: Readable) {
   const chunks: Buffer[] = [];
@@ -67,7 +57,7 @@ describe("the S3 driver", () => {
   it("is the storage when S3_BUCKET is set, and nothing is written to the local folder", async () => {
     expect(getStorage()).toBeInstanceOf(S3Storage);
     const key = `${unique("org")}/2026/${"a".repeat(32)}`;
-    await getStorage().put(key, Readable.from([PDF]), { contentType: "application/pdf" });
+    await getStorage().put(key, Readable.from([ONE_PAGE_PDF]), { contentType: "application/pdf" });
     expect(await s3.keys()).toContain(key);
     expect(await filesUnder(testStorageDir())).toEqual([]);
   });
@@ -146,7 +136,7 @@ describe("the S3 driver", () => {
 
   it("refuses keys that a bucket could read differently, before any request", async () => {
     for (const key of ["../outside", "/etc/passwd", "org/../../x", "org//x", "org/x.pdf", ""]) {
-      await expect(getStorage().put(key, Readable.from([PDF]), { contentType: "application/pdf" })).rejects.toThrow(/Invalid storage key/);
+      await expect(getStorage().put(key, Readable.from([ONE_PAGE_PDF]), { contentType: "application/pdf" })).rejects.toThrow(/Invalid storage key/);
       await expect(getStorage().get(key)).rejects.toThrow(/Invalid storage key/);
       await expect(getStorage().delete(key)).rejects.toThrow(/Invalid storage key/);
     }
@@ -160,7 +150,7 @@ describe("the S3 driver", () => {
     resetEnv();
     const key = `${unique("org")}/2026/denied`;
     try {
-      await expect(getStorage().put(key, Readable.from([PDF]), { contentType: "application/pdf" })).rejects.toThrow(/Access Key Id/);
+      await expect(getStorage().put(key, Readable.from([ONE_PAGE_PDF]), { contentType: "application/pdf" })).rejects.toThrow(/Access Key Id/);
     } finally {
       process.env.S3_ACCESS_KEY_ID = previous;
       resetEnv();
@@ -171,29 +161,14 @@ describe("the S3 driver", () => {
 
 // ---- Through the app: the spec editor's uploads and the file route ----
 
-const member = signedInMember;
-type Member = Awaited<ReturnType<typeof member>>;
-
-/** A quality lead's draft spec, shared with a partner factory; a viewer of the importer; a stranger. */
+/** The spec editor's draft, and around it a viewer of the importer and a stranger. */
 async function scene() {
-  const quality = await member("IMPORTER", "QUALITY");
-  const viewer = await member("IMPORTER", "VIEWER", quality.org);
-  const factory = await member("FACTORY", "MEMBER");
-  const stranger = await member("IMPORTER", "OWNER");
-  const { spec, version } = await createSpec(quality.org.id, { draft: true });
-  await createSpecShare(spec.id, quality.org.id, factory.org.id);
-  return { quality, viewer, factory, stranger, spec, version };
+  const draft = await draftSharedSpec();
+  const viewer = await signedInMember("IMPORTER", "VIEWER", draft.quality.org);
+  const stranger = await signedInMember("IMPORTER", "OWNER");
+  return { ...draft, viewer, stranger };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
-
-const editUrl = (s: Scene) => `/${s.quality.org.slug}/specs/${s.spec.id}/v/${s.version.number}/edit`;
-const params = (s: Scene, who: Member = s.quality) => ({ org: who.org.slug, specId: s.spec.id, number: String(s.version.number) });
-
-function post(s: Scene, entries: [string, string | File][], who: Member = s.quality) {
-  const body = new FormData();
-  for (const [name, value] of entries) body.append(name, value);
-  return call(editRoute.action, editUrl(s), { cookie: who.cookie, params: params(s, who), body });
-}
 
 /** A refusal (thrown `data(…, {status})`) as its status. */
 async function refusal(promise: Promise<unknown>) {
@@ -213,10 +188,7 @@ describe("files through the app, stored in the bucket", () => {
   it("a 9 MB drawing uploaded in the spec editor is one object in the bucket, and downloads byte-for-byte to the importer's members only", async () => {
     const s = await scene();
     const drawing = bigPdf(9 * MB);
-    const out = await post(s, [
-      ["intent", "upload"],
-      ["files", file(drawing, "Drawing rev A.pdf", "application/pdf")],
-    ]);
+    const out = await uploadDrawings(s, [fileOf(drawing, "Drawing rev A.pdf", "application/pdf")]);
     expect(out.status).toBe(302);
 
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
@@ -245,38 +217,20 @@ describe("files through the app, stored in the bucket", () => {
 
   it("the shared factory downloads a drawing from the bucket once the version is published, a factory outside the share still gets 404", async () => {
     const s = await scene();
-    expect(
-      (
-        await post(s, [
-          ["intent", "upload"],
-          ["files", file(PDF, "drawing.pdf")],
-        ])
-      ).status,
-    ).toBe(302);
+    expect((await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "drawing.pdf")])).status).toBe(302);
     const [attachment] = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
-    const published = await call(versionRoute.action, `/${s.quality.org.slug}/specs/${s.spec.id}/v/1`, {
-      cookie: s.quality.cookie,
-      params: params(s),
-      form: { intent: "publish" },
-    });
+    const published = await publishDraft(s);
     expect(published.status).toBe(302);
     const res = await downloadAs(s.factory, attachment!.id);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
-    const outsider = await member("FACTORY", "OWNER");
+    expect(Buffer.from(await res.arrayBuffer()).equals(ONE_PAGE_PDF)).toBe(true);
+    const outsider = await signedInMember("FACTORY", "OWNER");
     expect((await downloadAs(outsider, attachment!.id)).status).toBe(404);
   });
 
   it("a viewer's upload is refused with 403 and puts nothing in the bucket", async () => {
     const s = await scene();
-    const out = await post(
-      s,
-      [
-        ["intent", "upload"],
-        ["files", file(PDF, "drawing.pdf")],
-      ],
-      s.viewer,
-    );
+    const out = await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "drawing.pdf")], s.viewer);
     expect(out.status).toBe(403);
     expect(await s3.keys(orgKeys(s))).toEqual([]);
   });
@@ -287,11 +241,7 @@ describe("files through the app, stored in the bucket", () => {
     process.env.UPLOAD_MAX_BYTES = String(10 * MB);
     resetEnv();
     try {
-      const out = await post(s, [
-        ["intent", "upload"],
-        ["files", file(PDF, "small.pdf")],
-        ["files", file(bigPdf(12 * MB), "huge.pdf")],
-      ]);
+      const out = await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "small.pdf"), fileOf(bigPdf(12 * MB), "huge.pdf")]);
       expect(out.status).toBe(413);
       expect(JSON.stringify(out.data)).toMatch(/huge\.pdf.*larger than 10 MB/);
     } finally {
@@ -306,9 +256,9 @@ describe("files through the app, stored in the bucket", () => {
 
   it("photos of a defect example refused for its missing description are removed from the bucket again", async () => {
     const s = await scene();
-    const out = await post(s, [
+    const out = await postToEditor(s, [
       ["intent", "add-defect"],
-      ["acceptable", file(PNG, "ok.png", "image/png")],
+      ["acceptable", fileOf(TINY_PNG, "ok.png", "image/png")],
     ]);
     expect(out.status).toBe(400);
     expect(await s3.keys(orgKeys(s))).toEqual([]);
@@ -317,21 +267,13 @@ describe("files through the app, stored in the bucket", () => {
 
   it("removing an attachment deletes its object from the bucket; a viewer (403) and another org (404) cannot", async () => {
     const s = await scene();
-    expect(
-      (
-        await post(s, [
-          ["intent", "upload"],
-          ["files", file(PDF, "keep.pdf")],
-          ["files", file(bigPdf(MB), "wrong.pdf")],
-        ])
-      ).status,
-    ).toBe(302);
+    expect((await uploadDrawings(s, [fileOf(ONE_PAGE_PDF, "keep.pdf"), fileOf(bigPdf(MB), "wrong.pdf")])).status).toBe(302);
     const rows = await prisma.attachment.findMany({ where: { orgId: s.quality.org.id } });
     const wrong = rows.find((r) => r.name === "wrong.pdf")!;
     const keep = rows.find((r) => r.name === "keep.pdf")!;
     expect(await s3.keys(orgKeys(s))).toEqual([keep.storageKey, wrong.storageKey].sort());
 
-    const ctxOf = (who: Member) => requireMembership(new Request(`${APP}/${who.org.slug}`, { headers: { Cookie: who.cookie } }), who.org.slug);
+    const ctxOf = (who: SignedInMember) => requireMembership(new Request(`${APP}/${who.org.slug}`, { headers: { Cookie: who.cookie } }), who.org.slug);
     expect(await refusal(deleteAttachment(await ctxOf(s.viewer), wrong.id))).toBe(403);
     expect(await refusal(deleteAttachment(await ctxOf(s.stranger), wrong.id))).toBe(404);
     expect(await s3.head(wrong.storageKey)).not.toBeNull();

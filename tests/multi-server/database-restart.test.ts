@@ -4,13 +4,12 @@
 // free port, so stopping it touches no other test. Needs `npm run build` and the
 // PostgreSQL server binaries (initdb, pg_ctl).
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, disconnectDatabase, prisma } from "~/lib/db.server.ts";
-import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { type AppServer, Browser, freePort, requireProductionBuild, startAppServerOnFreePort, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { createMember, TEST_PASSWORD } from "../support/factories.ts";
 import { createPostgresCluster, type PostgresCluster } from "../support/postgres-cluster.ts";
 
@@ -19,14 +18,11 @@ let server: AppServer | undefined;
 let dataDir = "";
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
+  requireProductionBuild();
   cluster = await createPostgresCluster(await freePort());
   await cluster.start();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-restart-data-"));
-  const port = await freePort();
-  server = startAppServer("restart", {
-    PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
+  server = await startAppServerOnFreePort("restart", {
     DATABASE_URL: cluster.url,
     SESSION_SECRET: randomBytes(32).toString("hex"),
     DATA_DIR: dataDir,
@@ -50,13 +46,19 @@ async function timed<T>(run: () => Promise<T>) {
   return { value, ms: Math.round(performance.now() - started) };
 }
 
+/** A new importer's owner, signed in on `app` from a browser at `address`, whose dashboard answers while the database is up. */
+async function signedInOwner(app: AppServer, address: string) {
+  const { org, user } = await createMember("IMPORTER", "OWNER");
+  const browser = new Browser(address);
+  expect((await browser.request(app, "/login", { form: { email: user.email, password: TEST_PASSWORD } })).status).toBe(302);
+  expect((await browser.request(app, `/${org.slug}`)).status).toBe(200);
+  return { org, browser };
+}
+
 describe("an app server whose database restarts", () => {
   it("answers 503 at once while PostgreSQL is stopped, and serves again without a restart once it is back", async () => {
     const app = server!;
-    const { org, user } = await createMember("IMPORTER", "OWNER");
-    const browser = new Browser("198.51.100.201");
-    expect((await browser.request(app, "/login", { form: { email: user.email, password: TEST_PASSWORD } })).status).toBe(302);
-    expect((await browser.request(app, `/${org.slug}`)).status).toBe(200);
+    const { org, browser } = await signedInOwner(app, "198.51.100.201");
 
     await cluster!.stop();
 
@@ -121,10 +123,7 @@ describe("an app server whose database restarts", () => {
 
   it("answers 503 within the 5 s connect timeout while PostgreSQL accepts connections and never answers, and serves again once it does", async () => {
     const app = server!;
-    const { org, user } = await createMember("IMPORTER", "OWNER");
-    const browser = new Browser("198.51.100.202");
-    expect((await browser.request(app, "/login", { form: { email: user.email, password: TEST_PASSWORD } })).status).toBe(302);
-    expect((await browser.request(app, `/${org.slug}`)).status).toBe(200);
+    const { org, browser } = await signedInOwner(app, "198.51.100.202");
 
     // The app's pooled connections go first, so that its next query needs a new one;
     // then the postmaster is frozen: the kernel still accepts, nobody answers.

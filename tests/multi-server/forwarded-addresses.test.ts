@@ -7,23 +7,20 @@
 // lists its proxy's address (TRUST_PROXY=127.0.0.1) instead of counting hops.
 // Needs `npm run build` and TEST_DATABASE_URL.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/lib/password.server.ts";
-import { type AppServer, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { type AppServer, requireProductionBuild, startAppServerOnFreePort, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { outwardAddress, type ReverseProxy, startReverseProxy } from "../support/reverse-proxy.ts";
 import { scratchDatabase } from "../support/scratch-database.ts";
 
 const PASSWORD = "correct horse battery staple";
 const tag = () => randomBytes(4).toString("hex");
 
-const serverUrl = process.env.TEST_DATABASE_URL;
 const database = scratchDatabase("sp_forwarded");
-const databaseUrl = database.url;
 
 let app: AppServer;
 let proxy: ReverseProxy;
@@ -50,6 +47,17 @@ function send(base: string, pathname: string, { forwardedFor, form, json }: { fo
   return fetch(`${base}${pathname}`, { method: body ? "POST" : "GET", headers, body, redirect: "manual" });
 }
 
+/** A production server on this file's database, with a session secret of its own and no worker. */
+function startServer(name: string, { trustProxy, dataDir }: { trustProxy: string; dataDir: string }) {
+  return startAppServerOnFreePort(name, {
+    DATABASE_URL: database.url,
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    DATA_DIR: dataDir,
+    TRUST_PROXY: trustProxy,
+    WORKER: "false",
+  });
+}
+
 async function createAccount() {
   const email = `owner.${tag()}@example.com`;
   const id = `user_${tag()}`;
@@ -59,25 +67,15 @@ async function createAccount() {
 }
 
 beforeAll(async () => {
-  if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
-  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
+  requireProductionBuild();
   outward = outwardAddress();
   await database.create();
 
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-forwarded-"));
-  const port = await freePort();
-  app = startAppServer("forwarded", {
-    PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: databaseUrl,
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    DATA_DIR: dataDir,
-    TRUST_PROXY: "1",
-    WORKER: "false",
-  });
+  app = await startServer("forwarded", { trustProxy: "1", dataDir });
   await waitUntilHealthy(app);
   proxy = await startReverseProxy(new URL(app.url));
-  db = new pg.Client({ connectionString: databaseUrl });
+  db = new pg.Client({ connectionString: database.url });
   await db.connect();
 }, 120_000);
 
@@ -91,8 +89,7 @@ afterAll(async () => {
 
 describe("forwarded addresses with TRUST_PROXY=1", () => {
   it("a refusal to trust every hop stops the server at start, naming what to set instead", async () => {
-    const port = await freePort();
-    const refused = startAppServer("trust-all", { PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, TRUST_PROXY: "true" });
+    const refused = await startAppServerOnFreePort("trust-all", { DATA_DIR: dataDir, TRUST_PROXY: "true" });
     const code = await new Promise<number | null>((resolve) => refused.process.once("exit", (exitCode) => resolve(exitCode)));
     expect(code).toBe(1);
     expect(refused.output.join("")).toContain("TRUST_PROXY: must not be true: that trusts every hop");
@@ -163,17 +160,8 @@ describe("forwarded addresses with TRUST_PROXY listing the proxy's address", () 
 
   beforeAll(async () => {
     listedDataDir = await mkdtemp(path.join(os.tmpdir(), "sp-forwarded-listed-"));
-    const port = await freePort();
     // The proxy runs on this machine, so it reaches the server from 127.0.0.1.
-    listed = startAppServer("listed", {
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      DATA_DIR: listedDataDir,
-      TRUST_PROXY: "127.0.0.1",
-      WORKER: "false",
-    });
+    listed = await startServer("listed", { trustProxy: "127.0.0.1", dataDir: listedDataDir });
     await waitUntilHealthy(listed);
     listedProxy = await startReverseProxy(new URL(listed.url));
   }, 120_000);

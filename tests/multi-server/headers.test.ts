@@ -5,21 +5,17 @@
 // (served over plain http here, as behind a TLS proxy).
 // Needs `npm run build` and TEST_DATABASE_URL.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { type AppServer, Browser, freePort, requireProductionBuild, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { drawingUploadForm } from "../support/files.ts";
 import { scratchDatabase } from "../support/scratch-database.ts";
 
 const PASSWORD = "correct horse battery staple";
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
-    "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
-);
 // Small, so that an oversize upload is quick to send.
 const UPLOAD_MAX_BYTES = 64 * 1024;
 
@@ -54,10 +50,7 @@ async function specWithDrawing(browser: Browser, server: AppServer, slug: string
   const created = await browser.request(server, `/${slug}/specs/new`, { form: { title: "Stoneware mug 350 ml", productCode: `MUG-${tag()}` } });
   expect(created.status).toBe(302);
   const editPath = created.headers.get("location")!;
-  const upload = new FormData();
-  upload.set("intent", "upload");
-  upload.set("files", new File([new Uint8Array(PDF)], "Drawing rev A.pdf", { type: "application/pdf" }));
-  const uploaded = await browser.request(server, editPath, { form: upload });
+  const uploaded = await browser.request(server, editPath, { form: drawingUploadForm() });
   expect(uploaded.status, await uploaded.clone().text()).toBe(302);
   const page = await (await browser.request(server, editPath)).text();
   const filePath = page.match(new RegExp(`/${slug}/files/[A-Za-z0-9_-]+`))?.[0];
@@ -148,7 +141,7 @@ async function start(name: string, scheme: "http" | "https", storageDir: string)
 
 beforeAll(async () => {
   if (!serverUrl) throw new Error("The header tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
-  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The header tests serve the production build: run `npm run build` first.");
+  requireProductionBuild();
   await database.create();
   const storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-headers-files-"));
   dirs.push(storageDir);

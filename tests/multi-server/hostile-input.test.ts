@@ -5,7 +5,6 @@
 // every 20 ms. Needs `npm run build` and TEST_DATABASE_URL.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { type AppServer, Browser, freePort, requireProductionBuild, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
 import { type LivezReport, raisePriority, startLivezMonitor } from "../support/livez-monitor.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database.ts";
 
@@ -132,9 +131,11 @@ async function send(from: Browser | null, pathname: string, body: BodyInit | nul
 
 const urlencoded = (fields: [string, string][]) => new URLSearchParams(fields).toString();
 const FORM = "application/x-www-form-urlencoded";
+/** A urlencoded form posted to a target's page from the target's own browser. */
+const postForm = (target: { browser: Browser | null; path: string }, fields: [string, string][]) => send(target.browser, target.path, urlencoded(fields), FORM);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("These tests serve the production build: run `npm run build` first.");
+  requireProductionBuild();
   db = await createScratchDatabase("sp_hostile");
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sp-hostile-"));
   const port = await freePort();
@@ -262,15 +263,10 @@ describe("the requests that once took the server down or answered 500", () => {
   it("row 1600 on the spec editor is refused at once (the list holds 200)", async () => {
     const editor = targetOf("routes/$org.specs.$specId.v.$number.edit");
     expectQuickRefusal(
-      await send(
-        editor.browser,
-        editor.path,
-        urlencoded([
-          ["intent", "save"],
-          ["characteristics[1600].name", "x"],
-        ]),
-        FORM,
-      ),
+      await postForm(editor, [
+        ["intent", "save"],
+        ["characteristics[1600].name", "x"],
+      ]),
       400,
     );
   });
@@ -278,16 +274,11 @@ describe("the requests that once took the server down or answered 500", () => {
   it("attachment position 50000 on a comment is refused with a short answer", async () => {
     const page = targetOf("routes/$org.specs.$specId.v.$number._index", "importer");
     expectQuickRefusal(
-      await send(
-        page.browser,
-        page.path,
-        urlencoded([
-          ["intent", "comment"],
-          ["body", "hello"],
-          ["attachmentIds[50000]", "x"],
-        ]),
-        FORM,
-      ),
+      await postForm(page, [
+        ["intent", "comment"],
+        ["body", "hello"],
+        ["attachmentIds[50000]", "x"],
+      ]),
       400,
     );
   });
@@ -334,32 +325,14 @@ describe("the requests that once took the server down or answered 500", () => {
 
   it("field names nested 2,000 and 5,000 levels deep are a 400, not a stack overflow", async () => {
     for (const depth of [2_000, 5_000]) {
-      expectQuickRefusal(
-        await send(
-          null,
-          "/login",
-          urlencoded([
-            ["email", "a@b.example"],
-            ["password", "x"],
-            ["a" + ".a".repeat(depth), "1"],
-          ]),
-          FORM,
-        ),
-        400,
-      );
-      expectQuickRefusal(
-        await send(
-          null,
-          "/login",
-          urlencoded([
-            ["email", "a@b.example"],
-            ["password", "x"],
-            ["a" + "[0]".repeat(depth), "1"],
-          ]),
-          FORM,
-        ),
-        400,
-      );
+      for (const level of [".a", "[0]"]) {
+        const body = urlencoded([
+          ["email", "a@b.example"],
+          ["password", "x"],
+          ["a" + level.repeat(depth), "1"],
+        ]);
+        expectQuickRefusal(await send(null, "/login", body, FORM), 400);
+      }
     }
   });
 
@@ -379,31 +352,21 @@ describe("the requests that once took the server down or answered 500", () => {
 
   it("year 0000 is refused with a message in the first-article header and in a corrective-action plan", async () => {
     const fa = targetOf("routes/$org.first-articles.$faId._index", "factory");
-    const faOut = await send(
-      fa.browser,
-      fa.path,
-      urlencoded([
-        ["intent", "save"],
-        ["poNumber", "PO-1"],
-        ["quantityProduced", "10"],
-        ["sampleCount", "3"],
-        ["inspectedOn", "0000-01-01"],
-      ]),
-      FORM,
-    );
+    const faOut = await postForm(fa, [
+      ["intent", "save"],
+      ["poNumber", "PO-1"],
+      ["quantityProduced", "10"],
+      ["sampleCount", "3"],
+      ["inspectedOn", "0000-01-01"],
+    ]);
     expect(faOut.status, faOut.text).toBe(400);
     const ca = targetOf("routes/$org.corrective-actions.$caId._index", "factory");
-    const caOut = await send(
-      ca.browser,
-      ca.path,
-      urlencoded([
-        ["intent", "save-answer"],
-        ["items[0].action", "Retrain"],
-        ["items[0].owner", "Li"],
-        ["items[0].dueAt", "0000-01-01"],
-      ]),
-      FORM,
-    );
+    const caOut = await postForm(ca, [
+      ["intent", "save-answer"],
+      ["items[0].action", "Retrain"],
+      ["items[0].owner", "Li"],
+      ["items[0].dueAt", "0000-01-01"],
+    ]);
     expect(caOut.status, caOut.text).toBe(400);
     expect(caOut.text + faOut.text).not.toMatch(/Unexpected Server Error/);
   });

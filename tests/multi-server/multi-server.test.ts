@@ -4,23 +4,18 @@
 // Needs `npm run build` and TEST_DATABASE_URL (a PostgreSQL server where it may create and
 // drop a database).
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, Browser, freePort, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { type AppServer, Browser, freePort, requireProductionBuild, root, startAppServer, stopAppServer, waitUntilHealthy } from "../support/app-server.ts";
+import { drawingUploadForm, ONE_PAGE_PDF } from "../support/files.ts";
 import { scratchDatabase } from "../support/scratch-database.ts";
 
 const PASSWORD = "correct horse battery staple";
 const SESSION_SECRET = randomBytes(32).toString("hex");
 const POOL_SIZE = 3;
-// A real one-page PDF: uploads are checked by content.
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
-    "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 72 72]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
-);
 
 const tag = () => randomBytes(4).toString("hex");
 let addresses = 0;
@@ -89,7 +84,7 @@ async function startSharingServer(name: string, port: number, extra: Record<stri
 
 beforeAll(async () => {
   if (!serverUrl) throw new Error("The multi-server tests need TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
-  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("The multi-server tests serve the production build: run `npm run build` first.");
+  requireProductionBuild();
   await database.create();
 
   storageDir = await mkdtemp(path.join(os.tmpdir(), "sp-multi-files-"));
@@ -213,10 +208,7 @@ describe("two app servers on one PostgreSQL", () => {
     const editPath = created.headers.get("location")!;
     expect(editPath).toMatch(new RegExp(`^/${person.slug}/specs/[^/]+/v/1/edit$`));
 
-    const upload = new FormData();
-    upload.set("intent", "upload");
-    upload.set("files", new File([new Uint8Array(PDF)], "Drawing rev A.pdf", { type: "application/pdf" }));
-    const uploaded = await browser.request(a, editPath, { form: upload });
+    const uploaded = await browser.request(a, editPath, { form: drawingUploadForm() });
     expect(uploaded.status, await uploaded.clone().text()).toBe(302);
 
     const page = await (await browser.request(b, editPath)).text();
@@ -225,7 +217,7 @@ describe("two app servers on one PostgreSQL", () => {
     for (const server of [b, a]) {
       const download = await browser.request(server, link!);
       expect(download.status, `download from ${server.name}`).toBe(200);
-      expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+      expect(Buffer.from(await download.arrayBuffer()).equals(ONE_PAGE_PDF)).toBe(true);
     }
   });
 });

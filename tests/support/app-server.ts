@@ -2,11 +2,13 @@
 // with `npx tsx server.ts`, each in its own process group, and a small browser that
 // keeps cookies and a client address of its own.
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../scripts/lib/free-port.ts";
 
 // The multi-server tests take their ports from here.
-export { freePort } from "../../scripts/lib/free-port.ts";
+export { freePort };
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -54,6 +56,17 @@ export async function stopAppServer(server: AppServer) {
   const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Stops the test file before it starts anything unless the production build is there: these tests serve it. */
+export function requireProductionBuild() {
+  if (!existsSync(path.join(root, "build/server/index.js"))) throw new Error("These tests serve the production build: run `npm run build` first.");
+}
+
+/** A production server on a free port of this machine, its APP_URL pointing there. */
+export async function startAppServerOnFreePort(name: string, env: Record<string, string>) {
+  const port = await freePort();
+  return startAppServer(name, { PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, ...env });
 }
 
 /** One person's browser: its own cookies and client address, talking to whichever server it is given. */

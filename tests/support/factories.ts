@@ -1,11 +1,13 @@
 // One test-data factory per model. Every value that must be unique gets a
 // fresh suffix, so tests never collide on a shared database.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import type { CommentVisibility, InvitationKind, OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
 import { newInvitationToken, INVITATION_TTL_MS } from "~/features/organizations/invitations.server.ts";
 import type { ThreadType } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { hashPassword } from "~/lib/password.server.ts";
+import { sha256, TINY_PNG } from "./files.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -85,6 +87,11 @@ export async function createSpecVersion(specId: string, importerId: string, numb
   });
 }
 
+/** The importer and factory's most recent partnership (a record made without one belongs to it). */
+async function latestPartnershipId(importerId: string, factoryId: string) {
+  return (await prisma.partnership.findFirstOrThrow({ where: { importerId, factoryId }, orderBy: { createdAt: "desc" } })).id;
+}
+
 /** Shares a spec with a factory through the given partnership, or their (existing or new) active one. */
 export async function createSpecShare(specId: string, importerId: string, factoryId: string, options: { partnershipId?: string } = {}) {
   const partnership = options.partnershipId
@@ -103,24 +110,13 @@ export async function createSpecVersionFile(
   version: { id: string; orgId: string },
   options: { name?: string; bytes?: Buffer; contentType?: string; link?: boolean } = {},
 ) {
-  const { createHash } = await import("node:crypto");
-  const { Readable } = await import("node:stream");
-  const { getStorage, newStorageKey } = await import("~/lib/storage.server.ts");
-  const bytes = options.bytes ?? Buffer.from(`%PDF-1.4\n% ${unique("drawing")}\n%%EOF\n`);
-  const contentType = options.contentType ?? "application/pdf";
-  const storageKey = newStorageKey(version.orgId);
-  await getStorage().put(storageKey, Readable.from([bytes]), { contentType });
-  const attachment = await prisma.attachment.create({
-    data: {
-      orgId: version.orgId,
-      ownerType: "SpecVersion",
-      ownerId: version.id,
-      name: options.name ?? `${unique("drawing")}.pdf`,
-      contentType,
-      size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      storageKey,
-    },
+  const attachment = await storeAttachment({
+    orgId: version.orgId,
+    ownerType: "SpecVersion",
+    ownerId: version.id,
+    name: options.name ?? `${unique("drawing")}.pdf`,
+    bytes: options.bytes ?? Buffer.from(`%PDF-1.4\n% ${unique("drawing")}\n%%EOF\n`),
+    contentType: options.contentType ?? "application/pdf",
   });
   if (options.link ?? true) {
     const position = await prisma.specVersionFile.count({ where: { versionId: version.id } });
@@ -168,11 +164,10 @@ export async function createFirstArticle(
     updatedAt?: Date;
   } = {},
 ) {
-  const { randomUUID } = await import("node:crypto");
   const partnershipId =
     options.partnershipId ??
     (await prisma.specShare.findFirst({ where: { specId: spec.id, factoryId: factory.id }, select: { partnershipId: true } }))?.partnershipId ??
-    (await prisma.partnership.findFirstOrThrow({ where: { importerId: importer.id, factoryId: factory.id }, orderBy: { createdAt: "desc" } })).id;
+    (await latestPartnershipId(importer.id, factory.id));
   const status = options.status ?? "DRAFT";
   const submitted = status !== "DRAFT";
   const decided = submitted && status !== "SUBMITTED";
@@ -211,26 +206,8 @@ export async function createFirstArticle(
 }
 
 /** A tiny real PNG stored under STORAGE_DIR and recorded as a sample photo of a first article (uploaded by its factory). */
-export async function createFirstArticlePhoto(fa: { id: string; factoryId: string }, options: { name?: string; bytes?: Buffer; contentType?: string } = {}) {
-  const { createHash } = await import("node:crypto");
-  const { Readable } = await import("node:stream");
-  const { getStorage, newStorageKey } = await import("~/lib/storage.server.ts");
-  const bytes = options.bytes ?? Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-  const contentType = options.contentType ?? "image/png";
-  const storageKey = newStorageKey(fa.factoryId);
-  await getStorage().put(storageKey, Readable.from([bytes]), { contentType });
-  return prisma.attachment.create({
-    data: {
-      orgId: fa.factoryId,
-      ownerType: "FirstArticle",
-      ownerId: fa.id,
-      name: options.name ?? `${unique("sample")}.png`,
-      contentType,
-      size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      storageKey,
-    },
-  });
+export async function createFirstArticlePhoto(fa: { id: string; factoryId: string }, options: FactoryImageOptions = {}) {
+  return storeFactoryImage("FirstArticle", fa, "sample", options);
 }
 
 /**
@@ -248,9 +225,7 @@ export async function createCorrectiveAction(
     items?: { action?: string; owner?: string; dueAt: Date }[];
   } = {},
 ) {
-  const partnershipId =
-    options.partnershipId ??
-    (await prisma.partnership.findFirstOrThrow({ where: { importerId: importer.id, factoryId: factory.id }, orderBy: { createdAt: "desc" } })).id;
+  const partnershipId = options.partnershipId ?? (await latestPartnershipId(importer.id, factory.id));
   const status = options.status ?? "OPEN";
   const planned = status !== "OPEN";
   const accepted = planned && status !== "PLAN_SUBMITTED";
@@ -281,22 +256,42 @@ export async function createCorrectiveAction(
 }
 
 /** A tiny real PNG stored under STORAGE_DIR and recorded as evidence of a corrective action (uploaded by its factory). */
-export async function createCorrectiveActionEvidence(ca: { id: string; factoryId: string }, options: { name?: string; bytes?: Buffer } = {}) {
-  const { createHash } = await import("node:crypto");
-  const { Readable } = await import("node:stream");
+export async function createCorrectiveActionEvidence(ca: { id: string; factoryId: string }, options: Omit<FactoryImageOptions, "contentType"> = {}) {
+  return storeFactoryImage("CorrectiveAction", ca, "evidence", options);
+}
+
+interface FactoryImageOptions {
+  name?: string;
+  bytes?: Buffer;
+  contentType?: string;
+}
+
+/** An image a factory uploaded to one of its records: a PNG unless other bytes are given, named `<prefix>-<random>.png` unless named. */
+function storeFactoryImage(ownerType: string, record: { id: string; factoryId: string }, namePrefix: string, options: FactoryImageOptions) {
+  return storeAttachment({
+    orgId: record.factoryId,
+    ownerType,
+    ownerId: record.id,
+    name: options.name ?? `${unique(namePrefix)}.png`,
+    bytes: options.bytes ?? TINY_PNG,
+    contentType: options.contentType ?? "image/png",
+  });
+}
+
+/** Bytes put in the storage the app is configured with, and the Attachment row that owns them. */
+async function storeAttachment(file: { orgId: string; ownerType: string; ownerId: string; name: string; bytes: Buffer; contentType: string }) {
   const { getStorage, newStorageKey } = await import("~/lib/storage.server.ts");
-  const bytes = options.bytes ?? Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-  const storageKey = newStorageKey(ca.factoryId);
-  await getStorage().put(storageKey, Readable.from([bytes]), { contentType: "image/png" });
+  const storageKey = newStorageKey(file.orgId);
+  await getStorage().put(storageKey, Readable.from([file.bytes]), { contentType: file.contentType });
   return prisma.attachment.create({
     data: {
-      orgId: ca.factoryId,
-      ownerType: "CorrectiveAction",
-      ownerId: ca.id,
-      name: options.name ?? `${unique("evidence")}.png`,
-      contentType: "image/png",
-      size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      orgId: file.orgId,
+      ownerType: file.ownerType,
+      ownerId: file.ownerId,
+      name: file.name,
+      contentType: file.contentType,
+      size: file.bytes.length,
+      sha256: sha256(file.bytes),
       storageKey,
     },
   });

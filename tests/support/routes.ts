@@ -101,3 +101,16 @@ export async function signedInMember(kind: Parameters<typeof createMember>[0], r
   const created = await createMember(kind, role, org);
   return { ...created, cookie: await cookieFor(created.user.id) };
 }
+
+export type SignedInMember = Awaited<ReturnType<typeof signedInMember>>;
+
+/** Signed-in members of one new org, one per role, keyed by role (made in the order given). */
+export async function signedInTeam<R extends Parameters<typeof createMember>[1]>(kind: Parameters<typeof createMember>[0], roles: readonly R[]) {
+  const team = {} as Record<R, SignedInMember>;
+  let org: OrgOf<typeof createMember> | undefined;
+  for (const role of roles) {
+    team[role] = await signedInMember(kind, role, org);
+    org = team[role].org;
+  }
+  return team;
+}
