@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CommentSchema, ThreadIntentSchema } from "~/features/threads/thread.ts";
+import { CommentSchema, EditCommentSchema } from "~/features/threads/thread.ts";
 import { VersionContentSchema } from "~/features/specs/schemas.ts";
 import { checkFormIntent, checkFormLimits, checkFormShape, FORM_LIMITS, parseFieldName } from "./form-shape.server.ts";
 import { parseSubmission } from "./forms.server.ts";
+
+const ThreadIntentSchema = z.discriminatedUnion("intent", [CommentSchema, EditCommentSchema]);
 
 const form = (entries: [string, string][]) => {
   const f = new FormData();
