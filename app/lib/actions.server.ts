@@ -53,8 +53,11 @@ export interface DispatchOptions<S extends Schemas> {
 
 type HandlerOutput<H> = H extends (...args: never[]) => Promise<infer R> ? R : never;
 type ExtraOf<R> = R extends Refusal<string, infer Extra> ? Omit<Extra, "intent" | "result"> : never;
-type ExtrasOf<O> = O extends { extras?: infer E } ? { [K in keyof E]: E[K] extends () => infer R ? R : never }[keyof E] : never;
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type ExtrasOf<O> = O extends { extras?: infer E } ? { [K in keyof E]-?: NonNullable<E[K]> extends () => infer R ? R : never }[keyof E] : never;
+type KeysOf<U> = U extends unknown ? keyof U : never;
+type ValueOf<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
+/** Every key any of the extras has, optional, with the union of its types. */
+type Merged<U> = { [K in KeysOf<U>]?: ValueOf<U, K> };
 
 /**
  * What an action built on dispatchIntents answers. Every refusal has the same type: what any
@@ -62,7 +65,7 @@ type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: 
  * off `useActionData<typeof action>()` directly.
  */
 export type DispatchAnswer<S extends Schemas, H, O = object> =
-  TypedResponse<never> | Refusal<IntentOf<S>, Partial<Intersection<ExtraOf<HandlerOutput<H[keyof H]>> | ExtrasOf<O>>>>;
+  TypedResponse<never> | Refusal<IntentOf<S>, Merged<ExtraOf<HandlerOutput<H[keyof H]>> | ExtrasOf<O>>>;
 
 /**
  * Reads which intent the form posted, parses the form against that intent's schema with the
@@ -99,6 +102,21 @@ export async function dispatchIntents<S extends Schemas, H extends IntentHandler
     if (error instanceof UserError) return form.refuse(error.status, { formErrors: [error.message] }) as Answered;
     throw error;
   }
+}
+
+/**
+ * A page with one form, which posts no intent: dispatchIntents with that form as the only
+ * intent, named by the one key of `schemas` (`{ create: SpecSchema }`).
+ */
+export function dispatchForm<S extends Schemas, H extends IntentHandlers<S>[IntentOf<S>], O extends Omit<DispatchOptions<S>, "defaultIntent"> = object>(
+  formData: FormData,
+  schemas: S,
+  handler: H,
+  options?: O,
+): Promise<DispatchAnswer<S, Record<IntentOf<S>, H>, O>> {
+  const [intent] = Object.keys(schemas) as [IntentOf<S>];
+  const handlers = { [intent]: handler } as Record<IntentOf<S>, H>;
+  return dispatchIntents(formData, schemas, handlers, { ...options, defaultIntent: intent });
 }
 
 function postedIntent<S extends Schemas>(formData: FormData, schemas: S, fallback: IntentOf<S> | undefined): IntentOf<S> {

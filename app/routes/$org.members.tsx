@@ -1,7 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
@@ -9,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
 import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import {
   changeMemberRole,
   inviteMember,
@@ -18,11 +17,12 @@ import {
   revokeInvitation,
 } from "~/features/organizations/members.server.ts";
 import { draftInvitation } from "~/features/organizations/drafts.ts";
-import { InviteMemberSchema, LOCALE_LABELS, LOCALES, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
+import { InviteMemberSchema, LOCALE_LABELS, LOCALES, MEMBER_INTENTS, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { replyTo } from "~/lib/action-data.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
@@ -36,34 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const { submission } = await parseForm(request, MembersActionSchema);
-  if (submission.status !== "success") {
-    return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
-  }
-  const input = submission.value;
-  const here = `/${ctx.org.slug}/members`;
-  switch (input.intent) {
-    case "invite": {
-      const outcome = await attempt(() => inviteMember(ctx, input), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: `Invitation sent to ${input.email}.` });
-    }
-    case "change-role": {
-      const outcome = await attempt(() => changeMemberRole(ctx, input.membershipId, input.role), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: `Role changed to ${ROLE_LABELS[input.role]}.` });
-    }
-    case "remove": {
-      const outcome = await attempt(() => removeMember(ctx, input.membershipId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Member removed." });
-    }
-    case "revoke": {
-      const outcome = await attempt(() => revokeInvitation(ctx, input.invitationId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Invitation revoked." });
-    }
-  }
+  const done = (message: string) => redirectWithToast(`/${ctx.org.slug}/members`, { message });
+  return dispatchIntents(await readForm(request), MEMBER_INTENTS, {
+    invite: async (input) => {
+      await inviteMember(ctx, input);
+      return done(`Invitation sent to ${input.email}.`);
+    },
+    "change-role": async ({ membershipId, role }) => {
+      await changeMemberRole(ctx, membershipId, role);
+      return done(`Role changed to ${ROLE_LABELS[role]}.`);
+    },
+    remove: async ({ membershipId }) => {
+      await removeMember(ctx, membershipId);
+      return done("Member removed.");
+    },
+    revoke: async ({ invitationId }) => {
+      await revokeInvitation(ctx, invitationId);
+      return done("Invitation revoked.");
+    },
+  });
 }
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -73,7 +64,7 @@ export default function Members() {
   const actionData = useActionData<typeof action>();
   const ability = useOrgAbility();
   const canInvite = ability.can("create", asSubject("Invitation", draftInvitation(org.id, "MEMBER")));
-  const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
+  const otherError = replyTo(actionData, "change-role", "remove", "revoke")?.result.error?.[""];
   return (
     <>
       <PageHeader title="Members" description={`People who work in ${org.name}.`} />
@@ -135,7 +126,7 @@ export default function Members() {
         </section>
         {canInvite ? (
           <aside className="space-y-6">
-            <InviteForm lastResult={actionData?.intent === "invite" ? actionData.result : undefined} />
+            <InviteForm lastResult={replyTo(actionData, "invite")?.result} />
             <section className="card">
               <h2 className="font-semibold">Pending invitations</h2>
               {invitations.length === 0 ? (
@@ -169,15 +160,8 @@ export default function Members() {
   );
 }
 
-function InviteForm({ lastResult }: { lastResult?: Parameters<typeof useForm>[0]["lastResult"] }) {
-  const [form, fields] = useForm({
-    id: "invite-member",
-    lastResult,
-    constraint: getZodConstraint(InviteMemberSchema),
-    defaultValue: { role: "MEMBER", locale: "en" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteMemberSchema }),
-  });
+function InviteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useSchemaForm(InviteMemberSchema, { id: "invite-member", lastResult, defaultValue: { role: "MEMBER", locale: "en" } });
   return (
     <section className="card">
       <h2 className="font-semibold">Invite a colleague</h2>

@@ -1,7 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
@@ -9,15 +7,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
 import { useOrgAbility } from "~/components/org-ability.tsx";
 import { Pagination } from "~/components/pagination.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { draftPartnership } from "~/features/organizations/drafts.ts";
 import { revokeInvitation } from "~/features/organizations/members.server.ts";
 import { LOCALE_LABELS, LOCALES } from "~/features/organizations/schemas.ts";
 import { endPartnership, invitePartner, listPartnerships } from "~/features/partners/partners.server.ts";
-import { InvitePartnerSchema, PARTNER_STATUSES, PartnersActionSchema } from "~/features/partners/schemas.ts";
+import { InvitePartnerSchema, PARTNER_INTENTS, PARTNER_STATUSES } from "~/features/partners/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { replyTo } from "~/lib/action-data.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
@@ -34,29 +34,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const { submission } = await parseForm(request, PartnersActionSchema);
-  if (submission.status !== "success") {
-    return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
-  }
-  const input = submission.value;
-  const here = `/${ctx.org.slug}/partners`;
-  switch (input.intent) {
-    case "invite": {
-      const outcome = await attempt(() => invitePartner(ctx, input), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: `Invitation sent to ${input.email}.` });
-    }
-    case "end": {
-      const outcome = await attempt(() => endPartnership(ctx, input.partnershipId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Partnership ended. The history is kept." });
-    }
-    case "revoke": {
-      const outcome = await attempt(() => revokeInvitation(ctx, input.invitationId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Invitation revoked." });
-    }
-  }
+  const done = (message: string) => redirectWithToast(`/${ctx.org.slug}/partners`, { message });
+  return dispatchIntents(await readForm(request), PARTNER_INTENTS, {
+    invite: async (input) => {
+      await invitePartner(ctx, input);
+      return done(`Invitation sent to ${input.email}.`);
+    },
+    end: async ({ partnershipId }) => {
+      await endPartnership(ctx, partnershipId);
+      return done("Partnership ended. The history is kept.");
+    },
+    revoke: async ({ invitationId }) => {
+      await revokeInvitation(ctx, invitationId);
+      return done("Invitation revoked.");
+    },
+  });
 }
 
 const statusStyle = {
@@ -72,7 +64,7 @@ export default function Partners() {
   const [searchParams] = useSearchParams();
   const isImporter = org.kind === "IMPORTER";
   const canInvite = ability.can("create", asSubject("Partnership", draftPartnership(org.id)));
-  const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
+  const otherError = replyTo(actionData, "end", "revoke")?.result.error?.[""];
   const filters = [{ value: null, label: "All" }, ...PARTNER_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))];
   return (
     <>
@@ -169,21 +161,14 @@ export default function Partners() {
           )}
           <Pagination page={partnerships.page} pageCount={partnerships.pageCount} />
         </section>
-        {canInvite ? <InvitePartnerForm lastResult={actionData?.intent === "invite" ? actionData.result : undefined} /> : null}
+        {canInvite ? <InvitePartnerForm lastResult={replyTo(actionData, "invite")?.result} /> : null}
       </div>
     </>
   );
 }
 
-function InvitePartnerForm({ lastResult }: { lastResult?: Parameters<typeof useForm>[0]["lastResult"] }) {
-  const [form, fields] = useForm({
-    id: "invite-partner",
-    lastResult,
-    constraint: getZodConstraint(InvitePartnerSchema),
-    defaultValue: { locale: "en" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitePartnerSchema }),
-  });
+function InvitePartnerForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useSchemaForm(InvitePartnerSchema, { id: "invite-partner", lastResult, defaultValue: { locale: "en" } });
   return (
     <aside className="card h-fit">
       <h2 className="font-semibold">Invite a factory</h2>
