@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
@@ -76,6 +76,30 @@ export function SelectField({
           </option>
         ))}
       </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  rows = 4,
+  className = "",
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field of any form
+  meta: FieldMetadata<any, any, any>;
+  label: string;
+  rows?: number;
+  /** Added to the textarea's classes (a monospace problem description). */
+  className?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <textarea {...getTextareaProps(meta)} rows={rows} className={`input mt-1 ${className}`.trim()} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

@@ -103,9 +103,3 @@ export function parseSubmission<Schema extends z.ZodTypeAny>(formData: FormData,
     throw data("The form could not be read.", { status: 400 });
   }
 }
-
-/** Reads and validates a form against a zod schema (conform submission). */
-export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema, options: ShapeOptions = {}) {
-  const formData = await readForm(request);
-  return { formData, submission: parseSubmission(formData, schema, options) };
-}

@@ -5,7 +5,7 @@ import { DAY_MS } from "./dates.ts";
 
 // OWASP's "device cookies": a browser that has logged in to an account before carries a
 // signed token naming it, and login failures from that browser are counted on their own.
-// A stranger can then slow down or block only the browsers the account has never used.
+// A stranger can then slow down or block only the browsers the account has not used before.
 
 const DEVICE_TTL_S = (365 * DAY_MS) / 1000;
 // A shared family or shop-floor computer may serve a few accounts; more is not a device.

@@ -6,11 +6,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { SubmitButton } from "~/components/forms.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
-import { handleCorrectiveActionAction, type CaActionData } from "~/features/corrective-actions/actions.server.ts";
+import { handleCorrectiveActionAction } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
 import { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
 import { idParam } from "~/features/specs/params.server.ts";
+import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
@@ -49,11 +50,14 @@ function turn(ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; fa
 
 export default function CorrectiveActionPage() {
   const { org, ca, evidence, thread, can } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as CaActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
+  // The answer form marks its own fields; the banner says what else was refused.
+  const answered = replyTo(actionData, "save-answer", "submit-plan");
+  const errors = answered ? (answered.result.error?.[""] ?? []) : messagesOf(replyTo(actionData, "review", "close", "reopen", "evidence")?.result);
   // What was typed in a refused review, close or reopen form (kept without JavaScript).
-  const typed = (intent: string) => (actionData?.values?.intent === intent ? actionData.values : undefined);
+  const typed = (intent: "review" | "close" | "reopen") => replyTo(actionData, intent)?.values;
   return (
     <>
       <Breadcrumb links={[{ to: correctiveActionsPath(org.slug), label: "Corrective actions" }]} />
@@ -64,7 +68,7 @@ export default function CorrectiveActionPage() {
       >
         {ca.overdue ? "Overdue. " : ""}Waiting for: {turn(ca)}
       </p>
-      <FormAlert messages={actionData?.errors}>
+      <FormAlert messages={errors}>
         {actionData?.problems?.length ? (
           <ul className="mt-1 list-disc pl-5">
             {actionData.problems.map((p) => (
@@ -92,7 +96,7 @@ export default function CorrectiveActionPage() {
               <p className="whitespace-pre-line">{ca.reviewNote}</p>
             </section>
           ) : null}
-          {showAnswer ? <PlanView ca={ca} /> : <CaAnswerForm values={ca} lastResult={actionData?.result as never} canSubmit={can.submit} />}
+          {showAnswer ? <PlanView ca={ca} /> : <CaAnswerForm values={ca} lastResult={answered?.result} canSubmit={can.submit} />}
           {evidence.length ? (
             <section className="card" aria-labelledby="evidence">
               <h2 id="evidence" className="font-semibold">
@@ -172,7 +176,7 @@ export default function CorrectiveActionPage() {
         </aside>
       </div>
       <section id="thread" className="mt-6 max-w-3xl">
-        <Thread {...thread} heading="Conversation" orgSlug={org.slug} lastResult={(actionData?.thread as never) ?? null} />
+        <Thread {...thread} heading="Conversation" orgSlug={org.slug} />
       </section>
     </>
   );

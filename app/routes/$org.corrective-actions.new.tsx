@@ -1,17 +1,16 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { ErrorList, Field, SubmitButton, TextareaField } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { ensureCanOpen, openCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { prefillFromFirstArticle } from "~/features/corrective-actions/prefill.server.ts";
 import { OpenSchema, SEVERITIES } from "~/features/corrective-actions/schemas.ts";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
-import { parseForm } from "~/lib/forms.server.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
@@ -44,24 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   ensureCanOpen(ctx);
-  const { submission } = await parseForm(request, OpenSchema);
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(() => openCorrectiveAction(ctx, submission.value), submission.reply);
-  if (!outcome.ok) return outcome.response;
-  return redirectWithToast(correctiveActionPath(ctx.org.slug, outcome.value.id), { message: "Corrective action opened. The factory has been emailed." });
+  return dispatchForm(await readForm(request), { open: OpenSchema }, async (input) => {
+    const ca = await openCorrectiveAction(ctx, input);
+    return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id), { message: "Corrective action opened. The factory has been emailed." });
+  });
 }
 
 export default function NewCorrectiveAction() {
   const { factories, prefill, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "open-ca",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(OpenSchema),
-    defaultValue: defaults,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenSchema }),
-  });
+  const [form, fields] = useSchemaForm(OpenSchema, { id: "open-ca", lastResult: actionData?.result, defaultValue: defaults });
   if (factories.length === 0) return <EmptyState title="No active partner factories">Invite a factory first.</EmptyState>;
   return (
     <>
@@ -107,13 +98,7 @@ export default function NewCorrectiveAction() {
           </div>
         </div>
         <Field meta={fields.title} label="Title" />
-        <div>
-          <label htmlFor={fields.problem.id} className="block text-sm font-medium text-slate-700">
-            Problem
-          </label>
-          <textarea {...getTextareaProps(fields.problem)} rows={8} className="input mt-1 font-mono text-sm" />
-          <ErrorList id={fields.problem.errorId} errors={fields.problem.errors} />
-        </div>
+        <TextareaField meta={fields.problem} label="Problem" rows={8} className="font-mono text-sm" />
         <ErrorList id={form.errorId} errors={form.errors} />
         <SubmitButton pendingText="Opening…">Open corrective action</SubmitButton>
       </Form>

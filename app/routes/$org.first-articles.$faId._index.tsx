@@ -8,11 +8,12 @@ import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.t
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { MeasurementGrid } from "~/features/first-articles/ui/measurement-grid.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
-import { handleFirstArticleAction, type FaActionData } from "~/features/first-articles/actions.server.ts";
+import { handleFirstArticleAction } from "~/features/first-articles/actions.server.ts";
 import { loadFirstArticle } from "~/features/first-articles/first-articles.server.ts";
 import { loadFirstArticlePage } from "~/features/first-articles/page.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
+import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatCount } from "~/lib/format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
@@ -42,11 +43,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FirstArticlePage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as FaActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const { org, fa, spec, version, can } = d;
   const readings = actionData?.readings ?? d.readings;
   const serverErrors = Object.fromEntries((actionData?.problems ?? []).filter((p) => p.cellId).map((p) => [p.cellId!, p.message]));
-  const header = actionData?.fieldErrors ?? {};
+  // A refused save or submission marks each header field and says so; every other refusal says all in the banner.
+  const recorded = replyTo(actionData, "save", "submit");
+  const { "": recordErrors, ...header } = recorded?.result.error ?? {};
+  const errors = recorded
+    ? (recordErrors ?? (Object.keys(header).length ? ["Check the fields marked below."] : []))
+    : messagesOf(replyTo(actionData, "decide", "next-round", "upload", "csv")?.result);
   return (
     <>
       <Breadcrumb
@@ -84,7 +90,7 @@ export default function FirstArticlePage() {
           ))}
         </nav>
       ) : null}
-      <FormAlert id="problems" messages={actionData?.errors}>
+      <FormAlert id="problems" messages={errors}>
         {actionData?.problems?.length ? (
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {actionData.problems.map((p) => (
@@ -198,7 +204,7 @@ export default function FirstArticlePage() {
           {can.edit ? (
             <Form key={d.files.length} method="post" action="?upload=files" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
               <FileInput name="files" label="Add photos or files" multiple />
-              {actionData?.intent === "upload" ? <ErrorList errors={actionData.errors} /> : null}
+              <ErrorList errors={replyTo(actionData, "upload")?.result.error?.[""]} />
               <SubmitButton pendingText="Uploading…" className="btn-secondary">
                 Upload
               </SubmitButton>
@@ -225,17 +231,12 @@ export default function FirstArticlePage() {
           </section>
         ) : null}
         {can.decide ? (
-          <FaDecisionForm
-            fa={fa}
-            characteristics={d.characteristics}
-            readings={d.readings}
-            values={actionData?.intent === "decide" ? actionData.values : undefined}
-          />
+          <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} values={replyTo(actionData, "decide")?.values} />
         ) : null}
       </div>
 
       <section id="thread" className="mt-6 max-w-3xl">
-        <Thread {...d.thread} heading="Conversation" orgSlug={org.slug} lastResult={(actionData?.thread as never) ?? null} />
+        <Thread {...d.thread} heading="Conversation" orgSlug={org.slug} />
       </section>
     </>
   );

@@ -1,16 +1,15 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { ErrorList, Field, SubmitButton, TextareaField } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { createFirstArticle, ensureCanStart, listStartableVersions } from "~/features/first-articles/first-articles.server.ts";
 import { NewFirstArticleSchema } from "~/features/first-articles/schemas.ts";
 import { versionPath } from "~/features/specs/paths.ts";
-import { parseForm } from "~/lib/forms.server.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { isoDay } from "~/lib/dates.ts";
@@ -28,12 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   ensureCanStart(ctx);
-  const { submission } = await parseForm(request, NewFirstArticleSchema);
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(() => createFirstArticle(ctx, submission.value), submission.reply);
-  if (!outcome.ok) return outcome.response;
-  return redirectWithToast(firstArticlePath(ctx.org.slug, outcome.value.id), {
-    message: "First article started. Enter the readings, add photos, then submit.",
+  return dispatchForm(await readForm(request), { start: NewFirstArticleSchema }, async (input) => {
+    const fa = await createFirstArticle(ctx, input);
+    return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: "First article started. Enter the readings, add photos, then submit." });
   });
 }
 
@@ -41,13 +37,10 @@ export default function NewFirstArticle() {
   const { org, versions, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const today = isoDay(new Date());
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(NewFirstArticleSchema, {
     id: "new-fa",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(NewFirstArticleSchema),
     defaultValue: { versionId: preselected || versions.find((v) => v.acknowledged)?.versionId, sampleCount: "5", inspectedOn: today },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewFirstArticleSchema }),
   });
   const unacknowledged = versions.filter((v) => !v.acknowledged);
   return (
@@ -100,12 +93,7 @@ export default function NewFirstArticle() {
               <ErrorList id={fields.inspectedOn.errorId} errors={fields.inspectedOn.errors} />
             </div>
           </div>
-          <div>
-            <label htmlFor={fields.notes.id} className="block text-sm font-medium text-slate-700">
-              Notes (optional)
-            </label>
-            <textarea {...getTextareaProps(fields.notes)} rows={3} className="input mt-1" />
-          </div>
+          <TextareaField meta={fields.notes} label="Notes (optional)" rows={3} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <SubmitButton pendingText="Starting…">Start</SubmitButton>
         </Form>

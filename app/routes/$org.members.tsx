@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
@@ -14,11 +13,12 @@ import {
   revokeInvitation,
 } from "~/features/organizations/members.server.ts";
 import { invitationToSend } from "~/features/organizations/invitations.server.ts";
-import { InviteMemberSchema, MembersActionSchema, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
+import { InviteMemberSchema, MEMBER_INTENTS, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
-import { parseForm } from "~/lib/forms.server.ts";
+import { replyTo } from "~/lib/action-data.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatDayNumeric } from "~/lib/format.ts";
@@ -35,34 +35,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const { submission } = await parseForm(request, MembersActionSchema);
-  if (submission.status !== "success") {
-    return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
-  }
-  const input = submission.value;
-  const here = membersPath(ctx.org.slug);
-  switch (input.intent) {
-    case "invite": {
-      const outcome = await attempt(() => inviteMember(ctx, input), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: `Invitation sent to ${input.email}.` });
-    }
-    case "change-role": {
-      const outcome = await attempt(() => changeMemberRole(ctx, input.membershipId, input.role), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: `Role changed to ${ROLE_LABELS[input.role]}.` });
-    }
-    case "remove": {
-      const outcome = await attempt(() => removeMember(ctx, input.membershipId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Member removed." });
-    }
-    case "revoke": {
-      const outcome = await attempt(() => revokeInvitation(ctx, input.invitationId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Invitation revoked." });
-    }
-  }
+  const done = (message: string) => redirectWithToast(membersPath(ctx.org.slug), { message });
+  return dispatchIntents(await readForm(request), MEMBER_INTENTS, {
+    invite: async (input) => {
+      await inviteMember(ctx, input);
+      return done(`Invitation sent to ${input.email}.`);
+    },
+    "change-role": async ({ membershipId, role }) => {
+      await changeMemberRole(ctx, membershipId, role);
+      return done(`Role changed to ${ROLE_LABELS[role]}.`);
+    },
+    remove: async ({ membershipId }) => {
+      await removeMember(ctx, membershipId);
+      return done("Member removed.");
+    },
+    revoke: async ({ invitationId }) => {
+      await revokeInvitation(ctx, invitationId);
+      return done("Invitation revoked.");
+    },
+  });
 }
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -70,7 +61,7 @@ const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 export default function Members() {
   const { org, me, members, invitations, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
+  const otherError = replyTo(actionData, "change-role", "remove", "revoke")?.result.error?.[""];
   return (
     <>
       <PageHeader title="Members" description={`People who work in ${org.name}.`} />
@@ -132,7 +123,7 @@ export default function Members() {
                 schema={InviteMemberSchema}
                 emailLabel="Email"
                 roles={{ options: roleOptions, initial: "MEMBER" }}
-                lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+                lastResult={replyTo(actionData, "invite")?.result}
               />
             </section>
             <section className="card">

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
@@ -8,10 +7,11 @@ import { Pagination } from "~/components/pagination.tsx";
 import { revokeInvitation } from "~/features/organizations/members.server.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
 import { endPartnership, invitePartner, listPartnerships, partnershipToStart } from "~/features/partners/partners.server.ts";
-import { InvitePartnerSchema, PARTNER_STATUSES, PartnersActionSchema } from "~/features/partners/schemas.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { InvitePartnerSchema, PARTNER_INTENTS, PARTNER_STATUSES } from "~/features/partners/schemas.ts";
+import { replyTo } from "~/lib/action-data.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatDayNumeric } from "~/lib/format.ts";
@@ -33,29 +33,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const { submission } = await parseForm(request, PartnersActionSchema);
-  if (submission.status !== "success") {
-    return data({ intent: submission.payload.intent?.toString(), result: submission.reply() }, { status: 400 });
-  }
-  const input = submission.value;
-  const here = partnersPath(ctx.org.slug);
-  switch (input.intent) {
-    case "invite": {
-      const outcome = await attempt(() => invitePartner(ctx, input), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: `Invitation sent to ${input.email}.` });
-    }
-    case "end": {
-      const outcome = await attempt(() => endPartnership(ctx, input.partnershipId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Partnership ended. The history is kept." });
-    }
-    case "revoke": {
-      const outcome = await attempt(() => revokeInvitation(ctx, input.invitationId), submission.reply, input.intent);
-      if (!outcome.ok) return outcome.response;
-      return redirectWithToast(here, { message: "Invitation revoked." });
-    }
-  }
+  const done = (message: string) => redirectWithToast(partnersPath(ctx.org.slug), { message });
+  return dispatchIntents(await readForm(request), PARTNER_INTENTS, {
+    invite: async (input) => {
+      await invitePartner(ctx, input);
+      return done(`Invitation sent to ${input.email}.`);
+    },
+    end: async ({ partnershipId }) => {
+      await endPartnership(ctx, partnershipId);
+      return done("Partnership ended. The history is kept.");
+    },
+    revoke: async ({ invitationId }) => {
+      await revokeInvitation(ctx, invitationId);
+      return done("Invitation revoked.");
+    },
+  });
 }
 
 const statusStyle = {
@@ -68,7 +60,7 @@ export default function Partners() {
   const { org, partnerships, status, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isImporter = org.kind === "IMPORTER";
-  const otherError = actionData && actionData.intent !== "invite" ? actionData.result.error?.[""] : null;
+  const otherError = replyTo(actionData, "end", "revoke")?.result.error?.[""];
   const filters = [{ value: null, label: "All" }, ...PARTNER_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))];
   return (
     <>
@@ -140,7 +132,7 @@ export default function Partners() {
               formId="invite-partner"
               schema={InvitePartnerSchema}
               emailLabel="Factory contact's email"
-              lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+              lastResult={replyTo(actionData, "invite")?.result}
             />
           </aside>
         ) : null}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
@@ -13,8 +13,8 @@ import { listShareOptions, shareSpec, unshareSpec } from "~/features/specs/shari
 import { loadSpec } from "~/features/specs/specs.server.ts";
 import { listVersions, startNewVersion, versionToStart } from "~/features/specs/versions.server.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { parseForm } from "~/lib/forms.server.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatDay } from "~/lib/format.ts";
@@ -48,28 +48,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const SpecActionSchema = z.discriminatedUnion("intent", [ShareSchema, UnshareSchema, z.object({ intent: z.literal("new-version") })]);
+const SPEC_INTENTS = { share: ShareSchema, unshare: UnshareSchema, "new-version": z.object({ intent: z.literal("new-version") }) };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const spec = await loadSpec(ctx, idParam(params.specId));
-  const { submission } = await parseForm(request, SpecActionSchema);
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const input = submission.value;
   const here = specPath(ctx.org.slug, spec.id);
-  if (input.intent === "new-version") {
-    const outcome = await attempt(() => startNewVersion(ctx, spec), submission.reply);
-    if (!outcome.ok) return outcome.response;
-    throw redirect(versionEditPath(ctx.org.slug, spec.id, outcome.value.number));
-  }
-  if (input.intent === "share") {
-    const outcome = await attempt(() => shareSpec(ctx, spec, input.factoryIds), submission.reply);
-    if (!outcome.ok) return outcome.response;
-    return redirectWithToast(here, { message: "Shared. Factories see published versions only." });
-  }
-  const outcome = await attempt(() => unshareSpec(ctx, spec, input.factoryId), submission.reply);
-  if (!outcome.ok) return outcome.response;
-  return redirectWithToast(here, { message: "No longer shared with that factory." });
+  return dispatchIntents(await readForm(request), SPEC_INTENTS, {
+    "new-version": async () => {
+      const draft = await startNewVersion(ctx, spec);
+      return redirect(versionEditPath(ctx.org.slug, spec.id, draft.number));
+    },
+    share: async ({ factoryIds }) => {
+      await shareSpec(ctx, spec, factoryIds);
+      return redirectWithToast(here, { message: "Shared. Factories see published versions only." });
+    },
+    unshare: async ({ factoryId }) => {
+      await unshareSpec(ctx, spec, factoryId);
+      return redirectWithToast(here, { message: "No longer shared with that factory." });
+    },
+  });
 }
 
 const statusStyle = { DRAFT: "bg-slate-100 text-slate-700", PUBLISHED: "bg-green-100 text-green-800", SUPERSEDED: "bg-slate-100 text-slate-500" } as const;

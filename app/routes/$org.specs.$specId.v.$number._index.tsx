@@ -1,43 +1,30 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
 import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
-import { respondToVersion } from "~/features/specs/acknowledgements.server.ts";
 import { diffPath, specPath, versionPath } from "~/features/specs/paths.ts";
-import { AcknowledgeSchema, QuerySchema } from "~/features/specs/schemas.ts";
-import { versionThread, versionThreadWatchers } from "~/features/specs/threads.server.ts";
-import { loadVersionPage, threadFactoryFor } from "~/features/specs/version-page.server.ts";
-import { loadSpecVersionRoute, publishVersion } from "~/features/specs/versions.server.ts";
-import { addComment, handleThreadIntent } from "~/features/threads/comments.server.ts";
-import { draftComment, isThreadIntent, MAX_ATTACHMENTS_PER_COMMENT } from "~/features/threads/thread.ts";
-import { stageUploads } from "~/features/attachments/uploads.server.ts";
+import { QuerySchema } from "~/features/specs/schemas.ts";
+import { answerVersionPage } from "~/features/specs/version-actions.server.ts";
+import { loadVersionPage } from "~/features/specs/version-page.server.ts";
+import { loadSpecVersionRoute } from "~/features/specs/versions.server.ts";
 import { FileInput } from "~/features/attachments/ui/file-preview.tsx";
-import { ensureCan } from "~/lib/authorize.server.ts";
-import { listAckStatus } from "~/features/specs/acknowledgements.server.ts";
 import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { parseWithZod } from "@conform-to/zod";
-import { parseSubmission, readForm } from "~/lib/forms.server.ts";
-import { notFound } from "~/lib/http.server.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
-import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
+import { replyTo } from "~/lib/action-data.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" },
 ];
-
-const load = loadSpecVersionRoute;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, spec, version, page } = await loadVersionPage(request, params);
@@ -59,85 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ResponseSchema = z.discriminatedUnion("intent", [AcknowledgeSchema, QuerySchema, z.object({ intent: z.literal("publish") })]);
-
-/**
- * A comment on this factory's thread. A multipart form carries files: they are
- * stored first and attached in the comment's transaction, and discarded if the
- * comment is refused.
- */
-async function commentAction(request: Request, { ctx, spec, version }: Awaited<ReturnType<typeof load>>, formData: FormData | null) {
-  if (version.status === "DRAFT") notFound("Drafts have no thread.");
-  const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
-  const requested = new URL(request.url).searchParams.get("factory");
-  // The page may fall back to the first factory; a comment must go exactly where it was meant to.
-  if (ctx.org.kind === "IMPORTER" && requested && !shared.includes(requested)) notFound("That factory does not share this specification any more.");
-  const factoryId = threadFactoryFor(ctx, requested, shared);
-  if (!factoryId) notFound("Share this specification with a factory to discuss it.");
-  const thread = versionThread(spec, version, factoryId);
-  ensureCan(
-    ctx.ability,
-    "create",
-    asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })),
-    "Your role can read this conversation but not write in it.",
-  );
-  const staged = formData ? null : await stageUploads(request, ctx, { fields: ["files"], maxFiles: MAX_ATTACHMENTS_PER_COMMENT });
-  let kept = false;
-  try {
-    const outcome = await handleThreadIntent(ctx, thread, staged?.form ?? formData!, {
-      link: (org) => versionPath(org.slug, spec.id, version.number, { factoryId: org.kind === "IMPORTER" ? factoryId : undefined, thread: true }),
-      title: `${spec.title}, version ${version.number}`,
-      watchers: await versionThreadWatchers(thread),
-      ...(staged ? { uploads: staged } : {}),
-    });
-    if (!outcome.ok) return data({ thread: outcome, result: null }, { status: outcome.status });
-    kept = outcome.intent === "comment";
-    return redirectWithToast(
-      versionPath(ctx.org.slug, spec.id, version.number, { factoryId: ctx.org.kind === "IMPORTER" ? factoryId : undefined, thread: true }),
-      {
-        message: outcome.intent === "comment" ? "Comment posted." : "Comment updated.",
-      },
-    );
-  } finally {
-    if (staged && !kept) await staged.discard();
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const loaded = await load(request, params);
-  const { ctx, spec, version } = loaded;
-  // Only the comment form sends files.
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return commentAction(request, loaded, null);
-  const formData = await readForm(request);
-  const here = versionPath(ctx.org.slug, spec.id, version.number);
-  if (isThreadIntent(formData)) return commentAction(request, loaded, formData);
-  const submission = parseSubmission(formData, ResponseSchema);
-  if (submission.status !== "success") return data({ thread: null, result: submission.reply() }, { status: 400 });
-  const input = submission.value;
-  if (input.intent === "publish") {
-    const outcome = await attempt(() => publishVersion(ctx, spec, version), submission.reply);
-    if (!outcome.ok) return data({ thread: null, result: outcome.response.data.result }, { status: outcome.response.init?.status ?? 400 });
-    return redirectWithToast(here, { message: `Version ${version.number} is published. Factories it is shared with have been emailed.` });
-  }
-  const response = input.intent === "acknowledge" ? ({ status: "ACKNOWLEDGED" } as const) : ({ status: "QUERIED", question: input.question } as const);
-  const outcome = await attempt(() => respondToVersion(ctx, spec, version, response), submission.reply);
-  if (!outcome.ok) return data({ thread: null, result: outcome.response.data.result }, { status: outcome.response.init?.status ?? 400 });
-  if (response.status === "QUERIED") {
-    // The question opens the conversation, so the importer answers it in the thread.
-    const thread = versionThread(spec, version, ctx.org.id);
-    await addComment(
-      ctx,
-      thread,
-      { body: `Question: ${response.question}`, visibility: "SHARED" },
-      {
-        link: (org) => versionPath(org.slug, spec.id, version.number, { factoryId: org.kind === "IMPORTER" ? ctx.org.id : undefined, thread: true }),
-        title: `${spec.title}, version ${version.number}`,
-      },
-    );
-  }
-  return redirectWithToast(here, {
-    message: response.status === "ACKNOWLEDGED" ? `You acknowledged version ${version.number}.` : "Your question was sent to the importer.",
-  });
+  return answerVersionPage(request, await loadSpecVersionRoute(request, params));
 }
 
 const ackStyle = { pending: "bg-slate-100 text-slate-700", acknowledged: "bg-green-100 text-green-800", queried: "bg-amber-100 text-amber-900" } as const;
@@ -147,7 +57,7 @@ export default function VersionPage() {
   const actionData = useActionData<typeof action>();
   const { org, spec, version, can } = d;
   const isCurrent = spec.currentVersionId === version.id;
-  const formError = actionData?.result?.error?.[""];
+  const formError = replyTo(actionData, "publish", "acknowledge", "query")?.result.error?.[""];
   return (
     <>
       <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
@@ -200,7 +110,7 @@ export default function VersionPage() {
         </div>
         <aside className="space-y-4">
           {d.factoryAck && version.status !== "DRAFT" ? (
-            <AcknowledgePanel ack={d.factoryAck} canAcknowledge={can.acknowledge && isCurrent} lastResult={actionData?.result ?? undefined} />
+            <AcknowledgePanel ack={d.factoryAck} canAcknowledge={can.acknowledge && isCurrent} lastResult={replyTo(actionData, "query")?.result} />
           ) : null}
           {org.kind === "FACTORY" && version.status !== "DRAFT" ? (
             <section className="card text-sm" aria-labelledby="fai">
@@ -257,7 +167,6 @@ export default function VersionPage() {
           ) : null}
           <Thread
             {...d.thread}
-            lastResult={actionData?.thread ?? null}
             heading="Questions and notes"
             orgSlug={org.slug}
             fileInput={<FileInput name="files" label="Attach photos or documents (optional)" multiple />}

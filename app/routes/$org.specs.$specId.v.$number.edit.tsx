@@ -1,7 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/app-shell.tsx";
@@ -9,6 +8,7 @@ import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
@@ -23,8 +23,10 @@ import {
   saveDraft,
   toSnapshot,
 } from "~/features/specs/versions.server.ts";
-import { parseSubmission, readForm } from "~/lib/forms.server.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
+import { replyTo, messagesOf } from "~/lib/action-data.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
+import type { Tx } from "~/lib/db.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 
@@ -32,10 +34,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" },
 ];
 
-const load = loadSpecVersionRoute;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, spec, version } = await load(request, params);
+  const { ctx, spec, version } = await loadSpecVersionRoute(request, params);
   // Published versions are read-only: send people to the page that shows them.
   if (version.status !== "DRAFT") throw redirect(versionPath(ctx.org.slug, spec.id, version.number));
   ensureDraftEditable(ctx, version);
@@ -45,58 +45,59 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { org: ctx.org, spec: { id: spec.id, title: spec.title, productCode: spec.productCode }, snapshot, savedAt: version.updatedAt.toISOString() };
 }
 
-const FileIntentSchema = z.object({ intent: z.literal("remove-file"), attachmentId: z.string().min(1).max(64) });
+const EDITOR_INTENTS = { save: VersionContentSchema, "remove-file": z.object({ intent: z.literal("remove-file"), attachmentId: z.string().min(1).max(64) }) };
+const UPLOAD_INTENTS = { upload: z.object({ intent: z.literal("upload") }), "add-defect": AddDefectSchema };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, spec, version } = await load(request, params);
+  const { ctx, spec, version } = await loadSpecVersionRoute(request, params);
   const here = versionEditPath(ctx.org.slug, spec.id, version.number);
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   if (multipart) {
     // Checked before a byte is stored: a viewer or a published version gets 403 here.
     ensureDraftEditable(ctx, version, ["attachments", "defectExamples"]);
     const staged = await stageUploads(request, ctx, { fields: ["files", "acceptable", "unacceptable"], maxFiles: 10 });
-    const owner = { ownerType: "SpecVersion", ownerId: version.id };
+    const save = (tx: Tx) => staged.save(tx, { ownerType: "SpecVersion", ownerId: version.id });
     let saved = false;
     try {
-      const intent = staged.form.get("intent");
-      if (intent === "add-defect") {
-        const submission = parseSubmission(staged.form, AddDefectSchema, { extraFields: ["intent"] });
-        if (submission.status !== "success") return data({ intent: "add-defect", result: submission.reply() }, { status: 400 });
-        const photos = staged.files.filter((f) => f.field !== "files");
-        if (photos.some((p) => !isImageType(p.contentType)))
-          return data({ intent: "add-defect", result: submission.reply({ formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] }) }, { status: 415 });
-        const outcome = await attempt(() => addDefectExample(ctx, version, submission.value, (tx) => staged.save(tx, owner)), submission.reply, "add-defect");
-        if (!outcome.ok) return outcome.response;
-        saved = true;
-        return redirectWithToast(here, { message: "Defect example added." });
-      }
-      const outcome = await attempt(
-        () => addVersionFiles(ctx, version, (tx) => staged.save(tx, owner)),
-        ({ formErrors }) => ({ status: "error" as const, error: { "": formErrors } }),
-        "upload",
+      return await dispatchIntents(
+        staged.form,
+        UPLOAD_INTENTS,
+        {
+          upload: async () => {
+            await addVersionFiles(ctx, version, save);
+            saved = true;
+            return redirectWithToast(here, { message: "Files added." });
+          },
+          "add-defect": async (input, { refuse }) => {
+            const photos = staged.files.filter((f) => f.field !== "files");
+            if (photos.some((p) => !isImageType(p.contentType))) return refuse(415, { formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] });
+            await addDefectExample(ctx, version, input, save);
+            saved = true;
+            return redirectWithToast(here, { message: "Defect example added." });
+          },
+        },
+        { defaultIntent: "upload" },
       );
-      if (!outcome.ok) return outcome.response;
-      saved = true;
-      return redirectWithToast(here, { message: "Files added." });
     } finally {
       if (!saved) await staged.discard();
     }
   }
-  const formData = await readForm(request, 512 * 1024);
-  if (formData.get("intent") === "remove-file") {
-    const submission = parseSubmission(formData, FileIntentSchema);
-    if (submission.status !== "success") return data({ intent: "remove-file", result: submission.reply() }, { status: 400 });
-    await removeVersionFile(ctx, version, submission.value.attachmentId);
-    return redirectWithToast(here, { message: "File removed from this version." });
-  }
-  ensureDraftEditable(ctx, version);
-  const submission = parseSubmission(formData, VersionContentSchema, { extraFields: ["intent", "then"] });
-  // Add, remove and move rows without JavaScript: conform answers with the changed form.
-  if (submission.status !== "success") return data({ intent: "save", result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
-  const outcome = await attempt(() => saveDraft(ctx, version, submission.value), submission.reply, "save");
-  if (!outcome.ok) return outcome.response;
-  if (formData.get("then") === "view") return redirectWithToast(versionPath(ctx.org.slug, spec.id, version.number), { message: "Draft saved." });
-  return redirectWithToast(here, { message: "Draft saved." });
+  return dispatchIntents(
+    await readForm(request, 512 * 1024),
+    EDITOR_INTENTS,
+    {
+      save: async (content, { formData }) => {
+        await saveDraft(ctx, version, content);
+        return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, { message: "Draft saved." });
+      },
+      "remove-file": async ({ attachmentId }) => {
+        await removeVersionFile(ctx, version, attachmentId);
+        return redirectWithToast(here, { message: "File removed from this version." });
+      },
+    },
+    // The editor's main form posts no intent; its "Save and preview" button sends `then=view`.
+    { defaultIntent: "save", extraFields: { save: ["then"] }, authorize: { save: () => ensureDraftEditable(ctx, version) } },
+  );
 }
 
 export default function EditVersion() {
@@ -107,10 +108,9 @@ export default function EditVersion() {
 function DraftEditor() {
   const { org, spec, snapshot } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(VersionContentSchema, {
     id: "version-content",
-    lastResult: actionData?.intent === "save" ? actionData.result : undefined,
-    constraint: getZodConstraint(VersionContentSchema),
+    lastResult: replyTo(actionData, "save")?.result,
     defaultValue: {
       description: snapshot.description,
       notes: snapshot.notes,
@@ -119,11 +119,8 @@ function DraftEditor() {
       characteristics: snapshot.characteristics.map((c) => ({ ...c, nominal: c.nominal ?? "", lowerTol: c.lowerTol ?? "", upperTol: c.upperTol ?? "" })),
       defects: snapshot.defectExamples.map((d) => ({ key: d.key, description: d.description, characteristicKey: d.characteristicKey ?? "" })),
     },
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionContentSchema }),
   });
-  const uploadError = actionData && actionData.intent !== "save" ? Object.values(actionData.result.error ?? {}).flat() : null;
   return (
     <>
       <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
@@ -179,7 +176,7 @@ function DraftEditor() {
           <Form method="post" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
             <input type="hidden" name="intent" value="upload" />
             <FileInput name="files" label="Add drawings or documents" multiple />
-            {actionData?.intent === "upload" && uploadError?.length ? <ErrorList errors={uploadError} /> : null}
+            <ErrorList errors={messagesOf(replyTo(actionData, "upload")?.result)} />
             <SubmitButton pendingText="Uploading…" className="btn-secondary">
               Upload
             </SubmitButton>
@@ -213,7 +210,7 @@ function DraftEditor() {
             </div>
             <FileInput name="acceptable" label="Acceptable — photo" accept={IMAGE_KINDS} />
             <FileInput name="unacceptable" label="Not acceptable — photo" accept={IMAGE_KINDS} />
-            {actionData?.intent === "add-defect" && uploadError?.length ? <ErrorList errors={uploadError} /> : null}
+            <ErrorList errors={messagesOf(replyTo(actionData, "add-defect")?.result)} />
             <SubmitButton pendingText="Adding…" className="btn-secondary">
               Add example
             </SubmitButton>

@@ -1,19 +1,20 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { z } from "zod";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { acceptMemberInvitation, getInvitationByToken } from "~/features/organizations/invitations.server.ts";
 import { ROLE_LABELS } from "~/features/organizations/schemas.ts";
 import { acceptPartnerInvitation, listOwnedFactories } from "~/features/partners/partners.server.ts";
 import { AcceptPartnerSchema } from "~/features/partners/schemas.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { replyTo } from "~/lib/action-data.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { attempt } from "~/lib/route-errors.server.ts";
 import { getSessionUser, requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { invitationPath, orgPath, signupPath } from "~/features/organizations/paths.ts";
@@ -40,20 +41,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = await getInvitationByToken(token);
   if (!invitation) notFound("This invitation link is not valid.");
+  const formData = await readForm(request);
   if (invitation.kind === "MEMBER") {
-    const outcome = await attempt(
-      () => acceptMemberInvitation(token, user),
-      ({ formErrors }) => ({ status: "error", error: { "": formErrors } }),
-    );
-    if (!outcome.ok) return outcome.response;
-    return redirectWithToast(orgPath(outcome.value.slug), { message: `Welcome to ${outcome.value.name}.` });
+    return dispatchForm(formData, { join: z.object({}) }, async () => {
+      const org = await acceptMemberInvitation(token, user);
+      return redirectWithToast(orgPath(org.slug), { message: `Welcome to ${org.name}.` });
+    });
   }
-  const { submission } = await parseForm(request, AcceptPartnerSchema);
-  if (submission.status !== "success") return data({ intent: "accept", result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(() => acceptPartnerInvitation(token, user, submission.value), submission.reply);
-  if (!outcome.ok) return outcome.response;
-  return redirectWithToast(partnersPath(outcome.value.factory.slug), {
-    message: `${outcome.value.factory.name} is now a partner of ${invitation.org.name}.`,
+  return dispatchForm(formData, { accept: AcceptPartnerSchema }, async (choice) => {
+    const { factory } = await acceptPartnerInvitation(token, user, choice);
+    return redirectWithToast(partnersPath(factory.slug), { message: `${factory.name} is now a partner of ${invitation.org.name}.` });
   });
 }
 
@@ -97,7 +94,7 @@ export default function InvitationPage() {
       </AuthLayout>
     );
   }
-  const formError = actionData?.result.error?.[""];
+  const formError = replyTo(actionData, "join")?.result.error?.[""];
   if (invitation.kind === "MEMBER") {
     return (
       <AuthLayout title={title}>
@@ -113,7 +110,7 @@ export default function InvitationPage() {
   }
   return (
     <AuthLayout title={title}>
-      <AcceptPartnerForm factories={factories} lastResult={actionData?.result} userEmail={user.email} invitationEmail={invitation.email} />
+      <AcceptPartnerForm factories={factories} lastResult={replyTo(actionData, "accept")?.result} userEmail={user.email} invitationEmail={invitation.email} />
     </AuthLayout>
   );
 }
@@ -125,18 +122,15 @@ function AcceptPartnerForm({
   invitationEmail,
 }: {
   factories: { id: string; name: string }[];
-  lastResult?: Parameters<typeof useForm>[0]["lastResult"];
+  lastResult?: SubmissionResult<string[]>;
   userEmail: string;
   invitationEmail: string;
 }) {
   const [choice, setChoice] = useState<"new" | "existing">(factories.length ? "existing" : "new");
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(AcceptPartnerSchema, {
     id: "accept-partner",
     lastResult,
-    constraint: getZodConstraint(AcceptPartnerSchema),
     defaultValue: { factory: choice, factoryOrgId: factories[0]?.id },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptPartnerSchema }),
   });
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>

@@ -1,16 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { verifyLogin } from "~/features/organizations/accounts.server.ts";
 import { LoginSchema } from "~/features/organizations/schemas.ts";
 import { clientAddressOf } from "~/lib/client-address.server.ts";
-import { boundedReply } from "~/lib/form-reply.server.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { knownDeviceFor, rememberDevice } from "~/lib/known-devices.server.ts";
 import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
@@ -36,24 +35,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const LOGIN_FIELDS = { email: 254, password: 0 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { submission } = await parseForm(request, LoginSchema);
-  if (submission.status !== "success") return data(boundedReply(submission, LOGIN_FIELDS), { status: 400 });
-  const { email, password, redirectTo } = submission.value;
-  // The same for every email, known or not, so that neither answer tells whether an account exists.
-  const attempt = await beginLoginAttempt({ address: clientAddressOf(context), email, knownDevice: await knownDeviceFor(request, email) });
-  if (!attempt.allowed) {
-    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-    return data(boundedReply(submission, LOGIN_FIELDS, { formErrors: [`Too many failed attempts. Try again in ${waitText(seconds)}.`] }), {
-      status: 429,
-      headers: { "Retry-After": String(seconds) },
-    });
-  }
-  const user = await verifyLogin(email, password);
-  if (!user) return data(boundedReply(submission, LOGIN_FIELDS, { formErrors: ["Wrong email or password."] }), { status: 400 });
-  await attempt.succeeded();
-  const response = await startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
-  response.headers.append("Set-Cookie", await rememberDevice(request, email));
-  return response;
+  return dispatchForm(
+    await readForm(request),
+    { login: LoginSchema },
+    async ({ email, password, redirectTo }, { refuse }) => {
+      // The same for every email, known or not, so that neither answer tells whether an account exists.
+      const attempt = await beginLoginAttempt({ address: clientAddressOf(context), email, knownDevice: await knownDeviceFor(request, email) });
+      if (!attempt.allowed) {
+        const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+        return refuse(
+          { status: 429, headers: { "Retry-After": String(seconds) } },
+          { formErrors: [`Too many failed attempts. Try again in ${waitText(seconds)}.`] },
+        );
+      }
+      const user = await verifyLogin(email, password);
+      if (!user) return refuse(400, { formErrors: ["Wrong email or password."] });
+      await attempt.succeeded();
+      const response = await startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
+      response.headers.append("Set-Cookie", await rememberDevice(request, email));
+      return response;
+    },
+    { replyFields: LOGIN_FIELDS },
+  );
 }
 
 function waitText(seconds: number) {
@@ -63,18 +66,10 @@ function waitText(seconds: number) {
 }
 
 export default function Login() {
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    defaultValue: { redirectTo },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
+  const [form, fields] = useSchemaForm(LoginSchema, { id: "login", lastResult: actionData?.result, defaultValue: { redirectTo }, shouldRevalidate: "onInput" });
   const invitation = redirectTo.match(/^\/invitations\/([\w-]+)$/)?.[1];
   return (
     <AuthLayout

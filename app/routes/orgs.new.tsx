@@ -1,14 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField, SubmitButton } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { createOrganizationFor } from "~/features/organizations/organizations.server.ts";
 import { LOCALE_LABELS, LOCALES, NewOrgSchema } from "~/features/organizations/schemas.ts";
-import { parseForm } from "~/lib/forms.server.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { orgPath } from "~/features/organizations/paths.ts";
@@ -22,22 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { submission } = await parseForm(request, NewOrgSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const org = await createOrganizationFor(user.id, submission.value);
-  return redirectWithToast(orgPath(org.slug), { message: `${org.name} is ready.` });
+  return dispatchForm(await readForm(request), { create: NewOrgSchema }, async (input) => {
+    const org = await createOrganizationFor(user.id, input);
+    return redirectWithToast(orgPath(org.slug), { message: `${org.name} is ready.` });
+  });
 }
 
 export default function NewOrganization() {
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "new-org",
-    lastResult,
-    constraint: getZodConstraint(NewOrgSchema),
-    defaultValue: { kind: "IMPORTER", locale: "en" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewOrgSchema }),
-  });
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(NewOrgSchema, { id: "new-org", lastResult: actionData?.result, defaultValue: { kind: "IMPORTER", locale: "en" } });
   return (
     <AuthLayout title="Create an organization">
       <Form method="post" className="space-y-4" {...getFormProps(form)}>

@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { getInvitationByToken } from "~/features/organizations/invitations.server.ts";
 import { signupSchemaFor } from "~/features/organizations/schemas.ts";
 import { requestSignup } from "~/features/organizations/signups.server.ts";
-import { boundedReply } from "~/lib/form-reply.server.ts";
-import { parseSubmission, readForm } from "~/lib/forms.server.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
+import { readForm } from "~/lib/forms.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 import { invitationPath, orgPath, SIGNUP_SENT_PATH } from "~/features/organizations/paths.ts";
@@ -43,36 +43,35 @@ export async function action({ request }: ActionFunctionArgs) {
   // With a valid invitation the org comes from it; otherwise name and kind are required.
   const token = formData.get("invitation")?.toString();
   const invitation = await invitationFor(token);
-  const submission = parseSubmission(formData, signupSchemaFor(Boolean(invitation)));
-  if (submission.status !== "success") {
-    return data(boundedReply(submission, SIGNUP_FIELDS), { status: 400 });
-  }
-  const { name, email, password, redirectTo, orgName, orgKind } = submission.value;
-  const next = invitation && token ? invitationPath(token) : redirectTo ? safeRedirectPath(redirectTo) : null;
-  const outcome = await requestSignup({
-    name,
-    email,
-    password,
-    org: !invitation && orgName && orgKind ? { name: orgName, kind: orgKind } : undefined,
-    invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name } : null,
-    redirectTo: next,
-  });
-  if (outcome.status === "signed-in") return startSession(request, outcome.user.id, next ?? (outcome.org ? orgPath(outcome.org.slug) : "/"));
-  // The same answer whether or not the address has an account: the email tells its owner which.
-  return redirect(SIGNUP_SENT_PATH);
+  return dispatchForm(
+    formData,
+    { signup: signupSchemaFor(Boolean(invitation)) },
+    async ({ name, email, password, redirectTo, orgName, orgKind }) => {
+      const next = invitation && token ? invitationPath(token) : redirectTo ? safeRedirectPath(redirectTo) : null;
+      const outcome = await requestSignup({
+        name,
+        email,
+        password,
+        org: !invitation && orgName && orgKind ? { name: orgName, kind: orgKind } : undefined,
+        invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name } : null,
+        redirectTo: next,
+      });
+      if (outcome.status === "signed-in") return startSession(request, outcome.user.id, next ?? (outcome.org ? orgPath(outcome.org.slug) : "/"));
+      // The same answer whether or not the address has an account: the email tells its owner which.
+      return redirect(SIGNUP_SENT_PATH);
+    },
+    { replyFields: SIGNUP_FIELDS },
+  );
 }
 
 export default function Signup() {
   const { invitation } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(signupSchemaFor(Boolean(invitation)), {
     id: "signup",
-    lastResult,
-    constraint: getZodConstraint(signupSchemaFor(Boolean(invitation))),
+    lastResult: actionData?.result,
     defaultValue: { email: invitation?.email ?? "" },
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchemaFor(Boolean(invitation)) }),
   });
   return (
     <AuthLayout

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SubmitButton } from "~/components/forms.tsx";
 import { z } from "zod";
 import { confirmSignup, getSignupLink } from "~/features/organizations/signups.server.ts";
+import { dispatchForm } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { startSession } from "~/lib/session.server.ts";
 import { orgPath, signupPath } from "~/features/organizations/paths.ts";
@@ -27,51 +28,48 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { refused: null, link: { email: link.email, orgName: link.orgName } };
 }
 
+const WRONG_PASSWORD =
+  "That is not the password chosen for this sign-up. If you did not sign up yourself, ignore the email: nothing happens without the password.";
+
+// A refusal carries the password's message, never the password.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = ConfirmSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ refused: null, passwordError: PASSWORD_NEEDED }, { status: 400 });
-  const outcome = await confirmSignup(params.token ?? "", parsed.data.password);
-  if (outcome.status === "wrong-password") {
-    return data(
-      {
-        refused: null,
-        passwordError:
-          "That is not the password chosen for this sign-up. If you did not sign up yourself, ignore the email: nothing happens without the password.",
-      },
-      { status: 400 },
-    );
-  }
-  if (outcome.status !== "created") return data({ refused: outcome.status, passwordError: null }, { status: REFUSAL_STATUS[outcome.status] });
-  return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? orgPath(outcome.org.slug) : "/"));
+  return dispatchForm(
+    await readForm(request),
+    { confirm: ConfirmSchema },
+    async ({ password }, { refuse }) => {
+      const outcome = await confirmSignup(params.token ?? "", password);
+      if (outcome.status === "wrong-password") return refuse(400, { fieldErrors: { password: [WRONG_PASSWORD] } }, { refused: null });
+      if (outcome.status !== "created") return refuse(REFUSAL_STATUS[outcome.status], {}, { refused: outcome.status });
+      return startSession(request, outcome.user.id, outcome.redirectTo ?? (outcome.org ? orgPath(outcome.org.slug) : "/"));
+    },
+    { replyFields: { password: 0 } },
+  );
 }
+
+// Where each refusal leads: back to the sign-up, or on to the login.
+const SIGN_UP_AGAIN = { to: signupPath(), label: "Sign up again" };
+const LOG_IN = { to: loginPath(), label: "Log in" };
 
 const REFUSALS: Record<Refusal, { title: string; text: string; next: { to: string; label: string } }> = {
   invalid: {
     title: "This link is not valid",
     text: "Check that you copied the whole link from the email. Links that have expired are removed after a while; then sign up again.",
-    next: { to: signupPath(), label: "Sign up again" },
+    next: SIGN_UP_AGAIN,
   },
   used: {
     title: "This link has already been used",
     text: "Your email address is confirmed and your account exists. Log in with your email and password.",
-    next: { to: loginPath(), label: "Log in" },
+    next: LOG_IN,
   },
-  expired: {
-    title: "This link has expired",
-    text: "Confirmation links work for 24 hours. Sign up again and we will send you a new one.",
-    next: { to: signupPath(), label: "Sign up again" },
-  },
-  taken: {
-    title: "You already have an account",
-    text: "An account with this email address exists already. Log in with its password.",
-    next: { to: loginPath(), label: "Log in" },
-  },
+  expired: { title: "This link has expired", text: "Confirmation links work for 24 hours. Sign up again and we will send you a new one.", next: SIGN_UP_AGAIN },
+  taken: { title: "You already have an account", text: "An account with this email address exists already. Log in with its password.", next: LOG_IN },
 };
 
 export default function ConfirmSignup() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const refused = acted?.refused ?? loaded.refused;
+  const passwordError = acted?.result.error?.password?.[0];
   if (refused || !loaded.link) {
     const refusal = REFUSALS[refused ?? "invalid"];
     return (
@@ -101,13 +99,13 @@ export default function ConfirmSignup() {
             autoComplete="current-password"
             required
             maxLength={200}
-            aria-invalid={acted?.passwordError ? true : undefined}
-            aria-describedby={acted?.passwordError ? "confirm-password-error" : "confirm-password-hint"}
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? "confirm-password-error" : "confirm-password-hint"}
             className="input mt-1"
           />
-          {acted?.passwordError ? (
+          {passwordError ? (
             <p id="confirm-password-error" role="alert" className="mt-1 text-sm text-red-700">
-              {acted.passwordError}
+              {passwordError}
             </p>
           ) : (
             <p id="confirm-password-hint" className="mt-1 text-xs text-slate-500">

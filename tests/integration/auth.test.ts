@@ -39,7 +39,7 @@ describe("sign up", () => {
   it("explains each invalid field and keeps what was typed", async () => {
     const out = await call(signup.action, "/signup", { form: { name: "", email: "not-an-email", password: "short", orgName: "Keep me" } });
     expect(out.status).toBe(400);
-    const reply = out.data as { error: Record<string, string[]>; initialValue: Record<string, string> };
+    const reply = (out.data as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }).result;
     expect(reply.error.name).toEqual(["Enter your name"]);
     expect(reply.error.email?.[0]).toMatch(/valid email/);
     expect(reply.error.password).toEqual(["Use at least 10 characters"]);
@@ -151,10 +151,13 @@ describe("log in and out", () => {
     const out = await call(login.action, "/login", { form: { email: user.email, password: "not the password", redirectTo: "/somewhere" } });
     expect(out.status).toBe(400);
     expect(out.data).toEqual({
-      status: "error",
-      initialValue: { email: user.email },
-      error: { "": ["Wrong email or password."] },
-      fields: ["email", "password"],
+      intent: "login",
+      result: {
+        status: "error",
+        initialValue: { email: user.email },
+        error: { "": ["Wrong email or password."] },
+        fields: ["email", "password"],
+      },
     });
   });
 

@@ -4,6 +4,7 @@
 // On PostgreSQL the two actions really run in parallel on separate connections.
 import { describe, expect, it } from "vitest";
 import type { FaActionData } from "~/features/first-articles/actions.server.ts";
+import { messagesOf } from "~/lib/action-data.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
@@ -59,7 +60,7 @@ describe("two reviewers deciding at once", () => {
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
     const winnerIndex = outcomes.findIndex((o) => o.status === 302);
     const loser = outcomes[1 - winnerIndex]!;
-    expect((loser.data as FaActionData).errors).toEqual([CONFLICT]);
+    expect(messagesOf((loser.data as FaActionData).result)).toEqual([CONFLICT]);
     expect(outcomes[winnerIndex]!.location).toBe(path);
 
     const winner = s.reviewers[winnerIndex]!;

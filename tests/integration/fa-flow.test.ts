@@ -6,6 +6,7 @@
 // Then the lists that tell each side what waits for it, and the CSV round trip.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FaActionData } from "~/features/first-articles/actions.server.ts";
+import { messagesOf } from "~/lib/action-data.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
@@ -170,7 +171,7 @@ describe("a first article from start to round 2", () => {
   it("rejects a header error on save too (400 with the field's message) and changes nothing", async () => {
     const out = await faAction(w.factory, faId, { intent: "save", ...header({ sampleCount: "33" }), ...grid({ [w.H]: ["95.1", "", ""] }) });
     expect(out.status).toBe(400);
-    expect(actionData(out).fieldErrors?.sampleCount).toEqual(["The number of samples must be at most 32"]);
+    expect(actionData(out).result.error?.sampleCount).toEqual(["The number of samples must be at most 32"]);
     expect(await storedReadings(faId)).toEqual([]);
   });
 
@@ -200,7 +201,7 @@ describe("a first article from start to round 2", () => {
     const posted = { [w.H]: ["95.1", "", "OK"], [w.F]: ["PASS", "FAIL", "PASS"] };
     const out = await faAction(w.factory, faId, { intent: "submit", ...header(), ...grid(posted) });
     expect(out.status).toBe(422);
-    expect(actionData(out).errors).toEqual(["Not submitted: 2 things to fix."]);
+    expect(messagesOf(actionData(out).result)).toEqual(["Not submitted: 2 things to fix."]);
     expect(actionData(out).problems).toEqual([
       { message: "1 Height, sample 2: empty", cellId: "cell-1-2" },
       { message: '1 Height, sample 3: "OK" is not a number', cellId: "cell-1-3" },
@@ -258,7 +259,7 @@ describe("a first article from start to round 2", () => {
     const revision = await revisionOf(faId);
     const conditional = await faAction(w.quality, faId, { intent: "decide", decision: "CONDITIONALLY_APPROVED", note: "  ", revision });
     expect(conditional.status).toBe(400);
-    expect(actionData(conditional).errors).toContain("Write the conditions of this approval");
+    expect(messagesOf(actionData(conditional).result)).toContain("Write the conditions of this approval");
     // What was typed comes back, so the form shows it again without JavaScript.
     const reason = "Sample 2 over the upper limit";
     const typed = await faAction(w.quality, faId, { intent: "decide", decision: "CONDITIONALLY_APPROVED", note: "", revision, [`finding.${w.H}`]: reason });
@@ -269,7 +270,7 @@ describe("a first article from start to round 2", () => {
     expect(huge.status).toBe(400);
     const rejected = await faAction(w.quality, faId, { intent: "decide", decision: "REJECTED", note: "", revision, [`finding.${w.H}`]: " " });
     expect(rejected.status).toBe(400);
-    expect(actionData(rejected).errors).toContain("Give a reason: overall, or for each failing characteristic");
+    expect(messagesOf(actionData(rejected).result)).toContain("Give a reason: overall, or for each failing characteristic");
     expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: faId } })).toMatchObject({ status: "SUBMITTED", decidedAt: null });
   });
 

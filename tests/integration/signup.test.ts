@@ -126,7 +126,7 @@ describe("the confirmation link", () => {
     // The address's owner follows the link they did not ask for, and types their own password.
     const refused = await confirmLink(token, "the owner's own password");
     expect(refused.status).toBe(400);
-    expect((refused.data as { passwordError: string }).passwordError).toMatch(/not the password chosen for this sign-up/);
+    expect((refused.data as { result: { error: { password: string[] } } }).result.error.password[0]).toMatch(/not the password chosen for this sign-up/);
     expect(refused.headers.get("Set-Cookie")).toBeNull();
     expect(await prisma.user.count({ where: { email } })).toBe(0);
     const missing = await call(confirm.action, `/signup/confirm/${token}`, { form: {}, params: { token } });
@@ -145,7 +145,8 @@ describe("the confirmation link", () => {
 
     const again = await confirmLink(token, PASSWORD);
     expect(again.status).toBe(410);
-    expect(again.data).toEqual({ refused: "used", passwordError: null });
+    // The page that says so, and nothing of what was typed.
+    expect(again.data).toEqual({ intent: "confirm", refused: "used", result: { status: "error", initialValue: {}, error: {}, fields: ["password"] } });
     expect(again.headers.get("Set-Cookie")).toBeNull();
     const opened = await openLink(token);
     expect(opened.status).toBe(410);
@@ -264,7 +265,7 @@ describe("a refused sign-up", () => {
       form: { name: "N".repeat(5_000), email: "not-an-email", password: "secret!", orgName: "Keep me", orgKind: "IMPORTER" },
     });
     expect(out.status).toBe(400);
-    const reply = out.data as { initialValue: Record<string, string>; error: Record<string, string[]>; fields: string[] };
+    const reply = (out.data as { result: { initialValue: Record<string, string>; error: Record<string, string[]>; fields: string[] } }).result;
     expect(reply.initialValue).toEqual({ name: "N".repeat(100), email: "not-an-email", orgName: "Keep me", orgKind: "IMPORTER" });
     expect(reply.error.name).toEqual(["Use at most 100 characters"]);
     expect(reply.error.password).toEqual(["Use at least 10 characters"]);

@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails/index.ts";
 import type { OrgKind, Role } from "~/generated/prisma/client.ts";
 import { getAttachmentForDownload } from "~/features/attachments/attachments.server.ts";
-import { addComment, editComment, handleThreadIntent, listComments, type AddCommentOptions } from "~/features/threads/comments.server.ts";
-import { EDIT_WINDOW_MESSAGE, EDIT_WINDOW_MS, type ThreadRef } from "~/features/threads/thread.ts";
+import { addComment, answerThread, editComment, listComments, type AddCommentOptions } from "~/features/threads/comments.server.ts";
+import { EDIT_WINDOW_MESSAGE, EDIT_WINDOW_MS, editedCommentId, type ThreadRef, type ThreadReply } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import { createMember, createPartnership, unique, createSpec, createSpecShare } from "../support/factories.ts";
-import { buildRequest, cookieFor } from "../support/routes.ts";
+import { buildRequest, cookieFor, toOutcome, type Outcome } from "../support/routes.ts";
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
@@ -55,6 +55,12 @@ function form(fields: Record<string, string | string[]>) {
   for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
   return data;
 }
+
+/** A thread form posted to a page at PAGE, as its action answers it. */
+const PAGE = "/page-with-thread";
+const post = (ctx: TenantContext, thread: ThreadRef, fields: Record<string, string | string[]>, extra: Partial<AddCommentOptions> = {}) =>
+  answerThread(ctx, form(fields), { thread, path: PAGE, ...options, ...extra });
+const reply = (out: Outcome) => out.data as ThreadReply;
 
 const outboxFor = (commentId: string) => prisma.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: `comment:${commentId}:` } } });
 
@@ -142,7 +148,7 @@ describe("writing comments", () => {
     const { importer, thread } = await scene();
     const viewer = await member("IMPORTER", "VIEWER", importer.org);
     expect(await statusOf(say(viewer.ctx, thread, "I only read"))).toBe(403);
-    expect(await statusOf(handleThreadIntent(viewer.ctx, thread, form({ intent: "comment", body: "I only read" }), options))).toBe(403);
+    expect(await statusOf(post(viewer.ctx, thread, { intent: "comment", body: "I only read" }))).toBe(403);
     expect(await prisma.comment.count({ where: { threadId: thread.id } })).toBe(0);
     expect((await listComments(viewer.ctx, thread)).canComment).toBe(false);
   });
@@ -157,12 +163,16 @@ describe("writing comments", () => {
     const theirs = await file(factory.org.id, "CommentDraft", factory.user.id, "theirs.png");
     const notDraft = await file(importer.org.id, "SpecVersion", thread.id, "drawing.png");
 
-    const out = await handleThreadIntent(importer.ctx, thread, form({ intent: "comment", body: "  See the photo.  ", attachmentIds: [mine.id, theirs.id] }), {
-      ...options,
-      attachmentIds: [notDraft.id],
-    });
-    expect(out).toMatchObject({ ok: true, intent: "comment" });
-    const commentId = (out as { commentId: string }).commentId;
+    const out = await toOutcome(
+      await post(
+        importer.ctx,
+        thread,
+        { intent: "comment", body: "  See the photo.  ", attachmentIds: [mine.id, theirs.id] },
+        { attachmentIds: [notDraft.id] },
+      ),
+    );
+    expect(out).toMatchObject({ status: 302, location: `${PAGE}#thread` });
+    const { id: commentId } = await prisma.comment.findFirstOrThrow({ where: { threadId: thread.id } });
     const comment = await prisma.comment.findUniqueOrThrow({ where: { id: commentId } });
     expect(comment).toMatchObject({
       body: "See the photo.",
@@ -239,19 +249,18 @@ describe("writing comments", () => {
   it("an empty body or one over 5000 characters answers 400 with a message, and nothing is written", async () => {
     const { factory, thread } = await scene();
     for (const body of ["", "   ", "x".repeat(5001)]) {
-      const out = await handleThreadIntent(factory.ctx, thread, form({ intent: "comment", body, visibility: "SHARED" }), options);
-      expect(out.ok).toBe(false);
-      if (out.ok) continue;
+      const out = await toOutcome(await post(factory.ctx, thread, { intent: "comment", body, visibility: "SHARED" }));
       expect(out.status).toBe(400);
-      expect(out.intent).toBe("comment");
-      expect(out.result.error?.body?.[0]).toMatch(body.length > 5000 ? /5,000 characters/ : /Write a comment/);
+      expect(reply(out).intent).toBe("comment");
+      expect(reply(out).result.error?.body?.[0]).toMatch(body.length > 5000 ? /5,000 characters/ : /Write a comment/);
       // What was typed comes back so the form can show it again.
-      if (body.length > 5000) expect(out.result.initialValue?.body).toBe(body);
+      if (body.length > 5000) expect(reply(out).result.initialValue?.body).toBe(body);
     }
     expect(await statusOf(say(factory.ctx, thread, "x".repeat(5001)))).toBe(400);
     expect(await statusOf(say(factory.ctx, thread, " \n "))).toBe(400);
-    const bad = await handleThreadIntent(factory.ctx, thread, form({ intent: "comment", body: "ok", visibility: "PUBLIC" }), options);
-    expect(bad.ok === false && bad.result.error?.visibility?.[0]).toMatch(/Choose who can see/);
+    const bad = await toOutcome(await post(factory.ctx, thread, { intent: "comment", body: "ok", visibility: "PUBLIC" }));
+    expect(bad.status).toBe(400);
+    expect(reply(bad).result.error?.visibility?.[0]).toMatch(/Choose who can see/);
     expect(await prisma.comment.count({ where: { threadId: thread.id } })).toBe(0);
     // Exactly 5000 is allowed.
     expect(await statusOf(say(factory.ctx, thread, "y".repeat(5000)))).toBe(200);
@@ -264,8 +273,8 @@ describe("editing comments", () => {
     const comment = await say(factory.ctx, thread, "Lead time is 30 days.");
     expect((await listComments(factory.ctx, thread)).comments[0]!.canEdit).toBe(true);
 
-    const out = await handleThreadIntent(factory.ctx, thread, form({ intent: "edit-comment", commentId: comment.id, body: "Lead time is 35 days." }), options);
-    expect(out).toEqual({ ok: true, intent: "edit-comment", commentId: comment.id });
+    const out = await toOutcome(await post(factory.ctx, thread, { intent: "edit-comment", commentId: comment.id, body: "Lead time is 35 days." }));
+    expect(out).toMatchObject({ status: 302, location: `${PAGE}#thread` });
     const stored = await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
     expect(stored.body).toBe("Lead time is 35 days.");
     expect(stored.editedAt).toBeInstanceOf(Date);
@@ -281,13 +290,11 @@ describe("editing comments", () => {
     const comment = await say(factory.ctx, thread, "Old news");
     await prisma.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - EDIT_WINDOW_MS - 1000) } });
 
-    const out = await handleThreadIntent(factory.ctx, thread, form({ intent: "edit-comment", commentId: comment.id, body: "Rewritten history" }), options);
-    expect(out.ok).toBe(false);
-    if (out.ok) return;
+    const out = await toOutcome(await post(factory.ctx, thread, { intent: "edit-comment", commentId: comment.id, body: "Rewritten history" }));
     expect(out.status).toBe(403);
-    expect(out.commentId).toBe(comment.id);
-    expect(Object.values(out.result.error ?? {}).flat()).toContain(EDIT_WINDOW_MESSAGE);
-    expect(out.result.initialValue?.body).toBe("Rewritten history");
+    expect(editedCommentId(reply(out))).toBe(comment.id);
+    expect(Object.values(reply(out).result.error ?? {}).flat()).toContain(EDIT_WINDOW_MESSAGE);
+    expect(reply(out).result.initialValue?.body).toBe("Rewritten history");
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).body).toBe("Old news");
     expect((await listComments(factory.ctx, thread)).comments[0]!.canEdit).toBe(false);
   });

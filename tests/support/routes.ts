@@ -23,7 +23,8 @@ function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
 }
 
-async function toOutcome(value: unknown): Promise<Outcome> {
+/** What a loader, action or domain answer amounts to: status, data and redirect. */
+export async function toOutcome(value: unknown): Promise<Outcome> {
   if (value instanceof Response) {
     const text = await value.text();
     let data: unknown = text;

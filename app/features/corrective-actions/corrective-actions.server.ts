@@ -1,4 +1,4 @@
-import { asSubject } from "~/lib/ability.ts";
+import { asSubject, type Action } from "~/lib/ability.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
@@ -87,30 +87,83 @@ export async function openCorrectiveAction(
   });
 }
 
+type StepRule = { action: Action; field?: string; refusal: (ca: LoadedCorrectiveAction) => string };
+
+/**
+ * Who may take each step, and what a refusal says: checked before a form of the step is read
+ * (a forbidden write is a 403 whatever the fields hold), and again by the step itself.
+ */
+const STEP_RULES = {
+  answer: {
+    action: "update",
+    field: "rootCause",
+    refusal: (ca) => (ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change."),
+  },
+  "submit-plan": { action: "submit", refusal: () => "Only owners and quality leads submit the plan." },
+  review: {
+    action: "review",
+    refusal: (ca) => (ca.status === "PLAN_SUBMITTED" ? "Only owners and quality leads review plans." : "There is no plan waiting for review."),
+  },
+  implement: {
+    action: "implement",
+    refusal: (ca) =>
+      ca.status === "PLAN_ACCEPTED" ? "Only owners and quality leads mark the actions done." : "Only an accepted plan can be marked implemented.",
+  },
+  verify: {
+    action: "verify",
+    refusal: (ca) => (ca.status === "IMPLEMENTED" ? "Only owners and quality leads verify." : "Only implemented actions can be verified."),
+  },
+  reopen: {
+    action: "reopen",
+    refusal: (ca) => (ca.status === "IMPLEMENTED" ? "Only owners and quality leads reopen." : "Only implemented actions can be reopened."),
+  },
+} satisfies Record<string, StepRule>;
+
+export type CaStep = keyof typeof STEP_RULES;
+
+export function ensureCanTake(ctx: TenantContext, ca: LoadedCorrectiveAction, step: CaStep) {
+  const rule: StepRule = STEP_RULES[step];
+  ensureCan(ctx.ability, rule.action, asSubject("CorrectiveAction", ca), rule.refusal(ca), rule.field);
+}
+
+const CHANGED = "This corrective action changed since you opened it. Reload to see where it stands.";
+
+type Transition = { from: CorrectiveActionStatus; to: CorrectiveActionStatus; event: CaEvent; stamp?: () => Prisma.CorrectiveActionUpdateManyMutationInput };
+
+/** The status changes, each audited under `correctiveAction.<name>` and announced as its event. */
+const TRANSITIONS = {
+  "submit-plan": { from: "OPEN", to: "PLAN_SUBMITTED", event: "plan-submitted", stamp: () => ({ planSubmittedAt: new Date() }) },
+  "accept-plan": { from: "PLAN_SUBMITTED", to: "PLAN_ACCEPTED", event: "plan-accepted", stamp: () => ({ planAcceptedAt: new Date() }) },
+  "return-plan": { from: "PLAN_SUBMITTED", to: "OPEN", event: "plan-returned" },
+  implement: { from: "PLAN_ACCEPTED", to: "IMPLEMENTED", event: "implemented", stamp: () => ({ implementedAt: new Date() }) },
+  "verify-close": { from: "IMPLEMENTED", to: "CLOSED", event: "closed", stamp: () => ({ closedAt: new Date() }) },
+  reopen: { from: "IMPLEMENTED", to: "OPEN", event: "reopened" },
+} satisfies Record<string, Transition>;
+
 // Each transition is conditional on the status it starts from (and the revision
 // the page showed), so a stale page or a double click cannot apply it twice.
 async function transition(
   tx: Tx,
   ctx: TenantContext,
   ca: LoadedCorrectiveAction,
-  from: CorrectiveActionStatus,
-  data: Prisma.CorrectiveActionUpdateManyMutationInput,
-  audit: { action: string; event?: CaEvent; note?: string | null },
+  name: keyof typeof TRANSITIONS,
+  data: Prisma.CorrectiveActionUpdateManyMutationInput = {},
+  note: string | null = null,
 ) {
+  const step: Transition = TRANSITIONS[name];
   const { count } = await tx.correctiveAction.updateMany({
-    where: { id: ca.id, status: from, revision: ca.revision },
-    data: { ...data, revision: { increment: 1 } },
+    where: { id: ca.id, status: step.from, revision: ca.revision },
+    data: { ...data, ...step.stamp?.(), status: step.to, revision: { increment: 1 } },
   });
-  if (count !== 1) throw new UserError("This corrective action changed since you opened it. Reload to see where it stands.", 409);
-  const to = typeof data.status === "string" ? data.status : from;
+  if (count !== 1) throw new UserError(CHANGED, 409);
   for (const orgId of [ca.importerId, ca.factoryId]) {
     await recordAudit(tx, {
-      ...memberAction(ctx, audit.action, "CorrectiveAction", ca.id, orgId),
-      before: { status: from },
-      after: { status: to, ...(audit.note ? { note: audit.note } : {}) },
+      ...memberAction(ctx, `correctiveAction.${name}`, "CorrectiveAction", ca.id, orgId),
+      before: { status: step.from },
+      after: { status: step.to, ...(note ? { note } : {}) },
     });
   }
-  if (audit.event) await notifyCorrectiveAction(tx, ca, audit.event, ctx.org.name, audit.note ?? null);
+  await notifyCorrectiveAction(tx, ca, step.event, ctx.org.name, note);
 }
 
 async function writeAnswer(tx: Tx, ca: LoadedCorrectiveAction, answer: Answer) {
@@ -126,35 +179,21 @@ async function writeAnswer(tx: Tx, ca: LoadedCorrectiveAction, answer: Answer) {
 
 /** The factory saves its answer as a draft (any member), or submits it as the plan (owners and quality leads). */
 export async function saveAnswer(ctx: TenantContext, ca: LoadedCorrectiveAction, answer: Answer, submit: boolean) {
-  const subject = asSubject("CorrectiveAction", ca);
-  ensureCan(
-    ctx.ability,
-    "update",
-    subject,
-    ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change.",
-    "rootCause",
-  );
+  ensureCanTake(ctx, ca, "answer");
   if (submit) {
-    ensureCan(ctx.ability, "submit", subject, "Only owners and quality leads submit the plan.");
+    ensureCanTake(ctx, ca, "submit-plan");
     const problems = planProblems(answer);
     if (problems.length) return { ok: false as const, problems };
   }
   await prisma.$transaction(async (tx) => {
     if (submit) {
-      await transition(
-        tx,
-        ctx,
-        ca,
-        "OPEN",
-        { status: "PLAN_SUBMITTED", planSubmittedAt: new Date() },
-        { action: "correctiveAction.submit-plan", event: "plan-submitted" },
-      );
+      await transition(tx, ctx, ca, "submit-plan");
     } else {
       const { count } = await tx.correctiveAction.updateMany({
         where: { id: ca.id, status: "OPEN", revision: ca.revision },
         data: { revision: { increment: 1 } },
       });
-      if (count !== 1) throw new UserError("This corrective action changed since you opened it. Reload to see where it stands.", 409);
+      if (count !== 1) throw new UserError(CHANGED, 409);
       await recordAudit(tx, {
         ...memberAction(ctx, "correctiveAction.save-answer", "CorrectiveAction", ca.id),
         after: { items: answer.items.length },
@@ -166,82 +205,30 @@ export async function saveAnswer(ctx: TenantContext, ca: LoadedCorrectiveAction,
 }
 
 export async function reviewPlan(ctx: TenantContext, ca: LoadedCorrectiveAction, input: { decision: "accept" | "return"; note: string }) {
-  ensureCan(
-    ctx.ability,
-    "review",
-    asSubject("CorrectiveAction", ca),
-    ca.status === "PLAN_SUBMITTED" ? "Only owners and quality leads review plans." : "There is no plan waiting for review.",
-  );
+  ensureCanTake(ctx, ca, "review");
   await prisma.$transaction((tx) =>
     input.decision === "accept"
-      ? transition(
-          tx,
-          ctx,
-          ca,
-          "PLAN_SUBMITTED",
-          { status: "PLAN_ACCEPTED", planAcceptedAt: new Date(), reviewNote: input.note || null },
-          { action: "correctiveAction.accept-plan", event: "plan-accepted", note: input.note || null },
-        )
-      : transition(
-          tx,
-          ctx,
-          ca,
-          "PLAN_SUBMITTED",
-          { status: "OPEN", reviewNote: input.note },
-          { action: "correctiveAction.return-plan", event: "plan-returned", note: input.note },
-        ),
+      ? transition(tx, ctx, ca, "accept-plan", { reviewNote: input.note || null }, input.note || null)
+      : transition(tx, ctx, ca, "return-plan", { reviewNote: input.note }, input.note),
   );
 }
 
 /** The factory reports the actions done, with evidence stored in the same transaction. */
 export async function markImplemented(ctx: TenantContext, ca: LoadedCorrectiveAction, saveEvidence: (tx: Tx) => Promise<Record<string, { id: string }[]>>) {
-  ensureCan(
-    ctx.ability,
-    "implement",
-    asSubject("CorrectiveAction", ca),
-    ca.status === "PLAN_ACCEPTED" ? "Only owners and quality leads mark the actions done." : "Only an accepted plan can be marked implemented.",
-  );
+  ensureCanTake(ctx, ca, "implement");
   await prisma.$transaction(async (tx) => {
     const files = Object.values(await saveEvidence(tx)).flat();
     if (files.length === 0) throw new UserError("Attach evidence: a photo or document showing the actions were done.", 400);
-    await transition(
-      tx,
-      ctx,
-      ca,
-      "PLAN_ACCEPTED",
-      { status: "IMPLEMENTED", implementedAt: new Date() },
-      { action: "correctiveAction.implement", event: "implemented" },
-    );
+    await transition(tx, ctx, ca, "implement");
   });
 }
 
 export async function verifyAndClose(ctx: TenantContext, ca: LoadedCorrectiveAction, note: string) {
-  ensureCan(
-    ctx.ability,
-    "verify",
-    asSubject("CorrectiveAction", ca),
-    ca.status === "IMPLEMENTED" ? "Only owners and quality leads verify." : "Only implemented actions can be verified.",
-  );
-  await prisma.$transaction((tx) =>
-    transition(
-      tx,
-      ctx,
-      ca,
-      "IMPLEMENTED",
-      { status: "CLOSED", closedAt: new Date(), effectivenessNote: note },
-      { action: "correctiveAction.verify-close", event: "closed", note },
-    ),
-  );
+  ensureCanTake(ctx, ca, "verify");
+  await prisma.$transaction((tx) => transition(tx, ctx, ca, "verify-close", { effectivenessNote: note }, note));
 }
 
 export async function reopen(ctx: TenantContext, ca: LoadedCorrectiveAction, note: string) {
-  ensureCan(
-    ctx.ability,
-    "reopen",
-    asSubject("CorrectiveAction", ca),
-    ca.status === "IMPLEMENTED" ? "Only owners and quality leads reopen." : "Only implemented actions can be reopened.",
-  );
-  await prisma.$transaction((tx) =>
-    transition(tx, ctx, ca, "IMPLEMENTED", { status: "OPEN", reviewNote: note }, { action: "correctiveAction.reopen", event: "reopened", note }),
-  );
+  ensureCanTake(ctx, ca, "reopen");
+  await prisma.$transaction((tx) => transition(tx, ctx, ca, "reopen", { reviewNote: note }, note));
 }

@@ -43,22 +43,26 @@ export const STATUS_LABELS = {
   REJECTED: "Rejected",
 } as const;
 
-/** A decision; `findings` arrive as `finding.<characteristicKey>` fields and are collected by the route. */
+/** A decision; the reasons arrive as `finding.<characteristic key>` fields, one per failing characteristic. */
 export const DecideSchema = z
   .object({
     intent: z.literal("decide"),
     decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose approve, approve with conditions or reject" }) }),
     note: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
     revision: z.coerce.number().int().min(0).max(2_147_483_647),
-    findings: z.record(z.string().max(40), z.string().trim().max(1000, "Use at most 1000 characters per reason")).optional().default({}),
+    finding: z.record(z.string().max(40), z.string().trim().max(1000, "Use at most 1000 characters per reason").optional()).optional().default({}),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "CONDITIONALLY_APPROVED" && !value.note) {
       ctx.addIssue({ code: "custom", path: ["note"], message: "Write the conditions of this approval" });
     }
-    const reasons = Object.values(value.findings).filter(Boolean);
+    const reasons = Object.values(value.finding).filter(Boolean);
     if (value.decision === "REJECTED" && !value.note && reasons.length === 0) {
       ctx.addIssue({ code: "custom", path: ["note"], message: "Give a reason: overall, or for each failing characteristic" });
     }
-  });
+  })
+  .transform(({ finding, ...decision }) => ({
+    ...decision,
+    findings: Object.fromEntries(Object.entries(finding).filter((entry): entry is [string, string] => Boolean(entry[1]))),
+  }));
 export type Decision = z.output<typeof DecideSchema>;

@@ -71,4 +71,5 @@ export const InviteMemberSchema = z.object({ intent: z.literal("invite"), email:
 export const ChangeRoleSchema = z.object({ intent: z.literal("change-role"), membershipId: z.string().min(1).max(64), role: roleSchema });
 export const RemoveMemberSchema = z.object({ intent: z.literal("remove"), membershipId: z.string().min(1).max(64) });
 export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(64) });
-export const MembersActionSchema = z.discriminatedUnion("intent", [InviteMemberSchema, ChangeRoleSchema, RemoveMemberSchema, RevokeInvitationSchema]);
+/** The members page's intents (dispatchIntents). */
+export const MEMBER_INTENTS = { invite: InviteMemberSchema, "change-role": ChangeRoleSchema, remove: RemoveMemberSchema, revoke: RevokeInvitationSchema };

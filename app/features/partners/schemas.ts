@@ -4,7 +4,8 @@ import { emailSchema, localeSchema, orgNameSchema } from "~/features/organizatio
 export const InvitePartnerSchema = z.object({ intent: z.literal("invite"), email: emailSchema, locale: localeSchema });
 export const EndPartnershipSchema = z.object({ intent: z.literal("end"), partnershipId: z.string().min(1).max(64) });
 export const RevokePartnerInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(64) });
-export const PartnersActionSchema = z.discriminatedUnion("intent", [InvitePartnerSchema, EndPartnershipSchema, RevokePartnerInvitationSchema]);
+/** The partners page's intents (dispatchIntents). */
+export const PARTNER_INTENTS = { invite: InvitePartnerSchema, end: EndPartnershipSchema, revoke: RevokePartnerInvitationSchema };
 
 export const PARTNER_STATUSES = ["ACTIVE", "INVITED", "ENDED"] as const;
 

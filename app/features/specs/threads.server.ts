@@ -1,5 +1,7 @@
+import type { ThreadPage } from "~/features/threads/comments.server.ts";
 import type { ThreadRef } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
+import { versionPath } from "./paths.ts";
 import type { LoadedSpec } from "./specs.server.ts";
 import type { LoadedVersion } from "./versions.server.ts";
 
@@ -18,4 +20,27 @@ export async function versionThreadWatchers(thread: ThreadRef) {
     select: { userId: true },
   });
   return members.map((m) => m.userId);
+}
+
+/**
+ * The version page of one factory's thread, as a reader in `org` opens it: an importer reads
+ * every factory's thread on the page, so its link names the factory.
+ */
+function versionThreadPath(org: { slug: string; kind: "IMPORTER" | "FACTORY" }, spec: LoadedSpec, version: LoadedVersion, factoryId: string) {
+  return versionPath(org.slug, spec.id, version.number, { factoryId: org.kind === "IMPORTER" ? factoryId : undefined });
+}
+
+/** One factory's thread on a version, for a reader in `org`: where it is, and how emails name and link it. */
+export function versionThreadPage(
+  org: { slug: string; kind: "IMPORTER" | "FACTORY" },
+  spec: LoadedSpec,
+  version: LoadedVersion,
+  factoryId: string,
+): ThreadPage {
+  return {
+    thread: versionThread(spec, version, factoryId),
+    path: versionThreadPath(org, spec, version, factoryId),
+    link: (recipient) => `${versionThreadPath(recipient, spec, version, factoryId)}#thread`,
+    title: `${spec.title}, version ${version.number}`,
+  };
 }

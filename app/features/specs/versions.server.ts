@@ -325,11 +325,14 @@ export async function addDefectExample(
   });
 }
 
+export interface LoadedVersionRoute {
+  ctx: TenantContext;
+  spec: LoadedSpec;
+  version: LoadedVersion;
+}
+
 /** The tenant, spec and version a version route works on, in one statement; 404 for anything unreadable. */
-export async function loadSpecVersionRoute(
-  request: Request,
-  params: { org?: string; specId?: string; number?: string },
-): Promise<{ ctx: TenantContext; spec: LoadedSpec; version: LoadedVersion }> {
+export async function loadSpecVersionRoute(request: Request, params: { org?: string; specId?: string; number?: string }): Promise<LoadedVersionRoute> {
   const ctx = await requireMembership(request, params.org);
   const found = await prisma.specVersion.findFirst({
     where: readableVersionWhere(ctx, idParam(params.specId), versionNumberParam(params.number)),

@@ -3,29 +3,30 @@
 // ThreadRef; this module decides which comments of that thread the user sees
 // and may write, and who hears about a new one.
 import { Prisma, type Comment, type OrgKind } from "~/generated/prisma/client.ts";
+import type { z } from "zod";
 import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
+import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
-import { parseSubmission } from "~/lib/forms.server.ts";
 import { readableCommentsSql } from "~/lib/read-conditions.server.ts";
+import { dispatchIntents } from "~/lib/actions.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
+import { redirectWithToast } from "~/lib/toast.server.ts";
 import {
   commentBodySchema,
   draftComment,
   EDIT_WINDOW_MESSAGE,
   EDIT_WINDOW_MS,
-  isThreadIntent,
   MAX_ATTACHMENTS_PER_COMMENT,
+  THREAD_INTENT_SCHEMAS,
   THREAD_PAGE_SIZE,
-  ThreadIntentSchema,
   type ThreadComment,
-  type ThreadFailure,
   type ThreadFile,
   type ThreadIntentName,
   type ThreadRef,
@@ -217,7 +218,7 @@ async function findRecipients(tx: Tx, ctx: TenantContext, thread: ThreadRef, com
 export async function addComment(ctx: TenantContext, thread: ThreadRef, input: { body: string; visibility: Visibility }, options: AddCommentOptions) {
   const body = checkBody(input.body);
   const draft = draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id }, input.visibility, body);
-  ensureCan(ctx.ability, "create", asSubject("Comment", draft), "Viewers can read this conversation but cannot comment.");
+  ensureCan(ctx.ability, "create", asSubject("Comment", draft), COMMENT_FORBIDDEN);
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: { ...threadWhere(thread), orgId: ctx.org.id, authorId: ctx.user.id, visibility: input.visibility, body },
@@ -275,33 +276,79 @@ export async function editComment(ctx: TenantContext, thread: ThreadRef, comment
   });
 }
 
-export type ThreadOutcome = { ok: true; intent: ThreadIntentName; commentId: string } | ThreadFailure;
+/** Where a page's thread lives: the thread, the page a comment returns to (its `#thread`), and how emails name it. */
+export interface ThreadPage extends AddCommentOptions {
+  thread: ThreadRef;
+  /** The page's path (with its query, if the thread depends on one). */
+  path: string;
+}
+
+const COMMENT_FORBIDDEN = "Viewers can read this conversation but cannot comment.";
 
 /**
- * Handles a thread form ("comment" or "edit-comment") posted to a parent
- * route. A rejected form comes back with its status and conform result (so
- * the typed text is kept); a forbidden comment or a missing record is thrown
- * as a 403/404 response, like every other write check.
+ * The thread's two intents ("comment", "edit-comment") for a page's dispatchIntents: spread
+ * `handlers` and `authorize` beside the page's own. `resolve` names the page's thread; it runs
+ * once, and only for a thread form, so a page may look the thread up (and 404) lazily. Who may
+ * write is checked before the form is parsed; each intent returns to the page's thread.
  */
-export async function handleThreadIntent(ctx: TenantContext, thread: ThreadRef, formData: FormData, options: AddCommentOptions): Promise<ThreadOutcome> {
-  const posted = formData.get("intent");
-  const intent = isThreadIntent(typeof posted === "string" ? posted : null) ? (posted as ThreadIntentName) : undefined;
-  const postedId = formData.get("commentId");
-  const commentId = typeof postedId === "string" && postedId ? postedId : undefined;
-  const submission = parseSubmission(formData, ThreadIntentSchema);
-  if (submission.status !== "success") return { ok: false, status: 400, intent, commentId, result: submission.reply() };
-  const input = submission.value;
+export function threadIntents(ctx: TenantContext, resolve: () => ThreadPage | Promise<ThreadPage>) {
+  let resolved: Promise<ThreadPage> | undefined;
+  const page = () => (resolved ??= Promise.resolve(resolve()));
+  const mayWrite = async () => {
+    const { thread } = await page();
+    ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), COMMENT_FORBIDDEN);
+  };
+  type Input<K extends ThreadIntentName> = z.output<(typeof THREAD_INTENT_SCHEMAS)[K]>;
+  return {
+    authorize: { comment: mayWrite, "edit-comment": mayWrite },
+    handlers: {
+      comment: async (input: Input<"comment">) => {
+        const { thread, path, ...options } = await page();
+        await addComment(ctx, thread, input, { ...options, attachmentIds: [...(options.attachmentIds ?? []), ...(input.attachmentIds ?? [])] });
+        return redirectWithToast(`${path}#thread`, { message: "Comment posted." });
+      },
+      "edit-comment": async (input: Input<"edit-comment">) => {
+        const { thread, path } = await page();
+        await editComment(ctx, thread, input.commentId, input.body);
+        return redirectWithToast(`${path}#thread`, { message: "Comment updated." });
+      },
+    },
+  };
+}
+
+/** Answers a form that is only the thread's (no other intent of the page can arrive with it). */
+export function answerThread(ctx: TenantContext, formData: FormData, page: ThreadPage) {
+  const { authorize, handlers } = threadIntents(ctx, () => page);
+  return dispatchIntents(formData, THREAD_INTENT_SCHEMAS, handlers, { authorize });
+}
+
+/**
+ * A comment sent with files (a multipart form). Who may write is checked before a byte is
+ * stored; the files are saved in the comment's own transaction and removed again unless a
+ * comment was posted with them.
+ */
+export async function answerThreadWithFiles(request: Request, ctx: TenantContext, page: ThreadPage) {
+  const { thread } = page;
+  ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), COMMENT_FORBIDDEN);
+  const staged = await stageUploads(request, ctx, { fields: ["files"], maxFiles: MAX_ATTACHMENTS_PER_COMMENT });
+  let kept = false;
   try {
-    if (input.intent === "comment") {
-      const attachmentIds = [...(options.attachmentIds ?? []), ...(input.attachmentIds ?? [])];
-      const comment = await addComment(ctx, thread, input, { ...options, attachmentIds });
-      return { ok: true, intent: input.intent, commentId: comment.id };
-    }
-    await editComment(ctx, thread, input.commentId, input.body);
-    return { ok: true, intent: input.intent, commentId: input.commentId };
-  } catch (error) {
-    if (error instanceof UserError) return { ok: false, status: error.status, intent, commentId, result: submission.reply({ formErrors: [error.message] }) };
-    throw error;
+    const { handlers } = threadIntents(ctx, () => ({ ...page, uploads: staged }));
+    return await dispatchIntents(
+      staged.form,
+      THREAD_INTENT_SCHEMAS,
+      {
+        ...handlers,
+        comment: async (input) => {
+          const answer = await handlers.comment(input);
+          kept = true;
+          return answer;
+        },
+      },
+      // Who may write was checked before the files were stored.
+    );
+  } finally {
+    if (!kept) await staged.discard();
   }
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { checkFormShape } from "~/lib/form-shape.server.ts";
 import { formOf, refusal } from "../../../tests/support/form-refusals.ts";
-import { CommentSchema, ThreadIntentSchema } from "./thread.ts";
+import { CommentSchema, EditCommentSchema } from "./thread.ts";
+
+const ThreadIntentSchema = z.discriminatedUnion("intent", [CommentSchema, EditCommentSchema]);
 
 describe("the comment form's shape", () => {
   it("refuses more attachments than a comment holds", () => {

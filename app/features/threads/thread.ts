@@ -1,9 +1,9 @@
 // Threads are shared by spec versions, first articles and corrective actions.
 // Isomorphic: the server module and the Thread component use the same types,
 // limits and form schemas, so the browser validates exactly what the server does.
-import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import type { Comment, OrgKind } from "~/generated/prisma/client.ts";
+import type { ActionData } from "~/lib/action-data.ts";
 
 export const THREAD_TYPES = ["SpecVersion", "FirstArticle", "CorrectiveAction"] as const;
 export type ThreadType = (typeof THREAD_TYPES)[number];
@@ -60,15 +60,14 @@ export const EditCommentSchema = z.object({
   body: commentBodySchema,
 });
 
-export const ThreadIntentSchema = z.discriminatedUnion("intent", [CommentSchema, EditCommentSchema]);
-export type ThreadIntent = z.infer<typeof ThreadIntentSchema>;
+/** The thread's intents, for the dispatchIntents of every page that has a thread. */
+export const THREAD_INTENT_SCHEMAS = { comment: CommentSchema, "edit-comment": EditCommentSchema } as const;
 
 export const THREAD_INTENTS = ["comment", "edit-comment"] as const;
 export type ThreadIntentName = (typeof THREAD_INTENTS)[number];
 
-/** True when a posted form is meant for the thread (so a parent action hands it over). */
-export function isThreadIntent(form: FormData | string | null | undefined): boolean {
-  const intent = typeof form === "string" || form == null ? form : form.get("intent");
+/** True when a posted form is meant for the thread. */
+export function isThreadIntent(intent: unknown): intent is ThreadIntentName {
   return typeof intent === "string" && (THREAD_INTENTS as readonly string[]).includes(intent);
 }
 
@@ -127,19 +126,18 @@ export interface ThreadView {
   viewerOrgName: string;
 }
 
-/** What a parent action returns (with `status`) when a thread form is rejected. */
-export interface ThreadFailure {
-  ok: false;
-  status: 400 | 403 | 404 | 409 | 410 | 422;
-  intent: ThreadIntentName | undefined;
-  /** The edited comment, so the error shows next to its own form. */
-  commentId: string | undefined;
-  result: SubmissionResult<string[]>;
+/** A refused thread form: the page's action data, answering a thread intent. */
+export type ThreadReply = ActionData<ThreadIntentName>;
+
+/** The thread's reply in whatever a page's action answered, if it answers a thread form. */
+export function threadReplyFrom(actionData: unknown): ThreadReply | undefined {
+  if (typeof actionData !== "object" || actionData === null) return undefined;
+  const { intent, result } = actionData as Partial<Record<keyof ThreadReply, unknown>>;
+  return isThreadIntent(intent) && typeof result === "object" && result !== null ? { intent, result: result as ThreadReply["result"] } : undefined;
 }
 
-/** Picks a thread failure out of whatever a route's action returned. */
-export function threadFailureFrom(actionData: unknown): ThreadFailure | undefined {
-  if (typeof actionData !== "object" || actionData === null) return undefined;
-  const candidate = actionData as Partial<ThreadFailure>;
-  return candidate.ok === false && isThreadIntent(candidate.intent) && typeof candidate.result === "object" ? (candidate as ThreadFailure) : undefined;
+/** The comment an edit form was refused for, so the message shows next to that comment's form. */
+export function editedCommentId(reply: ThreadReply | undefined): string | undefined {
+  const id = reply?.intent === "edit-comment" ? reply.result.initialValue?.commentId : undefined;
+  return typeof id === "string" ? id : undefined;
 }

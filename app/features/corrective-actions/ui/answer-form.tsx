@@ -33,7 +33,8 @@ export function CaAnswerForm({ values, lastResult, canSubmit }: { values: Answer
     </div>
   );
   return (
-    <Form method="post" className="card space-y-4" {...getFormProps(form)}>
+    // Form-level messages (an incomplete plan, a conflict) show in the page's banner, with the problems listed.
+    <Form method="post" className="card space-y-4" {...getFormProps(form, { ariaAttributes: false })}>
       <h2 className="font-semibold">Your answer</h2>
       {area(fields.containment, "Containment", "What was done now to protect shipments and stock (sort, hold, rework)?")}
       <div>
@@ -88,7 +89,6 @@ export function CaAnswerForm({ values, lastResult, canSubmit }: { values: Answer
         </button>
       </fieldset>
       {area(fields.preventive, "Preventive action (optional)", "What stops it happening on other products or lines?")}
-      <ErrorList id={form.errorId} errors={form.errors} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="intent" value="save-answer" className="btn-secondary">
           Save draft

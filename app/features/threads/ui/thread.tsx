@@ -1,6 +1,6 @@
 // The one conversation UI for spec versions, first articles and corrective
 // actions. Works without JavaScript: every form posts to the page's route
-// (or `action`), whose action hands thread intents to handleThreadIntent.
+// (or `action`), whose action dispatches the thread's intents (threadIntents).
 import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLocation, useNavigation, useParams } from "@remix-run/react";
@@ -10,11 +10,12 @@ import { ErrorList } from "~/components/forms.tsx";
 import {
   CommentSchema,
   EditCommentSchema,
+  editedCommentId,
   THREAD_CURSOR_PARAM,
-  threadFailureFrom,
+  threadReplyFrom,
   type ThreadComment,
-  type ThreadFailure,
   type ThreadFile,
+  type ThreadReply,
 } from "~/features/threads/thread.ts";
 import { formatDateTime } from "~/lib/format.ts";
 
@@ -30,8 +31,8 @@ export interface ThreadProps {
   action?: string;
   earlierCursor?: string | null;
   showingEarlier?: boolean;
-  /** A rejected thread form; read from the route's action data when omitted. */
-  lastResult?: ThreadFailure | null;
+  /** A refused thread form; read from the route's action data when omitted. */
+  lastResult?: ThreadReply | null;
   /** Slot for a file input (the route handles the upload); makes the form multipart. */
   fileInput?: ReactNode;
   heading?: string;
@@ -66,7 +67,8 @@ export function Thread({
   orgSlug,
 }: ThreadProps) {
   const actionData = useActionData();
-  const failure = lastResult === undefined ? threadFailureFrom(actionData) : (lastResult ?? undefined);
+  const failure = lastResult === undefined ? threadReplyFrom(actionData) : (lastResult ?? undefined);
+  const editedId = editedCommentId(failure);
   const location = useLocation();
   const params = useParams();
   const slug = orgSlug ?? params.org ?? "";
@@ -107,7 +109,7 @@ export function Thread({
               viewerOrgKind={viewerOrgKind}
               slug={slug}
               action={action}
-              failure={failure?.intent === "edit-comment" && failure.commentId === comment.id ? failure : undefined}
+              failure={editedId === comment.id ? failure : undefined}
             />
           ))}
         </ol>
@@ -139,7 +141,7 @@ function CommentItem({
   viewerOrgKind: OrgKind;
   slug: string;
   action?: string;
-  failure?: ThreadFailure;
+  failure?: ThreadReply;
 }) {
   const side = SIDES[comment.org.kind];
   const internal = comment.visibility === "INTERNAL";
@@ -204,7 +206,7 @@ function CommentFiles({ files, slug }: { files: ThreadFile[]; slug: string }) {
   );
 }
 
-function EditComment({ comment, action, failure }: { comment: ThreadComment; action?: string; failure?: ThreadFailure }) {
+function EditComment({ comment, action, failure }: { comment: ThreadComment; action?: string; failure?: ThreadReply }) {
   const sending = useSending("edit-comment", comment.id);
   const [form, fields] = useForm({
     id: `edit-comment-${comment.id}`,
@@ -235,17 +237,7 @@ function EditComment({ comment, action, failure }: { comment: ThreadComment; act
   );
 }
 
-function NewComment({
-  action,
-  failure,
-  viewerOrgName,
-  fileInput,
-}: {
-  action?: string;
-  failure?: ThreadFailure;
-  viewerOrgName?: string;
-  fileInput?: ReactNode;
-}) {
+function NewComment({ action, failure, viewerOrgName, fileInput }: { action?: string; failure?: ThreadReply; viewerOrgName?: string; fileInput?: ReactNode }) {
   const sending = useSending("comment");
   const [form, fields] = useForm({
     id: "new-comment",
