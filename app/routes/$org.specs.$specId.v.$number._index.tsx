@@ -1,14 +1,14 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
-import { useOrgAbility } from "~/components/org-ability.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
 import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
-import { diffPath, specPath, versionPath } from "~/features/specs/paths.ts";
+import { diffPath } from "~/features/specs/paths.ts";
 import { QuerySchema } from "~/features/specs/schemas.ts";
 import { answerVersionPage } from "~/features/specs/version-actions.server.ts";
 import { loadVersionPage } from "~/features/specs/version-page.server.ts";
@@ -16,7 +16,6 @@ import { loadSpecVersionRoute } from "~/features/specs/versions.server.ts";
 import { FileInput } from "~/features/attachments/ui/file-preview.tsx";
 import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { parseWithZod } from "@conform-to/zod";
 import { replyTo } from "~/lib/action-data.ts";
 import { formatUtc } from "~/lib/dates.ts";
 
@@ -37,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orgId: version.orgId,
       specId: version.specId,
     },
+    canEdit: version.status === "DRAFT" && ctx.ability.can("update", asSubject("SpecVersion", version)),
     canPublish: ctx.ability.can("publish", asSubject("SpecVersion", version)),
     canAcknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
     ...page,
@@ -52,33 +52,14 @@ const ackStyle = { pending: "bg-slate-100 text-slate-700", acknowledged: "bg-gre
 export default function VersionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const ability = useOrgAbility();
-  const { org, spec, version } = d;
+  const { org, spec, version, canEdit } = d;
   const isCurrent = spec.currentVersionId === version.id;
-  const canEdit =
-    version.status === "DRAFT" &&
-    ability.can(
-      "update",
-      asSubject("SpecVersion", {
-        ...version,
-        description: "",
-        notes: "",
-        packaging: "",
-        publishedAt: null,
-        publishedById: null,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      }),
-    );
   const formError = replyTo(actionData, "publish", "acknowledge", "query")?.result.error?.[""];
   return (
     <>
-      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
-        <Link className="link" to={specPath(org.slug, spec.id)}>
-          {spec.title}
-        </Link>
-      </nav>
-      <PageHeader
+      <SpecPageHeader
+        org={org}
+        spec={spec}
         title={`Version ${version.number}`}
         description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt?.slice(0, 10)}` : "Replaced by a newer version"}`}
         actions={
@@ -216,14 +197,9 @@ function AcknowledgePanel({
 }: {
   ack: { status: "ACKNOWLEDGED" | "QUERIED" | null; question: string | null; at: string | null };
   canAcknowledge: boolean;
-  lastResult?: Parameters<typeof useForm>[0]["lastResult"];
+  lastResult?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useForm({
-    id: "query",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuerySchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false });
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">

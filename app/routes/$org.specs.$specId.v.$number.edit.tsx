@@ -3,16 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
-import { specPath, versionPath } from "~/features/specs/paths.ts";
+import { versionPath } from "~/features/specs/paths.ts";
 import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
 import {
   addDefectExample,
@@ -121,12 +121,9 @@ function DraftEditor() {
   });
   return (
     <>
-      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
-        <Link className="link" to={specPath(org.slug, spec.id)}>
-          {spec.title}
-        </Link>
-      </nav>
-      <PageHeader
+      <SpecPageHeader
+        org={org}
+        spec={spec}
         title={`Edit draft version ${snapshot.number}`}
         description={`${spec.productCode} · Only your organization sees a draft. Publish it from the version page when it is ready.`}
         actions={

@@ -1,0 +1,18 @@
+import { Link } from "@remix-run/react";
+import type { ComponentProps } from "react";
+import { PageHeader } from "~/components/app-shell.tsx";
+import { specPath } from "~/features/specs/paths.ts";
+
+/** The header of every page under one specification (a version, its editor, a comparison): the way back to the spec, then the page's own title. */
+export function SpecPageHeader({ org, spec, ...header }: { org: { slug: string }; spec: { id: string; title: string } } & ComponentProps<typeof PageHeader>) {
+  return (
+    <>
+      <nav className="mb-2 text-sm" aria-label="Breadcrumb">
+        <Link className="link" to={specPath(org.slug, spec.id)}>
+          {spec.title}
+        </Link>
+      </nav>
+      <PageHeader {...header} />
+    </>
+  );
+}
