@@ -90,6 +90,8 @@ export async function handleCorrectiveActionAction(
       },
       // A conflict (someone else moved it on) keeps the typed note too.
       extras: { review: typed, close: typed, reopen: typed },
+      // The answer's add and remove buttons (conform's, without JavaScript) post no intent of their own.
+      defaultIntent: "save-answer",
     },
   );
 }
