@@ -35,83 +35,44 @@ const handlers = {
   tags: async () => redirect("/tagged"),
 };
 
+/** A form of `fields` (a list where a name repeats) posted to a page with the intents above. */
+const post = (fields: Record<string, string> | [string, string][], options?: Parameters<typeof dispatchIntents<typeof schemas, typeof handlers>>[3]) =>
+  answerOf(() => dispatchIntents(form(Array.isArray(fields) ? fields : Object.entries(fields)), schemas, handlers, options));
+
 describe("dispatchIntents", () => {
   it("runs the handler of the intent the form names, with the input its schema parsed", async () => {
-    const out = await answerOf(() =>
-      dispatchIntents(
-        form([
-          ["intent", "rename"],
-          ["name", "Mug"],
-        ]),
-        schemas,
-        handlers,
-      ),
-    );
-    expect(out).toMatchObject({ status: 302, location: "/renamed/Mug" });
+    expect(await post({ intent: "rename", name: "Mug" })).toMatchObject({ status: 302, location: "/renamed/Mug" });
   });
 
   it("refuses an intent the page does not have, a repeated one and a missing one with a 400 before parsing", async () => {
-    for (const entries of [
-      [["intent", "drop-tables"]],
-      [
-        ["intent", "rename"],
-        ["intent", "rename"],
-      ],
-      [["intent", "constructor"]],
-      [],
-    ] as [string, string][][]) {
-      const out = await answerOf(() => dispatchIntents(form(entries), schemas, handlers));
-      expect(out.status, JSON.stringify(entries)).toBe(400);
+    const repeated: [string, string][] = [
+      ["intent", "rename"],
+      ["intent", "rename"],
+    ];
+    const asked: (Record<string, string> | [string, string][])[] = [{ intent: "drop-tables" }, { intent: "constructor" }, {}, repeated];
+    for (const fields of asked) {
+      expect((await post(fields)).status, JSON.stringify(fields)).toBe(400);
     }
   });
 
   it("takes the default intent for a form that names none", async () => {
-    const out = await answerOf(() => dispatchIntents(form([["tags", "a"]]), schemas, handlers, { defaultIntent: "tags" }));
-    expect(out).toMatchObject({ status: 302, location: "/tagged" });
+    expect(await post({ tags: "a" }, { defaultIntent: "tags" })).toMatchObject({ status: 302, location: "/tagged" });
   });
 
   it("answers an invalid form with its intent and conform's reply (400)", async () => {
-    const out = await answerOf(() =>
-      dispatchIntents(
-        form([
-          ["intent", "rename"],
-          ["name", ""],
-        ]),
-        schemas,
-        handlers,
-      ),
-    );
+    const out = await post({ intent: "rename", name: "" });
     expect(out.status).toBe(400);
     expect(out.data).toMatchObject({ intent: "rename", result: { status: "error", error: { name: ["Give a name"] } } });
   });
 
   it("checks the form's shape against the intent's own schema: another intent's field is a 400", async () => {
-    const out = await answerOf(() =>
-      dispatchIntents(
-        form([
-          ["intent", "rename"],
-          ["name", "Mug"],
-          ["tags", "a"],
-        ]),
-        schemas,
-        handlers,
-      ),
-    );
+    const out = await post({ intent: "rename", name: "Mug", tags: "a" });
     expect(out.status).toBe(400);
     expect(out.data).toMatch(/does not know/);
   });
 
   it("answers a UserError as the form's message with its status", async () => {
-    const out = await answerOf(() =>
-      dispatchIntents(
-        form([
-          ["intent", "rename"],
-          ["name", "taken"],
-        ]),
-        schemas,
-        handlers,
-      ),
-    );
+    const out = await post({ intent: "rename", name: "taken" });
     expect(out.status).toBe(409);
     expect(out.data).toMatchObject({ intent: "rename", result: { error: { "": ["That name is taken."] } } });
   });
@@ -120,25 +81,11 @@ describe("dispatchIntents", () => {
     const forbid = () => {
       throw new Response("Forbidden", { status: 403 });
     };
-    const out = await answerOf(() => dispatchIntents(form([["intent", "rename"]]), schemas, handlers, { authorize: { rename: forbid } }));
-    expect(out.status).toBe(403);
+    expect((await post({ intent: "rename" }, { authorize: { rename: forbid } })).status).toBe(403);
   });
 
   it("adds an intent's extras to each of its refusals, and sends back only the listed fields when told to", async () => {
-    const out = await answerOf(() =>
-      dispatchIntents(
-        form([
-          ["intent", "rename"],
-          ["name", "x".repeat(30)],
-        ]),
-        schemas,
-        handlers,
-        {
-          extras: { rename: () => ({ typed: "kept" }) },
-          replyFields: { name: 5 },
-        },
-      ),
-    );
+    const out = await post({ intent: "rename", name: "x".repeat(30) }, { extras: { rename: () => ({ typed: "kept" }) }, replyFields: { name: 5 } });
     expect(out.status).toBe(400);
     expect(out.data).toMatchObject({ intent: "rename", typed: "kept", result: { initialValue: { name: "xxxxx" } } });
   });

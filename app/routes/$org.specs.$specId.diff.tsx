@@ -1,15 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
 import { diffVersions } from "~/features/specs/diff.ts";
 import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
-import { specPath } from "~/features/specs/paths.ts";
 import { loadSpec } from "~/features/specs/specs.server.ts";
 import { listVersions, loadVersion, toSnapshot } from "~/features/specs/versions.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { Breadcrumb } from "~/components/breadcrumb.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.spec.title}: v${data.from} → v${data.to} · Supplier Portal` : "Changes" },
@@ -41,8 +39,7 @@ export default function DiffPage() {
   const { org, spec, from, to, versions, diff, characteristicsByKey } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
-      <PageHeader title={`Changes from version ${from} to ${to}`} />
+      <SpecPageHeader org={org} spec={spec} title={`Changes from version ${from} to ${to}`} />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         {(["from", "to"] as const).map((name) => (
           <div key={name}>

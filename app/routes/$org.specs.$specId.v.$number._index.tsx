@@ -1,13 +1,14 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
 import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
-import { diffPath, specPath, versionPath } from "~/features/specs/paths.ts";
+import { diffPath, versionPath } from "~/features/specs/paths.ts";
 import { QuerySchema } from "~/features/specs/schemas.ts";
 import { answerVersionPage } from "~/features/specs/version-actions.server.ts";
 import { loadVersionPage } from "~/features/specs/version-page.server.ts";
@@ -15,9 +16,7 @@ import { loadSpecVersionRoute } from "~/features/specs/versions.server.ts";
 import { FileInput } from "~/features/attachments/ui/file-preview.tsx";
 import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { parseWithZod } from "@conform-to/zod";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
-import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
 import { replyTo } from "~/lib/action-data.ts";
@@ -60,8 +59,9 @@ export default function VersionPage() {
   const formError = replyTo(actionData, "publish", "acknowledge", "query")?.result.error?.[""];
   return (
     <>
-      <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
-      <PageHeader
+      <SpecPageHeader
+        org={org}
+        spec={spec}
         title={`Version ${version.number}`}
         description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt ? formatDay(version.publishedAt) : ""}` : "Replaced by a newer version"}`}
         actions={
@@ -195,14 +195,9 @@ function AcknowledgePanel({
 }: {
   ack: { status: "ACKNOWLEDGED" | "QUERIED" | null; question: string | null; at: string | null };
   canAcknowledge: boolean;
-  lastResult?: Parameters<typeof useForm>[0]["lastResult"];
+  lastResult?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useForm({
-    id: "query",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuerySchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false });
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">

@@ -3,16 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
-import { specPath, versionEditPath, versionPath } from "~/features/specs/paths.ts";
+import { versionEditPath, versionPath } from "~/features/specs/paths.ts";
 import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
 import {
   addDefectExample,
@@ -28,7 +28,6 @@ import { dispatchIntents } from "~/lib/actions.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { Breadcrumb } from "~/components/breadcrumb.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" },
@@ -123,8 +122,9 @@ function DraftEditor() {
   });
   return (
     <>
-      <Breadcrumb links={[{ to: specPath(org.slug, spec.id), label: spec.title }]} />
-      <PageHeader
+      <SpecPageHeader
+        org={org}
+        spec={spec}
         title={`Edit draft version ${snapshot.number}`}
         description={`${spec.productCode} · Only your organization sees a draft. Publish it from the version page when it is ready.`}
         actions={

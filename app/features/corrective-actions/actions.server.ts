@@ -1,7 +1,7 @@
 import type { TypedResponse } from "@remix-run/node";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { threadIntents } from "~/features/threads/comments.server.ts";
-import { THREAD_INTENT_SCHEMAS, type ThreadRef } from "~/features/threads/thread.ts";
+import { THREAD_INTENT_SCHEMAS, threadOn } from "~/features/threads/thread.ts";
 import type { ActionData } from "~/lib/action-data.ts";
 import { dispatchIntents, refusal, typedValues, type Refusal } from "~/lib/actions.server.ts";
 import { UserError } from "~/lib/errors.ts";
@@ -12,12 +12,7 @@ import { ensureCanTake, type LoadedCorrectiveAction, markImplemented, reopen, re
 import { AnswerSchema, CloseSchema, ReopenSchema, ReviewSchema } from "./schemas.ts";
 import { correctiveActionPath } from "./paths.ts";
 
-export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | "factoryId">): ThreadRef => ({
-  type: "CorrectiveAction",
-  id: ca.id,
-  importerId: ca.importerId,
-  factoryId: ca.factoryId,
-});
+export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | "factoryId">) => threadOn("CorrectiveAction", ca.id, ca);
 
 const CA_INTENTS = {
   "save-answer": AnswerSchema,
@@ -96,6 +91,8 @@ export async function handleCorrectiveActionAction(
       },
       // A conflict (someone else moved it on) keeps the typed note too.
       extras: { review: typed, close: typed, reopen: typed },
+      // The answer's add and remove buttons (conform's, without JavaScript) post no intent of their own.
+      defaultIntent: "save-answer",
     },
   );
 }

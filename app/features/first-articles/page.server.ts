@@ -1,6 +1,6 @@
 import { characteristicColumns, toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
 import { listComments } from "~/features/threads/comments.server.ts";
-import type { ThreadRef } from "~/features/threads/thread.ts";
+import { threadOn } from "~/features/threads/thread.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -9,12 +9,8 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { headerOf, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { filesOn, mergeFiles } from "./pair-files.server.ts";
 
-export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">): ThreadRef => ({
-  type: "FirstArticle",
-  id: fa.seriesId,
-  importerId: fa.importerId,
-  factoryId: fa.factoryId,
-});
+/** One thread per series: every round of a first article shares it. */
+export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">) => threadOn("FirstArticle", fa.seriesId, fa);
 
 export const measuredAgainst = {
   id: true,

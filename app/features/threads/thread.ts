@@ -19,6 +19,14 @@ export interface ThreadRef {
   factoryId: string;
 }
 
+/** The thread on one record (of `type`, named by `id`) between its importer and its factory. */
+export const threadOn = (type: ThreadType, id: string, { importerId, factoryId }: { importerId: string; factoryId: string }): ThreadRef => ({
+  type,
+  id,
+  importerId,
+  factoryId,
+});
+
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 export const EDIT_WINDOW_MESSAGE = "Comments can be edited for 15 minutes after posting.";
 export const COMMENT_MAX_LENGTH = 5000;

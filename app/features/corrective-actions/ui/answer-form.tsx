@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { AnswerSchema, ROOT_CAUSE_LABELS, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
 import { ErrorList } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 
 export interface AnswerValues {
   containment: string;
@@ -14,12 +14,11 @@ export interface AnswerValues {
 
 /** The factory's 8D answer: containment, root cause about the process, actions with owners and dates. */
 export function CaAnswerForm({ values, lastResult, canSubmit }: { values: AnswerValues; lastResult?: SubmissionResult<string[]>; canSubmit: boolean }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(AnswerSchema, {
     id: "ca-answer",
     lastResult,
     defaultValue: { ...values, rootCauseCategory: values.rootCauseCategory ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AnswerSchema }),
+    constraint: false,
   });
   const items = fields.items.getFieldList();
   const area = (field: typeof fields.containment, label: string, hint: string) => (

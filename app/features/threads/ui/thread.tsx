@@ -1,12 +1,12 @@
 // The one conversation UI for spec versions, first articles and corrective
 // actions. Works without JavaScript: every form posts to the page's route
 // (or `action`), whose action dispatches the thread's intents (threadIntents).
-import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getCollectionProps, getFormProps, getTextareaProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLocation, useNavigation, useParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FilePreview } from "~/features/attachments/ui/index.ts";
 import { ErrorList } from "~/components/forms.tsx";
+import { useSchemaForm } from "~/components/use-schema-form.ts";
 import {
   CommentSchema,
   EditCommentSchema,
@@ -208,13 +208,12 @@ function CommentFiles({ files, slug }: { files: ThreadFile[]; slug: string }) {
 
 function EditComment({ comment, action, failure }: { comment: ThreadComment; action?: string; failure?: ThreadReply }) {
   const sending = useSending("edit-comment", comment.id);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(EditCommentSchema, {
     id: `edit-comment-${comment.id}`,
     lastResult: failure?.result,
-    constraint: getZodConstraint(EditCommentSchema),
     defaultValue: { body: comment.body },
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCommentSchema }),
   });
   return (
     <details className="mt-2" open={failure ? true : undefined}>
@@ -239,13 +238,12 @@ function EditComment({ comment, action, failure }: { comment: ThreadComment; act
 
 function NewComment({ action, failure, viewerOrgName, fileInput }: { action?: string; failure?: ThreadReply; viewerOrgName?: string; fileInput?: ReactNode }) {
   const sending = useSending("comment");
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(CommentSchema, {
     id: "new-comment",
     lastResult: failure?.result,
-    constraint: getZodConstraint(CommentSchema),
     defaultValue: { visibility: "SHARED" },
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
   });
   const choices = { SHARED: "Shared with both sides", INTERNAL: `Internal note — only ${viewerOrgName ?? "your organization"} sees it` };
   return (
