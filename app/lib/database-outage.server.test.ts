@@ -74,7 +74,7 @@ describe("recognising an unavailable database", () => {
     const { prisma, pool } = prismaAt(closedPort);
     try {
       // Prisma checks arguments before it connects.
-      const invalid = await failure(() => prisma.user.findFirst({ where: { nope: 1 } as never }));
+      const invalid = await failure(() => prisma.user.findFirst({ where: { nope: 1 } } as unknown as Parameters<typeof prisma.user.findFirst>[0]));
       expect(isDatabaseUnavailable(invalid)).toBe(false);
     } finally {
       await pool.end();
@@ -98,7 +98,12 @@ describe("the build with outage responses", () => {
     entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("page", { status, headers }) } },
   } as unknown as ServerBuild;
   const wrapped = withDatabaseOutageResponses(build);
-  const args = { request: new Request("http://portal.test/"), params: {}, context: {} } as never;
+  type HandlerArgs = Parameters<NonNullable<ServerBuild["routes"][string]["module"]["loader"]>>[0];
+  type EntryArgs = Parameters<ServerBuild["entry"]["module"]["default"]>;
+  const args = { request: new Request("http://portal.test/"), params: {}, context: {} } as unknown as HandlerArgs;
+  // The entry ignores what the renderer would need; empty stand-ins are enough here.
+  const entryContext = {} as EntryArgs[3];
+  const loadContext = {} as EntryArgs[4];
 
   it("turns a loader's or an action's unavailable database into a thrown 503 with Retry-After", async () => {
     for (const handler of [wrapped.routes.root!.module.loader!, wrapped.routes.root!.module.action!]) {
@@ -117,9 +122,9 @@ describe("the build with outage responses", () => {
   });
 
   it("adds Retry-After to 503 pages and data responses only", async () => {
-    const page = await wrapped.entry.module.default(new Request("http://portal.test/"), 503, new Headers(), {} as never, {} as never);
+    const page = await wrapped.entry.module.default(new Request("http://portal.test/"), 503, new Headers(), entryContext, loadContext);
     expect(page.headers.get("Retry-After")).toBe("5");
-    const ok = await wrapped.entry.module.default(new Request("http://portal.test/"), 200, new Headers(), {} as never, {} as never);
+    const ok = await wrapped.entry.module.default(new Request("http://portal.test/"), 200, new Headers(), entryContext, loadContext);
     expect(ok.headers.get("Retry-After")).toBeNull();
     const data = await wrapped.entry.module.handleDataRequest!(new Response("x", { status: 503 }), args);
     expect(data.headers.get("Retry-After")).toBe("5");
