@@ -1,6 +1,6 @@
 import type { TypedResponse } from "@remix-run/node";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
-import { threadIntents } from "~/features/threads/comments.server.ts";
+import { threadIntents } from "~/features/threads/intents.server.ts";
 import { THREAD_INTENT_SCHEMAS, threadOn } from "~/features/threads/thread.ts";
 import type { ActionData } from "~/lib/action-data.ts";
 import { dispatchIntents, refusal, typedValues, type Refusal } from "~/lib/actions.server.ts";

@@ -1,7 +1,7 @@
 import { redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { receiveUploads } from "~/features/attachments/uploads.server.ts";
-import { threadIntents } from "~/features/threads/comments.server.ts";
+import { threadIntents } from "~/features/threads/intents.server.ts";
 import { THREAD_INTENT_SCHEMAS } from "~/features/threads/thread.ts";
 import { asSubject } from "~/lib/ability.ts";
 import type { ActionData } from "~/lib/action-data.ts";

@@ -1,4 +1,4 @@
-import type { ThreadPage } from "~/features/threads/comments.server.ts";
+import type { ThreadPage } from "~/features/threads/intents.server.ts";
 import { threadOn, type ThreadRef } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { versionPath } from "./paths.ts";

@@ -1,7 +1,8 @@
 // The spec version page's forms: publish (importer), acknowledge or ask a question (factory),
 // and the thread between the importer and each factory.
 import { z } from "zod";
-import { addComment, answerThreadWithFiles, threadIntents, type ThreadPage } from "~/features/threads/comments.server.ts";
+import { addComment } from "~/features/threads/comments.server.ts";
+import { answerThreadWithFiles, threadIntents, type ThreadPage } from "~/features/threads/intents.server.ts";
 import { THREAD_INTENT_SCHEMAS } from "~/features/threads/thread.ts";
 import { dispatchIntents } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";

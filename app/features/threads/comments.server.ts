@@ -3,9 +3,7 @@
 // ThreadRef; this module decides which comments of that thread the user sees
 // and may write, and who hears about a new one.
 import { Prisma, type Comment, type OrgKind } from "~/generated/prisma/client.ts";
-import type { z } from "zod";
 import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
-import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
@@ -13,22 +11,18 @@ import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { readableCommentsSql } from "~/lib/read-conditions.server.ts";
-import { dispatchIntents } from "~/lib/actions.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import { redirectWithToast } from "~/lib/toast.server.ts";
 import {
   commentBodySchema,
   draftComment,
   EDIT_WINDOW_MESSAGE,
   EDIT_WINDOW_MS,
   MAX_ATTACHMENTS_PER_COMMENT,
-  THREAD_INTENT_SCHEMAS,
   THREAD_PAGE_SIZE,
   type ThreadComment,
   type ThreadFile,
-  type ThreadIntentName,
   type ThreadRef,
   type ThreadType,
   type ThreadView,
@@ -215,10 +209,15 @@ async function findRecipients(tx: Tx, ctx: TenantContext, thread: ThreadRef, com
  * Posts a comment, links its files, records it and queues one email per
  * recipient in the recipient's language, all in one transaction.
  */
+/** Whether the user may write in this thread (a comment of `visibility`): a 403 otherwise. */
+export function ensureMayComment(ctx: TenantContext, thread: ThreadRef, visibility: Visibility = "SHARED", body = "") {
+  const draft = draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id }, visibility, body);
+  ensureCan(ctx.ability, "create", asSubject("Comment", draft), "Viewers can read this conversation but cannot comment.");
+}
+
 export async function addComment(ctx: TenantContext, thread: ThreadRef, input: { body: string; visibility: Visibility }, options: AddCommentOptions) {
   const body = checkBody(input.body);
-  const draft = draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id }, input.visibility, body);
-  ensureCan(ctx.ability, "create", asSubject("Comment", draft), COMMENT_FORBIDDEN);
+  ensureMayComment(ctx, thread, input.visibility, body);
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: { ...threadWhere(thread), orgId: ctx.org.id, authorId: ctx.user.id, visibility: input.visibility, body },
@@ -274,82 +273,6 @@ export async function editComment(ctx: TenantContext, thread: ThreadRef, comment
     });
     return updated;
   });
-}
-
-/** Where a page's thread lives: the thread, the page a comment returns to (its `#thread`), and how emails name it. */
-export interface ThreadPage extends AddCommentOptions {
-  thread: ThreadRef;
-  /** The page's path (with its query, if the thread depends on one). */
-  path: string;
-}
-
-const COMMENT_FORBIDDEN = "Viewers can read this conversation but cannot comment.";
-
-/**
- * The thread's two intents ("comment", "edit-comment") for a page's dispatchIntents: spread
- * `handlers` and `authorize` beside the page's own. `resolve` names the page's thread; it runs
- * once, and only for a thread form, so a page may look the thread up (and 404) lazily. Who may
- * write is checked before the form is parsed; each intent returns to the page's thread.
- */
-export function threadIntents(ctx: TenantContext, resolve: () => ThreadPage | Promise<ThreadPage>) {
-  let resolved: Promise<ThreadPage> | undefined;
-  const page = () => (resolved ??= Promise.resolve(resolve()));
-  const mayWrite = async () => {
-    const { thread } = await page();
-    ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), COMMENT_FORBIDDEN);
-  };
-  type Input<K extends ThreadIntentName> = z.output<(typeof THREAD_INTENT_SCHEMAS)[K]>;
-  return {
-    authorize: { comment: mayWrite, "edit-comment": mayWrite },
-    handlers: {
-      comment: async (input: Input<"comment">) => {
-        const { thread, path, ...options } = await page();
-        await addComment(ctx, thread, input, { ...options, attachmentIds: [...(options.attachmentIds ?? []), ...(input.attachmentIds ?? [])] });
-        return redirectWithToast(`${path}#thread`, { message: "Comment posted." });
-      },
-      "edit-comment": async (input: Input<"edit-comment">) => {
-        const { thread, path } = await page();
-        await editComment(ctx, thread, input.commentId, input.body);
-        return redirectWithToast(`${path}#thread`, { message: "Comment updated." });
-      },
-    },
-  };
-}
-
-/** Answers a form that is only the thread's (no other intent of the page can arrive with it). */
-export function answerThread(ctx: TenantContext, formData: FormData, page: ThreadPage) {
-  const { authorize, handlers } = threadIntents(ctx, () => page);
-  return dispatchIntents(formData, THREAD_INTENT_SCHEMAS, handlers, { authorize });
-}
-
-/**
- * A comment sent with files (a multipart form). Who may write is checked before a byte is
- * stored; the files are saved in the comment's own transaction and removed again unless a
- * comment was posted with them.
- */
-export async function answerThreadWithFiles(request: Request, ctx: TenantContext, page: ThreadPage) {
-  const { thread } = page;
-  ensureCan(ctx.ability, "create", asSubject("Comment", draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id })), COMMENT_FORBIDDEN);
-  const staged = await stageUploads(request, ctx, { fields: ["files"], maxFiles: MAX_ATTACHMENTS_PER_COMMENT });
-  let kept = false;
-  try {
-    const { handlers } = threadIntents(ctx, () => ({ ...page, uploads: staged }));
-    return await dispatchIntents(
-      staged.form,
-      THREAD_INTENT_SCHEMAS,
-      {
-        ...handlers,
-        comment: async (input) => {
-          const answer = await handlers.comment(input);
-          kept = true;
-          return answer;
-        },
-      },
-      // Who may write was checked before the files were stored.
-    );
-  } finally {
-    if (!kept) await staged.discard();
-  }
 }
 
 // ---- Files on comments ----
