@@ -55,7 +55,7 @@ export default function SpecList() {
         }
       />
       <FilterForm search submitLabel="Search">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[12rem] flex-1">
           <label htmlFor="q" className="block text-sm font-medium text-slate-700">
             Search
           </label>
