@@ -27,7 +27,7 @@ export function useFormRefusal(id: string, reply: Reply, options: { action?: str
   useEffect(() => {
     const refused = Object.entries(reply?.error ?? {}).filter(([, messages]) => messages?.length);
     if (!refused.length) return;
-    // By name, not by aria-invalid: a conform form marks its fields a render later.
+    // By name, not by aria-invalid: a conform form marks its fields a render later (and focuses the same field itself).
     const names = new Set(refused.map(([name]) => name).filter(Boolean));
     const form = ref.current;
     const field = Array.from(form?.elements ?? []).find(

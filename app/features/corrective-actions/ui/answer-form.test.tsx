@@ -24,13 +24,33 @@ async function refuseIncomplete({ request }: ActionFunctionArgs): Promise<Reply>
   return { result: submission.reply({ formErrors: ["The plan is not complete yet. Your answer was not sent."], fieldErrors }) };
 }
 
+/** The answer form on a page whose action is `action`. */
+function renderAnswerPage(action: (args: ActionFunctionArgs) => Promise<Reply>) {
+  const router = createMemoryRouter([{ path: "/:org/corrective-actions/:caId", element: <AnswerPage />, action }], {
+    initialEntries: ["/acme/corrective-actions/ca-1"],
+  });
+  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
+  return userEvent.setup();
+}
+
 describe("the corrective-action answer form", () => {
+  it("a refusal no field is to blame for (someone else moved it on) says so inside the form and takes the focus there", async () => {
+    const user = renderAnswerPage(async ({ request }) => ({
+      result: parseWithZod(await request.formData(), { schema: AnswerSchema }).reply({ formErrors: ["The importer has already reviewed this plan."] }),
+    }));
+    await user.type(screen.getByRole("textbox", { name: "Containment" }), "All mugs held.");
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("The importer has already reviewed this plan.");
+    const form = screen.getByRole("button", { name: "Save draft" }).closest("form")!;
+    expect(form.contains(alert)).toBe(true);
+    await waitFor(() => expect(document.activeElement?.contains(alert)).toBe(true));
+    expect((screen.getByRole("textbox", { name: "Containment" }) as HTMLTextAreaElement).value).toBe("All mugs held.");
+  });
+
   it("an incomplete plan says so inside the form, marks each missing field and focuses the first", async () => {
-    const router = createMemoryRouter([{ path: "/:org/corrective-actions/:caId", element: <AnswerPage />, action: refuseIncomplete }], {
-      initialEntries: ["/acme/corrective-actions/ca-1"],
-    });
-    render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
-    const user = userEvent.setup();
+    const user = renderAnswerPage(refuseIncomplete);
     await user.type(screen.getByRole("textbox", { name: "Containment" }), "All mugs held.");
     await user.click(screen.getByRole("button", { name: "Send the plan to the importer" }));
 
