@@ -16,6 +16,7 @@ import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
+import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
 
@@ -53,9 +54,16 @@ export default function CorrectiveActionPage() {
   const actionData = useActionData<typeof action>();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
-  // The answer form marks its own fields; the banner says what else was refused.
-  const answered = replyTo(actionData, "save-answer", "submit-plan");
-  const errors = answered ? (answered.result.error?.[""] ?? []) : messagesOf(replyTo(actionData, "review", "close", "reopen", "evidence")?.result);
+  // Each form answers its own refusal while it is shown; the banner says what was refused of a form that is gone.
+  const shown = { "save-answer": !showAnswer, "submit-plan": !showAnswer, review: can.review, close: can.verify, reopen: can.reopen, evidence: can.implement };
+  const atForm = <I extends keyof typeof shown>(...intents: I[]) => replyTo(actionData, ...intents.filter((intent) => shown[intent]));
+  const answered = atForm("save-answer", "submit-plan");
+  const elsewhere = actionData && Object.hasOwn(shown, actionData.intent) && !shown[actionData.intent as keyof typeof shown] ? actionData : undefined;
+  const errors = messagesOf(elsewhere?.result);
+  const review = useFormRefusal("ca-review", atForm("review")?.result);
+  const close = useFormRefusal("ca-verify", atForm("close")?.result);
+  const reopen = useFormRefusal("ca-reopen", atForm("reopen")?.result);
+  const implement = useFormRefusal("ca-implemented", atForm("evidence")?.result, { action: "?upload=evidence" });
   // What was typed in a refused review, close or reopen form (kept without JavaScript).
   const typed = (intent: "review" | "close" | "reopen") => replyTo(actionData, intent)?.values;
   return (
@@ -69,9 +77,9 @@ export default function CorrectiveActionPage() {
         {ca.overdue ? "Overdue. " : ""}Waiting for: {turn(ca)}
       </p>
       <FormAlert messages={errors}>
-        {actionData?.problems?.length ? (
+        {elsewhere?.problems?.length ? (
           <ul className="mt-1 list-disc pl-5">
-            {actionData.problems.map((p) => (
+            {elsewhere.problems.map((p) => (
               <li key={p.path}>{p.message}</li>
             ))}
           </ul>
@@ -122,9 +130,10 @@ export default function CorrectiveActionPage() {
         </div>
         <aside className="space-y-4">
           {can.review ? (
-            <Form method="post" className="card space-y-3">
+            <Form method="post" className="card space-y-3" {...review.form}>
               <input type="hidden" name="intent" value="review" />
               <h2 className="font-semibold">Review the plan</h2>
+              <FormMessage refusal={review} />
               <fieldset className="flex flex-wrap gap-2">
                 <legend className="sr-only">Decision</legend>
                 <label className="flex items-center gap-2 text-sm">
@@ -134,40 +143,69 @@ export default function CorrectiveActionPage() {
                   <input type="radio" name="decision" value="return" defaultChecked={typed("review")?.decision === "return"} /> Return with comments
                 </label>
               </fieldset>
-              <label className="block text-sm">
-                <span className="font-medium text-slate-700">Comments (needed to return)</span>
-                <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={typed("review")?.note} />
-              </label>
+              <FieldError refusal={review} name="decision" />
+              <div>
+                <label className="block text-sm">
+                  <span className="font-medium text-slate-700">Comments (needed to return)</span>
+                  <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={typed("review")?.note} {...review.field("note")} />
+                </label>
+                <FieldError refusal={review} name="note" />
+              </div>
               <SubmitButton pendingText="Sending…">Send</SubmitButton>
             </Form>
           ) : null}
           {can.implement ? (
-            <Form method="post" action="?upload=evidence" encType="multipart/form-data" className="card space-y-3">
+            <Form method="post" encType="multipart/form-data" className="card space-y-3" {...implement.form}>
               <h2 className="font-semibold">Actions done?</h2>
+              <FormMessage refusal={implement} />
               <p className="text-sm text-slate-600">Attach photos or documents that show the actions were carried out.</p>
               <FileInput name="evidence" label="Evidence" multiple />
               <SubmitButton pendingText="Sending…">Mark implemented</SubmitButton>
             </Form>
           ) : null}
           {can.verify ? (
-            <Form method="post" className="card space-y-3">
+            <Form method="post" className="card space-y-3" {...close.form}>
               <input type="hidden" name="intent" value="close" />
               <h2 className="font-semibold">Verify and close</h2>
-              <label className="block text-sm">
-                <span className="font-medium text-slate-700">How did you check the actions worked?</span>
-                <textarea name="note" rows={3} className="input mt-1" required maxLength={5000} defaultValue={typed("close")?.note} />
-              </label>
+              <FormMessage refusal={close} />
+              <div>
+                <label className="block text-sm">
+                  <span className="font-medium text-slate-700">How did you check the actions worked?</span>
+                  <textarea
+                    name="note"
+                    rows={3}
+                    className="input mt-1"
+                    required
+                    maxLength={5000}
+                    defaultValue={typed("close")?.note}
+                    {...close.field("note")}
+                  />
+                </label>
+                <FieldError refusal={close} name="note" />
+              </div>
               <SubmitButton pendingText="Closing…">Verify and close</SubmitButton>
             </Form>
           ) : null}
           {can.reopen ? (
-            <Form method="post" className="card space-y-3">
+            <Form method="post" className="card space-y-3" {...reopen.form}>
               <input type="hidden" name="intent" value="reopen" />
               <h2 className="font-semibold">Not solved?</h2>
-              <label className="block text-sm">
-                <span className="font-medium text-slate-700">Why is it not solved?</span>
-                <textarea name="note" rows={2} className="input mt-1" required maxLength={5000} defaultValue={typed("reopen")?.note} />
-              </label>
+              <FormMessage refusal={reopen} />
+              <div>
+                <label className="block text-sm">
+                  <span className="font-medium text-slate-700">Why is it not solved?</span>
+                  <textarea
+                    name="note"
+                    rows={2}
+                    className="input mt-1"
+                    required
+                    maxLength={5000}
+                    defaultValue={typed("reopen")?.note}
+                    {...reopen.field("note")}
+                  />
+                </label>
+                <FieldError refusal={reopen} name="note" />
+              </div>
               <button type="submit" className="btn-secondary">
                 Reopen
               </button>

@@ -47,12 +47,16 @@ export default function FirstArticlePage() {
   const { org, fa, spec, version, can } = d;
   const readings = actionData?.readings ?? d.readings;
   const serverErrors = Object.fromEntries((actionData?.problems ?? []).filter((p) => p.cellId).map((p) => [p.cellId!, p.message]));
-  // A refused save or submission marks each header field and says so; every other refusal says all in the banner.
+  // A refused save or submission marks each header field and says so; a refused decision answers in its
+  // own form (while it is shown); every other refusal says all in the banner.
   const recorded = replyTo(actionData, "save", "submit");
   const { "": recordErrors, ...header } = recorded?.result.error ?? {};
+  const decided = can.decide ? replyTo(actionData, "decide") : undefined;
   const errors = recorded
     ? (recordErrors ?? (Object.keys(header).length ? ["Check the fields marked below."] : []))
-    : messagesOf(replyTo(actionData, "decide", "next-round", "upload", "csv")?.result);
+    : decided
+      ? []
+      : messagesOf(replyTo(actionData, "decide", "next-round", "upload", "csv")?.result);
   return (
     <>
       <Breadcrumb
@@ -231,7 +235,7 @@ export default function FirstArticlePage() {
           </section>
         ) : null}
         {can.decide ? (
-          <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} values={replyTo(actionData, "decide")?.values} />
+          <FaDecisionForm fa={fa} characteristics={d.characteristics} readings={d.readings} values={decided?.values} result={decided?.result} />
         ) : null}
       </div>
 

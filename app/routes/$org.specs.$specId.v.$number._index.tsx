@@ -18,6 +18,7 @@ import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
+import { FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
 import { replyTo } from "~/lib/action-data.ts";
 
@@ -56,7 +57,9 @@ export default function VersionPage() {
   const actionData = useActionData<typeof action>();
   const { org, spec, version, can } = d;
   const isCurrent = spec.currentVersionId === version.id;
-  const formError = replyTo(actionData, "publish", "acknowledge", "query")?.result.error?.[""];
+  // The acknowledgement's forms answer their own refusals while they are shown; the banner says the rest.
+  const answersShown = !!d.factoryAck && version.status !== "DRAFT" && can.acknowledge && isCurrent && d.factoryAck.status !== "ACKNOWLEDGED";
+  const formError = replyTo(actionData, "publish", ...(answersShown ? [] : (["acknowledge", "query"] as const)))?.result.error?.[""];
   return (
     <>
       <SpecPageHeader
@@ -110,7 +113,12 @@ export default function VersionPage() {
         </div>
         <aside className="space-y-4">
           {d.factoryAck && version.status !== "DRAFT" ? (
-            <AcknowledgePanel ack={d.factoryAck} canAcknowledge={can.acknowledge && isCurrent} lastResult={replyTo(actionData, "query")?.result} />
+            <AcknowledgePanel
+              ack={d.factoryAck}
+              canAcknowledge={can.acknowledge && isCurrent}
+              lastResult={replyTo(actionData, "query")?.result}
+              acknowledgeResult={replyTo(actionData, "acknowledge")?.result}
+            />
           ) : null}
           {org.kind === "FACTORY" && version.status !== "DRAFT" ? (
             <section className="card text-sm" aria-labelledby="fai">
@@ -192,12 +200,16 @@ function AcknowledgePanel({
   ack,
   canAcknowledge,
   lastResult,
+  acknowledgeResult,
 }: {
   ack: { status: "ACKNOWLEDGED" | "QUERIED" | null; question: string | null; at: string | null };
   canAcknowledge: boolean;
   lastResult?: SubmissionResult<string[]>;
+  acknowledgeResult?: SubmissionResult<string[]>;
 }) {
   const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false });
+  const queryRefusal = useFormRefusal(form.id, lastResult);
+  const acknowledgeRefusal = useFormRefusal("acknowledge", acknowledgeResult);
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">
@@ -214,11 +226,13 @@ function AcknowledgePanel({
       )}
       {canAcknowledge && ack.status !== "ACKNOWLEDGED" ? (
         <div className="mt-3 space-y-4">
-          <Form method="post">
+          <Form method="post" {...acknowledgeRefusal.form}>
+            <FormMessage refusal={acknowledgeRefusal} />
             <input type="hidden" name="intent" value="acknowledge" />
             <SubmitButton pendingText="Sending…">I acknowledge this version</SubmitButton>
           </Form>
-          <Form method="post" className="space-y-2 border-t border-slate-100 pt-3" {...getFormProps(form)}>
+          <Form method="post" className="space-y-2 border-t border-slate-100 pt-3" {...getFormProps(form)} {...queryRefusal.form}>
+            <FormMessage refusal={queryRefusal} />
             <input type="hidden" name="intent" value="query" />
             <label htmlFor={fields.question.id} className="block text-sm font-medium text-slate-700">
               Or ask a question

@@ -270,7 +270,7 @@ describe("a first article from start to round 2", () => {
     expect(huge.status).toBe(400);
     const rejected = await faAction(w.quality, faId, { intent: "decide", decision: "REJECTED", note: "", revision, [`finding.${w.H}`]: " " });
     expect(rejected.status).toBe(400);
-    expect(messagesOf(actionData(rejected).result)).toContain("Give a reason: overall, or for each failing characteristic");
+    expect(messagesOf(actionData(rejected).result)).toContain("Give a reason for rejecting: overall, or for each failing characteristic");
     expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: faId } })).toMatchObject({ status: "SUBMITTED", decidedAt: null });
   });
 

@@ -58,7 +58,7 @@ export const DecideSchema = z
     }
     const reasons = Object.values(value.finding).filter(Boolean);
     if (value.decision === "REJECTED" && !value.note && reasons.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "Give a reason: overall, or for each failing characteristic" });
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Give a reason for rejecting: overall, or for each failing characteristic" });
     }
   })
   .transform(({ finding, ...decision }) => ({

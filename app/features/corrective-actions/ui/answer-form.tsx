@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type Sub
 import { Form } from "@remix-run/react";
 import { AnswerSchema, ROOT_CAUSE_LABELS, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
 import { ErrorList } from "~/components/forms.tsx";
+import { FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 
 export interface AnswerValues {
@@ -20,6 +21,7 @@ export function CaAnswerForm({ values, lastResult, canSubmit }: { values: Answer
     defaultValue: { ...values, rootCauseCategory: values.rootCauseCategory ?? "" },
     constraint: false,
   });
+  const refusal = useFormRefusal(form.id, lastResult);
   const items = fields.items.getFieldList();
   const area = (field: typeof fields.containment, label: string, hint: string) => (
     <div>
@@ -32,9 +34,10 @@ export function CaAnswerForm({ values, lastResult, canSubmit }: { values: Answer
     </div>
   );
   return (
-    // Form-level messages (an incomplete plan, a conflict) show in the page's banner, with the problems listed.
-    <Form method="post" className="card space-y-4" {...getFormProps(form, { ariaAttributes: false })}>
+    // Form-level messages (an incomplete plan, a conflict) show at the top of the form; each field says what it lacks.
+    <Form method="post" className="card space-y-4" {...getFormProps(form, { ariaAttributes: false })} {...refusal.form}>
       <h2 className="font-semibold">Your answer</h2>
+      <FormMessage refusal={refusal} />
       {area(fields.containment, "Containment", "What was done now to protect shipments and stock (sort, hold, rework)?")}
       <div>
         <label htmlFor={fields.rootCauseCategory.id} className="block text-sm font-medium text-slate-700">

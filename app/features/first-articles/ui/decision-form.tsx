@@ -4,6 +4,7 @@ import { summarizeRow } from "~/features/first-articles/judge.ts";
 import { DECISION_LABELS, DECISIONS } from "~/features/first-articles/schemas.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { SubmitButton } from "~/components/forms.tsx";
+import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 
 interface FaForDecision {
@@ -60,15 +61,19 @@ export function FaDecisionForm({
   characteristics,
   readings,
   values,
+  result,
 }: {
   fa: FaForDecision;
   characteristics: CharacteristicSnapshot[];
   readings: Record<string, string[]>;
   values?: Record<string, string>;
+  /** The server's reply to a refused decision: shown and focused here, not at the top of the page. */
+  result?: Parameters<typeof useFormRefusal>[1];
 }) {
   // `values`: what a refused post had typed, so it is not lost without JavaScript.
   const typedDecision = DECISIONS.find((d) => d === values?.decision);
   const [decision, setDecision] = useState<(typeof DECISIONS)[number] | "">(typedDecision ?? "");
+  const refusal = useFormRefusal("decide", result);
   const failing = characteristics.filter((c) => summarizeRow(c, readings[c.key] ?? []).verdict === "fail");
   return (
     <section className="card space-y-3 lg:col-span-2" aria-labelledby="decide-heading">
@@ -81,7 +86,8 @@ export function FaDecisionForm({
           : "Every reading is within tolerance."}{" "}
         The decision is final for this round.
       </p>
-      <Form method="post" className="space-y-3">
+      <Form method="post" className="space-y-3" {...refusal.form}>
+        <FormMessage refusal={refusal} />
         <input type="hidden" name="intent" value="decide" />
         <input type="hidden" name="revision" value={fa.revision} />
         <fieldset className="flex flex-wrap gap-2">
@@ -96,22 +102,35 @@ export function FaDecisionForm({
             </label>
           ))}
         </fieldset>
-        <label className="block text-sm">
-          <span className="font-medium text-slate-700">
-            {decision === "CONDITIONALLY_APPROVED" ? "Conditions (required)" : decision === "REJECTED" ? "Overall reason" : "Note (optional)"}
-          </span>
-          <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={values?.note} />
-        </label>
+        <FieldError refusal={refusal} name="decision" />
+        <div>
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">
+              {decision === "CONDITIONALLY_APPROVED" ? "Conditions (required)" : decision === "REJECTED" ? "Overall reason" : "Note (optional)"}
+            </span>
+            <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={values?.note} {...refusal.field("note")} />
+          </label>
+          <FieldError refusal={refusal} name="note" />
+        </div>
         {failing.length && decision !== "APPROVED" ? (
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-700">Reason per failing characteristic</legend>
             {failing.map((c) => (
-              <label key={c.key} className="block text-sm">
-                <span className="text-slate-700">
-                  {c.number} {c.name}
-                </span>
-                <input name={`finding.${c.key}`} className="input mt-1" maxLength={1000} defaultValue={values?.[`finding.${c.key}`]} />
-              </label>
+              <div key={c.key}>
+                <label className="block text-sm">
+                  <span className="text-slate-700">
+                    {c.number} {c.name}
+                  </span>
+                  <input
+                    name={`finding.${c.key}`}
+                    className="input mt-1"
+                    maxLength={1000}
+                    defaultValue={values?.[`finding.${c.key}`]}
+                    {...refusal.field(`finding.${c.key}`)}
+                  />
+                </label>
+                <FieldError refusal={refusal} name={`finding.${c.key}`} />
+              </div>
             ))}
           </fieldset>
         ) : null}
