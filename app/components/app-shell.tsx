@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 
 interface OrgLink {
   slug: string;
@@ -8,6 +8,10 @@ interface OrgLink {
   /** The org's home page. */
   to: string;
 }
+
+/** True below the shell's <main>: a page drawn there (an error page) must not open a second main landmark. */
+const InsideMain = createContext(false);
+export const useInsideMain = () => useContext(InsideMain);
 
 const kindLabel = { IMPORTER: "Importer", FACTORY: "Factory" } as const;
 
@@ -91,7 +95,9 @@ export function AppShell({
           </ul>
         </nav>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <InsideMain.Provider value={true}>{children}</InsideMain.Provider>
+      </main>
     </div>
   );
 }

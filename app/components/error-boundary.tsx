@@ -1,5 +1,6 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useInsideMain } from "~/components/app-shell.tsx";
 
 const defaults: Record<number, { title: string; body: string }> = {
   400: { title: "That request could not be understood", body: "Check what you entered and try again." },
@@ -38,8 +39,9 @@ export function GeneralErrorBoundary() {
 }
 
 export function ErrorPage({ status, title, children }: { status: number; title: string; children: ReactNode }) {
+  const Landmark = useInsideMain() ? "div" : "main";
   return (
-    <main className="mx-auto max-w-xl px-4 py-16 text-center">
+    <Landmark className="mx-auto max-w-xl px-4 py-16 text-center">
       <p className="text-sm font-semibold text-brand-600">Error {status}</p>
       <h1 className="mt-2 text-2xl font-bold">{title}</h1>
       <div className="mt-4 text-slate-600">{children}</div>
@@ -48,6 +50,6 @@ export function ErrorPage({ status, title, children }: { status: number; title: 
           Go to my dashboard
         </Link>
       </div>
-    </main>
+    </Landmark>
   );
 }

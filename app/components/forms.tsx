@@ -6,11 +6,12 @@ export function ErrorList({ id, errors }: { id?: string; errors?: unknown }) {
   const list = Array.isArray(errors) ? errors.filter((e): e is string => typeof e === "string" && e.length > 0) : [];
   if (!list.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700" role="alert">
+    // Not a <ul>: role="alert" would take the list's role away and leave its items orphaned.
+    <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700" role="alert">
       {list.map((e) => (
-        <li key={e}>{e}</li>
+        <p key={e}>{e}</p>
       ))}
-    </ul>
+    </div>
   );
 }
 

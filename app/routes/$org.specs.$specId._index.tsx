@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const statusStyle = { DRAFT: "bg-slate-100 text-slate-700", PUBLISHED: "bg-green-100 text-green-800", SUPERSEDED: "bg-slate-100 text-slate-500" } as const;
+const statusStyle = { DRAFT: "bg-slate-100 text-slate-700", PUBLISHED: "bg-green-100 text-green-800", SUPERSEDED: "bg-slate-100 text-slate-600" } as const;
 
 export default function SpecPage() {
   const { org, spec, versions, shareOptions, can } = useLoaderData<typeof loader>();

@@ -60,7 +60,7 @@ export default function DiffPage() {
         </button>
       </Form>
       <div className="card">
-        <VersionDiffView diff={diff} fromNumber={from} toNumber={to} characteristicsByKey={characteristicsByKey} />
+        <VersionDiffView diff={diff} fromNumber={from} toNumber={to} characteristicsByKey={characteristicsByKey} summaryHeading />
       </div>
     </>
   );

@@ -303,7 +303,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await expect(page).toHaveURL(new RegExp(`/${importerSlug}/scorecards/${factoryOrgId}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Scorecard: ${factoryName}` })).toBeVisible();
   const caSection = page.getByRole("region", { name: "Corrective actions" });
-  // A metric card by its heading; the heading's name goes on with its footnote ("Opened (definition 4)").
+  // A metric card by its heading; the heading's name goes on with its footnote ("Opened 4 (definition)").
   const metric = (name: string) => caSection.getByTestId("metric").filter({ has: page.getByRole("heading", { name: new RegExp(`^${name}`) }) });
   await expect(metric("Opened").getByText("1", { exact: true })).toBeVisible();
   await expect(metric("Closed").getByText("1", { exact: true })).toBeVisible();

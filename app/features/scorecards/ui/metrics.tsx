@@ -19,8 +19,10 @@ export function FootnoteRef({ note }: { note: string }) {
   return (
     <sup className="ml-0.5 text-xs font-normal">
       <span className="sr-only"> </span>
-      <a href={`#note-${note}`} className="link" aria-label={`(definition ${note})`}>
+      {/* The visible number starts the link's name, so a person who says "click 7" reaches it. */}
+      <a href={`#note-${note}`} className="link">
         {note}
+        <span className="sr-only"> (definition)</span>
       </a>
     </sup>
   );
@@ -47,7 +49,8 @@ export function MetricCard({
         {title}
         <FootnoteRef note={note} />
       </h3>
-      <p className={`mt-1 text-3xl font-bold ${tone === "warn" ? "text-amber-800" : "text-slate-900"}`}>
+      {/* A figure, not prose: as a <p> in large bold type it reads to assistive tools as a heading that is not marked up. */}
+      <div className={`mt-1 text-3xl font-bold ${tone === "warn" ? "text-amber-800" : "text-slate-900"}`}>
         {value === "—" ? (
           <>
             <span aria-hidden="true">—</span>
@@ -56,7 +59,7 @@ export function MetricCard({
         ) : (
           value
         )}
-      </p>
+      </div>
       {children}
       <p className="mt-2 text-sm text-slate-600">{explanation}</p>
     </div>

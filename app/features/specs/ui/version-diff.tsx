@@ -53,7 +53,7 @@ function Badge({ tone, children }: { tone: keyof typeof badgeTone; children: Rea
 function Was({ from, to }: { from: ReactNode; to: ReactNode }) {
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
-      <del className="text-slate-500 line-through">
+      <del className="text-slate-600 line-through">
         <span className="sr-only">Before: </span>
         {from || "(empty)"}
       </del>
@@ -121,7 +121,7 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
         {change && specChanged ? <Was from={requirementText(change.from)} to={requirementText(c)} /> : requirementText(c)}
         {tolerance && change ? (
           <div className="mt-1 space-y-0.5">
-            <p className="font-bold text-amber-900">{toleranceLabel(tolerance)}</p>
+            <strong className="block font-bold text-amber-900">{toleranceLabel(tolerance)}</strong>
             <p className="text-xs text-slate-700">
               Limits: {limitsText(c)} (was {limitsText(change.from)})
             </p>
@@ -132,7 +132,7 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
         {change?.classChange ? (
           <>
             <Was from={change.classChange.from} to={change.classChange.to} />
-            <p className="mt-1 font-bold text-amber-900">Class {change.classChange.direction}</p>
+            <strong className="mt-1 block font-bold text-amber-900">Class {change.classChange.direction}</strong>
           </>
         ) : (
           c.class
@@ -396,12 +396,15 @@ export function VersionDiffView({
   fromNumber,
   toNumber,
   characteristicsByKey,
+  summaryHeading = false,
 }: {
   diff: VersionDiff;
   fromNumber: number;
   toNumber: number;
   /** Labels for characteristics the diff does not carry (unchanged ones), for defect example links. */
   characteristicsByKey?: Record<string, CharacteristicLabel>;
+  /** The summary line as the h2 its sections' h3s sit under, on a page that has no h2 of its own above the diff. */
+  summaryHeading?: boolean;
 }) {
   if (diff.summary.isEmpty) {
     return (
@@ -420,11 +423,12 @@ export function VersionDiffView({
     return c ? `No. ${c.number} ${c.name}` : key;
   };
 
+  const Summary = summaryHeading ? "h2" : "p";
   return (
     <div className="text-slate-900">
-      <p className="text-base font-semibold" data-testid="diff-summary">
+      <Summary className="text-base font-semibold" data-testid="diff-summary">
         {plural(diff.summary.total, "change")} since v{fromNumber}
-      </p>
+      </Summary>
       <ul className="mt-1 list-inside list-disc text-sm text-slate-700">
         {breakdown(diff).map((line) => (
           <li key={line}>{line}</li>
