@@ -84,11 +84,8 @@ const takesPart = (ctx: AbilityContext) => ctx.role !== "VIEWER";
 const organizationRules: RuleSet = ({ can }, ctx) => {
   can("read", "Organization", { id: ctx.orgId });
   if (isOwner(ctx)) can("update", "Organization", { id: ctx.orgId });
-};
-
-// The org's audit log (everything logged on its side) is its owners'; a record's own history is
-// read through that record's read rule instead (features/history).
-const auditRules: RuleSet = ({ can }, ctx) => {
+  // The org's audit log (everything logged on its side) is its owners'; a record's own
+  // history is read through that record's read rule instead (features/history).
   if (isOwner(ctx)) can("read", "AuditEvent", { orgId: ctx.orgId });
 };
 
@@ -207,16 +204,7 @@ const threadRules: RuleSet = ({ can }, ctx) => {
 
 // Each capability adds its rule set here (first articles, corrective actions)
 // without touching the ones above.
-const ruleSets: RuleSet[] = [
-  organizationRules,
-  membershipRules,
-  partnershipRules,
-  specRules,
-  firstArticleRules,
-  correctiveActionRules,
-  threadRules,
-  auditRules,
-];
+const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, firstArticleRules, correctiveActionRules, threadRules];
 
 export function defineAbility(ctx: AbilityContext): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
