@@ -39,9 +39,9 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 const numberOf = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
 const DECISIONS: Record<string, { did: string; label: string }> = {
-  APPROVED: { did: "approved", label: "Comment" },
-  CONDITIONALLY_APPROVED: { did: "approved with conditions", label: "Conditions" },
-  REJECTED: { did: "rejected", label: "Reason" },
+  APPROVED: { did: "approved it", label: "Comment" },
+  CONDITIONALLY_APPROVED: { did: "approved it with conditions", label: "Conditions" },
+  REJECTED: { did: "rejected it", label: "Reason" },
 };
 
 function round(e: EventRow) {
@@ -79,9 +79,9 @@ export const TIMELINE_STEPS: Record<string, Step> = {
   "firstArticle.decide": {
     side: "importer",
     did: (e) => {
-      const decision = DECISIONS[String(to(e, "status"))]?.did ?? "decided";
+      const decision = DECISIONS[String(to(e, "status"))]?.did ?? "decided on it";
       const findings = findingsCount(e);
-      return findings ? `${decision} it, with findings on ${findings} characteristic${findings === 1 ? "" : "s"}` : `${decision} it`;
+      return findings ? `${decision}, with findings on ${findings} characteristic${findings === 1 ? "" : "s"}` : decision;
     },
     note: (e) => ({ field: "decisionNote", label: DECISIONS[String(to(e, "status"))]?.label ?? "Note" }),
   },
