@@ -7,6 +7,7 @@ import { createPrismaAbility, type PrismaQueryOf, type Subjects } from "@casl/pr
 import type {
   Acknowledgement,
   Attachment,
+  AuditEvent,
   Comment,
   CorrectiveAction,
   FirstArticle,
@@ -58,6 +59,7 @@ type SubjectMap = {
   Attachment: Attachment;
   FirstArticle: FirstArticle & { partnership?: Pick<Partnership, "status"> };
   CorrectiveAction: CorrectiveAction & { partnership?: Pick<Partnership, "status"> };
+  AuditEvent: AuditEvent;
 };
 export type SubjectName = keyof SubjectMap;
 // Partial: an instance check answers for the fields the record has (see `asSubject`).
@@ -82,6 +84,9 @@ const takesPart = (ctx: AbilityContext) => ctx.role !== "VIEWER";
 const organizationRules: RuleSet = ({ can }, ctx) => {
   can("read", "Organization", { id: ctx.orgId });
   if (isOwner(ctx)) can("update", "Organization", { id: ctx.orgId });
+  // The org's audit log (everything logged on its side) is its owners'; a record's own
+  // history is read through that record's read rule instead (features/history).
+  if (isOwner(ctx)) can("read", "AuditEvent", { orgId: ctx.orgId });
 };
 
 const membershipRules: RuleSet = ({ can }, ctx) => {

@@ -12,6 +12,22 @@ export function asciiFileNamePart(value: string, maxLength: number) {
   );
 }
 
+// A spreadsheet runs a cell starting like a formula (the full-width forms too); a leading
+// apostrophe keeps it text. Plain numbers such as "-0.05" are not formulas and stay numbers.
+const CSV_FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const CSV_PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+function csvField(value: string | number | null): string {
+  let cell = value === null ? "" : String(value);
+  if (CSV_FORMULA_START.test(cell) && !CSV_PLAIN_NUMBER.test(cell)) cell = `'${cell}`;
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Rows as CSV text (CRLF lines, quoted where needed, formulas kept as text); the first row is the header. */
+export function csvTable(rows: readonly (readonly (string | number | null)[])[]): string {
+  return `${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
 /** A CSV export as a download, named `fileName` (build it from asciiFileNamePart); never cached, never sniffed. */
 export function csvDownload(body: string, fileName: string) {
   return new Response(body, {

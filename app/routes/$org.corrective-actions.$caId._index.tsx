@@ -6,6 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { SubmitButton } from "~/components/forms.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
+import { correctiveActionHistory } from "~/features/history/history.server.ts";
+import { Timeline } from "~/features/history/ui/index.ts";
 import { handleCorrectiveActionAction } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
@@ -24,7 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  return { org: ctx.org, ...(await loadCorrectiveActionPage(ctx, idParam(params.caId), new URL(request.url))) };
+  const page = await loadCorrectiveActionPage(ctx, idParam(params.caId), new URL(request.url));
+  return { org: ctx.org, ...page, history: await correctiveActionHistory(ctx, page.ca.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +53,7 @@ function turn(ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; fa
 }
 
 export default function CorrectiveActionPage() {
-  const { org, ca, evidence, thread, can } = useLoaderData<typeof loader>();
+  const { org, ca, evidence, thread, can, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
@@ -216,6 +219,7 @@ export default function CorrectiveActionPage() {
       <section id="thread" className="mt-6 max-w-3xl">
         <Thread {...thread} heading="Conversation" orgSlug={org.slug} />
       </section>
+      <Timeline entries={history} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.t
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { MeasurementGrid } from "~/features/first-articles/ui/measurement-grid.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
+import { firstArticleHistory } from "~/features/history/history.server.ts";
+import { Timeline } from "~/features/history/ui/index.ts";
 import { handleFirstArticleAction } from "~/features/first-articles/actions.server.ts";
 import { loadFirstArticle } from "~/features/first-articles/first-articles.server.ts";
 import { loadFirstArticlePage } from "~/features/first-articles/page.server.ts";
@@ -28,7 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const fa = await loadFirstArticle(ctx, idParam(params.faId));
-  return { org: ctx.org, ...(await loadFirstArticlePage(ctx, fa, new URL(request.url))) };
+  const history = await firstArticleHistory(ctx, fa.id);
+  return { org: ctx.org, ...(await loadFirstArticlePage(ctx, fa, new URL(request.url))), history };
 }
 
 // A refused submission (422) has still saved the readings: reload them, as after a success.
@@ -242,6 +245,7 @@ export default function FirstArticlePage() {
       <section id="thread" className="mt-6 max-w-3xl">
         <Thread {...d.thread} heading="Conversation" orgSlug={org.slug} />
       </section>
+      <Timeline entries={d.history} />
     </>
   );
 }

@@ -7,6 +7,8 @@ import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
+import { specVersionHistory } from "~/features/history/history.server.ts";
+import { Timeline } from "~/features/history/ui/index.ts";
 import { VersionDiffView } from "~/features/specs/ui/version-diff.tsx";
 import { diffPath, versionPath } from "~/features/specs/paths.ts";
 import { QuerySchema } from "~/features/specs/schemas.ts";
@@ -43,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       acknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
     },
     ...page,
+    history: await specVersionHistory(ctx, version.id),
   };
 }
 
@@ -181,6 +184,7 @@ export default function VersionPage() {
           />
         </section>
       ) : null}
+      <Timeline entries={d.history} />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { canReadAuditLog } from "~/features/history/audit-log.server.ts";
+import { auditLogPath } from "~/features/history/paths.ts";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlesPath } from "~/features/first-articles/paths.ts";
 import { membersPath, NEW_ORG_PATH, orgPath } from "~/features/organizations/paths.ts";
@@ -17,12 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     org: ctx.org,
     role: ctx.role,
     user: { name: ctx.user.name, email: ctx.user.email },
+    can: { readAuditLog: canReadAuditLog(ctx) },
     orgs: ctx.user.memberships.map(({ org }) => ({ id: org.id, slug: org.slug, name: org.name, kind: org.kind })),
   };
 }
 
 export default function OrgLayout() {
-  const { org, orgs, user } = useLoaderData<typeof loader>();
+  const { org, orgs, user, can } = useLoaderData<typeof loader>();
   const nav = [
     { to: orgPath(org.slug), label: "Overview", end: true },
     { to: specsPath(org.slug), label: "Specifications" },
@@ -30,6 +33,7 @@ export default function OrgLayout() {
     { to: correctiveActionsPath(org.slug), label: "Corrective actions" },
     { to: partnersPath(org.slug), label: org.kind === "IMPORTER" ? "Factories" : "Importers" },
     { to: membersPath(org.slug), label: "Members" },
+    ...(can.readAuditLog ? [{ to: auditLogPath(org.slug), label: "Audit log" }] : []),
   ];
   return (
     <AppShell org={{ ...org, to: orgPath(org.slug) }} orgs={orgs.map((o) => ({ ...o, to: orgPath(o.slug) }))} nav={nav} newOrgTo={NEW_ORG_PATH} user={user}>

@@ -1,11 +1,13 @@
 // What the first-article, corrective-action and scorecard pages read, and how
 // many statements it takes: a whole grid of readings, every round, the files
 // and the people's names come in a fixed number of statements however big the
-// first article is. The comment thread is counted apart (listComments belongs
-// to the threads module): each page's own budget is what is left.
+// first article is. The comment thread and the record's history are counted
+// apart (listComments belongs to the threads module, the history queries to the
+// history module, each with its own count): each page's own budget is what is left.
 import { beforeAll, describe, expect, it } from "vitest";
 import { caThread } from "~/features/corrective-actions/actions.server.ts";
 import { faThread } from "~/features/first-articles/page.server.ts";
+import { correctiveActionHistory, firstArticleHistory } from "~/features/history/history.server.ts";
 import { listComments } from "~/features/threads/comments.server.ts";
 import type { ThreadRef } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -29,16 +31,29 @@ import { countStatements } from "../support/statements.ts";
 
 type Member = Awaited<ReturnType<typeof signedInMember>>;
 
-/** Statements of a page loader, and of the thread it shows when loaded on its own. */
-async function measure(who: Member, handler: unknown, path: string, params: Record<string, string>, thread?: ThreadRef) {
+type TenantContext = Awaited<ReturnType<typeof requireMembership>>;
+
+/** Statements of a page loader, and of the thread and the history it shows when each is loaded on its own. */
+async function measure(
+  who: Member,
+  handler: unknown,
+  path: string,
+  params: Record<string, string>,
+  thread?: ThreadRef,
+  history?: (ctx: TenantContext) => Promise<unknown>,
+) {
   const page = await countStatements(() => call(handler, path, { cookie: who.cookie, params }));
   expect(page.result.status).toBe(200);
-  let threadStatements = 0;
-  if (thread) {
-    const ctx = await requireMembership(buildRequest(path, { cookie: who.cookie }), who.org.slug);
-    threadStatements = (await countStatements(() => listComments(ctx, thread))).statements;
-  }
-  return { data: page.result.data as Record<string, unknown>, statements: page.statements, own: page.statements - threadStatements, thread: threadStatements };
+  const ctx = await requireMembership(buildRequest(path, { cookie: who.cookie }), who.org.slug);
+  const threadStatements = thread ? (await countStatements(() => listComments(ctx, thread))).statements : 0;
+  const historyStatements = history ? (await countStatements(() => history(ctx))).statements : 0;
+  return {
+    data: page.result.data as Record<string, unknown>,
+    statements: page.statements,
+    own: page.statements - threadStatements - historyStatements,
+    thread: threadStatements,
+    history: historyStatements,
+  };
 }
 
 async function comment(thread: ThreadRef, author: Member, body: string, at: number) {
@@ -131,7 +146,9 @@ beforeAll(async () => {
 });
 
 const faPage = (who: Member, fa: { id: string; seriesId: string; importerId: string; factoryId: string }) =>
-  measure(who, faRoute.loader, `/${who.org.slug}/first-articles/${fa.id}`, { org: who.org.slug, faId: fa.id }, faThread(fa));
+  measure(who, faRoute.loader, `/${who.org.slug}/first-articles/${fa.id}`, { org: who.org.slug, faId: fa.id }, faThread(fa), (ctx) =>
+    firstArticleHistory(ctx, fa.id),
+  );
 
 describe("the first-article page", () => {
   it("shows the whole grid, every round, the files and the names, for both sides", async () => {
@@ -176,6 +193,8 @@ describe("the first-article page", () => {
       expect(big.own).toBeLessThanOrEqual(3);
       expect(big.own).toBe(small.own);
       expect(big.thread).toBeGreaterThan(0);
+      // The history, names and orgs included, in one.
+      expect(big.history).toBe(1);
     }
   });
 });
@@ -200,7 +219,14 @@ describe("the first-article report", () => {
 describe("the corrective-action page", () => {
   it("shows the plan, the evidence and the thread in a few statements besides the thread's", async () => {
     for (const who of [w.importer, w.factory]) {
-      const page = await measure(who, caRoute.loader, `/${who.org.slug}/corrective-actions/${w.ca.id}`, { org: who.org.slug, caId: w.ca.id }, caThread(w.ca));
+      const page = await measure(
+        who,
+        caRoute.loader,
+        `/${who.org.slug}/corrective-actions/${w.ca.id}`,
+        { org: who.org.slug, caId: w.ca.id },
+        caThread(w.ca),
+        (ctx) => correctiveActionHistory(ctx, w.ca.id),
+      );
       const d = page.data as {
         ca: { items: unknown[]; overdue: boolean; importer: string; factory: string };
         evidence: { id: string }[];
@@ -213,6 +239,7 @@ describe("the corrective-action page", () => {
       expect(d.thread.comments).toHaveLength(4);
       // The session and the corrective action with its items, names and evidence.
       expect(page.own).toBeLessThanOrEqual(2);
+      expect(page.history).toBe(1);
     }
   });
 });

@@ -150,7 +150,7 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
       await recordAudit(tx, {
         ...memberAction(ctx, "firstArticle.decide", "FirstArticle", fa.id, orgId),
         before: { status: "SUBMITTED" },
-        after: { status: input.decision, decisionNote: input.note || null },
+        after: { status: input.decision, decisionNote: input.note || null, findings: Object.keys(findings).length ? findings : null },
       });
     }
     await notifyDecided(tx, fa, { decision: input.decision, note: input.note || null, importerName: ctx.org.name });

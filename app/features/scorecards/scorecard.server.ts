@@ -38,7 +38,7 @@ import { Prisma, type PartnershipStatus, type RootCauseCategory } from "~/genera
 import { accessible } from "~/lib/authorize.server.ts";
 import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { asciiFileNamePart } from "~/lib/downloads.server.ts";
+import { asciiFileNamePart, csvTable } from "~/lib/downloads.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { readableAcknowledgementsSql, readableCorrectiveActionsSql, readableFirstArticlesSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
@@ -322,16 +322,6 @@ export async function computeScorecard(
 // ---------------------------------------------------------------------------
 // CSV
 
-const CSV_FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
-const CSV_PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
-
-function csvField(value: string | number | null): string {
-  let cell = value === null ? "" : String(value);
-  // A spreadsheet would run a cell starting like a formula; keep it text.
-  if (CSV_FORMULA_START.test(cell) && !CSV_PLAIN_NUMBER.test(cell)) cell = `'${cell}`;
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
 const fixed1 = (value: number | null) => (value === null ? null : value.toFixed(1));
 
 /**
@@ -355,7 +345,7 @@ export function scorecardCsv(scorecard: Scorecard): string {
     ["Corrective actions open and overdue", ca.openOverdue, null, null, asOf],
     ...rootCauses.rows.map((r) => [`Root cause: ${r.label}`, r.count, r.count, rootCauses.total, period]),
   ];
-  return `${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+  return csvTable(rows);
 }
 
 /** "scorecard-Acme-Imports-Ningbo-Plastics-2025-01-01-2025-03-31.csv", plain ASCII so no header can be broken. */
