@@ -37,14 +37,15 @@ export function AppShell({
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-          <Link to={org.to} className="font-bold text-brand-700">
+        {/* One row on a phone too: the header and navigation together stay within 120 px. */}
+        <div className="mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2 sm:gap-x-4 sm:py-3">
+          <Link to={org.to} className="tap-target shrink-0 font-bold text-brand-700">
             Supplier Portal
           </Link>
-          <details className="relative" data-testid="org-switcher">
-            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm [&::-webkit-details-marker]:hidden">
-              <span className="max-w-[10rem] truncate font-medium sm:max-w-xs">{org.name}</span>
-              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{kindLabel[org.kind]}</span>
+          <details className="relative min-w-0" data-testid="org-switcher">
+            <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:min-h-0 [&::-webkit-details-marker]:hidden">
+              <span className="min-w-0 max-w-[10rem] truncate font-medium sm:max-w-xs">{org.name}</span>
+              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 max-sm:hidden">{kindLabel[org.kind]}</span>
               <span aria-hidden>▾</span>
             </summary>
             <div className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
@@ -54,30 +55,34 @@ export function AppShell({
                   key={o.slug}
                   to={o.to}
                   aria-current={o.slug === org.slug ? "true" : undefined}
-                  className="flex items-center justify-between px-3 py-2 text-sm hover:bg-slate-50 aria-[current]:font-semibold"
+                  className="flex min-h-11 items-center justify-between px-3 py-2 text-sm hover:bg-slate-50 aria-[current]:font-semibold sm:min-h-0"
                 >
                   <span className="truncate">{o.name}</span>
                   <span className="text-xs text-slate-500">{kindLabel[o.kind]}</span>
                 </Link>
               ))}
-              <Link to={newOrgTo} className="block border-t border-slate-100 px-3 py-2 text-sm text-brand-600 hover:bg-slate-50">
+              <Link
+                to={newOrgTo}
+                className="flex min-h-11 items-center border-t border-slate-100 px-3 py-2 text-sm text-brand-600 hover:bg-slate-50 sm:min-h-0"
+              >
                 + New organization
               </Link>
             </div>
           </details>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex shrink-0 items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline" title={user.email}>
               {user.name}
             </span>
             <Form method="post" action="/logout">
-              <button type="submit" className="btn-secondary min-h-8 px-3 py-1">
+              <button type="submit" className="btn-secondary px-3 py-1 sm:min-h-8">
                 Log out
               </button>
             </Form>
           </div>
         </div>
-        <nav className="mx-auto max-w-6xl px-4" aria-label="Organization">
-          <ul className="flex flex-wrap gap-x-1">
+        {/* On a phone the links scroll sideways in one row rather than wrapping into three. */}
+        <nav className="mx-auto max-w-6xl px-4 max-sm:overflow-x-auto" aria-label="Organization">
+          <ul className="flex gap-x-1 sm:flex-wrap">
             {nav.map((item) => (
               <li key={item.to}>
                 <NavLink
@@ -85,7 +90,7 @@ export function AppShell({
                   end={item.end}
                   prefetch="intent"
                   className={({ isActive }) =>
-                    `block whitespace-nowrap border-b-2 px-3 py-2 text-sm ${isActive ? "border-brand-600 font-semibold text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`
+                    `flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 py-2 text-sm focus-visible:outline-offset-[-2px] sm:block sm:min-h-0 ${isActive ? "border-brand-600 font-semibold text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`
                   }
                 >
                   {item.label}

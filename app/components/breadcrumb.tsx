@@ -5,7 +5,7 @@ export function Breadcrumb({ links }: { links: readonly { to: string; label: str
   return (
     <nav className="mb-2 flex flex-wrap gap-3 text-sm" aria-label="Breadcrumb">
       {links.map((link) => (
-        <Link key={link.to} className="link" to={link.to}>
+        <Link key={link.to} className="link tap-target" to={link.to}>
           {link.label}
         </Link>
       ))}

@@ -41,7 +41,7 @@ export function FilterChips({
             key={option.value ?? ""}
             to={`?${params}`}
             aria-current={current === option.value ? "page" : undefined}
-            className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
+            className="tap-target rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
           >
             {option.label}
           </Link>

@@ -96,7 +96,7 @@ export default function CorrectiveActionPage() {
             </h2>
             <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{ca.problem}</p>
             {ca.firstArticleId ? (
-              <Link className="link mt-2 inline-block text-sm" to={firstArticlePath(org.slug, ca.firstArticleId)}>
+              <Link className="link tap-target mt-2 inline-block text-sm" to={firstArticlePath(org.slug, ca.firstArticleId)}>
                 From this first article
               </Link>
             ) : null}

@@ -53,7 +53,7 @@ export default function CorrectiveActions() {
       <FilterForm>
         <FilterSelect name="status" label="Status" value={query.status} options={CA_STATUSES.map((s) => ({ value: s, label: CA_STATUS_LABELS[s] }))} />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
-        <label className="flex items-center gap-2 self-center text-sm">
+        <label className="flex min-h-11 items-center gap-2 self-center text-sm sm:min-h-0">
           <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
         </label>
       </FilterForm>

@@ -158,7 +158,7 @@ export default function FirstArticlePage() {
             </label>
           </fieldset>
         ) : null}
-        <section className="card" aria-labelledby="grid-heading">
+        <section className="card max-sm:px-2" aria-labelledby="grid-heading">
           <h2 id="grid-heading" className="mb-3 font-semibold">
             Measurements{" "}
             {version.isCurrent ? (
@@ -177,7 +177,7 @@ export default function FirstArticlePage() {
           />
         </section>
         {can.edit ? (
-          <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+          <div className="action-bar">
             <button type="submit" name="intent" value="save" className="btn-secondary">
               Save
             </button>

@@ -97,7 +97,7 @@ export default function Partners() {
                     </div>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{p.status.toLowerCase()}</span>
                     {partner && p.status !== "INVITED" ? (
-                      <Link className="link text-sm" to={scorecardPath(org.slug, partner.id)}>
+                      <Link className="link tap-target text-sm" to={scorecardPath(org.slug, partner.id)}>
                         Scorecard
                       </Link>
                     ) : null}

@@ -114,7 +114,7 @@ export default function VersionPage() {
           ) : null}
           <SpecVersionView org={org} version={d.snapshot} />
         </div>
-        <aside className="space-y-4">
+        <aside className="min-w-0 space-y-4">
           {d.factoryAck && version.status !== "DRAFT" ? (
             <AcknowledgePanel
               ack={d.factoryAck}
@@ -151,7 +151,10 @@ export default function VersionPage() {
                   {d.ackStatus.map((a) => (
                     <li key={a.factory.id} className="py-2 text-sm" data-testid="ack-status">
                       <div className="flex items-center justify-between gap-2">
-                        <Link className="link min-w-0 truncate" to={versionPath(org.slug, spec.id, version.number, { factoryId: a.factory.id, thread: true })}>
+                        <Link
+                          className="link min-w-0 truncate max-sm:block max-sm:py-3"
+                          to={versionPath(org.slug, spec.id, version.number, { factoryId: a.factory.id, thread: true })}
+                        >
                           {a.factory.name}
                         </Link>
                         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
@@ -193,7 +196,7 @@ function FirstArticleLine({ org, fa }: { org: { slug: string }; fa?: { id: strin
   if (!fa) return <p className="mt-1 text-xs text-slate-500">No first article yet</p>;
   return (
     <p className="mt-1 text-xs">
-      <Link className="link" to={firstArticlePath(org.slug, fa.id)}>
+      <Link className="link tap-target" to={firstArticlePath(org.slug, fa.id)}>
         First article, round {fa.round}: {STATUS_LABELS[fa.status]}
       </Link>
     </p>

@@ -143,7 +143,7 @@ function DraftEditor() {
         <MaterialRows form={form} list={fields.materials} />
         <DefectRows form={form} list={fields.defects} characteristics={snapshot.characteristics} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+        <div className="action-bar">
           <SubmitButton pendingText="Saving…">Save draft</SubmitButton>
           <button type="submit" name="then" value="view" className="btn-secondary">
             Save and preview

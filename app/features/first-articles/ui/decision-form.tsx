@@ -95,7 +95,7 @@ export function FaDecisionForm({
           {DECISIONS.map((d) => (
             <label
               key={d}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm sm:min-h-0 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name="decision" value={d} required defaultChecked={typedDecision === d} onChange={() => setDecision(d)} />
               {DECISION_LABELS[d]}

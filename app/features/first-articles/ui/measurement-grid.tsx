@@ -96,9 +96,12 @@ function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: R
           <td className={stat}>{summary.mean === null ? "—" : displayNumber(summary.mean)}</td>
         </>
       )}
-      <td className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 ${verdict.style}`} data-row-verdict={summary.verdict}>
+      <td
+        className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 max-sm:whitespace-normal max-sm:px-1 ${verdict.style}`}
+        data-row-verdict={summary.verdict}
+      >
         {verdict.text}
-        <span className="text-xs font-normal">{detail}</span>
+        <span className="text-xs font-normal max-sm:block">{detail}</span>
       </td>
     </>
   );
@@ -200,7 +203,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
               type="button"
               aria-pressed={sample === active}
               onClick={() => setActive(sample)}
-              className={`min-h-10 min-w-10 shrink-0 rounded-md border px-2 text-sm font-medium ${
+              className={`min-h-11 min-w-11 shrink-0 rounded-md border px-2 text-sm font-medium ${
                 sample === active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800"
               }`}
             >
@@ -210,11 +213,12 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
           ))}
         </div>
       ) : null}
-      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
+      {/* Edge to edge of its card on a phone: the characteristic, one sample and the verdict fit side by side, with no column pinned over another. */}
+      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white max-sm:-mx-2 max-sm:rounded-none max-sm:border-x-0">
         <table className="min-w-full border-separate border-spacing-0 text-sm">
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="sticky left-0 z-10 border-b border-slate-200 bg-white px-3 py-2">
+              <th scope="col" className="sticky left-0 z-10 border-b border-slate-200 bg-white px-3 py-2 max-sm:px-2">
                 Characteristic
               </th>
               {samples.map((sample) => (
@@ -227,7 +231,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                   {label}
                 </th>
               ))}
-              <th scope="col" className="border-b border-slate-200 px-2 py-2">
+              <th scope="col" className="border-b border-slate-200 px-2 py-2 max-sm:px-1">
                 Verdict
               </th>
             </tr>
@@ -240,12 +244,12 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                 <tr key={c.key} data-testid={`row-${c.number}`} className="align-top">
                   <th
                     scope="row"
-                    className={`sticky left-0 z-10 min-w-[8rem] max-w-[14rem] border-b border-slate-200 bg-white px-3 py-2 text-left font-normal ${
+                    className={`sticky left-0 z-10 min-w-[8rem] max-w-[14rem] border-b border-slate-200 bg-white px-3 py-2 text-left font-normal max-sm:min-w-0 max-sm:px-2 ${
                       summary.verdict === "fail" ? "border-l-4 border-l-red-600" : ""
                     }`}
                   >
                     <span className="font-semibold">{c.number}</span> {c.name}
-                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600">{limitsText(c)}</span>
+                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600 max-sm:whitespace-normal">{limitsText(c)}</span>
                   </th>
                   {samples.map((sample) => {
                     const raw = raws[sample - 1] ?? "";
@@ -265,16 +269,17 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                         </span>
                       );
                     const describedBy = [mark ? noteId : null, serverError ? errorId : null].filter(Boolean).join(" ") || undefined;
-                    const field = `min-h-10 rounded-md border border-slate-300 bg-white px-2 py-1 text-base sm:text-sm ${enhanced ? "max-sm:w-full" : ""}`;
+                    // At least eight characters of a reading in view on a phone, and a 44 px target.
+                    const field = `min-h-10 rounded-md border border-slate-300 bg-white px-2 py-1 text-base max-sm:min-h-11 max-sm:min-w-[calc(8.5ch+1rem+2px)] sm:text-sm ${enhanced ? "max-sm:w-full" : ""}`;
                     return (
                       <td
                         key={sample}
                         id={editable ? undefined : id}
                         data-verdict={verdict}
                         title={verdict === "empty" ? undefined : description}
-                        className={`border-b border-slate-200 px-2 py-1.5 ${editable ? style.editable : style.readOnly} ${sampleHidden(sample)}`}
+                        className={`border-b border-slate-200 px-2 py-1.5 max-sm:px-1 ${editable ? style.editable : style.readOnly} ${sampleHidden(sample)}`}
                       >
-                        <div className="flex items-center gap-1.5">
+                        <div className="flex items-center gap-1.5 max-sm:gap-1">
                           {!editable ? (
                             verdict === "empty" ? (
                               <span>

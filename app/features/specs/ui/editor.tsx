@@ -34,7 +34,7 @@ function RowTools({ form, list, index, count, what }: { form: AnyForm; list: Lis
       <button
         {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
         disabled={index === 0}
-        className="btn-secondary min-h-8 px-2 py-1"
+        className="btn-secondary px-2 py-1 sm:min-h-8"
         aria-label={`Move ${what} up`}
       >
         ↑
@@ -42,14 +42,14 @@ function RowTools({ form, list, index, count, what }: { form: AnyForm; list: Lis
       <button
         {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
         disabled={index === count - 1}
-        className="btn-secondary min-h-8 px-2 py-1"
+        className="btn-secondary px-2 py-1 sm:min-h-8"
         aria-label={`Move ${what} down`}
       >
         ↓
       </button>
       <button
         {...form.remove.getButtonProps({ name: list.name, index })}
-        className="btn-secondary min-h-8 px-2 py-1 text-red-700"
+        className="btn-secondary px-2 py-1 sm:min-h-8 text-red-700"
         aria-label={`Remove ${what}`}
       >
         Remove

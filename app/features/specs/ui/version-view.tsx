@@ -24,23 +24,31 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
         {version.characteristics.length === 0 ? (
           <p className="text-sm text-slate-600">No characteristics yet.</p>
         ) : (
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="min-w-full text-sm">
+          // On a phone each characteristic reads as a card (number and name, then requirement, class and method) instead of a clipped table.
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm max-sm:block">
               <ColumnHeaders
+                className="max-sm:sr-only"
                 rowClassName="border-b border-slate-200 text-left text-slate-600"
                 cellClassName="px-3 py-2"
                 headers={["No.", "Characteristic", "Requirement", "Class", "How to check"]}
               />
-              <tbody>
+              <tbody className="max-sm:block max-sm:space-y-2">
                 {version.characteristics.map((c) => (
-                  <tr key={c.key} className="border-b border-slate-100 align-top" data-testid={`characteristic-${c.number}`}>
-                    <td className="px-3 py-2 font-medium">{c.number}</td>
-                    <td className="px-3 py-2">{c.name}</td>
-                    <td className="whitespace-nowrap px-3 py-2 font-mono">{requirementText(c)}</td>
-                    <td className="px-3 py-2">
+                  <tr
+                    key={c.key}
+                    className="border-b border-slate-100 align-top max-sm:block max-sm:rounded-md max-sm:border max-sm:border-slate-200 max-sm:p-3"
+                    data-testid={`characteristic-${c.number}`}
+                  >
+                    <td className="px-3 py-2 font-medium max-sm:inline max-sm:p-0 max-sm:pr-1">{c.number}</td>
+                    <td className="px-3 py-2 max-sm:inline max-sm:p-0 max-sm:font-medium">{c.name}</td>
+                    <td className="whitespace-nowrap px-3 py-2 font-mono max-sm:block max-sm:whitespace-normal max-sm:px-0 max-sm:pb-0 max-sm:pt-1">
+                      {requirementText(c)}
+                    </td>
+                    <td className="px-3 py-2 max-sm:block max-sm:px-0 max-sm:pb-0 max-sm:pt-1">
                       <span className={`rounded px-2 py-0.5 text-xs font-semibold ${classStyle[c.class]}`}>{c.class.toLowerCase()}</span>
                     </td>
-                    <td className="px-3 py-2 text-slate-700">{c.method}</td>
+                    <td className="px-3 py-2 text-slate-700 max-sm:block max-sm:px-0 max-sm:pb-0 max-sm:pt-1 max-sm:empty:hidden">{c.method}</td>
                   </tr>
                 ))}
               </tbody>

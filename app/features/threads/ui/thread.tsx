@@ -260,7 +260,7 @@ function NewComment({ action, failure, viewerOrgName, fileInput }: { action?: st
         <legend className="text-sm font-medium text-slate-700">Who can see it</legend>
         <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-4">
           {getCollectionProps(fields.visibility, { type: "radio", options: ["SHARED", "INTERNAL"] }).map(({ key, ...props }) => (
-            <label key={key} htmlFor={props.id} className="flex min-h-9 items-center gap-2 text-sm">
+            <label key={key} htmlFor={props.id} className="flex min-h-11 items-center gap-2 text-sm sm:min-h-9">
               <input {...props} className="h-4 w-4" />
               {choices[props.value as keyof typeof choices]}
             </label>
