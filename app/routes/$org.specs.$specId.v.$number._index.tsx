@@ -197,7 +197,8 @@ function AcknowledgePanel({
   canAcknowledge: boolean;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false });
+  // Cleared while typing, not on blur: clearing it on blur moved the button from under the click that left the field.
+  const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false, shouldValidate: "onSubmit", shouldRevalidate: "onInput" });
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">

@@ -1,8 +1,13 @@
-import { render, screen } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { render as renderBare, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { MeasurementGrid, type MeasurementGridProps } from "~/features/first-articles/ui/measurement-grid.tsx";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { routerWrapper } from "../../../../tests/support/component-router.tsx";
+
+// The grid warns before leaving with unsaved readings, which needs the router.
+const render = (ui: ReactElement) => renderBare(ui, { wrapper: routerWrapper() });
 
 const diameter: CharacteristicSnapshot = {
   key: "rim-diameter",
