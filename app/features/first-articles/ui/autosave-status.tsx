@@ -23,7 +23,7 @@ const STYLE: Record<AutosaveStatus["state"], string> = {
 export function AutosaveStatusLine({ status }: { status: AutosaveStatus }) {
   const text = (TEXT[status.state] as (s: AutosaveStatus) => string)(status);
   return (
-    <p role="status" aria-live="polite" data-testid="autosave-status" data-state={status.state} className={`text-sm ${STYLE[status.state]}`}>
+    <p aria-live="polite" data-testid="autosave-status" data-state={status.state} className={`text-sm ${STYLE[status.state]}`}>
       {text}
     </p>
   );
