@@ -38,3 +38,8 @@ export function formatDayNumeric(value: Moment): string {
 export function formatCount(n: number): string {
   return n.toLocaleString("en");
 }
+
+/** "14:07 UTC". */
+export function formatTime(value: Moment): string {
+  return `${toDate(value).toISOString().slice(11, 16)} UTC`;
+}

@@ -214,7 +214,8 @@ function AcknowledgePanel({
   lastResult?: SubmissionResult<string[]>;
   acknowledgeResult?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false });
+  // Cleared while typing, not on blur: clearing it on blur moved the button from under the click that left the field.
+  const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false, shouldValidate: "onSubmit", shouldRevalidate: "onInput" });
   const queryRefusal = useFormRefusal(form.id, lastResult);
   const acknowledgeRefusal = useFormRefusal("acknowledge", acknowledgeResult);
   return (

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
@@ -133,6 +134,7 @@ function DraftEditor() {
           </Link>
         }
       />
+      <UnsavedChangesPrompt when={form.dirty} />
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <div className="card space-y-4">
           <TextArea field={fields.description} label="Description" />

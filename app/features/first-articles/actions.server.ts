@@ -1,4 +1,4 @@
-import { redirect, type TypedResponse } from "@remix-run/node";
+import { data, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { receiveUploads } from "~/features/attachments/uploads.server.ts";
 import { threadIntents } from "~/features/threads/intents.server.ts";
@@ -11,6 +11,8 @@ import { readForm } from "~/lib/forms.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { SAVE_READINGS_INTENT, type SaveReadingsExtra } from "./autosave.ts";
+import { changedCellsFromForm, saveChangedCells } from "./cell-saves.server.ts";
 import { parseCsv } from "./csv.ts";
 import type { LoadedFirstArticle } from "./first-articles.server.ts";
 import { readingsOf } from "./first-articles.server.ts";
@@ -27,6 +29,8 @@ const FA_INTENTS = {
   submit: FirstArticleHeaderSchema,
   decide: DecideSchema,
   "next-round": z.object({ intent: z.literal("next-round") }),
+  // The grid's autosave: only the changed cells, as `m.*` with the `was.*` each replaces.
+  [SAVE_READINGS_INTENT]: z.object({ intent: z.literal(SAVE_READINGS_INTENT) }),
   ...THREAD_INTENT_SCHEMAS,
 };
 
@@ -43,7 +47,7 @@ type FaExtra = {
   problems?: { message: string; cellId?: string }[];
   newerVersionId?: string | null;
   values?: Record<string, string>;
-};
+} & SaveReadingsExtra;
 
 /** The first-article page's actions, one per intent; files and the CSV import come as multipart forms named in the URL. */
 export async function handleFirstArticleAction(request: Request, ctx: TenantContext, fa: LoadedFirstArticle): Promise<FaAnswer> {
@@ -99,6 +103,12 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
         await decideFirstArticle(ctx, fa, characteristics, decision);
         return redirectWithToast(here, { message: "Decision recorded. The factory has been emailed." });
       },
+      [SAVE_READINGS_INTENT]: async (_input, { formData }) => {
+        const changes = changedCellsFromForm(formData, characteristics, fa.sampleCount);
+        const { saved, conflicts } = await saveChangedCells(ctx, fa, characteristics, changes);
+        const answer = { intent: SAVE_READINGS_INTENT, result: { status: "success" as const }, saved, conflicts, savedAt: new Date().toISOString() };
+        return data(answer, conflicts.length ? 409 : 200);
+      },
       "next-round": async () => {
         const next = await startNextRound(ctx, fa);
         throw redirect(firstArticlePath(ctx.org.slug, next.id));
@@ -108,6 +118,9 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       authorize: {
         ...thread.authorize,
         save: mayRecord,
+        // The role only: a draft submitted meanwhile is answered in the page (409), where the grid keeps what was typed.
+        [SAVE_READINGS_INTENT]: () =>
+          ensureCan(ctx.ability, "update", asSubject("FirstArticle", { ...fa, status: "DRAFT" }), "Your role cannot record readings.", "measurements"),
         submit: () => {
           mayRecord();
           ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
@@ -121,7 +134,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
             "status",
           ),
       },
-      extraFields: { save: ["m.*"], submit: ["m.*"] },
+      extraFields: { save: ["m.*"], submit: ["m.*"], [SAVE_READINGS_INTENT]: ["m.*", "was.*"] },
       extras: {
         save: () => ({ readings: readings() }),
         submit: () => ({ readings: readings() }),

@@ -1,8 +1,14 @@
-import { render, screen } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { render as renderBare, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { MeasurementGrid, type MeasurementGridProps } from "~/features/first-articles/ui/measurement-grid.tsx";
+import { AUTOSAVE_DELAY_MS } from "~/features/first-articles/ui/use-grid-readings.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { routerWrapper } from "../../../../tests/support/component-router.tsx";
+
+// The grid warns before leaving with unsaved readings, which needs the router.
+const render = (ui: ReactElement) => renderBare(ui, { wrapper: routerWrapper() });
 
 const diameter: CharacteristicSnapshot = {
   key: "rim-diameter",
@@ -141,5 +147,63 @@ describe("measurement grid", () => {
     expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("combobox")).toBeNull();
     expect(screen.getAllByText("90.20").length).toBeGreaterThan(0);
+  });
+});
+
+describe("measurement grid autosave", () => {
+  /** The grid on a page whose action records each form and answers as `answer` says. */
+  function renderAutosaving(answer: (form: Record<string, string>) => object = () => ({})) {
+    const posted: Record<string, string>[] = [];
+    const wrapper = routerWrapper(async ({ request }) => {
+      const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+      posted.push(form);
+      return { intent: "save-readings", result: { status: "success" }, saved: [], conflicts: [], savedAt: "2025-03-04T12:03:00.000Z", ...answer(form) };
+    });
+    renderBare(<MeasurementGrid {...props({ autosave: true })} />, { wrapper });
+    return { posted, user: userEvent.setup() };
+  }
+  const status = () => screen.getByTestId("autosave-status");
+
+  it("sends nothing while typing and only the changed cell once typing pauses, then says when it was saved", async () => {
+    const { posted, user } = renderAutosaving((form) => ({ saved: [{ key: "rim-diameter", sample: 1, raw: form["m.rim-diameter.1"] }] }));
+    await user.type(reading("1 Rim diameter", 1), "90.1");
+    expect(posted).toEqual([]);
+    await waitFor(() => expect(posted).toHaveLength(1), { timeout: AUTOSAVE_DELAY_MS + 1000 });
+    expect(posted[0]).toEqual({ intent: "save-readings", "m.rim-diameter.1": "90.1", "was.rim-diameter.1": "" });
+    await waitFor(() => expect(status().textContent).toBe("Saved 12:03 UTC"));
+    // Nothing changed since: no second save.
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 200));
+    expect(posted).toHaveLength(1);
+  });
+
+  it("saves at once when the cell is left", async () => {
+    const { posted, user } = renderAutosaving();
+    await user.type(reading("1 Rim diameter", 2), "89.9");
+    await user.tab();
+    await waitFor(() => expect(posted).toHaveLength(1), { timeout: AUTOSAVE_DELAY_MS / 2 });
+    expect(posted[0]).toMatchObject({ "m.rim-diameter.2": "89.9" });
+  });
+
+  it("keeps what was typed when someone else saved the cell, and sends it against their value once the typist keeps it", async () => {
+    const { posted, user } = renderAutosaving((form) =>
+      "was.rim-diameter.1" in form && form["was.rim-diameter.1"] === "" ? { conflicts: [{ key: "rim-diameter", sample: 1, theirs: "90.2" }] } : {},
+    );
+    const cell = reading("1 Rim diameter", 1) as HTMLInputElement;
+    await user.type(cell, "90.1");
+    await user.tab();
+    await waitFor(() => expect(screen.getByText("Someone else saved “90.2” here.")).toBeTruthy());
+    expect(cell.value).toBe("90.1");
+    expect(status().textContent).toContain("changed by someone else");
+    await user.click(screen.getByRole("button", { name: "Keep my reading for 1 Rim diameter, sample 1" }));
+    await waitFor(() => expect(posted).toHaveLength(2), { timeout: AUTOSAVE_DELAY_MS + 1000 });
+    expect(posted[1]).toMatchObject({ "m.rim-diameter.1": "90.1", "was.rim-diameter.1": "90.2" });
+  });
+
+  it("says a save that got no answer is not saved and keeps the reading", async () => {
+    const { user } = renderAutosaving(() => ({ saved: undefined, savedAt: undefined, unreachable: true }));
+    await user.type(reading("1 Rim diameter", 1), "90.1");
+    await user.tab();
+    await waitFor(() => expect(status().textContent).toBe("Not saved — retrying"));
+    expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("90.1");
   });
 });

@@ -14,6 +14,9 @@ import {
 } from "~/features/first-articles/judge.ts";
 import { CANNOT_BE_JUDGED, displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
+import { AutosaveStatusLine, CellConflictNote } from "./autosave-status.tsx";
+import { useGridReadings } from "./use-grid-readings.ts";
 
 const subscribeToNothing = () => () => {};
 
@@ -25,6 +28,10 @@ export interface MeasurementGridProps {
   editable: boolean;
   /** Messages from the last submit, by `cellId`; a cell's message hides once it is edited. */
   serverErrors?: Record<string, string>;
+  /** What the server holds, when `readings` are a refused form's as typed; `readings` otherwise. */
+  storedReadings?: Readings;
+  /** Save changed cells as they are typed (the Save button still saves everything, and works without JavaScript). */
+  autosave?: boolean;
 }
 
 // Every state carries a symbol and words as well as a colour, so nobody has
@@ -113,16 +120,24 @@ function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: R
  * column shows at a time; the others are only hidden, so the form still posts
  * every value. Without JavaScript the table scrolls sideways instead.
  */
-export function MeasurementGrid({ characteristics, sampleCount, readings, editable, serverErrors = {} }: MeasurementGridProps) {
-  const [values, setValues] = useState(() => padded(readings, characteristics, sampleCount));
+export function MeasurementGrid({
+  characteristics,
+  sampleCount,
+  readings,
+  editable,
+  serverErrors = {},
+  storedReadings,
+  autosave = false,
+}: MeasurementGridProps) {
+  const shown = padded(readings, characteristics, sampleCount);
+  const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable && autosave);
+  const { values } = grid;
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
-  // New readings from the server (a save, a CSV import) replace what is shown;
-  // a revalidation that brings the same readings back must not wipe typing in progress.
-  const signature = JSON.stringify(padded(readings, characteristics, sampleCount));
+  // New readings from the server answer the last submit: its messages show again on every cell.
+  const signature = JSON.stringify(shown);
   const [seen, setSeen] = useState(signature);
   if (seen !== signature) {
     setSeen(signature);
-    setValues(JSON.parse(signature) as Readings);
     setEdited(new Set());
   }
   const [active, setActive] = useState(1);
@@ -168,7 +183,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
   }, [sampleCount]);
 
   const update = (c: CharacteristicSnapshot, sample: number, raw: string) => {
-    setValues((prev) => ({ ...prev, [c.key]: (prev[c.key] ?? []).map((v, i) => (i === sample - 1 ? raw : v)) }));
+    grid.setCell(c.key, sample, raw);
     setEdited((prev) => new Set(prev).add(cellId(c.number, sample)));
   };
 
@@ -194,6 +209,8 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
 
   return (
     <div className="space-y-2">
+      {editable ? <UnsavedChangesPrompt when={grid.unsaved} /> : null}
+      {enhanced && editable && autosave ? <AutosaveStatusLine status={grid.status} /> : null}
       {enhanced && sampleCount > 1 ? (
         <div role="group" aria-label="Sample shown" className="flex items-center gap-1 overflow-x-auto pb-1 sm:hidden">
           <span className="mr-1 shrink-0 text-sm text-slate-600">Sample</span>
@@ -259,6 +276,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                     const description = describe(c, raw, verdict);
                     const serverError = edited.has(id) ? undefined : serverErrors[id];
                     const label = `${c.number} ${c.name}, sample ${sample}`;
+                    const conflict = editable ? grid.conflictOf(c.key, sample) : undefined;
                     const noteId = `${id}-note`;
                     const errorId = `${id}-error`;
                     const mark =
@@ -298,6 +316,7 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                               aria-invalid={verdict === "invalid" || Boolean(serverError) || undefined}
                               value={attributeValue(raw)}
                               onChange={(event) => update(c, sample, event.target.value)}
+                              onBlur={grid.flush}
                               onKeyDown={(event) => onKeyDown(event, row, sample)}
                               className={`${field} w-24`}
                             >
@@ -319,12 +338,21 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                               aria-invalid={verdict === "invalid" || Boolean(serverError) || undefined}
                               value={raw}
                               onChange={(event) => update(c, sample, event.target.value)}
+                              onBlur={grid.flush}
                               onKeyDown={(event) => onKeyDown(event, row, sample)}
                               className={`${field} w-24 font-mono`}
                             />
                           )}
                           {mark}
                         </div>
+                        {conflict !== undefined ? (
+                          <CellConflictNote
+                            theirs={conflict}
+                            label={label}
+                            onKeepMine={() => grid.resolve(c.key, sample, "mine")}
+                            onTakeTheirs={() => grid.resolve(c.key, sample, "theirs")}
+                          />
+                        ) : null}
                         {serverError ? (
                           <p id={errorId} className="mt-1 max-w-[12rem] text-xs font-medium text-red-700">
                             {serverError}
