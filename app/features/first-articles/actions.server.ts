@@ -17,7 +17,8 @@ import { readingsOf } from "./first-articles.server.ts";
 import { readingsFromForm } from "./judge.ts";
 import { characteristicsOf, faThread } from "./page.server.ts";
 import { DecideSchema, FirstArticleHeaderSchema } from "./schemas.ts";
-import { decideFirstArticle, saveReadings, startNextRound, submitFirstArticle } from "./workflow.server.ts";
+import { startNextRound, withdrawFirstArticle } from "./resubmission.server.ts";
+import { decideFirstArticle, saveReadings, submitFirstArticle } from "./workflow.server.ts";
 import { firstArticlePath } from "./paths.ts";
 
 const CSV_LIMIT = 1024 * 1024;
@@ -27,6 +28,7 @@ const FA_INTENTS = {
   submit: FirstArticleHeaderSchema,
   decide: DecideSchema,
   "next-round": z.object({ intent: z.literal("next-round") }),
+  withdraw: z.object({ intent: z.literal("withdraw") }),
   ...THREAD_INTENT_SCHEMAS,
 };
 
@@ -41,7 +43,6 @@ type FaAnswer = TypedResponse<never> | Refusal<FaActionData["intent"], FaExtra>;
 type FaExtra = {
   readings?: Record<string, string[]>;
   problems?: { message: string; cellId?: string }[];
-  newerVersionId?: string | null;
   values?: Record<string, string>;
 };
 
@@ -77,7 +78,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       return refuse(
         422,
         { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] },
-        { problems: outcome.problems, newerVersionId: outcome.newerVersion?.versionId ?? null },
+        { problems: outcome.problems },
       );
     }
     return redirectWithToast(here, { message: "Submitted. The importer has been emailed." });
@@ -103,6 +104,10 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
         const next = await startNextRound(ctx, fa);
         throw redirect(firstArticlePath(ctx.org.slug, next.id));
       },
+      withdraw: async () => {
+        await withdrawFirstArticle(ctx, fa);
+        return redirectWithToast(here, { message: "Draft withdrawn. It no longer appears in your lists of things to do." });
+      },
     },
     {
       authorize: {
@@ -120,6 +125,8 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
             fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.",
             "status",
           ),
+        withdraw: () =>
+          ensureCan(ctx.ability, "withdraw", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn."),
       },
       extraFields: { save: ["m.*"], submit: ["m.*"] },
       extras: {

@@ -7,7 +7,7 @@ import { SubmitButton } from "~/components/forms.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 
 interface FaForDecision {
-  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
+  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED" | "WITHDRAWN";
   revision: number;
   submittedAt: string | null;
   submittedBy: string | null;

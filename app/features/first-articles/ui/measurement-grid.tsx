@@ -25,6 +25,8 @@ export interface MeasurementGridProps {
   editable: boolean;
   /** Messages from the last submit, by `cellId`; a cell's message hides once it is edited. */
   serverErrors?: Record<string, string>;
+  /** A note under a characteristic's name, by key (a next round's "measure again"). */
+  rowNotes?: Record<string, string>;
 }
 
 // Every state carries a symbol and words as well as a colour, so nobody has
@@ -110,7 +112,7 @@ function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: R
  * column shows at a time; the others are only hidden, so the form still posts
  * every value. Without JavaScript the table scrolls sideways instead.
  */
-export function MeasurementGrid({ characteristics, sampleCount, readings, editable, serverErrors = {} }: MeasurementGridProps) {
+export function MeasurementGrid({ characteristics, sampleCount, readings, editable, serverErrors = {}, rowNotes = {} }: MeasurementGridProps) {
   const [values, setValues] = useState(() => padded(readings, characteristics, sampleCount));
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
   // New readings from the server (a save, a CSV import) replace what is shown;
@@ -246,6 +248,11 @@ export function MeasurementGrid({ characteristics, sampleCount, readings, editab
                   >
                     <span className="font-semibold">{c.number}</span> {c.name}
                     <span className="block whitespace-nowrap font-mono text-xs text-slate-600">{limitsText(c)}</span>
+                    {rowNotes[c.key] ? (
+                      <span className="mt-1 block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid="row-note">
+                        {rowNotes[c.key]}
+                      </span>
+                    ) : null}
                   </th>
                   {samples.map((sample) => {
                     const raw = raws[sample - 1] ?? "";
