@@ -8,12 +8,14 @@ import { stageCopies } from "~/features/attachments/copies.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
-import { ensureCan } from "~/lib/authorize.server.ts";
+import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { carriedReadings, keysToMeasureAgain } from "./carry-over.ts";
+import { firstArticleToStart } from "./first-articles.server.ts";
 import { readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
+import { firstArticlePath } from "./paths.ts";
 import { judgedMeasurements } from "./judge.ts";
 import { loadMeasuredVersion } from "./page.server.ts";
 
@@ -60,7 +62,10 @@ export async function nextRoundOf(ctx: TenantContext, fa: Round): Promise<NextRo
 /** The keys of this round's characteristics that changed since the round it was started from, with that version's number. */
 export async function measureAgainIn(fa: Pick<LoadedFirstArticle, "seriesId" | "round" | "versionId">) {
   if (fa.round === 1) return null;
-  const previous = await prisma.firstArticle.findUnique({ where: { seriesId_round: { seriesId: fa.seriesId, round: fa.round - 1 } }, select: { versionId: true } });
+  const previous = await prisma.firstArticle.findUnique({
+    where: { seriesId_round: { seriesId: fa.seriesId, round: fa.round - 1 } },
+    select: { versionId: true },
+  });
   if (!previous || previous.versionId === fa.versionId) return null;
   const [before, now] = await Promise.all([loadMeasuredVersion(previous), loadMeasuredVersion(fa)]);
   return { number: now.version.number, keys: keysToMeasureAgain(before.characteristics, now.characteristics) };
@@ -94,7 +99,11 @@ export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle)
           data: { status: "WITHDRAWN", revision: { increment: 1 } },
         });
         if (count !== 1) throw new UserError("This draft changed since you opened it. Reload and try again.", 409);
-        await recordAudit(tx, { ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id), before: { status: "DRAFT" }, after: { status: "WITHDRAWN" } });
+        await recordAudit(tx, {
+          ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id),
+          before: { status: "DRAFT" },
+          after: { status: "WITHDRAWN" },
+        });
       }
       const round = await tx.firstArticle.create({
         data: {
@@ -133,7 +142,12 @@ export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle)
 
 /** Withdraws a draft that can no longer be submitted (its version was replaced): it leaves every list of things to do. */
 export async function withdrawFirstArticle(ctx: TenantContext, fa: LoadedFirstArticle) {
-  ensureCan(ctx.ability, "withdraw", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.");
+  ensureCan(
+    ctx.ability,
+    "withdraw",
+    asSubject("FirstArticle", fa),
+    fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.",
+  );
   const next = await nextRoundOf(ctx, fa);
   if (!next || next.sameVersion) throw new UserError("This draft is on the current version: finish and submit it.", 409);
   await prisma.$transaction(async (tx) => {
@@ -143,6 +157,33 @@ export async function withdrawFirstArticle(ctx: TenantContext, fa: LoadedFirstAr
     });
     if (count !== 1) throw new UserError("This draft changed since you opened it. Reload and try again.", 409);
     // The importer never saw the draft: the event is the factory's alone.
-    await recordAudit(tx, { ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id), before: { status: "DRAFT" }, after: { status: "WITHDRAWN" } });
+    await recordAudit(tx, {
+      ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id),
+      before: { status: "DRAFT" },
+      after: { status: "WITHDRAWN" },
+    });
   });
+}
+
+/**
+ * Where a factory goes once it has acknowledged a version: to the round that
+ * waits for it (a rejection, or a draft on a replaced version, now answerable
+ * with a round against this version); null when there is none (the version
+ * page's own call to start a first article is then the next step).
+ */
+export async function nextStepAfterAcknowledging(ctx: TenantContext, specId: string, versionId: string) {
+  if (!ctx.ability.can("create", firstArticleToStart(ctx))) return null;
+  const open = await prisma.firstArticle.findMany({
+    where: {
+      AND: [accessible(ctx.ability, "read", "FirstArticle"), { specId, OR: [{ status: "REJECTED" }, { status: "DRAFT", versionId: { not: versionId } }] }],
+    },
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, seriesId: true, round: true },
+    take: 20,
+  });
+  for (const fa of open) {
+    const later = await prisma.firstArticle.count({ where: { seriesId: fa.seriesId, round: { gt: fa.round } } });
+    if (later === 0) return `${firstArticlePath(ctx.org.slug, fa.id)}#next-round`;
+  }
+  return null;
 }

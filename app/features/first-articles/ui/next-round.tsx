@@ -19,7 +19,11 @@ export function NextRoundPanel({ fa, next, canStart, canWithdraw }: NextRoundPro
   const v = next.version.number;
   const superseded = fa.status === "DRAFT" && !next.sameVersion;
   return (
-    <section className="mb-4 space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" aria-label="Next round">
+    <section
+      id="next-round"
+      className="mb-4 scroll-mt-4 space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+      aria-label="Next round"
+    >
       {superseded ? (
         <p>
           Version {v} of the specification has replaced the version of this draft, so it can no longer be submitted. Start round {round} against version {v}{" "}
@@ -35,7 +39,9 @@ export function NextRoundPanel({ fa, next, canStart, canWithdraw }: NextRoundPro
         {canStart && next.acknowledged ? (
           <Form method="post">
             <input type="hidden" name="intent" value="next-round" />
-            <SubmitButton pendingText="Starting…">{next.sameVersion ? `Start round ${round} (readings copied)` : `Start round ${round} against version ${v}`}</SubmitButton>
+            <SubmitButton pendingText="Starting…">
+              {next.sameVersion ? `Start round ${round} (readings copied)` : `Start round ${round} against version ${v}`}
+            </SubmitButton>
           </Form>
         ) : null}
         {canStart && !next.acknowledged ? (
