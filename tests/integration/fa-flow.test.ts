@@ -343,11 +343,13 @@ describe("a submission against an outdated version", () => {
     expect(out.status).toBe(422);
     expect(actionData(out).problems).toEqual([
       {
-        message:
-          "Version 2 of the specification has replaced the version of this draft: start the next round against version 2, or withdraw this draft.",
+        message: "Version 2 of the specification has replaced the version of this draft: start the next round against version 2, or withdraw this draft.",
       },
     ]);
-    const page = (await faLoader(w.factory, fa.id)).data as { nextRound: { version: { id: string }; sameVersion: boolean }; can: { nextRound: boolean; withdraw: boolean } };
+    const page = (await faLoader(w.factory, fa.id)).data as {
+      nextRound: { version: { id: string }; sameVersion: boolean };
+      can: { nextRound: boolean; withdraw: boolean };
+    };
     expect(page.nextRound).toMatchObject({ version: { id: v2.id }, sameVersion: false });
     expect(page.can).toMatchObject({ nextRound: true, withdraw: true });
     expect((await prisma.firstArticle.findUniqueOrThrow({ where: { id: fa.id } })).status).toBe("DRAFT");
