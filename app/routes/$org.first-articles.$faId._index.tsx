@@ -115,7 +115,9 @@ export default function FirstArticlePage() {
           Open a corrective action from this first article
         </Link>
       ) : null}
-      {d.nextRound && (can.nextRound || can.withdraw) ? <NextRoundPanel fa={fa} next={d.nextRound} canStart={can.nextRound} canWithdraw={can.withdraw} /> : null}
+      {d.nextRound && (can.nextRound || can.withdraw) ? (
+        <NextRoundPanel fa={fa} next={d.nextRound} canStart={can.nextRound} canWithdraw={can.withdraw} />
+      ) : null}
 
       <Form method="post" className="space-y-4">
         {can.edit ? (
@@ -158,7 +160,9 @@ export default function FirstArticlePage() {
             readings={readings}
             editable={can.edit}
             serverErrors={serverErrors}
-            rowNotes={d.measureAgain ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, `Changed in v${d.measureAgain!.number} — measure again`])) : undefined}
+            rowNotes={
+              d.measureAgain ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, `Changed in v${d.measureAgain!.number} — measure again`])) : undefined
+            }
           />
         </section>
         {can.edit ? (

@@ -75,11 +75,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     const outcome = await submitFirstArticle(ctx, { ...fa, sampleCount: header.sampleCount, revision: fa.revision + 1 }, characteristics, typed);
     if (!outcome.ok) {
       const count = outcome.problems.length;
-      return refuse(
-        422,
-        { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] },
-        { problems: outcome.problems },
-      );
+      return refuse(422, { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] }, { problems: outcome.problems });
     }
     return redirectWithToast(here, { message: "Submitted. The importer has been emailed." });
   };
@@ -126,7 +122,12 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
             "status",
           ),
         withdraw: () =>
-          ensureCan(ctx.ability, "withdraw", asSubject("FirstArticle", fa), fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn."),
+          ensureCan(
+            ctx.ability,
+            "withdraw",
+            asSubject("FirstArticle", fa),
+            fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.",
+          ),
       },
       extraFields: { save: ["m.*"], submit: ["m.*"] },
       extras: {

@@ -24,7 +24,10 @@ describe("what a next round carries over", () => {
   });
 
   it("carries a renumbered or reordered characteristic: what is measured did not change", () => {
-    const to = [{ ...glaze, number: "1" }, { ...height, number: "2" }];
+    const to = [
+      { ...glaze, number: "1" },
+      { ...height, number: "2" },
+    ];
     expect(keysToMeasureAgain([height, glaze], to)).toEqual([]);
     expect(carriedReadings([height, glaze], to, readings)).toEqual(readings);
   });
