@@ -38,7 +38,8 @@ export type Action =
   | "review"
   | "implement"
   | "verify"
-  | "reopen";
+  | "reopen"
+  | "withdraw";
 
 // Relations that some rules look through; a record checked against such a
 // rule must be loaded with them (see the `*ForAbility` selects in features).
@@ -148,8 +149,8 @@ export const FIRST_ARTICLE_DECISION_FIELDS = ["status", "decisionNote", "finding
 
 const firstArticleRules: RuleSet = ({ can }, ctx) => {
   if (ctx.orgKind === "IMPORTER") {
-    // A factory's draft is its own work in progress until it is submitted.
-    can("read", "FirstArticle", { importerId: ctx.orgId, status: { not: "DRAFT" } });
+    // A factory's draft is its own work in progress until it is submitted, and a withdrawn one never was.
+    can("read", "FirstArticle", { importerId: ctx.orgId, status: { notIn: ["DRAFT", "WITHDRAWN"] } });
     if (decides(ctx)) can("decide", "FirstArticle", FIRST_ARTICLE_DECISION_FIELDS, { importerId: ctx.orgId, status: "SUBMITTED" });
     return;
   }
@@ -159,6 +160,8 @@ const firstArticleRules: RuleSet = ({ can }, ctx) => {
   if (takesPart(ctx)) {
     can("create", "FirstArticle", mine);
     can("update", "FirstArticle", FIRST_ARTICLE_FACTORY_FIELDS, { ...mine, status: "DRAFT" });
+    // Whether the draft can still be submitted (its version is current) is the workflow's check.
+    can("withdraw", "FirstArticle", { ...mine, status: "DRAFT" });
   }
   if (decides(ctx)) can("submit", "FirstArticle", { ...mine, status: "DRAFT" });
 };

@@ -65,10 +65,10 @@ export function readableAcknowledgementsSql(reader: Reader, alias: string) {
   return Prisma.sql`${col(reader.org.kind === "IMPORTER" ? "importerId" : "factoryId")} = ${reader.org.id}`;
 }
 
-/** ability.ts, firstArticleRules, can("read", "FirstArticle"): an importer its own but a factory's drafts; a factory its own while their partnership is active. */
+/** ability.ts, firstArticleRules, can("read", "FirstArticle"): an importer its own but a factory's drafts (withdrawn ones too); a factory its own while their partnership is active. */
 export function readableFirstArticlesSql(reader: Reader, alias: string) {
   const col = table(alias);
-  if (reader.org.kind === "IMPORTER") return Prisma.sql`${col("importerId")} = ${reader.org.id} AND ${col("status")} <> 'DRAFT'`;
+  if (reader.org.kind === "IMPORTER") return Prisma.sql`${col("importerId")} = ${reader.org.id} AND ${col("status")} NOT IN ('DRAFT', 'WITHDRAWN')`;
   return Prisma.sql`${col("factoryId")} = ${reader.org.id} AND ${partnershipActive(col)}`;
 }
 

@@ -7,6 +7,7 @@ import { FaStatusBadge } from "~/features/first-articles/ui/status-badge.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { MeasurementGrid } from "~/features/first-articles/ui/measurement-grid.tsx";
+import { NextRoundPanel } from "~/features/first-articles/ui/next-round.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
 import { firstArticleHistory } from "~/features/history/history.server.ts";
 import { Timeline } from "~/features/history/ui/index.ts";
@@ -22,7 +23,7 @@ import { formatCount } from "~/lib/format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { newCorrectiveActionPath } from "~/features/corrective-actions/paths.ts";
-import { firstArticleCsvPath, firstArticlePath, firstArticlesPath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
+import { firstArticleCsvPath, firstArticlePath, firstArticlesPath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" },
@@ -72,7 +73,7 @@ export default function FirstArticlePage() {
     ? (recordErrors ?? (Object.keys(header).length ? ["Check the fields marked below."] : []))
     : decided
       ? []
-      : messagesOf(replyTo(actionData, "decide", "next-round", "upload", "csv")?.result);
+      : messagesOf(replyTo(actionData, "decide", "next-round", "withdraw", "upload", "csv")?.result);
   return (
     <>
       <Breadcrumb
@@ -127,23 +128,15 @@ export default function FirstArticlePage() {
             ))}
           </ul>
         ) : null}
-        {actionData?.newerVersionId ? (
-          <Link className="btn-secondary mt-3" to={newFirstArticlePath(org.slug, actionData.newerVersionId)}>
-            Start a first article against the new version
-          </Link>
-        ) : null}
       </FormAlert>
-      {fa.status !== "DRAFT" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
+      {fa.status !== "DRAFT" && fa.status !== "WITHDRAWN" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
       {fa.status === "REJECTED" && can.openCorrectiveAction ? (
         <Link className="btn-secondary mb-4" to={newCorrectiveActionPath(org.slug, fa.id)}>
           Open a corrective action from this first article
         </Link>
       ) : null}
-      {can.nextRound ? (
-        <Form method="post" className="mb-4">
-          <input type="hidden" name="intent" value="next-round" />
-          <SubmitButton pendingText="Starting…">Start round {String(fa.round + 1)} (readings copied)</SubmitButton>
-        </Form>
+      {d.nextRound && (can.nextRound || can.withdraw) ? (
+        <NextRoundPanel fa={fa} next={d.nextRound} canStart={can.nextRound} canWithdraw={can.withdraw} />
       ) : null}
 
       <Form method="post" className="space-y-4">
@@ -189,6 +182,9 @@ export default function FirstArticlePage() {
             editable={can.edit}
             serverErrors={serverErrors}
             autosave
+            rowNotes={
+              d.measureAgain ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, `Changed in v${d.measureAgain!.number} — measure again`])) : undefined
+            }
           />
         </section>
         {can.edit ? (

@@ -57,7 +57,7 @@ export default function FirstArticles() {
           name="status"
           label="Status"
           value={query.status}
-          options={FA_STATUSES.filter((s) => !isImporter || s !== "DRAFT").map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={FA_STATUSES.filter((s) => !isImporter || (s !== "DRAFT" && s !== "WITHDRAWN")).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
         />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}

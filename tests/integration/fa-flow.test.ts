@@ -329,7 +329,7 @@ describe("a first article from start to round 2", () => {
 });
 
 describe("a submission against an outdated version", () => {
-  it("is refused (422) naming the new version, and links to it; the readings are kept", async () => {
+  it("is refused (422) naming the new version and the way on (next round or withdraw); the readings are kept", async () => {
     const w = await world({ acknowledged: true });
     const fa = await draftWithPhoto(w);
     const v2 = await createSpecVersion(w.spec.id, w.owner.org.id, 2, "PUBLISHED");
@@ -341,8 +341,17 @@ describe("a submission against an outdated version", () => {
       ...grid({ [w.H]: ["95.1", "95.0", "94.9"], [w.F]: ["PASS", "PASS", "PASS"] }),
     });
     expect(out.status).toBe(422);
-    expect(actionData(out).problems).toEqual([{ message: "The specification now has version 2. Start a first article against the new version." }]);
-    expect(actionData(out).newerVersionId).toBe(v2.id);
+    expect(actionData(out).problems).toEqual([
+      {
+        message: "Version 2 of the specification has replaced the version of this draft: start the next round against version 2, or withdraw this draft.",
+      },
+    ]);
+    const page = (await faLoader(w.factory, fa.id)).data as {
+      nextRound: { version: { id: string }; sameVersion: boolean };
+      can: { nextRound: boolean; withdraw: boolean };
+    };
+    expect(page.nextRound).toMatchObject({ version: { id: v2.id }, sameVersion: false });
+    expect(page.can).toMatchObject({ nextRound: true, withdraw: true });
     expect((await prisma.firstArticle.findUniqueOrThrow({ where: { id: fa.id } })).status).toBe("DRAFT");
     expect((await storedReadings(fa.id)).length).toBe(6);
   });

@@ -151,7 +151,7 @@ export async function createFirstArticle(
   spec: { id: string },
   version: { id: string },
   options: {
-    status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
+    status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED" | "WITHDRAWN";
     round?: number;
     seriesId?: string;
     sampleCount?: number;
@@ -169,7 +169,7 @@ export async function createFirstArticle(
     (await prisma.specShare.findFirst({ where: { specId: spec.id, factoryId: factory.id }, select: { partnershipId: true } }))?.partnershipId ??
     (await latestPartnershipId(importer.id, factory.id));
   const status = options.status ?? "DRAFT";
-  const submitted = status !== "DRAFT";
+  const submitted = status !== "DRAFT" && status !== "WITHDRAWN";
   const decided = submitted && status !== "SUBMITTED";
   return prisma.firstArticle.create({
     data: {

@@ -87,7 +87,12 @@ function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
       -- Started means any first article of the factory's on the version, under whichever partnership.
       SELECT id, row_number() OVER (ORDER BY "publishedAt", id) AS n
       FROM shared WHERE ack = 'ACKNOWLEDGED'
-        AND NOT EXISTS (SELECT 1 FROM "FirstArticle" f WHERE f."versionId" = shared."versionId" AND f."factoryId" = ${me})`)} AS "first-articles-to-start",
+        AND NOT EXISTS (SELECT 1 FROM "FirstArticle" f WHERE f."versionId" = shared."versionId" AND f."factoryId" = ${me})
+        -- A series of the spec still open (a draft, or a rejection not yet answered) is answered with its next round,
+        -- which "to finish or resubmit" offers: starting a new first article would be the wrong step.
+        AND NOT EXISTS (SELECT 1 FROM "FirstArticle" o WHERE o."specId" = shared.id AND ${readableFirstArticlesSql(reader, "o")}
+          AND o.status IN ('DRAFT', 'REJECTED')
+          AND NOT EXISTS (SELECT 1 FROM "FirstArticle" ox WHERE ox."seriesId" = o."seriesId" AND ox.round > o.round))`)} AS "first-articles-to-start",
     ${group(Prisma.sql`
       SELECT c.id, c."planDueAt" < ${ts(now)} AS late, row_number() OVER (ORDER BY c."planDueAt", c.id) AS n
       FROM "CorrectiveAction" c

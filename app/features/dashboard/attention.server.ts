@@ -133,6 +133,7 @@ const faSelect = {
   status: true,
   poNumber: true,
   specId: true,
+  versionId: true,
   submittedAt: true,
   updatedAt: true,
   decidedAt: true,
@@ -231,17 +232,33 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
     };
   });
 
-  const finishItems = itemsOf(selection("first-articles-to-finish"), firstArticles, (fa) => ({
-    id: fa.id,
-    label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
-    detail:
+  // Each item says the step that is possible now: a draft on a replaced version cannot be submitted, and a
+  // next round on a version not yet acknowledged cannot start, so those say what comes first.
+  const finishItems = itemsOf(selection("first-articles-to-finish"), firstArticles, (fa) => {
+    const spec = specs.get(fa.specId);
+    const current = spec?.currentVersion;
+    const newer = current && current.id !== fa.versionId ? current : null;
+    const acknowledged = newer?.acknowledgements[0]?.status === "ACKNOWLEDGED";
+    const nextStep = newer
+      ? acknowledged
+        ? ` start round ${fa.round + 1} against version ${newer.number}`
+        : ` acknowledge version ${newer.number}, then start round ${fa.round + 1} against it`
+      : ` start round ${fa.round + 1}`;
+    const detail =
       fa.status === "REJECTED"
-        ? `Rejected${fa.decidedAt ? ` on ${day(fa.decidedAt)}` : ""} by ${fa.partnership.importer.name} — start round ${fa.round + 1}.`
-        : `Draft, round ${fa.round}, for ${fa.partnership.importer.name} — finish the readings and submit.`,
-    href: firstArticlePath(slug, fa.id),
-    overdue: false,
-    at: fa.updatedAt.toISOString(),
-  }));
+        ? `Rejected${fa.decidedAt ? ` on ${day(fa.decidedAt)}` : ""} by ${fa.partnership.importer.name} —${nextStep}.`
+        : newer
+          ? `Draft, round ${fa.round}, on a replaced version — withdraw it or${nextStep}.`
+          : `Draft, round ${fa.round}, for ${fa.partnership.importer.name} — finish the readings and submit.`;
+    return {
+      id: fa.id,
+      label: `${specLabel(spec)} · PO ${fa.poNumber}`,
+      detail,
+      href: newer && !acknowledged && fa.status === "REJECTED" && spec ? versionPath(slug, spec.id, newer.number) : firstArticlePath(slug, fa.id),
+      overdue: false,
+      at: fa.updatedAt.toISOString(),
+    };
+  });
 
   const startItems = itemsOf(selection("first-articles-to-start"), specs, (spec) => {
     const version = spec.currentVersion;

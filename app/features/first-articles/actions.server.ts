@@ -19,7 +19,8 @@ import { readingsOf } from "./first-articles.server.ts";
 import { readingsFromForm } from "./judge.ts";
 import { characteristicsOf, faThread } from "./page.server.ts";
 import { DecideSchema, FirstArticleHeaderSchema } from "./schemas.ts";
-import { decideFirstArticle, saveReadings, startNextRound, submitFirstArticle } from "./workflow.server.ts";
+import { startNextRound, withdrawFirstArticle } from "./resubmission.server.ts";
+import { decideFirstArticle, saveReadings, submitFirstArticle } from "./workflow.server.ts";
 import { firstArticlePath } from "./paths.ts";
 
 const CSV_LIMIT = 1024 * 1024;
@@ -31,6 +32,7 @@ const FA_INTENTS = {
   "next-round": z.object({ intent: z.literal("next-round") }),
   // The grid's autosave: only the changed cells, as `m.*` with the `was.*` each replaces.
   [SAVE_READINGS_INTENT]: z.object({ intent: z.literal(SAVE_READINGS_INTENT) }),
+  withdraw: z.object({ intent: z.literal("withdraw") }),
   ...THREAD_INTENT_SCHEMAS,
 };
 
@@ -45,7 +47,6 @@ type FaAnswer = TypedResponse<never> | Refusal<FaActionData["intent"], FaExtra>;
 type FaExtra = {
   readings?: Record<string, string[]>;
   problems?: { message: string; cellId?: string }[];
-  newerVersionId?: string | null;
   values?: Record<string, string>;
 } & SaveReadingsExtra;
 
@@ -78,11 +79,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     const outcome = await submitFirstArticle(ctx, { ...fa, sampleCount: header.sampleCount, revision: fa.revision + 1 }, characteristics, typed);
     if (!outcome.ok) {
       const count = outcome.problems.length;
-      return refuse(
-        422,
-        { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] },
-        { problems: outcome.problems, newerVersionId: outcome.newerVersion?.versionId ?? null },
-      );
+      return refuse(422, { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] }, { problems: outcome.problems });
     }
     return redirectWithToast(here, { message: "Submitted. The importer has been emailed." });
   };
@@ -113,6 +110,10 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
         const next = await startNextRound(ctx, fa);
         throw redirect(firstArticlePath(ctx.org.slug, next.id));
       },
+      withdraw: async () => {
+        await withdrawFirstArticle(ctx, fa);
+        return redirectWithToast(here, { message: "Draft withdrawn. It no longer appears in your lists of things to do." });
+      },
     },
     {
       authorize: {
@@ -132,6 +133,13 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
             asSubject("FirstArticle", fa),
             fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.",
             "status",
+          ),
+        withdraw: () =>
+          ensureCan(
+            ctx.ability,
+            "withdraw",
+            asSubject("FirstArticle", fa),
+            fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.",
           ),
       },
       extraFields: { save: ["m.*"], submit: ["m.*"], [SAVE_READINGS_INTENT]: ["m.*", "was.*"] },

@@ -8,6 +8,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { headerOf, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { filesOn, mergeFiles } from "./pair-files.server.ts";
+import { measureAgainIn, nextRoundOf } from "./resubmission.server.ts";
 
 /** One thread per series: every round of a first article shares it. */
 export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">) => threadOn("FirstArticle", fa.seriesId, fa);
@@ -97,9 +98,11 @@ function loadSurroundings(ctx: TenantContext, fa: LoadedFirstArticle, peopleIds:
 export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstArticle, url: URL) {
   const subject = asSubject("FirstArticle", fa);
   const peopleIds = [...new Set([fa.submittedById, fa.decidedById].filter((id): id is string => !!id))];
-  const [around, thread] = await Promise.all([
+  const [around, thread, next, measureAgain] = await Promise.all([
     loadSurroundings(ctx, fa, peopleIds),
     listComments(ctx, faThread(fa), { before: url.searchParams.get("before") }),
+    ctx.org.kind === "FACTORY" ? nextRoundOf(ctx, fa) : null,
+    fa.status === "DRAFT" ? measureAgainIn(fa) : null,
   ]);
   const [specRow] = around.importer.specs;
   if (!specRow?.versions[0]) throw new Error(`First article ${fa.id} points at a version its importer does not have.`);
@@ -109,7 +112,6 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
   } = specRow;
   const names = await namesOf(peopleIds, [...around.importer.memberships, ...(around.factory?.memberships ?? [])]);
   const rounds = around.firstArticles;
-  const latestRound = rounds.at(-1);
   return {
     fa: {
       id: fa.id,
@@ -126,13 +128,16 @@ export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstAr
     characteristics: versionRow.characteristics.map(toCharacteristicSnapshot),
     readings: readingsOf(fa),
     rounds,
+    nextRound: next,
+    measureAgain,
     files: mergeFiles(around.importer.attachments, around.factory?.attachments),
     thread,
     can: {
       edit: ctx.ability.can("update", subject, "measurements"),
       submit: ctx.ability.can("submit", subject),
       decide: ctx.ability.can("decide", subject, "status"),
-      nextRound: fa.status === "REJECTED" && latestRound?.id === fa.id && ctx.ability.can("create", subject),
+      nextRound: Boolean(next?.startable) && ctx.ability.can("create", subject) && (fa.status !== "DRAFT" || ctx.ability.can("withdraw", subject)),
+      withdraw: fa.status === "DRAFT" && next?.sameVersion === false && ctx.ability.can("withdraw", subject),
       openCorrectiveAction: ctx.ability.can("create", asSubject("CorrectiveAction", { importerId: fa.importerId, factoryId: fa.factoryId, status: "OPEN" })),
     },
   };

@@ -31,7 +31,7 @@ export const NewFirstArticleSchema = FirstArticleHeaderSchema.extend({
     .max(64),
 });
 
-export const FA_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"] as const;
+export const FA_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "CONDITIONALLY_APPROVED", "REJECTED", "WITHDRAWN"] as const;
 
 export const DECISIONS = ["APPROVED", "CONDITIONALLY_APPROVED", "REJECTED"] as const;
 export const DECISION_LABELS = { APPROVED: "Approve", CONDITIONALLY_APPROVED: "Approve with conditions", REJECTED: "Reject" } as const;
@@ -41,6 +41,7 @@ export const STATUS_LABELS = {
   APPROVED: "Approved",
   CONDITIONALLY_APPROVED: "Approved with conditions",
   REJECTED: "Rejected",
+  WITHDRAWN: "Withdrawn",
 } as const;
 
 /** A decision; the reasons arrive as `finding.<characteristic key>` fields, one per failing characteristic. */

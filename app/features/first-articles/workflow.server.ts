@@ -96,7 +96,11 @@ export async function submitFirstArticle(
   const spec = await prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { currentVersion: { select: { id: true, number: true } } } });
   const newerVersion =
     spec.currentVersion && spec.currentVersion.id !== fa.versionId ? { number: spec.currentVersion.number, versionId: spec.currentVersion.id } : null;
-  if (newerVersion) problems.unshift({ message: `The specification now has version ${newerVersion.number}. Start a first article against the new version.` });
+  if (newerVersion) {
+    problems.unshift({
+      message: `Version ${newerVersion.number} of the specification has replaced the version of this draft: start the next round against version ${newerVersion.number}, or withdraw this draft.`,
+    });
+  }
   const photos = await prisma.attachment.count({ where: { ownerType: "FirstArticle", ownerId: fa.id, contentType: { startsWith: "image/" } } });
   if (photos === 0) problems.push({ message: "Add at least one photo of the samples." });
   if (problems.length) return { ok: false, problems, newerVersion };
@@ -154,45 +158,5 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
       });
     }
     await notifyDecided(tx, fa, { decision: input.decision, note: input.note || null, importerName: ctx.org.name });
-  });
-}
-
-/** After a rejection the factory starts the next round, prefilled from this one. */
-export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle) {
-  if (fa.status !== "REJECTED") throw new UserError("A new round starts only after a rejection.", 409);
-  ensureCan(ctx.ability, "create", subjectOf(fa), "Your role cannot start first articles.");
-  return prisma.$transaction(async (tx) => {
-    const latest = await tx.firstArticle.findFirstOrThrow({
-      where: { seriesId: fa.seriesId },
-      orderBy: { round: "desc" },
-      select: { id: true, round: true, status: true },
-    });
-    if (latest.id !== fa.id) return latest; // already started, e.g. from another tab
-    const next = await tx.firstArticle.create({
-      data: {
-        seriesId: fa.seriesId,
-        round: fa.round + 1,
-        importerId: fa.importerId,
-        factoryId: fa.factoryId,
-        partnershipId: fa.partnershipId,
-        specId: fa.specId,
-        versionId: fa.versionId,
-        poNumber: fa.poNumber,
-        lotNumber: fa.lotNumber,
-        quantityProduced: fa.quantityProduced,
-        sampleCount: fa.sampleCount,
-        inspectedOn: new Date(),
-        notes: fa.notes,
-        createdById: ctx.user.id,
-        measurements: {
-          createMany: { data: fa.measurements.map(({ characteristicKey, sample, raw, value, passed }) => ({ characteristicKey, sample, raw, value, passed })) },
-        },
-      },
-    });
-    await recordAudit(tx, {
-      ...memberAction(ctx, "firstArticle.create", "FirstArticle", next.id),
-      after: { round: next.round, previous: fa.id },
-    });
-    return next;
   });
 }

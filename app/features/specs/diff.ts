@@ -330,7 +330,8 @@ interface Positions {
   to: Map<string, number>;
 }
 
-function diffCharacteristics(from: readonly CharacteristicSnapshot[], to: readonly CharacteristicSnapshot[]): VersionDiff["characteristics"] {
+/** The characteristics part of `diffVersions`, for callers that have only the characteristics. */
+export function diffCharacteristics(from: readonly CharacteristicSnapshot[], to: readonly CharacteristicSnapshot[]): VersionDiff["characteristics"] {
   const positions: Positions = {
     from: new Map(from.map((c, i) => [c.key, i] as const)),
     to: new Map(to.map((c, i) => [c.key, i] as const)),

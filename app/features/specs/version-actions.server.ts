@@ -1,6 +1,7 @@
 // The spec version page's forms: publish (importer), acknowledge or ask a question (factory),
 // and the thread between the importer and each factory.
 import { z } from "zod";
+import { nextStepAfterAcknowledging } from "~/features/first-articles/resubmission.server.ts";
 import { addComment } from "~/features/threads/comments.server.ts";
 import { answerThreadWithFiles, threadIntents, type ThreadPage } from "~/features/threads/intents.server.ts";
 import { THREAD_INTENT_SCHEMAS } from "~/features/threads/thread.ts";
@@ -55,7 +56,11 @@ export async function answerVersionPage(request: Request, loaded: LoadedVersionR
       },
       acknowledge: async () => {
         await respondToVersion(ctx, spec, version, { status: "ACKNOWLEDGED" });
-        return redirectWithToast(here, { message: `You acknowledged version ${version.number}.` });
+        // On to what the acknowledgement made possible, rather than back to the top of a long page.
+        const next = await nextStepAfterAcknowledging(ctx, spec.id, version.id);
+        return redirectWithToast(next ?? `${here}#fai`, {
+          message: `You acknowledged version ${version.number}.${next ? " Now start the next round against it." : ""}`,
+        });
       },
       query: async ({ question }) => {
         await respondToVersion(ctx, spec, version, { status: "QUERIED", question });

@@ -8,7 +8,7 @@ import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refus
 import { formatDateTime } from "~/lib/format.ts";
 
 interface FaForDecision {
-  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED";
+  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED" | "WITHDRAWN";
   revision: number;
   submittedAt: string | null;
   submittedBy: string | null;

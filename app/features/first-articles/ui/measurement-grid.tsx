@@ -32,6 +32,8 @@ export interface MeasurementGridProps {
   storedReadings?: Readings;
   /** Save changed cells as they are typed (the Save button still saves everything, and works without JavaScript). */
   autosave?: boolean;
+  /** A note under a characteristic's name, by key (a next round's "measure again"). */
+  rowNotes?: Record<string, string>;
 }
 
 // Every state carries a symbol and words as well as a colour, so nobody has
@@ -128,6 +130,7 @@ export function MeasurementGrid({
   serverErrors = {},
   storedReadings,
   autosave = false,
+  rowNotes = {},
 }: MeasurementGridProps) {
   const shown = padded(readings, characteristics, sampleCount);
   const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable && autosave);
@@ -267,6 +270,11 @@ export function MeasurementGrid({
                   >
                     <span className="font-semibold">{c.number}</span> {c.name}
                     <span className="block whitespace-nowrap font-mono text-xs text-slate-600 max-sm:whitespace-normal">{limitsText(c)}</span>
+                    {rowNotes[c.key] ? (
+                      <span className="mt-1 block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid="row-note">
+                        {rowNotes[c.key]}
+                      </span>
+                    ) : null}
                   </th>
                   {samples.map((sample) => {
                     const raw = raws[sample - 1] ?? "";

@@ -6,6 +6,7 @@ const styles = {
   APPROVED: "bg-green-100 text-green-800",
   CONDITIONALLY_APPROVED: "bg-lime-100 text-lime-900",
   REJECTED: "bg-red-100 text-red-800",
+  WITHDRAWN: "bg-slate-100 text-slate-600 line-through",
 } as const;
 
 export function FaStatusBadge({ status }: { status: keyof typeof styles }) {

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "FirstArticleStatus" ADD VALUE 'WITHDRAWN';
+
