@@ -9,6 +9,7 @@ import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
+import { UploadProgress, uploadClientAction, uploadShouldRevalidate } from "~/components/upload-progress.tsx";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
@@ -97,10 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
               });
               const fieldErrors: Record<string, string[]> = { ...refused?.fieldErrors };
               for (const issue of example.error?.issues ?? []) (fieldErrors[`example.${String(issue.path[0])}`] ??= []).push(issue.message);
-              if (examplePhotos.some((p) => !isImageType(p.contentType)))
-                (fieldErrors.acceptable ??= []).push("Defect examples need photos: PNG, JPEG or WebP.");
+              const notPhotos = examplePhotos.filter((p) => !isImageType(p.contentType));
+              for (const p of notPhotos) (fieldErrors[p.field] ??= []).push(`"${p.name}" is not a photo. Defect examples need photos: PNG, JPEG or WebP.`);
               if (!examplePhotos.length && !refused) (fieldErrors.acceptable ??= []).push("Add at least one photo: an acceptable or an unacceptable example.");
-              if (Object.keys(fieldErrors).length || !example.success) return refuse(refused?.status ?? 400, { fieldErrors });
+              if (Object.keys(fieldErrors).length || !example.success) return refuse(refused?.status ?? (notPhotos.length ? 415 : 400), { fieldErrors });
               await saveDraft(ctx, version, content);
               await addDefectExample(ctx, await reloaded(), example.data, save);
               saved = true;
@@ -153,6 +154,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+export const clientAction = uploadClientAction;
+export const shouldRevalidate = uploadShouldRevalidate;
+
 export default function EditVersion() {
   const { savedAt } = useLoaderData<typeof loader>();
   return <DraftEditor key={savedAt} />;
@@ -204,6 +208,7 @@ function DraftEditor() {
         <MaterialRows form={form} list={fields.materials} />
         <DefectRows form={form} list={fields.defects} characteristics={snapshot.characteristics} />
         <ErrorList id={form.errorId} errors={form.errors} />
+        <UploadProgress formId={form.id} />
         <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
           <SubmitButton pendingText="Saving…">Save draft</SubmitButton>
           <button type="submit" name="then" value="view" className="btn-secondary">
