@@ -50,7 +50,8 @@ function sendWithProgress(input: RequestInfo | URL, init: RequestInit = {}): Pro
 /** A page's `clientAction` for a form with files: photos scaled, progress shown, a dropped connection answered on the page. */
 export async function uploadClientAction({ request, serverAction }: ClientActionFunctionArgs) {
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return serverAction();
-  const form = await withScaledPhotos(await request.formData());
+  // A copy: Remix reads the request again to build its own fetch, whose body is replaced below.
+  const form = await withScaledPhotos(await request.clone().formData());
   const realFetch = window.fetch;
   // One request only: the scaled form goes out in place of the one Remix read from the page.
   window.fetch = (input, init) => {

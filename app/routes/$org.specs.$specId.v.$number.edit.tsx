@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
               await saveDraft(ctx, version, content);
               await addVersionFiles(ctx, await reloaded(), save);
               saved = true;
-              return redirectWithToast(here, { message: "Draft saved and files added." });
+              return redirectWithToast(here, { message: "Files added. Draft saved." });
             },
             "add-defect": async (content, { formData, refuse }) => {
               const example = AddDefectSchema.safeParse({
@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
               await saveDraft(ctx, version, content);
               await addDefectExample(ctx, await reloaded(), example.data, save);
               saved = true;
-              return redirectWithToast(here, { message: "Draft saved and defect example added." });
+              return redirectWithToast(here, { message: "Defect example added. Draft saved." });
             },
           },
           { defaultIntent: "save", extraFields: { save: DRAFT_EXTRA_FIELDS, upload: DRAFT_EXTRA_FIELDS, "add-defect": DRAFT_EXTRA_FIELDS } },
