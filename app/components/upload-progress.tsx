@@ -59,16 +59,17 @@ export async function uploadClientAction({ request, serverAction }: ClientAction
     return sendWithProgress(input, { ...init, body: init?.method === "POST" ? form : init?.body });
   };
   setProgress({ state: "sending", loaded: 0, total: 0 });
+  let failed = false;
   try {
-    const answer = await serverAction();
-    setProgress({ state: "idle" });
-    return answer;
+    return await serverAction();
   } catch (error) {
+    // A redirect arrives as a thrown response: only a request that got no answer is a drop.
     if (!(error instanceof TypeError)) throw error;
-    setProgress({ state: "failed" });
+    failed = true;
     return dropped;
   } finally {
     window.fetch = realFetch;
+    setProgress(failed ? { state: "failed" } : { state: "idle" });
   }
 }
 
@@ -95,7 +96,7 @@ export function UploadProgress({ formId }: { formId: string }) {
   if (current.state === "sending") {
     const percent = current.total ? Math.round((current.loaded / current.total) * 100) : undefined;
     return (
-      <div className="flex items-center gap-2 text-sm text-slate-700" role="status">
+      <div className="flex items-center gap-2 text-sm text-slate-700">
         <label htmlFor={`${formId}-progress`}>{percent === undefined ? "Preparing the upload…" : `Uploading… ${percent}%`}</label>
         <progress id={`${formId}-progress`} className="h-2 w-40" max={100} value={percent} />
       </div>
