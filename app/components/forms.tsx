@@ -113,17 +113,20 @@ export function SubmitButton({
   className = "btn-primary",
   name,
   value,
+  form,
 }: {
   children: ReactNode;
   pendingText?: string;
   className?: string;
   name?: string;
   value?: string;
+  /** The id of the form it submits, when it sits outside it. */
+  form?: string;
 }) {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && (!name || navigation.formData?.get(name) === value);
   return (
-    <button type="submit" className={className} name={name} value={value} disabled={pending}>
+    <button type="submit" className={className} name={name} value={value} form={form} disabled={pending}>
       {pending && pendingText ? pendingText : children}
     </button>
   );

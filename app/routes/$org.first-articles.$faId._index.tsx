@@ -221,7 +221,7 @@ export default function FirstArticlePage() {
           )}
           {can.edit ? (
             <Form key={d.files.length} method="post" action="?upload=files" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
-              <FileInput name="files" label="Add photos or files" multiple />
+              <FileInput name="files" label="Add photos or files" multiple errors={replyTo(actionData, "upload")?.result.error?.files ?? undefined} />
               <ErrorList errors={replyTo(actionData, "upload")?.result.error?.[""]} />
               <SubmitButton pendingText="Uploading…" className="btn-secondary">
                 Upload

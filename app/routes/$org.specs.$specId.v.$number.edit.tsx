@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
@@ -10,6 +10,7 @@ import { FileInput, FilePreview } from "~/features/attachments/ui/file-preview.t
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
+import { UploadProgress, uploadClientAction, uploadShouldRevalidate } from "~/components/upload-progress.tsx";
 import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/features/specs/ui/editor.tsx";
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
@@ -20,11 +21,12 @@ import {
   addVersionFiles,
   ensureDraftEditable,
   loadSpecVersionRoute,
+  loadVersion,
   removeVersionFile,
   saveDraft,
   toSnapshot,
 } from "~/features/specs/versions.server.ts";
-import { replyTo, messagesOf } from "~/lib/action-data.ts";
+import { replyTo } from "~/lib/action-data.ts";
 import { dispatchIntents } from "~/lib/actions.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
@@ -47,18 +49,71 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const EDITOR_INTENTS = { save: VersionContentSchema, "remove-file": z.object({ intent: z.literal("remove-file"), attachmentId: z.string().min(1).max(64) }) };
 const UPLOAD_INTENTS = { upload: z.object({ intent: z.literal("upload") }), "add-defect": AddDefectSchema };
+// The editor is one form: its upload and "add example" buttons post the draft's text with the
+// files (`draft=1`), and the text is saved before the files are added, so nothing typed is lost.
+const DRAFT_INTENTS = { save: VersionContentSchema, upload: VersionContentSchema, "add-defect": VersionContentSchema };
+const DRAFT_EXTRA_FIELDS = ["draft", "then", "example.*"];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, spec, version } = await loadSpecVersionRoute(request, params);
   const here = versionEditPath(ctx.org.slug, spec.id, version.number);
+  // After the draft's text is saved, files are added to the version as it now is.
+  const reloaded = () => loadVersion(ctx, spec, version.number);
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   if (multipart) {
     // Checked before a byte is stored: a viewer or a published version gets 403 here.
     ensureDraftEditable(ctx, version, ["attachments", "defectExamples"]);
-    const staged = await stageUploads(request, ctx, { fields: ["files", "acceptable", "unacceptable"], maxFiles: 10 });
+    const staged = await stageUploads(request, ctx, { fields: ["files", "acceptable", "unacceptable"], maxFiles: 10, keepForm: true });
     const save = (tx: Tx) => staged.save(tx, { ownerType: "SpecVersion", ownerId: version.id });
+    const refused = staged.refused;
     let saved = false;
     try {
+      if (staged.form.get("draft") === "1") {
+        const examplePhotos = staged.files.filter((f) => f.field !== "files");
+        return await dispatchIntents(
+          staged.form,
+          DRAFT_INTENTS,
+          {
+            save: async (content, { formData, refuse }) => {
+              if (refused) return refuse(refused.status, { fieldErrors: refused.fieldErrors });
+              await saveDraft(ctx, version, content);
+              // Drawings chosen but not yet uploaded go with the save rather than being dropped.
+              if (staged.files.some((f) => f.field === "files")) await addVersionFiles(ctx, await reloaded(), save);
+              saved = true;
+              return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, {
+                message: "Draft saved.",
+              });
+            },
+            upload: async (content, { refuse }) => {
+              if (refused) return refuse(refused.status, { fieldErrors: refused.fieldErrors });
+              if (!staged.files.some((f) => f.field === "files")) return refuse(400, { fieldErrors: { files: ["Choose at least one file to upload."] } });
+              await saveDraft(ctx, version, content);
+              await addVersionFiles(ctx, await reloaded(), save);
+              saved = true;
+              return redirectWithToast(here, { message: "Files added. Draft saved." });
+            },
+            "add-defect": async (content, { formData, refuse }) => {
+              const example = AddDefectSchema.safeParse({
+                description: formData.get("example.description") ?? "",
+                characteristicKey: formData.get("example.characteristicKey") ?? "",
+              });
+              const fieldErrors: Record<string, string[]> = { ...refused?.fieldErrors };
+              for (const issue of example.error?.issues ?? []) (fieldErrors[`example.${String(issue.path[0])}`] ??= []).push(issue.message);
+              const notPhotos = examplePhotos.filter((p) => !isImageType(p.contentType));
+              for (const p of notPhotos) (fieldErrors[p.field] ??= []).push(`"${p.name}" is not a photo. Defect examples need photos: PNG, JPEG or WebP.`);
+              if (!examplePhotos.length && !refused) (fieldErrors.acceptable ??= []).push("Add at least one photo: an acceptable or an unacceptable example.");
+              if (Object.keys(fieldErrors).length || !example.success) return refuse(refused?.status ?? (notPhotos.length ? 415 : 400), { fieldErrors });
+              await saveDraft(ctx, version, content);
+              await addDefectExample(ctx, await reloaded(), example.data, save);
+              saved = true;
+              return redirectWithToast(here, { message: "Defect example added. Draft saved." });
+            },
+          },
+          { defaultIntent: "save", extraFields: { save: DRAFT_EXTRA_FIELDS, upload: DRAFT_EXTRA_FIELDS, "add-defect": DRAFT_EXTRA_FIELDS } },
+        );
+      }
+      // A section posted on its own (not the editor's form) is refused as before, with the message alone.
+      if (refused) throw data(Object.values(refused.fieldErrors).flat().join(" "), { status: refused.status });
       return await dispatchIntents(
         staged.form,
         UPLOAD_INTENTS,
@@ -100,6 +155,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+export const clientAction = uploadClientAction;
+export const shouldRevalidate = uploadShouldRevalidate;
+
 export default function EditVersion() {
   const { savedAt } = useLoaderData<typeof loader>();
   return <DraftEditor key={savedAt} />;
@@ -110,7 +168,7 @@ function DraftEditor() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(VersionContentSchema, {
     id: "version-content",
-    lastResult: replyTo(actionData, "save")?.result,
+    lastResult: replyTo(actionData, "save", "upload", "add-defect")?.result,
     defaultValue: {
       description: snapshot.description,
       notes: snapshot.notes,
@@ -121,6 +179,12 @@ function DraftEditor() {
     },
     shouldRevalidate: "onInput",
   });
+  const replied = replyTo(actionData, "save", "upload", "add-defect")?.result;
+  const fieldErrors = (name: string) => replied?.error?.[name] ?? undefined;
+  const typed = (name: string) => {
+    const value = replied?.initialValue?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
   return (
     <>
       <SpecPageHeader
@@ -135,7 +199,8 @@ function DraftEditor() {
         }
       />
       <UnsavedChangesPrompt when={form.dirty} />
-      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="draft" value="1" />
         <div className="card space-y-4">
           <TextArea field={fields.description} label="Description" />
           <TextArea field={fields.notes} label="Notes for the factory" rows={3} />
@@ -145,6 +210,7 @@ function DraftEditor() {
         <MaterialRows form={form} list={fields.materials} />
         <DefectRows form={form} list={fields.defects} characteristics={snapshot.characteristics} />
         <ErrorList id={form.errorId} errors={form.errors} />
+        <UploadProgress formId={form.id} />
         <div className="action-bar">
           <SubmitButton pendingText="Saving…">Save draft</SubmitButton>
           <button type="submit" name="then" value="view" className="btn-secondary">
@@ -175,33 +241,49 @@ function DraftEditor() {
           ) : (
             <p className="text-sm text-slate-600">No drawings yet.</p>
           )}
-          <Form method="post" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
-            <input type="hidden" name="intent" value="upload" />
-            <FileInput name="files" label="Add drawings or documents" multiple />
-            <ErrorList errors={messagesOf(replyTo(actionData, "upload")?.result)} />
-            <SubmitButton pendingText="Uploading…" className="btn-secondary">
+          {/* Part of the editor's form (the `form` attribute): uploading saves the text typed above too. */}
+          <div className="space-y-2 border-t border-slate-100 pt-3">
+            <FileInput name="files" label="Add drawings or documents" multiple form={form.id} errors={fieldErrors("files")} />
+            <SubmitButton pendingText="Uploading…" className="btn-secondary" name="intent" value="upload" form={form.id}>
               Upload
             </SubmitButton>
-          </Form>
+          </div>
         </section>
         <section className="card space-y-3" aria-labelledby="add-defect">
           <h2 id="add-defect" className="font-semibold">
             Add a defect example
           </h2>
           <p className="text-sm text-slate-600">A pair of photos shows the line between acceptable and not acceptable better than words.</p>
-          <Form method="post" encType="multipart/form-data" className="space-y-3">
-            <input type="hidden" name="intent" value="add-defect" />
+          <div className="space-y-3">
             <div>
               <label htmlFor="defect-description" className="block text-sm font-medium text-slate-700">
                 Description
               </label>
-              <input id="defect-description" name="description" className="input mt-1" placeholder="Glaze drip on the rim" required maxLength={1000} />
+              {/* Not `required`: the field belongs to the editor's form, whose other buttons must still save. */}
+              <input
+                id="defect-description"
+                name="example.description"
+                form={form.id}
+                defaultValue={typed("example.description")}
+                className="input mt-1"
+                placeholder="Glaze drip on the rim"
+                maxLength={1000}
+                aria-invalid={fieldErrors("example.description") ? true : undefined}
+                aria-describedby={fieldErrors("example.description") ? "defect-description-error" : undefined}
+              />
+              <ErrorList id="defect-description-error" errors={fieldErrors("example.description")} />
             </div>
             <div>
               <label htmlFor="defect-characteristic" className="block text-sm font-medium text-slate-700">
                 For characteristic
               </label>
-              <select id="defect-characteristic" name="characteristicKey" className="input mt-1">
+              <select
+                id="defect-characteristic"
+                name="example.characteristicKey"
+                form={form.id}
+                defaultValue={typed("example.characteristicKey")}
+                className="input mt-1"
+              >
                 <option value="">General</option>
                 {snapshot.characteristics.map((c) => (
                   <option key={c.key} value={c.key}>
@@ -210,13 +292,12 @@ function DraftEditor() {
                 ))}
               </select>
             </div>
-            <FileInput name="acceptable" label="Acceptable — photo" accept={IMAGE_KINDS} />
-            <FileInput name="unacceptable" label="Not acceptable — photo" accept={IMAGE_KINDS} />
-            <ErrorList errors={messagesOf(replyTo(actionData, "add-defect")?.result)} />
-            <SubmitButton pendingText="Adding…" className="btn-secondary">
+            <FileInput name="acceptable" label="Acceptable — photo" accept={IMAGE_KINDS} form={form.id} errors={fieldErrors("acceptable")} />
+            <FileInput name="unacceptable" label="Not acceptable — photo" accept={IMAGE_KINDS} form={form.id} errors={fieldErrors("unacceptable")} />
+            <SubmitButton pendingText="Adding…" className="btn-secondary" name="intent" value="add-defect" form={form.id}>
               Add example
             </SubmitButton>
-          </Form>
+          </div>
         </section>
       </div>
     </>

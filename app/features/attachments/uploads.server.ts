@@ -29,6 +29,18 @@ export interface UploadOptions {
   maxBytes?: number;
   maxFiles?: number;
   allowed?: readonly FileKind[];
+  /**
+   * A file the user must replace (wrong type, too large, empty, one too many) is skipped and
+   * named in `refused` instead of failing the whole form, so the page can answer with its
+   * text fields as typed. Limits on the whole request still refuse it outright.
+   */
+  keepForm?: boolean;
+}
+
+/** The files `keepForm` skipped: by file input name, and the status the answer should carry. */
+export interface RefusedFiles {
+  status: 400 | 413 | 415;
+  fieldErrors: Record<string, string[]>;
 }
 
 export interface StoredFile {
@@ -44,6 +56,8 @@ export interface StagedUploads {
   /** The text fields of the form. */
   form: FormData;
   files: StoredFile[];
+  /** With `keepForm`: the files that were refused (nothing should be saved then; `discard`). */
+  refused?: RefusedFiles;
   /** Writes the Attachment rows in the caller's transaction, grouped by field name. */
   save(tx: Tx, owner: AttachmentOwner): Promise<Record<string, Attachment[]>>;
   /** Removes the stored blobs: call it when the form is invalid or the transaction failed. */
@@ -57,6 +71,14 @@ class Rejected extends Error {
     readonly status: 400 | 403 | 413 | 415,
   ) {
     super(message);
+  }
+}
+
+/** One file is refused, not the request: with `keepForm` the rest of the form is still read. */
+class FileRejected extends Rejected {
+  declare readonly status: 400 | 413 | 415;
+  constructor(message: string, status: 400 | 413 | 415) {
+    super(message, status);
   }
 }
 
@@ -128,6 +150,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
   let textBytes = 0;
   let textParts = 0;
   let fileCount = 0;
+  let refused: RefusedFiles | undefined;
 
   async function readText(part: UploadHandlerPart) {
     const chunks: Uint8Array[] = [];
@@ -146,13 +169,22 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
   async function storeFile(part: UploadHandlerPart, name: string): Promise<StoredFile> {
     const source = part.data[Symbol.asyncIterator]();
     let sourceError: unknown;
+    let done = false;
     const pull = async () => {
       try {
-        return await source.next();
+        const next = await source.next();
+        done ||= Boolean(next.done);
+        return next;
       } catch (error) {
         sourceError = error;
         throw error;
       }
+    };
+    // A refused file's remaining bytes are read and dropped, so the parser reaches the fields after
+    // it; the whole-body cap still bounds how much that can be.
+    const refuse = async (message: string, status: 400 | 413 | 415): Promise<never> => {
+      if (options.keepForm) while (!done) await pull();
+      throw new FileRejected(message, status);
     };
     // Read just enough to decide the type before anything is written.
     const head: Uint8Array[] = [];
@@ -167,10 +199,10 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
       head.push(next.value);
       headSize += next.value.byteLength;
     }
-    if (headSize === 0) throw new Rejected(`"${name}" is empty.`, 400);
+    if (headSize === 0) return refuse(`"${name}" is empty.`, 400);
     const type = sniffFileType(Buffer.concat(head), name);
     if (!type || !allowed.includes(type.kind)) {
-      throw new Rejected(`"${name}" is not an allowed file type. Upload ${describeKinds(allowed)}.`, 415);
+      return refuse(`"${name}" is not an allowed file type. Upload ${describeKinds(allowed)}.`, 415);
     }
 
     const hash = createHash("sha256");
@@ -184,7 +216,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
       for await (const chunk of chunks()) {
         size += chunk.byteLength;
         // Checked before the chunk is written: storage never holds more than the limit.
-        if (size > maxBytes) throw new Rejected(`The file "${name}" is larger than ${formatBytes(maxBytes)}.`, 413);
+        if (size > maxBytes) throw new FileRejected(`The file "${name}" is larger than ${formatBytes(maxBytes)}.`, 413);
         hash.update(chunk);
         yield chunk;
       }
@@ -194,6 +226,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
     try {
       await storage.put(storageKey, Readable.from(measured(), { objectMode: false }), { contentType: type.contentType });
     } catch (error) {
+      if (error instanceof FileRejected) return refuse(error.message, error.status);
       if (error instanceof Rejected) throw error;
       if (sourceError !== undefined) throw sourceError;
       throw new StorageFailure(error);
@@ -211,8 +244,17 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
     const name = sanitizeFileName(part.filename);
     if (!options.fields.includes(part.name)) throw new Rejected(`"${name}" was sent in a field that takes no files.`, 400);
     fileCount += 1;
-    if (fileCount > maxFiles) throw new Rejected(tooLarge, 413);
-    files.push(await storeFile(part, name));
+    try {
+      if (fileCount > maxFiles) {
+        if (options.keepForm) for await (const _chunk of part.data); // dropped, to read on
+        throw new FileRejected(tooLarge, 413);
+      }
+      files.push(await storeFile(part, name));
+    } catch (error) {
+      if (!(options.keepForm && error instanceof FileRejected)) throw error;
+      const skipped = (refused ??= { status: error.status, fieldErrors: {} });
+      (skipped.fieldErrors[part.name] ??= []).push(error.message);
+    }
     return undefined;
   }
 
@@ -243,6 +285,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
   return {
     form,
     files,
+    refused,
     async save(tx, owner) {
       const grouped: Record<string, Attachment[]> = Object.fromEntries(options.fields.map((field) => [field, []]));
       for (const { field, ...file } of files) {
@@ -264,8 +307,12 @@ export async function receiveUploads(
   request: Request,
   ctx: UploadContext,
   options: UploadOptions & AttachmentOwner,
-): Promise<{ form: FormData; attachments: Record<string, Attachment[]> }> {
+): Promise<{ form: FormData; attachments: Record<string, Attachment[]>; refused?: RefusedFiles }> {
   const staged = await stageUploads(request, ctx, options);
+  if (staged.refused) {
+    await staged.discard();
+    return { form: staged.form, attachments: {}, refused: staged.refused };
+  }
   try {
     const owner = { ownerType: options.ownerType, ownerId: options.ownerId };
     const attachments = await prisma.$transaction((tx) => staged.save(tx, owner));

@@ -155,7 +155,15 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
 /** Photos and files of the samples, while the first article is a draft. */
 async function uploadFiles(request: Request, ctx: TenantContext, fa: LoadedFirstArticle) {
   ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), "Files can be added while the first article is a draft, by its factory.", "attachments");
-  const { attachments } = await receiveUploads(request, ctx, { fields: ["files"], ownerType: "FirstArticle", ownerId: fa.id, maxFiles: 20 });
+  const { attachments, refused } = await receiveUploads(request, ctx, {
+    fields: ["files"],
+    ownerType: "FirstArticle",
+    ownerId: fa.id,
+    maxFiles: 20,
+    keepForm: true,
+  });
+  // Answered on the page, next to the file input, so the readings typed in the grid stay where they are.
+  if (refused) return data<FaActionData>({ intent: "upload", result: { status: "error", error: refused.fieldErrors } }, refused.status);
   const count = Object.values(attachments).flat().length;
   if (!count) return refusal("upload", 400, ["Choose at least one file."]);
   return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: `${count} file${count === 1 ? "" : "s"} added.` });

@@ -7,6 +7,7 @@ import {
   type FileKind,
   fileKindOf,
   formatBytes,
+  IMAGE_KINDS,
   isImageType,
 } from "~/features/attachments/file-types.ts";
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
@@ -82,6 +83,7 @@ export function FileInput({
   maxBytes,
   required = false,
   errors,
+  form,
 }: {
   name: string;
   label: string;
@@ -91,8 +93,12 @@ export function FileInput({
   maxBytes?: number;
   required?: boolean;
   errors?: string[];
+  /** The id of the form the input belongs to, when it sits outside it. */
+  form?: string;
 }) {
   const id = useId();
+  // A phone opens its camera straight away for an input that takes only photos.
+  const photosOnly = accept.every((kind) => IMAGE_KINDS.includes(kind));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const text = hint ?? `${describeKinds(accept)}${maxBytes ? `, up to ${formatBytes(maxBytes)} each` : ""}.`;
@@ -106,7 +112,9 @@ export function FileInput({
         id={id}
         name={name}
         type="file"
-        accept={acceptAttribute(accept)}
+        form={form}
+        accept={photosOnly ? "image/*" : acceptAttribute(accept)}
+        capture={photosOnly ? "environment" : undefined}
         multiple={multiple}
         required={required}
         aria-describedby={[hintId, invalid ? errorId : null].filter(Boolean).join(" ")}
