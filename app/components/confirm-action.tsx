@@ -39,7 +39,7 @@ export function ConfirmAction({
         {label}
       </summary>
       <div
-        className="absolute right-0 z-10 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-4 text-left shadow-lg"
+        className="absolute right-0 z-10 mt-2 w-72 rounded-md max-sm:fixed max-sm:inset-x-4 max-sm:bottom-4 max-sm:w-auto border border-slate-200 bg-white p-4 text-left shadow-lg"
         role="dialog"
         aria-label={label}
       >
