@@ -47,6 +47,7 @@ export const specPublishedSample: SpecPublishedData = {
   version: 2,
   link,
   diffLink: null,
+  changeNote: "Handle moved 5 mm lower after drop tests.",
 };
 
 export const specAcknowledgedSample: SpecAcknowledgedData = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { httpLink, positiveInt, shortText } from "./components/fields.ts";
-import { EmailLayout, Paragraph } from "./components/layout.tsx";
+import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
 import { t } from "./i18n.ts";
 import { specPublishedSample } from "./samples.ts";
 
@@ -11,6 +11,8 @@ export const specPublishedSchema = z.object({
   version: positiveInt,
   link: httpLink,
   diffLink: httpLink.nullable(),
+  // The importer's "what changed and why"; absent in emails queued before it existed.
+  changeNote: z.string().trim().max(500).nullish(),
 });
 
 export type SpecPublishedData = z.infer<typeof specPublishedSchema>;
@@ -20,7 +22,7 @@ export function specPublishedSubject(locale: string, data: SpecPublishedData) {
   return t(locale, "specPublished.subject", { importer: data.importerName, title: data.title, version: String(data.version) });
 }
 
-export function SpecPublishedEmail({ locale, importerName, title, productCode, version, link, diffLink }: SpecPublishedProps) {
+export function SpecPublishedEmail({ locale, importerName, title, productCode, version, link, diffLink, changeNote }: SpecPublishedProps) {
   return (
     <EmailLayout
       locale={locale}
@@ -28,6 +30,12 @@ export function SpecPublishedEmail({ locale, importerName, title, productCode, v
       actions={[{ href: link, label: t(locale, "specPublished.button") }, diffLink ? { href: diffLink, label: t(locale, "specPublished.diff") } : null]}
     >
       <Paragraph>{t(locale, "specPublished.product", { code: productCode })}</Paragraph>
+      {changeNote ? (
+        <>
+          <Paragraph>{t(locale, "specPublished.changeNote")}</Paragraph>
+          <Quote>{changeNote}</Quote>
+        </>
+      ) : null}
       <Paragraph>{t(locale, "specPublished.body")}</Paragraph>
     </EmailLayout>
   );

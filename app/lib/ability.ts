@@ -113,7 +113,7 @@ const partnershipRules: RuleSet = ({ can }, ctx) => {
 };
 
 /** The fields of a spec version that are edited while it is a draft. */
-export const SPEC_VERSION_CONTENT_FIELDS = ["description", "notes", "packaging", "materials", "characteristics", "defectExamples", "attachments"];
+export const SPEC_VERSION_CONTENT_FIELDS = ["description", "notes", "packaging", "changeNote", "materials", "characteristics", "defectExamples", "attachments"];
 
 const specRules: RuleSet = ({ can }, ctx) => {
   if (ctx.orgKind === "IMPORTER") {

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { getDashboard, type AttentionGroup, type AttentionItem } from "~/features/dashboard/attention.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { membersPath } from "~/features/organizations/paths.ts";
+import { ROLE_IN_WORDS } from "~/features/organizations/schemas.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
@@ -21,10 +22,7 @@ export default function Dashboard() {
   const groups = attention.groups.filter((g) => g.total > 0);
   return (
     <>
-      <PageHeader
-        title={org.name}
-        description={`You are ${role.toLowerCase()} of this ${org.kind === "IMPORTER" ? "importer" : "factory"}. Here is what needs your attention.`}
-      />
+      <PageHeader title={org.name} description={`You are ${ROLE_IN_WORDS[role]} at ${org.name}. Here is what needs your attention.`} />
       {role === "VIEWER" && groups.length ? (
         <p className="mb-4 text-sm text-slate-600">You have read-only access: you can open each item; a colleague with edit rights takes the action.</p>
       ) : null}

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorList } from "~/components/forms.tsx";
+import { ShareForm } from "~/features/specs/ui/share-form.tsx";
+import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { diffPath, specPath, versionEditPath, versionPath } from "~/features/specs/paths.ts";
 import { ShareSchema, UnshareSchema } from "~/features/specs/schemas.ts";
@@ -60,8 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(versionEditPath(ctx.org.slug, spec.id, draft.number));
     },
     share: async ({ factoryIds }) => {
-      await shareSpec(ctx, spec, factoryIds);
-      return redirectWithToast(here, { message: "Shared. Factories see published versions only." });
+      const { emailed } = await shareSpec(ctx, spec, factoryIds);
+      return redirectWithToast(here, {
+        message: `Shared. Factories see published versions only. ${emailedSentence(emailed, spec.currentVersionId ? "No one was emailed." : "They are emailed when a version is published.")}`,
+      });
     },
     unshare: async ({ factoryId }) => {
       await unshareSpec(ctx, spec, factoryId);
@@ -155,23 +158,8 @@ export default function SpecPage() {
                   </li>
                 ))}
             </ul>
-            {can.share && unshared.length ? (
-              <Form method="post" className="mt-4 space-y-2 border-t border-slate-100 pt-4">
-                <input type="hidden" name="intent" value="share" />
-                <fieldset>
-                  <legend className="text-sm font-medium text-slate-700">Share with</legend>
-                  {unshared.map((o) => (
-                    <label key={o.id} className="mt-1 flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="factoryIds" value={o.id} />
-                      {o.name}
-                    </label>
-                  ))}
-                </fieldset>
-                <ErrorList errors={actionData?.result.error?.factoryIds} />
-                <button type="submit" className="btn-primary">
-                  Share
-                </button>
-              </Form>
+            {can.share ? (
+              <ShareForm factories={unshared} errors={actionData?.result.error?.factoryIds} className="mt-4 border-t border-slate-100 pt-4" />
             ) : null}
             {can.share && shareOptions.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">

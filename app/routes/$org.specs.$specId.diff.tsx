@@ -30,13 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     from,
     to,
     versions: versions.map((v) => v.number),
+    // Each version's "what changed and why" between the two, oldest first.
+    changeNotes: versions
+      .filter((v) => v.number > Math.min(from, to) && v.number <= Math.max(from, to) && v.changeNote)
+      .map((v) => ({ number: v.number, note: v.changeNote }))
+      .reverse(),
     diff: diffVersions(before, after),
     characteristicsByKey: Object.fromEntries([...before.characteristics, ...after.characteristics].map((c) => [c.key, { number: c.number, name: c.name }])),
   };
 }
 
 export default function DiffPage() {
-  const { org, spec, from, to, versions, diff, characteristicsByKey } = useLoaderData<typeof loader>();
+  const { org, spec, from, to, versions, changeNotes, diff, characteristicsByKey } = useLoaderData<typeof loader>();
   return (
     <>
       <SpecPageHeader org={org} spec={spec} title={`Changes from version ${from} to ${to}`} />
@@ -59,6 +64,21 @@ export default function DiffPage() {
           Compare
         </button>
       </Form>
+      {changeNotes.length ? (
+        <section className="card mb-4" aria-labelledby="change-notes" data-testid="change-notes">
+          <h2 id="change-notes" className="font-semibold">
+            What changed and why
+          </h2>
+          <dl className="mt-2 space-y-2 text-sm">
+            {changeNotes.map((n) => (
+              <div key={n.number}>
+                <dt className="font-medium text-slate-700">Version {n.number}</dt>
+                <dd className="whitespace-pre-line break-words text-slate-800">{n.note}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <div className="card">
         <VersionDiffView diff={diff} fromNumber={from} toNumber={to} characteristicsByKey={characteristicsByKey} summaryHeading />
       </div>

@@ -4,6 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SpecPageHeader } from "~/features/specs/ui/spec-page-header.tsx";
 import { ErrorList, SubmitButton } from "~/components/forms.tsx";
+import { ConfirmAction } from "~/components/confirm-action.tsx";
+import { ShareForm } from "~/features/specs/ui/share-form.tsx";
+import { publishAudience } from "~/features/specs/notifications.server.ts";
+import { listShareOptions } from "~/features/specs/sharing.server.ts";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
@@ -30,6 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, spec, version, page } = await loadVersionPage(request, params);
+  const canPublish = ctx.ability.can("publish", asSubject("SpecVersion", version));
+  const canShare = ctx.ability.can("share", asSubject("Spec", spec));
+  const [audience, shareOptions] = await Promise.all([canPublish ? publishAudience(spec.id) : [], canShare ? listShareOptions(ctx, spec) : []]);
   return {
     org: ctx.org,
     spec: { id: spec.id, title: spec.title, productCode: spec.productCode, importer: spec.org.name, currentVersionId: spec.currentVersionId },
@@ -41,9 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     can: {
       edit: ctx.ability.can("update", asSubject("SpecVersion", version)),
-      publish: ctx.ability.can("publish", asSubject("SpecVersion", version)),
+      publish: canPublish,
       acknowledge: ctx.ability.can("acknowledge", asSubject("SpecVersion", version)),
+      deleteDraft: version.number > 1 && ctx.ability.can("delete", asSubject("SpecVersion", version)),
+      share: canShare,
     },
+    audience,
+    unshared: shareOptions.filter((o) => !o.sharedAt).map(({ id, name }) => ({ id, name })),
     ...page,
     history: await specVersionHistory(ctx, version.id),
   };
@@ -53,7 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answerVersionPage(request, await loadSpecVersionRoute(request, params));
 }
 
-const ackStyle = { pending: "bg-slate-100 text-slate-700", acknowledged: "bg-green-100 text-green-800", queried: "bg-amber-100 text-amber-900" } as const;
+const ackStyle = {
+  pending: "bg-slate-100 text-slate-700",
+  acknowledged: "bg-green-100 text-green-800",
+  queried: "bg-amber-100 text-amber-900",
+  answered: "bg-sky-100 text-sky-900",
+} as const;
 
 export default function VersionPage() {
   const d = useLoaderData<typeof loader>();
@@ -62,7 +78,8 @@ export default function VersionPage() {
   const isCurrent = spec.currentVersionId === version.id;
   // The acknowledgement's forms answer their own refusals while they are shown; the banner says the rest.
   const answersShown = !!d.factoryAck && version.status !== "DRAFT" && can.acknowledge && isCurrent && d.factoryAck.status !== "ACKNOWLEDGED";
-  const formError = replyTo(actionData, "publish", ...(answersShown ? [] : (["acknowledge", "query"] as const)))?.result.error?.[""];
+  const shareErrors = replyTo(actionData, "share")?.result.error?.factoryIds;
+  const formError = replyTo(actionData, "publish", "delete-draft", "share", ...(answersShown ? [] : (["acknowledge", "query"] as const)))?.result.error?.[""];
   return (
     <>
       <SpecPageHeader
@@ -78,10 +95,21 @@ export default function VersionPage() {
               </Link>
             ) : null}
             {can.publish ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="publish" />
-                <SubmitButton pendingText="Publishing…">Publish version {String(version.number)}</SubmitButton>
-              </Form>
+              <ConfirmAction
+                tone="primary"
+                label={`Publish version ${version.number}`}
+                question={<PublishQuestion number={version.number} audience={d.audience} />}
+                confirmLabel="Publish"
+                fields={{ intent: "publish" }}
+              />
+            ) : null}
+            {can.deleteDraft ? (
+              <ConfirmAction
+                label="Delete draft"
+                question={`Delete draft version ${version.number} and everything typed in it? This cannot be undone.`}
+                confirmLabel="Delete draft"
+                fields={{ intent: "delete-draft" }}
+              />
             ) : null}
             {version.number > 1 ? (
               <Link className="btn-secondary" to={diffPath(org.slug, spec.id, version.number - 1, version.number)}>
@@ -170,6 +198,16 @@ export default function VersionPage() {
                   ))}
                 </ul>
               )}
+              {can.share ? <ShareForm factories={d.unshared} errors={shareErrors} className="mt-3 border-t border-slate-100 pt-3" /> : null}
+            </section>
+          ) : null}
+          {can.share && version.status === "DRAFT" && d.unshared.length ? (
+            <section className="card" aria-labelledby="sharing">
+              <h2 id="sharing" className="font-semibold">
+                Sharing
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">Factories see published versions only, never this draft.</p>
+              <ShareForm factories={d.unshared} errors={shareErrors} className="mt-3" />
             </section>
           ) : null}
         </aside>
@@ -179,6 +217,20 @@ export default function VersionPage() {
           {org.kind === "IMPORTER" ? (
             <p className="mb-2 text-sm text-slate-600">Conversation with {d.ackStatus.find((a) => a.factory.id === d.threadFactoryId)?.factory.name}</p>
           ) : null}
+          <QuestionStatus
+            state={
+              org.kind === "IMPORTER"
+                ? d.ackStatus.find((a) => a.factory.id === d.threadFactoryId)?.state
+                : d.factoryAck?.status === "ACKNOWLEDGED"
+                  ? "acknowledged"
+                  : d.factoryAck?.status === "QUERIED"
+                    ? d.factoryAck.answered
+                      ? "answered"
+                      : "queried"
+                    : undefined
+            }
+            importer={org.kind === "IMPORTER"}
+          />
           <Thread
             {...d.thread}
             heading="Questions and notes"
@@ -189,6 +241,48 @@ export default function VersionPage() {
       ) : null}
       <Timeline entries={d.history} />
     </>
+  );
+}
+
+/** Where the factory's question stands, at the head of the thread: whose turn it is. */
+function QuestionStatus({ state, importer }: { state?: "pending" | "acknowledged" | "queried" | "answered"; importer: boolean }) {
+  if (state !== "queried" && state !== "answered") return null;
+  const text =
+    state === "answered"
+      ? importer
+        ? "Question answered: waiting for the factory to acknowledge or ask again."
+        : "Your question was answered. Read the answer, then acknowledge the version or ask again."
+      : importer
+        ? "Question open: waiting for your answer."
+        : "Question open: waiting for the importer's answer.";
+  return (
+    <p className={`mb-2 rounded px-2 py-1 text-sm font-medium ${ackStyle[state]}`} data-testid="question-status">
+      {text}
+    </p>
+  );
+}
+
+/** Who the publish email goes to: the same recipients the notification is sent to. */
+function PublishQuestion({ number, audience }: { number: number; audience: { name: string; people: number }[] }) {
+  const people = audience.reduce((sum, f) => sum + f.people, 0);
+  return (
+    <div data-testid="publish-audience">
+      <p>Publish version {number}? It cannot be changed afterwards.</p>
+      {people === 0 ? (
+        <p className="mt-2">No one will be emailed: this specification is not shared with an active partner factory yet.</p>
+      ) : (
+        <>
+          <p className="mt-2">{people === 1 ? "1 person" : `${people} people`} will be emailed:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {audience.map((f) => (
+              <li key={f.name}>
+                {f.people === 1 ? "the 1 member" : `the ${f.people} members`} of {f.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -209,7 +303,7 @@ function AcknowledgePanel({
   lastResult,
   acknowledgeResult,
 }: {
-  ack: { status: "ACKNOWLEDGED" | "QUERIED" | null; question: string | null; at: string | null };
+  ack: { status: "ACKNOWLEDGED" | "QUERIED" | null; question: string | null; at: string | null; answered: boolean };
   canAcknowledge: boolean;
   lastResult?: SubmissionResult<string[]>;
   acknowledgeResult?: SubmissionResult<string[]>;
@@ -226,7 +320,9 @@ function AcknowledgePanel({
       {ack.status === "ACKNOWLEDGED" ? (
         <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">✓ Acknowledged {ack.at ? formatDay(ack.at) : null}</p>
       ) : ack.status === "QUERIED" ? (
-        <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">You asked: “{ack.question}”. The answer comes in the conversation below.</p>
+        <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+          You asked: “{ack.question}”. {ack.answered ? "The importer has answered in the conversation below." : "The answer comes in the conversation below."}
+        </p>
       ) : (
         <p className="mt-2 text-sm text-slate-700">
           Read the whole specification. If everything is clear and you can make it, acknowledge it. If not, ask a question.

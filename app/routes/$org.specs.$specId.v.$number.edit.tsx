@@ -15,7 +15,7 @@ import { CharacteristicRows, DefectRows, MaterialRows, TextArea } from "~/featur
 import { stageUploads } from "~/features/attachments/uploads.server.ts";
 import { IMAGE_KINDS, isImageType } from "~/features/attachments/file-types.ts";
 import { versionEditPath, versionPath } from "~/features/specs/paths.ts";
-import { AddDefectSchema, VersionContentSchema } from "~/features/specs/schemas.ts";
+import { AddDefectSchema, CHANGE_NOTE_MAX, VersionContentSchema } from "~/features/specs/schemas.ts";
 import {
   addDefectExample,
   addVersionFiles,
@@ -44,7 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const snapshot = await toSnapshot(version);
   // Every write to the draft moves updatedAt: the editor remounts on it, so
   // after a save the form holds what was saved, not the browser's old state.
-  return { org: ctx.org, spec: { id: spec.id, title: spec.title, productCode: spec.productCode }, snapshot, savedAt: version.updatedAt.toISOString() };
+  return {
+    org: ctx.org,
+    spec: { id: spec.id, title: spec.title, productCode: spec.productCode },
+    snapshot,
+    changeNote: version.changeNote,
+    savedAt: version.updatedAt.toISOString(),
+  };
 }
 
 const EDITOR_INTENTS = { save: VersionContentSchema, "remove-file": z.object({ intent: z.literal("remove-file"), attachmentId: z.string().min(1).max(64) }) };
@@ -164,7 +170,7 @@ export default function EditVersion() {
 }
 
 function DraftEditor() {
-  const { org, spec, snapshot } = useLoaderData<typeof loader>();
+  const { org, spec, snapshot, changeNote } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(VersionContentSchema, {
     id: "version-content",
@@ -173,6 +179,7 @@ function DraftEditor() {
       description: snapshot.description,
       notes: snapshot.notes,
       packaging: snapshot.packaging,
+      changeNote,
       materials: snapshot.materials,
       characteristics: snapshot.characteristics.map((c) => ({ ...c, nominal: c.nominal ?? "", lowerTol: c.lowerTol ?? "", upperTol: c.upperTol ?? "" })),
       defects: snapshot.defectExamples.map((d) => ({ key: d.key, description: d.description, characteristicKey: d.characteristicKey ?? "" })),
@@ -205,6 +212,14 @@ function DraftEditor() {
           <TextArea field={fields.description} label="Description" />
           <TextArea field={fields.notes} label="Notes for the factory" rows={3} />
           <TextArea field={fields.packaging} label="Packaging instructions" rows={3} hint="Inner and outer packing, labels, carton marks, drop test." />
+          {snapshot.number > 1 ? (
+            <TextArea
+              field={fields.changeNote}
+              label="What changed and why"
+              rows={2}
+              hint={`A short note for the factories (at most ${CHANGE_NOTE_MAX} characters): the changes page and the publish email show it.`}
+            />
+          ) : null}
         </div>
         <CharacteristicRows form={form} list={fields.characteristics} />
         <MaterialRows form={form} list={fields.materials} />

@@ -133,7 +133,7 @@ test("an owner invites a colleague, who joins; removing them takes a second, exp
   await colleague.getByRole("button", { name: "Accept and join" }).click();
   await expect(colleague).toHaveURL(new RegExp(`/${slug}$`));
   await expect(colleague.getByRole("status")).toContainText(`Welcome to ${orgName}.`);
-  await expect(colleague.getByText("You are quality of this factory.")).toBeVisible();
+  await expect(colleague.getByText(`You are a quality manager at ${orgName}.`)).toBeVisible();
 
   // The owner sees the new member; the invitation is no longer pending.
   await page.reload();

@@ -31,7 +31,7 @@ test("an importer invites a factory, the factory joins from the email, and outsi
   const importerSlug = slugOf(page);
   await expect(page).toHaveURL(new RegExp(`/${importerSlug}$`));
   await expect(page.getByRole("heading", { level: 1, name: importer.orgName })).toBeVisible();
-  await expect(page.getByText("You are owner of this importer.")).toBeVisible();
+  await expect(page.getByText(`You are an owner at ${importer.orgName}.`)).toBeVisible();
 
   // Factories page: invite the factory contact.
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Factories" }).click();

@@ -311,13 +311,19 @@ export async function saveDraft(page: Page) {
   await expect(page.getByRole("status")).toContainText("Draft saved.");
 }
 
-/** From the draft editor: "Preview and publish" → "Publish version N". Ends on the version page. */
+/** From the draft editor: "Preview and publish" → "Publish version N" → confirm. Ends on the version page. */
 export async function publishDraft(page: Page, number: number) {
   await page.getByRole("link", { name: "Preview and publish" }).click();
   await expect(page).toHaveURL(new RegExp(`/specs/[^/]+/v/${number}$`));
-  await page.getByRole("button", { name: `Publish version ${number}` }).click();
+  // Publishing asks first, in a dialog that says who will be emailed.
+  const opener = page.locator("summary", { hasText: `Publish version ${number}` });
+  await opener.click();
+  await page
+    .getByRole("dialog", { name: `Publish version ${number}` })
+    .getByRole("button", { name: "Publish", exact: true })
+    .click();
   await expect(page.getByRole("status")).toContainText(`Version ${number} is published.`);
-  await expect(page.getByRole("button", { name: `Publish version ${number}` })).toHaveCount(0);
+  await expect(opener).toHaveCount(0);
 }
 
 /** On the spec page: ticks the factory under "Share with" and shares. */

@@ -10,6 +10,14 @@ export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   VIEWER: "Viewer",
 };
 
+/** A role in a sentence: "You are a quality manager at Acme Imports." */
+export const ROLE_IN_WORDS: Record<(typeof ROLES)[number], string> = {
+  OWNER: "an owner",
+  QUALITY: "a quality manager",
+  MEMBER: "a member",
+  VIEWER: "a viewer (read-only)",
+};
+
 export const emailSchema = z
   .string({ required_error: "Enter an email address" })
   .trim()

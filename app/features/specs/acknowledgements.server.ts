@@ -8,7 +8,33 @@ import { notifyAcknowledgement } from "./notifications.server.ts";
 import type { LoadedSpec } from "./specs.server.ts";
 import type { LoadedVersion } from "./versions.server.ts";
 
-export type AckState = "pending" | "acknowledged" | "queried";
+/** "answered": the factory asked, and the importer has replied in the thread since (the factory's turn again). */
+export type AckState = "pending" | "acknowledged" | "queried" | "answered";
+
+/**
+ * The factories whose question on this version the importer has answered: a
+ * shared comment by the importer in that factory's thread after the question.
+ */
+export async function answeredFactories(
+  ctx: TenantContext,
+  version: { id: string; orgId: string },
+  acks: Pick<AckRow, "factoryId" | "status" | "updatedAt">[],
+) {
+  const queried = acks.filter((a) => a.status === "QUERIED");
+  if (queried.length === 0) return new Set<string>();
+  const replies = await prisma.comment.findMany({
+    where: {
+      AND: [
+        accessible(ctx.ability, "read", "Comment"),
+        { threadType: "SpecVersion", threadId: version.id, orgId: version.orgId, visibility: "SHARED" },
+        { OR: queried.map((a) => ({ factoryId: a.factoryId, createdAt: { gt: a.updatedAt } })) },
+      ],
+    },
+    select: { factoryId: true },
+    distinct: ["factoryId"],
+  });
+  return new Set(replies.map((r) => r.factoryId));
+}
 
 /**
  * The factory acknowledges the current published version, or queries it with
@@ -92,14 +118,18 @@ export async function userNames(acks: Pick<AckRow, "userId">[]) {
  * order it was shared, with its answer; questions first, since they are what
  * the importer has to act on.
  */
-export function ackStatusOf(shares: { factory: { id: string; name: string }; partnership: { status: string } }[], acks: AckRow[]) {
+export function ackStatusOf(
+  shares: { factory: { id: string; name: string }; partnership: { status: string } }[],
+  acks: AckRow[],
+  answered: ReadonlySet<string> = new Set(),
+) {
   const byFactory = new Map(acks.map((a) => [a.factoryId, a]));
-  const order: Record<AckState, number> = { queried: 0, pending: 1, acknowledged: 2 };
+  const order: Record<AckState, number> = { queried: 0, pending: 1, answered: 2, acknowledged: 3 };
   return shares
     .filter((s) => s.partnership.status === "ACTIVE")
     .map(({ factory }) => {
       const ack = byFactory.get(factory.id);
-      const state: AckState = !ack ? "pending" : ack.status === "ACKNOWLEDGED" ? "acknowledged" : "queried";
+      const state: AckState = !ack ? "pending" : ack.status === "ACKNOWLEDGED" ? "acknowledged" : answered.has(factory.id) ? "answered" : "queried";
       return { factory, state, question: ack?.question ?? null, userId: ack?.userId ?? null, at: ack?.updatedAt ?? null };
     })
     .sort((a, b) => order[a.state] - order[b.state]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkFormShape } from "~/lib/form-shape.server.ts";
 import { formOf, refusal } from "../../../tests/support/form-refusals.ts";
-import { CharacteristicRowSchema, VersionContentSchema } from "./schemas.ts";
+import { CharacteristicRowSchema, LOWER_TOL_ABOVE_NOMINAL, VersionContentSchema } from "./schemas.ts";
 
 const row = (key: string) => ({ key, number: "1", name: "Glaze", kind: "ATTRIBUTE", class: "MAJOR", method: "No chips larger than 1 mm" });
 
@@ -47,6 +47,14 @@ describe("measured rows", () => {
   it("refuses a nominal without a tolerance and limits that cross", () => {
     expect(errors({ nominal: "95" })).toEqual({ upperTol: "Give at least one tolerance" });
     expect(errors({ nominal: "95", lowerTol: "0.10", upperTol: "0.05" })).toEqual({ lowerTol: "The lower tolerance must not be above the upper one" });
+  });
+  it("refuses a lower tolerance above the nominal, next to the lower tolerance, and takes zero or a negative one", () => {
+    expect(errors({ nominal: "82", lowerTol: "81.8", upperTol: "82.3" })).toEqual({
+      lowerTol: "The lower tolerance must not lie above the nominal: write it as an offset from the nominal, e.g. −0.2 or 0",
+    });
+    expect(errors({ nominal: "82", lowerTol: "+0.1" })).toEqual({ lowerTol: LOWER_TOL_ABOVE_NOMINAL });
+    expect(errors({ nominal: "82", lowerTol: "0", upperTol: "0.3" })).toEqual({});
+    expect(errors({ nominal: "82", lowerTol: "-0.2", upperTol: "0.3" })).toEqual({});
   });
   it("keeps the decimals as typed, dropping only a plus sign", () => {
     const parsed = CharacteristicRowSchema.parse(measured({ nominal: "0.60", lowerTol: "-0.05", upperTol: "+0.10" }));

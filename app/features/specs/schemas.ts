@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { integerDigits, parseDecimal } from "~/lib/decimal.ts";
+import { compareDecimal, integerDigits, isDecimal, parseDecimal } from "~/lib/decimal.ts";
 import { limitProblems, MAX_DECIMALS, MAX_INTEGER_DIGITS } from "./characteristic.ts";
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}: use at most ${max} characters`);
@@ -39,6 +39,8 @@ const rowKey = z
   .regex(/^[A-Za-z0-9_-]*$/, ROW_KEY_MESSAGE)
   .refine((key) => !["__proto__", "constructor", "prototype"].includes(key), ROW_KEY_MESSAGE);
 
+export const LOWER_TOL_ABOVE_NOMINAL = "The lower tolerance must not lie above the nominal: write it as an offset from the nominal, e.g. −0.2 or 0";
+
 export const CharacteristicRowSchema = z
   .object({
     key: rowKey.optional(),
@@ -55,8 +57,14 @@ export const CharacteristicRowSchema = z
   .superRefine((row, ctx) => {
     if (row.kind === "VARIABLE") {
       // Refuse exactly what the characteristic's rule cannot judge; a number that is not one has its own message above.
-      for (const problem of limitProblems(row)) {
+      const problems = limitProblems(row);
+      for (const problem of problems) {
         if (problem.code !== "not-a-number") ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+      }
+      // Tolerances are counted from the nominal: a positive lower one puts the nominal itself out of limits,
+      // which is nearly always a lower limit typed where its offset belongs ("81.8" for "−0.2").
+      if (!problems.some((p) => p.field === "lowerTol") && row.lowerTol && isDecimal(row.lowerTol) && compareDecimal(row.lowerTol, "0") > 0) {
+        ctx.addIssue({ code: "custom", path: ["lowerTol"], message: LOWER_TOL_ABOVE_NOMINAL });
       }
       if (!row.unit) ctx.addIssue({ code: "custom", path: ["unit"], message: "Give the unit, e.g. mm" });
     } else {
@@ -81,11 +89,13 @@ export const DefectRowSchema = z.object({
 });
 
 const MAX_ROWS = 200;
+export const CHANGE_NOTE_MAX = 500;
 
 export const VersionContentSchema = z.object({
   description: text(10_000, "Description").optional().default(""),
   notes: text(10_000, "Notes").optional().default(""),
   packaging: text(10_000, "Packaging instructions").optional().default(""),
+  changeNote: text(CHANGE_NOTE_MAX, "What changed and why").optional().default(""),
   materials: z.array(MaterialRowSchema).max(50, "At most 50 materials").optional().default([]),
   characteristics: z.array(CharacteristicRowSchema).max(MAX_ROWS, `At most ${MAX_ROWS} characteristics`).optional().default([]),
   defects: z.array(DefectRowSchema).max(50).optional().default([]),

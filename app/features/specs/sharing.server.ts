@@ -26,8 +26,8 @@ export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
   return partnerships.flatMap(({ factory }) => (factory ? [{ ...factory, sharedAt: sharedAt.get(factory.id) ?? null }] : []));
 }
 
-/** Shares a spec with active partner factories; those with a published version get the email now. */
-export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]) {
+/** Shares a spec with active partner factories; when a version is published they get the email now. Returns how many were emailed. */
+export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]): Promise<{ emailed: number }> {
   ensureCan(ctx.ability, "share", asSubject("Spec", spec), "Only owners and quality leads share specifications.");
   for (const factoryId of factoryIds) ensureCan(ctx.ability, "create", asSubject("SpecShare", { specId: spec.id, importerId: spec.orgId, factoryId }));
   const partnerships = await prisma.partnership.findMany({
@@ -35,7 +35,7 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
     select: { id: true, factoryId: true },
   });
   if (partnerships.length !== new Set(factoryIds).size) throw new UserError("Share only with factories that are active partners.", 400);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const existing = await tx.specShare.findMany({
       where: { specId: spec.id, factoryId: { in: factoryIds } },
       select: { id: true, factoryId: true, partnershipId: true },
@@ -62,14 +62,16 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
     }
     if (spec.currentVersionId && added.length) {
       const current = await tx.specVersion.findUniqueOrThrow({ where: { id: spec.currentVersionId }, select: { id: true, number: true } });
-      await notifySpecPublished(tx, {
+      const emailed = await notifySpecPublished(tx, {
         spec,
         versionId: current.id,
         number: current.number,
         importerName: ctx.org.name,
         factoryIds: added.map((p) => p.factoryId!),
       });
+      return { emailed };
     }
+    return { emailed: 0 };
   });
 }
 

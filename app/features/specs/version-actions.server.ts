@@ -10,14 +10,18 @@ import { readForm } from "~/lib/forms.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { listAckStatus, respondToVersion } from "./acknowledgements.server.ts";
-import { versionPath } from "./paths.ts";
-import { AcknowledgeSchema, QuerySchema } from "./schemas.ts";
+import { specPath, versionPath } from "./paths.ts";
+import { AcknowledgeSchema, QuerySchema, ShareSchema } from "./schemas.ts";
+import { shareSpec } from "./sharing.server.ts";
+import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { versionThreadPage, versionThreadWatchers } from "./threads.server.ts";
 import { threadFactoryFor } from "./version-page.server.ts";
-import { publishVersion, type LoadedVersionRoute } from "./versions.server.ts";
+import { deleteDraft, publishVersion, type LoadedVersionRoute } from "./versions.server.ts";
 
 const VERSION_INTENTS = {
   publish: z.object({ intent: z.literal("publish") }),
+  "delete-draft": z.object({ intent: z.literal("delete-draft") }),
+  share: ShareSchema,
   acknowledge: AcknowledgeSchema,
   query: QuerySchema,
   ...THREAD_INTENT_SCHEMAS,
@@ -51,8 +55,18 @@ export async function answerVersionPage(request: Request, loaded: LoadedVersionR
     {
       ...thread.handlers,
       publish: async () => {
-        await publishVersion(ctx, spec, version);
-        return redirectWithToast(here, { message: `Version ${version.number} is published. Factories it is shared with have been emailed.` });
+        const { emailed } = await publishVersion(ctx, spec, version);
+        const none = "No one was emailed: it is not shared with an active partner factory yet.";
+        return redirectWithToast(here, { message: `Version ${version.number} is published. ${emailedSentence(emailed, none)}` });
+      },
+      "delete-draft": async () => {
+        await deleteDraft(ctx, version);
+        return redirectWithToast(specPath(ctx.org.slug, spec.id), { message: `Draft version ${version.number} was deleted.` });
+      },
+      share: async ({ factoryIds }) => {
+        const { emailed } = await shareSpec(ctx, spec, factoryIds);
+        const none = version.status === "DRAFT" ? "They are emailed when a version is published." : "No one was emailed.";
+        return redirectWithToast(here, { message: `Shared. ${emailedSentence(emailed, none)}` });
       },
       acknowledge: async () => {
         await respondToVersion(ctx, spec, version, { status: "ACKNOWLEDGED" });

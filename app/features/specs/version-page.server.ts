@@ -5,7 +5,7 @@ import { prisma } from "~/lib/db.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { ackStatusOf, userNames } from "./acknowledgements.server.ts";
+import { ackStatusOf, answeredFactories, userNames } from "./acknowledgements.server.ts";
 import { diffVersions } from "./diff.ts";
 import { idParam, versionNumberParam } from "./params.server.ts";
 import { specInclude } from "./specs.server.ts";
@@ -70,7 +70,8 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
   } = loaded;
   const version: LoadedVersion = { ...rest, spec };
 
-  const ackStatus = ctx.org.kind === "IMPORTER" ? ackStatusOf(spec.shares, acks) : [];
+  const answered = await answeredFactories(ctx, version, acks);
+  const ackStatus = ctx.org.kind === "IMPORTER" ? ackStatusOf(spec.shares, acks, answered) : [];
   const factoryId =
     version.status === "DRAFT"
       ? null
@@ -108,6 +109,7 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
           ? {
               status: mine?.status ?? null,
               question: mine?.question ?? null,
+              answered: answered.has(ctx.org.id),
               at: mine?.updatedAt.toISOString() ?? null,
               lastAcknowledged: acknowledgedBefore?.number ?? null,
             }

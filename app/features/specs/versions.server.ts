@@ -54,7 +54,7 @@ export function listVersions(ctx: TenantContext, specId: string) {
   return prisma.specVersion.findMany({
     where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId }] },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, status: true, publishedAt: true, createdAt: true },
+    select: { id: true, number: true, status: true, publishedAt: true, createdAt: true, changeNote: true },
   });
 }
 
@@ -133,7 +133,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
     await lockDraft(tx, version.id);
     await tx.specVersion.update({
       where: { id: version.id },
-      data: { description: content.description, notes: content.notes, packaging: content.packaging },
+      data: { description: content.description, notes: content.notes, packaging: content.packaging, changeNote: content.changeNote },
     });
     await tx.specMaterial.deleteMany({ where: { versionId: version.id } });
     await tx.specMaterial.createMany({
@@ -163,6 +163,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
     await recordAudit(tx, {
       ...memberAction(ctx, "specVersion.update", "SpecVersion", version.id),
       before: {
+        changeNote: version.changeNote,
         description: before.description,
         notes: before.notes,
         packaging: before.packaging,
@@ -170,6 +171,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
         materials: before.materials.length,
       },
       after: {
+        changeNote: content.changeNote,
         description: content.description,
         notes: content.notes,
         packaging: content.packaging,
@@ -180,11 +182,11 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
   });
 }
 
-/** Publishes a draft: it becomes immutable, the previous published version is superseded, partners are told. */
-export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, version: LoadedVersion) {
+/** Publishes a draft: it becomes immutable, the previous published version is superseded, partners are told. Returns how many were emailed. */
+export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, version: LoadedVersion): Promise<{ emailed: number }> {
   ensureCan(ctx.ability, "publish", asSubject("SpecVersion", version), "Only owners and quality leads publish specifications.");
   if (version.characteristics.length === 0) throw new UserError("Add at least one characteristic before publishing.", 422);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.specVersion.updateMany({
       where: { id: version.id, status: "DRAFT" },
@@ -198,7 +200,31 @@ export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, versi
       before: { status: "DRAFT" },
       after: { status: "PUBLISHED", number: version.number },
     });
-    await notifySpecPublished(tx, { spec, versionId: version.id, number: version.number, importerName: ctx.org.name });
+    const emailed = await notifySpecPublished(tx, { spec, versionId: version.id, number: version.number, importerName: ctx.org.name });
+    return { emailed };
+  });
+}
+
+/**
+ * Deletes a draft that was never published, with everything in it. Its files
+ * stay with the spec's other versions that link them; the audit keeps what it was.
+ */
+export async function deleteDraft(ctx: TenantContext, version: LoadedVersion) {
+  ensureCan(
+    ctx.ability,
+    "delete",
+    asSubject("SpecVersion", version),
+    version.status === "DRAFT" ? "Only owners and quality leads delete drafts." : `Version ${version.number} is published and cannot be deleted.`,
+  );
+  if (version.number === 1) throw new UserError("The first version cannot be deleted: edit it instead.", 409);
+  await prisma.$transaction(async (tx) => {
+    // Conditional on DRAFT: a publish that lands first wins, and the delete is refused.
+    const { count } = await tx.specVersion.deleteMany({ where: { id: version.id, status: "DRAFT" } });
+    if (count !== 1) throw new UserError("This version was published in the meantime and cannot be deleted.", 409);
+    await recordAudit(tx, {
+      ...memberAction(ctx, "specVersion.delete", "SpecVersion", version.id),
+      before: { status: "DRAFT", number: version.number, characteristics: version.characteristics.length },
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { limitsText } from "~/features/specs/characteristic.ts";
 import { CLASS_LABELS, CLASSES, type CharacteristicRowInput } from "~/features/specs/schemas.ts";
 import { ErrorList } from "~/components/forms.tsx";
 
@@ -27,6 +28,19 @@ function Cell({ field, label, type = "text", width, placeholder }: { field: AnyF
     </label>
   );
 }
+
+/** The acceptance limits as typed so far, from the same rule the first-article grid judges by. */
+function LiveLimits({ row }: { row: Row<keyof CharacteristicRowInput> }) {
+  const values = { kind: "VARIABLE" as const, nominal: str(row.nominal.value), lowerTol: str(row.lowerTol.value), upperTol: str(row.upperTol.value) };
+  if (!values.nominal && !values.lowerTol && !values.upperTol) return null;
+  return (
+    <p className="col-span-2 self-end text-sm text-slate-700 sm:col-span-6" data-testid="live-limits">
+      Accepted: <span className="font-medium tabular-nums">{limitsText({ ...values, unit: str(row.unit.value) })}</span>
+    </p>
+  );
+}
+
+const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 function RowTools({ form, list, index, count, what }: { form: AnyForm; list: ListField; index: number; count: number; what: string }) {
   return (
@@ -103,6 +117,7 @@ export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListFi
                     <Cell field={f.lowerTol} label="Lower tol." placeholder="-0.2" />
                     <Cell field={f.upperTol} label="Upper tol." placeholder="+0.3" />
                     <Cell field={f.unit} label="Unit" placeholder="mm" />
+                    <LiveLimits row={f} />
                   </>
                 )}
                 <div className={visual ? "col-span-2 sm:col-span-6" : "col-span-2"}>

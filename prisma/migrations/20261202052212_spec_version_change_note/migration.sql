@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SpecVersion" ADD COLUMN     "changeNote" TEXT NOT NULL DEFAULT '';
+
