@@ -7,7 +7,6 @@ import { ErrorList, SubmitButton } from "~/components/forms.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { ShareForm } from "~/features/specs/ui/share-form.tsx";
 import { publishAudience } from "~/features/specs/notifications.server.ts";
-import { listShareOptions } from "~/features/specs/sharing.server.ts";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { Thread } from "~/features/threads/ui/thread.tsx";
@@ -36,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, spec, version, page } = await loadVersionPage(request, params);
   const canPublish = ctx.ability.can("publish", asSubject("SpecVersion", version));
   const canShare = ctx.ability.can("share", asSubject("Spec", spec));
-  const [audience, shareOptions] = await Promise.all([canPublish ? publishAudience(spec.id) : [], canShare ? listShareOptions(ctx, spec) : []]);
+  const [audience, history] = await Promise.all([canPublish ? publishAudience(spec.id) : [], specVersionHistory(ctx, version.id)]);
   return {
     org: ctx.org,
     spec: { id: spec.id, title: spec.title, productCode: spec.productCode, importer: spec.org.name, currentVersionId: spec.currentVersionId },
@@ -54,9 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       share: canShare,
     },
     audience,
-    unshared: shareOptions.filter((o) => !o.sharedAt).map(({ id, name }) => ({ id, name })),
     ...page,
-    history: await specVersionHistory(ctx, version.id),
+    unshared: canShare ? page.unshared : [],
+    history,
   };
 }
 

@@ -100,12 +100,24 @@ describe("page flags follow the ability, for every org kind and role", () => {
     });
   });
 
-  it("a published version is acknowledged by factory owners, quality leads and members; a draft is edited and published by the importer's deciders", async () => {
+  it("a published version is acknowledged by factory owners, quality leads and members and shared by the importer's deciders; a draft is edited, published and deleted by them", async () => {
     const version = (specId: string, number: number) => async (r: Reader) =>
       (await loaderData<{ can: Record<string, boolean> }>(versionRoute, r, `/specs/${specId}/v/${number}`, { specId, number: String(number) })).can;
-    await expectFlags(readers, version(published.specId, 1), { edit: {}, publish: {}, acknowledge: { FACTORY: TAKES_PART } });
+    await expectFlags(readers, version(published.specId, 1), {
+      edit: {},
+      publish: {},
+      acknowledge: { FACTORY: TAKES_PART },
+      deleteDraft: {},
+      share: { IMPORTER: DECIDES },
+    });
     const importers = readers.filter((r) => r.kind === "IMPORTER");
-    await expectFlags(importers, version(drafted.specId, 2), { edit: { IMPORTER: DECIDES }, publish: { IMPORTER: DECIDES }, acknowledge: {} });
+    await expectFlags(importers, version(drafted.specId, 2), {
+      edit: { IMPORTER: DECIDES },
+      publish: { IMPORTER: DECIDES },
+      acknowledge: {},
+      deleteDraft: { IMPORTER: DECIDES },
+      share: { IMPORTER: DECIDES },
+    });
   });
 
   it("members: inviting, changing roles and removing are the owners', on both sides", async () => {

@@ -8,7 +8,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { headerOf, readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { filesOn, mergeFiles } from "./pair-files.server.ts";
-import { measureAgainIn, nextRoundOf } from "./resubmission.server.ts";
+import { currentVersionFor, measureAgainIn, nextRoundFrom } from "./resubmission.server.ts";
 
 /** One thread per series: every round of a first article shares it. */
 export const faThread = (fa: Pick<LoadedFirstArticle, "seriesId" | "importerId" | "factoryId">) => threadOn("FirstArticle", fa.seriesId, fa);
@@ -84,7 +84,10 @@ function loadSurroundings(ctx: TenantContext, fa: LoadedFirstArticle, peopleIds:
       },
       importer: {
         select: {
-          specs: { where: { id: fa.specId }, select: { ...specSelect, versions: { where: { id: fa.versionId }, select: measuredAgainst } } },
+          specs: {
+            where: { id: fa.specId },
+            select: { ...specSelect, versions: { where: { id: fa.versionId }, select: measuredAgainst }, currentVersion: currentVersionFor(fa.factoryId) },
+          },
           attachments: filesOn("FirstArticle", fa.id),
           memberships: people,
         },
@@ -98,20 +101,22 @@ function loadSurroundings(ctx: TenantContext, fa: LoadedFirstArticle, peopleIds:
 export async function loadFirstArticlePage(ctx: TenantContext, fa: LoadedFirstArticle, url: URL) {
   const subject = asSubject("FirstArticle", fa);
   const peopleIds = [...new Set([fa.submittedById, fa.decidedById].filter((id): id is string => !!id))];
-  const [around, thread, next, measureAgain] = await Promise.all([
+  const [around, thread, measureAgain] = await Promise.all([
     loadSurroundings(ctx, fa, peopleIds),
     listComments(ctx, faThread(fa), { before: url.searchParams.get("before") }),
-    ctx.org.kind === "FACTORY" ? nextRoundOf(ctx, fa) : null,
     fa.status === "DRAFT" ? measureAgainIn(fa) : null,
   ]);
   const [specRow] = around.importer.specs;
   if (!specRow?.versions[0]) throw new Error(`First article ${fa.id} points at a version its importer does not have.`);
   const {
     versions: [versionRow],
+    currentVersion,
     ...spec
   } = specRow;
   const names = await namesOf(peopleIds, [...around.importer.memberships, ...(around.factory?.memberships ?? [])]);
   const rounds = around.firstArticles;
+  // Only the factory starts rounds; it reads every round of its series, so the later ones counted here are all there are.
+  const next = ctx.org.kind === "FACTORY" ? nextRoundFrom(ctx, fa, currentVersion, rounds.filter((r) => r.round > fa.round).length) : null;
   return {
     fa: {
       id: fa.id,

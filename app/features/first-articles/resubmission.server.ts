@@ -34,19 +34,14 @@ export interface NextRound {
   versionHref: string;
 }
 
-/** What a next round from this round would be measured against, and whether it may start. */
-export async function nextRoundOf(ctx: TenantContext, fa: Round): Promise<NextRound | null> {
-  const [spec, later] = await Promise.all([
-    prisma.spec.findUniqueOrThrow({
-      where: { id: fa.specId },
-      select: {
-        id: true,
-        currentVersion: { select: { id: true, number: true, acknowledgements: { where: { factoryId: fa.factoryId }, select: { status: true } } } },
-      },
-    }),
-    prisma.firstArticle.count({ where: { seriesId: fa.seriesId, round: { gt: fa.round } } }),
-  ]);
-  const current = spec.currentVersion;
+type CurrentVersion = { id: string; number: number; acknowledgements: { status: string }[] } | null;
+
+/** The spec's current version with the factory's acknowledgement of it: what `nextRoundFrom` needs (a select, so the page loads it with the rest). */
+export const currentVersionFor = (factoryId: string) =>
+  ({ select: { id: true, number: true, acknowledgements: { where: { factoryId }, select: { status: true } } } }) as const;
+
+/** What a next round from this round would be measured against, and whether it may start, given the spec's current version and how many rounds follow it. */
+export function nextRoundFrom(ctx: TenantContext, fa: Round, current: CurrentVersion, laterRounds: number): NextRound | null {
   if (!current) return null;
   const sameVersion = current.id === fa.versionId;
   const doneWith = fa.status === "REJECTED" || fa.status === "WITHDRAWN" || (fa.status === "DRAFT" && !sameVersion);
@@ -54,9 +49,18 @@ export async function nextRoundOf(ctx: TenantContext, fa: Round): Promise<NextRo
     version: { id: current.id, number: current.number },
     sameVersion,
     acknowledged: current.acknowledgements[0]?.status === "ACKNOWLEDGED",
-    startable: later === 0 && doneWith,
-    versionHref: versionPath(ctx.org.slug, spec.id, current.number),
+    startable: laterRounds === 0 && doneWith,
+    versionHref: versionPath(ctx.org.slug, fa.specId, current.number),
   };
+}
+
+/** `nextRoundFrom`, reading what it needs. */
+export async function nextRoundOf(ctx: TenantContext, fa: Round): Promise<NextRound | null> {
+  const [spec, later] = await Promise.all([
+    prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { currentVersion: currentVersionFor(fa.factoryId) } }),
+    prisma.firstArticle.count({ where: { seriesId: fa.seriesId, round: { gt: fa.round } } }),
+  ]);
+  return nextRoundFrom(ctx, fa, spec.currentVersion, later);
 }
 
 /** The keys of this round's characteristics that changed since the round it was started from, with that version's number. */

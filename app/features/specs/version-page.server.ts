@@ -33,6 +33,18 @@ function pageInclude(ctx: TenantContext, number: number) {
     spec: {
       include: {
         ...specInclude,
+        // The importer's active partner factories, for the share form: none for a factory.
+        org: {
+          select: {
+            ...specInclude.org.select,
+            importerPartners: {
+              where: { AND: [accessible(ctx.ability, "read", "Partnership"), { status: "ACTIVE" }] },
+              select: { factory: { select: { id: true, name: true } } },
+              orderBy: { activatedAt: "asc" },
+              take: ctx.org.kind === "IMPORTER" ? 500 : 0,
+            },
+          },
+        },
         shares: {
           where: accessible(ctx.ability, "read", "SpecShare"),
           select: { factoryId: true, partnership: { select: { status: true } }, factory: { select: { id: true, name: true } } },
@@ -66,9 +78,13 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
   const { spec: loaded, acknowledgements: acks, ...rest } = found;
   const {
     versions: [acknowledgedBefore],
-    ...spec
+    org: { importerPartners, ...org },
+    ...specRest
   } = loaded;
+  const spec = { ...specRest, org };
   const version: LoadedVersion = { ...rest, spec };
+  const sharedWith = new Set(spec.shares.filter((s) => s.partnership.status === "ACTIVE").map((s) => s.factoryId));
+  const unshared = importerPartners.flatMap(({ factory }) => (factory && !sharedWith.has(factory.id) ? [factory] : []));
 
   const answered = await answeredFactories(ctx, version, acks);
   const ackStatus = ctx.org.kind === "IMPORTER" ? ackStatusOf(spec.shares, acks, answered) : [];
@@ -116,6 +132,7 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
           : null,
       changes,
       threadFactoryId: factoryId,
+      unshared,
       thread,
       firstArticles,
     },
