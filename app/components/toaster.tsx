@@ -13,20 +13,24 @@ const styles = {
   info: "border-sky-300 bg-sky-50 text-sky-900",
 };
 
-/** Shows the toast carried across the last redirect; screen readers hear it too. */
+/**
+ * Shows the toast carried across the last redirect; screen readers hear it too. It stays for its
+ * eight seconds even when the page's data is reloaded meanwhile (an autosave, another tab's
+ * fetch): the reload carries no toast, which only means there is no new one.
+ */
 export function Toaster({ toast }: { toast: ToastMessage | null }) {
   const [visible, setVisible] = useState(toast);
   // A new toast shows at once, in the same render; the effect only schedules its hiding.
   const [shown, setShown] = useState(toast);
-  if (shown !== toast) {
+  if (toast && toast.id !== shown?.id) {
     setShown(toast);
     setVisible(toast);
   }
   useEffect(() => {
-    if (!toast) return;
+    if (!visible) return;
     const timer = setTimeout(() => setVisible(null), 8000);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [visible]);
   return (
     <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
       {visible ? (

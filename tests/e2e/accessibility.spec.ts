@@ -39,6 +39,8 @@ interface CoveredPage {
   path: (seed: Seed) => string;
   /** Submits the page's main form empty or invalid; resolves once the page shows it refused. */
   refuse?: (page: Page) => Promise<void>;
+  /** What the state after `refuse` is called in the report, when it is not a refused form (an opened confirmation, say). */
+  refusedState?: string;
 }
 
 /** Clicks the button named `name` (inside `within`, when given) and waits for the refusal: an invalid field or an alert. */
@@ -66,12 +68,23 @@ const sidePages = (side: "importer" | "factory", org: (seed: Seed) => string): C
   { side, name: "scorecard", path: (s) => `${org(s)}/scorecards/${s.scorecard[side]}` },
   { side, name: "org new", path: () => "/orgs/new", refuse: submitEmpty(/^Create/) },
   { side, name: "error 404 (in an org)", path: (s) => `${org(s)}/specs/no-such-spec` },
+  { side, name: "audit log", path: (s) => `${org(s)}/audit` },
+  { side, name: "audit log (dates the wrong way round)", path: (s) => `${org(s)}/audit?from=2026-12-31&to=2026-01-01` },
 ];
 
 const PAGES: CoveredPage[] = [
   ...sidePages("importer", importerOrg),
   { side: "importer", name: "new spec", path: (s) => `${importerOrg(s)}/specs/new`, refuse: submitEmpty("Create specification") },
-  { side: "importer", name: "version page (draft)", path: (s) => `${s.specPath(importerOrg(s))}/v/3` },
+  {
+    side: "importer",
+    name: "version page (draft)",
+    path: (s) => `${s.specPath(importerOrg(s))}/v/3`,
+    refusedState: "publish confirmation open",
+    refuse: async (page) => {
+      await page.getByText("Publish version 3", { exact: true }).click();
+      await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
+    },
+  },
   {
     side: "importer",
     name: "version edit",
@@ -214,7 +227,7 @@ test("every page of both sides, and each page's refused form, has no accessibili
     states++;
     if (covered.refuse) {
       await covered.refuse(on);
-      found.push(...(await axeViolations(on, `${label}, refused form`)));
+      found.push(...(await axeViolations(on, `${label}, ${covered.refusedState ?? "refused form"}`)));
       states++;
     }
   }

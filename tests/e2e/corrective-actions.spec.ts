@@ -197,7 +197,9 @@ test("a corrective action from a rejected first article: answered, returned, rev
   ).click();
   await expect(factoryPage).toHaveURL(factoryCaPath);
   await expect(factoryPage.getByText(`Returned by ${importer.orgName}:`)).toBeVisible();
-  await expect(factoryPage.getByText(returnNote)).toBeVisible();
+  // On the plan, and in the history with who returned it.
+  await expect(factoryPage.getByText(returnNote, { exact: true })).toBeVisible();
+  await expect(factoryPage.getByTestId("timeline")).toContainText(`Reason: ${returnNote}`);
   // The answer comes back as it was sent.
   await expect(answer.getByLabel("Where did the problem come from?")).toHaveValue("SKIPPED_CHECK");
   await expect(answer.getByLabel("Root cause", { exact: true })).toHaveValue(rootCause1);

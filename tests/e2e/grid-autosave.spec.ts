@@ -23,6 +23,7 @@ test("no typing is lost: a refused question then one click sends it; readings sa
   await factoryPage.goto(`/${factorySlug}`);
   await factoryPage.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Specifications" }).click();
   await factoryPage.getByRole("link", { name: title }).first().click();
+  await factoryPage.getByTestId("version-row").getByRole("link", { name: "Version 1" }).click();
   await expect(factoryPage.getByRole("heading", { level: 1, name: "Version 1" })).toBeVisible();
   await factoryPage.getByRole("button", { name: "Send question" }).click();
   await expect(factoryPage.getByText("Write your question so the importer can answer it")).toBeVisible();
