@@ -9,7 +9,7 @@ import { versionPath } from "~/features/specs/paths.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
-import { prisma } from "~/lib/db.server.ts";
+import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { carriedReadings, keysToMeasureAgain } from "./carry-over.ts";
@@ -97,18 +97,7 @@ export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle)
   const files = await stageCopies(fa.factoryId, { ownerType: "FirstArticle", ownerId: fa.id });
   try {
     return await prisma.$transaction(async (tx) => {
-      if (replacesDraft) {
-        const { count } = await tx.firstArticle.updateMany({
-          where: { id: fa.id, status: "DRAFT", revision: fa.revision },
-          data: { status: "WITHDRAWN", revision: { increment: 1 } },
-        });
-        if (count !== 1) throw new UserError("This draft changed since you opened it. Reload and try again.", 409);
-        await recordAudit(tx, {
-          ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id),
-          before: { status: "DRAFT" },
-          after: { status: "WITHDRAWN" },
-        });
-      }
+      if (replacesDraft) await markWithdrawn(tx, ctx, fa);
       const round = await tx.firstArticle.create({
         data: {
           seriesId: fa.seriesId,
@@ -154,18 +143,21 @@ export async function withdrawFirstArticle(ctx: TenantContext, fa: LoadedFirstAr
   );
   const next = await nextRoundOf(ctx, fa);
   if (!next || next.sameVersion) throw new UserError("This draft is on the current version: finish and submit it.", 409);
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.firstArticle.updateMany({
-      where: { id: fa.id, status: "DRAFT", revision: fa.revision },
-      data: { status: "WITHDRAWN", revision: { increment: 1 } },
-    });
-    if (count !== 1) throw new UserError("This draft changed since you opened it. Reload and try again.", 409);
-    // The importer never saw the draft: the event is the factory's alone.
-    await recordAudit(tx, {
-      ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id),
-      before: { status: "DRAFT" },
-      after: { status: "WITHDRAWN" },
-    });
+  await prisma.$transaction((tx) => markWithdrawn(tx, ctx, fa));
+}
+
+/** The draft as the page saw it becomes WITHDRAWN, or nothing does (another tab changed it first). */
+async function markWithdrawn(tx: Tx, ctx: TenantContext, fa: Pick<LoadedFirstArticle, "id" | "revision">) {
+  const { count } = await tx.firstArticle.updateMany({
+    where: { id: fa.id, status: "DRAFT", revision: fa.revision },
+    data: { status: "WITHDRAWN", revision: { increment: 1 } },
+  });
+  if (count !== 1) throw new UserError("This draft changed since you opened it. Reload and try again.", 409);
+  // The importer never saw the draft: the event is the factory's alone.
+  await recordAudit(tx, {
+    ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id),
+    before: { status: "DRAFT" },
+    after: { status: "WITHDRAWN" },
   });
 }
 
