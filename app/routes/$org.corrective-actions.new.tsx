@@ -1,3 +1,4 @@
+import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -44,8 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   ensureCanOpen(ctx);
   return dispatchForm(await readForm(request), { open: OpenSchema }, async (input) => {
-    const ca = await openCorrectiveAction(ctx, input);
-    return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id), { message: "Corrective action opened. The factory has been emailed." });
+    const { ca, emailed } = await openCorrectiveAction(ctx, input);
+    return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id), {
+      message: `Corrective action opened. ${emailedSentence(emailed, "No one at the factory could be emailed.")}`,
+    });
   });
 }
 

@@ -157,7 +157,7 @@ test("every page of both sides, and each page's refused form, has no accessibili
   for (const sample of [1, 2]) await factoryPage.getByLabel(`2 Glaze surface, sample ${sample}`, { exact: true }).selectOption({ label: "Pass" });
   await uploadSamplePhoto(factoryPage, "mug-samples.png");
   await factoryPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(factoryPage.getByRole("status")).toContainText("Submitted. The importer has been emailed.");
+  await expect(factoryPage.getByRole("status")).toContainText("Submitted. 1 person will be emailed.");
   const draftFa = await startFirstArticle(factoryPage, factorySlug, {
     title,
     productCode,

@@ -61,7 +61,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   for (const sample of [1, 2]) await factoryPage.getByLabel(`2 Glaze surface, sample ${sample}`, { exact: true }).selectOption({ label: "Pass" });
   await uploadSamplePhoto(factoryPage, "mug-samples.png");
   await factoryPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(factoryPage.getByRole("status")).toContainText("Submitted. The importer has been emailed.");
+  await expect(factoryPage.getByRole("status")).toContainText("Submitted. 1 person will be emailed.");
 
   // The importer rejects it.
   const importerFaPath = `/${importerSlug}/first-articles/${fa.faId}`;
@@ -72,7 +72,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await decide.getByLabel("Overall reason").fill("One height reading is out of tolerance.");
   await decide.getByLabel("1 Height", { exact: true }).fill("Height sample 2 measured 95.7 mm, above the 95.5 mm limit.");
   await decide.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status")).toContainText("Decision recorded. The factory has been emailed.");
+  await expect(page.getByRole("status")).toContainText("Decision recorded. 1 person will be emailed.");
   await expect(page.getByText("Rejected", { exact: true })).toBeVisible();
 
   // ── Importer: on the rejected first article, open a corrective action from it.
@@ -93,7 +93,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   const planDue = isoDay(10);
   await page.getByLabel("Plan due").fill(planDue);
   await page.getByRole("button", { name: "Open corrective action" }).click();
-  await expect(page.getByRole("status")).toContainText("Corrective action opened. The factory has been emailed.");
+  await expect(page.getByRole("status")).toContainText("Corrective action opened. 1 person will be emailed.");
   await expect(page).toHaveURL(new RegExp(`/${importerSlug}/corrective-actions/[^/?#]+$`));
   const caId = new URL(page.url()).pathname.split("/")[3]!;
   const importerCaPath = `/${importerSlug}/corrective-actions/${caId}`;

@@ -30,7 +30,7 @@ test("a refused decision and a refused plan review say why next to the field use
   for (const sample of [1, 2]) await factoryPage.getByLabel(`2 Glaze surface, sample ${sample}`, { exact: true }).selectOption({ label: "Pass" });
   await uploadSamplePhoto(factoryPage, "mug-samples.png");
   await factoryPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(factoryPage.getByRole("status")).toContainText("Submitted. The importer has been emailed.");
+  await expect(factoryPage.getByRole("status")).toContainText("Submitted. 1 person will be emailed.");
 
   // ── The importer, at the bottom of the first article: "Reject" with no reason.
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -114,7 +114,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await reading(factoryPage, CAPACITY_2).fill("355");
   await expect(readingCell(factoryPage, CAPACITY_2)).toHaveAttribute("data-verdict", "pass");
   await factoryPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(factoryPage.getByRole("status")).toContainText("Submitted. The importer has been emailed.");
+  await expect(factoryPage.getByRole("status")).toContainText("Submitted. 1 person will be emailed.");
   await expect(factoryPage.getByText("Awaiting review", { exact: true })).toBeVisible();
   await expect(factoryPage.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   await expect(reading(factoryPage, HEIGHT_3)).toHaveCount(0); // read-only now
@@ -149,7 +149,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await decide.getByLabel("Overall reason").fill("One height reading is out of tolerance.");
   await decide.getByLabel("1 Height", { exact: true }).fill(heightReason);
   await decide.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status")).toContainText("Decision recorded. The factory has been emailed.");
+  await expect(page.getByRole("status")).toContainText("Decision recorded. 1 person will be emailed.");
   await expect(page.getByText("Rejected", { exact: true })).toBeVisible();
   const decision1 = page.getByRole("region", { name: "Decision" });
   await expect(decision1).toContainText(`Rejected by ${importer.name}`);
@@ -188,7 +188,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(readingCell(factoryPage, HEIGHT_3)).toHaveAttribute("data-verdict", "pass");
   await expect(gridRow(factoryPage, "1 Height")).toContainText("✓ Pass");
   await factoryPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(factoryPage.getByRole("status")).toContainText("Submitted. The importer has been emailed.");
+  await expect(factoryPage.getByRole("status")).toContainText("Submitted. 1 person will be emailed.");
   await expect(rounds.getByRole("link", { name: "Round 2: Awaiting review" })).toHaveAttribute("aria-current", "page");
 
   // ── Importer: the round-2 email (same subject as round 1, new link) → approve.
@@ -209,7 +209,7 @@ test("a first article: out-of-tolerance reading flagged, incomplete submit refus
   await expect(decide2).toContainText("Every reading is within tolerance.");
   await decide2.getByRole("radio", { name: "Approve", exact: true }).check();
   await decide2.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status")).toContainText("Decision recorded. The factory has been emailed.");
+  await expect(page.getByRole("status")).toContainText("Decision recorded. 1 person will be emailed.");
   await expect(page.getByRole("region", { name: "Decision" })).toContainText(`Approved by ${importer.name}`);
   const importerRounds = page.getByRole("navigation", { name: "Rounds" });
   await expect(importerRounds.getByRole("link", { name: "Round 1: Rejected" })).toBeVisible();

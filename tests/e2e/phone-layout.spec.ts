@@ -121,7 +121,7 @@ test.describe.serial("the layout at 375 px and at 1280 px", () => {
       }
       await uploadSamplePhoto(factoryPage, "mugs.png");
       await factoryPage.getByRole("button", { name: "Submit for review" }).click();
-      await expect(factoryPage.getByRole("status")).toContainText("Submitted. The importer has been emailed.");
+      await expect(factoryPage.getByRole("status")).toContainText("Submitted. 1 person will be emailed.");
     };
 
     // A rejected round with a corrective action, a round awaiting the importer's decision, and a draft the factory is filling in.

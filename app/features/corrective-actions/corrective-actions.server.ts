@@ -82,8 +82,9 @@ export async function openCorrectiveAction(
         after: { title: ca.title, severity: ca.severity, planDueAt: ca.planDueAt },
       });
     }
-    await notifyCorrectiveAction(tx, ca, "opened", ctx.org.name);
-    return ca;
+    // How many were emailed, for the page to say so.
+    const emailed = await notifyCorrectiveAction(tx, ca, "opened", ctx.org.name);
+    return { ca, emailed };
   });
 }
 

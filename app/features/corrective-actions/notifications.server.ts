@@ -17,17 +17,17 @@ const toFactory: Record<CaEvent, boolean> = {
   reopened: true,
 };
 
-/** Emails the other side's owners and quality leads, in the same transaction as the change. */
+/** Emails the other side's owners and quality leads, in the same transaction as the change. Returns how many were emailed. */
 export async function notifyCorrectiveAction(
   tx: Tx,
   ca: { id: string; importerId: string; factoryId: string; title: string; planDueAt: Date; revision: number },
   event: CaEvent,
   actorOrgName: string,
   note: string | null = null,
-) {
+): Promise<number> {
   const orgId = toFactory[event] ? ca.factoryId : ca.importerId;
   const org = await loadRecipients(tx, orgId, DECIDERS);
-  await enqueueEmails(
+  return enqueueEmails(
     tx,
     // The revision makes a second "returned" (after a resubmission) its own email.
     emailsTo(orgId, org.memberships, `ca:${ca.id}:${event}:${ca.revision}`, {

@@ -1,3 +1,4 @@
+import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { data, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { receiveUploads } from "~/features/attachments/uploads.server.ts";
@@ -81,7 +82,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       const count = outcome.problems.length;
       return refuse(422, { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] }, { problems: outcome.problems });
     }
-    return redirectWithToast(here, { message: "Submitted. The importer has been emailed." });
+    return redirectWithToast(here, { message: `Submitted. ${emailedSentence(outcome.emailed, "No one at the importer could be emailed.")}` });
   };
   const thread = threadIntents(ctx, () => ({
     thread: faThread(fa),
@@ -97,8 +98,8 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       save: record,
       submit: record,
       decide: async (decision) => {
-        await decideFirstArticle(ctx, fa, characteristics, decision);
-        return redirectWithToast(here, { message: "Decision recorded. The factory has been emailed." });
+        const emailed = await decideFirstArticle(ctx, fa, characteristics, decision);
+        return redirectWithToast(here, { message: `Decision recorded. ${emailedSentence(emailed, "No one at the factory could be emailed.")}` });
       },
       [SAVE_READINGS_INTENT]: async (_input, { formData }) => {
         const changes = changedCellsFromForm(formData, characteristics, fa.sampleCount);

@@ -13,10 +13,10 @@ async function describe(tx: Tx, fa: Fa) {
   return { title: version.spec.title, version: version.number, round: fa.round, poNumber: fa.poNumber };
 }
 
-/** "First article submitted" → the importer's owners and quality leads, with a link to review it. */
-export async function notifySubmitted(tx: Tx, fa: Fa, factoryName: string) {
+/** "First article submitted" → the importer's owners and quality leads, with a link to review it. Returns how many were emailed. */
+export async function notifySubmitted(tx: Tx, fa: Fa, factoryName: string): Promise<number> {
   const [importer, described] = await Promise.all([loadRecipients(tx, fa.importerId, DECIDERS), describe(tx, fa)]);
-  await enqueueEmails(
+  return enqueueEmails(
     tx,
     emailsTo(fa.importerId, importer.memberships, `fa-submitted:${fa.id}`, {
       template: "first-article-submitted",
@@ -25,14 +25,14 @@ export async function notifySubmitted(tx: Tx, fa: Fa, factoryName: string) {
   );
 }
 
-/** "First article decided" → every member of the factory, with a link to the result. */
+/** "First article decided" → every member of the factory, with a link to the result. Returns how many were emailed. */
 export async function notifyDecided(
   tx: Tx,
   fa: Fa,
   input: { decision: "APPROVED" | "CONDITIONALLY_APPROVED" | "REJECTED"; note: string | null; importerName: string },
-) {
+): Promise<number> {
   const [factory, described] = await Promise.all([loadRecipients(tx, fa.factoryId), describe(tx, fa)]);
-  await enqueueEmails(
+  return enqueueEmails(
     tx,
     emailsTo(fa.factoryId, factory.memberships, `fa-decided:${fa.id}`, {
       template: "first-article-decided",

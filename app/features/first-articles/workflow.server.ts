@@ -85,7 +85,7 @@ export async function submitFirstArticle(
   fa: LoadedFirstArticle,
   characteristics: CharacteristicSnapshot[],
   readings: Record<string, string[]>,
-): Promise<{ ok: true } | { ok: false; problems: SubmitProblem[]; newerVersion: { number: number; versionId: string } | null }> {
+): Promise<{ ok: true; emailed: number } | { ok: false; problems: SubmitProblem[]; newerVersion: { number: number; versionId: string } | null }> {
   ensureCan(
     ctx.ability,
     "submit",
@@ -104,7 +104,7 @@ export async function submitFirstArticle(
   const photos = await prisma.attachment.count({ where: { ownerType: "FirstArticle", ownerId: fa.id, contentType: { startsWith: "image/" } } });
   if (photos === 0) problems.push({ message: "Add at least one photo of the samples." });
   if (problems.length) return { ok: false, problems, newerVersion };
-  await prisma.$transaction(async (tx) => {
+  const emailed = await prisma.$transaction(async (tx) => {
     if (!(await advance(tx, fa, "DRAFT", { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.user.id }))) {
       throw new UserError("This first article changed since you opened it. Reload and try again.", 409);
     }
@@ -115,9 +115,9 @@ export async function submitFirstArticle(
         after: { status: "SUBMITTED" },
       });
     }
-    await notifySubmitted(tx, fa, ctx.org.name);
+    return notifySubmitted(tx, fa, ctx.org.name);
   });
-  return { ok: true };
+  return { ok: true, emailed };
 }
 
 /**
@@ -135,7 +135,8 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
   );
   const known = new Set(characteristics.map((c) => c.key));
   const findings = Object.fromEntries(Object.entries(input.findings).filter(([key, reason]) => known.has(key) && reason));
-  await prisma.$transaction(async (tx) => {
+  // How many were emailed, for the page to say so.
+  return prisma.$transaction(async (tx) => {
     const decided = await advance(
       tx,
       fa,
@@ -157,6 +158,6 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
         after: { status: input.decision, decisionNote: input.note || null, findings: Object.keys(findings).length ? findings : null },
       });
     }
-    await notifyDecided(tx, fa, { decision: input.decision, note: input.note || null, importerName: ctx.org.name });
+    return notifyDecided(tx, fa, { decision: input.decision, note: input.note || null, importerName: ctx.org.name });
   });
 }
