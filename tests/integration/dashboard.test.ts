@@ -304,6 +304,35 @@ describe("needs my attention", () => {
   });
 });
 
+describe("needs my attention: answered questions", () => {
+  it("a factory's question leaves the importer's list once the importer replies to both sides, not for an internal note or the factory's own comment", async () => {
+    const w = await world();
+    const { queriedAck } = w.acks;
+    const version = await prisma.specVersion.findUniqueOrThrow({ where: { id: queriedAck.versionId }, select: { id: true, orgId: true } });
+    const reply = (author: SignedInMember, visibility: "SHARED" | "INTERNAL", seconds: number) =>
+      prisma.comment.create({
+        data: {
+          threadType: "SpecVersion",
+          threadId: version.id,
+          importerId: w.importer.org.id,
+          factoryId: w.factory.org.id,
+          orgId: author.org.id,
+          authorId: author.user.id,
+          visibility,
+          body: `Reply ${unique("r")}`,
+          createdAt: new Date(queriedAck.updatedAt.getTime() + seconds * 1000),
+        },
+      });
+    const listed = async () => ids(await dashboard(w.importer), "factory-questions").includes(queriedAck.id);
+    expect(await listed()).toBe(true);
+    await reply(w.importer, "INTERNAL", 1);
+    await reply(w.factory, "SHARED", 2);
+    expect(await listed()).toBe(true);
+    await reply(w.importer, "SHARED", 3);
+    expect(await listed()).toBe(false);
+  });
+});
+
 describe("needs my attention: limits and empty states", () => {
   it("shows at most ten items per group, overdue first, with the total", async () => {
     const importer = await signedInMember("IMPORTER", "OWNER");

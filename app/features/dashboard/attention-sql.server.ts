@@ -12,6 +12,7 @@ import { orgOverviewColumns, type OrgOverview } from "~/features/partners/overvi
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import {
+  readableCommentsSql,
   readableAcknowledgementsSql,
   readableCorrectiveActionsSql,
   readableFirstArticlesSql,
@@ -114,14 +115,20 @@ function importerStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
   return Prisma.sql`
     SELECT
     ${group(Prisma.sql`
-      -- A question on the current version of a spec still shared with the factory that asked (each join finds one row at most).
+      -- A question on the current version of a spec still shared with the factory that asked (each join finds one row at most),
+      -- not yet answered: no shared reply of the importer in that factory's thread since (answeredFactories in specs/acknowledgements.server.ts).
       SELECT a.id, row_number() OVER (ORDER BY a."updatedAt", a.id) AS n
       FROM "Acknowledgement" a
       JOIN "SpecVersion" v ON v.id = a."versionId" AND ${readableSpecVersionsSql(reader, "v")}
       JOIN "Spec" s ON s.id = v."specId" AND s."currentVersionId" = v.id AND ${readableSpecsSql(reader, "s")}
       JOIN "SpecShare" sh ON sh."specId" = s.id AND sh."factoryId" = a."factoryId"
       JOIN "Partnership" p ON p.id = sh."partnershipId" AND p.status = 'ACTIVE'
-      WHERE ${readableAcknowledgementsSql(reader, "a")} AND a.status = 'QUERIED'`)} AS "factory-questions",
+      WHERE ${readableAcknowledgementsSql(reader, "a")} AND a.status = 'QUERIED'
+        AND NOT EXISTS (
+          SELECT 1 FROM "Comment" r
+          WHERE ${readableCommentsSql(reader, "r")} AND r."threadType" = 'SpecVersion' AND r."threadId" = v.id
+            AND r."factoryId" = a."factoryId" AND r."orgId" = v."orgId" AND r.visibility = 'SHARED' AND r."createdAt" > a."updatedAt"
+        )`)} AS "factory-questions",
     ${group(Prisma.sql`
       SELECT a.id, row_number() OVER (ORDER BY a."updatedAt" DESC, a.id) AS n
       FROM "Acknowledgement" a JOIN "SpecVersion" v ON v.id = a."versionId" AND ${readableSpecVersionsSql(reader, "v")}
