@@ -436,6 +436,14 @@ export async function startFirstArticle(factoryPage: Page, factorySlug: string, 
 /** On a draft first article: "Add photos or files" → Upload, with a real PNG named `name`. */
 export async function uploadSamplePhoto(page: Page, name: string, colour: [number, number, number] = [180, 120, 60]) {
   const files = page.getByRole("region", { name: "Sample photos and files" });
+  // Readings just typed are saved first, as a person pausing would see them saved: an upload posted while
+  // that autosave is in flight can lose its toast to the autosave's reload (a known race, see the closing note).
+  const autosave = page.getByTestId("autosave-status");
+  if (await autosave.count()) {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect(autosave).toHaveText(/^(Saved |Readings save as you type)/);
+    await expect(autosave).not.toHaveText(/Saving|Not saved/, { timeout: 2_000 });
+  }
   await files.getByLabel("Add photos or files").setInputFiles(tempFile(name, solidPng(colour, 16)));
   await files.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("1 file added.");
