@@ -21,8 +21,8 @@ const RUNS_PER_TARGET = Number(process.env.HOSTILE_RUNS ?? 30);
 // A refused form answers with a short message or the page with its errors: never a copy of a
 // huge payload. The largest page a refusal re-renders (the spec editor) is far below this.
 const REPLY_LIMIT_BYTES = 256 * 1024;
-// The server's own event loop is never held longer than this, read inside the server
-// (tests/support/event-loop-probe.mjs).
+// The server's own work never holds its event loop longer than this, read inside the server
+// with the main thread's CPU beside it (tests/support/event-loop-probe.mjs).
 const EVENT_LOOP_LIMIT_MS = 100;
 // A /livez round trip adds the scheduling of four processes (server, database, monitor, this
 // test) on two cores: a loop held near its limit still answers well within this.
@@ -42,22 +42,34 @@ interface Target {
   browser: Browser | null;
 }
 const targets: Target[] = [];
+// Every timed request, so that a held event loop can be laid at the door of what was in flight.
+const sentLog: { from: number; to: number; what: string }[] = [];
 const stats = { requests: 0, largestReply: 0, largestReplyAt: "", slowestMs: 0, slowestAt: "", statuses: new Map<number, number>() };
 let monitor: ReturnType<typeof startLivezMonitor>;
 let livez: LivezReport | undefined;
 let eventLoopReport: string;
 let timedFrom = 0;
 let eventLoopMax: number | undefined;
+let eventLoopHeld: number | undefined;
+let eventLoopInFlight: string[] = [];
 
-/** The largest event-loop delay the server reported for spans that began at or after `from`. */
+/**
+ * The event-loop delays the server reported for spans that began at or after `from`: the
+ * largest as measured, and the largest its own work can account for. A loop held by a request
+ * burns main-thread CPU for as long as it is held; a delay longer than the CPU the main thread
+ * used in that span and the one before is time the machine did not run the server at all.
+ */
 async function eventLoopDelaySince(from: number) {
   await new Promise((resolve) => setTimeout(resolve, 400));
   const lines = (await readFile(eventLoopReport, "utf8"))
     .trim()
     .split("\n")
-    .map((line) => line.split(" ").map(Number) as [number, number]);
-  const spans = lines.filter(([at]) => at - 250 >= from);
-  return { max: Math.max(0, ...spans.map(([, ms]) => ms)), spans: spans.length };
+    .map((line) => line.split(" ").map(Number) as [number, number, number]);
+  const spans = lines.map(([at, delay, cpu], i) => ({ at, delay, held: Math.min(delay, cpu + (lines[i - 1]?.[2] ?? 0)) })).filter(({ at }) => at - 250 >= from);
+  const worst = spans.reduce((a, b) => (b.held > a.held ? b : a), { at: 0, delay: 0, held: 0 });
+  // A span's histogram covers the 250 ms before its line, and a delay that long began before it.
+  const inFlight = sentLog.filter((r) => r.to >= worst.at - 250 - worst.delay && r.from <= worst.at).map((r) => r.what);
+  return { max: Math.max(0, ...spans.map((s) => s.delay)), held: worst.held, spans: spans.length, inFlight };
 }
 
 function run(command: string, args: string[], env: Record<string, string>) {
@@ -102,6 +114,7 @@ async function send(from: Browser | null, pathname: string, body: BodyInit | nul
   if (cookie) headers.set("Cookie", `sp_session=${cookie}`);
   if (contentType) headers.set("Content-Type", contentType);
   const t0 = performance.now();
+  const startedAt = Date.now();
   let response: Response;
   try {
     response = await fetch(`${server.url}${pathname}`, {
@@ -116,6 +129,8 @@ async function send(from: Browser | null, pathname: string, body: BodyInit | nul
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   const ms = performance.now() - t0;
+  const what = `${method} ${pathname} (${contentType ?? "no body"}, ${typeof body === "string" ? body.length : body instanceof Buffer ? body.byteLength : body ? "form" : 0}) ${response.status}`;
+  sentLog.push({ from: startedAt, to: Date.now(), what });
   stats.requests++;
   stats.statuses.set(response.status, (stats.statuses.get(response.status) ?? 0) + 1);
   if (bytes.byteLength > stats.largestReply) Object.assign(stats, { largestReply: bytes.byteLength, largestReplyAt: `${method} ${pathname}` });
@@ -235,7 +250,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   console.log(
     `hostile input: ${stats.requests} requests; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}; largest reply ${stats.largestReply} B (${stats.largestReplyAt}); ` +
-      `slowest ${Math.round(stats.slowestMs)} ms (${stats.slowestAt}); event-loop delay largest ${eventLoopMax ?? "?"} ms; /livez slowest ${livez ? Math.round(livez.max) : "?"} ms over ${livez?.samples ?? 0} samples`,
+      `slowest ${Math.round(stats.slowestMs)} ms (${stats.slowestAt}); event-loop delay largest ${eventLoopMax ?? "?"} ms, of which the server's own work ${eventLoopHeld ?? "?"} ms (in flight: ${eventLoopInFlight.join("; ") || "nothing"}); /livez slowest ${livez ? Math.round(livez.max) : "?"} ms over ${livez?.samples ?? 0} samples`,
   );
 }, 60_000);
 
@@ -611,8 +626,12 @@ describe("generated hostile bodies", () => {
     livez = await monitor.stop();
     const loop = await eventLoopDelaySince(timedFrom);
     eventLoopMax = loop.max;
+    eventLoopHeld = loop.held;
+    eventLoopInFlight = loop.inFlight;
     expect(loop.spans, "the server reported its event loop throughout").toBeGreaterThan(20);
-    expect(loop.max, "the server's event loop was never held this long").toBeLessThan(EVENT_LOOP_LIMIT_MS);
+    expect(loop.held, `the server's own work never held its event loop this long; in flight then: ${loop.inFlight.join("; ")}`).toBeLessThan(
+      EVENT_LOOP_LIMIT_MS,
+    );
     expect(livez.failures, JSON.stringify(livez)).toBe(0);
     expect(livez.samples).toBeGreaterThan(50);
     expect(livez.max, `slow /livez answers: ${livez.slow.join(", ")} ms`).toBeLessThan(LIVEZ_LIMIT_MS);
