@@ -15,7 +15,7 @@ const styles = {
 
 /**
  * Shows the toast carried across the last redirect; screen readers hear it too. It stays for its
- * eight seconds even when the page's data is reloaded meanwhile (an autosave, another tab's
+ * eight seconds even when the page's data is reloaded meanwhile (a thread's post, another form's
  * fetch): the reload carries no toast, which only means there is no new one.
  */
 export function Toaster({ toast }: { toast: ToastMessage | null }) {

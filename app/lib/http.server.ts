@@ -35,3 +35,23 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
   return path.startsWith("//") ? fallback : path;
 }
+
+function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+/**
+ * A resource route's answer, for a page's own `fetch` rather than the router: what the route
+ * returns or throws with `data()` (a refusal, a 403, a 404) becomes JSON with its status; a
+ * thrown Response (a redirect to log in) goes out as it is.
+ */
+export async function jsonAnswer(answer: () => Promise<unknown>): Promise<Response> {
+  const asJson = (value: unknown) => (isDataWithInit(value) ? Response.json(value.data, value.init ?? undefined) : Response.json(value));
+  try {
+    const value = await answer();
+    return value instanceof Response ? value : asJson(value);
+  } catch (error) {
+    if (isDataWithInit(error)) return asJson(error);
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { type ClientActionFunctionArgs, Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FaDecisionForm, FaDecisionSummary } from "~/features/first-articles/ui/decision-form.tsx";
@@ -12,7 +12,6 @@ import { Thread } from "~/features/threads/ui/thread.tsx";
 import { firstArticleHistory } from "~/features/history/history.server.ts";
 import { Timeline } from "~/features/history/ui/index.ts";
 import { handleFirstArticleAction } from "~/features/first-articles/actions.server.ts";
-import { isReadingsAutosave, SAVE_READINGS_INTENT, unsavedReadingsAnswer } from "~/features/first-articles/autosave.ts";
 import { loadFirstArticle } from "~/features/first-articles/first-articles.server.ts";
 import { loadFirstArticlePage } from "~/features/first-articles/page.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
@@ -23,7 +22,7 @@ import { formatCount } from "~/lib/format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { newCorrectiveActionPath } from "~/features/corrective-actions/paths.ts";
-import { firstArticleCsvPath, firstArticlePath, firstArticlesPath } from "~/features/first-articles/paths.ts";
+import { firstArticleCsvPath, firstArticlePath, firstArticleReadingsPath, firstArticlesPath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" },
@@ -37,25 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // A refused submission (422) has still saved the readings: reload them, as after a success.
-// An autosave answers with what the grid needs; reloading the whole page after each pause in typing would not.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate, formData }) =>
-  formData?.get("intent") === SAVE_READINGS_INTENT ? false : actionStatus === 422 ? true : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 422 ? true : defaultShouldRevalidate;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const fa = await loadFirstArticle(ctx, idParam(params.faId));
   return handleFirstArticleAction(request, ctx, fa);
-}
-
-// An autosave that gets no answer (offline) or a thrown refusal stays in the page, where the grid keeps
-// what was typed and says it is not saved; every other form goes to the server as it is.
-export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
-  if (!(await isReadingsAutosave(request))) return serverAction<typeof action>();
-  try {
-    return await serverAction<typeof action>();
-  } catch (error) {
-    return unsavedReadingsAnswer(error);
-  }
 }
 
 export default function FirstArticlePage() {
@@ -181,7 +168,7 @@ export default function FirstArticlePage() {
             storedReadings={d.readings}
             editable={can.edit}
             serverErrors={serverErrors}
-            autosave
+            autosaveTo={firstArticleReadingsPath(org.slug, fa.id)}
             rowNotes={
               d.measureAgain ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, `Changed in v${d.measureAgain!.number} — measure again`])) : undefined
             }

@@ -1,12 +1,12 @@
-// The grid's autosave through the real route action: only the changed cells are sent, each
+// The grid's autosave through the real readings route: only the changed cells are sent, each
 // with the value the typist's page last saw. A cell someone else saved in between is not
 // overwritten (it comes back as a conflict with their value); a reader who may not record
 // readings is refused before anything is read, and a form no grid could send is a 4xx.
 import { describe, expect, it } from "vitest";
-import type { FaActionData } from "~/features/first-articles/actions.server.ts";
+import type { SaveReadingsAnswer } from "~/features/first-articles/autosave.ts";
 import { messagesOf } from "~/lib/action-data.ts";
 import { prisma } from "~/lib/db.server.ts";
-import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
+import * as readingsRoute from "~/routes/$org.first-articles.$faId.readings.ts";
 import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
 import { call, cookieFor } from "../support/routes.ts";
 
@@ -37,7 +37,7 @@ async function scene() {
 type Who = Awaited<ReturnType<typeof scene>>["factory"];
 
 const autosave = (who: Who, faId: string, form: Record<string, string | string[]>) =>
-  call(faRoute.action, `/${who.org.slug}/first-articles/${faId}`, {
+  call(readingsRoute.action, `/${who.org.slug}/first-articles/${faId}/readings`, {
     cookie: who.cookie,
     params: { org: who.org.slug, faId },
     form: { intent: "save-readings", ...form },
@@ -86,7 +86,7 @@ describe("saving readings as they are typed", () => {
     });
 
     expect(second.status).toBe(409);
-    const data = second.data as FaActionData;
+    const data = second.data as SaveReadingsAnswer;
     expect(data.conflicts).toEqual([{ key: s.key, sample: 2, theirs: "95.2" }]);
     expect(data.saved).toEqual([{ key: s.key, sample: 3, raw: "95.1" }]);
     expect((await stored(s.fa.id)).map(([sample, raw]) => [sample, raw])).toEqual([
@@ -110,7 +110,7 @@ describe("saving readings as they are typed", () => {
     expect(outcomes.map((o) => o.status).sort()).toEqual([200, 409]);
     const winner = outcomes.findIndex((o) => o.status === 200);
     const raw = winner === 0 ? "95.3" : "94.9";
-    expect((outcomes[1 - winner]!.data as FaActionData).conflicts).toEqual([{ key: s.key, sample: 3, theirs: raw }]);
+    expect((outcomes[1 - winner]!.data as SaveReadingsAnswer).conflicts).toEqual([{ key: s.key, sample: 3, theirs: raw }]);
     expect((await stored(s.fa.id)).at(-1)).toEqual([3, raw, true]);
   });
 
@@ -130,7 +130,9 @@ describe("saving readings as they are typed", () => {
     await prisma.firstArticle.update({ where: { id: s.fa.id }, data: { status: "SUBMITTED", submittedAt: new Date() } });
     const out = await autosave(s.factory, s.fa.id, { [`m.${s.key}.2`]: "95.0", [`was.${s.key}.2`]: "" });
     expect(out.status).toBe(409);
-    expect(messagesOf((out.data as FaActionData).result)).toEqual(["This first article was submitted and can no longer change. Reload the page to see it."]);
+    expect(messagesOf((out.data as SaveReadingsAnswer).result)).toEqual([
+      "This first article was submitted and can no longer change. Reload the page to see it.",
+    ]);
     expect(await stored(s.fa.id)).toEqual([[1, "95.0", true]]);
   });
 
@@ -150,7 +152,7 @@ describe("saving readings as they are typed", () => {
     for (const [form, status, message] of cases) {
       const out = await autosave(s.factory, s.fa.id, form);
       expect(out.status, JSON.stringify(form)).toBe(status);
-      if (message) expect(messagesOf((out.data as FaActionData).result)).toEqual([message]);
+      if (message) expect(messagesOf((out.data as SaveReadingsAnswer).result)).toEqual([message]);
     }
     const oversize = await autosave(s.factory, s.fa.id, { [`m.${s.key}.2`]: "1", [`was.${s.key}.2`]: "", notes: "x".repeat(600 * 1024) });
     expect(oversize.status).toBe(413);

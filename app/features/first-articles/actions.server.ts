@@ -12,8 +12,6 @@ import { readForm } from "~/lib/forms.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { SAVE_READINGS_INTENT, type SaveReadingsExtra } from "./autosave.ts";
-import { changedCellsFromForm, saveChangedCells } from "./cell-saves.server.ts";
 import { parseCsv } from "./csv.ts";
 import type { LoadedFirstArticle } from "./first-articles.server.ts";
 import { readingsOf } from "./first-articles.server.ts";
@@ -31,8 +29,6 @@ const FA_INTENTS = {
   submit: FirstArticleHeaderSchema,
   decide: DecideSchema,
   "next-round": z.object({ intent: z.literal("next-round") }),
-  // The grid's autosave: only the changed cells, as `m.*` with the `was.*` each replaces.
-  [SAVE_READINGS_INTENT]: z.object({ intent: z.literal(SAVE_READINGS_INTENT) }),
   withdraw: z.object({ intent: z.literal("withdraw") }),
   ...THREAD_INTENT_SCHEMAS,
 };
@@ -49,7 +45,7 @@ type FaExtra = {
   readings?: Record<string, string[]>;
   problems?: { message: string; cellId?: string }[];
   values?: Record<string, string>;
-} & SaveReadingsExtra;
+};
 
 /** The first-article page's actions, one per intent; files and the CSV import come as multipart forms named in the URL. */
 export async function handleFirstArticleAction(request: Request, ctx: TenantContext, fa: LoadedFirstArticle): Promise<FaAnswer> {
@@ -101,12 +97,6 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
         const emailed = await decideFirstArticle(ctx, fa, characteristics, decision);
         return redirectWithToast(here, { message: `Decision recorded. ${emailedSentence(emailed, "No one at the factory could be emailed.")}` });
       },
-      [SAVE_READINGS_INTENT]: async (_input, { formData }) => {
-        const changes = changedCellsFromForm(formData, characteristics, fa.sampleCount);
-        const { saved, conflicts } = await saveChangedCells(ctx, fa, characteristics, changes);
-        const answer = { intent: SAVE_READINGS_INTENT, result: { status: "success" as const }, saved, conflicts, savedAt: new Date().toISOString() };
-        return data(answer, conflicts.length ? 409 : 200);
-      },
       "next-round": async () => {
         const next = await startNextRound(ctx, fa);
         throw redirect(firstArticlePath(ctx.org.slug, next.id));
@@ -120,9 +110,6 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       authorize: {
         ...thread.authorize,
         save: mayRecord,
-        // The role only: a draft submitted meanwhile is answered in the page (409), where the grid keeps what was typed.
-        [SAVE_READINGS_INTENT]: () =>
-          ensureCan(ctx.ability, "update", asSubject("FirstArticle", { ...fa, status: "DRAFT" }), "Your role cannot record readings.", "measurements"),
         submit: () => {
           mayRecord();
           ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
@@ -143,7 +130,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
             fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.",
           ),
       },
-      extraFields: { save: ["m.*"], submit: ["m.*"], [SAVE_READINGS_INTENT]: ["m.*", "was.*"] },
+      extraFields: { save: ["m.*"], submit: ["m.*"] },
       extras: {
         save: () => ({ readings: readings() }),
         submit: () => ({ readings: readings() }),

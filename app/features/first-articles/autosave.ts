@@ -1,6 +1,7 @@
-// Readings saved as they are typed. Isomorphic: the grid builds the form, the action answers
-// it, and the page's clientAction turns a save that never reached the server into an answer
-// the grid can show ("Not saved — retrying") instead of an error page that drops the typing.
+// Readings saved as they are typed. Isomorphic: the grid builds the form and posts it with its
+// own fetch to the readings route (outside the router, so a save in flight never holds up or
+// cuts short a navigation), and every way that can end, a save that never reached the server
+// included, comes back as an answer the grid can show ("Not saved — retrying").
 
 export const SAVE_READINGS_INTENT = "save-readings" as const;
 
@@ -30,21 +31,36 @@ export interface SaveReadingsExtra {
 /** The name of the field carrying the value a changed cell replaces. */
 export const previousFieldName = (key: string, sample: number) => `was.${key}.${sample}`;
 
-/** Whether a posted (url-encoded) request is an autosave, read from a copy so the request is still sent whole. */
-export async function isReadingsAutosave(request: Request): Promise<boolean> {
-  if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) return false;
-  const form = await request.clone().formData();
-  return form.get("intent") === SAVE_READINGS_INTENT;
-}
+/** What the readings route answers, or what the page makes of a save that got no usable answer. */
+export type SaveReadingsAnswer = SaveReadingsExtra & {
+  intent: typeof SAVE_READINGS_INTENT;
+  result?: { status?: string; error?: Record<string, string[] | null | undefined> | null };
+};
 
-/** An autosave the server never answered, or refused by throwing: the grid keeps what was typed and says it is not saved. */
-export function unsavedReadingsAnswer(error: unknown) {
-  const status = typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : 0;
-  const data = typeof error === "object" && error !== null && "data" in error ? (error as { data: unknown }).data : null;
-  const message = status && typeof data === "string" ? data : null;
-  return {
-    intent: SAVE_READINGS_INTENT,
-    result: { status: "error" as const, error: message ? { "": [message] } : {} },
-    unreachable: !status,
-  };
+const refused = (message: string | null, unreachable: boolean): SaveReadingsAnswer => ({
+  intent: SAVE_READINGS_INTENT,
+  result: { status: "error", error: message ? { "": [message] } : {} },
+  unreachable,
+});
+
+/**
+ * Posts the changed cells to `path`. No answer, or a server that is down (5xx), is worth trying
+ * again; a refusal (403, 404, 413) carries the route's message; an ended session says so.
+ */
+export async function postReadings(path: string, form: FormData): Promise<SaveReadingsAnswer> {
+  const body = new URLSearchParams();
+  for (const [name, value] of form) if (typeof value === "string") body.append(name, value);
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", body, headers: { Accept: "application/json" }, redirect: "manual" });
+  } catch {
+    return refused(null, true);
+  }
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+    return refused("You were signed out. Sign in again in another tab; what you typed stays here until then.", false);
+  }
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (typeof answer === "object" && answer !== null && (answer as { intent?: unknown }).intent === SAVE_READINGS_INTENT) return answer as SaveReadingsAnswer;
+  if (response.status >= 500 || answer === undefined) return refused(null, true);
+  return refused(typeof answer === "string" ? answer : "The server refused the readings.", false);
 }

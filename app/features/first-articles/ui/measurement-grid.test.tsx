@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { render as renderBare, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MeasurementGrid, type MeasurementGridProps } from "~/features/first-articles/ui/measurement-grid.tsx";
 import { AUTOSAVE_DELAY_MS } from "~/features/first-articles/ui/use-grid-readings.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
@@ -151,15 +151,24 @@ describe("measurement grid", () => {
 });
 
 describe("measurement grid autosave", () => {
-  /** The grid on a page whose action records each form and answers as `answer` says. */
+  afterEach(() => vi.unstubAllGlobals());
+  /** The grid posting to a readings route that records each form and answers as `answer` says. */
   function renderAutosaving(answer: (form: Record<string, string>) => object = () => ({})) {
     const posted: Record<string, string>[] = [];
-    const wrapper = routerWrapper(async ({ request }) => {
-      const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      expect(url).toBe("/acme/first-articles/fa-1/readings");
+      const form = Object.fromEntries(new URLSearchParams(init.body as URLSearchParams)) as Record<string, string>;
       posted.push(form);
-      return { intent: "save-readings", result: { status: "success" }, saved: [], conflicts: [], savedAt: "2025-03-04T12:03:00.000Z", ...answer(form) };
+      return Response.json({
+        intent: "save-readings",
+        result: { status: "success" },
+        saved: [],
+        conflicts: [],
+        savedAt: "2025-03-04T12:03:00.000Z",
+        ...answer(form),
+      });
     });
-    renderBare(<MeasurementGrid {...props({ autosave: true })} />, { wrapper });
+    render(<MeasurementGrid {...props({ autosaveTo: "/acme/first-articles/fa-1/readings" })} />);
     return { posted, user: userEvent.setup() };
   }
   const status = () => screen.getByTestId("autosave-status");
@@ -199,8 +208,23 @@ describe("measurement grid autosave", () => {
     expect(posted[1]).toMatchObject({ "m.rim-diameter.1": "90.1", "was.rim-diameter.1": "90.2" });
   });
 
+  it("says why the server refused a save, and that an ended session needs a new sign-in, keeping the reading", async () => {
+    const { user } = renderAutosaving();
+    vi.stubGlobal("fetch", async () => Response.json("Your role cannot record readings.", { status: 403 }));
+    await user.type(reading("1 Rim diameter", 1), "90.1");
+    await user.tab();
+    await waitFor(() => expect(status().textContent).toBe("Not saved: Your role cannot record readings."));
+    vi.stubGlobal("fetch", async () => new Response(null, { status: 302, headers: { Location: "/login" } }));
+    await user.type(reading("1 Rim diameter", 2), "90.2");
+    await user.tab();
+    await waitFor(() => expect(status().textContent).toContain("You were signed out."));
+    expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("90.1");
+    expect((reading("1 Rim diameter", 2) as HTMLInputElement).value).toBe("90.2");
+  });
+
   it("says a save that got no answer is not saved and keeps the reading", async () => {
-    const { user } = renderAutosaving(() => ({ saved: undefined, savedAt: undefined, unreachable: true }));
+    const { user } = renderAutosaving();
+    vi.stubGlobal("fetch", () => Promise.reject(new TypeError("Failed to fetch")));
     await user.type(reading("1 Rim diameter", 1), "90.1");
     await user.tab();
     await waitFor(() => expect(status().textContent).toBe("Not saved — retrying"));

@@ -30,8 +30,8 @@ export interface MeasurementGridProps {
   serverErrors?: Record<string, string>;
   /** What the server holds, when `readings` are a refused form's as typed; `readings` otherwise. */
   storedReadings?: Readings;
-  /** Save changed cells as they are typed (the Save button still saves everything, and works without JavaScript). */
-  autosave?: boolean;
+  /** Where to post changed cells as they are typed (the Save button still saves everything, and works without JavaScript). */
+  autosaveTo?: string;
   /** A note under a characteristic's name, by key (a next round's "measure again"). */
   rowNotes?: Record<string, string>;
 }
@@ -129,11 +129,11 @@ export function MeasurementGrid({
   editable,
   serverErrors = {},
   storedReadings,
-  autosave = false,
+  autosaveTo,
   rowNotes = {},
 }: MeasurementGridProps) {
   const shown = padded(readings, characteristics, sampleCount);
-  const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable && autosave);
+  const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable ? autosaveTo : undefined);
   const { values } = grid;
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
   // New readings from the server answer the last submit: its messages show again on every cell.
@@ -213,7 +213,7 @@ export function MeasurementGrid({
   return (
     <div className="space-y-2">
       {editable ? <UnsavedChangesPrompt when={grid.unsaved} /> : null}
-      {enhanced && editable && autosave ? <AutosaveStatusLine status={grid.status} /> : null}
+      {enhanced && editable && autosaveTo ? <AutosaveStatusLine status={grid.status} /> : null}
       {enhanced && sampleCount > 1 ? (
         <div role="group" aria-label="Sample shown" className="flex items-center gap-1 overflow-x-auto pb-1 sm:hidden">
           <span className="mr-1 shrink-0 text-sm text-slate-600">Sample</span>

@@ -1,6 +1,5 @@
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { previousFieldName, SAVE_READINGS_INTENT, type CellConflict, type SaveReadingsExtra, type SavedCell } from "~/features/first-articles/autosave.ts";
+import { postReadings, previousFieldName, SAVE_READINGS_INTENT, type SaveReadingsAnswer } from "~/features/first-articles/autosave.ts";
 import { readingFieldName, type Readings } from "~/features/first-articles/judge.ts";
 import { messagesOf } from "~/lib/action-data.ts";
 
@@ -15,8 +14,6 @@ export type AutosaveStatus =
   | { state: "retrying" }
   | { state: "refused"; message: string }
   | { state: "conflict"; count: number };
-
-type Answer = SaveReadingsExtra & { intent: string; result?: { error?: Record<string, string[] | null | undefined> | null } };
 
 const cellKey = (key: string, sample: number) => `${key}\n${sample}`;
 const norm = (raw: string | undefined) => (raw ?? "").trim();
@@ -40,15 +37,16 @@ function changedCells(values: Readings, base: Readings, conflicts: Record<string
 }
 
 /**
- * The grid's readings: what is shown, what the server is known to hold, and, when `autosave`
- * is on, the changed cells sent through a fetcher once typing pauses (or a cell is left). One
+ * The grid's readings: what is shown, what the server is known to hold, and, given `autosaveTo`,
+ * the changed cells posted there once typing pauses (or a cell is left). One
  * save is in flight at a time; what is typed meanwhile goes in the next. A cell someone else
  * changed comes back as a conflict and keeps what was typed until the typist chooses.
  *
  * `shown` are the readings to show (the server's, or a refused form's as typed); `stored` what
  * the server holds. When they change under autosave, cells typed since and not yet saved keep their text.
  */
-export function useGridReadings(shown: Readings, stored: Readings, autosave: boolean) {
+export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: string | undefined) {
+  const autosave = autosaveTo !== undefined;
   const signature = JSON.stringify([shown, stored]);
   const [seen, setSeen] = useState(signature);
   const [values, setValues] = useState(shown);
@@ -63,19 +61,20 @@ export function useGridReadings(shown: Readings, stored: Readings, autosave: boo
     setBase(stored);
   }
 
-  const fetcher = useFetcher<Answer>();
-  const latest = useRef({ values, base, conflicts, submit: fetcher.submit });
+  const latest = useRef({ values, base, conflicts });
   useEffect(() => {
-    latest.current = { values, base, conflicts, submit: fetcher.submit };
+    latest.current = { values, base, conflicts };
   });
   // Set as a save is sent, cleared once its answer is handled: one save in flight at a time.
   const sending = useRef(false);
+  const [inFlight, setInFlight] = useState(false);
+  const [answer, setAnswer] = useState<SaveReadingsAnswer | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
-    if (!autosave || sending.current) return;
-    const { values, base, conflicts, submit } = latest.current;
+    if (!autosaveTo || sending.current) return;
+    const { values, base, conflicts } = latest.current;
     const changes = changedCells(values, base, conflicts);
     if (changes.length === 0) return;
     if (!navigator.onLine) return setStatus({ state: "retrying" });
@@ -86,22 +85,23 @@ export function useGridReadings(shown: Readings, stored: Readings, autosave: boo
       form.set(previousFieldName(c.key, c.sample), c.was);
     }
     sending.current = true;
+    setInFlight(true);
     setStatus({ state: "saving" });
-    void submit(form, { method: "post" });
-  }, [autosave]);
+    void postReadings(autosaveTo, form).then(setAnswer);
+  }, [autosaveTo]);
 
   const schedule = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
   }, [flush]);
 
-  // The fetcher's answer, taken in as it is rendered: what was saved becomes the server's, conflicts wait for a choice.
-  const [handled, setHandled] = useState<Answer | undefined>(undefined);
-  const answer = fetcher.state === "idle" && fetcher.data?.intent === SAVE_READINGS_INTENT ? fetcher.data : undefined;
+  // The answer, taken in as it is rendered: what was saved becomes the server's, conflicts wait for a choice.
+  const [handled, setHandled] = useState<SaveReadingsAnswer | undefined>(undefined);
   if (answer && answer !== handled) {
     setHandled(answer);
-    const saved: SavedCell[] = answer.saved ?? [];
-    const conflicted: CellConflict[] = answer.conflicts ?? [];
+    setInFlight(false);
+    const saved = answer.saved ?? [];
+    const conflicted = answer.conflicts ?? [];
     if (saved.length) setBase(withCells(base, saved));
     if (conflicted.length) {
       setConflicts({ ...conflicts, ...Object.fromEntries(conflicted.map((c) => [cellKey(c.key, c.sample), c.theirs])) });
@@ -138,6 +138,6 @@ export function useGridReadings(shown: Readings, stored: Readings, autosave: boo
     schedule();
   };
   const conflictOf = (key: string, sample: number): string | undefined => conflicts[cellKey(key, sample)];
-  const unsaved = fetcher.state !== "idle" || Object.keys(conflicts).length > 0 || changedCells(values, base, {}).length > 0;
+  const unsaved = inFlight || Object.keys(conflicts).length > 0 || changedCells(values, base, {}).length > 0;
   return { values, setCell, flush, status, conflictOf, resolve, unsaved };
 }
