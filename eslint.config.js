@@ -24,6 +24,8 @@ const elements = [
   { type: "feature", pattern: "app/features/*", capture: ["feature"] },
   { type: "routes", pattern: "app/routes" },
   { type: "styles", pattern: "app/styles" },
+  // The message catalogues: data that the translation layer (lib) types its keys from.
+  { type: "locales", pattern: "app/locales" },
   { type: "app", pattern: "app" },
   { type: "emails", pattern: "emails" },
   { type: "prisma", pattern: "prisma" },
@@ -40,14 +42,14 @@ const files = [
 
 const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
 const sameFeature = { feature: "{{ from.element.captured.feature }}" };
-const appLayers = ["generated", "lib", "components", "feature", "feature-ui", "routes", "styles", "app"];
+const appLayers = ["generated", "lib", "components", "feature", "feature-ui", "routes", "styles", "locales", "app"];
 
 /**
  * Dependencies point down: routes → features → components → lib → generated. Anything not allowed here is refused,
  * imports inside one element included (`checkInternals`), which is what keeps one route from importing another.
  */
 const policies = [
-  { from: { element: { type: "lib" } }, allow: to("lib", "generated") },
+  { from: { element: { type: "lib" } }, allow: to("lib", "generated", "locales") },
   // A unit test beside the code may use the shared test helpers (tests/support), never the other way round.
   { from: { file: { categories: "test" } }, allow: to("tests") },
   { from: { element: { type: "components" } }, allow: to("lib", "components") },

@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { cataloguesPlugin } from "./scripts/lib/catalogues-plugin.ts";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -35,6 +36,7 @@ export default defineConfig({
   server: { port: 3000 },
   build: { target: "es2022" },
   plugins: [
+    cataloguesPlugin(),
     prismaExtensionStandIn(),
     remix({
       future: {

@@ -1,8 +1,9 @@
 import tsconfigPaths from "vite-tsconfig-paths";
+import { cataloguesPlugin } from "./scripts/lib/catalogues-plugin.ts";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  plugins: [tsconfigPaths()],
+  plugins: [cataloguesPlugin(), tsconfigPaths()],
   test: {
     projects: [
       {

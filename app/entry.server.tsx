@@ -4,7 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { setupI18n } from "@lingui/core";
+import { I18nProvider } from "@lingui/react";
+import allCatalogues from "virtual:catalogues/all";
 import { getEnv } from "~/lib/env.server.ts";
+import { requestLanguage } from "~/lib/i18n/language.server.ts";
+import { isLanguage } from "~/lib/i18n/languages.ts";
+import { holdsEverything } from "~/lib/i18n/translate.ts";
 import { NonceProvider } from "~/lib/nonce.ts";
 import { contentSecurityPolicy, nonceOf } from "~/lib/security-headers.server.ts";
 
@@ -27,11 +33,14 @@ export default function handleRequest(
     "Content-Security-Policy",
     contentSecurityPolicy({ nonce, dev: import.meta.env.DEV, inlineStyles: wantsInlineStyles(remixContext), https: getEnv().APP_URL.startsWith("https://") }),
   );
+  const i18n = pageI18n(request, remixContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const page = (
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <I18nProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nProvider>
       </NonceProvider>
     );
     const { pipe, abort } = renderToPipeableStream(page, {
@@ -54,6 +63,15 @@ export default function handleRequest(
     });
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** The page's language, as the root loader found it (or, when it did not run, as the request asks), with every catalogue. */
+function pageI18n(request: Request, remixContext: EntryContext) {
+  const found = (remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined)?.language;
+  const language = isLanguage(found) ? found : requestLanguage(request);
+  const i18n = setupI18n({ locale: language, messages: { [language]: allCatalogues[language] ?? {} } });
+  holdsEverything(i18n);
+  return i18n;
 }
 
 /** A route that shows captured email HTML says so in its handle: see contentSecurityPolicy. */

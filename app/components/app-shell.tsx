@@ -1,5 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
+import { useT } from "~/lib/i18n/translate.ts";
+import { LanguageMenu } from "./language-menu.tsx";
 
 interface OrgLink {
   slug: string;
@@ -12,8 +14,6 @@ interface OrgLink {
 /** True below the shell's <main>: a page drawn there (an error page) must not open a second main landmark. */
 const InsideMain = createContext(false);
 export const useInsideMain = () => useContext(InsideMain);
-
-const kindLabel = { IMPORTER: "Importer", FACTORY: "Factory" } as const;
 
 /**
  * Header with the org switcher and the org's navigation; the page below. The links come from
@@ -34,22 +34,24 @@ export function AppShell({
   user: { name: string; email: string };
   children: ReactNode;
 }) {
+  const t = useT("common");
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         {/* One row on a phone too: the header and navigation together stay within 120 px. */}
         <div className="mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2 sm:gap-x-4 sm:py-3">
-          <Link to={org.to} className="tap-target shrink-0 font-bold text-brand-700">
-            Supplier Portal
+          {/* On a phone the org name is the better anchor: the product name gives its room to it. */}
+          <Link to={org.to} className="tap-target shrink-0 font-bold text-brand-700 max-sm:hidden">
+            {t("product")}
           </Link>
           <details className="relative min-w-0" data-testid="org-switcher">
             <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:min-h-0 [&::-webkit-details-marker]:hidden">
               <span className="min-w-0 max-w-[10rem] truncate font-medium sm:max-w-xs">{org.name}</span>
-              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 max-sm:hidden">{kindLabel[org.kind]}</span>
+              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 max-sm:hidden">{t(`kind.${org.kind}`)}</span>
               <span aria-hidden>▾</span>
             </summary>
             <div className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-              <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">Switch organization</p>
+              <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">{t("shell.switchOrg")}</p>
               {orgs.map((o) => (
                 <Link
                   key={o.slug}
@@ -58,30 +60,31 @@ export function AppShell({
                   className="flex min-h-11 items-center justify-between px-3 py-2 text-sm hover:bg-slate-50 aria-[current]:font-semibold sm:min-h-0"
                 >
                   <span className="truncate">{o.name}</span>
-                  <span className="text-xs text-slate-500">{kindLabel[o.kind]}</span>
+                  <span className="text-xs text-slate-500">{t(`kind.${o.kind}`)}</span>
                 </Link>
               ))}
               <Link
                 to={newOrgTo}
                 className="flex min-h-11 items-center border-t border-slate-100 px-3 py-2 text-sm text-brand-600 hover:bg-slate-50 sm:min-h-0"
               >
-                + New organization
+                {t("shell.newOrg")}
               </Link>
             </div>
           </details>
-          <div className="ml-auto flex shrink-0 items-center gap-3 text-sm">
+          <div className="ml-auto flex shrink-0 items-center gap-1 text-sm sm:gap-3">
             <span className="hidden text-slate-600 sm:inline" title={user.email}>
               {user.name}
             </span>
+            <LanguageMenu />
             <Form method="post" action="/logout">
               <button type="submit" className="btn-secondary px-3 py-1 sm:min-h-8">
-                Log out
+                {t("shell.logOut")}
               </button>
             </Form>
           </div>
         </div>
         {/* On a phone the links scroll sideways in one row rather than wrapping into three. */}
-        <nav className="mx-auto max-w-6xl px-4 max-sm:overflow-x-auto" aria-label="Organization">
+        <nav className="mx-auto max-w-6xl px-4 max-sm:overflow-x-auto" aria-label={t("shell.navLabel")}>
           <ul className="flex gap-x-1 sm:flex-wrap">
             {nav.map((item) => (
               <li key={item.to}>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useT } from "~/lib/i18n/translate.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { canReadAuditLog } from "~/features/history/audit-log.server.ts";
 import { auditLogPath } from "~/features/history/paths.ts";
@@ -26,14 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OrgLayout() {
   const { org, orgs, user, can } = useLoaderData<typeof loader>();
+  const t = useT("common");
   const nav = [
-    { to: orgPath(org.slug), label: "Overview", end: true },
-    { to: specsPath(org.slug), label: "Specifications" },
-    { to: firstArticlesPath(org.slug), label: "First articles" },
-    { to: correctiveActionsPath(org.slug), label: "Corrective actions" },
-    { to: partnersPath(org.slug), label: org.kind === "IMPORTER" ? "Factories" : "Importers" },
-    { to: membersPath(org.slug), label: "Members" },
-    ...(can.readAuditLog ? [{ to: auditLogPath(org.slug), label: "Audit log" }] : []),
+    { to: orgPath(org.slug), label: t("nav.overview"), end: true },
+    { to: specsPath(org.slug), label: t("nav.specs") },
+    { to: firstArticlesPath(org.slug), label: t("nav.firstArticles") },
+    { to: correctiveActionsPath(org.slug), label: t("nav.correctiveActions") },
+    { to: partnersPath(org.slug), label: org.kind === "IMPORTER" ? t("nav.factories") : t("nav.importers") },
+    { to: membersPath(org.slug), label: t("nav.members") },
+    ...(can.readAuditLog ? [{ to: auditLogPath(org.slug), label: t("nav.auditLog") }] : []),
   ];
   return (
     <AppShell org={{ ...org, to: orgPath(org.slug) }} orgs={orgs.map((o) => ({ ...o, to: orgPath(o.slug) }))} nav={nav} newOrgTo={NEW_ORG_PATH} user={user}>

@@ -208,6 +208,7 @@ beforeAll(async () => {
   add("routes/signup", "/signup?invitation=not-a-token", null);
   add("routes/signup_.confirm.$token", "/signup/confirm/not-a-token", null);
   add("routes/orgs.new", "/orgs/new", importer);
+  add("routes/language", "/language", importer, null);
   add("routes/invitations.$token", "/invitations/not-a-token", factory, null);
   add("routes/dev.capture.emails", "/dev/capture/emails", null);
   add("routes/$org.specs.new", `/${imp!.slug}/specs/new`, importer);

@@ -15,6 +15,7 @@ export function slugify(name: string): string {
 export const RESERVED_SLUGS = new Set([
   "login",
   "logout",
+  "language",
   "signup",
   "invitations",
   "orgs",

@@ -1,0 +1,61 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { AppShell } from "~/components/app-shell.tsx";
+import { ErrorPage } from "~/components/error-boundary.tsx";
+import { routerWrapper } from "../../tests/support/component-router.tsx";
+import { textOutsideCatalogues } from "../../tests/support/i18n.tsx";
+import type { Language } from "~/lib/i18n/languages.ts";
+
+const org = { slug: "bright", name: "Bright Ceramics", kind: "FACTORY" as const, to: "/bright" };
+const user = { name: "Li Wei", email: "li@bright.example" };
+
+function shell(language: Language) {
+  return render(
+    <AppShell org={org} orgs={[org]} nav={[{ to: "/bright", label: "Overview" }]} newOrgTo="/orgs/new" user={user}>
+      <ErrorPage status={404} title="Page not found">
+        <p />
+      </ErrorPage>
+    </AppShell>,
+    { wrapper: routerWrapper(undefined, language) },
+  );
+}
+
+describe("the frame of every page", () => {
+  it("speaks the reader's language: Chinese for a Chinese reader", () => {
+    shell("zh-CN");
+    expect(screen.getByRole("button", { name: "退出登录" })).toBeTruthy();
+    expect(screen.getByText("切换组织")).toBeTruthy();
+    expect(screen.getByText("错误 404")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "返回我的首页" })).toBeTruthy();
+    // Each language is offered under its own name.
+    for (const name of ["English", "简体中文", "Tiếng Việt", "Español"]) expect(screen.getByRole("button", { name })).toBeTruthy();
+  });
+
+  it("has no text of its own outside the catalogues (pseudo-locale)", () => {
+    const { container } = shell("en-XA");
+    // What the page passes in (the org, the person, the page's own links and title) and the languages' own names are data here.
+    const data = new Set([
+      "Bright Ceramics",
+      "Li Wei",
+      "Overview",
+      "Page not found",
+      "li bright example",
+      "English",
+      "简体中文",
+      "Tiếng Việt",
+      "Español",
+      "Ƥşḗŭḓǿ",
+    ]);
+    expect(textOutsideCatalogues(container, (text) => data.has(text))).toEqual([]);
+  });
+
+  it("the pseudo-locale check finds text that bypassed the catalogues, in labels too", () => {
+    const { container } = render(
+      <div>
+        <p>⟦Ŀǿɠ ǿŭŧ⟧ Plain words, 12</p>
+        <button aria-label="Close">×</button>
+      </div>,
+    );
+    expect(textOutsideCatalogues(container)).toEqual(["Plain words", "Close"]);
+  });
+});

@@ -1,0 +1,78 @@
+// The catalogues are whole: every language has every key of the English source, with the same
+// placeholders, each message compiles, and no key is left that the code never asks for.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { compileMessage } from "@lingui/message-utils/compileMessage";
+import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "./languages.ts";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const locales = path.join(root, "app/locales");
+const read = (language: string, namespace: string) =>
+  JSON.parse(readFileSync(path.join(locales, language, `${namespace}.json`), "utf8")) as Record<string, string>;
+const namespaces = readdirSync(path.join(locales, "en")).map((f) => f.replace(/\.json$/, ""));
+
+/** The names a compiled message fills in (placeholders, plural and select arguments), sorted. */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  // A compiled message is a string or a list of parts; a part is text or an argument [name, type?, format or branches?].
+  const walkMessage = (parts: unknown): void => {
+    if (!Array.isArray(parts)) return;
+    for (const part of parts) {
+      if (!Array.isArray(part)) continue;
+      names.add(String(part[0]));
+      if (part[2] && typeof part[2] === "object") for (const branch of Object.values(part[2] as Record<string, unknown>)) walkMessage(branch);
+    }
+  };
+  walkMessage(compileMessage(message));
+  return [...names].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" || entry.name === "locales" ? [] : sourceFiles(full);
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe("message catalogues", () => {
+  it("reads the placeholders of a message, in plural branches too", () => {
+    expect(placeholders("{count, plural, one {# file by {name}} other {# files}} at {time, date, short}")).toEqual(["count", "name", "time"]);
+    expect(placeholders("No placeholders")).toEqual([]);
+  });
+
+  it("has the languages' folders, each with every namespace", () => {
+    for (const language of LANGUAGES) expect(readdirSync(path.join(locales, language)).sort(), language).toEqual(readdirSync(path.join(locales, "en")).sort());
+  });
+
+  for (const namespace of namespaces) {
+    it(`${namespace}: every language has every key, with the English placeholders, and each compiles`, () => {
+      const en = read("en", namespace);
+      for (const language of LANGUAGES) {
+        const messages = read(language, namespace);
+        expect(Object.keys(messages).sort(), `${language}/${namespace}`).toEqual(Object.keys(en).sort());
+        for (const [key, message] of Object.entries(messages)) {
+          expect(message.trim(), `${language}/${namespace} ${key} is empty`).not.toBe("");
+          expect(placeholders(message), `${language}/${namespace} ${key}`).toEqual(placeholders(en[key]!));
+        }
+      }
+    });
+  }
+
+  it("has no key the code never asks for", () => {
+    const code = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "emails"))].map((f) => readFileSync(f, "utf8")).join("\n");
+    const unused: string[] = [];
+    for (const namespace of namespaces) {
+      for (const key of Object.keys(read("en", namespace))) {
+        // A key is asked for by name ("nav.specs") or by a template of its family (`kind.${org.kind}`).
+        const family = key.includes(".") ? key.slice(0, key.lastIndexOf(".") + 1) : null;
+        const byTemplate = family && key.split(".").length >= 2 && code.includes(`\`${family}\${`);
+        const byInnerTemplate = /^(\w+)\.(\w+)\.(\w+)$/.exec(key);
+        const byMiddle = byInnerTemplate && code.includes(`\`${byInnerTemplate[1]}.\${`) && code.includes(`}.${byInnerTemplate[3]}\``);
+        if (!code.includes(`"${key}"`) && !byTemplate && !byMiddle) unused.push(`${namespace}:${key}`);
+      }
+    }
+    expect(unused).toEqual([]);
+  });
+});

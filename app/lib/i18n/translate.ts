@@ -1,0 +1,87 @@
+// The one way to put words on a screen: `const t = useT("common")`, then `t("nav.specs")`. Keys are
+// typed from the English catalogue, so a missing or misspelt key fails the typecheck; values fill
+// the ICU message's placeholders and plurals. The namespaces a page used while it was rendered on
+// the server are the ones it ships (<CatalogueScript>); a page reached later by a link that needs
+// another waits for that namespace's chunk before it shows.
+import type { I18n, Messages } from "@lingui/core";
+import { useLingui } from "@lingui/react";
+import { loaders } from "virtual:catalogues";
+import type common from "~/locales/en/common.json";
+import type { Language } from "./languages.ts";
+
+export interface Catalogues {
+  common: typeof common;
+}
+export type Namespace = keyof Catalogues;
+export type MessageKey<N extends Namespace> = keyof Catalogues[N] & string;
+export type MessageValues = Record<string, string | number | Date>;
+export type Translate<N extends Namespace> = (key: MessageKey<N>, values?: MessageValues) => string;
+
+/** What an i18n instance holds: "*" on the server (everything), else the "<language>/<namespace>" loaded so far. */
+const held = new WeakMap<I18n, Set<string>>();
+/** The namespaces each instance was asked for while it rendered: what the page ships. */
+const used = new WeakMap<I18n, Set<string>>();
+const pending = new Map<string, Promise<void>>();
+
+export function holdsEverything(i18n: I18n) {
+  held.set(i18n, new Set(["*"]));
+  used.set(i18n, new Set());
+}
+export function holds(i18n: I18n, namespaces: readonly string[]) {
+  held.set(i18n, new Set(namespaces.map((namespace) => `${i18n.locale}/${namespace}`)));
+}
+
+/** Loads a namespace of a language (its own chunk) into the instance, once. */
+function loadNamespace(i18n: I18n, language: string, namespace: string): Promise<void> {
+  const id = `${language}/${namespace}`;
+  let loading = pending.get(id);
+  if (!loading) {
+    const load = loaders[id];
+    loading = load
+      ? load().then(({ default: messages }) => {
+          i18n.load(language, messages);
+          held.get(i18n)?.add(id);
+        })
+      : Promise.reject(new Error(`No catalogue ${id}`));
+    pending.set(id, loading);
+  }
+  return loading;
+}
+
+/**
+ * Follows the language the root loader found (after logging in, or choosing one in the menu):
+ * the page waits until the namespaces it shows have arrived in that language, then switches.
+ */
+export function useFollowLanguage(language: Language) {
+  const { i18n } = useLingui();
+  const have = held.get(i18n);
+  if (!have || have.has("*") || i18n.locale === language) return;
+  const namespaces = new Set([...have].map((id) => id.slice(id.indexOf("/") + 1)));
+  throw Promise.all([...namespaces].map((namespace) => loadNamespace(i18n, language, namespace))).then(() => i18n.activate(language));
+}
+
+export function translator<N extends Namespace>(i18n: I18n, namespace: N): Translate<N> {
+  return (key, values) => i18n._(`${namespace}:${key}`, values);
+}
+
+export function useT<N extends Namespace>(namespace: N): Translate<N> {
+  const { i18n } = useLingui();
+  used.get(i18n)?.add(namespace);
+  const have = held.get(i18n);
+  // Suspends a page reached by a link until its words have arrived (React keeps the last page meanwhile).
+  if (have && !have.has("*") && !have.has(`${i18n.locale}/${namespace}`)) throw loadNamespace(i18n, i18n.locale, namespace);
+  return translator(i18n, namespace);
+}
+
+/** What a page rendered on the server ships for the browser to pick up: its language and the messages it used. */
+export interface ShippedCatalogues {
+  language: Language;
+  namespaces: string[];
+  messages: Messages;
+}
+export function shippedCatalogues(i18n: I18n): ShippedCatalogues {
+  const namespaces = [...(used.get(i18n) ?? [])].sort();
+  const prefixes = namespaces.map((n) => `${n}:`);
+  const messages = Object.fromEntries(Object.entries(i18n.messages).filter(([id]) => prefixes.some((p) => id.startsWith(p))));
+  return { language: i18n.locale as Language, namespaces, messages };
+}

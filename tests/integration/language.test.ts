@@ -1,0 +1,54 @@
+// Whose language a page is in, and the menu that changes it: the account's language for a
+// signed-in reader, else the one chosen on this browser, else the browser's own, else English.
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/lib/db.server.ts";
+import * as languageRoute from "~/routes/language.ts";
+import * as rootRoute from "~/root.tsx";
+import { call, signedInMember } from "../support/routes.ts";
+
+const languageOf = async (headers: Record<string, string>, cookie?: string) => {
+  const out = await call(rootRoute.loader, "/login", { headers, cookie });
+  return (out.data as { language: string }).language;
+};
+
+describe("the page's language", () => {
+  it("follows the browser when nothing was chosen, the menu's choice over the browser, and the account's over both", async () => {
+    expect(await languageOf({})).toBe("en");
+    expect(await languageOf({ "Accept-Language": "fr-FR,vi;q=0.8,en;q=0.5" })).toBe("vi");
+    expect(await languageOf({ "Accept-Language": "zh-Hans-CN,zh;q=0.9" })).toBe("zh-CN");
+    expect(await languageOf({ "Accept-Language": "vi", Cookie: "sp_lang=es" })).toBe("es");
+    // A cookie naming no language we speak is passed over, not trusted.
+    expect(await languageOf({ "Accept-Language": "vi", Cookie: "sp_lang=%3Cscript%3E" })).toBe("vi");
+
+    const member = await signedInMember("FACTORY", "QUALITY");
+    await prisma.user.update({ where: { id: member.user.id }, data: { locale: "zh" } });
+    expect(await languageOf({ "Accept-Language": "es" }, `${member.cookie}; sp_lang=vi`)).toBe("zh-CN");
+  });
+});
+
+describe("the language menu", () => {
+  it("remembers a signed-out reader's choice on the browser and goes back to the page", async () => {
+    const out = await call(languageRoute.action, "/language", { form: { language: "vi", redirectTo: "/login?redirectTo=%2Facme" } });
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/login?redirectTo=%2Facme");
+    expect(out.headers.get("Set-Cookie")).toMatch(/^sp_lang=vi; Path=\/; Max-Age=31536000; SameSite=Lax/);
+  });
+
+  it("stores a signed-in reader's choice on their account, so their next email is in it too", async () => {
+    const member = await signedInMember("FACTORY", "MEMBER");
+    const out = await call(languageRoute.action, "/language", { cookie: member.cookie, form: { language: "zh-CN", redirectTo: `/${member.org.slug}` } });
+    expect(out.status).toBe(302);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.user.id } })).locale).toBe("zh-CN");
+  });
+
+  it("refuses a language it does not offer with a 400 and changes nothing, and never sends the reader off the site", async () => {
+    const member = await signedInMember("IMPORTER", "OWNER");
+    const refused = await call(languageRoute.action, "/language", { cookie: member.cookie, form: { language: "klingon" } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("Set-Cookie")).toBeNull();
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.user.id } })).locale).toBe("en");
+    const away = await call(languageRoute.action, "/language", { form: { language: "es", redirectTo: "//evil.example/x" } });
+    expect(away.status).toBe(302);
+    expect(away.location).toBe("/");
+  });
+});

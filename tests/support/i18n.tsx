@@ -1,0 +1,41 @@
+// Component tests render in a language, as the app does: every catalogue of it at hand.
+import { setupI18n } from "@lingui/core";
+import { I18nProvider } from "@lingui/react";
+import type { ReactNode } from "react";
+import allCatalogues from "virtual:catalogues/all";
+import type { Language } from "~/lib/i18n/languages.ts";
+import { holdsEverything } from "~/lib/i18n/translate.ts";
+
+export function i18nFor(language: Language = "en") {
+  const i18n = setupI18n({ locale: language, messages: { [language]: allCatalogues[language] ?? {} } });
+  holdsEverything(i18n);
+  return i18n;
+}
+
+export function InLanguage({ language = "en", children }: { language?: Language; children: ReactNode }) {
+  return <I18nProvider i18n={i18nFor(language)}>{children}</I18nProvider>;
+}
+
+/**
+ * The text a reader sees in `root` that did not come from a catalogue, in the pseudo-locale:
+ * each visible text node (and label attribute) outside ⟦…⟧, less what `isData` says is the
+ * user's own data (names, codes, numbers).
+ */
+export function textOutsideCatalogues(root: HTMLElement, isData: (text: string) => boolean = () => false): string[] {
+  const strays: string[] = [];
+  const check = (text: string | null | undefined) => {
+    const rest = (text ?? "")
+      .replace(/⟦[^⟧]*⟧/g, " ")
+      .replace(/[\s\p{P}\p{S}\d]+/gu, " ")
+      .trim();
+    if (rest && !isData(rest)) strays.push(rest);
+  };
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest("script, style, [hidden], [aria-hidden=true]")) continue;
+    check(node.textContent);
+  }
+  for (const element of root.querySelectorAll("[aria-label], [title], [placeholder], [alt]"))
+    for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
+  return strays;
+}
