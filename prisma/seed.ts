@@ -15,8 +15,8 @@ const PEOPLE: Record<Role, string> = { OWNER: "Owner", QUALITY: "Quality Lead", 
 
 export const DEMO_ORGS: { name: string; kind: OrgKind; domain: string; locale: string }[] = [
   { name: "Northwind Home Goods", kind: "IMPORTER", domain: "northwind.example", locale: "en" },
-  { name: "Bright Ceramics", kind: "FACTORY", domain: "brightceramics.example", locale: "zh" },
-  { name: "Saigon Textile Works", kind: "FACTORY", domain: "saigontextile.example", locale: "en" },
+  { name: "Bright Ceramics", kind: "FACTORY", domain: "brightceramics.example", locale: "zh-CN" },
+  { name: "Saigon Textile Works", kind: "FACTORY", domain: "saigontextile.example", locale: "vi" },
 ];
 
 export interface DemoLogin {
