@@ -8,7 +8,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { acceptMemberInvitation, getInvitationByToken } from "~/features/organizations/invitations.server.ts";
-import { ROLE_LABELS } from "~/features/organizations/schemas.ts";
 import { acceptPartnerInvitation, listOwnedFactories } from "~/features/partners/partners.server.ts";
 import { AcceptPartnerSchema } from "~/features/partners/schemas.ts";
 import { replyTo } from "~/lib/action-data.ts";
@@ -20,6 +19,7 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { invitationPath, orgPath, signupPath } from "~/features/organizations/paths.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
 
@@ -58,18 +58,17 @@ export default function InvitationPage() {
   const { token, invitation, user, factories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const back = invitationPath(token);
-  const title = invitation.kind === "PARTNER" ? `${invitation.orgName} invites your factory` : `Join ${invitation.orgName}`;
+  const t = useT("auth");
+  const org = invitation.orgName;
+  const title = invitation.kind === "PARTNER" ? t("invitation.partnerTitle", { org }) : t("invitation.memberTitle", { org });
 
   if (invitation.state !== "valid") {
-    const reason = { used: "has already been used", expired: "has expired", revoked: "was withdrawn" }[invitation.state];
     return (
-      <AuthLayout title="This invitation can no longer be used">
-        <p className="text-slate-700">
-          The invitation from {invitation.orgName} {reason}. Ask them to send a new one.
-        </p>
+      <AuthLayout title={t("invitation.goneTitle")}>
+        <p className="text-slate-700">{t(`invitation.gone.${invitation.state}`, { org })}</p>
         {user ? (
           <Link to="/" className="btn-secondary mt-4">
-            Go to my dashboard
+            {t("invitation.dashboard")}
           </Link>
         ) : null}
       </AuthLayout>
@@ -79,16 +78,14 @@ export default function InvitationPage() {
     return (
       <AuthLayout title={title}>
         <p className="text-slate-700">
-          {invitation.kind === "PARTNER"
-            ? `${invitation.orgName} would like to share specifications, first-article sign-offs and corrective actions with you on Supplier Portal. It is free for factories.`
-            : `You are invited to join ${invitation.orgName} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`}
+          {invitation.kind === "PARTNER" ? t("invitation.partnerBody", { org }) : t("invitation.memberBody", { org, role: invitation.role })}
         </p>
         <div className="mt-6 flex flex-col gap-2 sm:flex-row">
           <Link className="btn-primary" to={signupPath(token)}>
-            Create an account
+            {t("invitation.createAccount")}
           </Link>
           <Link className="btn-secondary" to={loginPath(back)}>
-            I have an account
+            {t("invitation.haveAccount")}
           </Link>
         </div>
       </AuthLayout>
@@ -98,12 +95,10 @@ export default function InvitationPage() {
   if (invitation.kind === "MEMBER") {
     return (
       <AuthLayout title={title}>
-        <p className="text-slate-700">
-          You will join as {ROLE_LABELS[invitation.role].toLowerCase()}. You are logged in as {user.email}.
-        </p>
+        <p className="text-slate-700">{t("invitation.joinAs", { role: invitation.role, email: user.email })}</p>
         <Form method="post" className="mt-4 space-y-3">
           <ErrorList errors={formError} />
-          <SubmitButton pendingText="Joining…">Accept and join</SubmitButton>
+          <SubmitButton pendingText={t("invitation.joinPending")}>{t("invitation.join")}</SubmitButton>
         </Form>
       </AuthLayout>
     );
@@ -132,30 +127,30 @@ function AcceptPartnerForm({
     lastResult,
     defaultValue: { factory: choice, factoryOrgId: factories[0]?.id },
   });
+  const t = useT("auth");
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       {userEmail !== invitationEmail ? (
-        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          This invitation was sent to {invitationEmail}; you are logged in as {userEmail}. You can accept it for your factory.
-        </p>
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("invitation.otherAddress", { invited: invitationEmail, email: userEmail })}</p>
       ) : null}
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">Which factory is this for?</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("invitation.whichFactory")}</legend>
         {factories.length ? (
           <label className="flex items-center gap-2">
             <input type="radio" name={fields.factory.name} value="existing" checked={choice === "existing"} onChange={() => setChoice("existing")} />
-            One of my factories
+            {t("invitation.existingFactory")}
           </label>
         ) : null}
         <label className="flex items-center gap-2">
-          <input type="radio" name={fields.factory.name} value="new" checked={choice === "new"} onChange={() => setChoice("new")} />A new factory organization
+          <input type="radio" name={fields.factory.name} value="new" checked={choice === "new"} onChange={() => setChoice("new")} />
+          {t("invitation.newFactory")}
         </label>
         <ErrorList id={fields.factory.errorId} errors={fields.factory.errors} />
       </fieldset>
       {factories.length ? (
         <div hidden={choice !== "existing"}>
           <label htmlFor={fields.factoryOrgId.id} className="block text-sm font-medium text-slate-700">
-            Factory
+            {t("invitation.factory")}
           </label>
           <select id={fields.factoryOrgId.id} name={fields.factoryOrgId.name} defaultValue={factories[0]?.id} className="input mt-1">
             {factories.map((f) => (
@@ -168,10 +163,10 @@ function AcceptPartnerForm({
         </div>
       ) : null}
       <div hidden={choice !== "new"}>
-        <Field meta={fields.factoryName} label="Factory name" autoComplete="organization" />
+        <Field meta={fields.factoryName} label={t("invitation.factoryName")} autoComplete="organization" />
       </div>
       <ErrorList id={form.errorId} errors={form.errors} />
-      <SubmitButton pendingText="Accepting…">Accept invitation</SubmitButton>
+      <SubmitButton pendingText={t("invitation.acceptPending")}>{t("invitation.accept")}</SubmitButton>
     </Form>
   );
 }

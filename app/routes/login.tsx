@@ -15,6 +15,7 @@ import { knownDeviceFor, rememberDevice } from "~/lib/known-devices.server.ts";
 import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 import { signupPath } from "~/features/organizations/paths.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Supplier Portal" }];
 
@@ -71,24 +72,25 @@ export default function Login() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const [form, fields] = useSchemaForm(LoginSchema, { id: "login", lastResult: actionData?.result, defaultValue: { redirectTo }, shouldRevalidate: "onInput" });
   const invitation = redirectTo.match(/^\/invitations\/([\w-]+)$/)?.[1];
+  const t = useT("auth");
   return (
     <AuthLayout
-      title="Log in"
+      title={t("login.title")}
       footer={
         <>
-          New here?{" "}
+          {t("login.newHere")}{" "}
           <Link className="link" to={signupPath(invitation ?? undefined)}>
-            Create an account
+            {t("login.createAccount")}
           </Link>
         </>
       }
     >
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field meta={fields.email} label="Email" type="email" autoComplete="email" autoFocus />
-        <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+        <Field meta={fields.email} label={t("login.email")} type="email" autoComplete="email" autoFocus />
+        <Field meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+        <SubmitButton pendingText={t("login.pending")}>{t("login.submit")}</SubmitButton>
       </Form>
     </AuthLayout>
   );

@@ -12,6 +12,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { orgPath } from "~/features/organizations/paths.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "New organization · Supplier Portal" }];
 
@@ -31,20 +32,21 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganization() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(NewOrgSchema, { id: "new-org", lastResult: actionData?.result, defaultValue: { kind: "IMPORTER", locale: "en" } });
+  const t = useT("auth");
   return (
-    <AuthLayout title="Create an organization">
+    <AuthLayout title={t("newOrg.title")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field meta={fields.name} label="Company name" autoComplete="organization" />
+        <Field meta={fields.name} label={t("newOrg.name")} autoComplete="organization" />
         <SelectField
           meta={fields.kind}
-          label="Your company is"
+          label={t("newOrg.kind")}
           options={[
-            { value: "IMPORTER", label: "An importer (we buy and set the specs)" },
-            { value: "FACTORY", label: "A factory (we make the products)" },
+            { value: "IMPORTER", label: t("newOrg.importer") },
+            { value: "FACTORY", label: t("newOrg.factory") },
           ]}
         />
-        <SelectField meta={fields.locale} label="Language for emails" options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
-        <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
+        <SelectField meta={fields.locale} label={t("newOrg.emailLanguage")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
+        <SubmitButton pendingText={t("newOrg.pending")}>{t("newOrg.submit")}</SubmitButton>
       </Form>
     </AuthLayout>
   );

@@ -15,6 +15,7 @@ import { safeRedirectPath } from "~/lib/http.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 import { invitationPath, orgPath, SIGNUP_SENT_PATH } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Supplier Portal" }];
 
@@ -73,32 +74,33 @@ export default function Signup() {
     defaultValue: { email: invitation?.email ?? "" },
     shouldRevalidate: "onInput",
   });
+  const t = useT("auth");
   return (
     <AuthLayout
-      title={invitation ? `Create your account to join ${invitation.orgName}` : "Create an account"}
+      title={invitation ? t("signup.joinTitle", { org: invitation.orgName }) : t("signup.title")}
       footer={
         <>
-          Already have an account?{" "}
+          {t("signup.haveAccount")}{" "}
           <Link className="link" to={loginPath(invitation ? invitationPath(invitation.token) : undefined)}>
-            Log in
+            {t("signup.logIn")}
           </Link>
         </>
       }
     >
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
-        <Field meta={fields.name} label="Your name" autoComplete="name" />
-        <Field meta={fields.email} label="Work email" type="email" autoComplete="email" />
-        <Field meta={fields.password} label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." />
+        <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
+        <Field meta={fields.email} label={t("signup.email")} type="email" autoComplete="email" />
+        <Field meta={fields.password} label={t("signup.password")} type="password" autoComplete="new-password" hint={t("signup.passwordHint")} />
         {invitation ? null : (
           <>
-            <Field meta={fields.orgName} label="Company name" autoComplete="organization" />
+            <Field meta={fields.orgName} label={t("signup.company")} autoComplete="organization" />
             <fieldset>
-              <legend className="block text-sm font-medium text-slate-700">Your company</legend>
+              <legend className="block text-sm font-medium text-slate-700">{t("signup.companyKind")}</legend>
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 {[
-                  { value: "IMPORTER", title: "Importer", text: "We buy products and set the specs." },
-                  { value: "FACTORY", title: "Factory", text: "We make products for importers." },
+                  { value: "IMPORTER", title: t("signup.importer"), text: t("signup.importerText") },
+                  { value: "FACTORY", title: t("signup.factory"), text: t("signup.factoryText") },
                 ].map((option) => (
                   <label
                     key={option.value}
@@ -124,7 +126,7 @@ export default function Signup() {
           </>
         )}
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
+        <SubmitButton pendingText={t("signup.pending")}>{t("signup.submit")}</SubmitButton>
       </Form>
     </AuthLayout>
   );

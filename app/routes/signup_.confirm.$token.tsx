@@ -11,6 +11,8 @@ import { readForm } from "~/lib/forms.server.ts";
 import { startSession } from "~/lib/session.server.ts";
 import { orgPath, signupPath } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
+import { useT } from "~/lib/i18n/translate.ts";
+import { RichText } from "~/lib/i18n/rich-text.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
 
@@ -47,50 +49,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // Where each refusal leads: back to the sign-up, or on to the login.
-const SIGN_UP_AGAIN = { to: signupPath(), label: "Sign up again" };
-const LOG_IN = { to: loginPath(), label: "Log in" };
-
-const REFUSALS: Record<Refusal, { title: string; text: string; next: { to: string; label: string } }> = {
-  invalid: {
-    title: "This link is not valid",
-    text: "Check that you copied the whole link from the email. Links that have expired are removed after a while; then sign up again.",
-    next: SIGN_UP_AGAIN,
-  },
-  used: {
-    title: "This link has already been used",
-    text: "Your email address is confirmed and your account exists. Log in with your email and password.",
-    next: LOG_IN,
-  },
-  expired: { title: "This link has expired", text: "Confirmation links work for 24 hours. Sign up again and we will send you a new one.", next: SIGN_UP_AGAIN },
-  taken: { title: "You already have an account", text: "An account with this email address exists already. Log in with its password.", next: LOG_IN },
-};
+const NEXT: Record<Refusal, "signUpAgain" | "logIn"> = { invalid: "signUpAgain", used: "logIn", expired: "signUpAgain", taken: "logIn" };
+const NEXT_PATH = { signUpAgain: signupPath(), logIn: loginPath() };
 
 export default function ConfirmSignup() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const refused = acted?.refused ?? loaded.refused;
   const passwordError = acted?.result.error?.password?.[0];
+  const t = useT("auth");
   if (refused || !loaded.link) {
-    const refusal = REFUSALS[refused ?? "invalid"];
+    const refusal = refused ?? "invalid";
     return (
-      <AuthLayout title={refusal.title}>
-        <p className="text-slate-700">{refusal.text}</p>
-        <Link className="btn-primary mt-6" to={refusal.next.to}>
-          {refusal.next.label}
+      <AuthLayout title={t(`confirm.${refusal}.title`)}>
+        <p className="text-slate-700">{t(`confirm.${refusal}.text`)}</p>
+        <Link className="btn-primary mt-6" to={NEXT_PATH[NEXT[refusal]]}>
+          {t(`confirm.${NEXT[refusal]}`)}
         </Link>
       </AuthLayout>
     );
   }
+  const email = <strong className="break-all" />;
   return (
-    <AuthLayout title="Confirm your email">
+    <AuthLayout title={t("confirm.title")}>
       <p className="text-slate-700">
-        Finish creating the account for <strong className="break-all">{loaded.link.email}</strong>
-        {loaded.link.orgName ? <> and {loaded.link.orgName}</> : null}.
+        {loaded.link.orgName ? (
+          <RichText namespace="auth" id="confirm.finishWithOrg" values={{ email: loaded.link.email, org: loaded.link.orgName }} components={{ 0: email }} />
+        ) : (
+          <RichText namespace="auth" id="confirm.finish" values={{ email: loaded.link.email }} components={{ 0: email }} />
+        )}
       </p>
       <Form method="post" className="mt-6 space-y-4">
         <div>
           <label htmlFor="confirm-password" className="block text-sm font-medium text-slate-700">
-            Your password
+            {t("confirm.password")}
           </label>
           <input
             id="confirm-password"
@@ -109,11 +101,11 @@ export default function ConfirmSignup() {
             </p>
           ) : (
             <p id="confirm-password-hint" className="mt-1 text-xs text-slate-500">
-              The one you chose when you signed up.
+              {t("confirm.passwordHint")}
             </p>
           )}
         </div>
-        <SubmitButton pendingText="Creating your account…">Confirm and log in</SubmitButton>
+        <SubmitButton pendingText={t("confirm.pending")}>{t("confirm.submit")}</SubmitButton>
       </Form>
     </AuthLayout>
   );

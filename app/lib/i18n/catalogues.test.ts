@@ -28,6 +28,9 @@ function placeholders(message: string): string[] {
   return [...names].sort();
 }
 
+/** The element tags of a rich message (`<0>`, `</0>`), sorted. */
+const elements = (message: string) => (message.match(/<\/?\d+>/g) ?? []).sort();
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -55,6 +58,8 @@ describe("message catalogues", () => {
         for (const [key, message] of Object.entries(messages)) {
           expect(message.trim(), `${language}/${namespace} ${key} is empty`).not.toBe("");
           expect(placeholders(message), `${language}/${namespace} ${key}`).toEqual(placeholders(en[key]!));
+          // The elements a message wraps (<0>…</0>, see RichText) are the English ones, each opened and closed.
+          expect(elements(message), `${language}/${namespace} ${key} elements`).toEqual(elements(en[key]!));
         }
       }
     });

@@ -6,10 +6,12 @@
 import type { I18n, Messages } from "@lingui/core";
 import { useLingui } from "@lingui/react";
 import { loaders } from "virtual:catalogues";
+import type auth from "~/locales/en/auth.json";
 import type common from "~/locales/en/common.json";
 import type { Language } from "./languages.ts";
 
 export interface Catalogues {
+  auth: typeof auth;
   common: typeof common;
 }
 export type Namespace = keyof Catalogues;
