@@ -1,13 +1,15 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useT } from "~/lib/i18n/translate.ts";
 
 /** A list page's GET form: its filters, then the button that applies them. */
-export function FilterForm({ children, submitLabel = "Filter", search = false }: { children: ReactNode; submitLabel?: string; search?: boolean }) {
+export function FilterForm({ children, submitLabel, search = false }: { children: ReactNode; submitLabel?: string; search?: boolean }) {
+  const t = useT("common");
   return (
     <Form method="get" className="mb-4 flex flex-wrap items-end gap-2" role={search ? "search" : undefined}>
       {children}
       <button type="submit" className="btn-secondary">
-        {submitLabel}
+        {submitLabel ?? t("filters.apply")}
       </button>
     </Form>
   );
@@ -63,13 +65,14 @@ export function FilterSelect({
   value: string;
   options: readonly { value: string; label: string }[];
 }) {
+  const t = useT("common");
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       <select id={name} name={name} defaultValue={value} className="input mt-1 w-auto">
-        <option value="">All</option>
+        <option value="">{t("filters.all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -82,11 +85,12 @@ export function FilterSelect({
 
 /** The "Factory" / "Importer" filter: the orgs on the other side of this org's partnerships. */
 export function PartnerFilter({ partners, value, orgKind }: { partners: { id: string; name: string }[]; value: string; orgKind: "IMPORTER" | "FACTORY" }) {
+  const t = useT("common");
   if (!partners.length) return null;
   return (
     <FilterSelect
       name="partner"
-      label={orgKind === "IMPORTER" ? "Factory" : "Importer"}
+      label={orgKind === "IMPORTER" ? t("filters.factory") : t("filters.importer")}
       value={value}
       options={partners.map((p) => ({ value: p.id, label: p.name }))}
     />

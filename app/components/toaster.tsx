@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export interface ToastMessage {
   id: string;
@@ -19,6 +20,7 @@ const styles = {
  * fetch): the reload carries no toast, which only means there is no new one.
  */
 export function Toaster({ toast }: { toast: ToastMessage | null }) {
+  const t = useT("common");
   const [visible, setVisible] = useState(toast);
   // A new toast shows at once, in the same render; the effect only schedules its hiding.
   const [shown, setShown] = useState(toast);
@@ -39,7 +41,7 @@ export function Toaster({ toast }: { toast: ToastMessage | null }) {
             {visible.title ? <p className="font-semibold">{visible.title}</p> : null}
             <p>{visible.message}</p>
           </div>
-          <button type="button" className="ml-2 text-lg leading-none" aria-label="Dismiss" onClick={() => setVisible(null)}>
+          <button type="button" className="ml-2 text-lg leading-none" aria-label={t("toast.dismiss")} onClick={() => setVisible(null)}>
             ×
           </button>
         </div>

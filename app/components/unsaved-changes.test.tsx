@@ -4,6 +4,7 @@ import { useState } from "react";
 import { createMemoryRouter, Form, Link, RouterProvider } from "react-router-dom";
 import { describe, expect, it } from "vitest";
 import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
+import { InLanguage } from "../../tests/support/i18n.tsx";
 
 function Editor() {
   const [text, setText] = useState("");
@@ -38,7 +39,7 @@ function renderEditor() {
     ],
     { initialEntries: ["/"] },
   );
-  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
+  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />, { wrapper: InLanguage });
   return { router, posted, user: userEvent.setup() };
 }
 

@@ -1,5 +1,6 @@
 import { useBlocker } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useT } from "~/lib/i18n/translate.ts";
 
 /**
  * Warns before leaving a page with unsaved changes: closing or reloading the tab (the
@@ -32,13 +33,8 @@ export function useUnsavedChanges(unsaved: boolean) {
 }
 
 /** The question asked when a link would leave a page with unsaved changes. */
-export function UnsavedChangesPrompt({
-  when,
-  message = "Some changes on this page are not saved yet. If you leave now, they are lost.",
-}: {
-  when: boolean;
-  message?: string;
-}) {
+export function UnsavedChangesPrompt({ when, message }: { when: boolean; message?: string }) {
+  const t = useT("common");
   const blocker = useUnsavedChanges(when);
   const dialog = useRef<HTMLDialogElement>(null);
   const blocked = blocker.state === "blocked";
@@ -55,15 +51,15 @@ export function UnsavedChangesPrompt({
       className="w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40"
     >
       <h2 id="unsaved-changes-title" className="font-semibold">
-        Leave without saving?
+        {t("unsaved.title")}
       </h2>
-      <p className="mt-2 text-sm text-slate-700">{message}</p>
+      <p className="mt-2 text-sm text-slate-700">{message ?? t("unsaved.message")}</p>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
         <button type="button" className="btn-secondary" autoFocus onClick={() => blocker.reset?.()}>
-          Stay on this page
+          {t("unsaved.stay")}
         </button>
         <button type="button" className="btn-danger" onClick={() => blocker.proceed?.()}>
-          Leave without saving
+          {t("unsaved.leave")}
         </button>
       </div>
     </dialog>

@@ -4,6 +4,7 @@
 import type { ClientActionFunctionArgs, ShouldRevalidateFunctionArgs } from "@remix-run/react";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { withScaledPhotos } from "~/lib/photo-scale.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 type Progress = { state: "idle" } | { state: "sending"; loaded: number; total: number } | { state: "failed" };
 
@@ -80,6 +81,7 @@ export function uploadShouldRevalidate({ actionResult, defaultShouldRevalidate }
 
 /** The progress of the form's upload, and "Retry" after a dropped connection (it sends the form again with the same button). */
 export function UploadProgress({ formId }: { formId: string }) {
+  const t = useT("common");
   const current = useSyncExternalStore(
     subscribe,
     () => progress,
@@ -97,20 +99,20 @@ export function UploadProgress({ formId }: { formId: string }) {
     const percent = current.total ? Math.round((current.loaded / current.total) * 100) : undefined;
     return (
       <div className="flex items-center gap-2 text-sm text-slate-700">
-        <label htmlFor={`${formId}-progress`}>{percent === undefined ? "Preparing the upload…" : `Uploading… ${percent}%`}</label>
+        <label htmlFor={`${formId}-progress`}>{percent === undefined ? t("upload.preparing") : t("upload.sending", { percent })}</label>
         <progress id={`${formId}-progress`} className="h-2 w-40" max={100} value={percent} />
       </div>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800" role="alert">
-      <span>The connection dropped before the upload finished. Your text and chosen files are still here.</span>
+      <span>{t("upload.dropped")}</span>
       <button
         type="button"
         className="btn-secondary"
         onClick={() => (document.getElementById(formId) as HTMLFormElement | null)?.requestSubmit(submitter as HTMLButtonElement | null)}
       >
-        Retry
+        {t("upload.retry")}
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 // Component tests render in a language, as the app does: every catalogue of it at hand.
 import { setupI18n } from "@lingui/core";
 import { I18nProvider } from "@lingui/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import allCatalogues from "virtual:catalogues/all";
 import type { Language } from "~/lib/i18n/languages.ts";
 import { holdsEverything } from "~/lib/i18n/translate.ts";
@@ -12,8 +12,10 @@ export function i18nFor(language: Language = "en") {
   return i18n;
 }
 
+/** A `wrapper` for testing-library's render: the component in `language` (English by default). */
 export function InLanguage({ language = "en", children }: { language?: Language; children: ReactNode }) {
-  return <I18nProvider i18n={i18nFor(language)}>{children}</I18nProvider>;
+  const [i18n] = useState(() => i18nFor(language));
+  return <I18nProvider i18n={i18n}>{children}</I18nProvider>;
 }
 
 /**
