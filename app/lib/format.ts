@@ -43,3 +43,8 @@ export function formatCount(n: number): string {
 export function formatTime(value: Moment): string {
   return `${toDate(value).toISOString().slice(11, 16)} UTC`;
 }
+
+/** Items as a list in the reader's language: "PDF, PNG or JPEG" reads "PDF、PNG 或 JPEG" in Chinese. */
+export function formatList(items: readonly string[], locale: string, type: "conjunction" | "disjunction" = "conjunction"): string {
+  return new Intl.ListFormat(locale, { type, style: "long" }).format(items);
+}

@@ -6,13 +6,19 @@
 import type { I18n, Messages } from "@lingui/core";
 import { useLingui } from "@lingui/react";
 import { loaders } from "virtual:catalogues";
+import type attachments from "~/locales/en/attachments.json";
 import type auth from "~/locales/en/auth.json";
 import type common from "~/locales/en/common.json";
+import type history from "~/locales/en/history.json";
+import type threads from "~/locales/en/threads.json";
 import type { Language } from "./languages.ts";
 
 export interface Catalogues {
+  attachments: typeof attachments;
   auth: typeof auth;
   common: typeof common;
+  history: typeof history;
+  threads: typeof threads;
 }
 export type Namespace = keyof Catalogues;
 export type MessageKey<N extends Namespace> = keyof Catalogues[N] & string;

@@ -1,7 +1,7 @@
+import { useLingui } from "@lingui/react";
 import { useId } from "react";
 import {
   acceptAttribute,
-  describeKinds,
   FILE_KINDS,
   FILE_TYPES,
   type FileKind,
@@ -12,6 +12,8 @@ import {
 } from "~/features/attachments/file-types.ts";
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
 import { ErrorList } from "~/components/forms.tsx";
+import { formatList } from "~/lib/format.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import { filePath } from "../paths.ts";
 
 type OrgRef = string | { slug: string };
@@ -21,9 +23,10 @@ function fileUrl(org: OrgRef, file: Pick<FileSnapshot, "id">, options: { downloa
 }
 
 function DocumentIcon({ kind }: { kind: FileKind | null }) {
+  const t = useT("attachments");
   return (
     <span aria-hidden className="relative inline-flex h-8 w-7 shrink-0 items-end justify-center rounded-sm border border-slate-300 bg-slate-50 pb-0.5">
-      <span className="text-[9px] font-bold uppercase leading-none text-slate-600">{kind ? FILE_TYPES[kind].label : "File"}</span>
+      <span className="text-[9px] font-bold uppercase leading-none text-slate-600">{kind ? FILE_TYPES[kind].label : t("file")}</span>
     </span>
   );
 }
@@ -34,8 +37,11 @@ function DocumentIcon({ kind }: { kind: FileKind | null }) {
  * links (not client navigation): the file route is a resource route.
  */
 export function FilePreview({ org, file, size = "md" }: { org: OrgRef; file: FileSnapshot; size?: "sm" | "md" }) {
+  const t = useT("attachments");
   const kind = fileKindOf(file.contentType);
-  const detail = `${kind ? FILE_TYPES[kind].label : "File"}, ${formatBytes(file.size)}`;
+  const inline = kind !== null && FILE_TYPES[kind].inline;
+  const facts = { kind: kind ? FILE_TYPES[kind].label : t("file"), size: formatBytes(file.size) };
+  const detail = t("detail", facts);
   if (isImageType(file.contentType)) {
     const box = size === "sm" ? "h-16 w-16" : "h-40 w-40";
     return (
@@ -50,7 +56,6 @@ export function FilePreview({ org, file, size = "md" }: { org: OrgRef; file: Fil
       </a>
     );
   }
-  const inline = kind !== null && FILE_TYPES[kind].inline;
   return (
     <a
       href={fileUrl(org, file, { download: !inline })}
@@ -60,10 +65,7 @@ export function FilePreview({ org, file, size = "md" }: { org: OrgRef; file: Fil
       <DocumentIcon kind={kind} />
       <span className="min-w-0">
         <span className="block truncate text-sm font-medium text-brand-700">{file.name}</span>
-        <span className="block text-xs text-slate-500">
-          {detail}
-          {inline ? "" : ", download"}
-        </span>
+        <span className="block text-xs text-slate-500">{inline ? detail : t("detailDownload", facts)}</span>
       </span>
     </a>
   );
@@ -97,11 +99,18 @@ export function FileInput({
   form?: string;
 }) {
   const id = useId();
+  const t = useT("attachments");
+  const { i18n } = useLingui();
   // A phone opens its camera straight away for an input that takes only photos.
   const photosOnly = accept.every((kind) => IMAGE_KINDS.includes(kind));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const text = hint ?? `${describeKinds(accept)}${maxBytes ? `, up to ${formatBytes(maxBytes)} each` : ""}.`;
+  const kinds = formatList(
+    accept.map((k) => FILE_TYPES[k].label),
+    i18n.locale,
+    "disjunction",
+  );
+  const text = hint ?? (maxBytes ? t("hintWithSize", { kinds, size: formatBytes(maxBytes) }) : t("hint", { kinds }));
   const invalid = Boolean(errors?.length);
   return (
     <div>

@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { Timeline } from "./timeline.tsx";
+import { InLanguage } from "../../../../tests/support/i18n.tsx";
 
 describe("a record's timeline", () => {
   it("lists each step, oldest first, with who, for which org, when, and the note given", () => {
@@ -18,6 +19,7 @@ describe("a record's timeline", () => {
           },
         ]}
       />,
+      { wrapper: InLanguage },
     );
     const history = screen.getByRole("region", { name: "History" });
     const [submitted, rejected] = within(history).getAllByRole("listitem");
@@ -28,7 +30,7 @@ describe("a record's timeline", () => {
   });
 
   it("says so when nothing has happened yet", () => {
-    render(<Timeline entries={[]} />);
+    render(<Timeline entries={[]} />, { wrapper: InLanguage });
     expect(screen.getByRole("region", { name: "History" }).textContent).toContain("Nothing has happened to it yet.");
     expect(screen.queryByRole("list")).toBeNull();
   });

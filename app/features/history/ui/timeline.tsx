@@ -1,12 +1,14 @@
 import { formatDateTime } from "~/lib/format.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import type { TimelineEntry } from "../history.server.ts";
 
 /** A record's history, oldest first: who did what and when, with the note they gave. */
 export function Timeline({ entries, id = "history" }: { entries: readonly TimelineEntry[]; id?: string }) {
+  const t = useT("history");
   return (
     <section className="card mt-6 max-w-3xl" aria-labelledby={`${id}-heading`} data-testid="timeline">
       <h2 id={`${id}-heading`} className="mb-3 font-semibold">
-        History
+        {t("timeline.heading")}
       </h2>
       {entries.length ? (
         <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
@@ -29,7 +31,7 @@ export function Timeline({ entries, id = "history" }: { entries: readonly Timeli
           ))}
         </ol>
       ) : (
-        <p className="text-sm text-slate-600">Nothing has happened to it yet.</p>
+        <p className="text-sm text-slate-600">{t("timeline.empty")}</p>
       )}
     </section>
   );

@@ -5,6 +5,8 @@ import { createMemoryRouter, RouterProvider, type ActionFunctionArgs } from "rea
 import { describe, expect, it } from "vitest";
 import { CommentSchema, type ThreadComment } from "~/features/threads/thread.ts";
 import { Thread, type ThreadProps } from "~/features/threads/ui/thread.tsx";
+import type { Language } from "~/lib/i18n/languages.ts";
+import { InLanguage, textOutsideCatalogues } from "../../../../tests/support/i18n.tsx";
 
 const PAGE = "/acme/first-articles/fa-1";
 
@@ -31,7 +33,7 @@ async function refusal(request: Request, message: string) {
 }
 
 /** Renders the thread on a page whose action is `action`, and records every form it receives. */
-function renderThread(props: Partial<ThreadProps> = {}, action: (args: ActionFunctionArgs) => unknown = () => null) {
+function renderThread(props: Partial<ThreadProps> = {}, action: (args: ActionFunctionArgs) => unknown = () => null, language: Language = "en") {
   const posted: Record<string, FormDataEntryValue>[] = [];
   const router = createMemoryRouter(
     [
@@ -47,8 +49,12 @@ function renderThread(props: Partial<ThreadProps> = {}, action: (args: ActionFun
     { initialEntries: [PAGE] },
   );
   // Remix renders its routes in transitions too.
-  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
-  return { posted, user: userEvent.setup() };
+  const { container } = render(
+    <InLanguage language={language}>
+      <RouterProvider router={router} future={{ v7_startTransition: true }} />
+    </InLanguage>,
+  );
+  return { posted, user: userEvent.setup(), container };
 }
 
 const commentField = () => screen.getByRole("textbox", { name: "Add a comment" });
@@ -110,5 +116,22 @@ describe("thread form", () => {
     await user.click(screen.getByText("Edit"));
     expect((screen.getByRole("textbox", { name: "Your comment" }) as HTMLTextAreaElement).value).toBe("The glaze on sample 3 looks thin near the rim.");
     expect(screen.getByRole("button", { name: "Save changes" })).toBeTruthy();
+  });
+});
+
+describe("thread in the reader's language", () => {
+  const internal = comment({ id: "c-2", visibility: "INTERNAL", editedAt: "2025-03-04T09:40:00.000Z", canEdit: true, author: null });
+
+  it("reads in Chinese for a Chinese reader", () => {
+    renderThread({ comments: [comment(), internal] }, undefined, "zh-CN");
+    expect(screen.getByRole("heading", { name: "评论" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "发送评论" })).toBeTruthy();
+    expect(screen.getByText("内部——仅 Acme Imports 可见")).toBeTruthy();
+  });
+
+  it("has no text of its own outside the catalogues (pseudo-locale)", () => {
+    const { container } = renderThread({ comments: [comment(), internal] }, undefined, "en-XA");
+    const data = ["Acme Imports", "Ada Importer", "The glaze on sample 3 looks thin near the rim", "Mar", "UTC", "am", "pm", "AM", "PM"];
+    expect(textOutsideCatalogues(container, (text) => text.split(" ").every((word) => data.some((d) => d.split(" ").includes(word))))).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import {
   type ThreadReply,
 } from "~/features/threads/thread.ts";
 import { formatDateTime } from "~/lib/format.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 type OrgKind = "IMPORTER" | "FACTORY";
 
@@ -42,8 +43,8 @@ export interface ThreadProps {
 
 // Each side has a colour and a word, so the side is never told by colour alone.
 const SIDES = {
-  IMPORTER: { label: "Importer", badge: "border-sky-300 bg-sky-50 text-sky-800", rail: "border-l-sky-500" },
-  FACTORY: { label: "Factory", badge: "border-emerald-300 bg-emerald-50 text-emerald-800", rail: "border-l-emerald-500" },
+  IMPORTER: { badge: "border-sky-300 bg-sky-50 text-sky-800", rail: "border-l-sky-500" },
+  FACTORY: { badge: "border-emerald-300 bg-emerald-50 text-emerald-800", rail: "border-l-emerald-500" },
 } as const;
 
 /** Whether this page is sending a thread form (for one comment, when named). */
@@ -63,9 +64,11 @@ export function Thread({
   showingEarlier = false,
   lastResult,
   fileInput,
-  heading = "Comments",
+  heading,
   orgSlug,
 }: ThreadProps) {
+  const t = useT("threads");
+  const title = heading ?? t("heading");
   const actionData = useActionData();
   const failure = lastResult === undefined ? threadReplyFrom(actionData) : (lastResult ?? undefined);
   const editedId = editedCommentId(failure);
@@ -82,26 +85,26 @@ export function Thread({
   return (
     <section aria-labelledby="thread-heading" className="space-y-4" data-testid="thread">
       <h2 id="thread-heading" className="text-lg font-semibold">
-        {heading}
+        {title}
       </h2>
       {earlierCursor || showingEarlier ? (
-        <nav className="flex flex-wrap gap-2 text-sm" aria-label="Earlier comments">
+        <nav className="flex flex-wrap gap-2 text-sm" aria-label={t("earlier")}>
           {earlierCursor ? (
             <Link className="btn-secondary" to={pageLink(earlierCursor)} preventScrollReset>
-              ↑ Show earlier comments
+              {t("showEarlier")}
             </Link>
           ) : null}
           {showingEarlier ? (
             <Link className="btn-secondary" to={pageLink(null)} preventScrollReset>
-              Show latest comments ↓
+              {t("showLatest")}
             </Link>
           ) : null}
         </nav>
       ) : null}
       {comments.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">No comments yet. Ask a question or leave a note.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ol className="space-y-3" aria-label={heading}>
+        <ol className="space-y-3" aria-label={title}>
           {comments.map((comment) => (
             <CommentItem
               key={comment.id}
@@ -124,7 +127,7 @@ export function Thread({
           fileInput={fileInput}
         />
       ) : (
-        <p className="text-sm text-slate-600">You can read this conversation. Your role cannot write comments.</p>
+        <p className="text-sm text-slate-600">{t("readOnly")}</p>
       )}
     </section>
   );
@@ -143,6 +146,7 @@ function CommentItem({
   action?: string;
   failure?: ThreadReply;
 }) {
+  const t = useT("threads");
   const side = SIDES[comment.org.kind];
   const internal = comment.visibility === "INTERNAL";
   const headingId = `comment-${comment.id}-by`;
@@ -157,17 +161,17 @@ function CommentItem({
       >
         {internal ? (
           <p className="mb-2 inline-flex items-center gap-1 rounded bg-amber-200 px-2 py-0.5 text-xs font-semibold text-amber-900">
-            <span aria-hidden>🔒</span> Internal — only {comment.org.name} sees this
+            <span aria-hidden>🔒</span> {t("internalBadge", { org: comment.org.name })}
           </p>
         ) : null}
         <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
           <h3 id={headingId} className="font-semibold text-slate-900">
-            {comment.author?.name ?? "Former member"}
+            {comment.author?.name ?? t("formerMember")}
           </h3>
           <span className="min-w-0 text-slate-600 [overflow-wrap:anywhere]">{comment.org.name}</span>
           <span className={`rounded border px-1.5 py-0.5 text-xs font-medium ${side.badge}`}>
-            {side.label}
-            {comment.org.kind === viewerOrgKind ? <span className="sr-only"> (your side)</span> : null}
+            {t(`side.${comment.org.kind}`)}
+            {comment.org.kind === viewerOrgKind ? <span className="sr-only"> {t("yourSide")}</span> : null}
           </span>
           <span className="text-xs text-slate-500">
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
@@ -175,7 +179,7 @@ function CommentItem({
               <>
                 {" · "}
                 <span>
-                  edited <time dateTime={comment.editedAt}>{formatDateTime(comment.editedAt)}</time>
+                  {t("edited")} <time dateTime={comment.editedAt}>{formatDateTime(comment.editedAt)}</time>
                 </span>
               </>
             ) : null}
@@ -195,8 +199,9 @@ function CommentItem({
 }
 
 function CommentFiles({ files, slug }: { files: ThreadFile[]; slug: string }) {
+  const t = useT("threads");
   return (
-    <ul className="mt-2 flex flex-wrap gap-2" aria-label="Attached files">
+    <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("attachedFiles")}>
       {files.map((file) => (
         <li key={file.id} className="max-w-full">
           <FilePreview org={slug} file={file} size="sm" />
@@ -208,6 +213,7 @@ function CommentFiles({ files, slug }: { files: ThreadFile[]; slug: string }) {
 
 function EditComment({ comment, action, failure }: { comment: ThreadComment; action?: string; failure?: ThreadReply }) {
   const sending = useSending("edit-comment", comment.id);
+  const t = useT("threads");
   const [form, fields] = useSchemaForm(EditCommentSchema, {
     id: `edit-comment-${comment.id}`,
     lastResult: failure?.result,
@@ -217,19 +223,21 @@ function EditComment({ comment, action, failure }: { comment: ThreadComment; act
   });
   return (
     <details className="mt-2" open={failure ? true : undefined}>
-      <summary className="inline-flex min-h-9 cursor-pointer items-center text-sm font-medium text-brand-600 underline-offset-2 hover:underline">Edit</summary>
+      <summary className="inline-flex min-h-9 cursor-pointer items-center text-sm font-medium text-brand-600 underline-offset-2 hover:underline">
+        {t("edit")}
+      </summary>
       <Form method="post" action={action} className="mt-2 space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="edit-comment" />
         <input type="hidden" name="commentId" value={comment.id} />
         <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-700">
-          Your comment
+          {t("yourComment")}
         </label>
         <textarea {...getTextareaProps(fields.body, { ariaAttributes: true })} rows={4} className="input" />
         <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <p className="text-xs text-slate-500">You can edit a comment for 15 minutes after posting.</p>
+        <p className="text-xs text-slate-500">{t("editWindow")}</p>
         <button type="submit" className="btn-primary" disabled={sending}>
-          {sending ? "Saving…" : "Save changes"}
+          {sending ? t("saving") : t("saveChanges")}
         </button>
       </Form>
     </details>
@@ -238,6 +246,7 @@ function EditComment({ comment, action, failure }: { comment: ThreadComment; act
 
 function NewComment({ action, failure, viewerOrgName, fileInput }: { action?: string; failure?: ThreadReply; viewerOrgName?: string; fileInput?: ReactNode }) {
   const sending = useSending("comment");
+  const t = useT("threads");
   const [form, fields] = useSchemaForm(CommentSchema, {
     id: "new-comment",
     lastResult: failure?.result,
@@ -245,19 +254,19 @@ function NewComment({ action, failure, viewerOrgName, fileInput }: { action?: st
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const choices = { SHARED: "Shared with both sides", INTERNAL: `Internal note — only ${viewerOrgName ?? "your organization"} sees it` };
+  const choices = { SHARED: t("visibility.shared"), INTERNAL: viewerOrgName ? t("visibility.internal", { org: viewerOrgName }) : t("visibility.internalOwn") };
   return (
     <Form method="post" action={action} encType={fileInput ? "multipart/form-data" : undefined} className="card space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="comment" />
       <div>
         <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-700">
-          Add a comment
+          {t("add")}
         </label>
         <textarea {...getTextareaProps(fields.body, { ariaAttributes: true })} rows={4} className="input mt-1" />
         <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Who can see it</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("visibility.legend")}</legend>
         <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-4">
           {getCollectionProps(fields.visibility, { type: "radio", options: ["SHARED", "INTERNAL"] }).map(({ key, ...props }) => (
             <label key={key} htmlFor={props.id} className="flex min-h-11 items-center gap-2 text-sm sm:min-h-9">
@@ -272,7 +281,7 @@ function NewComment({ action, failure, viewerOrgName, fileInput }: { action?: st
       {fileInput ? <div data-slot="comment-files">{fileInput}</div> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={sending}>
-        {sending ? "Sending…" : "Send comment"}
+        {sending ? t("sending") : t("send")}
       </button>
     </Form>
   );
