@@ -85,7 +85,9 @@ export default function SpecList() {
                 <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">{t("list.draft", { number: s.versions[0].number })}</span>
               ) : null}
               {s.awaiting ? (
-                <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">{isImporter ? t("list.awaitingFactories") : t("list.pleaseAcknowledge")}</span>
+                <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">
+                  {isImporter ? t("list.awaitingFactories") : t("list.pleaseAcknowledge")}
+                </span>
               ) : null}
               {isImporter ? <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{t("list.sharedWith", { count: s._count.shares })}</span> : null}
             </>
