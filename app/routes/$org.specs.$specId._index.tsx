@@ -21,6 +21,7 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.spec.title ?? "Specification"} · Supplier Portal` }];
 
@@ -78,25 +79,28 @@ const statusStyle = { DRAFT: "bg-slate-100 text-slate-700", PUBLISHED: "bg-green
 export default function SpecPage() {
   const { org, spec, versions, shareOptions, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT("specs");
   const draft = versions.find((v) => v.status === "DRAFT");
   const formError = actionData?.result.error;
   const unshared = shareOptions.filter((o) => !o.sharedAt);
+  // The sentence around the link to the partners page, the link in its place.
+  const [noPartnersBefore, noPartnersAfter] = t("spec.noPartners", { link: LINK }).split(LINK);
   return (
     <>
       <PageHeader
         title={spec.title}
-        description={`${spec.productCode}${org.kind === "FACTORY" ? ` · from ${spec.importer}` : ""}`}
+        description={org.kind === "FACTORY" ? t("spec.fromImporter", { productCode: spec.productCode, importer: spec.importer }) : spec.productCode}
         actions={
           can.startVersion ? (
             <Form method="post">
               <input type="hidden" name="intent" value="new-version" />
               <button type="submit" className="btn-secondary">
-                Start a new version
+                {t("spec.startVersion")}
               </button>
             </Form>
           ) : draft && can.editDraft ? (
             <Link className="btn-secondary" to={versionEditPath(org.slug, spec.id, draft.number)}>
-              Continue draft v{draft.number}
+              {t("spec.continueDraft", { number: draft.number })}
             </Link>
           ) : null
         }
@@ -106,10 +110,10 @@ export default function SpecPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2" aria-labelledby="versions">
           <h2 id="versions" className="mb-2 font-semibold">
-            Versions
+            {t("spec.versions")}
           </h2>
           {versions.length === 0 ? (
-            <EmptyState title="Nothing published yet" />
+            <EmptyState title={t("spec.nothingPublished")} />
           ) : (
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {versions.map((v, i) => {
@@ -117,15 +121,15 @@ export default function SpecPage() {
                 return (
                   <li key={v.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="version-row">
                     <Link to={versionPath(org.slug, spec.id, v.number)} className="link min-w-0 flex-1">
-                      Version {v.number}
+                      {t("spec.version", { number: v.number })}
                     </Link>
                     <span className="text-sm text-slate-600">
-                      {v.publishedAt ? `Published ${formatDay(v.publishedAt)}` : `Started ${formatDay(v.createdAt)}`}
+                      {v.publishedAt ? t("spec.publishedOn", { day: formatDay(v.publishedAt) }) : t("spec.startedOn", { day: formatDay(v.createdAt) })}
                     </span>
-                    <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[v.status]}`}>{v.status.toLowerCase()}</span>
+                    <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[v.status]}`}>{t(`status.${v.status}`)}</span>
                     {previous ? (
                       <Link className="text-sm link" to={diffPath(org.slug, spec.id, previous.number, v.number)}>
-                        Changes from v{previous.number}
+                        {t("spec.changesFrom", { number: previous.number })}
                       </Link>
                     ) : null}
                   </li>
@@ -137,10 +141,10 @@ export default function SpecPage() {
         {org.kind === "IMPORTER" ? (
           <aside className="card h-fit" aria-labelledby="sharing">
             <h2 id="sharing" className="font-semibold">
-              Shared with
+              {t("share.legend")}
             </h2>
-            <p className="mt-1 text-sm text-slate-600">Factories see published versions only, never drafts.</p>
-            {shareOptions.filter((o) => o.sharedAt).length === 0 ? <p className="mt-3 text-sm text-slate-600">Not shared yet.</p> : null}
+            <p className="mt-1 text-sm text-slate-600">{t("spec.factoriesSeePublished")}</p>
+            {shareOptions.filter((o) => o.sharedAt).length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("spec.notShared")}</p> : null}
             <ul className="mt-3 space-y-2">
               {shareOptions
                 .filter((o) => o.sharedAt)
@@ -149,9 +153,9 @@ export default function SpecPage() {
                     <span className="min-w-0 truncate">{o.name}</span>
                     {can.share ? (
                       <ConfirmAction
-                        label="Stop sharing"
-                        question={`Stop sharing ${spec.title} with ${o.name}? They lose access to it.`}
-                        confirmLabel="Stop sharing"
+                        label={t("spec.stopSharing")}
+                        question={t("spec.stopSharingQuestion", { title: spec.title, factory: o.name })}
+                        confirmLabel={t("spec.stopSharing")}
                         fields={{ intent: "unshare", factoryId: o.id }}
                       />
                     ) : null}
@@ -163,11 +167,11 @@ export default function SpecPage() {
             ) : null}
             {can.share && shareOptions.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">
-                No active partner factories yet.{" "}
+                {noPartnersBefore}
                 <Link className="link" to={partnersPath(org.slug)}>
-                  Invite one
+                  {t("spec.inviteOne")}
                 </Link>
-                .
+                {noPartnersAfter}
               </p>
             ) : null}
           </aside>
@@ -176,5 +180,8 @@ export default function SpecPage() {
     </>
   );
 }
+
+/** Where a link goes in a translated sentence. */
+const LINK = "\u0000";
 
 export const ErrorBoundary = GeneralErrorBoundary;

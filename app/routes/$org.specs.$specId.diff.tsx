@@ -8,6 +8,7 @@ import { idParam, versionNumberParam } from "~/features/specs/params.server.ts";
 import { loadSpec } from "~/features/specs/specs.server.ts";
 import { listVersions, loadVersion, toSnapshot } from "~/features/specs/versions.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.spec.title}: v${data.from} → v${data.to} · Supplier Portal` : "Changes" },
@@ -42,37 +43,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function DiffPage() {
   const { org, spec, from, to, versions, changeNotes, diff, characteristicsByKey } = useLoaderData<typeof loader>();
+  const t = useT("specs");
   return (
     <>
-      <SpecPageHeader org={org} spec={spec} title={`Changes from version ${from} to ${to}`} />
+      <SpecPageHeader org={org} spec={spec} title={t("diffPage.title", { from, to })} />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         {(["from", "to"] as const).map((name) => (
           <div key={name}>
             <label htmlFor={name} className="block text-sm font-medium text-slate-700">
-              {name === "from" ? "From version" : "To version"}
+              {name === "from" ? t("diffPage.fromVersion") : t("diffPage.toVersion")}
             </label>
             <select id={name} name={name} defaultValue={name === "from" ? from : to} className="input mt-1 w-auto">
               {versions.map((n) => (
                 <option key={n} value={n}>
-                  v{n}
+                  {t("diffPage.versionOption", { number: n })}
                 </option>
               ))}
             </select>
           </div>
         ))}
         <button type="submit" className="btn-secondary">
-          Compare
+          {t("diffPage.compare")}
         </button>
       </Form>
       {changeNotes.length ? (
         <section className="card mb-4" aria-labelledby="change-notes" data-testid="change-notes">
           <h2 id="change-notes" className="font-semibold">
-            What changed and why
+            {t("diffPage.changeNotes")}
           </h2>
           <dl className="mt-2 space-y-2 text-sm">
             {changeNotes.map((n) => (
               <div key={n.number}>
-                <dt className="font-medium text-slate-700">Version {n.number}</dt>
+                <dt className="font-medium text-slate-700">{t("spec.version", { number: n.number })}</dt>
                 <dd className="whitespace-pre-line break-words text-slate-800">{n.note}</dd>
               </div>
             ))}

@@ -26,6 +26,7 @@ import { FormAlert } from "~/components/form-alert.tsx";
 import { FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
 import { replyTo } from "~/lib/action-data.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" },
@@ -73,6 +74,7 @@ const ackStyle = {
 export default function VersionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT("specs");
   const { org, spec, version, can } = d;
   const isCurrent = spec.currentVersionId === version.id;
   // The acknowledgement's forms answer their own refusals while they are shown; the banner says the rest.
@@ -84,35 +86,41 @@ export default function VersionPage() {
       <SpecPageHeader
         org={org}
         spec={spec}
-        title={`Version ${version.number}`}
-        description={`${spec.productCode} · ${version.status === "DRAFT" ? "Draft — only your organization sees it" : version.status === "PUBLISHED" ? `Published ${version.publishedAt ? formatDay(version.publishedAt) : ""}` : "Replaced by a newer version"}`}
+        title={t("spec.version", { number: version.number })}
+        description={
+          version.status === "DRAFT"
+            ? t("version.descriptionDraft", { productCode: spec.productCode })
+            : version.status === "PUBLISHED"
+              ? t("version.descriptionPublished", { productCode: spec.productCode, day: version.publishedAt ? formatDay(version.publishedAt) : "" })
+              : t("version.descriptionSuperseded", { productCode: spec.productCode })
+        }
         actions={
           <div className="flex flex-wrap gap-2">
             {can.edit ? (
               <Link className="btn-secondary" to="edit">
-                Edit draft
+                {t("version.editDraft")}
               </Link>
             ) : null}
             {can.publish ? (
               <ConfirmAction
                 tone="primary"
-                label={`Publish version ${version.number}`}
+                label={t("version.publish", { number: version.number })}
                 question={<PublishQuestion number={version.number} audience={d.audience} />}
-                confirmLabel="Publish"
+                confirmLabel={t("version.publishConfirm")}
                 fields={{ intent: "publish" }}
               />
             ) : null}
             {can.deleteDraft ? (
               <ConfirmAction
-                label="Delete draft"
-                question={`Delete draft version ${version.number} and everything typed in it? This cannot be undone.`}
-                confirmLabel="Delete draft"
+                label={t("version.deleteDraft")}
+                question={t("version.deleteDraftQuestion", { number: version.number })}
+                confirmLabel={t("version.deleteDraft")}
                 fields={{ intent: "delete-draft" }}
               />
             ) : null}
             {version.number > 1 ? (
               <Link className="btn-secondary" to={diffPath(org.slug, spec.id, version.number - 1, version.number)}>
-                Changes from v{version.number - 1}
+                {t("spec.changesFrom", { number: version.number - 1 })}
               </Link>
             ) : null}
           </div>
@@ -120,16 +128,14 @@ export default function VersionPage() {
       />
       <FormAlert messages={formError} />
       {version.status === "SUPERSEDED" && org.kind === "FACTORY" ? (
-        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          This version has been replaced. Open the specification to see the current version.
-        </p>
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("version.replaced")}</p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
           {d.changes ? (
             <section className="card border-amber-300" aria-labelledby="changes">
               <h2 id="changes" className="mb-2 font-semibold">
-                What changed since version {d.changes.from}, which you acknowledged
+                {t("version.changesSinceAcknowledged", { number: d.changes.from })}
               </h2>
               <VersionDiffView
                 diff={d.changes.diff}
@@ -153,26 +159,26 @@ export default function VersionPage() {
           {org.kind === "FACTORY" && version.status !== "DRAFT" ? (
             <section className="card text-sm" aria-labelledby="fai">
               <h2 id="fai" className="font-semibold">
-                First article
+                {t("version.firstArticle")}
               </h2>
               {d.firstArticles[0] ? (
                 <FirstArticleLine org={org} fa={d.firstArticles[0]} />
               ) : isCurrent && d.factoryAck?.status === "ACKNOWLEDGED" && can.acknowledge ? (
                 <Link className="btn-secondary mt-2" to={newFirstArticlePath(org.slug, version.id)}>
-                  Start a first article
+                  {t("version.startFirstArticle")}
                 </Link>
               ) : (
-                <p className="mt-1 text-slate-600">{isCurrent ? "Acknowledge this version to start a first article." : "None for this version."}</p>
+                <p className="mt-1 text-slate-600">{isCurrent ? t("version.acknowledgeToStart") : t("version.noFirstArticleForVersion")}</p>
               )}
             </section>
           ) : null}
           {org.kind === "IMPORTER" && version.status !== "DRAFT" ? (
             <section className="card" aria-labelledby="acks">
               <h2 id="acks" className="font-semibold">
-                Acknowledgements
+                {t("version.acknowledgements")}
               </h2>
               {d.ackStatus.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-600">Not shared with any factory yet.</p>
+                <p className="mt-2 text-sm text-slate-600">{t("version.notSharedWithAny")}</p>
               ) : (
                 <ul className="mt-2 divide-y divide-slate-100">
                   {d.ackStatus.map((a) => (
@@ -184,7 +190,7 @@ export default function VersionPage() {
                         >
                           {a.factory.name}
                         </Link>
-                        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{a.state}</span>
+                        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ackStyle[a.state]}`}>{t(`ackState.${a.state}`)}</span>
                       </div>
                       <FirstArticleLine org={org} fa={d.firstArticles.find((f) => f.factoryId === a.factory.id)} />
                       {a.by && a.at ? (
@@ -203,9 +209,9 @@ export default function VersionPage() {
           {can.share && version.status === "DRAFT" && d.unshared.length ? (
             <section className="card" aria-labelledby="sharing">
               <h2 id="sharing" className="font-semibold">
-                Sharing
+                {t("version.sharing")}
               </h2>
-              <p className="mt-1 text-sm text-slate-600">Factories see published versions only, never this draft.</p>
+              <p className="mt-1 text-sm text-slate-600">{t("version.factoriesSeePublished")}</p>
               <ShareForm factories={d.unshared} errors={shareErrors} className="mt-3" />
             </section>
           ) : null}
@@ -214,7 +220,9 @@ export default function VersionPage() {
       {d.thread ? (
         <section id="thread" className="mt-6 max-w-3xl">
           {org.kind === "IMPORTER" ? (
-            <p className="mb-2 text-sm text-slate-600">Conversation with {d.ackStatus.find((a) => a.factory.id === d.threadFactoryId)?.factory.name}</p>
+            <p className="mb-2 text-sm text-slate-600">
+              {t("version.conversationWith", { factory: d.ackStatus.find((a) => a.factory.id === d.threadFactoryId)?.factory.name ?? "" })}
+            </p>
           ) : null}
           <QuestionStatus
             state={
@@ -232,9 +240,9 @@ export default function VersionPage() {
           />
           <Thread
             {...d.thread}
-            heading="Questions and notes"
+            heading={t("version.threadHeading")}
             orgSlug={org.slug}
-            fileInput={<FileInput name="files" label="Attach photos or documents (optional)" multiple />}
+            fileInput={<FileInput name="files" label={t("version.attachFiles")} multiple />}
           />
         </section>
       ) : null}
@@ -245,15 +253,16 @@ export default function VersionPage() {
 
 /** Where the factory's question stands, at the head of the thread: whose turn it is. */
 function QuestionStatus({ state, importer }: { state?: "pending" | "acknowledged" | "queried" | "answered"; importer: boolean }) {
+  const t = useT("specs");
   if (state !== "queried" && state !== "answered") return null;
   const text =
     state === "answered"
       ? importer
-        ? "Question answered: waiting for the factory to acknowledge or ask again."
-        : "Your question was answered. Read the answer, then acknowledge the version or ask again."
+        ? t("question.answeredImporter")
+        : t("question.answeredFactory")
       : importer
-        ? "Question open: waiting for your answer."
-        : "Question open: waiting for the importer's answer.";
+        ? t("question.openImporter")
+        : t("question.openFactory");
   return (
     <p className={`mb-2 rounded px-2 py-1 text-sm font-medium ${ackStyle[state]}`} data-testid="question-status">
       {text}
@@ -263,20 +272,19 @@ function QuestionStatus({ state, importer }: { state?: "pending" | "acknowledged
 
 /** Who the publish email goes to: the same recipients the notification is sent to. */
 function PublishQuestion({ number, audience }: { number: number; audience: { name: string; people: number }[] }) {
+  const t = useT("specs");
   const people = audience.reduce((sum, f) => sum + f.people, 0);
   return (
     <div data-testid="publish-audience">
-      <p>Publish version {number}? It cannot be changed afterwards.</p>
+      <p>{t("publish.question", { number })}</p>
       {people === 0 ? (
-        <p className="mt-2">No one will be emailed: this specification is not shared with an active partner factory yet.</p>
+        <p className="mt-2">{t("publish.noOne")}</p>
       ) : (
         <>
-          <p className="mt-2">{people === 1 ? "1 person" : `${people} people`} will be emailed:</p>
+          <p className="mt-2">{t("publish.people", { count: people })}</p>
           <ul className="mt-1 list-disc pl-5">
             {audience.map((f) => (
-              <li key={f.name}>
-                {f.people === 1 ? "the 1 member" : `the ${f.people} members`} of {f.name}
-              </li>
+              <li key={f.name}>{t("publish.members", { count: f.people, factory: f.name })}</li>
             ))}
           </ul>
         </>
@@ -286,11 +294,12 @@ function PublishQuestion({ number, audience }: { number: number; audience: { nam
 }
 
 function FirstArticleLine({ org, fa }: { org: { slug: string }; fa?: { id: string; status: keyof typeof STATUS_LABELS; round: number } }) {
-  if (!fa) return <p className="mt-1 text-xs text-slate-500">No first article yet</p>;
+  const t = useT("specs");
+  if (!fa) return <p className="mt-1 text-xs text-slate-500">{t("version.noFirstArticle")}</p>;
   return (
     <p className="mt-1 text-xs">
       <Link className="link tap-target" to={firstArticlePath(org.slug, fa.id)}>
-        First article, round {fa.round}: {STATUS_LABELS[fa.status]}
+        {t("version.firstArticleRound", { round: fa.round, status: t(`faStatus.${fa.status}`) })}
       </Link>
     </p>
   );
@@ -311,39 +320,38 @@ function AcknowledgePanel({
   const [form, fields] = useSchemaForm(QuerySchema, { id: "query", lastResult, constraint: false, shouldValidate: "onSubmit", shouldRevalidate: "onInput" });
   const queryRefusal = useFormRefusal(form.id, lastResult);
   const acknowledgeRefusal = useFormRefusal("acknowledge", acknowledgeResult);
+  const t = useT("specs");
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">
-        Your acknowledgement
+        {t("ack.heading")}
       </h2>
       {ack.status === "ACKNOWLEDGED" ? (
-        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">✓ Acknowledged {ack.at ? formatDay(ack.at) : null}</p>
+        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">{t("ack.acknowledged", { day: ack.at ? formatDay(ack.at) : "" })}</p>
       ) : ack.status === "QUERIED" ? (
         <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
-          You asked: “{ack.question}”. {ack.answered ? "The importer has answered in the conversation below." : "The answer comes in the conversation below."}
+          {ack.answered ? t("ack.askedAnswered", { question: ack.question ?? "" }) : t("ack.askedWaiting", { question: ack.question ?? "" })}
         </p>
       ) : (
-        <p className="mt-2 text-sm text-slate-700">
-          Read the whole specification. If everything is clear and you can make it, acknowledge it. If not, ask a question.
-        </p>
+        <p className="mt-2 text-sm text-slate-700">{t("ack.readFirst")}</p>
       )}
       {canAcknowledge && ack.status !== "ACKNOWLEDGED" ? (
         <div className="mt-3 space-y-4">
           <Form method="post" {...acknowledgeRefusal.form}>
             <FormMessage refusal={acknowledgeRefusal} />
             <input type="hidden" name="intent" value="acknowledge" />
-            <SubmitButton pendingText="Sending…">I acknowledge this version</SubmitButton>
+            <SubmitButton pendingText={t("ack.sending")}>{t("ack.submit")}</SubmitButton>
           </Form>
           <Form method="post" className="space-y-2 border-t border-slate-100 pt-3" {...getFormProps(form)} {...queryRefusal.form}>
             <FormMessage refusal={queryRefusal} />
             <input type="hidden" name="intent" value="query" />
             <label htmlFor={fields.question.id} className="block text-sm font-medium text-slate-700">
-              Or ask a question
+              {t("ack.askLabel")}
             </label>
             <textarea {...getTextareaProps(fields.question)} rows={3} className="input" />
             <ErrorList id={fields.question.errorId} errors={fields.question.errors} />
             <button type="submit" className="btn-secondary">
-              Send question
+              {t("ack.sendQuestion")}
             </button>
           </Form>
         </div>

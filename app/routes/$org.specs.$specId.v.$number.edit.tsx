@@ -31,6 +31,7 @@ import { dispatchIntents } from "~/lib/actions.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" },
@@ -172,6 +173,7 @@ export default function EditVersion() {
 function DraftEditor() {
   const { org, spec, snapshot, changeNote } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT("specs");
   const [form, fields] = useSchemaForm(VersionContentSchema, {
     id: "version-content",
     lastResult: replyTo(actionData, "save", "upload", "add-defect")?.result,
@@ -197,11 +199,11 @@ function DraftEditor() {
       <SpecPageHeader
         org={org}
         spec={spec}
-        title={`Edit draft version ${snapshot.number}`}
-        description={`${spec.productCode} · Only your organization sees a draft. Publish it from the version page when it is ready.`}
+        title={t("edit.title", { number: snapshot.number })}
+        description={t("edit.description", { productCode: spec.productCode })}
         actions={
           <Link className="btn-secondary" to={versionPath(org.slug, spec.id, snapshot.number)}>
-            Preview and publish
+            {t("edit.preview")}
           </Link>
         }
       />
@@ -209,16 +211,11 @@ function DraftEditor() {
       <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="draft" value="1" />
         <div className="card space-y-4">
-          <TextArea field={fields.description} label="Description" />
-          <TextArea field={fields.notes} label="Notes for the factory" rows={3} />
-          <TextArea field={fields.packaging} label="Packaging instructions" rows={3} hint="Inner and outer packing, labels, carton marks, drop test." />
+          <TextArea field={fields.description} label={t("view.description")} />
+          <TextArea field={fields.notes} label={t("edit.notes")} rows={3} />
+          <TextArea field={fields.packaging} label={t("edit.packaging")} rows={3} hint={t("edit.packagingHint")} />
           {snapshot.number > 1 ? (
-            <TextArea
-              field={fields.changeNote}
-              label="What changed and why"
-              rows={2}
-              hint={`A short note for the factories (at most ${CHANGE_NOTE_MAX} characters): the changes page and the publish email show it.`}
-            />
+            <TextArea field={fields.changeNote} label={t("diffPage.changeNotes")} rows={2} hint={t("edit.changeNoteHint", { max: CHANGE_NOTE_MAX })} />
           ) : null}
         </div>
         <CharacteristicRows form={form} list={fields.characteristics} />
@@ -227,9 +224,9 @@ function DraftEditor() {
         <ErrorList id={form.errorId} errors={form.errors} />
         <UploadProgress formId={form.id} />
         <div className="action-bar">
-          <SubmitButton pendingText="Saving…">Save draft</SubmitButton>
+          <SubmitButton pendingText={t("edit.saving")}>{t("edit.save")}</SubmitButton>
           <button type="submit" name="then" value="view" className="btn-secondary">
-            Save and preview
+            {t("edit.saveAndPreview")}
           </button>
         </div>
       </Form>
@@ -237,7 +234,7 @@ function DraftEditor() {
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section className="card space-y-3" aria-labelledby="drawings">
           <h2 id="drawings" className="font-semibold">
-            Drawings and documents
+            {t("view.files")}
           </h2>
           {snapshot.attachments.length ? (
             <ul className="space-y-2">
@@ -245,34 +242,34 @@ function DraftEditor() {
                 <li key={f.id} className="flex items-center justify-between gap-2">
                   <FilePreview org={org} file={f} size="sm" />
                   <ConfirmAction
-                    label="Remove"
-                    question={`Remove ${f.name} from this version?`}
-                    confirmLabel="Remove"
+                    label={t("editor.remove")}
+                    question={t("edit.removeFileQuestion", { name: f.name })}
+                    confirmLabel={t("editor.remove")}
                     fields={{ intent: "remove-file", attachmentId: f.id }}
                   />
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">No drawings yet.</p>
+            <p className="text-sm text-slate-600">{t("edit.noDrawings")}</p>
           )}
           {/* Part of the editor's form (the `form` attribute): uploading saves the text typed above too. */}
           <div className="space-y-2 border-t border-slate-100 pt-3">
-            <FileInput name="files" label="Add drawings or documents" multiple form={form.id} errors={fieldErrors("files")} />
-            <SubmitButton pendingText="Uploading…" className="btn-secondary" name="intent" value="upload" form={form.id}>
-              Upload
+            <FileInput name="files" label={t("edit.addFiles")} multiple form={form.id} errors={fieldErrors("files")} />
+            <SubmitButton pendingText={t("edit.uploading")} className="btn-secondary" name="intent" value="upload" form={form.id}>
+              {t("edit.upload")}
             </SubmitButton>
           </div>
         </section>
         <section className="card space-y-3" aria-labelledby="add-defect">
           <h2 id="add-defect" className="font-semibold">
-            Add a defect example
+            {t("edit.addDefect")}
           </h2>
-          <p className="text-sm text-slate-600">A pair of photos shows the line between acceptable and not acceptable better than words.</p>
+          <p className="text-sm text-slate-600">{t("edit.addDefectHint")}</p>
           <div className="space-y-3">
             <div>
               <label htmlFor="defect-description" className="block text-sm font-medium text-slate-700">
-                Description
+                {t("view.description")}
               </label>
               {/* Not `required`: the field belongs to the editor's form, whose other buttons must still save. */}
               <input
@@ -281,7 +278,7 @@ function DraftEditor() {
                 form={form.id}
                 defaultValue={typed("example.description")}
                 className="input mt-1"
-                placeholder="Glaze drip on the rim"
+                placeholder={t("edit.defectPlaceholder")}
                 maxLength={1000}
                 aria-invalid={fieldErrors("example.description") ? true : undefined}
                 aria-describedby={fieldErrors("example.description") ? "defect-description-error" : undefined}
@@ -290,7 +287,7 @@ function DraftEditor() {
             </div>
             <div>
               <label htmlFor="defect-characteristic" className="block text-sm font-medium text-slate-700">
-                For characteristic
+                {t("editor.forCharacteristic")}
               </label>
               <select
                 id="defect-characteristic"
@@ -299,7 +296,7 @@ function DraftEditor() {
                 defaultValue={typed("example.characteristicKey")}
                 className="input mt-1"
               >
-                <option value="">General</option>
+                <option value="">{t("editor.general")}</option>
                 {snapshot.characteristics.map((c) => (
                   <option key={c.key} value={c.key}>
                     {c.number} {c.name}
@@ -307,10 +304,10 @@ function DraftEditor() {
                 ))}
               </select>
             </div>
-            <FileInput name="acceptable" label="Acceptable — photo" accept={IMAGE_KINDS} form={form.id} errors={fieldErrors("acceptable")} />
-            <FileInput name="unacceptable" label="Not acceptable — photo" accept={IMAGE_KINDS} form={form.id} errors={fieldErrors("unacceptable")} />
-            <SubmitButton pendingText="Adding…" className="btn-secondary" name="intent" value="add-defect" form={form.id}>
-              Add example
+            <FileInput name="acceptable" label={t("edit.acceptablePhoto")} accept={IMAGE_KINDS} form={form.id} errors={fieldErrors("acceptable")} />
+            <FileInput name="unacceptable" label={t("edit.unacceptablePhoto")} accept={IMAGE_KINDS} form={form.id} errors={fieldErrors("unacceptable")} />
+            <SubmitButton pendingText={t("edit.adding")} className="btn-secondary" name="intent" value="add-defect" form={form.id}>
+              {t("edit.addExample")}
             </SubmitButton>
           </div>
         </section>

@@ -12,6 +12,7 @@ import { specToCreate } from "~/features/specs/specs.server.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "Specifications · Supplier Portal" }];
 
@@ -31,46 +32,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const filterLabels = { all: "All", draft: "Has a draft", published: "Published", "needs-ack": "Awaiting acknowledgement" } as const;
-
 export default function SpecList() {
   const { org, specs, partners, query, can } = useLoaderData<typeof loader>();
+  const t = useT("specs");
   const isImporter = org.kind === "IMPORTER";
   const filters = SPEC_LIST_FILTERS.filter((f) => isImporter || f !== "draft");
   return (
     <>
       <PageHeader
-        title="Specifications"
-        description={
-          isImporter
-            ? "What you ask your factories to make, version by version."
-            : "Specifications your importers share with you. Acknowledge each new version."
-        }
+        title={t("list.title")}
+        description={isImporter ? t("list.descriptionImporter") : t("list.descriptionFactory")}
         actions={
           can.create ? (
             <Link to="new" className="btn-primary">
-              New specification
+              {t("list.new")}
             </Link>
           ) : null
         }
       />
-      <FilterForm search submitLabel="Search">
+      <FilterForm search submitLabel={t("list.search")}>
         <div className="min-w-[12rem] flex-1">
           <label htmlFor="q" className="block text-sm font-medium text-slate-700">
-            Search
+            {t("list.search")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Title or product code" className="input mt-1" />
+          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("list.searchPlaceholder")} className="input mt-1" />
         </div>
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <input type="hidden" name="filter" value={query.filter} />
       </FilterForm>
       <FilterChips
-        label="Filter"
+        label={t("list.filter")}
         name="filter"
         current={query.filter}
         options={filters.map((f) => ({
           value: f,
-          label: `${filterLabels[f]}${f === "needs-ack" && specs.awaitingCount ? ` (${specs.awaitingCount})` : ""}`,
+          label: f === "needs-ack" && specs.awaitingCount ? t("filter.needs-ack-count", { count: specs.awaitingCount }) : t(`filter.${f}`),
         }))}
       />
       <RecordList
@@ -83,25 +79,23 @@ export default function SpecList() {
           badges: (
             <>
               {s.currentVersion ? (
-                <span className="rounded bg-green-100 px-2 py-1 font-semibold text-green-800">v{s.currentVersion.number} published</span>
+                <span className="rounded bg-green-100 px-2 py-1 font-semibold text-green-800">{t("list.published", { number: s.currentVersion.number })}</span>
               ) : null}
               {isImporter && s.versions[0] ? (
-                <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">v{s.versions[0].number} draft</span>
+                <span className="rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700">{t("list.draft", { number: s.versions[0].number })}</span>
               ) : null}
               {s.awaiting ? (
-                <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">{isImporter ? "Awaiting factories" : "Please acknowledge"}</span>
+                <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">
+                  {isImporter ? t("list.awaitingFactories") : t("list.pleaseAcknowledge")}
+                </span>
               ) : null}
-              {isImporter ? <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">Shared with {s._count.shares}</span> : null}
+              {isImporter ? <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{t("list.sharedWith", { count: s._count.shares })}</span> : null}
             </>
           ),
         })}
         empty={
-          <EmptyState title={query.q || query.filter !== "all" || query.partnerId ? "No specifications match" : "No specifications yet"}>
-            {isImporter
-              ? can.create
-                ? "Create one, add its characteristics, publish it and share it with your factories."
-                : "Owners and quality leads create specifications."
-              : "When an importer shares a specification with you, it appears here."}
+          <EmptyState title={query.q || query.filter !== "all" || query.partnerId ? t("list.noMatch") : t("list.none")}>
+            {isImporter ? (can.create ? t("list.noneCreate") : t("list.noneWhoCreates")) : t("list.noneFactory")}
           </EmptyState>
         }
       />

@@ -12,6 +12,7 @@ import { dispatchForm } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "New specification · Supplier Portal" }];
 
@@ -32,16 +33,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewSpec() {
   const actionData = useActionData<typeof action>();
+  const t = useT("specs");
   const [form, fields] = useSchemaForm(SpecSchema, { id: "new-spec", lastResult: actionData?.result });
   return (
     <>
-      <PageHeader title="New specification" description="Start with the basics; you add characteristics, materials and drawings next." />
+      <PageHeader title={t("list.new")} description={t("new.description")} />
       <Form method="post" className="card max-w-2xl space-y-4" {...getFormProps(form)}>
-        <Field meta={fields.title} label="Title" placeholder="Stoneware mug 350 ml" />
-        <Field meta={fields.productCode} label="Product code" placeholder="MUG-350" />
-        <TextareaField meta={fields.description} label="Description" />
+        <Field meta={fields.title} label={t("new.titleLabel")} placeholder={t("new.titlePlaceholder")} />
+        <Field meta={fields.productCode} label={t("new.productCode")} placeholder="MUG-350" />
+        <TextareaField meta={fields.description} label={t("view.description")} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Creating…">Create specification</SubmitButton>
+        <SubmitButton pendingText={t("new.creating")}>{t("new.create")}</SubmitButton>
       </Form>
     </>
   );

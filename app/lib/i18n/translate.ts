@@ -10,6 +10,7 @@ import type attachments from "~/locales/en/attachments.json";
 import type auth from "~/locales/en/auth.json";
 import type common from "~/locales/en/common.json";
 import type history from "~/locales/en/history.json";
+import type specs from "~/locales/en/specs.json";
 import type threads from "~/locales/en/threads.json";
 import type { Language } from "./languages.ts";
 
@@ -18,6 +19,7 @@ export interface Catalogues {
   auth: typeof auth;
   common: typeof common;
   history: typeof history;
+  specs: typeof specs;
   threads: typeof threads;
 }
 export type Namespace = keyof Catalogues;

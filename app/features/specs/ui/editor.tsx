@@ -1,8 +1,9 @@
 import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { limitsText } from "~/features/specs/characteristic.ts";
-import { CLASS_LABELS, CLASSES, type CharacteristicRowInput } from "~/features/specs/schemas.ts";
+import { CLASSES, type CharacteristicRowInput } from "~/features/specs/schemas.ts";
 import { ErrorList } from "~/components/forms.tsx";
+import { useT } from "~/lib/i18n/translate.ts";
 
 // The rows of the draft editor. Add, remove and move are conform list
 // intents: submit buttons that work without JavaScript and keep every typed
@@ -31,25 +32,36 @@ function Cell({ field, label, type = "text", width, placeholder }: { field: AnyF
 
 /** The acceptance limits as typed so far, from the same rule the first-article grid judges by. */
 function LiveLimits({ row }: { row: Row<keyof CharacteristicRowInput> }) {
+  const t = useT("specs");
   const values = { kind: "VARIABLE" as const, nominal: str(row.nominal.value), lowerTol: str(row.lowerTol.value), upperTol: str(row.upperTol.value) };
   if (!values.nominal && !values.lowerTol && !values.upperTol) return null;
   return (
     <p className="col-span-2 self-end text-sm text-slate-700 sm:col-span-6" data-testid="live-limits">
-      Accepted: <span className="font-medium tabular-nums">{limitsText({ ...values, unit: str(row.unit.value) })}</span>
+      {t("editor.accepted")} <span className="font-medium tabular-nums">{limitsText({ ...values, unit: str(row.unit.value) })}</span>
     </p>
   );
 }
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-function RowTools({ form, list, index, count, what }: { form: AnyForm; list: ListField; index: number; count: number; what: string }) {
+/** The row tools' labels, one sentence a kind of row and tool. */
+const ROW_TOOL_LABELS = {
+  characteristic: { up: "editor.moveCharacteristicUp", down: "editor.moveCharacteristicDown", remove: "editor.removeCharacteristic" },
+  material: { up: "editor.moveMaterialUp", down: "editor.moveMaterialDown", remove: "editor.removeMaterial" },
+  defect: { up: "editor.moveDefectUp", down: "editor.moveDefectDown", remove: "editor.removeDefect" },
+} as const;
+
+function RowTools({ form, list, index, count, what }: { form: AnyForm; list: ListField; index: number; count: number; what: keyof typeof ROW_TOOL_LABELS }) {
+  const t = useT("specs");
+  const labels = ROW_TOOL_LABELS[what];
+  const number = index + 1;
   return (
     <div className="flex gap-1">
       <button
         {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
         disabled={index === 0}
         className="btn-secondary px-2 py-1 sm:min-h-8"
-        aria-label={`Move ${what} up`}
+        aria-label={t(labels.up, { number })}
       >
         ↑
       </button>
@@ -57,31 +69,27 @@ function RowTools({ form, list, index, count, what }: { form: AnyForm; list: Lis
         {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
         disabled={index === count - 1}
         className="btn-secondary px-2 py-1 sm:min-h-8"
-        aria-label={`Move ${what} down`}
+        aria-label={t(labels.down, { number })}
       >
         ↓
       </button>
       <button
         {...form.remove.getButtonProps({ name: list.name, index })}
         className="btn-secondary px-2 py-1 sm:min-h-8 text-red-700"
-        aria-label={`Remove ${what}`}
+        aria-label={t(labels.remove, { number })}
       >
-        Remove
+        {t("editor.remove")}
       </button>
     </div>
   );
 }
 
 export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListField }) {
+  const t = useT("specs");
   const rows = list.getFieldList();
   return (
-    <Fieldset
-      legend="Characteristics"
-      hint="Measured values with a nominal and tolerances (they need not be equal), or visual checks that pass or fail."
-      errors={list.errors}
-      errorId={list.errorId}
-    >
-      {rows.length === 0 ? <p className="text-sm text-slate-600">No characteristics yet. Add the first one.</p> : null}
+    <Fieldset legend={t("editor.characteristics")} hint={t("editor.characteristicsHint")} errors={list.errors} errorId={list.errorId}>
+      {rows.length === 0 ? <p className="text-sm text-slate-600">{t("editor.noCharacteristics")}</p> : null}
       <ol className="space-y-3">
         {rows.map((row, index) => {
           const f = row.getFieldset() as Row<keyof CharacteristicRowInput>;
@@ -90,78 +98,79 @@ export function CharacteristicRows({ form, list }: { form: AnyForm; list: ListFi
             <li key={row.key} className="rounded-md border border-slate-200 p-3" data-testid="characteristic-row">
               <input {...getInputProps(f.key, { type: "hidden" })} />
               <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
-                <Cell field={f.number} label="No." placeholder="1" />
+                <Cell field={f.number} label={t("column.number")} placeholder="1" />
                 <div className="col-span-2 sm:col-span-3">
-                  <Cell field={f.name} label="Name" placeholder="Outer diameter" />
+                  <Cell field={f.name} label={t("column.name")} placeholder={t("editor.namePlaceholder")} />
                 </div>
                 <label className="block">
-                  <span className="block text-xs font-medium text-slate-600">Type</span>
+                  <span className="block text-xs font-medium text-slate-600">{t("editor.type")}</span>
                   <select {...getSelectProps(f.kind)} className="input mt-0.5 px-2 py-1.5">
-                    <option value="VARIABLE">Measured</option>
-                    <option value="ATTRIBUTE">Visual check</option>
+                    <option value="VARIABLE">{t("editor.kindVariable")}</option>
+                    <option value="ATTRIBUTE">{t("editor.kindAttribute")}</option>
                   </select>
                 </label>
                 <label className="block">
-                  <span className="block text-xs font-medium text-slate-600">Class</span>
+                  <span className="block text-xs font-medium text-slate-600">{t("column.class")}</span>
                   <select {...getSelectProps(f.class)} className="input mt-0.5 px-2 py-1.5">
                     {CLASSES.map((c) => (
                       <option key={c} value={c}>
-                        {CLASS_LABELS[c]}
+                        {t(`class.${c}`)}
                       </option>
                     ))}
                   </select>
                 </label>
                 {visual ? null : (
                   <>
-                    <Cell field={f.nominal} label="Nominal" placeholder="82" />
-                    <Cell field={f.lowerTol} label="Lower tol." placeholder="-0.2" />
-                    <Cell field={f.upperTol} label="Upper tol." placeholder="+0.3" />
-                    <Cell field={f.unit} label="Unit" placeholder="mm" />
+                    <Cell field={f.nominal} label={t("editor.nominal")} placeholder="82" />
+                    <Cell field={f.lowerTol} label={t("editor.lowerTol")} placeholder="-0.2" />
+                    <Cell field={f.upperTol} label={t("editor.upperTol")} placeholder="+0.3" />
+                    <Cell field={f.unit} label={t("editor.unit")} placeholder="mm" />
                     <LiveLimits row={f} />
                   </>
                 )}
                 <div className={visual ? "col-span-2 sm:col-span-6" : "col-span-2"}>
                   <Cell
                     field={f.method}
-                    label={visual ? "What passes" : "How to measure"}
-                    placeholder={visual ? "No chips larger than 1 mm" : "Calliper, 3 points"}
+                    label={visual ? t("editor.whatPasses") : t("column.howToMeasure")}
+                    placeholder={visual ? t("editor.whatPassesPlaceholder") : t("editor.howToMeasurePlaceholder")}
                   />
                 </div>
               </div>
               <div className="mt-2 flex justify-end">
-                <RowTools form={form} list={list} index={index} count={rows.length} what={`characteristic ${index + 1}`} />
+                <RowTools form={form} list={list} index={index} count={rows.length} what="characteristic" />
               </div>
             </li>
           );
         })}
       </ol>
       <button {...form.insert.getButtonProps({ name: list.name, defaultValue: newCharacteristic(rows.length + 1) })} className="btn-secondary">
-        + Add characteristic
+        {t("editor.addCharacteristic")}
       </button>
     </Fieldset>
   );
 }
 
 export function MaterialRows({ form, list }: { form: AnyForm; list: ListField }) {
+  const t = useT("specs");
   const rows = list.getFieldList();
   return (
-    <Fieldset legend="Approved materials" errors={list.errors} errorId={list.errorId}>
+    <Fieldset legend={t("view.materials")} errors={list.errors} errorId={list.errorId}>
       <ul className="space-y-2">
         {rows.map((row, index) => {
           const f = row.getFieldset() as Row<"key" | "material" | "grade" | "source">;
           return (
             <li key={row.key} className="grid grid-cols-1 items-end gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-4" data-testid="material-row">
               <input {...getInputProps(f.key, { type: "hidden" })} />
-              <Cell field={f.material} label="Material" placeholder="Stoneware clay" />
-              <Cell field={f.grade} label="Grade" placeholder="Food-safe" />
-              <Cell field={f.source} label="Supplier or standard" placeholder="EN 1388-1" />
-              <RowTools form={form} list={list} index={index} count={rows.length} what={`material ${index + 1}`} />
+              <Cell field={f.material} label={t("column.material")} placeholder={t("editor.materialPlaceholder")} />
+              <Cell field={f.grade} label={t("column.grade")} placeholder={t("editor.gradePlaceholder")} />
+              <Cell field={f.source} label={t("column.source")} placeholder="EN 1388-1" />
+              <RowTools form={form} list={list} index={index} count={rows.length} what="material" />
             </li>
           );
         })}
       </ul>
       <button {...form.insert.getButtonProps({ name: list.name })} className="btn-secondary">
-        + Add material
+        {t("editor.addMaterial")}
       </button>
     </Fieldset>
   );
@@ -176,21 +185,22 @@ export function DefectRows({
   list: ListField;
   characteristics: { key: string; number: string; name: string }[];
 }) {
+  const t = useT("specs");
   const rows = list.getFieldList();
   if (rows.length === 0) return null;
   return (
-    <Fieldset legend="Defect examples" hint="Photos are added below; here you change the words or remove a pair.">
+    <Fieldset legend={t("diff.defectExamples")} hint={t("editor.defectsHint")}>
       <ul className="space-y-2">
         {rows.map((row, index) => {
           const f = row.getFieldset() as Row<"key" | "description" | "characteristicKey">;
           return (
             <li key={row.key} className="grid grid-cols-1 items-end gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
               <input {...getInputProps(f.key, { type: "hidden" })} />
-              <Cell field={f.description} label="Description" />
+              <Cell field={f.description} label={t("view.description")} />
               <label className="block">
-                <span className="block text-xs font-medium text-slate-600">For characteristic</span>
+                <span className="block text-xs font-medium text-slate-600">{t("editor.forCharacteristic")}</span>
                 <select {...getSelectProps(f.characteristicKey)} className="input mt-0.5 px-2 py-1.5">
-                  <option value="">General</option>
+                  <option value="">{t("editor.general")}</option>
                   {characteristics.map((c) => (
                     <option key={c.key} value={c.key}>
                       {c.number} {c.name}
@@ -198,7 +208,7 @@ export function DefectRows({
                   ))}
                 </select>
               </label>
-              <RowTools form={form} list={list} index={index} count={rows.length} what={`defect example ${index + 1}`} />
+              <RowTools form={form} list={list} index={index} count={rows.length} what="defect" />
             </li>
           );
         })}

@@ -4,6 +4,9 @@ import { ColumnHeaders } from "~/components/table.tsx";
 import { limitsText, requirementText, sameLimits } from "~/features/specs/characteristic.ts";
 import type { CharacteristicChange, LineChange, ToleranceChange, VersionDiff } from "~/features/specs/diff.ts";
 import type { CharacteristicSnapshot, FileSnapshot, MaterialSnapshot } from "~/features/specs/snapshot.ts";
+import { type Translate, useT } from "~/lib/i18n/translate.ts";
+
+type T = Translate<"specs">;
 
 // Readers are QC people on the production floor, often reading English as a
 // second language: short words, and signs and labels next to every colour.
@@ -18,14 +21,13 @@ export interface CharacteristicLabel {
 type ChangeKind = "added" | "removed" | "changed" | "moved" | ToleranceChange["direction"];
 
 const MINUS = "\u2212";
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function toleranceLabel(t: ToleranceChange): string {
-  if (t.direction === "tightened") return "Tolerance tightened";
-  if (t.direction === "loosened") return "Tolerance loosened";
-  if (t.direction === "shifted") return "Tolerance shifted";
-  if (t.unitChanged) return "Unit changed";
-  return t.from && t.to && sameLimits(t.from, t.to) ? "Written differently, same limits" : "Tolerance changed";
+function toleranceLabel(tolerance: ToleranceChange, t: T): string {
+  if (tolerance.direction === "tightened") return t("diff.toleranceTightened");
+  if (tolerance.direction === "loosened") return t("diff.toleranceLoosened");
+  if (tolerance.direction === "shifted") return t("diff.toleranceShifted");
+  if (tolerance.unitChanged) return t("diff.unitChanged");
+  return tolerance.from && tolerance.to && sameLimits(tolerance.from, tolerance.to) ? t("diff.sameLimits") : t("diff.toleranceChanged");
 }
 
 function formatSize(bytes: number): string {
@@ -43,7 +45,6 @@ const badgeTone = {
 
 type RowChange = "added" | "removed" | "changed";
 const ROW_TONE: Record<RowChange, string> = { added: "bg-green-50", removed: "bg-red-50 text-slate-600", changed: "" };
-const ROW_BADGE: Record<RowChange, string> = { added: "New", removed: "Removed", changed: "Changed" };
 
 function Badge({ tone, children }: { tone: keyof typeof badgeTone; children: ReactNode }) {
   return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${badgeTone[tone]}`}>{children}</span>;
@@ -51,15 +52,16 @@ function Badge({ tone, children }: { tone: keyof typeof badgeTone; children: Rea
 
 /** Old value struck through, new value next to it; the words are there for screen readers. */
 function Was({ from, to }: { from: ReactNode; to: ReactNode }) {
+  const t = useT("specs");
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
       <del className="text-slate-600 line-through">
-        <span className="sr-only">Before: </span>
-        {from || "(empty)"}
+        <span className="sr-only">{t("diff.before")}</span>
+        {from || t("diff.empty")}
       </del>
       <ins className="font-semibold no-underline">
-        <span className="sr-only">Now: </span>
-        {to || "(empty)"}
+        <span className="sr-only">{t("diff.now")}</span>
+        {to || t("diff.empty")}
       </ins>
     </span>
   );
@@ -97,13 +99,14 @@ interface CharacteristicRow {
   moveNote?: string;
 }
 
-function moveNote(move: { fromNumber: string; toNumber: string; renumbered: boolean; reordered: boolean }): string {
-  return move.renumbered ? `Was No. ${move.fromNumber}` : "Order changed";
+function moveNote(move: { fromNumber: string; toNumber: string; renumbered: boolean; reordered: boolean }, t: T): string {
+  return move.renumbered ? t("diff.wasNumber", { number: move.fromNumber }) : t("diff.orderChanged");
 }
 
 const SPEC_FIELDS = ["nominal", "lowerTol", "upperTol", "unit", "kind"];
 
 function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
+  const t = useT("specs");
   const { kind, c, change } = row;
   const changed = new Set<string>(change?.fields.map((f) => f.field));
   const specChanged = SPEC_FIELDS.some((f) => changed.has(f));
@@ -121,29 +124,27 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
         {change && specChanged ? <Was from={requirementText(change.from)} to={requirementText(c)} /> : requirementText(c)}
         {tolerance && change ? (
           <div className="mt-1 space-y-0.5">
-            <strong className="block font-bold text-amber-900">{toleranceLabel(tolerance)}</strong>
-            <p className="text-xs text-slate-700">
-              Limits: {limitsText(c)} (was {limitsText(change.from)})
-            </p>
+            <strong className="block font-bold text-amber-900">{toleranceLabel(tolerance, t)}</strong>
+            <p className="text-xs text-slate-700">{t("diff.limits", { limits: limitsText(c), was: limitsText(change.from) })}</p>
           </div>
         ) : null}
       </td>
       <td className={`${td} whitespace-nowrap ${change?.classChange ? "border-l-4 border-amber-600 bg-amber-100" : ""}`}>
         {change?.classChange ? (
           <>
-            <Was from={change.classChange.from} to={change.classChange.to} />
-            <strong className="mt-1 block font-bold text-amber-900">Class {change.classChange.direction}</strong>
+            <Was from={t(`classCode.${change.classChange.from}`)} to={t(`classCode.${change.classChange.to}`)} />
+            <strong className="mt-1 block font-bold text-amber-900">{t(`diff.class.${change.classChange.direction}`)}</strong>
           </>
         ) : (
-          c.class
+          t(`classCode.${c.class}`)
         )}
       </td>
       <td className={`${td} min-w-[12rem] ${changed.has("method") ? changedCell : ""}`}>
         {change && changed.has("method") ? <Was from={change.from.method} to={c.method} /> : c.method}
       </td>
       <td className={`${td} space-y-1`}>
-        {kind === "added" || kind === "removed" ? <Badge tone={kind}>{ROW_BADGE[kind]}</Badge> : null}
-        {change ? <Badge tone="changed">{ROW_BADGE.changed}</Badge> : null}
+        {kind === "added" || kind === "removed" ? <Badge tone={kind}>{t(`badge.${kind}`)}</Badge> : null}
+        {change ? <Badge tone="changed">{t("badge.changed")}</Badge> : null}
         {row.moveNote ? (
           <div>
             <Badge tone="moved">{row.moveNote}</Badge>
@@ -158,22 +159,26 @@ const byNumber = (a: CharacteristicRow, b: CharacteristicRow) =>
   a.number.localeCompare(b.number, undefined, { numeric: true }) || (a.kind === "removed" ? 1 : 0) - (b.kind === "removed" ? 1 : 0);
 
 function CharacteristicsSection({ diff }: { diff: VersionDiff["characteristics"] }) {
+  const t = useT("specs");
   const rows: CharacteristicRow[] = [
     ...diff.changed.map((change): CharacteristicRow => ({
       kind: change.tolerance ? change.tolerance.direction : "changed",
       number: change.to.number,
       c: change.to,
       change,
-      moveNote: change.move?.reordered ? "Order changed" : undefined,
+      moveNote: change.move?.reordered ? t("diff.orderChanged") : undefined,
     })),
     ...diff.added.map((c): CharacteristicRow => ({ kind: "added", number: c.number, c })),
-    ...diff.moved.map((m): CharacteristicRow => ({ kind: "moved", number: m.toNumber, c: m.characteristic, moveNote: moveNote(m) })),
+    ...diff.moved.map((m): CharacteristicRow => ({ kind: "moved", number: m.toNumber, c: m.characteristic, moveNote: moveNote(m, t) })),
     ...diff.removed.map((c): CharacteristicRow => ({ kind: "removed", number: c.number, c })),
   ].sort(byNumber);
   if (rows.length === 0) return null;
   return (
-    <Section id="diff-characteristics" title="Characteristics">
-      <Table caption="Changed characteristics" headers={["No.", "Name", "Specification", "Class", "How to measure", "Change"]}>
+    <Section id="diff-characteristics" title={t("diff.characteristics")}>
+      <Table
+        caption={t("diff.changedCharacteristics")}
+        headers={[t("column.number"), t("column.name"), t("column.specification"), t("column.class"), t("column.howToMeasure"), t("column.change")]}
+      >
         {rows.map((row) => (
           <CharacteristicRowView key={`${row.kind}-${row.c.key}`} row={row} />
         ))}
@@ -183,6 +188,7 @@ function CharacteristicsSection({ diff }: { diff: VersionDiff["characteristics"]
 }
 
 function MaterialsSection({ diff }: { diff: VersionDiff["materials"] }) {
+  const t = useT("specs");
   const rows: Array<{ kind: RowChange; m: MaterialSnapshot; from?: MaterialSnapshot }> = [
     ...diff.changed.map((change) => ({ kind: "changed" as const, m: change.to, from: change.from })),
     ...diff.added.map((m) => ({ kind: "added" as const, m })),
@@ -190,8 +196,8 @@ function MaterialsSection({ diff }: { diff: VersionDiff["materials"] }) {
   ];
   if (rows.length === 0) return null;
   return (
-    <Section id="diff-materials" title="Materials">
-      <Table caption="Changed materials" headers={["Material", "Grade", "Supplier or standard", "Change"]}>
+    <Section id="diff-materials" title={t("diff.materials")}>
+      <Table caption={t("diff.changedMaterials")} headers={[t("column.material"), t("column.grade"), t("column.source"), t("column.change")]}>
         {rows.map(({ kind, m, from }) => (
           <tr key={m.key} data-change={kind} className={ROW_TONE[kind] || undefined}>
             {(["material", "grade", "source"] as const).map((field) =>
@@ -206,7 +212,7 @@ function MaterialsSection({ diff }: { diff: VersionDiff["materials"] }) {
               ),
             )}
             <td className={td}>
-              <Badge tone={kind}>{ROW_BADGE[kind]}</Badge>
+              <Badge tone={kind}>{t(`badge.${kind}`)}</Badge>
             </td>
           </tr>
         ))}
@@ -233,6 +239,7 @@ function visibleLines(lines: LineChange[]): Array<LineChange | { kind: "gap"; co
 }
 
 function TextSection({ id, title, lines }: { id: string; title: string; lines: LineChange[] }) {
+  const t = useT("specs");
   return (
     <Section id={id} title={title}>
       <div className="overflow-x-auto rounded-md border border-slate-200 bg-white text-sm" data-change="changed">
@@ -240,15 +247,15 @@ function TextSection({ id, title, lines }: { id: string; title: string; lines: L
           if (line.kind === "gap") {
             return (
               <p key={i} className="px-3 py-1 text-xs italic text-slate-500">
-                … {plural(line.count, "unchanged line")}
+                {t("diff.unchangedLines", { count: line.count })}
               </p>
             );
           }
           const [Tag, sign, label, tone] =
             line.kind === "added"
-              ? (["ins", "+", "Added line: ", "bg-green-50 text-green-900 no-underline"] as const)
+              ? (["ins", "+", t("diff.addedLine"), "bg-green-50 text-green-900 no-underline"] as const)
               : line.kind === "removed"
-                ? (["del", MINUS, "Removed line: ", "bg-red-50 text-red-900 line-through decoration-red-400"] as const)
+                ? (["del", MINUS, t("diff.removedLine"), "bg-red-50 text-red-900 line-through decoration-red-400"] as const)
                 : (["span", " ", "", "text-slate-700"] as const);
           return (
             <Tag key={i} className={`flex gap-2 px-3 py-0.5 ${tone}`} data-line={line.kind}>
@@ -274,10 +281,11 @@ const DEFECT_TONE: Record<RowChange, string> = {
 };
 
 function DefectItem({ kind, description, children }: { kind: RowChange; description: string; children?: ReactNode }) {
+  const t = useT("specs");
   return (
     <li data-change={kind} className={`rounded-md border p-3 text-sm ${DEFECT_TONE[kind]}`}>
       <p className={`flex flex-wrap items-center gap-2 ${kind === "removed" ? "" : "font-medium"}`}>
-        <Badge tone={kind}>{ROW_BADGE[kind]}</Badge> {description}
+        <Badge tone={kind}>{t(`badge.${kind}`)}</Badge> {description}
       </p>
       {children}
     </li>
@@ -285,24 +293,24 @@ function DefectItem({ kind, description, children }: { kind: RowChange; descript
 }
 
 function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamples"]; label: (key: string | null) => string }) {
+  const t = useT("specs");
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) return null;
-  const photoName = (f: FileSnapshot | null) => f?.name ?? "none";
+  const photoName = (f: FileSnapshot | null) => f?.name ?? t("diff.none");
   return (
-    <Section id="diff-defects" title="Defect examples">
+    <Section id="diff-defects" title={t("diff.defectExamples")}>
       <ul className="space-y-2">
         {diff.changed.map((d) => (
           <DefectItem key={d.key} kind="changed" description={d.to.description}>
             <ul className="mt-1 space-y-1 text-slate-700">
               {d.fields.map((f) => (
                 <li key={f.field}>
-                  {f.field === "description" ? "Description: " : "Characteristic: "}
+                  {f.field === "description" ? t("diff.defectDescription") : t("diff.defectCharacteristic")}{" "}
                   <Was from={f.field === "description" ? f.from : label(f.from)} to={f.field === "description" ? f.to : label(f.to)} />
                 </li>
               ))}
               {d.photos.map((p) => (
                 <li key={p.slot}>
-                  {p.slot === "acceptable" ? "Acceptable" : "Not acceptable"} photo{" "}
-                  {p.change === "replaced" ? "replaced" : p.change === "added" ? "added" : "removed"}:{" "}
+                  {t(PHOTO_CHANGE[p.slot][p.change])}{" "}
                   {p.change === "replaced" ? <Was from={photoName(p.from)} to={photoName(p.to)} /> : photoName(p.to ?? p.from)}
                 </li>
               ))}
@@ -311,7 +319,7 @@ function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamp
         ))}
         {diff.added.map((d) => (
           <DefectItem key={d.key} kind="added" description={d.description}>
-            {d.characteristicKey ? <p className="mt-1 text-slate-700">Characteristic: {label(d.characteristicKey)}</p> : null}
+            {d.characteristicKey ? <p className="mt-1 text-slate-700">{t("diff.defectLinkedTo", { characteristic: label(d.characteristicKey) })}</p> : null}
           </DefectItem>
         ))}
         {diff.removed.map((d) => (
@@ -323,11 +331,12 @@ function DefectExamplesSection({ diff, label }: { diff: VersionDiff["defectExamp
 }
 
 function FilesSection({ diff }: { diff: VersionDiff["attachments"] }) {
+  const t = useT("specs");
   const items: Array<{ key: string; kind: "added" | "removed" | "changed" | "moved"; badge: string; body: ReactNode }> = [
     ...diff.replaced.map((p) => ({
       key: `r-${p.to.id}`,
       kind: "changed" as const,
-      badge: "New file content",
+      badge: t("diff.newFileContent"),
       body: (
         <>
           {p.to.name} ({formatSize(p.to.size)})
@@ -337,24 +346,24 @@ function FilesSection({ diff }: { diff: VersionDiff["attachments"] }) {
     ...diff.added.map((f) => ({
       key: `a-${f.id}`,
       kind: "added" as const,
-      badge: "New",
+      badge: t("badge.added"),
       body: (
         <>
           {f.name} ({formatSize(f.size)})
         </>
       ),
     })),
-    ...diff.removed.map((f) => ({ key: `d-${f.id}`, kind: "removed" as const, badge: "Removed", body: f.name })),
+    ...diff.removed.map((f) => ({ key: `d-${f.id}`, kind: "removed" as const, badge: t("badge.removed"), body: f.name })),
     ...diff.renamed.map((p) => ({
       key: `n-${p.to.id}`,
       kind: "moved" as const,
-      badge: "Renamed, same content",
+      badge: t("diff.renamedSameContent"),
       body: <Was from={p.from.name} to={p.to.name} />,
     })),
   ];
   if (items.length === 0) return null;
   return (
-    <Section id="diff-files" title="Files">
+    <Section id="diff-files" title={t("diff.files")}>
       <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white text-sm">
         {items.map((item) => (
           <li key={item.key} data-change={item.kind} className="flex flex-wrap items-center gap-2 px-3 py-2">
@@ -368,28 +377,46 @@ function FilesSection({ diff }: { diff: VersionDiff["attachments"] }) {
 }
 
 const TEXT_FIELDS = ["description", "packaging", "notes"] as const;
-const TEXT_TITLES = { description: "Description", packaging: "Packaging", notes: "Notes" } as const;
+const TEXT_TITLES = { description: "diff.description", packaging: "diff.packaging", notes: "diff.notes" } as const;
+const TEXT_CHANGED = { description: "diff.descriptionChanged", packaging: "diff.packagingChanged", notes: "diff.notesChanged" } as const;
+
+/** What happened to a defect example's photo, one sentence a slot and change. */
+const PHOTO_CHANGE = {
+  acceptable: { replaced: "diff.acceptablePhotoReplaced", added: "diff.acceptablePhotoAdded", removed: "diff.acceptablePhotoRemoved" },
+  unacceptable: { replaced: "diff.unacceptablePhotoReplaced", added: "diff.unacceptablePhotoAdded", removed: "diff.unacceptablePhotoRemoved" },
+} as const;
 
 /** "Characteristics: 1 new, 2 changed", one line a section, in the words of the badges. */
-function breakdown(diff: VersionDiff): string[] {
+function breakdown(diff: VersionDiff, t: T): string[] {
   const s = diff.summary;
   const keyed = (k: { added: number; changed: number; removed: number }) => ({ new: k.added, changed: k.changed, removed: k.removed });
   const sections: Array<[string, Record<string, number>]> = [
-    ["Characteristics", { ...keyed(s.characteristics), "moved or renumbered": s.characteristics.moved }],
-    ["Materials", keyed(s.materials)],
-    ["Defect examples", keyed(s.defectExamples)],
-    ["Files", { new: s.attachments.added, replaced: s.attachments.replaced, removed: s.attachments.removed, renamed: s.attachments.renamed }],
+    [t("diff.characteristics"), { ...keyed(s.characteristics), moved: s.characteristics.moved }],
+    [t("diff.materials"), keyed(s.materials)],
+    [t("diff.defectExamples"), keyed(s.defectExamples)],
+    [t("diff.files"), { new: s.attachments.added, replaced: s.attachments.replaced, removed: s.attachments.removed, renamed: s.attachments.renamed }],
   ];
+  const counted = (word: string, count: number) => t(COUNT_WORDS[word as keyof typeof COUNT_WORDS], { count });
   const lines = sections.map(([title, counts]): [string, string] => [
     title,
     Object.entries(counts)
       .filter(([, n]) => n > 0)
-      .map(([word, n]) => `${n} ${word}`)
-      .join(", "),
+      .map(([word, n]) => counted(word, n))
+      .join(t("diff.countSeparator")),
   ]);
-  for (const field of TEXT_FIELDS) if (diff.text[field].changed) lines.push([TEXT_TITLES[field], "changed"]);
-  return lines.filter(([, text]) => text).map(([title, text]) => `${title}: ${text}`);
+  const out = lines.filter(([, text]) => text).map(([section, counts]) => t("diff.breakdownLine", { section, counts }));
+  for (const field of TEXT_FIELDS) if (diff.text[field].changed) out.push(t(TEXT_CHANGED[field]));
+  return out;
 }
+
+const COUNT_WORDS = {
+  new: "diff.countNew",
+  changed: "diff.countChanged",
+  removed: "diff.countRemoved",
+  moved: "diff.countMoved",
+  replaced: "diff.countReplaced",
+  renamed: "diff.countRenamed",
+} as const;
 
 export function VersionDiffView({
   diff,
@@ -406,10 +433,11 @@ export function VersionDiffView({
   /** The summary line as the h2 its sections' h3s sit under, on a page that has no h2 of its own above the diff. */
   summaryHeading?: boolean;
 }) {
+  const t = useT("specs");
   if (diff.summary.isEmpty) {
     return (
       <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="diff-summary">
-        No changes between v{fromNumber} and v{toNumber}.
+        {t("diff.noChanges", { from: fromNumber, to: toNumber })}
       </p>
     );
   }
@@ -418,26 +446,26 @@ export function VersionDiffView({
   for (const c of [...ch.removed, ...ch.added, ...ch.changed.map((x) => x.to), ...ch.moved.map((m) => m.characteristic)]) known.set(c.key, c);
   for (const [key, value] of Object.entries(characteristicsByKey ?? {})) known.set(key, value);
   const label = (key: string | null) => {
-    if (!key) return "none";
+    if (!key) return t("diff.none");
     const c = known.get(key);
-    return c ? `No. ${c.number} ${c.name}` : key;
+    return c ? t("diff.characteristicLabel", { number: c.number, name: c.name }) : key;
   };
 
   const Summary = summaryHeading ? "h2" : "p";
   return (
     <div className="text-slate-900">
       <Summary className="text-base font-semibold" data-testid="diff-summary">
-        {plural(diff.summary.total, "change")} since v{fromNumber}
+        {t("diff.summary", { count: diff.summary.total, from: fromNumber })}
       </Summary>
       <ul className="mt-1 list-inside list-disc text-sm text-slate-700">
-        {breakdown(diff).map((line) => (
+        {breakdown(diff, t).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
       <CharacteristicsSection diff={diff.characteristics} />
       <MaterialsSection diff={diff.materials} />
       {TEXT_FIELDS.map((field) =>
-        diff.text[field].changed ? <TextSection key={field} id={`diff-${field}`} title={TEXT_TITLES[field]} lines={diff.text[field].lines} /> : null,
+        diff.text[field].changed ? <TextSection key={field} id={`diff-${field}`} title={t(TEXT_TITLES[field])} lines={diff.text[field].lines} /> : null,
       )}
       <DefectExamplesSection diff={diff.defectExamples} label={label} />
       <FilesSection diff={diff.attachments} />
