@@ -7,6 +7,7 @@ import { createMemoryRouter, RouterProvider, type ActionFunctionArgs } from "rea
 import { describe, expect, it } from "vitest";
 import { DecideSchema } from "~/features/first-articles/schemas.ts";
 import { FaDecisionForm } from "~/features/first-articles/ui/decision-form.tsx";
+import { InLanguage } from "../../../../tests/support/i18n.tsx";
 
 const PAGE = "/acme/first-articles/fa-1";
 
@@ -15,7 +16,11 @@ type Reply = { result: SubmissionResult<string[]> };
 /** Renders `element` on a page whose action is `action`. */
 function renderPage(element: React.ReactNode, action: (args: ActionFunctionArgs) => Promise<Reply>) {
   const router = createMemoryRouter([{ path: "/:org/first-articles/:faId", element, action }], { initialEntries: [PAGE] });
-  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
+  render(
+    <InLanguage>
+      <RouterProvider router={router} future={{ v7_startTransition: true }} />
+    </InLanguage>,
+  );
   return { user: userEvent.setup() };
 }
 
