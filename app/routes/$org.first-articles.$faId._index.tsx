@@ -178,7 +178,9 @@ export default function FirstArticlePage() {
             serverErrors={serverErrors}
             autosaveTo={firstArticleReadingsPath(org.slug, fa.id)}
             rowNotes={
-              d.measureAgain ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, t("page.measureAgain", { number: d.measureAgain!.number })])) : undefined
+              d.measureAgain
+                ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, t("page.measureAgain", { number: d.measureAgain!.number })]))
+                : undefined
             }
           />
         </section>

@@ -139,9 +139,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
           </a>
         </p>
       </div>
-      <p className="mb-2 text-sm text-slate-700">
-        {counts.join(" · ")}
-      </p>
+      <p className="mb-2 text-sm text-slate-700">{counts.join(" · ")}</p>
       {round.notes ? (
         <p className="mb-2 whitespace-pre-line break-words text-sm">
           <span className="font-medium">{t("report.factoryNotes")}</span> {round.notes}
@@ -198,9 +196,7 @@ function RowView({ row }: { row: ReportRow }) {
           ))}
         </ul>
         {row.min !== null ? (
-          <div className="mt-1 text-xs text-slate-600">
-            {t("report.stats", { min: row.min, max: row.max ?? "", mean: row.mean ?? "" })}
-          </div>
+          <div className="mt-1 text-xs text-slate-600">{t("report.stats", { min: row.min, max: row.max ?? "", mean: row.mean ?? "" })}</div>
         ) : null}
       </td>
       <td className="border-b border-slate-200 px-3 py-2">
@@ -273,7 +269,9 @@ function Decision({ round }: { round: ReportRound }) {
       <p className="mt-1 text-slate-700">{t("report.submittedWhen", { when: byWhen(round.submittedBy, round.submittedAt) })}</p>
       {round.decisionNote ? (
         <div className="mt-2">
-          <h4 className="text-xs font-medium uppercase text-slate-600">{round.status === "CONDITIONALLY_APPROVED" ? t("report.conditions") : t("report.note")}</h4>
+          <h4 className="text-xs font-medium uppercase text-slate-600">
+            {round.status === "CONDITIONALLY_APPROVED" ? t("report.conditions") : t("report.note")}
+          </h4>
           <p className="whitespace-pre-line break-words">{round.decisionNote}</p>
         </div>
       ) : null}

@@ -79,11 +79,7 @@ export default function FirstArticles() {
             badges: <FaStatusBadge status={fa.status} />,
           };
         }}
-        empty={
-          <EmptyState title={t("list.emptyTitle")}>
-            {isImporter ? t("list.emptyImporter") : t("list.emptyFactory")}
-          </EmptyState>
-        }
+        empty={<EmptyState title={t("list.emptyTitle")}>{isImporter ? t("list.emptyImporter") : t("list.emptyFactory")}</EmptyState>}
       />
     </>
   );

@@ -57,10 +57,20 @@ export function CellConflictNote({
     <div className="mt-1 max-w-[14rem] text-xs text-red-800">
       <p>{theirs ? t("conflict.theirs", { theirs }) : t("conflict.theirsEmpty")}</p>
       <div className="mt-1 flex flex-wrap gap-1">
-        <button type="button" className="btn-secondary min-h-8 px-2 py-1 text-xs" onClick={onKeepMine} aria-label={t("conflict.keepMineLabel", { cell: label })}>
+        <button
+          type="button"
+          className="btn-secondary min-h-8 px-2 py-1 text-xs"
+          onClick={onKeepMine}
+          aria-label={t("conflict.keepMineLabel", { cell: label })}
+        >
           {t("conflict.keepMine")}
         </button>
-        <button type="button" className="btn-secondary min-h-8 px-2 py-1 text-xs" onClick={onTakeTheirs} aria-label={t("conflict.useTheirsLabel", { cell: label })}>
+        <button
+          type="button"
+          className="btn-secondary min-h-8 px-2 py-1 text-xs"
+          onClick={onTakeTheirs}
+          aria-label={t("conflict.useTheirsLabel", { cell: label })}
+        >
           {t("conflict.useTheirs")}
         </button>
       </div>

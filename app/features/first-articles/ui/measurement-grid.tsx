@@ -98,7 +98,8 @@ function attributeValue(raw: string): string {
 
 function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: RowSummary; hidden: string }) {
   const t = useT("firstArticles");
-  const detail = summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` ${t("grid.open", { count: summary.problems })}` : "";
+  const detail =
+    summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` ${t("grid.open", { count: summary.problems })}` : "";
   const stat = `border-b border-slate-200 px-2 py-2 text-right font-mono tabular-nums ${hidden}`;
   return (
     <>

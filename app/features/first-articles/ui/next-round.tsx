@@ -26,11 +26,7 @@ export function NextRoundPanel({ fa, next, canStart, canWithdraw }: NextRoundPro
       className="mb-4 scroll-mt-4 space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
       aria-label={t("next.label")}
     >
-      {superseded ? (
-        <p>{t("next.superseded", { version: v, round })}</p>
-      ) : !next.sameVersion ? (
-        <p>{t("next.newVersion", { version: v, round })}</p>
-      ) : null}
+      {superseded ? <p>{t("next.superseded", { version: v, round })}</p> : !next.sameVersion ? <p>{t("next.newVersion", { version: v, round })}</p> : null}
       <div className="flex flex-wrap items-center gap-2">
         {canStart && next.acknowledged ? (
           <Form method="post">
