@@ -8,7 +8,7 @@ import { loadReport } from "~/features/first-articles/report.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatCount, formatDateTime } from "~/lib/format.ts";
-import { useT } from "~/lib/i18n/translate.ts";
+import { useT, type Translate } from "~/lib/i18n/translate.ts";
 // A stylesheet, not a <style> element: the pages' policy runs no inline styles.
 import printStylesheet from "~/styles/fa-report-print.css?url";
 import { firstArticleCsvPath, firstArticlePath } from "~/features/first-articles/paths.ts";
@@ -29,9 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { org: { slug: ctx.org.slug }, report };
 }
 
-function byWhen(who: string | null, when: string | null): string {
+function byWhen(t: Translate<"firstArticles">, who: string | null, when: string | null): string {
   if (!when) return "—";
-  return who ? `${who}, ${formatDateTime(when)}` : formatDateTime(when);
+  return who ? t("report.byWhen", { who, when: formatDateTime(when) }) : formatDateTime(when);
 }
 
 export default function FirstArticleReportPage() {
@@ -76,7 +76,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
           <Fact label={t("report.part")}>
             {header.title} · {header.productCode}
           </Fact>
-          <Fact label={t("report.specVersion")}>v{header.versionNumber}</Fact>
+          <Fact label={t("report.specVersion")}>{t("report.versionShort", { number: header.versionNumber })}</Fact>
           <Fact label={t("report.status")}>{t("report.statusRound", { status: header.statusLabel, round: header.round })}</Fact>
           <Fact label={t("report.importer")}>{header.importer}</Fact>
           <Fact label={t("report.factory")}>{header.factory}</Fact>
@@ -87,8 +87,8 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
           <Fact label={t("report.quantityProduced")}>{formatCount(header.quantityProduced)}</Fact>
           <Fact label={t("report.samplesMeasured")}>{header.sampleCount}</Fact>
           <Fact label={t("report.inspectedOn")}>{header.inspectedOn}</Fact>
-          <Fact label={t("report.submitted")}>{byWhen(header.submittedBy, header.submittedAt)}</Fact>
-          <Fact label={t("report.decided")}>{byWhen(header.decidedBy, header.decidedAt)}</Fact>
+          <Fact label={t("report.submitted")}>{byWhen(t, header.submittedBy, header.submittedAt)}</Fact>
+          <Fact label={t("report.decided")}>{byWhen(t, header.decidedBy, header.decidedAt)}</Fact>
           <Fact label={t("report.rounds")}>{report.rounds.map((r) => r.round).join(", ")}</Fact>
         </dl>
       </section>
@@ -261,12 +261,12 @@ function Decision({ round }: { round: ReportRound }) {
       <h3 className="font-semibold">{t("report.decision")}</h3>
       {decided ? (
         <p className="mt-1">
-          <span className="font-semibold">{round.statusLabel}</span> · {byWhen(round.decidedBy, round.decidedAt)}
+          <span className="font-semibold">{round.statusLabel}</span> · {byWhen(t, round.decidedBy, round.decidedAt)}
         </p>
       ) : (
         <p className="mt-1 text-slate-700">{round.status === "DRAFT" ? t("report.notSubmitted") : t("report.awaitingReview")}</p>
       )}
-      <p className="mt-1 text-slate-700">{t("report.submittedWhen", { when: byWhen(round.submittedBy, round.submittedAt) })}</p>
+      <p className="mt-1 text-slate-700">{t("report.submittedWhen", { when: byWhen(t, round.submittedBy, round.submittedAt) })}</p>
       {round.decisionNote ? (
         <div className="mt-2">
           <h4 className="text-xs font-medium uppercase text-slate-600">
