@@ -19,6 +19,7 @@ import { versionPath } from "~/features/specs/paths.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatCount } from "~/lib/format.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { newCorrectiveActionPath } from "~/features/corrective-actions/paths.ts";
@@ -46,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FirstArticlePage() {
+  const t = useT("firstArticles");
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { org, fa, spec, version, can } = d;
@@ -57,7 +59,7 @@ export default function FirstArticlePage() {
   const { "": recordErrors, ...header } = recorded?.result.error ?? {};
   const decided = can.decide ? replyTo(actionData, "decide") : undefined;
   const errors = recorded
-    ? (recordErrors ?? (Object.keys(header).length ? ["Check the fields marked below."] : []))
+    ? (recordErrors ?? (Object.keys(header).length ? [t("page.checkFields")] : []))
     : decided
       ? []
       : messagesOf(replyTo(actionData, "decide", "next-round", "withdraw", "upload", "csv")?.result);
@@ -65,27 +67,33 @@ export default function FirstArticlePage() {
     <>
       <Breadcrumb
         links={[
-          { to: firstArticlesPath(org.slug), label: "First articles" },
-          { to: versionPath(org.slug, spec.id, version.number), label: `${spec.title}, version ${version.number}` },
+          { to: firstArticlesPath(org.slug), label: t("page.breadcrumbList") },
+          { to: versionPath(org.slug, spec.id, version.number), label: t("page.breadcrumbVersion", { title: spec.title, number: version.number }) },
         ]}
       />
       <PageHeader
-        title={`${spec.title} — PO ${fa.poNumber}`}
-        description={`Round ${fa.round}${fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · ${formatCount(fa.quantityProduced)} produced · ${fa.sampleCount} sample${fa.sampleCount === 1 ? "" : "s"} · inspected ${fa.inspectedOn}`}
+        title={t("page.title", { title: spec.title, po: fa.poNumber })}
+        description={t(fa.lotNumber ? "page.descriptionWithLot" : "page.description", {
+          round: fa.round,
+          lot: fa.lotNumber,
+          quantity: formatCount(fa.quantityProduced),
+          count: fa.sampleCount,
+          date: fa.inspectedOn,
+        })}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <FaStatusBadge status={fa.status} />
             <Link className="btn-secondary" to="report">
-              Report
+              {t("page.report")}
             </Link>
             <a className="btn-secondary" href={firstArticleCsvPath(org.slug, fa.id)}>
-              Export CSV
+              {t("page.exportCsv")}
             </a>
           </div>
         }
       />
       {d.rounds.length > 1 ? (
-        <nav className="mb-4 flex flex-wrap gap-2" aria-label="Rounds">
+        <nav className="mb-4 flex flex-wrap gap-2" aria-label={t("page.rounds")}>
           {d.rounds.map((r) => (
             <Link
               key={r.id}
@@ -93,7 +101,7 @@ export default function FirstArticlePage() {
               aria-current={r.id === fa.id ? "page" : undefined}
               className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
             >
-              Round {r.round}: <FaStatusBadge status={r.status} />
+              {t("page.roundLink", { round: r.round })} <FaStatusBadge status={r.status} />
             </Link>
           ))}
         </nav>
@@ -119,7 +127,7 @@ export default function FirstArticlePage() {
       {fa.status !== "DRAFT" && fa.status !== "WITHDRAWN" ? <FaDecisionSummary fa={fa} characteristics={d.characteristics} /> : null}
       {fa.status === "REJECTED" && can.openCorrectiveAction ? (
         <Link className="btn-secondary mb-4" to={newCorrectiveActionPath(org.slug, fa.id)}>
-          Open a corrective action from this first article
+          {t("page.openCorrectiveAction")}
         </Link>
       ) : null}
       {d.nextRound && (can.nextRound || can.withdraw) ? (
@@ -129,14 +137,14 @@ export default function FirstArticlePage() {
       <Form method="post" className="space-y-4">
         {can.edit ? (
           <fieldset className="card grid gap-3 sm:grid-cols-3">
-            <legend className="sr-only">Lot details</legend>
+            <legend className="sr-only">{t("page.lotDetails")}</legend>
             {(
               [
-                ["poNumber", "PO number", "text", fa.poNumber],
-                ["lotNumber", "Lot number", "text", fa.lotNumber],
-                ["quantityProduced", "Quantity produced", "number", String(fa.quantityProduced)],
-                ["sampleCount", "Samples (1–32)", "number", String(fa.sampleCount)],
-                ["inspectedOn", "Inspection date", "date", fa.inspectedOn],
+                ["poNumber", t("page.poNumber"), "text", fa.poNumber],
+                ["lotNumber", t("page.lotNumber"), "text", fa.lotNumber],
+                ["quantityProduced", t("page.quantityProduced"), "number", String(fa.quantityProduced)],
+                ["sampleCount", t("page.sampleCount"), "number", String(fa.sampleCount)],
+                ["inspectedOn", t("page.inspectedOn"), "date", fa.inspectedOn],
               ] as const
             ).map(([name, label, type, value]) => (
               <label key={name} className="block text-sm">
@@ -146,18 +154,18 @@ export default function FirstArticlePage() {
               </label>
             ))}
             <label className="block text-sm sm:col-span-3">
-              <span className="font-medium text-slate-700">Notes</span>
+              <span className="font-medium text-slate-700">{t("page.notes")}</span>
               <textarea name="notes" defaultValue={fa.notes} rows={2} className="input mt-1" />
             </label>
           </fieldset>
         ) : null}
         <section className="card max-sm:px-2" aria-labelledby="grid-heading">
           <h2 id="grid-heading" className="mb-3 font-semibold">
-            Measurements{" "}
+            {t("page.measurements")}{" "}
             {version.isCurrent ? (
               ""
             ) : (
-              <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">version {version.number} is no longer current</span>
+              <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t("page.versionNotCurrent", { number: version.number })}</span>
             )}
           </h2>
           <MeasurementGrid
@@ -170,21 +178,23 @@ export default function FirstArticlePage() {
             serverErrors={serverErrors}
             autosaveTo={firstArticleReadingsPath(org.slug, fa.id)}
             rowNotes={
-              d.measureAgain ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, `Changed in v${d.measureAgain!.number} — measure again`])) : undefined
+              d.measureAgain
+                ? Object.fromEntries(d.measureAgain.keys.map((key) => [key, t("page.measureAgain", { number: d.measureAgain!.number })]))
+                : undefined
             }
           />
         </section>
         {can.edit ? (
           <div className="action-bar">
             <button type="submit" name="intent" value="save" className="btn-secondary">
-              Save
+              {t("page.save")}
             </button>
             {can.submit ? (
               <button type="submit" name="intent" value="submit" className="btn-primary">
-                Submit for review
+                {t("page.submit")}
               </button>
             ) : (
-              <p className="self-center text-sm text-slate-600">An owner or quality lead submits it.</p>
+              <p className="self-center text-sm text-slate-600">{t("page.submitByOthers")}</p>
             )}
           </div>
         ) : null}
@@ -193,7 +203,7 @@ export default function FirstArticlePage() {
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section className="card space-y-3" aria-labelledby="files-heading">
           <h2 id="files-heading" className="font-semibold">
-            Sample photos and files
+            {t("page.files")}
           </h2>
           {d.files.length ? (
             <ul className="flex flex-wrap gap-3">
@@ -204,14 +214,14 @@ export default function FirstArticlePage() {
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">No photos yet. At least one photo of the samples is needed to submit.</p>
+            <p className="text-sm text-slate-600">{t("page.noFiles")}</p>
           )}
           {can.edit ? (
             <Form key={d.files.length} method="post" action="?upload=files" encType="multipart/form-data" className="space-y-2 border-t border-slate-100 pt-3">
-              <FileInput name="files" label="Add photos or files" multiple errors={replyTo(actionData, "upload")?.result.error?.files ?? undefined} />
+              <FileInput name="files" label={t("page.addFiles")} multiple errors={replyTo(actionData, "upload")?.result.error?.files ?? undefined} />
               <ErrorList errors={replyTo(actionData, "upload")?.result.error?.[""]} />
-              <SubmitButton pendingText="Uploading…" className="btn-secondary">
-                Upload
+              <SubmitButton pendingText={t("page.uploading")} className="btn-secondary">
+                {t("page.upload")}
               </SubmitButton>
             </Form>
           ) : null}
@@ -219,18 +229,16 @@ export default function FirstArticlePage() {
         {can.edit ? (
           <section className="card space-y-3" aria-labelledby="csv-heading">
             <h2 id="csv-heading" className="font-semibold">
-              Import readings from a spreadsheet
+              {t("page.csvHeading")}
             </h2>
-            <p className="text-sm text-slate-600">
-              Export the CSV, fill the sample columns in a spreadsheet, and import it. Rows are matched by characteristic number.
-            </p>
+            <p className="text-sm text-slate-600">{t("page.csvHelp")}</p>
             <Form method="post" action="?upload=csv" encType="multipart/form-data" className="space-y-2">
               <label className="block text-sm font-medium text-slate-700">
-                CSV file
+                {t("page.csvFile")}
                 <input type="file" name="csv" accept=".csv,text/csv" className="input mt-1" />
               </label>
-              <SubmitButton pendingText="Importing…" className="btn-secondary">
-                Import
+              <SubmitButton pendingText={t("page.importing")} className="btn-secondary">
+                {t("page.import")}
               </SubmitButton>
             </Form>
           </section>
@@ -241,7 +249,7 @@ export default function FirstArticlePage() {
       </div>
 
       <section id="thread" className="mt-6 max-w-3xl">
-        <Thread {...d.thread} heading="Conversation" orgSlug={org.slug} />
+        <Thread {...d.thread} heading={t("page.conversation")} orgSlug={org.slug} />
       </section>
       <Timeline entries={d.history} />
     </>

@@ -8,7 +8,8 @@ import { FaStatusBadge } from "~/features/first-articles/ui/status-badge.tsx";
 import { RecordList } from "~/components/record-list.tsx";
 import { firstArticleToStart } from "~/features/first-articles/first-articles.server.ts";
 import { listFirstArticles } from "~/features/first-articles/lists.server.ts";
-import { FA_STATUSES, STATUS_LABELS } from "~/features/first-articles/schemas.ts";
+import { FA_STATUSES } from "~/features/first-articles/schemas.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -34,20 +35,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function FirstArticles() {
   const { org, list, partners, query, can } = useLoaderData<typeof loader>();
+  const t = useT("firstArticles");
   const isImporter = org.kind === "IMPORTER";
   return (
     <>
       <PageHeader
-        title="First articles"
-        description={
-          isImporter
-            ? "The first units from production, measured by the factory, for you to review."
-            : "Measure the first units against the specification and submit them for review."
-        }
+        title={t("list.title")}
+        description={isImporter ? t("list.descriptionImporter") : t("list.descriptionFactory")}
         actions={
           can.start ? (
             <Link to="new" className="btn-primary">
-              Start a first article
+              {t("list.start")}
             </Link>
           ) : null
         }
@@ -55,32 +53,33 @@ export default function FirstArticles() {
       <FilterForm>
         <FilterSelect
           name="status"
-          label="Status"
+          label={t("list.status")}
           value={query.status}
-          options={FA_STATUSES.filter((s) => !isImporter || (s !== "DRAFT" && s !== "WITHDRAWN")).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={FA_STATUSES.filter((s) => !isImporter || (s !== "DRAFT" && s !== "WITHDRAWN")).map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {query.specId ? <input type="hidden" name="spec" value={query.specId} /> : null}
       </FilterForm>
       {list.waitingCount ? (
         <p className="mb-3 text-sm font-medium text-amber-900">
-          {list.waitingCount} {isImporter ? "awaiting your review" : "to finish or resubmit"} — shown first.
+          {isImporter ? t("list.waitingImporter", { count: list.waitingCount }) : t("list.waitingFactory", { count: list.waitingCount })}
         </p>
       ) : null}
       <RecordList
         list={list}
         rowTestId="fa-row"
         to={(fa) => firstArticlePath(org.slug, fa.id)}
-        row={(fa) => ({
-          title: fa.spec ? `${fa.spec.title} (${fa.spec.productCode})` : "Specification",
-          detail: `PO ${fa.poNumber}${fa.lotNumber ? ` · lot ${fa.lotNumber}` : ""} · round ${fa.round} · ${(isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name) ?? ""}`,
-          badges: <FaStatusBadge status={fa.status} />,
-        })}
-        empty={
-          <EmptyState title="No first articles here">
-            {isImporter ? "When a factory submits a first article, it appears here." : "Start one from an acknowledged specification."}
-          </EmptyState>
-        }
+        row={(fa) => {
+          const partner = (isImporter ? fa.partnership.factory?.name : fa.partnership.importer.name) ?? "";
+          return {
+            title: fa.spec ? `${fa.spec.title} (${fa.spec.productCode})` : t("list.noSpec"),
+            detail: fa.lotNumber
+              ? t("list.detailWithLot", { po: fa.poNumber, lot: fa.lotNumber, round: fa.round, partner })
+              : t("list.detail", { po: fa.poNumber, round: fa.round, partner }),
+            badges: <FaStatusBadge status={fa.status} />,
+          };
+        }}
+        empty={<EmptyState title={t("list.emptyTitle")}>{isImporter ? t("list.emptyImporter") : t("list.emptyFactory")}</EmptyState>}
       />
     </>
   );

@@ -13,6 +13,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { isoDay } from "~/lib/dates.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start a first article · Supplier Portal" }];
@@ -34,6 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewFirstArticle() {
+  const t = useT("firstArticles");
   const { org, versions, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const today = isoDay(new Date());
@@ -45,22 +47,21 @@ export default function NewFirstArticle() {
   const unacknowledged = versions.filter((v) => !v.acknowledged);
   return (
     <>
-      <PageHeader title="Start a first article" description="Choose the specification you inspected against, then describe the lot." />
+      <PageHeader title={t("new.title")} description={t("new.description")} />
       {versions.length === 0 ? (
-        <EmptyState title="No specifications shared with you yet">
-          When an importer shares and publishes a specification, you can inspect against it.
-        </EmptyState>
+        <EmptyState title={t("new.emptyTitle")}>{t("new.emptyBody")}</EmptyState>
       ) : (
         <Form method="post" className="card max-w-2xl space-y-4" {...getFormProps(form)}>
           <div>
             <label htmlFor={fields.versionId.id} className="block text-sm font-medium text-slate-700">
-              Specification
+              {t("new.specification")}
             </label>
             <select {...getSelectProps(fields.versionId)} className="input mt-1">
               {versions.map((v) => (
                 <option key={v.versionId} value={v.versionId} disabled={!v.acknowledged}>
-                  {v.title} ({v.productCode}) — version {v.number}
-                  {v.acknowledged ? "" : " — acknowledge it first"}
+                  {v.acknowledged
+                    ? t("new.versionOption", { title: v.title, code: v.productCode, number: v.number })
+                    : t("new.versionOptionUnacknowledged", { title: v.title, code: v.productCode, number: v.number })}
                 </option>
               ))}
             </select>
@@ -68,12 +69,12 @@ export default function NewFirstArticle() {
           </div>
           {unacknowledged.length ? (
             <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              <p>A first article is checked against a version you have read and acknowledged. Not acknowledged yet:</p>
+              <p>{t("new.unacknowledged")}</p>
               <ul className="mt-1 list-disc pl-5">
                 {unacknowledged.map((v) => (
                   <li key={v.versionId}>
                     <Link className="link" to={versionPath(org.slug, v.specId, v.number)}>
-                      {v.title} version {v.number}
+                      {t("new.versionLink", { title: v.title, number: v.number })}
                     </Link>
                   </li>
                 ))}
@@ -81,21 +82,21 @@ export default function NewFirstArticle() {
             </div>
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field meta={fields.poNumber} label="PO number" />
-            <Field meta={fields.lotNumber} label="Lot number (optional)" />
-            <Field meta={fields.quantityProduced} label="Quantity produced" type="number" />
-            <Field meta={fields.sampleCount} label="Samples measured (1–32)" type="number" />
+            <Field meta={fields.poNumber} label={t("new.poNumber")} />
+            <Field meta={fields.lotNumber} label={t("new.lotNumber")} />
+            <Field meta={fields.quantityProduced} label={t("new.quantityProduced")} type="number" />
+            <Field meta={fields.sampleCount} label={t("new.sampleCount")} type="number" />
             <div>
               <label htmlFor={fields.inspectedOn.id} className="block text-sm font-medium text-slate-700">
-                Inspection date
+                {t("new.inspectedOn")}
               </label>
               <input {...getInputProps(fields.inspectedOn, { type: "date" })} max={today} className="input mt-1" />
               <ErrorList id={fields.inspectedOn.errorId} errors={fields.inspectedOn.errors} />
             </div>
           </div>
-          <TextareaField meta={fields.notes} label="Notes (optional)" rows={3} />
+          <TextareaField meta={fields.notes} label={t("new.notes")} rows={3} />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <SubmitButton pendingText="Starting…">Start</SubmitButton>
+          <SubmitButton pendingText={t("new.starting")}>{t("new.start")}</SubmitButton>
         </Form>
       )}
     </>

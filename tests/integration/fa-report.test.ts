@@ -11,6 +11,7 @@ import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import { root } from "../support/app-server.ts";
 import { createFirstArticle, createMember, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { InLanguage } from "../support/i18n.tsx";
 import { call, cookieFor } from "../support/routes.ts";
 
 type Org = { id: string; slug: string };
@@ -201,7 +202,9 @@ describe("first-article report", () => {
   it("renders an AS9102-style page: failing readings marked with ✗ in bold, verdicts in words, decisions with notes", async () => {
     const out = await getReport(w.importer.org, w.importer.cookie, w.round1.id);
     const { org, report } = out.data as ReportData;
-    const html = renderToString(createElement(StaticRouter, { location: "/" }, createElement(reportRoute.FaReport, { org, report })));
+    const html = renderToString(
+      createElement(InLanguage, { children: createElement(StaticRouter, { location: "/" }, createElement(reportRoute.FaReport, { org, report })) }),
+    );
     expect(html).toContain("Char. No.");
     expect(html).toContain("Round 1");
     expect(html).toContain("Round 2");

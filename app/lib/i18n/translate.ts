@@ -9,6 +9,7 @@ import { loaders } from "virtual:catalogues";
 import type attachments from "~/locales/en/attachments.json";
 import type auth from "~/locales/en/auth.json";
 import type common from "~/locales/en/common.json";
+import type firstArticles from "~/locales/en/firstArticles.json";
 import type history from "~/locales/en/history.json";
 import type specs from "~/locales/en/specs.json";
 import type threads from "~/locales/en/threads.json";
@@ -18,6 +19,7 @@ export interface Catalogues {
   attachments: typeof attachments;
   auth: typeof auth;
   common: typeof common;
+  firstArticles: typeof firstArticles;
   history: typeof history;
   specs: typeof specs;
   threads: typeof threads;

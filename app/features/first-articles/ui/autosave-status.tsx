@@ -1,14 +1,24 @@
 import { formatTime } from "~/lib/format.ts";
+import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import type { AutosaveStatus } from "./use-grid-readings.ts";
 
-const TEXT: { [S in AutosaveStatus["state"]]: (status: Extract<AutosaveStatus, { state: S }>) => string } = {
-  idle: () => "Readings save as you type.",
-  saving: () => "Saving…",
-  saved: ({ at }) => `Saved ${formatTime(at)}`,
-  retrying: () => "Not saved — retrying",
-  refused: ({ message }) => `Not saved: ${message}`,
-  conflict: ({ count }) => `Not saved: ${count === 1 ? "a reading was" : `${count} readings were`} changed by someone else. Choose below.`,
-};
+/** The line's words for each state, in the reader's language. */
+function statusText(t: Translate<"firstArticles">, status: AutosaveStatus): string {
+  switch (status.state) {
+    case "idle":
+      return t("autosave.idle");
+    case "saving":
+      return t("autosave.saving");
+    case "saved":
+      return t("autosave.saved", { time: formatTime(status.at) });
+    case "retrying":
+      return t("autosave.retrying");
+    case "refused":
+      return t("autosave.refused", { message: status.message ?? t("autosave.refusedByServer") });
+    case "conflict":
+      return t("autosave.conflict", { count: status.count });
+  }
+}
 
 const STYLE: Record<AutosaveStatus["state"], string> = {
   idle: "text-slate-600",
@@ -21,7 +31,8 @@ const STYLE: Record<AutosaveStatus["state"], string> = {
 
 /** Where the grid's autosave stands, read out as it changes. */
 export function AutosaveStatusLine({ status }: { status: AutosaveStatus }) {
-  const text = (TEXT[status.state] as (s: AutosaveStatus) => string)(status);
+  const t = useT("firstArticles");
+  const text = statusText(t, status);
   return (
     <p aria-live="polite" data-testid="autosave-status" data-state={status.state} className={`text-sm ${STYLE[status.state]}`}>
       {text}
@@ -41,15 +52,26 @@ export function CellConflictNote({
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
+  const t = useT("firstArticles");
   return (
     <div className="mt-1 max-w-[14rem] text-xs text-red-800">
-      <p>Someone else saved {theirs ? `“${theirs}”` : "an empty cell"} here.</p>
+      <p>{theirs ? t("conflict.theirs", { theirs }) : t("conflict.theirsEmpty")}</p>
       <div className="mt-1 flex flex-wrap gap-1">
-        <button type="button" className="btn-secondary min-h-8 px-2 py-1 text-xs" onClick={onKeepMine} aria-label={`Keep my reading for ${label}`}>
-          Keep mine
+        <button
+          type="button"
+          className="btn-secondary min-h-8 px-2 py-1 text-xs"
+          onClick={onKeepMine}
+          aria-label={t("conflict.keepMineLabel", { cell: label })}
+        >
+          {t("conflict.keepMine")}
         </button>
-        <button type="button" className="btn-secondary min-h-8 px-2 py-1 text-xs" onClick={onTakeTheirs} aria-label={`Use their reading for ${label}`}>
-          Use theirs
+        <button
+          type="button"
+          className="btn-secondary min-h-8 px-2 py-1 text-xs"
+          onClick={onTakeTheirs}
+          aria-label={t("conflict.useTheirsLabel", { cell: label })}
+        >
+          {t("conflict.useTheirs")}
         </button>
       </div>
     </div>

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { MeasurementGrid, type MeasurementGridProps } from "~/features/first-articles/ui/measurement-grid.tsx";
 import { AUTOSAVE_DELAY_MS } from "~/features/first-articles/ui/use-grid-readings.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import type { Language } from "~/lib/i18n/languages.ts";
 import { routerWrapper } from "../../../../tests/support/component-router.tsx";
+import { textOutsideCatalogues } from "../../../../tests/support/i18n.tsx";
 
 // The grid warns before leaving with unsaved readings, which needs the router.
 const render = (ui: ReactElement) => renderBare(ui, { wrapper: routerWrapper() });
@@ -229,5 +231,41 @@ describe("measurement grid autosave", () => {
     await user.tab();
     await waitFor(() => expect(status().textContent).toBe("Not saved — retrying"));
     expect((reading("1 Rim diameter", 1) as HTMLInputElement).value).toBe("90.1");
+  });
+});
+
+describe("measurement grid in the reader's language", () => {
+  /** A grid with a passing and a failing reading, a pass/fail choice (`glaze`) and the autosave line. */
+  const renderIn = (language: Language, glaze: string[]) =>
+    renderBare(
+      <MeasurementGrid
+        {...props({
+          readings: { "rim-diameter": ["90.10", "91.00", ""], glaze },
+          autosaveTo: "/acme/first-articles/fa-1/readings",
+          rowNotes: { glaze: "Changed in v2 — measure again" },
+        })}
+      />,
+      { wrapper: routerWrapper(undefined, language) },
+    );
+
+  it("reads in Chinese for a Chinese reader", () => {
+    renderIn("zh-CN", ["PASS", "maybe", ""]);
+    expect(screen.getByRole("columnheader", { name: "特性" })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: "样品 2" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "1 Rim diameter，样品 1", description: /^合格/ })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "1 Rim diameter，样品 2", description: /^不合格/ })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "显示的样品" })).toBeTruthy();
+    expect(screen.getByTestId("autosave-status").textContent).toBe("读数在输入时自动保存。");
+    expect(screen.getByText("“maybe”（请选择合格或不合格）")).toBeTruthy();
+  });
+
+  it("has no text of its own outside the catalogues (pseudo-locale)", () => {
+    // No unreadable choice here: its description is judge.ts's cellProblem, words shared with the server and not yet in a catalogue.
+    const { container } = renderIn("en-XA", ["PASS", "FAIL", ""]);
+    // The leave-without-saving dialog is the shared UnsavedChangesPrompt's (~/components), not the grid's own words.
+    container.querySelector("dialog")?.remove();
+    // The characteristics' names and units, and the note the page passes in, are data here.
+    const data = new Set(["Rim diameter", "Glaze free of pinholes", "mm", "Changed in v measure again"]);
+    expect(textOutsideCatalogues(container, (text) => data.has(text))).toEqual([]);
   });
 });

@@ -12,9 +12,10 @@ import {
   type RowSummary,
   type RowVerdict,
 } from "~/features/first-articles/judge.ts";
-import { CANNOT_BE_JUDGED, displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
+import { displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
+import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import { AutosaveStatusLine, CellConflictNote } from "./autosave-status.tsx";
 import { useGridReadings } from "./use-grid-readings.ts";
 
@@ -53,12 +54,19 @@ const MARK_STYLE: Record<CellVerdict, string> = {
   empty: "",
   unjudged: "text-slate-600",
 };
-const ROW_VERDICT: Record<RowVerdict, { text: string; style: string }> = {
-  pass: { text: "✓ Pass", style: "text-green-800" },
-  fail: { text: "✗ Fail", style: "font-semibold text-red-700" },
-  incomplete: { text: "Incomplete", style: "text-slate-600" },
-  unjudged: { text: CANNOT_BE_JUDGED, style: "text-slate-700" },
+const ROW_VERDICT_STYLE: Record<RowVerdict, string> = {
+  pass: "text-green-800",
+  fail: "font-semibold text-red-700",
+  incomplete: "text-slate-600",
+  unjudged: "text-slate-700",
 };
+
+type T = Translate<"firstArticles">;
+
+/** The limits under a characteristic's name; a pass / fail one's in the reader's language. */
+function limitsOf(t: T, c: CharacteristicSnapshot): string {
+  return c.kind === "ATTRIBUTE" ? t("grid.passFail") : limitsText(c);
+}
 
 function padded(readings: Readings, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): Readings {
   const out: Readings = {};
@@ -67,19 +75,19 @@ function padded(readings: Readings, characteristics: readonly CharacteristicSnap
 }
 
 /** Words for a cell's state, read by screen readers and shown as a tooltip. */
-function describe(c: CharacteristicSnapshot, raw: string, verdict: CellVerdict): string {
-  if (c.kind === "ATTRIBUTE" && (verdict === "pass" || verdict === "fail")) return verdict === "pass" ? "Pass" : "Fail";
-  if (verdict === "pass") return `Pass (limit ${limitsText(c)})`;
-  if (verdict === "fail") return `Fail: ${failReason(c, raw) ?? limitsText(c)}`;
-  if (verdict === "invalid") return cellProblem(c, raw) ?? "Cannot be read";
-  if (verdict === "unjudged") return `${CANNOT_BE_JUDGED}: ${whyNotJudged(c)}`;
-  return "Empty";
+function describe(t: T, c: CharacteristicSnapshot, raw: string, verdict: CellVerdict): string {
+  if (c.kind === "ATTRIBUTE" && (verdict === "pass" || verdict === "fail")) return verdict === "pass" ? t("grid.pass") : t("grid.fail");
+  if (verdict === "pass") return t("grid.passWithin", { limits: limitsText(c) });
+  if (verdict === "fail") return t("grid.failBecause", { reason: failReason(c, raw) ?? limitsText(c) });
+  if (verdict === "invalid") return cellProblem(c, raw) ?? t("grid.cannotRead");
+  if (verdict === "unjudged") return t("grid.cannotJudgeBecause", { reason: String(whyNotJudged(c)) });
+  return t("grid.empty");
 }
 
-function shownValue(c: CharacteristicSnapshot, raw: string): string {
+function shownValue(t: T, c: CharacteristicSnapshot, raw: string): string {
   const judged = judgeCell(c, raw);
   if (judged.value !== null) return displayNumber(judged.value);
-  if (judged.passed !== null) return judged.passed ? "Pass" : "Fail";
+  if (judged.passed !== null) return judged.passed ? t("grid.pass") : t("grid.fail");
   return raw.trim();
 }
 
@@ -89,14 +97,15 @@ function attributeValue(raw: string): string {
 }
 
 function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: RowSummary; hidden: string }) {
-  const verdict = ROW_VERDICT[summary.verdict];
-  const detail = summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` (${summary.problems} open)` : "";
+  const t = useT("firstArticles");
+  const detail =
+    summary.verdict === "fail" ? ` (${summary.failing})` : summary.verdict === "incomplete" ? ` ${t("grid.open", { count: summary.problems })}` : "";
   const stat = `border-b border-slate-200 px-2 py-2 text-right font-mono tabular-nums ${hidden}`;
   return (
     <>
       {c.kind === "ATTRIBUTE" ? (
         <td colSpan={3} className={`border-b border-slate-200 px-2 py-2 text-center ${hidden}`}>
-          {summary.passed} pass · {summary.failing} fail
+          {t("grid.attributeSummary", { passed: summary.passed, failing: summary.failing })}
         </td>
       ) : (
         <>
@@ -106,10 +115,10 @@ function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: R
         </>
       )}
       <td
-        className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 max-sm:whitespace-normal max-sm:px-1 ${verdict.style}`}
+        className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 max-sm:whitespace-normal max-sm:px-1 ${ROW_VERDICT_STYLE[summary.verdict]}`}
         data-row-verdict={summary.verdict}
       >
-        {verdict.text}
+        {t(`grid.row.${summary.verdict}`)}
         <span className="text-xs font-normal max-sm:block">{detail}</span>
       </td>
     </>
@@ -132,6 +141,7 @@ export function MeasurementGrid({
   autosaveTo,
   rowNotes = {},
 }: MeasurementGridProps) {
+  const t = useT("firstArticles");
   const shown = padded(readings, characteristics, sampleCount);
   const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable ? autosaveTo : undefined);
   const { values } = grid;
@@ -215,8 +225,8 @@ export function MeasurementGrid({
       {editable ? <UnsavedChangesPrompt when={grid.unsaved} /> : null}
       {enhanced && editable && autosaveTo ? <AutosaveStatusLine status={grid.status} /> : null}
       {enhanced && sampleCount > 1 ? (
-        <div role="group" aria-label="Sample shown" className="flex items-center gap-1 overflow-x-auto pb-1 sm:hidden">
-          <span className="mr-1 shrink-0 text-sm text-slate-600">Sample</span>
+        <div role="group" aria-label={t("grid.sampleShown")} className="flex items-center gap-1 overflow-x-auto pb-1 sm:hidden">
+          <span className="mr-1 shrink-0 text-sm text-slate-600">{t("grid.sample")}</span>
           {samples.map((sample) => (
             <button
               key={sample}
@@ -239,20 +249,20 @@ export function MeasurementGrid({
           <thead>
             <tr className="text-left text-slate-600">
               <th scope="col" className="sticky left-0 z-10 border-b border-slate-200 bg-white px-3 py-2 max-sm:px-2">
-                Characteristic
+                {t("grid.characteristic")}
               </th>
               {samples.map((sample) => (
                 <th key={sample} scope="col" className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 ${sampleHidden(sample)}`}>
-                  Sample {sample}
+                  {t("grid.sampleHeader", { sample })}
                 </th>
               ))}
-              {["Min", "Max", "Mean"].map((label) => (
+              {[t("grid.min"), t("grid.max"), t("grid.mean")].map((label) => (
                 <th key={label} scope="col" className={`border-b border-slate-200 px-2 py-2 text-right ${statHidden}`}>
                   {label}
                 </th>
               ))}
               <th scope="col" className="border-b border-slate-200 px-2 py-2 max-sm:px-1">
-                Verdict
+                {t("grid.verdict")}
               </th>
             </tr>
           </thead>
@@ -269,7 +279,7 @@ export function MeasurementGrid({
                     }`}
                   >
                     <span className="font-semibold">{c.number}</span> {c.name}
-                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600 max-sm:whitespace-normal">{limitsText(c)}</span>
+                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600 max-sm:whitespace-normal">{limitsOf(t, c)}</span>
                     {rowNotes[c.key] ? (
                       <span className="mt-1 block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid="row-note">
                         {rowNotes[c.key]}
@@ -281,9 +291,9 @@ export function MeasurementGrid({
                     const { verdict } = judgeCell(c, raw);
                     const id = cellId(c.number, sample);
                     const style = CELL_STYLE[verdict];
-                    const description = describe(c, raw, verdict);
+                    const description = describe(t, c, raw, verdict);
                     const serverError = edited.has(id) ? undefined : serverErrors[id];
-                    const label = `${c.number} ${c.name}, sample ${sample}`;
+                    const label = t("grid.cellLabel", { number: c.number, name: c.name, sample });
                     const conflict = editable ? grid.conflictOf(c.key, sample) : undefined;
                     const noteId = `${id}-note`;
                     const errorId = `${id}-error`;
@@ -310,10 +320,10 @@ export function MeasurementGrid({
                             verdict === "empty" ? (
                               <span>
                                 <span aria-hidden="true">—</span>
-                                <span className="sr-only">Empty</span>
+                                <span className="sr-only">{t("grid.empty")}</span>
                               </span>
                             ) : (
-                              <span className="whitespace-nowrap font-mono tabular-nums">{shownValue(c, raw)}</span>
+                              <span className="whitespace-nowrap font-mono tabular-nums">{shownValue(t, c, raw)}</span>
                             )
                           ) : c.kind === "ATTRIBUTE" ? (
                             <select
@@ -329,9 +339,9 @@ export function MeasurementGrid({
                               className={`${field} w-24`}
                             >
                               <option value="">—</option>
-                              <option value="PASS">Pass</option>
-                              <option value="FAIL">Fail</option>
-                              {verdict === "invalid" ? <option value={attributeValue(raw)}>{`“${raw.trim()}” (choose pass or fail)`}</option> : null}
+                              <option value="PASS">{t("grid.pass")}</option>
+                              <option value="FAIL">{t("grid.fail")}</option>
+                              {verdict === "invalid" ? <option value={attributeValue(raw)}>{t("grid.invalidChoice", { raw: raw.trim() })}</option> : null}
                             </select>
                           ) : (
                             <input

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { SubmitButton } from "~/components/forms.tsx";
+import { useT } from "~/lib/i18n/translate.ts";
 
 interface NextRoundProps {
   fa: { round: number; status: string };
@@ -15,6 +16,7 @@ interface NextRoundProps {
  * version was replaced, withdraw it.
  */
 export function NextRoundPanel({ fa, next, canStart, canWithdraw }: NextRoundProps) {
+  const t = useT("firstArticles");
   const round = fa.round + 1;
   const v = next.version.number;
   const superseded = fa.status === "DRAFT" && !next.sameVersion;
@@ -22,41 +24,31 @@ export function NextRoundPanel({ fa, next, canStart, canWithdraw }: NextRoundPro
     <section
       id="next-round"
       className="mb-4 scroll-mt-4 space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
-      aria-label="Next round"
+      aria-label={t("next.label")}
     >
-      {superseded ? (
-        <p>
-          Version {v} of the specification has replaced the version of this draft, so it can no longer be submitted. Start round {round} against version {v}{" "}
-          (the lot, photos and unchanged readings are carried over), or withdraw this draft.
-        </p>
-      ) : !next.sameVersion ? (
-        <p>
-          The specification now has version {v}. Round {round} is measured against it: the lot, photos and the readings of unchanged characteristics are carried
-          over; changed ones are left empty to measure again.
-        </p>
-      ) : null}
+      {superseded ? <p>{t("next.superseded", { version: v, round })}</p> : !next.sameVersion ? <p>{t("next.newVersion", { version: v, round })}</p> : null}
       <div className="flex flex-wrap items-center gap-2">
         {canStart && next.acknowledged ? (
           <Form method="post">
             <input type="hidden" name="intent" value="next-round" />
-            <SubmitButton pendingText="Starting…">
-              {next.sameVersion ? `Start round ${round} (readings copied)` : `Start round ${round} against version ${v}`}
+            <SubmitButton pendingText={t("next.starting")}>
+              {next.sameVersion ? t("next.startCopied", { round }) : t("next.startAgainst", { round, version: v })}
             </SubmitButton>
           </Form>
         ) : null}
         {canStart && !next.acknowledged ? (
           <p data-testid="acknowledge-first">
-            Acknowledge version {v} first: the next round is measured against a version you have read and accepted.{" "}
+            {t("next.acknowledgeFirst", { version: v })}{" "}
             <Link className="link font-semibold" to={next.versionHref}>
-              Read and acknowledge version {v}
+              {t("next.acknowledgeLink", { version: v })}
             </Link>
           </p>
         ) : null}
         {canWithdraw ? (
           <ConfirmAction
-            label="Withdraw this draft"
-            question={`Withdraw round ${fa.round}? It stays in the history but can no longer be edited or submitted, and leaves your lists of things to do.`}
-            confirmLabel="Withdraw"
+            label={t("next.withdraw")}
+            question={t("next.withdrawQuestion", { round: fa.round })}
+            confirmLabel={t("next.withdrawConfirm")}
             fields={{ intent: "withdraw" }}
           />
         ) : null}

@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 const styles = {
   DRAFT: "bg-slate-100 text-slate-700",
@@ -10,5 +10,6 @@ const styles = {
 } as const;
 
 export function FaStatusBadge({ status }: { status: keyof typeof styles }) {
-  return <span className={`rounded px-2 py-1 text-xs font-semibold ${styles[status]}`}>{STATUS_LABELS[status]}</span>;
+  const t = useT("firstArticles");
+  return <span className={`rounded px-2 py-1 text-xs font-semibold ${styles[status]}`}>{t(`status.${status}`)}</span>;
 }

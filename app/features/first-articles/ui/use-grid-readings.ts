@@ -12,7 +12,8 @@ export type AutosaveStatus =
   | { state: "saving" }
   | { state: "saved"; at: string }
   | { state: "retrying" }
-  | { state: "refused"; message: string }
+  /** `message`: the server's own words, when it gave any. */
+  | { state: "refused"; message?: string }
   | { state: "conflict"; count: number };
 
 const cellKey = (key: string, sample: number) => `${key}\n${sample}`;
@@ -108,7 +109,7 @@ export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: s
       setStatus({ state: "conflict", count: conflicted.length });
     } else if (answer.savedAt) setStatus({ state: "saved", at: answer.savedAt });
     else if (answer.unreachable) setStatus({ state: "retrying" });
-    else setStatus({ state: "refused", message: messagesOf(answer.result ?? undefined)[0] ?? "The server refused the readings." });
+    else setStatus({ state: "refused", message: messagesOf(answer.result ?? undefined)[0] });
   }
   useEffect(() => {
     if (!handled) return;
