@@ -7,10 +7,12 @@ import type { I18n, Messages } from "@lingui/core";
 import { useLingui } from "@lingui/react";
 import { loaders } from "virtual:catalogues";
 import type common from "~/locales/en/common.json";
+import type correctiveActions from "~/locales/en/correctiveActions.json";
 import type { Language } from "./languages.ts";
 
 export interface Catalogues {
   common: typeof common;
+  correctiveActions: typeof correctiveActions;
 }
 export type Namespace = keyof Catalogues;
 export type MessageKey<N extends Namespace> = keyof Catalogues[N] & string;
