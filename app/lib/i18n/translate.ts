@@ -8,11 +8,13 @@ import { useLingui } from "@lingui/react";
 import { loaders } from "virtual:catalogues";
 import type common from "~/locales/en/common.json";
 import type correctiveActions from "~/locales/en/correctiveActions.json";
+import type dashboard from "~/locales/en/dashboard.json";
 import type { Language } from "./languages.ts";
 
 export interface Catalogues {
   common: typeof common;
   correctiveActions: typeof correctiveActions;
+  dashboard: typeof dashboard;
 }
 export type Namespace = keyof Catalogues;
 export type MessageKey<N extends Namespace> = keyof Catalogues[N] & string;
