@@ -23,7 +23,7 @@ export default function Dashboard() {
   const groups = attention.groups.filter((g) => g.total > 0);
   return (
     <>
-      <PageHeader title={org.name} description={t("description", { role: t(`role.${role}`), org: org.name })} />
+      <PageHeader title={org.name} description={t("description", { role, org: org.name })} />
       {role === "VIEWER" && groups.length ? <p className="mb-4 text-sm text-slate-600">{t("viewerNote")}</p> : null}
       {groups.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="attention-empty">
