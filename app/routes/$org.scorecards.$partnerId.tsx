@@ -42,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ScorecardPage() {
   const { org, scorecard: s, csvHref } = useLoaderData<typeof loader>();
   const t = useT("dashboard");
+  // The root causes are named as on the corrective actions themselves.
+  const tCa = useT("correctiveActions");
   // What each figure counted, once there was something to count.
   const firstPassText = (n: number, of: number) => t("scorecard.firstPass.counted", { n, of });
   const decisionText = (count: number) => t("scorecard.decision.counted", { count });
@@ -134,7 +136,13 @@ export default function ScorecardPage() {
           ) : (
             <>
               <p className="mb-3 text-sm text-slate-600">{t("scorecard.rootCauses.intro", { count: s.rootCauses.total })}</p>
-              <HorizontalBarChart title={t("scorecard.rootCauses.chart")} data={s.rootCauses.rows.map((r) => ({ label: r.label, value: r.count }))} />
+              <HorizontalBarChart
+                title={t("scorecard.rootCauses.chart")}
+                data={s.rootCauses.rows.map((r) => ({
+                  label: r.category ? tCa(`rootCause.${r.category}`) : t("scorecard.rootCauses.notStated"),
+                  value: r.count,
+                }))}
+              />
             </>
           )}
         </div>
