@@ -5,8 +5,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { getDashboard, type AttentionGroup, type AttentionItem } from "~/features/dashboard/attention.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { membersPath } from "~/features/organizations/paths.ts";
-import { ROLE_IN_WORDS } from "~/features/organizations/schemas.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
 
@@ -18,17 +18,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { org, role, attention, overview } = useLoaderData<typeof loader>();
-  const partnerWord = org.kind === "IMPORTER" ? "factories" : "importers";
+  const t = useT("dashboard");
+  const isImporter = org.kind === "IMPORTER";
   const groups = attention.groups.filter((g) => g.total > 0);
   return (
     <>
-      <PageHeader title={org.name} description={`You are ${ROLE_IN_WORDS[role]} at ${org.name}. Here is what needs your attention.`} />
-      {role === "VIEWER" && groups.length ? (
-        <p className="mb-4 text-sm text-slate-600">You have read-only access: you can open each item; a colleague with edit rights takes the action.</p>
-      ) : null}
+      <PageHeader title={org.name} description={t("description", { role, org: org.name })} />
+      {role === "VIEWER" && groups.length ? <p className="mb-4 text-sm text-slate-600">{t("viewerNote")}</p> : null}
       {groups.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="attention-empty">
-          Nothing needs your attention right now.
+          {t("empty")}
         </p>
       ) : (
         <div className="grid items-start gap-4 md:grid-cols-2" data-testid="attention">
@@ -40,22 +39,22 @@ export default function Dashboard() {
 
       <section aria-labelledby="org-counts" className="mt-8">
         <h2 id="org-counts" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
-          Your organization
+          {t("org.heading")}
         </h2>
         <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-3">
-          <Stat label={`Active ${partnerWord}`} value={overview.activePartners} to={partnersPath(org.slug)} />
-          <Stat label="Invitations waiting" value={overview.invitedPartners} to={partnersPath(org.slug, { status: "INVITED" })} />
-          <Stat label="Members" value={overview.members} to={membersPath(org.slug)} />
+          <Stat label={isImporter ? t("stat.activeFactories") : t("stat.activeImporters")} value={overview.activePartners} to={partnersPath(org.slug)} />
+          <Stat label={t("stat.invitations")} value={overview.invitedPartners} to={partnersPath(org.slug, { status: "INVITED" })} />
+          <Stat label={t("stat.members")} value={overview.members} to={membersPath(org.slug)} />
         </div>
         {overview.activePartners === 0 ? (
           <div className="mt-4">
-            <EmptyState title={`No active ${partnerWord} yet`}>
-              {org.kind === "IMPORTER" ? (
+            <EmptyState title={isImporter ? t("noPartners.factories") : t("noPartners.importers")}>
+              {isImporter ? (
                 <Link className="link" to={partnersPath(org.slug)}>
-                  Invite your first factory
+                  {t("noPartners.inviteFirst")}
                 </Link>
               ) : (
-                "When an importer invites you, accept the invitation from the email to see their work here."
+                t("noPartners.waitForInvite")
               )}
             </EmptyState>
           </div>
@@ -68,6 +67,7 @@ export default function Dashboard() {
 function GroupCard({ group }: { group: AttentionGroup }) {
   const headingId = `attention-${group.key}`;
   const overdueCount = group.items.filter((i) => i.overdue).length;
+  const t = useT("dashboard");
   return (
     <section
       aria-labelledby={headingId}
@@ -82,8 +82,7 @@ function GroupCard({ group }: { group: AttentionGroup }) {
           {group.total}
           <span className="sr-only">
             {" "}
-            {group.total === 1 ? "item" : "items"}
-            {overdueCount ? `, ${overdueCount} overdue shown` : ""}
+            {overdueCount ? t("group.countOverdue", { total: group.total, overdue: overdueCount }) : t("group.count", { total: group.total })}
           </span>
         </span>
       </div>
@@ -97,7 +96,7 @@ function GroupCard({ group }: { group: AttentionGroup }) {
       {group.total > group.items.length ? (
         <div className="mt-auto border-t border-slate-100 px-4 py-3">
           <Link to={group.href} className="link inline-flex min-h-10 items-center text-sm">
-            See all {group.total}
+            {t("group.seeAll", { count: group.total })}
             <span className="sr-only"> — {group.title}</span>
           </Link>
         </div>
@@ -107,6 +106,7 @@ function GroupCard({ group }: { group: AttentionGroup }) {
 }
 
 function ItemLink({ item }: { item: AttentionItem }) {
+  const t = useT("dashboard");
   return (
     <Link
       to={item.href}
@@ -116,7 +116,7 @@ function ItemLink({ item }: { item: AttentionItem }) {
         <span className="block break-words font-medium text-brand-700">{item.label}</span>
         <span className="mt-0.5 block break-words text-sm text-slate-600">{item.detail}</span>
       </span>
-      {item.overdue ? <span className="h-fit shrink-0 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">Overdue</span> : null}
+      {item.overdue ? <span className="h-fit shrink-0 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("overdue")}</span> : null}
     </Link>
   );
 }

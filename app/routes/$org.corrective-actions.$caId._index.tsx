@@ -11,7 +11,7 @@ import { Timeline } from "~/features/history/ui/index.ts";
 import { handleCorrectiveActionAction } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
-import { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
+import type { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -21,6 +21,7 @@ import { FormAlert } from "~/components/form-alert.tsx";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
+import { useT, type Translate } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ca.title} · Supplier Portal` : "Corrective action" }];
 
@@ -37,24 +38,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** Whose turn it is, and by when: the first thing both sides need to know. */
-function turn(ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; factory: string; importer: string }) {
-  switch (ca.status) {
-    case "OPEN":
-      return `${ca.factory} to send a plan by ${formatDay(ca.planDueAt)}`;
-    case "PLAN_SUBMITTED":
-      return `${ca.importer} to review the plan`;
-    case "PLAN_ACCEPTED":
-      return `${ca.factory} to carry out the actions and report them done`;
-    case "IMPLEMENTED":
-      return `${ca.importer} to verify that the actions worked`;
-    case "CLOSED":
-      return "Nobody: verified and closed";
-  }
+function turn(t: Translate<"correctiveActions">, ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; factory: string; importer: string }) {
+  return t(`turn.${ca.status}`, { factory: ca.factory, importer: ca.importer, date: formatDay(ca.planDueAt) });
 }
 
 export default function CorrectiveActionPage() {
   const { org, ca, evidence, thread, can, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT("correctiveActions");
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
   // Each form answers its own refusal while it is shown; the banner says what was refused of a form that is gone.
@@ -71,13 +62,16 @@ export default function CorrectiveActionPage() {
   const typed = (intent: "review" | "close" | "reopen") => replyTo(actionData, intent)?.values;
   return (
     <>
-      <Breadcrumb links={[{ to: correctiveActionsPath(org.slug), label: "Corrective actions" }]} />
-      <PageHeader title={ca.title} description={`${otherSide} · ${ca.severity.toLowerCase()} · ${CA_STATUS_LABELS[ca.status]}`} />
+      <Breadcrumb links={[{ to: correctiveActionsPath(org.slug), label: t("list.title") }]} />
+      <PageHeader
+        title={ca.title}
+        description={t("detail.description", { partner: otherSide, severity: t(`severity.${ca.severity}`), status: t(`status.${ca.status}`) })}
+      />
       <p
         className={`mb-4 rounded-md border p-3 text-sm font-medium ${ca.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}
         data-testid="whose-turn"
       >
-        {ca.overdue ? "Overdue. " : ""}Waiting for: {turn(ca)}
+        {t(ca.overdue ? "detail.overdueWaitingFor" : "detail.waitingFor", { turn: turn(t, ca) })}
       </p>
       <FormAlert messages={errors}>
         {elsewhere?.problems?.length ? (
@@ -92,18 +86,18 @@ export default function CorrectiveActionPage() {
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <section className="card" aria-labelledby="problem">
             <h2 id="problem" className="font-semibold">
-              Problem
+              {t("detail.problem")}
             </h2>
             <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{ca.problem}</p>
             {ca.firstArticleId ? (
               <Link className="link tap-target mt-2 inline-block text-sm" to={firstArticlePath(org.slug, ca.firstArticleId)}>
-                From this first article
+                {t("detail.fromFirstArticle")}
               </Link>
             ) : null}
           </section>
           {ca.reviewNote && ca.status === "OPEN" ? (
             <section className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-              <p className="font-semibold">Returned by {ca.importer}:</p>
+              <p className="font-semibold">{t("detail.returnedBy", { importer: ca.importer })}</p>
               <p className="whitespace-pre-line">{ca.reviewNote}</p>
             </section>
           ) : null}
@@ -111,7 +105,7 @@ export default function CorrectiveActionPage() {
           {evidence.length ? (
             <section className="card" aria-labelledby="evidence">
               <h2 id="evidence" className="font-semibold">
-                Evidence
+                {t("detail.evidence")}
               </h2>
               <ul className="mt-2 flex flex-wrap gap-3">
                 {evidence.map((f) => (
@@ -125,7 +119,7 @@ export default function CorrectiveActionPage() {
           {ca.effectivenessNote ? (
             <section className="card text-sm" aria-labelledby="effectiveness">
               <h2 id="effectiveness" className="font-semibold">
-                Verification
+                {t("detail.verification")}
               </h2>
               <p className="mt-2 whitespace-pre-line">{ca.effectivenessNote}</p>
             </section>
@@ -135,45 +129,45 @@ export default function CorrectiveActionPage() {
           {can.review ? (
             <Form method="post" className="card space-y-3" {...review.form}>
               <input type="hidden" name="intent" value="review" />
-              <h2 className="font-semibold">Review the plan</h2>
+              <h2 className="font-semibold">{t("review.heading")}</h2>
               <FormMessage refusal={review} />
               <fieldset className="flex flex-wrap gap-2">
-                <legend className="sr-only">Decision</legend>
+                <legend className="sr-only">{t("review.decision")}</legend>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="accept" required defaultChecked={typed("review")?.decision === "accept"} /> Accept
+                  <input type="radio" name="decision" value="accept" required defaultChecked={typed("review")?.decision === "accept"} /> {t("review.accept")}
                 </label>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="return" defaultChecked={typed("review")?.decision === "return"} /> Return with comments
+                  <input type="radio" name="decision" value="return" defaultChecked={typed("review")?.decision === "return"} /> {t("review.return")}
                 </label>
               </fieldset>
               <FieldError refusal={review} name="decision" />
               <div>
                 <label className="block text-sm">
-                  <span className="font-medium text-slate-700">Comments (needed to return)</span>
+                  <span className="font-medium text-slate-700">{t("review.comments")}</span>
                   <textarea name="note" rows={3} className="input mt-1" maxLength={5000} defaultValue={typed("review")?.note} {...review.field("note")} />
                 </label>
                 <FieldError refusal={review} name="note" />
               </div>
-              <SubmitButton pendingText="Sending…">Send</SubmitButton>
+              <SubmitButton pendingText={t("sending")}>{t("review.send")}</SubmitButton>
             </Form>
           ) : null}
           {can.implement ? (
             <Form method="post" encType="multipart/form-data" className="card space-y-3" {...implement.form}>
-              <h2 className="font-semibold">Actions done?</h2>
+              <h2 className="font-semibold">{t("implement.heading")}</h2>
               <FormMessage refusal={implement} />
-              <p className="text-sm text-slate-600">Attach photos or documents that show the actions were carried out.</p>
-              <FileInput name="evidence" label="Evidence" multiple />
-              <SubmitButton pendingText="Sending…">Mark implemented</SubmitButton>
+              <p className="text-sm text-slate-600">{t("implement.hint")}</p>
+              <FileInput name="evidence" label={t("detail.evidence")} multiple />
+              <SubmitButton pendingText={t("sending")}>{t("implement.submit")}</SubmitButton>
             </Form>
           ) : null}
           {can.verify ? (
             <Form method="post" className="card space-y-3" {...close.form}>
               <input type="hidden" name="intent" value="close" />
-              <h2 className="font-semibold">Verify and close</h2>
+              <h2 className="font-semibold">{t("verify.heading")}</h2>
               <FormMessage refusal={close} />
               <div>
                 <label className="block text-sm">
-                  <span className="font-medium text-slate-700">How did you check the actions worked?</span>
+                  <span className="font-medium text-slate-700">{t("verify.question")}</span>
                   <textarea
                     name="note"
                     rows={3}
@@ -186,17 +180,17 @@ export default function CorrectiveActionPage() {
                 </label>
                 <FieldError refusal={close} name="note" />
               </div>
-              <SubmitButton pendingText="Closing…">Verify and close</SubmitButton>
+              <SubmitButton pendingText={t("verify.closing")}>{t("verify.heading")}</SubmitButton>
             </Form>
           ) : null}
           {can.reopen ? (
             <Form method="post" className="card space-y-3" {...reopen.form}>
               <input type="hidden" name="intent" value="reopen" />
-              <h2 className="font-semibold">Not solved?</h2>
+              <h2 className="font-semibold">{t("reopen.heading")}</h2>
               <FormMessage refusal={reopen} />
               <div>
                 <label className="block text-sm">
-                  <span className="font-medium text-slate-700">Why is it not solved?</span>
+                  <span className="font-medium text-slate-700">{t("reopen.question")}</span>
                   <textarea
                     name="note"
                     rows={2}
@@ -210,14 +204,14 @@ export default function CorrectiveActionPage() {
                 <FieldError refusal={reopen} name="note" />
               </div>
               <button type="submit" className="btn-secondary">
-                Reopen
+                {t("reopen.submit")}
               </button>
             </Form>
           ) : null}
         </aside>
       </div>
       <section id="thread" className="mt-6 max-w-3xl">
-        <Thread {...thread} heading="Conversation" orgSlug={org.slug} />
+        <Thread {...thread} heading={t("detail.conversation")} orgSlug={org.slug} />
       </section>
       <Timeline entries={history} />
     </>
@@ -236,30 +230,34 @@ function PlanView({
     planSubmittedAt: string | null;
   };
 }) {
+  const t = useT("correctiveActions");
   if (!ca.planSubmittedAt && !ca.containment && !ca.rootCause) {
-    return <p className="card text-sm text-slate-600">The factory has not answered yet.</p>;
+    return <p className="card text-sm text-slate-600">{t("plan.notYet")}</p>;
   }
   return (
     <section className="card space-y-3 text-sm" aria-labelledby="plan">
       <h2 id="plan" className="font-semibold">
-        The factory's plan
+        {t("plan.heading")}
       </h2>
       <div>
-        <h3 className="font-medium">Containment</h3>
+        <h3 className="font-medium">{t("answer.containment")}</h3>
         <p className="whitespace-pre-line text-slate-700">{ca.containment || "—"}</p>
       </div>
       <div>
-        <h3 className="font-medium">Root cause{ca.rootCauseCategory ? `: ${ROOT_CAUSE_LABELS[ca.rootCauseCategory]}` : ""}</h3>
+        <h3 className="font-medium">
+          {ca.rootCauseCategory ? t("plan.rootCauseWith", { category: t(`rootCause.${ca.rootCauseCategory}`) }) : t("plan.rootCause")}
+        </h3>
         <p className="whitespace-pre-line text-slate-700">{ca.rootCause || "—"}</p>
       </div>
       <div>
-        <h3 className="font-medium">Actions</h3>
+        <h3 className="font-medium">{t("plan.actions")}</h3>
         <ul className="mt-1 divide-y divide-slate-100">
           {ca.items.map((i) => (
             <li key={i.id} className="flex flex-wrap justify-between gap-2 py-1.5">
               <span>{i.action}</span>
               <span className="text-slate-600">
-                {i.owner} · due {i.dueAt} {i.overdue ? <span className="font-semibold text-red-700">(past due)</span> : null}
+                {t("plan.itemDue", { owner: i.owner, date: i.dueAt })}{" "}
+                {i.overdue ? <span className="font-semibold text-red-700">{t("plan.pastDue")}</span> : null}
               </span>
             </li>
           ))}
@@ -267,7 +265,7 @@ function PlanView({
       </div>
       {ca.preventive ? (
         <div>
-          <h3 className="font-medium">Preventive action</h3>
+          <h3 className="font-medium">{t("plan.preventive")}</h3>
           <p className="whitespace-pre-line text-slate-700">{ca.preventive}</p>
         </div>
       ) : null}

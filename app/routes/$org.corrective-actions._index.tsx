@@ -7,11 +7,12 @@ import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { RecordList } from "~/components/record-list.tsx";
 import { correctiveActionToOpen } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { listCorrectiveActions } from "~/features/corrective-actions/lists.server.ts";
-import { CA_STATUS_LABELS, CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
+import { CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatDay } from "~/lib/format.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions · Supplier Portal" }];
@@ -37,47 +38,44 @@ const severityStyle = { CRITICAL: "bg-red-100 text-red-800", MAJOR: "bg-amber-10
 export default function CorrectiveActions() {
   const { org, list, partners, query, can } = useLoaderData<typeof loader>();
   const isImporter = org.kind === "IMPORTER";
+  const t = useT("correctiveActions");
   return (
     <>
       <PageHeader
-        title="Corrective actions"
-        description="When a problem appears: find the process step that caused it, fix it, and check that the fix works."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={
           can.open ? (
             <Link to="new" className="btn-primary">
-              Open a corrective action
+              {t("list.open")}
             </Link>
           ) : null
         }
       />
-      <FilterForm>
-        <FilterSelect name="status" label="Status" value={query.status} options={CA_STATUSES.map((s) => ({ value: s, label: CA_STATUS_LABELS[s] }))} />
+      <FilterForm submitLabel={t("list.filter")}>
+        <FilterSelect name="status" label={t("list.status")} value={query.status} options={CA_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         <label className="flex min-h-11 items-center gap-2 self-center text-sm sm:min-h-0">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
+          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> {t("list.overdueOnly")}
         </label>
       </FilterForm>
-      {list.myTurnCount ? <p className="mb-3 text-sm font-medium text-amber-900">{list.myTurnCount} waiting for you — shown first.</p> : null}
+      {list.myTurnCount ? <p className="mb-3 text-sm font-medium text-amber-900">{t("list.myTurn", { count: list.myTurnCount })}</p> : null}
       <RecordList
         list={list}
         rowTestId="ca-row"
         to={(ca) => correctiveActionPath(org.slug, ca.id)}
         row={(ca) => ({
           title: ca.title,
-          detail: `${ca.partnerName} · plan due ${formatDay(ca.planDueAt)}`,
+          detail: t("list.detail", { partner: ca.partnerName ?? "", date: formatDay(ca.planDueAt) }),
           badges: (
             <>
-              {ca.overdue ? <span className="rounded bg-red-600 px-2 py-1 font-semibold text-white">Overdue</span> : null}
-              <span className={`rounded px-2 py-1 font-semibold ${severityStyle[ca.severity]}`}>{ca.severity.toLowerCase()}</span>
-              <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{CA_STATUS_LABELS[ca.status]}</span>
+              {ca.overdue ? <span className="rounded bg-red-600 px-2 py-1 font-semibold text-white">{t("overdue")}</span> : null}
+              <span className={`rounded px-2 py-1 font-semibold ${severityStyle[ca.severity]}`}>{t(`severity.${ca.severity}`)}</span>
+              <span className="rounded bg-slate-100 px-2 py-1 text-slate-700">{t(`status.${ca.status}`)}</span>
             </>
           ),
         })}
-        empty={
-          <EmptyState title="No corrective actions here">
-            {isImporter ? "Open one when a problem needs the factory's root cause and plan." : "When an importer opens one, it appears here."}
-          </EmptyState>
-        }
+        empty={<EmptyState title={t("list.empty.title")}>{isImporter ? t("list.empty.importer") : t("list.empty.factory")}</EmptyState>}
       />
     </>
   );

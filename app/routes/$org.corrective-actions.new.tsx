@@ -16,6 +16,7 @@ import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
 import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = () => [{ title: "Open a corrective action · Supplier Portal" }];
 
@@ -55,20 +56,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewCorrectiveAction() {
   const { factories, prefill, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT("correctiveActions");
   const [form, fields] = useSchemaForm(OpenSchema, { id: "open-ca", lastResult: actionData?.result, defaultValue: defaults });
-  if (factories.length === 0) return <EmptyState title="No active partner factories">Invite a factory first.</EmptyState>;
+  if (factories.length === 0) return <EmptyState title={t("new.noFactories.title")}>{t("new.noFactories.body")}</EmptyState>;
   return (
     <>
-      <PageHeader
-        title="Open a corrective action"
-        description="Describe the problem as facts: what, where, how many, since when. The factory answers with the process step that caused it."
-      />
+      <PageHeader title={t("new.title")} description={t("new.description")} />
       <Form method="post" className="card max-w-3xl space-y-4" {...getFormProps(form)}>
         {prefill ? <input {...getInputProps(fields.firstArticleId, { type: "hidden" })} /> : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
             <label htmlFor={fields.factoryId.id} className="block text-sm font-medium text-slate-700">
-              Factory
+              {t("new.factory")}
             </label>
             <select {...getSelectProps(fields.factoryId)} className="input mt-1" disabled={!!prefill}>
               {factories.map((f) => (
@@ -82,28 +81,28 @@ export default function NewCorrectiveAction() {
           </div>
           <div>
             <label htmlFor={fields.severity.id} className="block text-sm font-medium text-slate-700">
-              Severity
+              {t("new.severity")}
             </label>
             <select {...getSelectProps(fields.severity)} className="input mt-1">
               {SEVERITIES.map((s) => (
                 <option key={s} value={s}>
-                  {s.charAt(0) + s.slice(1).toLowerCase()}
+                  {t(`severityName.${s}`)}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor={fields.planDueAt.id} className="block text-sm font-medium text-slate-700">
-              Plan due
+              {t("new.planDue")}
             </label>
             <input {...getInputProps(fields.planDueAt, { type: "date" })} className="input mt-1" />
             <ErrorList id={fields.planDueAt.errorId} errors={fields.planDueAt.errors} />
           </div>
         </div>
-        <Field meta={fields.title} label="Title" />
-        <TextareaField meta={fields.problem} label="Problem" rows={8} className="font-mono text-sm" />
+        <Field meta={fields.title} label={t("new.titleLabel")} />
+        <TextareaField meta={fields.problem} label={t("new.problem")} rows={8} className="font-mono text-sm" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SubmitButton pendingText="Opening…">Open corrective action</SubmitButton>
+        <SubmitButton pendingText={t("new.opening")}>{t("new.submit")}</SubmitButton>
       </Form>
     </>
   );

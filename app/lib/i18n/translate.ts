@@ -9,6 +9,8 @@ import { loaders } from "virtual:catalogues";
 import type attachments from "~/locales/en/attachments.json";
 import type auth from "~/locales/en/auth.json";
 import type common from "~/locales/en/common.json";
+import type correctiveActions from "~/locales/en/correctiveActions.json";
+import type dashboard from "~/locales/en/dashboard.json";
 import type firstArticles from "~/locales/en/firstArticles.json";
 import type history from "~/locales/en/history.json";
 import type specs from "~/locales/en/specs.json";
@@ -19,6 +21,8 @@ export interface Catalogues {
   attachments: typeof attachments;
   auth: typeof auth;
   common: typeof common;
+  correctiveActions: typeof correctiveActions;
+  dashboard: typeof dashboard;
   firstArticles: typeof firstArticles;
   history: typeof history;
   specs: typeof specs;

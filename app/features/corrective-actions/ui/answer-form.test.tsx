@@ -7,6 +7,9 @@ import { createMemoryRouter, RouterProvider, type ActionFunctionArgs } from "rea
 import { describe, expect, it } from "vitest";
 import { AnswerSchema, planProblems } from "~/features/corrective-actions/schemas.ts";
 import { CaAnswerForm } from "~/features/corrective-actions/ui/answer-form.tsx";
+import { InLanguage, textOutsideCatalogues } from "../../../../tests/support/i18n.tsx";
+import { routerWrapper } from "../../../../tests/support/component-router.tsx";
+import type { Language } from "~/lib/i18n/languages.ts";
 
 type Reply = { result: SubmissionResult<string[]> };
 
@@ -29,7 +32,11 @@ function renderAnswerPage(action: (args: ActionFunctionArgs) => Promise<Reply>) 
   const router = createMemoryRouter([{ path: "/:org/corrective-actions/:caId", element: <AnswerPage />, action }], {
     initialEntries: ["/acme/corrective-actions/ca-1"],
   });
-  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
+  render(
+    <InLanguage>
+      <RouterProvider router={router} future={{ v7_startTransition: true }} />
+    </InLanguage>,
+  );
   return userEvent.setup();
 }
 
@@ -64,4 +71,32 @@ describe("the corrective-action answer form", () => {
     expect(document.getElementById(category.getAttribute("aria-describedby")!)?.textContent).toBe("Choose where the problem came from");
     expect(screen.getByRole("textbox", { name: "Containment" }).getAttribute("aria-invalid")).toBeNull();
   });
+
+  it("speaks the reader's language: Chinese for a Chinese reader", () => {
+    renderIn("zh-CN");
+    expect(screen.getByRole("heading", { name: "您的回复" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "围堵措施" })).toBeTruthy();
+    expect(screen.getByRole("option", { name: "工序步骤" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "删除措施 1" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "把计划发送给进口商" })).toBeTruthy();
+  });
+
+  it("has no text of its own outside the catalogues (pseudo-locale)", () => {
+    const { container } = renderIn("en-XA");
+    // What the factory typed is data.
+    const data = new Set(["All mugs held", "Sort the stock", "Li Wei"]);
+    expect(textOutsideCatalogues(container, (text) => data.has(text))).toEqual([]);
+  });
 });
+
+/** The form with a draft answer (one action), in `language`. */
+function renderIn(language: Language) {
+  const values = {
+    containment: "All mugs held.",
+    rootCauseCategory: "PROCESS_STEP",
+    rootCause: "",
+    preventive: "",
+    items: [{ action: "Sort the stock", owner: "Li Wei", dueAt: "2026-12-20" }],
+  };
+  return render(<CaAnswerForm values={values} canSubmit />, { wrapper: routerWrapper(undefined, language) });
+}

@@ -3,6 +3,8 @@
 // with a label that says the numbers) and carries the same numbers as text
 // or a table that only screen readers see, for those who browse by table.
 
+import { useT, type Translate } from "~/lib/i18n/translate.ts";
+
 const BRAND = "#2159bd"; // brand-600
 const TRACK = "#e2e8f0"; // slate-200
 const INK = "#334155"; // slate-700
@@ -13,9 +15,9 @@ export function formatPercent(percent: number | null) {
 }
 
 /** "2.5 days", "1.0 day"; "—" when there is nothing to measure. */
-export function formatDays(days: number | null) {
+export function formatDays(t: Translate<"dashboard">, days: number | null) {
   if (days === null) return "—";
-  return `${days.toFixed(1)} ${days === 1 ? "day" : "days"}`;
+  return t("chart.days", { days, value: days.toFixed(1) });
 }
 
 /**
@@ -23,8 +25,9 @@ export function formatDays(days: number | null) {
  * track and says "no data" rather than 0%.
  */
 export function RateBar({ label, percent, numerator, denominator }: { label: string; percent: number | null; numerator: number; denominator: number }) {
+  const t = useT("dashboard");
   const width = percent === null ? 0 : Math.max(0, Math.min(100, percent));
-  const description = percent === null ? `${label}: no data in this period` : `${label}: ${formatPercent(percent)} (${numerator} of ${denominator})`;
+  const description = percent === null ? t("chart.noData", { label }) : t("chart.rate", { label, percent: formatPercent(percent), numerator, denominator });
   return (
     <div className="mt-2">
       <svg viewBox="0 0 100 6" preserveAspectRatio="none" className="block h-3 w-full overflow-hidden rounded-full" role="img" aria-label={description}>
@@ -52,6 +55,7 @@ export interface BarDatum {
  * row (a zero is information too).
  */
 export function HorizontalBarChart({ title, data, unit = "" }: { title: string; data: readonly BarDatum[]; unit?: string }) {
+  const t = useT("dashboard");
   const width = 320;
   const countSpace = 44;
   const barMax = width - countSpace;
@@ -88,9 +92,9 @@ export function HorizontalBarChart({ title, data, unit = "" }: { title: string; 
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Count</th>
-              <th scope="col">Share</th>
+              <th scope="col">{t("chart.category")}</th>
+              <th scope="col">{t("chart.count")}</th>
+              <th scope="col">{t("chart.share")}</th>
             </tr>
           </thead>
           <tbody>

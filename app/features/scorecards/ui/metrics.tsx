@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import type { MedianFigure, RateFigure } from "../scorecard.server.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 import { formatDays, formatPercent, RateBar } from "./charts.tsx";
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A group of metric cards under a heading. */
 export function MetricSection({ title, children }: { title: string; children: ReactNode }) {
@@ -16,13 +15,14 @@ export function MetricSection({ title, children }: { title: string; children: Re
 
 /** A link to the numbered definition at the foot of the page. */
 export function FootnoteRef({ note }: { note: string }) {
+  const t = useT("dashboard");
   return (
     <sup className="ml-0.5 text-xs font-normal">
       <span className="sr-only"> </span>
       {/* The visible number starts the link's name, so a person who says "click 7" reaches it. */}
       <a href={`#note-${note}`} className="link">
         {note}
-        <span className="sr-only"> (definition)</span>
+        <span className="sr-only"> {t("metric.definition")}</span>
       </a>
     </sup>
   );
@@ -43,6 +43,7 @@ export function MetricCard({
   tone?: "warn";
   children?: ReactNode;
 }) {
+  const t = useT("dashboard");
   return (
     <div className={`card ${tone === "warn" ? "border-amber-300" : ""}`} data-testid="metric">
       <h3 className="text-sm font-medium text-slate-600">
@@ -54,7 +55,7 @@ export function MetricCard({
         {value === "—" ? (
           <>
             <span aria-hidden="true">—</span>
-            <span className="sr-only">No data</span>
+            <span className="sr-only">{t("metric.noData")}</span>
           </>
         ) : (
           value
@@ -106,5 +107,6 @@ export function MedianMetric({
   none: string;
   counted: (count: number) => string;
 }) {
-  return <MetricCard title={title} value={formatDays(median.days)} note={note} explanation={median.count === 0 ? none : counted(median.count)} />;
+  const t = useT("dashboard");
+  return <MetricCard title={title} value={formatDays(t, median.days)} note={note} explanation={median.count === 0 ? none : counted(median.count)} />;
 }
