@@ -26,10 +26,16 @@ export function InLanguage({ language = "en", children }: { language?: Language;
 export function textOutsideCatalogues(root: HTMLElement, isData: (text: string) => boolean = () => false): string[] {
   const strays: string[] = [];
   const check = (text: string | null | undefined) => {
-    const rest = (text ?? "")
-      .replace(/⟦[^⟧]*⟧/g, " ")
+    // A message may fill another (⟦Round ⟦…⟧ of ⟦…⟧⟧): the innermost brackets go first, then those around them.
+    let rest = text ?? "";
+    for (let before = ""; before !== rest;) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, " ")];
+    // What is left of a message split by the elements inside it (a link in a sentence) is accented, not English:
+    // only words of plain Latin letters are text that bypassed the catalogues.
+    rest = rest
       .replace(/[\s\p{P}\p{S}\d]+/gu, " ")
-      .trim();
+      .split(" ")
+      .filter((word) => /^[A-Za-z]+$/.test(word))
+      .join(" ");
     if (rest && !isData(rest)) strays.push(rest);
   };
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
