@@ -7,8 +7,9 @@ import { requireMembership } from "~/lib/tenant.server.ts";
 import { membersPath } from "~/features/organizations/paths.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { dataTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: dataTitle(data?.org.name) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

@@ -13,8 +13,9 @@ import { specPath } from "~/features/specs/paths.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { pageRequest, toPage } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "history", "meta.auditLog") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

@@ -22,8 +22,11 @@ import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refus
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
+import { pageTitle, dataTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ca.title} · Supplier Portal` : "Corrective action" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? dataTitle(data.ca.title) : pageTitle(matches, "correctiveActions", "meta.detail") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

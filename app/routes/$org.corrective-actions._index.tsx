@@ -14,8 +14,9 @@ import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Corrective actions · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "correctiveActions", "meta.list") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

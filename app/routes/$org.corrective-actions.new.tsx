@@ -17,8 +17,9 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
 import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Open a corrective action · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "correctiveActions", "meta.new") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

@@ -24,9 +24,14 @@ import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { newCorrectiveActionPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticleCsvPath, firstArticlePath, firstArticleReadingsPath, firstArticlesPath } from "~/features/first-articles/paths.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `First article ${data.spec.productCode} PO ${data.fa.poNumber} · Supplier Portal` : "First article" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "firstArticles", "meta.detail", { code: data.spec.productCode, po: data.fa.poNumber })
+      : pageTitle(matches, "firstArticles", "meta.detailFallback"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

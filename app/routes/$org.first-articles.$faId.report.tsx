@@ -12,14 +12,15 @@ import { useT, type Translate } from "~/lib/i18n/translate.ts";
 // A stylesheet, not a <style> element: the pages' policy runs no inline styles.
 import printStylesheet from "~/styles/fa-report-print.css?url";
 import { firstArticleCsvPath, firstArticlePath } from "~/features/first-articles/paths.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? `FAI report · ${data.report.header.productCode} · PO ${data.report.header.poNumber} · Supplier Portal`
-      : "First article report · Supplier Portal",
+      ? pageTitle(matches, "firstArticles", "meta.report", { code: data.report.header.productCode, po: data.report.header.poNumber })
+      : pageTitle(matches, "firstArticles", "meta.reportFallback"),
   },
 ];
 

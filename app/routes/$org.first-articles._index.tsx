@@ -14,8 +14,9 @@ import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "First articles · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "firstArticles", "meta.list") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

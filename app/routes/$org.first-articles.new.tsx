@@ -15,8 +15,9 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { isoDay } from "~/lib/dates.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Start a first article · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "firstArticles", "meta.new") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

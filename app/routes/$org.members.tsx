@@ -24,8 +24,9 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { formatDayNumeric } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { membersPath } from "~/features/organizations/paths.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Members · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "members", "meta.page") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

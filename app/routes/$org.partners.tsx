@@ -19,8 +19,9 @@ import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardPath } from "~/features/scorecards/paths.ts";
 import { FilterChips } from "~/components/list-filters.tsx";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Partners · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "partners", "meta.page") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

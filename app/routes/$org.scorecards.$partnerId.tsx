@@ -12,12 +12,15 @@ import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardCsvPath } from "~/features/scorecards/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? `Scorecard · ${data.org.kind === "IMPORTER" ? data.scorecard.factory.name : data.scorecard.importer.name} · Supplier Portal`
-      : "Scorecard · Supplier Portal",
+      ? pageTitle(matches, "dashboard", "meta.scorecard", {
+          partner: data.org.kind === "IMPORTER" ? data.scorecard.factory.name : data.scorecard.importer.name,
+        })
+      : pageTitle(matches, "dashboard", "meta.scorecardFallback"),
   },
 ];
 

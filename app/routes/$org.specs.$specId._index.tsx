@@ -22,8 +22,11 @@ import { formatDay } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle, dataTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.spec.title ?? "Specification"} · Supplier Portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? dataTitle(data.spec.title) : pageTitle(matches, "specs", "meta.spec") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

@@ -9,9 +9,14 @@ import { loadSpec } from "~/features/specs/specs.server.ts";
 import { listVersions, loadVersion, toSnapshot } from "~/features/specs/versions.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.spec.title}: v${data.from} → v${data.to} · Supplier Portal` : "Changes" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "specs", "meta.diff", { title: data.spec.title, from: data.from, to: data.to })
+      : pageTitle(matches, "specs", "meta.diffFallback"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

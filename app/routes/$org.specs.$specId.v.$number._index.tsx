@@ -27,9 +27,14 @@ import { FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
 import { replyTo } from "~/lib/action-data.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.spec.title} v${data.version.number} · Supplier Portal` : "Specification" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "specs", "meta.version", { title: data.spec.title, number: data.version.number })
+      : pageTitle(matches, "specs", "meta.spec"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -32,9 +32,14 @@ import type { Tx } from "~/lib/db.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit ${data.spec.title} v${data.snapshot.number} · Supplier Portal` : "Edit" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "specs", "meta.edit", { title: data.spec.title, number: data.snapshot.number })
+      : pageTitle(matches, "specs", "meta.editFallback"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -13,8 +13,9 @@ import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Specifications · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "specs", "meta.list") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

@@ -11,8 +11,9 @@ import { firstArticlesPath } from "~/features/first-articles/paths.ts";
 import { membersPath, NEW_ORG_PATH, orgPath } from "~/features/organizations/paths.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { specsPath } from "~/features/specs/paths.ts";
+import { dataTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · Supplier Portal` : "Supplier Portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: dataTitle(data?.org.name) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);

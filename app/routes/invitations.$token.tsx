@@ -20,8 +20,9 @@ import { invitationPath, orgPath, signupPath } from "~/features/organizations/pa
 import { partnersPath } from "~/features/partners/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth", "meta.invitation") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await getInvitationByToken(params.token ?? "");

@@ -16,8 +16,9 @@ import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 import { signupPath } from "~/features/organizations/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log in · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth", "meta.login") }];
 
 // A document response carries only the headers a route passes on: the refusal's Retry-After too.
 export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {

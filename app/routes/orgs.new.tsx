@@ -13,8 +13,9 @@ import { requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { orgPath } from "~/features/organizations/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "New organization · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth", "meta.newOrg") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -16,8 +16,9 @@ import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 import { invitationPath, orgPath, SIGNUP_SENT_PATH } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth", "meta.signup") }];
 
 async function invitationFor(token: string | null | undefined) {
   if (!token) return null;

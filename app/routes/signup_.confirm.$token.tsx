@@ -13,8 +13,9 @@ import { orgPath, signupPath } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { RichText } from "~/lib/i18n/rich-text.tsx";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email · Supplier Portal" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth", "meta.confirm") }, { name: "referrer", content: "no-referrer" }];
 
 type Refusal = "invalid" | "used" | "expired" | "taken";
 const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 404, used: 410, expired: 410, taken: 409 };

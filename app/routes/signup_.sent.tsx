@@ -6,9 +6,10 @@ import { signupPath } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { RichText } from "~/lib/i18n/rich-text.tsx";
+import { pageTitle } from "~/lib/i18n/page-title.ts";
 
 // Where every sign-up lands, whether or not the address had an account: the email says which.
-export const meta: MetaFunction = () => [{ title: "Check your email · Supplier Portal" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth", "meta.sent") }];
 
 export default function SignupSent() {
   const t = useT("auth");

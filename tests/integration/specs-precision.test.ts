@@ -17,6 +17,7 @@ import * as specRoute from "~/routes/$org.specs.$specId._index.tsx";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { createFirstArticle, createSpec, createSpecShare, unique } from "../support/factories.ts";
+import { InLanguage } from "../support/i18n.tsx";
 import { call, signedInMember } from "../support/routes.ts";
 
 type Member = Awaited<ReturnType<typeof signedInMember>>;
@@ -81,7 +82,7 @@ describe("typed precision", () => {
     const v1 = snapshotOf(page.data);
     expect(numbers(v1)).toEqual(STORED);
     expect(v1.characteristics.map(requirementText)).toEqual(["0.60 +0.10 / −0.05 mm", "95.0 ± 1.0 mm", "at least 50.0 N"]);
-    const html = renderToString(createElement(SpecVersionView, { org: importer.org, version: v1 }));
+    const html = renderToString(createElement(InLanguage, { children: createElement(SpecVersionView, { org: importer.org, version: v1 }) }));
     expect(html).toContain("0.60 +0.10 / −0.05 mm");
 
     const next = await call(specRoute.action, `/${importer.org.slug}/specs/${specId}`, {
@@ -131,7 +132,7 @@ describe("a version published before the missing-nominal rule", () => {
       params: { org: factory.org.slug, specId: spec.id, number: "1" },
     });
     expect(page.status).toBe(200);
-    const html = renderToString(createElement(SpecVersionView, { org: factory.org, version: snapshotOf(page.data) }));
+    const html = renderToString(createElement(InLanguage, { children: createElement(SpecVersionView, { org: factory.org, version: snapshotOf(page.data) }) }));
     expect(html).toContain("± 0.05 mm (cannot be judged: no nominal value)");
 
     const fa = await createFirstArticle(other.org, factory.org, spec, version, {

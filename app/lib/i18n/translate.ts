@@ -13,6 +13,8 @@ import type correctiveActions from "~/locales/en/correctiveActions.json";
 import type dashboard from "~/locales/en/dashboard.json";
 import type firstArticles from "~/locales/en/firstArticles.json";
 import type history from "~/locales/en/history.json";
+import type members from "~/locales/en/members.json";
+import type partners from "~/locales/en/partners.json";
 import type specs from "~/locales/en/specs.json";
 import type threads from "~/locales/en/threads.json";
 import type { Language } from "./languages.ts";
@@ -25,6 +27,8 @@ export interface Catalogues {
   dashboard: typeof dashboard;
   firstArticles: typeof firstArticles;
   history: typeof history;
+  members: typeof members;
+  partners: typeof partners;
   specs: typeof specs;
   threads: typeof threads;
 }
