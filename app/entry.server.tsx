@@ -11,6 +11,7 @@ import { getEnv } from "~/lib/env.server.ts";
 import { requestLanguage } from "~/lib/i18n/language.server.ts";
 import { isLanguage } from "~/lib/i18n/languages.ts";
 import { registerTitleCatalogues } from "~/lib/i18n/page-title.ts";
+import { instanceFor } from "~/lib/i18n/translate.server.ts";
 import { holdsEverything } from "~/lib/i18n/translate.ts";
 import { NonceProvider } from "~/lib/nonce.ts";
 import { contentSecurityPolicy, nonceOf } from "~/lib/security-headers.server.ts";
@@ -66,13 +67,8 @@ export default function handleRequest(
   });
 }
 
-// Page titles take their words from one instance per language, holding all of its catalogues.
-const titleInstances = new Map<string, ReturnType<typeof setupI18n>>();
-registerTitleCatalogues((language) => {
-  let i18n = titleInstances.get(language);
-  if (!i18n) titleInstances.set(language, (i18n = setupI18n({ locale: language, messages: { [language]: allCatalogues[language] ?? {} } })));
-  return i18n;
-});
+// Page titles take their words from the server's one instance per language.
+registerTitleCatalogues(instanceFor);
 
 /** The page's language, as the root loader found it (or, when it did not run, as the request asks), with every catalogue. */
 function pageI18n(request: Request, remixContext: EntryContext) {

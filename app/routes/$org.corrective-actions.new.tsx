@@ -1,4 +1,3 @@
-import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,6 +17,7 @@ import { DAY_MS, isoDay } from "~/lib/dates.ts";
 import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "correctiveActions", "meta.new") }];
 
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return dispatchForm(await readForm(request), { open: OpenSchema }, async (input) => {
     const { ca, emailed } = await openCorrectiveAction(ctx, input);
     return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id), {
-      message: `Corrective action opened. ${emailedSentence(emailed, "No one at the factory could be emailed.")}`,
+      message: accountTranslator(ctx.user, "correctiveActions")("toast.opened", { emailed }),
     });
   });
 }

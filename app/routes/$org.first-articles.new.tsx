@@ -16,6 +16,7 @@ import { isoDay } from "~/lib/dates.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "firstArticles", "meta.new") }];
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   ensureCanStart(ctx);
   return dispatchForm(await readForm(request), { start: NewFirstArticleSchema }, async (input) => {
     const fa = await createFirstArticle(ctx, input);
-    return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: "First article started. Enter the readings, add photos, then submit." });
+    return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: accountTranslator(ctx.user, "firstArticles")("toast.started") });
   });
 }
 

@@ -144,7 +144,7 @@ export default function SpecPage() {
         {org.kind === "IMPORTER" ? (
           <aside className="card h-fit" aria-labelledby="sharing">
             <h2 id="sharing" className="font-semibold">
-              {t("share.legend")}
+              {t("share.heading")}
             </h2>
             <p className="mt-1 text-sm text-slate-600">{t("spec.factoriesSeePublished")}</p>
             {shareOptions.filter((o) => o.sharedAt).length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("spec.notShared")}</p> : null}

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import * as languageRoute from "~/routes/language.ts";
 import * as rootRoute from "~/root.tsx";
+import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
+import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
 import { call, signedInMember } from "../support/routes.ts";
 
 const languageOf = async (headers: Record<string, string>, cookie?: string) => {
@@ -50,5 +52,28 @@ describe("the language menu", () => {
     const away = await call(languageRoute.action, "/language", { form: { language: "es", redirectTo: "//evil.example/x" } });
     expect(away.status).toBe(302);
     expect(away.location).toBe("/");
+  });
+});
+
+describe("what the server says after an action", () => {
+  it("is in the language of the person who acted, whatever the browser asks for", async () => {
+    const importer = await createMember("IMPORTER", "QUALITY");
+    const factory = await signedInMember("FACTORY", "OWNER");
+    await prisma.user.update({ where: { id: factory.user.id }, data: { locale: "zh-CN" } });
+    const { spec, version } = await createSpec(importer.org.id);
+    await createSpecShare(spec.id, importer.org.id, factory.org.id);
+    await createAcknowledgement(version, factory.org.id);
+    const fa = await createFirstArticle(importer.org, factory.org, spec, version);
+
+    const posted = await call(faRoute.action, `/${factory.org.slug}/first-articles/${fa.id}`, {
+      cookie: factory.cookie,
+      headers: { "Accept-Language": "en" },
+      params: { org: factory.org.slug, faId: fa.id },
+      form: { intent: "comment", body: "样品 3 的釉面偏薄。", visibility: "SHARED" },
+    });
+    expect(posted.status, JSON.stringify(posted.data)).toBe(302);
+    const toastCookie = posted.headers.get("Set-Cookie")!.split(";")[0]!;
+    const page = await call(rootRoute.loader, `/${factory.org.slug}/first-articles/${fa.id}`, { cookie: `${factory.cookie}; ${toastCookie}` });
+    expect((page.data as { toast: { message: string } }).toast.message).toBe("评论已发布。");
   });
 });

@@ -11,6 +11,7 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { ensureCanTake, type LoadedCorrectiveAction, markImplemented, reopen, reviewPlan, saveAnswer, verifyAndClose } from "./corrective-actions.server.ts";
 import { AnswerSchema, CloseSchema, ReopenSchema, ReviewSchema } from "./schemas.ts";
 import { correctiveActionPath } from "./paths.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 export const caThread = (ca: Pick<LoadedCorrectiveAction, "id" | "importerId" | "factoryId">) => threadOn("CorrectiveAction", ca.id, ca);
 
@@ -39,6 +40,7 @@ export async function handleCorrectiveActionAction(
   const here = correctiveActionPath(ctx.org.slug, ca.id);
   if (new URL(request.url).searchParams.get("upload") === "evidence") return receiveEvidence(request, ctx, ca);
   const form = await readForm(request, 256 * 1024);
+  const t = accountTranslator(ctx.user, "correctiveActions");
   const typed = () => ({ values: typedValues(form, (name) => name === "intent" || name === "note" || name === "decision") });
   const thread = threadIntents(ctx, () => ({
     thread: caThread(ca),
@@ -53,7 +55,7 @@ export async function handleCorrectiveActionAction(
       ...thread.handlers,
       "save-answer": async (input) => {
         await saveAnswer(ctx, ca, input, false);
-        return redirectWithToast(here, { message: "Answer saved as a draft." });
+        return redirectWithToast(here, { message: t("toast.answerSaved") });
       },
       "submit-plan": async (input, { refuse }) => {
         const outcome = await saveAnswer(ctx, ca, input, true);
@@ -61,19 +63,19 @@ export async function handleCorrectiveActionAction(
           const fieldErrors = Object.fromEntries(outcome.problems.map((p) => [p.path, [p.message]]));
           return refuse(422, { formErrors: ["The plan is not complete yet. Your answer was not sent."], fieldErrors }, { problems: outcome.problems });
         }
-        return redirectWithToast(here, { message: "Plan sent to the importer." });
+        return redirectWithToast(here, { message: t("toast.planSent") });
       },
       review: async (input) => {
         await reviewPlan(ctx, ca, input);
-        return redirectWithToast(here, { message: input.decision === "accept" ? "Plan accepted." : "Plan returned to the factory." });
+        return redirectWithToast(here, { message: input.decision === "accept" ? t("toast.planAccepted") : t("toast.planReturned") });
       },
       close: async ({ note }) => {
         await verifyAndClose(ctx, ca, note);
-        return redirectWithToast(here, { message: "Verified and closed." });
+        return redirectWithToast(here, { message: t("toast.closed") });
       },
       reopen: async ({ note }) => {
         await reopen(ctx, ca, note);
-        return redirectWithToast(here, { message: "Reopened. The factory has been asked for a new plan." });
+        return redirectWithToast(here, { message: t("toast.reopened") });
       },
     },
     {
@@ -111,5 +113,5 @@ async function receiveEvidence(request: Request, ctx: TenantContext, ca: LoadedC
   } finally {
     if (!kept) await staged.discard();
   }
-  return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id), { message: "Marked implemented. The importer has been asked to verify." });
+  return redirectWithToast(correctiveActionPath(ctx.org.slug, ca.id), { message: accountTranslator(ctx.user, "correctiveActions")("toast.implemented") });
 }

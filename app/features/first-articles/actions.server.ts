@@ -1,4 +1,3 @@
-import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { data, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import { receiveUploads } from "~/features/attachments/uploads.server.ts";
@@ -21,6 +20,7 @@ import { DecideSchema, FirstArticleHeaderSchema } from "./schemas.ts";
 import { startNextRound, withdrawFirstArticle } from "./resubmission.server.ts";
 import { decideFirstArticle, saveReadings, submitFirstArticle } from "./workflow.server.ts";
 import { firstArticlePath } from "./paths.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 const CSV_LIMIT = 1024 * 1024;
 
@@ -53,6 +53,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
   if (upload === "files") return uploadFiles(request, ctx, fa);
   if (upload === "csv") return importCsv(request, ctx, fa);
   const here = firstArticlePath(ctx.org.slug, fa.id);
+  const t = accountTranslator(ctx.user, "firstArticles");
   const form = await readForm(request, 512 * 1024);
   const characteristics = await characteristicsOf(fa);
   // The role and the state decide first: a forbidden write is a 403 whatever the fields hold.
@@ -71,14 +72,14 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       return refuse(400, { formErrors: ["Fewer samples would drop readings you entered. Clear those columns first."] });
     }
     await saveReadings(ctx, fa, characteristics, typed, header);
-    if (intent !== "submit") return redirectWithToast(here, { message: "Saved." });
+    if (intent !== "submit") return redirectWithToast(here, { message: t("toast.saved") });
     // Submitting after the save: a refused submission keeps everything just saved.
     const outcome = await submitFirstArticle(ctx, { ...fa, sampleCount: header.sampleCount, revision: fa.revision + 1 }, characteristics, typed);
     if (!outcome.ok) {
       const count = outcome.problems.length;
       return refuse(422, { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] }, { problems: outcome.problems });
     }
-    return redirectWithToast(here, { message: `Submitted. ${emailedSentence(outcome.emailed, "No one at the importer could be emailed.")}` });
+    return redirectWithToast(here, { message: t("toast.submitted", { emailed: outcome.emailed }) });
   };
   const thread = threadIntents(ctx, () => ({
     thread: faThread(fa),
@@ -95,7 +96,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       submit: record,
       decide: async (decision) => {
         const emailed = await decideFirstArticle(ctx, fa, characteristics, decision);
-        return redirectWithToast(here, { message: `Decision recorded. ${emailedSentence(emailed, "No one at the factory could be emailed.")}` });
+        return redirectWithToast(here, { message: t("toast.decided", { emailed }) });
       },
       "next-round": async () => {
         const next = await startNextRound(ctx, fa);
@@ -103,7 +104,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       },
       withdraw: async () => {
         await withdrawFirstArticle(ctx, fa);
-        return redirectWithToast(here, { message: "Draft withdrawn. It no longer appears in your lists of things to do." });
+        return redirectWithToast(here, { message: t("toast.withdrawn") });
       },
     },
     {
@@ -154,7 +155,7 @@ async function uploadFiles(request: Request, ctx: TenantContext, fa: LoadedFirst
   if (refused) return data<FaActionData>({ intent: "upload", result: { status: "error", error: refused.fieldErrors } }, refused.status);
   const count = Object.values(attachments).flat().length;
   if (!count) return refusal("upload", 400, ["Choose at least one file."]);
-  return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: `${count} file${count === 1 ? "" : "s"} added.` });
+  return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: accountTranslator(ctx.user, "firstArticles")("toast.filesAdded", { count }) });
 }
 
 /** Readings from a spreadsheet: they fill the grid, and cells the file leaves empty keep what was there. */
@@ -184,6 +185,6 @@ async function importCsv(request: Request, ctx: TenantContext, fa: LoadedFirstAr
     throw error;
   }
   return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), {
-    message: `Imported readings for ${parsed.matched} characteristic${parsed.matched === 1 ? "" : "s"}. Check them, then submit.`,
+    message: accountTranslator(ctx.user, "firstArticles")("toast.imported", { count: parsed.matched }),
   });
 }

@@ -7,6 +7,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { addComment, editComment, ensureMayComment, type AddCommentOptions } from "./comments.server.ts";
 import { MAX_ATTACHMENTS_PER_COMMENT, THREAD_INTENT_SCHEMAS, type ThreadIntentName, type ThreadRef } from "./thread.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 /** Where a page's thread lives: the thread, the page a comment returns to (its `#thread`), and how emails name it. */
 export interface ThreadPage extends AddCommentOptions {
@@ -32,12 +33,12 @@ export function threadIntents(ctx: TenantContext, resolve: () => ThreadPage | Pr
       comment: async (input: Input<"comment">) => {
         const { thread, path, ...options } = await page();
         await addComment(ctx, thread, input, { ...options, attachmentIds: [...(options.attachmentIds ?? []), ...(input.attachmentIds ?? [])] });
-        return redirectWithToast(`${path}#thread`, { message: "Comment posted." });
+        return redirectWithToast(`${path}#thread`, { message: accountTranslator(ctx.user, "threads")("toast.posted") });
       },
       "edit-comment": async (input: Input<"edit-comment">) => {
         const { thread, path } = await page();
         await editComment(ctx, thread, input.commentId, input.body);
-        return redirectWithToast(`${path}#thread`, { message: "Comment updated." });
+        return redirectWithToast(`${path}#thread`, { message: accountTranslator(ctx.user, "threads")("toast.updated") });
       },
     },
   };
