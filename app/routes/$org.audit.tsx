@@ -14,6 +14,7 @@ import { formatDateTime } from "~/lib/format.ts";
 import { pageRequest, toPage } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "history", "meta.auditLog") }];
 
@@ -37,27 +38,33 @@ const recordPaths: Record<string, (slug: string, id: string) => string> = {
 
 export default function AuditLog() {
   const { org, list, choices, typed, problems } = useLoaderData<typeof loader>();
+  const t = useT("history");
   const exportQuery = { who: typed.who, what: typed.what, type: typed.type, from: typed.from, to: typed.to };
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Everything done in and with this organization, newest first. Only owners see it."
+        title={t("audit.title")}
+        description={t("audit.description")}
         actions={
           <a className="btn-secondary" href={auditLogCsvPath(org.slug, exportQuery)}>
-            Export CSV
+            {t("audit.export")}
           </a>
         }
       />
-      <FilterChips label="Record type" name="type" current={typed.type || null} options={[{ value: null, label: "All records" }, ...choices.type]} />
+      <FilterChips
+        label={t("audit.recordType")}
+        name="type"
+        current={typed.type || null}
+        options={[{ value: null, label: t("audit.allRecords") }, ...choices.type]}
+      />
       <FilterForm>
         {typed.type ? <input type="hidden" name="type" value={typed.type} /> : null}
-        <FilterSelect name="who" label="Who" value={typed.who} options={choices.who} />
-        <FilterSelect name="what" label="What" value={typed.what} options={choices.action} />
+        <FilterSelect name="who" label={t("audit.who")} value={typed.who} options={choices.who} />
+        <FilterSelect name="what" label={t("audit.what")} value={typed.what} options={choices.action} />
         {(
           [
-            ["from", "From", problems.from],
-            ["to", "To", problems.to],
+            ["from", t("audit.from"), problems.from],
+            ["to", t("audit.to"), problems.to],
           ] as const
         ).map(([name, label, problem]) => (
           <div key={name}>
@@ -104,7 +111,7 @@ export default function AuditLog() {
           })}
         </ol>
       ) : (
-        <EmptyState title="No events match">Change or clear the filters to see more.</EmptyState>
+        <EmptyState title={t("audit.empty")}>{t("audit.emptyBody")}</EmptyState>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} total={list.total} />
     </>

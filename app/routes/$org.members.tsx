@@ -25,6 +25,7 @@ import { formatDayNumeric } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { membersPath } from "~/features/organizations/paths.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "members", "meta.page") }];
 
@@ -57,27 +58,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-
 export default function Members() {
   const { org, me, members, invitations, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const otherError = replyTo(actionData, "change-role", "remove", "revoke")?.result.error?.[""];
+  const t = useT("members");
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <>
-      <PageHeader title="Members" description={`People who work in ${org.name}.`} />
+      <PageHeader title={t("heading")} description={t("description", { org: org.name })} />
       <FormAlert messages={otherError} />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2" aria-labelledby="members-heading">
           <h2 id="members-heading" className="sr-only">
-            Members
+            {t("heading")}
           </h2>
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {members.items.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="member-row">
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">
-                    {m.user.name} {m.user.id === me ? <span className="text-xs text-slate-500">(you)</span> : null}
+                    {m.user.name} {m.user.id === me ? <span className="text-xs text-slate-500">{t("you")}</span> : null}
                   </p>
                   <p className="truncate text-sm text-slate-600">{m.user.email}</p>
                 </div>
@@ -86,7 +87,7 @@ export default function Members() {
                     <input type="hidden" name="intent" value="change-role" />
                     <input type="hidden" name="membershipId" value={m.id} />
                     <label className="sr-only" htmlFor={`role-${m.id}`}>
-                      Role of {m.user.name}
+                      {t("roleOf", { name: m.user.name })}
                     </label>
                     <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1.5">
                       {roleOptions.map((o) => (
@@ -96,17 +97,17 @@ export default function Members() {
                       ))}
                     </select>
                     <button type="submit" className="btn-secondary min-h-9 px-3 py-1.5">
-                      Save
+                      {t("save")}
                     </button>
                   </Form>
                 ) : (
-                  <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
+                  <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{t(`role.${m.role}`)}</span>
                 )}
                 {m.can.remove ? (
                   <ConfirmAction
-                    label="Remove"
-                    question={`Remove ${m.user.name} from ${org.name}? They lose access at once.`}
-                    confirmLabel="Yes, remove"
+                    label={t("remove.label")}
+                    question={t("remove.question", { name: m.user.name, org: org.name })}
+                    confirmLabel={t("remove.confirm")}
                     fields={{ intent: "remove", membershipId: m.id }}
                   />
                 ) : null}
@@ -118,33 +119,31 @@ export default function Members() {
         {can.invite ? (
           <aside className="space-y-6">
             <section className="card">
-              <h2 className="font-semibold">Invite a colleague</h2>
+              <h2 className="font-semibold">{t("invite.heading")}</h2>
               <InvitationForm
                 formId="invite-member"
                 schema={InviteMemberSchema}
-                emailLabel="Email"
+                emailLabel={t("invite.emailLabel")}
                 roles={{ options: roleOptions, initial: "MEMBER" }}
                 lastResult={replyTo(actionData, "invite")?.result}
               />
             </section>
             <section className="card">
-              <h2 className="font-semibold">Pending invitations</h2>
+              <h2 className="font-semibold">{t("pending.heading")}</h2>
               {invitations.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-600">No invitations waiting.</p>
+                <p className="mt-2 text-sm text-slate-600">{t("pending.empty")}</p>
               ) : (
                 <ul className="mt-2 divide-y divide-slate-100">
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                       <span className="min-w-0">
                         <span className="block [overflow-wrap:anywhere]">{i.email}</span>
-                        <span className="text-xs text-slate-500">
-                          {ROLE_LABELS[i.role]} · expires {formatDayNumeric(i.expiresAt)}
-                        </span>
+                        <span className="text-xs text-slate-500">{t("pending.expires", { role: i.role, date: formatDayNumeric(i.expiresAt) })}</span>
                       </span>
                       <ConfirmAction
-                        label="Revoke"
-                        question={`Revoke the invitation to ${i.email}?`}
-                        confirmLabel="Revoke"
+                        label={t("revoke.label")}
+                        question={t("revoke.question", { email: i.email })}
+                        confirmLabel={t("revoke.label")}
                         fields={{ intent: "revoke", invitationId: i.id }}
                       />
                     </li>
@@ -155,7 +154,7 @@ export default function Members() {
           </aside>
         ) : null}
       </div>
-      {members.total === 0 ? <EmptyState title="No members" /> : null}
+      {members.total === 0 ? <EmptyState title={t("empty")} /> : null}
     </>
   );
 }

@@ -20,6 +20,7 @@ import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardPath } from "~/features/scorecards/paths.ts";
 import { FilterChips } from "~/components/list-filters.tsx";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "partners", "meta.page") }];
 
@@ -60,27 +61,20 @@ const statusStyle = {
 export default function Partners() {
   const { org, partnerships, status, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT("partners");
   const isImporter = org.kind === "IMPORTER";
+  const side = isImporter ? "IMPORTER" : "FACTORY";
   const otherError = replyTo(actionData, "end", "revoke")?.result.error?.[""];
-  const filters = [{ value: null, label: "All" }, ...PARTNER_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))];
+  const filters = [{ value: null, label: t("filter.all") }, ...PARTNER_STATUSES.map((s) => ({ value: s, label: t(`filter.${s}`) }))];
   return (
     <>
-      <PageHeader
-        title={isImporter ? "Factories" : "Importers"}
-        description={
-          isImporter
-            ? "The factories you work with. Specs, first articles and corrective actions are shared only with active partners."
-            : "The importers you make products for."
-        }
-      />
+      <PageHeader title={t(`title.${side}`)} description={t(`description.${side}`)} />
       <FormAlert messages={otherError} />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2">
-          <FilterChips label="Filter by status" name="status" current={status} options={filters} />
+          <FilterChips label={t("filter.label")} name="status" current={status} options={filters} />
           {partnerships.items.length === 0 ? (
-            <EmptyState title={status ? "Nothing with this status" : isImporter ? "No factories yet" : "No importers yet"}>
-              {isImporter ? "Invite a factory by email to start sharing specifications." : "An importer's invitation email brings you here."}
-            </EmptyState>
+            <EmptyState title={status ? t("empty.status") : t(`empty.${side}`)}>{t(`emptyBody.${side}`)}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {partnerships.items.map((p) => {
@@ -89,32 +83,34 @@ export default function Partners() {
                 return (
                   <li key={p.id} className="flex flex-wrap items-center gap-3 p-4" data-testid="partner-row">
                     <div className="min-w-0 flex-1">
-                      <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? "Invitation"}</p>
+                      <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? t("row.invitation")}</p>
                       <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
-                        {p.status === "ACTIVE" && p.activatedAt ? `Partners since ${formatDayNumeric(p.activatedAt)}` : null}
-                        {p.status === "INVITED" && invitation ? `Invited ${invitation.email} · expires ${formatDayNumeric(invitation.expiresAt)}` : null}
-                        {p.status === "ENDED" && p.endedAt ? `Ended ${formatDayNumeric(p.endedAt)}` : null}
+                        {p.status === "ACTIVE" && p.activatedAt ? t("row.since", { date: formatDayNumeric(p.activatedAt) }) : null}
+                        {p.status === "INVITED" && invitation
+                          ? t("row.invited", { email: invitation.email, date: formatDayNumeric(invitation.expiresAt) })
+                          : null}
+                        {p.status === "ENDED" && p.endedAt ? t("row.ended", { date: formatDayNumeric(p.endedAt) }) : null}
                       </p>
                     </div>
-                    <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{p.status.toLowerCase()}</span>
+                    <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{t(`status.${p.status}`)}</span>
                     {partner && p.status !== "INVITED" ? (
                       <Link className="link tap-target text-sm" to={scorecardPath(org.slug, partner.id)}>
-                        Scorecard
+                        {t("row.scorecard")}
                       </Link>
                     ) : null}
                     {p.can.end ? (
                       <ConfirmAction
-                        label="End"
-                        question={`End the partnership with ${partner?.name}? They lose access to everything you shared; the history is kept.`}
-                        confirmLabel="End partnership"
+                        label={t("end.label")}
+                        question={t("end.question", { name: partner?.name ?? "" })}
+                        confirmLabel={t("end.confirm")}
                         fields={{ intent: "end", partnershipId: p.id }}
                       />
                     ) : null}
                     {p.status === "INVITED" && invitation && p.can.revokeInvitation ? (
                       <ConfirmAction
-                        label="Revoke"
-                        question={`Revoke the invitation to ${invitation.email}?`}
-                        confirmLabel="Revoke"
+                        label={t("revoke.label")}
+                        question={t("revoke.question", { email: invitation.email })}
+                        confirmLabel={t("revoke.label")}
                         fields={{ intent: "revoke", invitationId: invitation.id }}
                       />
                     ) : null}
@@ -127,12 +123,12 @@ export default function Partners() {
         </section>
         {can.invite ? (
           <aside className="card h-fit">
-            <h2 className="font-semibold">Invite a factory</h2>
-            <p className="mt-1 text-sm text-slate-600">They get an email with a link. It is free for them, and the link works once within 7 days.</p>
+            <h2 className="font-semibold">{t("invite.heading")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("invite.hint")}</p>
             <InvitationForm
               formId="invite-partner"
               schema={InvitePartnerSchema}
-              emailLabel="Factory contact's email"
+              emailLabel={t("invite.emailLabel")}
               lastResult={replyTo(actionData, "invite")?.result}
             />
           </aside>

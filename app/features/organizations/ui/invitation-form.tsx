@@ -3,10 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
+import { useT } from "~/lib/i18n/translate.ts";
 import { LOCALE_LABELS, LOCALES } from "../schemas.ts";
 
 type Options = readonly { value: string; label: string }[];
 
+// Each language of the email under its own name, in every language of the page.
 const localeOptions = LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }));
 
 /**
@@ -26,6 +28,7 @@ export function InvitationForm({
   roles?: { options: Options; initial: string };
   lastResult?: SubmissionResult<string[]>;
 }) {
+  const t = useT("members");
   const [form, fields] = useForm<{ email: string; role: string; locale: string }>({
     id: formId,
     lastResult,
@@ -38,10 +41,10 @@ export function InvitationForm({
     <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="invite" />
       <Field meta={fields.email} label={emailLabel} type="email" autoComplete="off" />
-      {roles ? <SelectField meta={fields.role} label="Role" options={roles.options} /> : null}
-      <SelectField meta={fields.locale} label="Email language" options={localeOptions} />
+      {roles ? <SelectField meta={fields.role} label={t("form.role")} options={roles.options} /> : null}
+      <SelectField meta={fields.locale} label={t("form.emailLanguage")} options={localeOptions} />
       <ErrorList id={form.errorId} errors={form.errors} />
-      <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
+      <SubmitButton pendingText={t("form.sending")}>{t("form.send")}</SubmitButton>
     </Form>
   );
 }
