@@ -66,7 +66,8 @@ const policies = [
   },
   { from: { element: { type: "routes" } }, allow: to("lib", "generated", "components", "feature", "feature-ui", "emails", "styles") },
   { from: { element: { type: "app" } }, allow: to(...appLayers) },
-  { from: { element: { type: "emails" } }, allow: to("emails", "lib") },
+  // Emails read their messages from the catalogues (emails/i18n.ts), as the translation layer does.
+  { from: { element: { type: "emails" } }, allow: to("emails", "lib", "locales") },
   {
     from: { element: { types: { anyOf: ["prisma", "tests", "scripts", "bench"] } } },
     allow: to(...appLayers, "emails", "prisma", "tests", "scripts", "bench"),

@@ -1,291 +1,64 @@
-// Email text per locale. Many readers have English as a second language, so
-// sentences stay short and literal; a missing key falls back to English.
+// Email text in the recipient's language, from the same catalogues as the screens
+// (app/locales/<language>/emails.json, ICU messages; docs/translating.md). Many readers have
+// English as a second language, so sentences stay short and literal; a key missing in a
+// language reads in English.
+//
+// Emails are also rendered by the worker under plain tsx, outside Vite, so the catalogues are
+// read as JSON here and each message is compiled with Lingui's compiler the first time it is
+// used, then formatted by Lingui's runtime (one instance per language).
+import { setupI18n, type I18n } from "@lingui/core";
+import { compileMessage } from "@lingui/message-utils/compileMessage";
+import en from "../app/locales/en/emails.json";
+import es from "../app/locales/es/emails.json";
+import vi from "../app/locales/vi/emails.json";
+import zhCN from "../app/locales/zh-CN/emails.json";
+import { DEFAULT_LANGUAGE, LANGUAGES, toLanguage } from "../app/lib/i18n/languages.ts";
 
-export const locales = ["en", "es", "zh"] as const;
-export type Locale = (typeof locales)[number];
-
-const en = {
-  "footer.product": "Supplier Portal",
-  "footer.automatic": "This is an automatic message. Please do not reply to it.",
-  "common.expires": "This invitation expires on {date}.",
-  "common.linkHint": "If the button does not work, copy this link into your browser:",
-  "common.ignore": "If you did not expect this email, you can ignore it.",
-  "partner.subject": "{importer} invites you to Supplier Portal",
-  "partner.heading": "{inviter} of {importer} invites your factory to work together on Supplier Portal.",
-  "partner.body": "You can share specifications, first articles and corrective actions in one place.",
-  "partner.button": "Accept invitation",
-  "partner.free": "Supplier Portal is free for suppliers.",
-  "member.subject": "{inviter} invites you to join {org}",
-  "member.heading": "{inviter} invites you to join {org} as {role}.",
-  "member.body": "Supplier Portal helps importers and factories share quality documents.",
-  "member.button": "Join {org}",
-  "role.OWNER": "owner",
-  "role.QUALITY": "quality manager",
-  "role.MEMBER": "member",
-  "role.VIEWER": "viewer",
-  "comment.subject": "{author} ({org}) commented on {title}",
-  "comment.internalLabel": "Internal note",
-  "comment.internal": "Internal note: only {org} can see this comment.",
-  "comment.truncated": "This is the start of the comment. Open it to read all of it.",
-  "comment.button": "Open the comment",
-  "comment.why": "You receive this because you take part in this conversation.",
-  "specPublished.subject": "{importer} published {title}, version {version}",
-  "specPublished.heading": "{importer} published version {version} of {title}.",
-  "specPublished.product": "Product code: {code}",
-  "specPublished.body": "Please read it. Then acknowledge it, or ask a question if something is not clear.",
-  "specPublished.button": "Open and acknowledge",
-  "specPublished.diff": "See what changed",
-  "specPublished.changeNote": "What changed and why:",
-  "specAck.subjectAcknowledged": "{factory} acknowledged {title}, version {version}",
-  "specAck.subjectQueried": "{factory} has a question about {title}, version {version}",
-  "specAck.question": "Their question:",
-  "specAck.answer": "Answer it in the conversation on the specification page.",
-  "specAck.body": "They have read this version and can make it.",
-  "specAck.button": "Open the specification",
-  "faSubmitted.subject": "{factory} submitted a first article for {title} (PO {po})",
-  "faSubmitted.heading": "{factory} submitted round {round} of the first article for {title}, version {version}.",
-  "faSubmitted.body": "PO or lot: {po}. Please review the measurements and decide.",
-  "faSubmitted.button": "Review the first article",
-  "faDecided.subjectApproved": "{importer} approved your first article for {title} (PO {po})",
-  "faDecided.subjectConditional": "{importer} approved your first article for {title} with conditions (PO {po})",
-  "faDecided.subjectRejected": "{importer} rejected round {round} of your first article for {title} (PO {po})",
-  "faDecided.conditions": "The conditions:",
-  "faDecided.reason": "The reason:",
-  "faDecided.nextRound": "Fix the problem, then start the next round from the first article page. Your readings are copied over.",
-  "faDecided.button": "See the result",
-  "ca.subject.opened": "{org} opened a corrective action: {title}",
-  "ca.subject.planSubmitted": "{org} sent a plan for: {title}",
-  "ca.subject.planAccepted": "{org} accepted your plan for: {title}",
-  "ca.subject.planReturned": "{org} returned your plan for: {title}",
-  "ca.subject.implemented": "{org} has carried out the actions for: {title}",
-  "ca.subject.closed": "{org} verified and closed: {title}",
-  "ca.subject.reopened": "{org} reopened: {title}",
-  "ca.body.opened":
-    "Please answer with what you did to protect shipments, the root cause in your process, and the actions you will take. The plan is due on {date}.",
-  "ca.button": "Open the corrective action",
-  "caReminder.subjectDueSoon": "Reminder: the corrective action plan for {title} is due soon",
-  "caReminder.subjectOverdue": "The corrective action plan for {title} is late",
-  "caReminder.subjectEscalated": "{factory} is late with the corrective action plan for {title}",
-  "caReminder.subjectItemOverdue": "An action for {title} is late",
-  "caReminder.dueSoon": "{importer} is waiting for your corrective action plan. It is due on {date}.",
-  "caReminder.dueSoonAsk": "Please submit the plan before this date.",
-  "caReminder.overdue": "{importer} is waiting for your corrective action plan. It was due on {date}.",
-  "caReminder.overdueAsk": "Please submit the plan soon. If you need more time, tell {importer} in the comments.",
-  "caReminder.escalated": "{factory} has not submitted the corrective action plan. It was due on {date}.",
-  "caReminder.escalatedAsk": "We sent them reminders. You may want to contact them.",
-  "caReminder.itemOverdue": "This action in your plan was due on {date}:",
-  "caReminder.itemOwner": "Owner: {owner}",
-  "caReminder.itemAsk": "Please finish it. When all actions are done, mark the corrective action as implemented.",
-  "caReminder.button": "Open the corrective action",
-  "signupConfirm.subject": "Confirm your email to finish your Supplier Portal account",
-  "signupConfirm.heading": "Hello {name}, please confirm your email address.",
-  "signupConfirm.body": "Someone, probably you, started to create a Supplier Portal account with this address. Confirm it to finish and log in.",
-  "signupConfirm.button": "Confirm my email",
-  "signupConfirm.expires": "This link works once, for {hours} hours.",
-  "signupConfirm.ignore": "If you did not sign up, ignore this email: no account is created.",
-  "signupExisting.subject": "Someone tried to create an account with your email",
-  "signupExisting.heading": "Someone tried to create a new Supplier Portal account with this address.",
-  "signupExisting.body": "You already have an account with it. If this was you, log in with your password.",
-  "signupExisting.invitation": "After you log in, you can accept the invitation to {org}.",
-  "signupExisting.button": "Log in",
-  "signupExisting.ignore": "If this was not you, you can ignore this email. Nothing has changed in your account.",
-} as const;
-
+export const locales = LANGUAGES;
+export type Locale = (typeof LANGUAGES)[number];
 export type MessageKey = keyof typeof en;
 type Catalogue = Partial<Record<MessageKey, string>>;
 
-const es: Catalogue = {
-  "footer.product": "Supplier Portal",
-  "footer.automatic": "Este es un mensaje automático. Por favor, no responda.",
-  "common.expires": "Esta invitación vence el {date}.",
-  "common.linkHint": "Si el botón no funciona, copie este enlace en su navegador:",
-  "common.ignore": "Si no esperaba este correo, puede ignorarlo.",
-  "partner.subject": "{importer} le invita a Supplier Portal",
-  "partner.heading": "{inviter}, de {importer}, invita a su fábrica a trabajar juntos en Supplier Portal.",
-  "partner.body": "Pueden compartir especificaciones, primeros artículos y acciones correctivas en un solo lugar.",
-  "partner.button": "Aceptar la invitación",
-  "partner.free": "Supplier Portal es gratis para los proveedores.",
-  "member.subject": "{inviter} le invita a unirse a {org}",
-  "member.heading": "{inviter} le invita a unirse a {org} como {role}.",
-  "member.body": "Supplier Portal ayuda a importadores y fábricas a compartir documentos de calidad.",
-  "member.button": "Unirse a {org}",
-  "role.OWNER": "propietario",
-  "role.QUALITY": "responsable de calidad",
-  "role.MEMBER": "miembro",
-  "role.VIEWER": "lector",
-  "comment.subject": "{author} ({org}) comentó en {title}",
-  "comment.internalLabel": "Nota interna",
-  "comment.internal": "Nota interna: solo {org} puede ver este comentario.",
-  "comment.truncated": "Este es el comienzo del comentario. Ábralo para leerlo completo.",
-  "comment.button": "Abrir el comentario",
-  "comment.why": "Recibe este correo porque participa en esta conversación.",
-  "specPublished.subject": "{importer} publicó {title}, versión {version}",
-  "specPublished.heading": "{importer} publicó la versión {version} de {title}.",
-  "specPublished.product": "Código de producto: {code}",
-  "specPublished.body": "Por favor, léala. Después confírmela, o haga una pregunta si algo no está claro.",
-  "specPublished.button": "Abrir y confirmar",
-  "specPublished.diff": "Ver qué cambió",
-  "specPublished.changeNote": "Qué cambió y por qué:",
-  "specAck.subjectAcknowledged": "{factory} confirmó {title}, versión {version}",
-  "specAck.subjectQueried": "{factory} tiene una pregunta sobre {title}, versión {version}",
-  "specAck.question": "Su pregunta:",
-  "specAck.answer": "Respóndala en la conversación de la página de la especificación.",
-  "specAck.body": "Han leído esta versión y pueden fabricarla.",
-  "specAck.button": "Abrir la especificación",
-  "faSubmitted.subject": "{factory} envió una primera muestra de {title} (PO {po})",
-  "faSubmitted.heading": "{factory} envió la ronda {round} de la primera muestra de {title}, versión {version}.",
-  "faSubmitted.body": "PO o lote: {po}. Revise las mediciones y decida.",
-  "faSubmitted.button": "Revisar la primera muestra",
-  "faDecided.subjectApproved": "{importer} aprobó su primera muestra de {title} (PO {po})",
-  "faDecided.subjectConditional": "{importer} aprobó con condiciones su primera muestra de {title} (PO {po})",
-  "faDecided.subjectRejected": "{importer} rechazó la ronda {round} de su primera muestra de {title} (PO {po})",
-  "faDecided.conditions": "Las condiciones:",
-  "faDecided.reason": "El motivo:",
-  "faDecided.nextRound": "Corrija el problema y empiece la siguiente ronda desde la página de la primera muestra. Sus mediciones se copian.",
-  "faDecided.button": "Ver el resultado",
-  "ca.subject.opened": "{org} abrió una acción correctiva: {title}",
-  "ca.subject.planSubmitted": "{org} envió un plan para: {title}",
-  "ca.subject.planAccepted": "{org} aceptó su plan para: {title}",
-  "ca.subject.planReturned": "{org} devolvió su plan para: {title}",
-  "ca.subject.implemented": "{org} realizó las acciones de: {title}",
-  "ca.subject.closed": "{org} verificó y cerró: {title}",
-  "ca.subject.reopened": "{org} reabrió: {title}",
-  "ca.body.opened": "Responda con lo que hizo para proteger los envíos, la causa raíz en su proceso y las acciones que tomará. El plan vence el {date}.",
-  "ca.button": "Abrir la acción correctiva",
-  "caReminder.subjectDueSoon": "Recordatorio: el plan de acción correctiva para {title} vence pronto",
-  "caReminder.subjectOverdue": "El plan de acción correctiva para {title} está atrasado",
-  "caReminder.subjectEscalated": "{factory} está atrasado con el plan de acción correctiva para {title}",
-  "caReminder.subjectItemOverdue": "Una acción para {title} está atrasada",
-  "caReminder.dueSoon": "{importer} espera su plan de acción correctiva. La fecha límite es el {date}.",
-  "caReminder.dueSoonAsk": "Por favor, envíe el plan antes de esa fecha.",
-  "caReminder.overdue": "{importer} espera su plan de acción correctiva. La fecha límite era el {date}.",
-  "caReminder.overdueAsk": "Por favor, envíe el plan pronto. Si necesita más tiempo, dígalo a {importer} en los comentarios.",
-  "caReminder.escalated": "{factory} no ha enviado el plan de acción correctiva. La fecha límite era el {date}.",
-  "caReminder.escalatedAsk": "Les enviamos recordatorios. Quizás quiera contactarlos.",
-  "caReminder.itemOverdue": "La fecha límite de esta acción de su plan era el {date}:",
-  "caReminder.itemOwner": "Responsable: {owner}",
-  "caReminder.itemAsk": "Por favor, termínela. Cuando todas las acciones estén hechas, marque la acción correctiva como implementada.",
-  "caReminder.button": "Abrir la acción correctiva",
-  "signupConfirm.subject": "Confirme su correo para terminar su cuenta de Supplier Portal",
-  "signupConfirm.heading": "Hola, {name}: confirme su dirección de correo.",
-  "signupConfirm.body": "Alguien, probablemente usted, empezó a crear una cuenta de Supplier Portal con esta dirección. Confírmela para terminar y entrar.",
-  "signupConfirm.button": "Confirmar mi correo",
-  "signupConfirm.expires": "Este enlace sirve una sola vez, durante {hours} horas.",
-  "signupConfirm.ignore": "Si usted no se registró, ignore este correo: no se crea ninguna cuenta.",
-  "signupExisting.subject": "Alguien intentó crear una cuenta con su correo",
-  "signupExisting.heading": "Alguien intentó crear una nueva cuenta de Supplier Portal con esta dirección.",
-  "signupExisting.body": "Usted ya tiene una cuenta con ella. Si fue usted, entre con su contraseña.",
-  "signupExisting.invitation": "Después de entrar, puede aceptar la invitación de {org}.",
-  "signupExisting.button": "Entrar",
-  "signupExisting.ignore": "Si no fue usted, puede ignorar este correo. Su cuenta no ha cambiado.",
-};
+const catalogues: Record<Locale, Catalogue> = { en, "zh-CN": zhCN, vi, es };
 
-const zh: Catalogue = {
-  "footer.product": "Supplier Portal",
-  "footer.automatic": "这是一封自动发送的邮件，请不要回复。",
-  "common.expires": "此邀请将于 {date} 过期。",
-  "common.linkHint": "如果按钮无法使用，请把这个链接复制到浏览器中打开：",
-  "common.ignore": "如果您没有预期收到这封邮件，可以忽略它。",
-  "partner.subject": "{importer} 邀请您使用 Supplier Portal",
-  "partner.heading": "{importer} 的 {inviter} 邀请贵工厂在 Supplier Portal 上一起合作。",
-  "partner.body": "您可以在一个地方共享规格书、首件和纠正措施。",
-  "partner.button": "接受邀请",
-  "partner.free": "Supplier Portal 对供应商免费。",
-  "member.subject": "{inviter} 邀请您加入 {org}",
-  "member.heading": "{inviter} 邀请您以{role}身份加入 {org}。",
-  "member.body": "Supplier Portal 帮助进口商和工厂共享质量文件。",
-  "member.button": "加入 {org}",
-  "role.OWNER": "所有者",
-  "role.QUALITY": "质量负责人",
-  "role.MEMBER": "成员",
-  "role.VIEWER": "查看者",
-  "comment.subject": "{author}（{org}）评论了 {title}",
-  "comment.internalLabel": "内部备注",
-  "comment.internal": "内部备注：只有 {org} 能看到这条评论。",
-  "comment.truncated": "这里只显示评论的开头。请打开链接阅读全文。",
-  "comment.button": "查看评论",
-  "comment.why": "您收到这封邮件，是因为您参与了这个讨论。",
-  "specPublished.subject": "{importer} 发布了 {title} 第 {version} 版",
-  "specPublished.heading": "{importer} 发布了 {title} 的第 {version} 版。",
-  "specPublished.product": "产品编号：{code}",
-  "specPublished.body": "请阅读。然后确认，如有不清楚的地方请提问。",
-  "specPublished.button": "打开并确认",
-  "specPublished.diff": "查看改动",
-  "specPublished.changeNote": "改动内容及原因：",
-  "specAck.subjectAcknowledged": "{factory} 已确认 {title} 第 {version} 版",
-  "specAck.subjectQueried": "{factory} 对 {title} 第 {version} 版有疑问",
-  "specAck.question": "他们的问题：",
-  "specAck.answer": "请在规格页面的讨论中回答。",
-  "specAck.body": "他们已阅读此版本，可以生产。",
-  "specAck.button": "打开规格",
-  "faSubmitted.subject": "{factory} 提交了 {title} 的首件检验 (PO {po})",
-  "faSubmitted.heading": "{factory} 提交了 {title} 第 {version} 版首件检验的第 {round} 轮。",
-  "faSubmitted.body": "PO 或批号：{po}。请审核测量数据并作出决定。",
-  "faSubmitted.button": "审核首件",
-  "faDecided.subjectApproved": "{importer} 批准了您的 {title} 首件 (PO {po})",
-  "faDecided.subjectConditional": "{importer} 有条件批准了您的 {title} 首件 (PO {po})",
-  "faDecided.subjectRejected": "{importer} 拒绝了您的 {title} 首件第 {round} 轮 (PO {po})",
-  "faDecided.conditions": "条件：",
-  "faDecided.reason": "原因：",
-  "faDecided.nextRound": "请解决问题，然后在首件页面开始下一轮。您的测量数据会被复制过去。",
-  "faDecided.button": "查看结果",
-  "ca.subject.opened": "{org} 发起了纠正措施：{title}",
-  "ca.subject.planSubmitted": "{org} 提交了计划：{title}",
-  "ca.subject.planAccepted": "{org} 接受了您的计划：{title}",
-  "ca.subject.planReturned": "{org} 退回了您的计划：{title}",
-  "ca.subject.implemented": "{org} 已完成措施：{title}",
-  "ca.subject.closed": "{org} 已验证并关闭：{title}",
-  "ca.subject.reopened": "{org} 重新打开：{title}",
-  "ca.body.opened": "请说明您为保护出货所做的措施、流程中的根本原因以及将采取的行动。计划截止日期为 {date}。",
-  "ca.button": "打开纠正措施",
-  "caReminder.subjectDueSoon": "提醒：{title} 的纠正措施计划即将到期",
-  "caReminder.subjectOverdue": "{title} 的纠正措施计划已逾期",
-  "caReminder.subjectEscalated": "{factory} 的 {title} 纠正措施计划已逾期",
-  "caReminder.subjectItemOverdue": "{title} 的一项措施已逾期",
-  "caReminder.dueSoon": "{importer} 正在等待您的纠正措施计划。截止日期是 {date}。",
-  "caReminder.dueSoonAsk": "请在这个日期前提交计划。",
-  "caReminder.overdue": "{importer} 正在等待您的纠正措施计划。截止日期是 {date}，现在已经逾期。",
-  "caReminder.overdueAsk": "请尽快提交计划。如果需要更多时间，请在评论中告诉 {importer}。",
-  "caReminder.escalated": "{factory} 还没有提交纠正措施计划。截止日期是 {date}。",
-  "caReminder.escalatedAsk": "我们已经提醒了他们。您可以联系他们。",
-  "caReminder.itemOverdue": "您计划中的这项措施应在 {date} 前完成：",
-  "caReminder.itemOwner": "负责人：{owner}",
-  "caReminder.itemAsk": "请尽快完成。所有措施完成后，请把纠正措施标记为已实施。",
-  "caReminder.button": "打开纠正措施",
-  "signupConfirm.subject": "请确认您的邮箱，完成 Supplier Portal 账户注册",
-  "signupConfirm.heading": "{name}，您好：请确认您的邮箱地址。",
-  "signupConfirm.body": "有人（可能是您）正在用这个邮箱创建 Supplier Portal 账户。确认后即可完成注册并登录。",
-  "signupConfirm.button": "确认我的邮箱",
-  "signupConfirm.expires": "此链接只能使用一次，{hours} 小时内有效。",
-  "signupConfirm.ignore": "如果您没有注册，请忽略这封邮件：不会创建任何账户。",
-  "signupExisting.subject": "有人尝试用您的邮箱创建账户",
-  "signupExisting.heading": "有人尝试用这个邮箱创建新的 Supplier Portal 账户。",
-  "signupExisting.body": "您已经用这个邮箱注册过账户。如果是您本人，请用密码登录。",
-  "signupExisting.invitation": "登录后，您可以接受 {org} 的邀请。",
-  "signupExisting.button": "登录",
-  "signupExisting.ignore": "如果不是您本人，可以忽略这封邮件。您的账户没有任何变化。",
-};
-
-const catalogues: Record<Locale, Catalogue> = { en, es, zh };
-
-/** Maps stored values such as "zh-CN", "es_MX" or "" to a supported locale. */
+/** Maps stored values such as "zh", "zh-CN", "es_MX", "vi-VN" or "" to a language we write emails in; else English. */
 export function toLocale(value: string | null | undefined): Locale {
-  const base = (value ?? "").toLowerCase().split(/[-_]/)[0];
-  return (locales as readonly string[]).includes(base ?? "") ? (base as Locale) : "en";
+  const language = toLanguage(value);
+  return language && (LANGUAGES as readonly string[]).includes(language) ? (language as Locale) : (DEFAULT_LANGUAGE as Locale);
+}
+
+const instances = new Map<Locale, I18n>();
+const compiled = new Map<Locale, Set<MessageKey>>();
+
+/** The language's Lingui instance, holding the messages compiled so far. */
+function i18nFor(locale: Locale, key: MessageKey): I18n {
+  let i18n = instances.get(locale);
+  if (!i18n) {
+    i18n = setupI18n({ locale, messages: { [locale]: {} } });
+    instances.set(locale, i18n);
+    compiled.set(locale, new Set());
+  }
+  const done = compiled.get(locale)!;
+  if (!done.has(key)) {
+    i18n.load(locale, { [key]: compileMessage(catalogues[locale][key] ?? en[key]) });
+    done.add(key);
+  }
+  return i18n;
 }
 
 export function t(locale: string, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const template = catalogues[toLocale(locale)][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const language = toLocale(locale);
+  return i18nFor(language, key)._(key, vars);
 }
+
+const dateTags: Record<Locale, string> = { en: "en-US", "zh-CN": "zh-CN", vi: "vi-VN", es: "es-ES" };
 
 /** A date in words ("March 5, 2027"); UTC so the day does not depend on the server's zone. */
 export function formatDate(locale: string, iso: string): string {
-  const tag = { en: "en-US", es: "es-ES", zh: "zh-CN" }[toLocale(locale)];
-  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(dateTags[toLocale(locale)], { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 }
 
 /** Value for <html lang>. */
 export function htmlLang(locale: string): string {
-  return { en: "en", es: "es", zh: "zh-CN" }[toLocale(locale)];
+  return toLocale(locale);
 }

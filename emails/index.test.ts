@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locales, renderEmail, templates, type TemplateName } from "./index.ts";
+import { locales, renderEmail, templates, toLocale, type TemplateName } from "./index.ts";
 import {
   commentAddedSample,
   correctiveActionReminderSample,
@@ -24,67 +24,67 @@ const samples: {
     data: partnerInvitationSample,
     linkField: "acceptUrl",
     required: "inviterName",
-    marker: { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ },
+    marker: { en: /invit/i, es: /invit(a|ación)/i, "zh-CN": /邀请/, vi: /mời bạn dùng/ },
   },
   "member-invitation": {
     data: memberInvitationSample,
     linkField: "acceptUrl",
     required: "inviterName",
-    marker: { en: /invit/i, es: /invit(a|ación)/i, zh: /邀请/ },
+    marker: { en: /invit/i, es: /invit(a|ación)/i, "zh-CN": /邀请/, vi: /mời bạn tham gia/ },
   },
   "comment-added": {
     data: commentAddedSample,
     linkField: "link",
     required: "authorName",
-    marker: { en: /commented/i, es: /coment/i, zh: /评论/ },
+    marker: { en: /commented/i, es: /coment/i, "zh-CN": /评论/, vi: /bình luận/ },
   },
   "spec-published": {
     data: specPublishedSample,
     linkField: "link",
     required: "importerName",
-    marker: { en: /published/i, es: /publicó/i, zh: /发布/ },
+    marker: { en: /published/i, es: /publicó/i, "zh-CN": /发布/, vi: /phát hành/ },
   },
   "spec-acknowledged": {
     data: specAcknowledgedSample,
     linkField: "link",
     required: "factoryName",
-    marker: { en: /question/i, es: /pregunta/i, zh: /疑问/ },
+    marker: { en: /question/i, es: /pregunta/i, "zh-CN": /疑问/, vi: /câu hỏi/ },
   },
   "first-article-submitted": {
     data: firstArticleSubmittedSample,
     linkField: "link",
     required: "factoryName",
-    marker: { en: /submitted/i, es: /envió/i, zh: /提交/ },
+    marker: { en: /submitted/i, es: /envió/i, "zh-CN": /提交/, vi: /kiểm tra mẫu đầu/ },
   },
   "first-article-decided": {
     data: firstArticleDecidedSample,
     linkField: "link",
     required: "importerName",
-    marker: { en: /rejected/i, es: /rechazó/i, zh: /拒绝/ },
+    marker: { en: /rejected/i, es: /rechazó/i, "zh-CN": /拒绝/, vi: /từ chối/ },
   },
   "corrective-action-update": {
     data: correctiveActionUpdateSample,
     linkField: "link",
     required: "orgName",
-    marker: { en: /corrective action/i, es: /acción correctiva/i, zh: /纠正措施/ },
+    marker: { en: /corrective action/i, es: /acción correctiva/i, "zh-CN": /纠正措施/, vi: /hành động khắc phục/ },
   },
   "corrective-action-reminder": {
     data: correctiveActionReminderSample,
     linkField: "link",
     required: "factoryName",
-    marker: { en: /is late/i, es: /atrasado/i, zh: /逾期/ },
+    marker: { en: /is late/i, es: /atrasado/i, "zh-CN": /逾期/, vi: /trễ hạn/ },
   },
   "signup-confirm": {
     data: signupConfirmSample,
     linkField: "confirmUrl",
     required: "name",
-    marker: { en: /confirm/i, es: /confirme/i, zh: /确认/ },
+    marker: { en: /confirm/i, es: /confirme/i, "zh-CN": /确认/, vi: /xác nhận/i },
   },
   "signup-existing": {
     data: signupExistingSample,
     linkField: "loginUrl",
     required: "loginUrl",
-    marker: { en: /tried to create/i, es: /intentó crear/i, zh: /尝试/ },
+    marker: { en: /tried to create/i, es: /intentó crear/i, "zh-CN": /尝试/, vi: /đã thử tạo/ },
   },
 };
 
@@ -104,7 +104,7 @@ describe("email templates", () => {
         expect(email.html).toContain(link);
         expect(email.text).toContain(link);
         expect(email.html).toContain("Supplier Portal");
-        expect(email.html).toMatch(/<html[^>]*lang="(en|es|zh-CN)"/);
+        expect(email.html).toMatch(/<html[^>]*lang="(en|zh-CN|vi|es)"/);
         expect(email.text).not.toMatch(/\{\w+\}/); // every placeholder filled
       });
     }
@@ -133,6 +133,37 @@ describe("email templates", () => {
     expect(zh.text).toContain("供应商免费");
     const es = await renderSample("member-invitation", "es");
     expect(es.text).toContain("como responsable de calidad");
+  });
+
+  it("writes Vietnamese for vi, subject and body", async () => {
+    const email = await renderSample("first-article-submitted", "vi");
+    expect(email.subject).toBe("Bright Ceramics đã nộp kiểm tra mẫu đầu cho Mug 350 ml (PO PO-4411)");
+    expect(email.text).toContain("Bright Ceramics đã nộp vòng 1 của kiểm tra mẫu đầu cho Mug 350 ml, phiên bản 2.");
+    expect(email.text).toContain("Đây là email tự động.");
+    expect(email.html).toMatch(/<html[^>]*lang="vi"/);
+    const invitation = await renderSample("partner-invitation", "vi-VN");
+    expect(invitation.subject).toBe("Nordic Home mời bạn dùng Supplier Portal");
+    expect(invitation.text).toContain("miễn phí cho nhà cung cấp");
+    expect(invitation.text).toMatch(/Lời mời này hết hạn vào .*2027/);
+  });
+
+  for (const locale of ["zh", "zh-CN"]) {
+    it(`writes Chinese for ${locale}, subject and body`, async () => {
+      const email = await renderSample("first-article-submitted", locale);
+      expect(email.subject).toBe("Bright Ceramics 提交了 Mug 350 ml 的首件检验 (PO PO-4411)");
+      expect(email.text).toContain("Bright Ceramics 提交了 Mug 350 ml 第 2 版首件检验的第 1 轮。");
+      expect(email.text).toContain("这是一封自动发送的邮件");
+      expect(email.html).toMatch(/<html[^>]*lang="zh-CN"/);
+      const invitation = await renderSample("partner-invitation", locale);
+      expect(invitation.subject).toBe("Nordic Home 邀请您使用 Supplier Portal");
+      expect(invitation.text).toMatch(/此邀请将于 2027年3月5日 过期/);
+    });
+  }
+
+  it("reads stored language tags as the languages of the screens", () => {
+    expect(locales).toEqual(["en", "zh-CN", "vi", "es"]);
+    const read = ["zh", "zh-CN", "zh_Hans_CN", "vi", "vi-VN", "es-MX", "en-GB", "en-XA", "fr-FR", "zh-TW", "", null].map((tag) => toLocale(tag));
+    expect(read).toEqual(["zh-CN", "zh-CN", "zh-CN", "vi", "vi", "es", "en", "en", "en", "en", "en", "en"]);
   });
 
   it("falls back to English for an unknown locale", async () => {

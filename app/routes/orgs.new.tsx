@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { createOrganizationFor } from "~/features/organizations/organizations.server.ts";
-import { LOCALE_LABELS, LOCALES, NewOrgSchema } from "~/features/organizations/schemas.ts";
+import { NewOrgSchema } from "~/features/organizations/schemas.ts";
+import { LANGUAGE_NAMES, LANGUAGES } from "~/lib/i18n/languages.ts";
 import { dispatchForm } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { requireUser } from "~/lib/session.server.ts";
@@ -46,7 +47,7 @@ export default function NewOrganization() {
             { value: "FACTORY", label: t("newOrg.factory") },
           ]}
         />
-        <SelectField meta={fields.locale} label={t("newOrg.emailLanguage")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))} />
+        <SelectField meta={fields.locale} label={t("newOrg.emailLanguage")} options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
         <SubmitButton pendingText={t("newOrg.pending")}>{t("newOrg.submit")}</SubmitButton>
       </Form>
     </AuthLayout>

@@ -65,7 +65,7 @@ describe("corrective action reminders", () => {
 
     const toOwner = rows.find((row) => row.to === w.factoryOwner.email)!;
     expect(toOwner.idempotencyKey).toBe(`ca-plan-overdue:${ca.id}:${w.factoryOwner.id}`);
-    expect(toOwner.locale).toBe("zh"); // the recipient's own language
+    expect(toOwner.locale).toBe("zh-CN"); // the recipient's own language
     expect(toOwner.orgId).toBe(w.factory.id);
     expect(toOwner.template).toBe("corrective-action-reminder");
     expect(toOwner.data).toMatchObject({

@@ -134,7 +134,7 @@ describe("outbox", () => {
     expect(request!.body.text).toContain("供应商免费");
 
     const row = await rowOf(key);
-    expect(row).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null, lastError: null, locale: "zh" });
+    expect(row).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null, lastError: null, locale: "zh-CN" });
     expect(row.providerId).toMatch(/^fake_\d+$/);
     expect(row.sentAt).toBeInstanceOf(Date);
   });

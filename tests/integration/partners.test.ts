@@ -30,7 +30,7 @@ describe("partnership invitations", () => {
     const importer = await importerOwner();
     const { outbox } = await invite(importer);
     expect(outbox.template).toBe("partner-invitation");
-    expect(outbox.locale).toBe("zh");
+    expect(outbox.locale).toBe("zh-CN");
     const partnership = await prisma.partnership.findFirstOrThrow({ where: { importerId: importer.org.id } });
     expect(partnership.status).toBe("INVITED");
     expect(partnership.factoryId).toBeNull();

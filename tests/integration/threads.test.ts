@@ -345,7 +345,7 @@ describe("comment emails", () => {
       const row = byKey.get(`comment:${comment.id}:${p.user.id}`)!;
       expect(row).toMatchObject({ to: p.user.email, template: "comment-added", orgId: p.org.id, status: "PENDING" });
     }
-    expect(byKey.get(`comment:${comment.id}:${factoryColleague.user.id}`)!.locale).toBe("zh");
+    expect(byKey.get(`comment:${comment.id}:${factoryColleague.user.id}`)!.locale).toBe("zh-CN");
     const data = rows[0]!.data as { authorName: string; orgName: string; title: string; internal: boolean; link: string };
     expect(data).toMatchObject({ authorName: importer.user.name, orgName: importer.org.name, title: options.title, internal: false });
     expect(data.link).toBe(`http://portal.test/${importer.org.slug}/specs/sample`);

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { LANGUAGES, toLanguage } from "~/lib/i18n/languages.ts";
 
-export const LOCALES = ["en", "es", "zh"] as const;
-export const LOCALE_LABELS: Record<(typeof LOCALES)[number], string> = { en: "English", es: "Español", zh: "中文" };
 export const ROLES = ["OWNER", "QUALITY", "MEMBER", "VIEWER"] as const;
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   OWNER: "Owner",
@@ -42,7 +41,11 @@ const choose = (message: string) => ({ errorMap: () => ({ message }) });
 
 export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], choose("Choose whether your company buys or makes products"));
 
-export const localeSchema = z.enum(LOCALES, choose("Choose a language from the list")).default("en");
+// The language of an email: one of the portal's (app/lib/i18n/languages.ts). A tag posted or stored
+// before the languages were one list ("zh", "es-MX") reads as ours.
+export const localeSchema = z
+  .preprocess((value) => (typeof value === "string" ? (toLanguage(value) ?? value) : value), z.enum(LANGUAGES, choose("Choose a language from the list")))
+  .default("en");
 export const roleSchema = z.enum(ROLES, choose("Choose a role from the list"));
 
 // Signing up to accept an invitation: the org comes from the invitation.

@@ -3,13 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms.tsx";
+import { LANGUAGE_NAMES, LANGUAGES } from "~/lib/i18n/languages.ts";
 import { useT } from "~/lib/i18n/translate.ts";
-import { LOCALE_LABELS, LOCALES } from "../schemas.ts";
 
 type Options = readonly { value: string; label: string }[];
 
 // Each language of the email under its own name, in every language of the page.
-const localeOptions = LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }));
+const localeOptions = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 
 /**
  * The form that emails an invitation (intent "invite"): the address, the role when the
