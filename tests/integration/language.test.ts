@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import * as languageRoute from "~/routes/language.ts";
 import * as rootRoute from "~/root.tsx";
+import * as dashboardRoute from "~/routes/$org._index.tsx";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
 import { call, signedInMember } from "../support/routes.ts";
@@ -75,5 +76,21 @@ describe("what the server says after an action", () => {
     const toastCookie = posted.headers.get("Set-Cookie")!.split(";")[0]!;
     const page = await call(rootRoute.loader, `/${factory.org.slug}/first-articles/${fa.id}`, { cookie: `${factory.cookie}; ${toastCookie}` });
     expect((page.data as { toast: { message: string } }).toast.message).toBe("评论已发布。");
+  });
+});
+
+describe("the dashboard's lists", () => {
+  it("name a Vietnamese factory's work in Vietnamese, whole sentences with the importer and the date in place", async () => {
+    const importer = await createMember("IMPORTER", "QUALITY");
+    const factory = await signedInMember("FACTORY", "QUALITY");
+    await prisma.user.update({ where: { id: factory.user.id }, data: { locale: "vi" } });
+    const { spec } = await createSpec(importer.org.id);
+    await createSpecShare(spec.id, importer.org.id, factory.org.id);
+
+    const page = await call(dashboardRoute.loader, `/${factory.org.slug}`, { cookie: factory.cookie, params: { org: factory.org.slug } });
+    const { attention } = page.data as { attention: { groups: { key: string; title: string; items: { detail: string }[] }[] } };
+    const toAcknowledge = attention.groups.find((g) => g.key === "specs-to-acknowledge")!;
+    expect(toAcknowledge.title).toBe("Thông số kỹ thuật cần xác nhận");
+    expect(toAcknowledge.items[0]!.detail).toMatch(new RegExp(`^Từ ${importer.org.name} · phát hành .+\\. Hãy đọc, rồi xác nhận hoặc đặt câu hỏi\\.$`));
   });
 });

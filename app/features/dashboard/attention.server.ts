@@ -15,7 +15,9 @@ import { specsPath, versionPath } from "~/features/specs/paths.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import type { Prisma, Severity } from "~/generated/prisma/client.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 import { formatDayWithMonthName } from "~/lib/format.ts";
 
 export interface AttentionItem {
@@ -45,45 +47,51 @@ export interface Attention {
 type GroupKey = FactoryGroupKey | ImporterGroupKey;
 type SelectionOf = (key: GroupKey) => Selection;
 
-/** A group as the dashboard lists it: its title and the list page that shows every one of its records. */
+/** A group as the dashboard lists it (its title is `attention.group.<key>`) and the list page that shows every one of its records. */
 interface GroupHeading<K extends GroupKey> {
   key: K;
-  title: string;
   href: (slug: string) => string;
 }
 
 // The factory's groups, in the order shown.
 const FACTORY_GROUPS: GroupHeading<FactoryGroupKey>[] = [
   // Current published versions shared with the factory that it has not acknowledged (queried ones included).
-  { key: "specs-to-acknowledge", title: "Specifications to acknowledge", href: (slug) => specsPath(slug, { filter: "needs-ack" }) },
+  { key: "specs-to-acknowledge", href: (slug) => specsPath(slug, { filter: "needs-ack" }) },
   // Its drafts, and its rejected rounds that no later round answers yet (the FA page offers "Start round N").
-  { key: "first-articles-to-finish", title: "First articles to finish or resubmit", href: (slug) => firstArticlesPath(slug) },
+  { key: "first-articles-to-finish", href: (slug) => firstArticlesPath(slug) },
   // Current versions it acknowledged and has no first article for (in any status, any round).
-  { key: "first-articles-to-start", title: "First articles to start", href: (slug) => newFirstArticlePath(slug) },
+  { key: "first-articles-to-start", href: (slug) => newFirstArticlePath(slug) },
   // OPEN: it owes containment, root cause and a plan; late once the plan due date has passed.
-  { key: "corrective-actions-to-answer", title: "Corrective actions awaiting your answer", href: (slug) => correctiveActionsPath(slug, { status: "OPEN" }) },
+  { key: "corrective-actions-to-answer", href: (slug) => correctiveActionsPath(slug, { status: "OPEN" }) },
   // PLAN_ACCEPTED: it carries out the plan's actions; late once one of them is past its date.
-  { key: "actions-to-carry-out", title: "Actions to carry out", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_ACCEPTED" }) },
+  { key: "actions-to-carry-out", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_ACCEPTED" }) },
 ];
 
 // The importer's groups, in the order shown.
 const IMPORTER_GROUPS: GroupHeading<ImporterGroupKey>[] = [
   // Queries on the current version of a spec still shared with that factory through an active partnership.
-  { key: "factory-questions", title: "Questions from factories", href: (slug) => specsPath(slug, { filter: "needs-ack" }) },
+  { key: "factory-questions", href: (slug) => specsPath(slug, { filter: "needs-ack" }) },
   // Acknowledgements of the last RECENT_ACK_DAYS days, newest first: to read, never overdue.
-  { key: "recent-acknowledgements", title: "Recent acknowledgements", href: (slug) => specsPath(slug) },
+  { key: "recent-acknowledgements", href: (slug) => specsPath(slug) },
   // Submitted first articles waiting for a decision, oldest submission first.
-  { key: "first-articles-to-review", title: "First articles to review", href: (slug) => firstArticlesPath(slug, { status: "SUBMITTED" }) },
+  { key: "first-articles-to-review", href: (slug) => firstArticlesPath(slug, { status: "SUBMITTED" }) },
   // The importer's turn on a corrective action: a plan to accept or return, or an implementation to verify.
-  { key: "plans-to-review", title: "Plans to review", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_SUBMITTED" }) },
-  { key: "actions-to-verify", title: "Actions to verify", href: (slug) => correctiveActionsPath(slug, { status: "IMPLEMENTED" }) },
+  { key: "plans-to-review", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_SUBMITTED" }) },
+  { key: "actions-to-verify", href: (slug) => correctiveActionsPath(slug, { status: "IMPLEMENTED" }) },
   // Factories with an overdue corrective action, most overdue actions first (all read in the statement).
-  { key: "overdue-partners", title: "Overdue partners", href: (slug) => correctiveActionsPath(slug, { overdue: true }) },
+  { key: "overdue-partners", href: (slug) => correctiveActionsPath(slug, { overdue: true }) },
 ];
 
 /** The groups under their headings, each with the total of its selection and the items built for it. */
 function groupsOf<K extends GroupKey>(ctx: TenantContext, headings: GroupHeading<K>[], selection: SelectionOf, items: Record<K, AttentionItem[]>) {
-  return headings.map(({ key, title, href }): AttentionGroup => ({ key, title, items: items[key], total: selection(key).total, href: href(ctx.org.slug) }));
+  const t = accountTranslator(ctx.user, "dashboard");
+  return headings.map(({ key, href }): AttentionGroup => ({
+    key,
+    title: t(`attention.group.${key}`),
+    items: items[key],
+    total: selection(key).total,
+    href: href(ctx.org.slug),
+  }));
 }
 
 /** The dashboard of the active org: its groups, in the order they are shown, and the org's counts. */
@@ -106,9 +114,11 @@ function truncate(text: string, max = 140) {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-const SEVERITY_LABELS: Record<Severity, string> = { CRITICAL: "Critical", MAJOR: "Major", MINOR: "Minor" };
-
-const specLabel = (spec: { title: string; productCode: string } | null | undefined) => (spec ? `${spec.title} (${spec.productCode})` : "Specification");
+type T = Translate<"dashboard">;
+const specLabel = (t: T, spec: { title: string; productCode: string } | null | undefined) =>
+  spec ? t("attention.spec", { title: spec.title, code: spec.productCode }) : t("attention.specFallback");
+/** What the factory can do next with a rejected or replaced round: one of three, told whole in each language. */
+type NextStep = "ackFirst" | "newer" | "same";
 
 const idsOf = (...selections: Selection[]) => selections.flatMap((s) => s.shown.map((p) => p.id));
 const specIdsOf = (selection: Selection) => [...new Set(selection.shown.flatMap((p) => (p.specId ? [p.specId] : [])))];
@@ -209,6 +219,7 @@ function findFactorySpecs(ctx: TenantContext, groupIds: string[], titleIds: stri
 
 async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise<Record<FactoryGroupKey, AttentionItem[]>> {
   const slug = ctx.org.slug;
+  const t = accountTranslator(ctx.user, "dashboard");
   const [specs, firstArticles, correctiveActions] = await Promise.all([
     findFactorySpecs(ctx, idsOf(selection("specs-to-acknowledge"), selection("first-articles-to-start")), specIdsOf(selection("first-articles-to-finish"))),
     read(idsOf(selection("first-articles-to-finish")), findFirstArticles(ctx)),
@@ -221,11 +232,11 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
     const ack = version.acknowledgements[0];
     return {
       id: spec.id,
-      label: `${specLabel(spec)} — version ${version.number}`,
+      label: t("attention.specVersion", { spec: specLabel(t, spec), number: version.number }),
       detail:
         ack?.status === "QUERIED"
-          ? `You asked a question on ${day(ack.updatedAt)} — waiting for the importer's answer.`
-          : `From ${spec.org.name} · published ${day(version.publishedAt)}. Read it, then acknowledge or ask a question.`,
+          ? t("attention.queried", { date: day(ack.updatedAt) })
+          : t("attention.toAcknowledge", { importer: spec.org.name, date: day(version.publishedAt) }),
       href: versionPath(slug, spec.id, version.number),
       overdue: false,
       at: iso(version.publishedAt, version.createdAt),
@@ -239,20 +250,16 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
     const current = spec?.currentVersion;
     const newer = current && current.id !== fa.versionId ? current : null;
     const acknowledged = newer?.acknowledgements[0]?.status === "ACKNOWLEDGED";
-    const nextStep = newer
-      ? acknowledged
-        ? ` start round ${fa.round + 1} against version ${newer.number}`
-        : ` acknowledge version ${newer.number}, then start round ${fa.round + 1} against it`
-      : ` start round ${fa.round + 1}`;
+    const next = { next: (newer ? (acknowledged ? "newer" : "ackFirst") : "same") satisfies NextStep, round: fa.round + 1, version: newer?.number ?? 0 };
     const detail =
       fa.status === "REJECTED"
-        ? `Rejected${fa.decidedAt ? ` on ${day(fa.decidedAt)}` : ""} by ${fa.partnership.importer.name} —${nextStep}.`
+        ? t("attention.rejected", { ...next, decided: fa.decidedAt ? "yes" : "no", date: day(fa.decidedAt), importer: fa.partnership.importer.name })
         : newer
-          ? `Draft, round ${fa.round}, on a replaced version — withdraw it or${nextStep}.`
-          : `Draft, round ${fa.round}, for ${fa.partnership.importer.name} — finish the readings and submit.`;
+          ? t("attention.draftReplaced", { ...next, current: fa.round })
+          : t("attention.draft", { round: fa.round, importer: fa.partnership.importer.name });
     return {
       id: fa.id,
-      label: `${specLabel(spec)} · PO ${fa.poNumber}`,
+      label: t("attention.faLabel", { spec: specLabel(t, spec), po: fa.poNumber }),
       detail,
       href: newer && !acknowledged && fa.status === "REJECTED" && spec ? versionPath(slug, spec.id, newer.number) : firstArticlePath(slug, fa.id),
       overdue: false,
@@ -266,8 +273,8 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
     if (!version || ack?.status !== "ACKNOWLEDGED") return null;
     return {
       id: spec.id,
-      label: `${specLabel(spec)} — version ${version.number}`,
-      detail: `For ${spec.org.name} · acknowledged ${day(ack.updatedAt)}, no first article yet.`,
+      label: t("attention.specVersion", { spec: specLabel(t, spec), number: version.number }),
+      detail: t("attention.toStart", { importer: spec.org.name, date: day(ack.updatedAt) }),
       href: newFirstArticlePath(slug, version.id),
       overdue: false,
       at: ack.updatedAt.toISOString(),
@@ -277,7 +284,12 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
   const answerItems = itemsOf(selection("corrective-actions-to-answer"), correctiveActions, (ca, shown) => ({
     id: ca.id,
     label: ca.title,
-    detail: `${ca.partnership.importer.name} · ${SEVERITY_LABELS[ca.severity]} · ${ca.reviewNote ? "plan returned, " : ""}plan due ${day(ca.planDueAt)}`,
+    detail: t("attention.toAnswer", {
+      importer: ca.partnership.importer.name,
+      severity: ca.severity,
+      returned: ca.reviewNote ? "yes" : "no",
+      date: day(ca.planDueAt),
+    }),
     href: caHref(ctx, ca.id),
     overdue: Boolean(shown.late),
     at: ca.planDueAt.toISOString(),
@@ -290,8 +302,13 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
       id: ca.id,
       label: ca.title,
       detail: next
-        ? `${ca.partnership.importer.name} · “${truncate(next.action, 80)}” ${overdue ? "was due" : "due"} ${day(next.dueAt)}`
-        : `${ca.partnership.importer.name} · plan accepted ${day(ca.planAcceptedAt)}`,
+        ? t("attention.toCarryOut", {
+            importer: ca.partnership.importer.name,
+            action: truncate(next.action, 80),
+            overdue: overdue ? "yes" : "no",
+            date: day(next.dueAt),
+          })
+        : t("attention.planAccepted", { importer: ca.partnership.importer.name, date: day(ca.planAcceptedAt) }),
       href: caHref(ctx, ca.id),
       overdue,
       at: iso(next?.dueAt ?? ca.planAcceptedAt, ca.updatedAt),
@@ -342,6 +359,7 @@ const findSpecTitles = (ctx: TenantContext) => (ids: string[]) =>
 
 async function importerItems(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<Record<ImporterGroupKey, AttentionItem[]>> {
   const slug = ctx.org.slug;
+  const t = accountTranslator(ctx.user, "dashboard");
   const [acks, firstArticles, specs, correctiveActions] = await Promise.all([
     read(idsOf(selection("factory-questions"), selection("recent-acknowledgements")), findAcknowledgements(ctx)),
     read(idsOf(selection("first-articles-to-review")), findFirstArticles(ctx)),
@@ -351,8 +369,8 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
 
   const questionItems = itemsOf(selection("factory-questions"), acks, (ack) => ({
     id: ack.id,
-    label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
-    detail: `${ack.factory.name} asked on ${day(ack.updatedAt)}: “${truncate(ack.question ?? "")}”`,
+    label: t("attention.specVersion", { spec: specLabel(t, ack.version.spec), number: ack.version.number }),
+    detail: t("attention.question", { factory: ack.factory.name, date: day(ack.updatedAt), question: truncate(ack.question ?? "") }),
     href: ackHref(ctx, ack),
     overdue: false,
     at: ack.updatedAt.toISOString(),
@@ -360,8 +378,8 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
 
   const recentItems = itemsOf(selection("recent-acknowledgements"), acks, (ack) => ({
     id: ack.id,
-    label: `${specLabel(ack.version.spec)} — version ${ack.version.number}`,
-    detail: `Acknowledged by ${ack.factory.name} on ${day(ack.updatedAt)}`,
+    label: t("attention.specVersion", { spec: specLabel(t, ack.version.spec), number: ack.version.number }),
+    detail: t("attention.acknowledged", { factory: ack.factory.name, date: day(ack.updatedAt) }),
     href: ackHref(ctx, ack),
     overdue: false,
     at: ack.updatedAt.toISOString(),
@@ -369,20 +387,24 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
 
   const reviewItems = itemsOf(selection("first-articles-to-review"), firstArticles, (fa) => ({
     id: fa.id,
-    label: `${specLabel(specs.get(fa.specId))} · PO ${fa.poNumber}`,
-    detail: `${fa.partnership.factory?.name ?? "Factory"} · round ${fa.round} · submitted ${day(fa.submittedAt ?? fa.updatedAt)}`,
+    label: t("attention.faLabel", { spec: specLabel(t, specs.get(fa.specId)), po: fa.poNumber }),
+    detail: t("attention.toReview", {
+      factory: fa.partnership.factory?.name ?? t("attention.factoryFallback"),
+      round: fa.round,
+      date: day(fa.submittedAt ?? fa.updatedAt),
+    }),
     href: firstArticlePath(slug, fa.id),
     overdue: false,
     at: iso(fa.submittedAt, fa.updatedAt),
   }));
 
-  const caItems = (turn: Selection, dateField: "planSubmittedAt" | "implementedAt", done: string) =>
+  const caItems = (turn: Selection, dateField: "planSubmittedAt" | "implementedAt", done: "planSubmitted" | "implemented") =>
     itemsOf(turn, correctiveActions, (ca) => {
       const at = ca[dateField] ?? ca.updatedAt;
       return {
         id: ca.id,
         label: ca.title,
-        detail: `${ca.partnership.factory?.name ?? "Factory"} · ${SEVERITY_LABELS[ca.severity]} · ${done} ${day(at)}`,
+        detail: t("attention.caStep", { factory: ca.partnership.factory?.name ?? t("attention.factoryFallback"), severity: ca.severity, done, date: day(at) }),
         href: caHref(ctx, ca.id),
         overdue: false,
         at: at.toISOString(),
@@ -394,8 +416,8 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
     const since = partner.since == null ? null : new Date(partner.since);
     return {
       id: partner.id,
-      label: partner.name ?? "Factory",
-      detail: `${count} overdue corrective action${count === 1 ? "" : "s"}${since ? ` · oldest due ${day(since)}` : ""}`,
+      label: partner.name ?? t("attention.factoryFallback"),
+      detail: t("attention.overdue", { count, since: since ? "yes" : "no", date: day(since) }),
       href: correctiveActionsPath(slug, { partner: partner.id, overdue: true }),
       overdue: true,
       at: (since ?? now).toISOString(),
@@ -406,8 +428,8 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
     "factory-questions": questionItems,
     "recent-acknowledgements": recentItems,
     "first-articles-to-review": reviewItems,
-    "plans-to-review": caItems(selection("plans-to-review"), "planSubmittedAt", "plan submitted"),
-    "actions-to-verify": caItems(selection("actions-to-verify"), "implementedAt", "marked implemented"),
+    "plans-to-review": caItems(selection("plans-to-review"), "planSubmittedAt", "planSubmitted"),
+    "actions-to-verify": caItems(selection("actions-to-verify"), "implementedAt", "implemented"),
     "overdue-partners": partnerItems,
   };
 }
