@@ -1,4 +1,5 @@
 import { useLingui } from "@lingui/react";
+import { useNonce } from "~/lib/nonce.ts";
 import { shippedCatalogues } from "./translate.ts";
 
 export const CATALOGUE_SCRIPT_ID = "catalogues";
@@ -12,6 +13,8 @@ const shipped = typeof document === "undefined" ? null : (document.getElementByI
  */
 export function CatalogueScript() {
   const { i18n } = useLingui();
+  // Not a script that runs, but the page's policy gives every script element the page's nonce.
+  const nonce = useNonce();
   const json = shipped ?? JSON.stringify(shippedCatalogues(i18n)).replace(/</g, "\\u003c");
-  return <script id={CATALOGUE_SCRIPT_ID} type="application/json" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
+  return <script id={CATALOGUE_SCRIPT_ID} type="application/json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }
