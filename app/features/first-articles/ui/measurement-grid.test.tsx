@@ -187,6 +187,22 @@ describe("measurement grid autosave", () => {
     expect(posted).toHaveLength(1);
   });
 
+  it("no longer says Saved once something new is typed, until that is saved too", async () => {
+    const { posted, user } = renderAutosaving((form) => ({
+      saved: Object.entries(form)
+        .filter(([k]) => k.startsWith("m."))
+        .map(([k, raw]) => ({ key: "rim-diameter", sample: Number(k.split(".").at(-1)), raw })),
+    }));
+    await user.type(reading("1 Rim diameter", 1), "90.1");
+    await user.tab();
+    await waitFor(() => expect(status().textContent).toBe("Saved 12:03 UTC"));
+    await user.type(reading("1 Rim diameter", 2), "9");
+    expect(status().textContent).not.toContain("Saved");
+    await user.tab();
+    await waitFor(() => expect(posted).toHaveLength(2));
+    await waitFor(() => expect(status().textContent).toBe("Saved 12:03 UTC"));
+  });
+
   it("saves at once when the cell is left", async () => {
     const { posted, user } = renderAutosaving();
     await user.type(reading("1 Rim diameter", 2), "89.9");

@@ -62,9 +62,10 @@ export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: s
     setBase(stored);
   }
 
-  const latest = useRef({ values, base, conflicts });
+  const [lastSavedAt, setLastSavedAt] = useState<string | null>(null);
+  const latest = useRef({ values, base, conflicts, lastSavedAt });
   useEffect(() => {
-    latest.current = { values, base, conflicts };
+    latest.current = { values, base, conflicts, lastSavedAt };
   });
   // Set as a save is sent, cleared once its answer is handled: one save in flight at a time.
   const sending = useRef(false);
@@ -77,7 +78,12 @@ export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: s
     if (!autosaveTo || sending.current) return;
     const { values, base, conflicts } = latest.current;
     const changes = changedCells(values, base, conflicts);
-    if (changes.length === 0) return;
+    if (changes.length === 0) {
+      // Typed and typed back: nothing to send, and the last save still stands.
+      const at = latest.current.lastSavedAt;
+      setStatus((s) => (s.state === "saving" ? (at ? { state: "saved", at } : { state: "idle" }) : s));
+      return;
+    }
     if (!navigator.onLine) return setStatus({ state: "retrying" });
     const form = new FormData();
     form.set("intent", SAVE_READINGS_INTENT);
@@ -107,8 +113,10 @@ export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: s
     if (conflicted.length) {
       setConflicts({ ...conflicts, ...Object.fromEntries(conflicted.map((c) => [cellKey(c.key, c.sample), c.theirs])) });
       setStatus({ state: "conflict", count: conflicted.length });
-    } else if (answer.savedAt) setStatus({ state: "saved", at: answer.savedAt });
-    else if (answer.unreachable) setStatus({ state: "retrying" });
+    } else if (answer.savedAt) {
+      setLastSavedAt(answer.savedAt);
+      setStatus({ state: "saved", at: answer.savedAt });
+    } else if (answer.unreachable) setStatus({ state: "retrying" });
     else setStatus({ state: "refused", message: messagesOf(answer.result ?? undefined)[0] });
   }
   useEffect(() => {
@@ -129,6 +137,8 @@ export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: s
 
   const setCell = (key: string, sample: number, raw: string) => {
     setValues((prev) => withCells(prev, [{ key, sample, raw }]));
+    // Typed and not yet sent is not "Saved": the line says a save is coming until its answer is in.
+    if (autosave) setStatus((s) => (s.state === "idle" || s.state === "saved" ? { state: "saving" } : s));
     schedule();
   };
   const resolve = (key: string, sample: number, keep: "mine" | "theirs") => {
