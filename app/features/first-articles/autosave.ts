@@ -26,6 +26,8 @@ export interface SaveReadingsExtra {
   savedAt?: string;
   /** Set by the page, not the server: the save never got an answer (offline, a dropped connection). */
   unreachable?: boolean;
+  /** Set by the page: the session ended, so the save went to the login page instead. */
+  signedOut?: boolean;
 }
 
 /** The name of the field carrying the value a changed cell replaces. */
@@ -57,10 +59,11 @@ export async function postReadings(path: string, form: FormData): Promise<SaveRe
     return refused(null, true);
   }
   if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    return refused("You were signed out. Sign in again in another tab; what you typed stays here until then.", false);
+    return { ...refused(null, false), signedOut: true };
   }
   const answer: unknown = await response.json().catch(() => undefined);
   if (typeof answer === "object" && answer !== null && (answer as { intent?: unknown }).intent === SAVE_READINGS_INTENT) return answer as SaveReadingsAnswer;
   if (response.status >= 500 || answer === undefined) return refused(null, true);
-  return refused(typeof answer === "string" ? answer : "The server refused the readings.", false);
+  // The route's own refusal (403, 404, 413) says why; anything else reads as the page's own "refused" words.
+  return refused(typeof answer === "string" ? answer : null, false);
 }

@@ -14,7 +14,7 @@ function statusText(t: Translate<"firstArticles">, status: AutosaveStatus): stri
     case "retrying":
       return t("autosave.retrying");
     case "refused":
-      return t("autosave.refused", { message: status.message ?? t("autosave.refusedByServer") });
+      return t("autosave.refused", { message: status.signedOut ? t("autosave.signedOut") : (status.message ?? t("autosave.refusedByServer")) });
     case "conflict":
       return t("autosave.conflict", { count: status.count });
   }

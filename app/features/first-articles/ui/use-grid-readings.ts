@@ -13,7 +13,7 @@ export type AutosaveStatus =
   | { state: "saved"; at: string }
   | { state: "retrying" }
   /** `message`: the server's own words, when it gave any. */
-  | { state: "refused"; message?: string }
+  | { state: "refused"; message?: string; signedOut?: boolean }
   | { state: "conflict"; count: number };
 
 const cellKey = (key: string, sample: number) => `${key}\n${sample}`;
@@ -117,7 +117,7 @@ export function useGridReadings(shown: Readings, stored: Readings, autosaveTo: s
       setLastSavedAt(answer.savedAt);
       setStatus({ state: "saved", at: answer.savedAt });
     } else if (answer.unreachable) setStatus({ state: "retrying" });
-    else setStatus({ state: "refused", message: messagesOf(answer.result ?? undefined)[0] });
+    else setStatus({ state: "refused", message: messagesOf(answer.result ?? undefined)[0], signedOut: answer.signedOut });
   }
   useEffect(() => {
     if (!handled) return;
