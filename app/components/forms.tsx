@@ -1,15 +1,17 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useMessageText } from "~/lib/i18n/message.ts";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: unknown }) {
+  const say = useMessageText();
   const list = Array.isArray(errors) ? errors.filter((e): e is string => typeof e === "string" && e.length > 0) : [];
   if (!list.length) return null;
   return (
     // Not a <ul>: role="alert" would take the list's role away and leave its items orphaned.
     <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700" role="alert">
       {list.map((e) => (
-        <p key={e}>{e}</p>
+        <p key={e}>{say(e)}</p>
       ))}
     </div>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translateMessage } from "./i18n/translate.server.ts";
 import { businessDaySchema, DAY_MS, isoDay, readBusinessDay } from "./dates.ts";
 
 describe("business days", () => {
@@ -26,11 +27,13 @@ describe("business days", () => {
 
   it("gives the form a message for each problem", () => {
     const schema = businessDaySchema("Enter the date");
+    const said = (value: unknown) => schema.safeParse(value).error?.issues.map((issue) => translateMessage("en", issue.message));
     expect(schema.safeParse("2026-03-05").success).toBe(true);
-    expect(schema.safeParse("0000-01-01").error?.issues[0]?.message).toBe("Enter a date between 2000 and 2100");
-    expect(schema.safeParse("2026-02-30").error?.issues[0]?.message).toBe("Enter a real date");
-    expect(schema.safeParse("tomorrow").error?.issues.map((i) => i.message)).toEqual(["Enter the date as YYYY-MM-DD"]);
-    expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("Enter the date");
+    expect(said("0000-01-01")).toEqual(["Enter a date between 2000 and 2100"]);
+    expect(said("2026-02-30")).toEqual(["Enter a real date"]);
+    expect(said("tomorrow")).toEqual(["Enter the date as YYYY-MM-DD"]);
+    expect(said(undefined)).toEqual(["Enter the date"]);
+    expect(translateMessage("zh-CN", schema.safeParse("2026-02-30").error!.issues[0]!.message)).toBe("请输入真实存在的日期");
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { message } from "./i18n/message.ts";
 
 export const HOUR_MS = 60 * 60 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -29,12 +30,17 @@ export function readBusinessDay(value: string): { ok: true; date: Date } | { ok:
 export function businessDaySchema(requiredMessage: string) {
   return z
     .string({ required_error: requiredMessage })
-    .regex(DAY_PATTERN, "Enter the date as YYYY-MM-DD")
+    .regex(DAY_PATTERN, message("common", "validation.date.format"))
     .superRefine((value, ctx) => {
       const day = readBusinessDay(value);
       // A wrong spelling has its message from the pattern already: one message per mistake.
       if (day.ok || day.problem === "format") return;
-      const message = day.problem === "out-of-range" ? `Enter a date between ${BUSINESS_YEARS.first} and ${BUSINESS_YEARS.last}` : "Enter a real date";
-      ctx.addIssue({ code: "custom", message });
+      ctx.addIssue({
+        code: "custom",
+        message:
+          day.problem === "out-of-range"
+            ? message("common", "validation.date.outOfRange", { first: BUSINESS_YEARS.first, last: BUSINESS_YEARS.last })
+            : message("common", "validation.date.noSuchDay"),
+      });
     });
 }

@@ -4,6 +4,7 @@ import { type I18n, setupI18n } from "@lingui/core";
 import allCatalogues from "virtual:catalogues/all";
 import { requestLanguage } from "./language.server.ts";
 import { DEFAULT_LANGUAGE, type Language, toLanguage } from "./languages.ts";
+import { writeMessage } from "./message.ts";
 import { type Namespace, type Translate, translator } from "./translate.ts";
 
 const instances = new Map<Language, I18n>();
@@ -27,4 +28,9 @@ export function accountTranslator<N extends Namespace>(account: { locale: string
 /** The translator for whoever sent `request`: their account's language, else the browser's (see requestLanguage). */
 export function requestTranslator<N extends Namespace>(request: Request, account: { locale: string } | null | undefined, namespace: N): Translate<N> {
   return translatorFor(requestLanguage(request, account), namespace);
+}
+
+/** A message (see message.ts) written in `language`, for an answer read as it is (JSON, plain text). */
+export function translateMessage(language: Language, text: string): string {
+  return writeMessage(instanceFor(language), text);
 }

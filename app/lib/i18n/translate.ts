@@ -84,12 +84,28 @@ export function translator<N extends Namespace>(i18n: I18n, namespace: N): Trans
   return (key, values) => i18n._(`${namespace}:${key}`, values);
 }
 
+/** Whether a name is one of the catalogues' namespaces (every language has the English ones). */
+export function isNamespace(name: string): name is Namespace {
+  return Object.hasOwn(loaders, `en/${name}`);
+}
+
+/**
+ * `ensure(namespace)` during a render: the page ships that namespace, and a page reached by a link
+ * suspends until its words have arrived (React keeps the last page meanwhile).
+ */
+export function useNamespace(): (namespace: Namespace) => void {
+  const { i18n } = useLingui();
+  const ensure = (namespace: Namespace) => {
+    used.get(i18n)?.add(namespace);
+    const have = held.get(i18n);
+    if (have && !have.has("*") && !have.has(`${i18n.locale}/${namespace}`)) throw loadNamespace(i18n, i18n.locale, namespace);
+  };
+  return ensure;
+}
+
 export function useT<N extends Namespace>(namespace: N): Translate<N> {
   const { i18n } = useLingui();
-  used.get(i18n)?.add(namespace);
-  const have = held.get(i18n);
-  // Suspends a page reached by a link until its words have arrived (React keeps the last page meanwhile).
-  if (have && !have.has("*") && !have.has(`${i18n.locale}/${namespace}`)) throw loadNamespace(i18n, i18n.locale, namespace);
+  useNamespace()(namespace);
   return translator(i18n, namespace);
 }
 
