@@ -3,7 +3,7 @@ import { I18nProvider } from "@lingui/react";
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { CATALOGUE_SCRIPT_ID } from "~/lib/i18n/catalogue-script.tsx";
+import { CATALOGUE_SCRIPT_ID } from "~/lib/i18n/catalogue-script-id.ts";
 import { registerTitleCatalogues } from "~/lib/i18n/page-title.ts";
 import { holds, type ShippedCatalogues } from "~/lib/i18n/translate.ts";
 

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { catalogueKbByLanguage } from "./lib/catalogue-size.ts";
 import { initialJsKb, loadAssets } from "./lib/js-size.ts";
 import { measure, type LoadResult, type Target } from "./lib/load.ts";
 import { BENCH_PASSWORD, benchDatabaseUrl } from "./lib/config.ts";
@@ -148,9 +149,11 @@ async function main() {
   // Statement counts come from a server that reports them; throughput from one that does not.
   const reports: PageReport[] = [];
   const counting = await startServer(databaseUrl, { QUERY_STATS: "true", WORKER: "false" });
+  const languagePool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
     const cookies = new Map<string, string>();
     for (const user of detail.users) cookies.set(user.email, await signIn(counting, user.email));
+    const emailOf = new Map([...cookies].map(([email, cookie]) => [cookie, email]));
     for (const spec of specs) {
       const targets = spec.targets(detail.users, cookies);
       if (!targets.length) throw new Error(`No data for "${spec.name}"`);
@@ -165,10 +168,12 @@ async function main() {
         queries10: small,
         queries50: large,
         jsKb: spec.route ? initialJsKb(root, assets, spec.route) : 0,
+        catalogueKb: spec.route ? await catalogueKbByLanguage(languagePool, counting.url, targets[0]!, emailOf.get(targets[0]!.cookie ?? "") ?? null) : null,
         load: undefined as unknown as LoadResult,
       });
     }
   } finally {
+    await languagePool.end();
     await counting.stop();
   }
 

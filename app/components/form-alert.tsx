@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 
 /**
  * The red banner that says why the last submission was refused: one line per message, then

@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: unknown }) {
   const say = useMessageText();

@@ -1,4 +1,5 @@
 // The benchmark's table and its targets (printed as met or not; nothing fails on timing).
+import { LANGUAGES, type Language } from "../../app/lib/i18n/languages.ts";
 import type { LoadResult } from "./load.ts";
 
 export const TARGETS = { minBaselineRatio: 0.3, maxP95Ms: 150, maxQueries: 6, maxJsKb: 150, maxErrors: 0 };
@@ -9,9 +10,15 @@ export interface PageReport {
   targetCount: number;
   queries10: number;
   queries50: number;
+  /** The page's modules (the same in every language). */
   jsKb: number;
+  /** The catalogue JSON the page carries, per language (null for a resource route). */
+  catalogueKb: Record<Language, number> | null;
   load: LoadResult;
 }
+
+/** What a page needs before it works in its heaviest language: its modules and its words. */
+export const initialKb = (page: PageReport) => page.jsKb + Math.max(0, ...Object.values(page.catalogueKb ?? {}));
 
 interface Run {
   machine: { cpus: number; cpuModel: string };
@@ -40,7 +47,7 @@ export function printReport(run: Run): boolean {
       if (ratio < TARGETS.minBaselineRatio) misses.push("throughput");
       if (page.load.p95 > TARGETS.maxP95Ms) misses.push("p95");
       if (Math.max(page.queries10, page.queries50) > TARGETS.maxQueries || page.queries10 !== page.queries50) misses.push("queries");
-      if (page.jsKb > TARGETS.maxJsKb) misses.push("JS");
+      if (initialKb(page) > TARGETS.maxJsKb) misses.push("JS");
     }
     if (page.load.errors > TARGETS.maxErrors) misses.push("errors");
     allMet &&= misses.length === 0;
@@ -55,17 +62,23 @@ export function printReport(run: Run): boolean {
         String(page.load.errors),
         String(page.queries10),
         String(page.queries50),
-        page.route ? page.jsKb.toFixed(1) : "—",
+        page.route ? initialKb(page).toFixed(1) : "—",
         misses.length ? `NOT MET: ${misses.join(", ")}` : "met",
       ]),
     );
   }
+  console.log(`\nInitial JS per language, kB gzip (modules + the page's catalogue JSON):\n`);
+  const languageLine = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[0]!) : padLeft(c, 9))).join(" ");
+  console.log(languageLine(["page", "modules", ...LANGUAGES]));
+  for (const page of run.pages)
+    if (page.catalogueKb)
+      console.log(languageLine([page.name, page.jsKb.toFixed(1), ...LANGUAGES.map((language) => (page.jsKb + page.catalogueKb![language]).toFixed(1))]));
   for (const page of run.pages) {
     const failed = Object.entries(page.load.statusCodes).filter(([code]) => !code.startsWith("2"));
     if (failed.length) console.log(`${page.name}: ${failed.map(([code, n]) => `${n} × ${code}`).join(", ")}`);
   }
   console.log(
-    `\nTargets: ≥ ${TARGETS.minBaselineRatio * 100}% of the baseline's req/s, p95 ≤ ${TARGETS.maxP95Ms} ms, ≤ ${TARGETS.maxQueries} SQL statements at page size 10 and 50 (the same at both), ≤ ${TARGETS.maxJsKb} kB gzip initial JS, ${TARGETS.maxErrors} errors.`,
+    `\nTargets: ≥ ${TARGETS.minBaselineRatio * 100}% of the baseline's req/s, p95 ≤ ${TARGETS.maxP95Ms} ms, ≤ ${TARGETS.maxQueries} SQL statements at page size 10 and 50 (the same at both), ≤ ${TARGETS.maxJsKb} kB gzip initial JS in every language, ${TARGETS.maxErrors} errors.`,
   );
   return allMet;
 }

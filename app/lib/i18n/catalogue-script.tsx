@@ -1,8 +1,8 @@
 import { useLingui } from "@lingui/react";
 import { useNonce } from "~/lib/nonce.ts";
+import { CATALOGUE_SCRIPT_ID } from "./catalogue-script-id.ts";
 import { shippedCatalogues } from "./translate.ts";
 
-export const CATALOGUE_SCRIPT_ID = "catalogues";
 // What the server shipped, read once in the browser: hydration renders the same element again.
 const shipped = typeof document === "undefined" ? null : (document.getElementById(CATALOGUE_SCRIPT_ID)?.textContent ?? "");
 

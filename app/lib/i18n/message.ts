@@ -1,10 +1,11 @@
 // Words the server decides but the reader's screen writes: a zod or UserError message travels as
 // a catalogue key with its values ("specs:errors.productCodeTaken {"productCode":"MUG-1"}"), never
 // as English, and is written in the reader's language where it is shown (ErrorList, FormAlert) or
-// by the server for an answer that is read as it is (translateMessage).
-import type { I18n } from "@lingui/core";
-import { useLingui } from "@lingui/react";
-import { isNamespace, type MessageKey, type Namespace, translator, useNamespace } from "./translate.ts";
+// by the server for an answer that is read as it is (translateMessage). Written by writeMessage and
+// useMessageText in translate.ts.
+// Pure, with no catalogue in it: lib code that also runs outside the app's build (the worker, scripts)
+// can make messages; translate.ts writes them.
+import type { MessageKey, Namespace } from "./translate.ts";
 
 export type MessageValue = string | number;
 export type MessageParams = Record<string, MessageValue>;
@@ -17,15 +18,15 @@ export function message<N extends Namespace>(namespace: N, key: MessageKey<N>, v
 }
 
 export interface ParsedMessage {
-  namespace: Namespace;
+  namespace: string;
   key: string;
   values?: MessageParams;
 }
 
-/** The key and values of a string `message()` made; null for any other text. */
+/** The key and values of a string `message()` made; null for any other text (the namespace is the reader's to check). */
 export function parseMessage(text: string): ParsedMessage | null {
   const match = ENCODED.exec(text);
-  if (!match || !isNamespace(match[1]!)) return null;
+  if (!match) return null;
   let values: MessageParams | undefined;
   if (match[3]) {
     try {
@@ -36,27 +37,5 @@ export function parseMessage(text: string): ParsedMessage | null {
       return null;
     }
   }
-  return { namespace: match[1] as Namespace, key: match[2]!, values };
-}
-
-/** Writes a message in the language of `i18n`; any other text is shown as it is. */
-export function writeMessage(i18n: I18n, text: string): string {
-  const parsed = parseMessage(text);
-  if (!parsed) return text;
-  return translator(i18n, parsed.namespace)(parsed.key as never, parsed.values);
-}
-
-/**
- * In a component: `const say = useMessageText()`, then `say(error)`. A message of a namespace the
- * page has not loaded yet waits for it like useT does.
- */
-export function useMessageText(): (text: string) => string {
-  const { i18n } = useLingui();
-  const ensure = useNamespace();
-  return (text) => {
-    const parsed = parseMessage(text);
-    if (!parsed) return text;
-    ensure(parsed.namespace);
-    return translator(i18n, parsed.namespace)(parsed.key as never, parsed.values);
-  };
+  return { namespace: match[1]!, key: match[2]!, values };
 }

@@ -4,8 +4,7 @@ import { type I18n, setupI18n } from "@lingui/core";
 import allCatalogues from "virtual:catalogues/all";
 import { requestLanguage } from "./language.server.ts";
 import { DEFAULT_LANGUAGE, type Language, toLanguage } from "./languages.ts";
-import { writeMessage } from "./message.ts";
-import { type Namespace, type Translate, translator } from "./translate.ts";
+import { type Namespace, type Translate, translator, writeMessage } from "./translate.ts";
 
 const instances = new Map<Language, I18n>();
 

@@ -18,6 +18,7 @@ import type partners from "~/locales/en/partners.json";
 import type specs from "~/locales/en/specs.json";
 import type threads from "~/locales/en/threads.json";
 import type { Language } from "./languages.ts";
+import { parseMessage } from "./message.ts";
 
 export interface Catalogues {
   attachments: typeof attachments;
@@ -107,6 +108,28 @@ export function useT<N extends Namespace>(namespace: N): Translate<N> {
   const { i18n } = useLingui();
   useNamespace()(namespace);
   return translator(i18n, namespace);
+}
+
+/** Writes a message made by message() in the language of `i18n`; any other text is shown as it is. */
+export function writeMessage(i18n: I18n, text: string): string {
+  const parsed = parseMessage(text);
+  if (!parsed || !isNamespace(parsed.namespace)) return text;
+  return translator(i18n, parsed.namespace)(parsed.key as never, parsed.values);
+}
+
+/**
+ * In a component: `const say = useMessageText()`, then `say(error)`. A message of a namespace the
+ * page has not loaded yet waits for it like useT does.
+ */
+export function useMessageText(): (text: string) => string {
+  const { i18n } = useLingui();
+  const ensure = useNamespace();
+  return (text) => {
+    const parsed = parseMessage(text);
+    if (!parsed || !isNamespace(parsed.namespace)) return text;
+    ensure(parsed.namespace);
+    return translator(i18n, parsed.namespace)(parsed.key as never, parsed.values);
+  };
 }
 
 /** What a page rendered on the server ships for the browser to pick up: its language and the messages it used. */
