@@ -14,6 +14,7 @@ import { registerTitleCatalogues } from "~/lib/i18n/page-title.ts";
 import { instanceFor } from "~/lib/i18n/translate.server.ts";
 import { holdsEverything } from "~/lib/i18n/translate.ts";
 import { NonceProvider } from "~/lib/nonce.ts";
+import { getSessionUser } from "~/lib/session.server.ts";
 import { contentSecurityPolicy, nonceOf } from "~/lib/security-headers.server.ts";
 
 const ABORT_DELAY = 5_000;
@@ -22,7 +23,7 @@ const ABORT_DELAY = 5_000;
  * Streams the page. Browsers get the shell as soon as it is ready; crawlers
  * (and SPA mode) wait for all of it, since they read the first HTML only.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -35,7 +36,7 @@ export default function handleRequest(
     "Content-Security-Policy",
     contentSecurityPolicy({ nonce, dev: import.meta.env.DEV, inlineStyles: wantsInlineStyles(remixContext), https: getEnv().APP_URL.startsWith("https://") }),
   );
-  const i18n = pageI18n(request, remixContext);
+  const i18n = await pageI18n(request, remixContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const page = (
@@ -70,10 +71,13 @@ export default function handleRequest(
 // Page titles take their words from the server's one instance per language.
 registerTitleCatalogues(instanceFor);
 
-/** The page's language, as the root loader found it (or, when it did not run, as the request asks), with every catalogue. */
-function pageI18n(request: Request, remixContext: EntryContext) {
+/**
+ * The page's language as the root loader found it. A URL that matches no route runs no loader, so
+ * its not-found page asks for the reader itself: a signed-in reader gets it in their own language.
+ */
+async function pageI18n(request: Request, remixContext: EntryContext) {
   const found = (remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined)?.language;
-  const language = isLanguage(found) ? found : requestLanguage(request);
+  const language = isLanguage(found) ? found : requestLanguage(request, await getSessionUser(request).catch(() => null));
   const i18n = setupI18n({ locale: language, messages: { [language]: allCatalogues[language] ?? {} } });
   holdsEverything(i18n);
   return i18n;

@@ -13,6 +13,7 @@ import type correctiveActions from "~/locales/en/correctiveActions.json";
 import type dashboard from "~/locales/en/dashboard.json";
 import type firstArticles from "~/locales/en/firstArticles.json";
 import type history from "~/locales/en/history.json";
+import type landing from "~/locales/en/landing.json";
 import type members from "~/locales/en/members.json";
 import type partners from "~/locales/en/partners.json";
 import type specs from "~/locales/en/specs.json";
@@ -28,6 +29,7 @@ export interface Catalogues {
   dashboard: typeof dashboard;
   firstArticles: typeof firstArticles;
   history: typeof history;
+  landing: typeof landing;
   members: typeof members;
   partners: typeof partners;
   specs: typeof specs;
