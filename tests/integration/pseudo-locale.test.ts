@@ -5,7 +5,7 @@
 // here until it is given a URL below.
 import { matchRoutes, type RouteObject } from "react-router-dom";
 import { Window } from "happy-dom";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGE_NAMES, PSEUDO_LANGUAGE } from "~/lib/i18n/languages.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { appRoutes, requestPage, type AppRoute } from "../support/app-handler.ts";
@@ -63,7 +63,9 @@ function pageCases(s: EveryKind): PageCase[] {
     { url: "/orgs/new", reader: "importerOwner" },
     // The importer.
     ...["importerOwner", "importerMember", "importerViewer"].map((reader) => ({ url: `/${imp}`, reader: reader as Reader })),
-    { url: `/${imp}/specs`, reader: "importerOwner" },
+    ...["importerOwner", "importerMember"].flatMap((reader) =>
+      ["specs", "first-articles", "corrective-actions"].map((list) => ({ url: `/${imp}/${list}`, reader: reader as Reader })),
+    ),
     { url: `/${imp}/specs/new`, reader: "importerOwner" },
     { url: `/${imp}/specs/${spec}`, reader: "importerOwner" },
     { url: `/${imp}/specs/${spec}`, reader: "importerMember" },
@@ -76,7 +78,6 @@ function pageCases(s: EveryKind): PageCase[] {
     { url: `/${imp}/specs/${spec}/v/3/edit`, reader: "importerOwner" },
     { url: `/${imp}/specs/${spec}/diff?from=1&to=2`, reader: "importerOwner" },
     { url: `/${imp}/specs/${spec}/diff?from=2&to=3`, reader: "importerOwner" },
-    { url: `/${imp}/first-articles`, reader: "importerOwner" },
     ...[fa.submitted, fa.approved, fa.conditional, fa.rejected].map((round) => ({
       url: `/${imp}/first-articles/${round.id}`,
       reader: "importerOwner" as Reader,
@@ -84,7 +85,6 @@ function pageCases(s: EveryKind): PageCase[] {
     })),
     { url: `/${imp}/first-articles/${fa.submitted.id}`, reader: "importerMember", what: "SUBMITTED" },
     { url: `/${imp}/first-articles/${fa.rejected.id}/report`, reader: "importerOwner", what: "REJECTED" },
-    { url: `/${imp}/corrective-actions`, reader: "importerOwner" },
     { url: `/${imp}/corrective-actions/new`, reader: "importerOwner" },
     { url: `/${imp}/corrective-actions/new?firstArticle=${fa.rejected.id}`, reader: "importerOwner" },
     ...Object.values(ca).map((action) => ({ url: `/${imp}/corrective-actions/${action.id}`, reader: "importerOwner" as Reader, what: action.status })),
@@ -98,31 +98,35 @@ function pageCases(s: EveryKind): PageCase[] {
     // The factory.
     { url: `/${fac}`, reader: "factoryOwner" },
     { url: `/${fac}`, reader: "factoryMember" },
-    { url: `/${fac}/specs`, reader: "factoryOwner" },
+    ...["factoryOwner", "factoryMember"].flatMap((reader) =>
+      ["specs", "first-articles", "corrective-actions", "partners", `scorecards/${s.importer.id}`].map((list) => ({
+        url: `/${fac}/${list}`,
+        reader: reader as Reader,
+      })),
+    ),
     { url: `/${fac}/specs/${spec}`, reader: "factoryOwner" },
     { url: `/${fac}/specs/${spec}/v/1`, reader: "factoryOwner" },
     { url: `/${fac}/specs/${spec}/v/2`, reader: "factoryOwner" },
     { url: `/${fac}/specs/${spec}/v/2`, reader: "factoryMember" },
     { url: `/${fac}/specs/${s.queried.spec.id}/v/1`, reader: "factoryOwner", what: "queried spec" },
     { url: `/${fac}/specs/${spec}/diff?from=1&to=2`, reader: "factoryOwner" },
-    { url: `/${fac}/first-articles`, reader: "factoryOwner" },
     { url: `/${fac}/first-articles/new`, reader: "factoryOwner" },
     { url: `/${fac}/first-articles/new?version=${s.versions.v2.id}`, reader: "factoryOwner" },
     ...Object.values(fa).map((round) => ({ url: `/${fac}/first-articles/${round.id}`, reader: "factoryOwner" as Reader, what: round.status })),
     { url: `/${fac}/first-articles/${fa.draft.id}`, reader: "factoryMember", what: "DRAFT" },
     { url: `/${fac}/first-articles/${fa.approved.id}/report`, reader: "factoryOwner", what: "APPROVED" },
-    { url: `/${fac}/corrective-actions`, reader: "factoryOwner" },
     ...Object.values(ca).map((action) => ({ url: `/${fac}/corrective-actions/${action.id}`, reader: "factoryOwner" as Reader, what: action.status })),
     { url: `/${fac}/corrective-actions/${ca.open.id}`, reader: "factoryMember", what: "OPEN" },
-    { url: `/${fac}/partners`, reader: "factoryOwner" },
     { url: `/${fac}/members`, reader: "factoryOwner" },
     { url: `/${fac}/audit`, reader: "factoryOwner" },
-    { url: `/${fac}/scorecards/${s.importer.id}`, reader: "factoryOwner" },
     // Error pages: a record or page that is not there inside an org, an org that is not the reader's, a page the role may not open.
     { url: `/${imp}/specs/cl0000000000000000000000`, reader: "importerOwner", status: 404 },
     { url: `/${imp}/no-such-page`, reader: "importerOwner", status: 404 },
     { url: `/${imp}/specs`, reader: "factoryOwner", status: 404 },
+    { url: `/${fac}/first-articles/cl0000000000000000000000`, reader: "factoryMember", status: 404 },
     { url: `/${imp}/audit`, reader: "importerMember", status: 403 },
+    { url: `/${fac}/audit`, reader: "factoryMember", status: 403 },
+    { url: `/${imp}/specs/new`, reader: "importerViewer", status: 403 },
   ];
   return cases;
 }
@@ -148,10 +152,12 @@ beforeAll(async () => {
   cases = pageCases(seed);
 });
 
-function parse(html: string) {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
-  return new window.DOMParser().parseFromString(html, "text/html") as unknown as Document;
-}
+// Read as a document, never run: the pages' scripts point at a build that is not there.
+const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+const parser = new window.DOMParser();
+afterAll(() => window.happyDOM.close());
+
+const parse = (html: string) => parser.parseFromString(html, "text/html") as unknown as Document;
 
 async function open(page: PageCase) {
   const cookie = page.reader ? seed.people[page.reader].cookie : `sp_lang=${PSEUDO_LANGUAGE}`;
