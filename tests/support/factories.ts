@@ -87,6 +87,68 @@ export async function createSpecVersion(specId: string, importerId: string, numb
   });
 }
 
+/** A characteristic added to a version after the one every version starts with: a measured one unless `kind` says pass/fail. */
+export async function createCharacteristic(
+  version: { id: string },
+  options: {
+    name?: string;
+    number?: string;
+    kind?: "VARIABLE" | "ATTRIBUTE";
+    nominal?: string;
+    lowerTol?: string;
+    upperTol?: string;
+    unit?: string;
+    method?: string;
+  } = {},
+) {
+  const position = await prisma.characteristic.count({ where: { versionId: version.id } });
+  const attribute = options.kind === "ATTRIBUTE";
+  return prisma.characteristic.create({
+    data: {
+      versionId: version.id,
+      position,
+      key: unique("c"),
+      number: options.number ?? String(position + 1),
+      name: options.name ?? `Characteristic ${position + 1}`,
+      kind: options.kind ?? "VARIABLE",
+      nominal: attribute ? null : (options.nominal ?? "10"),
+      lowerTol: attribute ? null : (options.lowerTol ?? "-0.1"),
+      upperTol: attribute ? null : (options.upperTol ?? "0.1"),
+      unit: attribute ? "" : (options.unit ?? "mm"),
+      method: options.method ?? "",
+    },
+  });
+}
+
+/** A material of a version's bill of materials. */
+export async function createSpecMaterial(version: { id: string }, options: { material?: string; grade?: string; source?: string } = {}) {
+  const position = await prisma.specMaterial.count({ where: { versionId: version.id } });
+  return prisma.specMaterial.create({
+    data: {
+      versionId: version.id,
+      position,
+      key: unique("m"),
+      material: options.material ?? `Material ${position + 1}`,
+      grade: options.grade ?? "",
+      source: options.source ?? "",
+    },
+  });
+}
+
+/** A defect example of a version, about one of its characteristics when `characteristicKey` is given. */
+export async function createDefectExample(version: { id: string }, options: { description?: string; characteristicKey?: string } = {}) {
+  const position = await prisma.defectExample.count({ where: { versionId: version.id } });
+  return prisma.defectExample.create({
+    data: {
+      versionId: version.id,
+      position,
+      key: unique("d"),
+      description: options.description ?? `Defect ${position + 1}`,
+      characteristicKey: options.characteristicKey ?? null,
+    },
+  });
+}
+
 /** The importer and factory's most recent partnership (a record made without one belongs to it). */
 async function latestPartnershipId(importerId: string, factoryId: string) {
   return (await prisma.partnership.findFirstOrThrow({ where: { importerId, factoryId }, orderBy: { createdAt: "desc" } })).id;

@@ -2,6 +2,7 @@
 import { setupI18n } from "@lingui/core";
 import { I18nProvider } from "@lingui/react";
 import { type ReactNode, useState } from "react";
+import { expect } from "vitest";
 import allCatalogues from "virtual:catalogues/all";
 import type { Language } from "~/lib/i18n/languages.ts";
 import { holdsEverything } from "~/lib/i18n/translate.ts";
@@ -29,13 +30,7 @@ export function textOutsideCatalogues(root: HTMLElement, isData: (text: string) 
     // A message may fill another (⟦Round ⟦…⟧ of ⟦…⟧⟧): the innermost brackets go first, then those around them.
     let rest = text ?? "";
     for (let before = ""; before !== rest;) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, " ")];
-    // What is left of a message split by the elements inside it (a link in a sentence) is accented, not English:
-    // only words of plain Latin letters are text that bypassed the catalogues.
-    rest = rest
-      .replace(/[\s\p{P}\p{S}\d]+/gu, " ")
-      .split(" ")
-      .filter((word) => /^[A-Za-z]+$/.test(word))
-      .join(" ");
+    rest = plainWords(rest).join(" ");
     if (rest && !isData(rest)) strays.push(rest);
   };
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
@@ -46,4 +41,42 @@ export function textOutsideCatalogues(root: HTMLElement, isData: (text: string) 
   for (const element of root.querySelectorAll("[aria-label], [title], [placeholder], [alt]"))
     for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
   return strays;
+}
+
+/**
+ * The words of `text` that can be plain English: what is left of a message split by the elements
+ * inside it (a link in a sentence) is accented, not English, so only words of plain Latin letters
+ * count; punctuation, symbols and digits separate words.
+ */
+export function plainWords(text: string) {
+  return text
+    .replace(/[\s\p{P}\p{S}\d]+/gu, " ")
+    .split(" ")
+    .filter((word) => /^[A-Za-z]+$/.test(word));
+}
+
+/**
+ * An `isData` for textOutsideCatalogues: true when the stray words are, in order, nothing but the
+ * plain words of the given values (a name, a code, a name then an address in one line), so a
+ * word of the portal's own between or around them is still reported.
+ */
+export function isDataOf(values: Iterable<string>) {
+  const phrases = [...new Set([...values].map((value) => plainWords(value).join(" ")).filter(Boolean))].map((phrase) => phrase.split(" "));
+  return (text: string) => {
+    const words = text.split(" ");
+    // covered[i]: the first i words are a run of whole phrases.
+    const covered = [true, ...words.map(() => false)];
+    for (let i = 0; i < words.length; i++) {
+      if (!covered[i]) continue;
+      for (const phrase of phrases) {
+        if (phrase.every((word, k) => words[i + k] === word)) covered[i + phrase.length] = true;
+      }
+    }
+    return covered[words.length]!;
+  };
+}
+
+/** Expects `root`, rendered in the pseudo-locale, to show no words outside the catalogues but `data` (the user's own). */
+export function expectNoStrayText(root: HTMLElement, data: Iterable<string> = []) {
+  expect(textOutsideCatalogues(root, isDataOf(data))).toEqual([]);
 }

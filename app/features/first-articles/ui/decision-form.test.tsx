@@ -11,7 +11,7 @@ import { NextRoundPanel } from "~/features/first-articles/ui/next-round.tsx";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import type { Language } from "~/lib/i18n/languages.ts";
 import { routerWrapper } from "../../../../tests/support/component-router.tsx";
-import { InLanguage, textOutsideCatalogues } from "../../../../tests/support/i18n.tsx";
+import { expectNoStrayText, InLanguage } from "../../../../tests/support/i18n.tsx";
 
 const PAGE = "/acme/first-articles/fa-1";
 
@@ -121,7 +121,6 @@ describe("the decision and the next round in the reader's language", () => {
   it("has no text of its own outside the catalogues (pseudo-locale)", () => {
     const { container } = renderIn("en-XA");
     // The people, the characteristic and its number are data here.
-    const data = new Set(["Height", "Li Wei", "Anna Berg"]);
-    expect(textOutsideCatalogues(container, (text) => data.has(text))).toEqual([]);
+    expectNoStrayText(container, ["Height", "Li Wei", "Anna Berg"]);
   });
 });
