@@ -28,6 +28,21 @@ function placeholders(message: string): string[] {
   return [...names].sort();
 }
 
+/** The words a message writes itself: its text and that of its plural and select branches, not the names it fills in. */
+function literalText(message: string): string {
+  const texts: string[] = [];
+  const walk = (parts: unknown): void => {
+    if (typeof parts === "string") return void texts.push(parts);
+    if (!Array.isArray(parts)) return;
+    for (const part of parts) {
+      if (typeof part === "string") texts.push(part);
+      else if (Array.isArray(part) && part[2] && typeof part[2] === "object") for (const branch of Object.values(part[2] as Record<string, unknown>)) walk(branch);
+    }
+  };
+  walk(compileMessage(message));
+  return texts.join(" ");
+}
+
 /** The element tags of a rich message (`<0>`, `</0>`), sorted. */
 const elements = (message: string) => (message.match(/<\/?\d+>/g) ?? []).sort();
 
@@ -64,6 +79,28 @@ describe("message catalogues", () => {
       }
     });
   }
+
+  it("has every message translated: none is left as its English words", () => {
+    // Words a language shares with English, or that stay as they are in it (the product, formats, units, "PO").
+    const units = ["mm", "ml", "cm", "kg"];
+    const shared: Record<string, string[]> = {
+      "zh-CN": ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO"],
+      vi: ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "Email"],
+      es: ["Supplier", "Portal", "CSV", "PDF", "UTC", "PO", "Nominal", "General", "Material", "Error"],
+    };
+    const untranslated: string[] = [];
+    for (const language of LANGUAGES.filter((l) => l !== "en")) {
+      for (const namespace of namespaces) {
+        const en = read("en", namespace);
+        for (const [key, text] of Object.entries(read(language, namespace))) {
+          const words = literalText(text).replace(/<\/?\d+>/g, " ").match(/[A-Za-z]{2,}/g) ?? [];
+          const english = words.filter((word) => !shared[language]!.includes(word) && !units.includes(word));
+          if (language === "zh-CN" ? english.length > 0 : english.length > 0 && text === en[key]) untranslated.push(`${language}/${namespace} ${key}: ${text}`);
+        }
+      }
+    }
+    expect(untranslated).toEqual([]);
+  });
 
   it("has no key the code never asks for", () => {
     const code = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "emails"))].map((f) => readFileSync(f, "utf8")).join("\n");
