@@ -243,6 +243,20 @@ describe("first-article report", () => {
     for (const english of ["Rejected", "Approved", "Does not conform", "Conforms"]) expect(pseudo, english).not.toMatch(new RegExp(`>${english}<`));
   });
 
+  it("exports the CSV in the language of whoever downloads it", async () => {
+    const { locale } = await prisma.user.findUniqueOrThrow({ where: { id: w.factory.user.id }, select: { locale: true } });
+    await prisma.user.update({ where: { id: w.factory.user.id }, data: { locale: "zh-CN" } });
+    try {
+      const out = await getCsv(w.factory.org, w.factory.cookie, w.round1.id);
+      const lines = (out.data as string).replace(/^\uFEFF/, "").split("\r\n");
+      expect(lines[0]).toMatch(/^首件检验,/);
+      expect(lines).toContain("编号,特性,要求,等级,样品 1,样品 2,样品 3,最小值,最大值,平均值,判定");
+      expect(lines).toContain("1,Height,95 ± 0.5 mm,主要,95.1,95.7,94.9,94.9,95.7,95.23,不合格");
+    } finally {
+      await prisma.user.update({ where: { id: w.factory.user.id }, data: { locale } });
+    }
+  });
+
   it("exports one round as CSV: header line, one row per characteristic with its readings", async () => {
     const out = await getCsv(w.factory.org, w.factory.cookie, w.round1.id);
     expect(out.status).toBe(200);

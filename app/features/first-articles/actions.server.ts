@@ -20,7 +20,7 @@ import { DecideSchema, FirstArticleHeaderSchema } from "./schemas.ts";
 import { startNextRound, withdrawFirstArticle } from "./resubmission.server.ts";
 import { decideFirstArticle, saveReadings, submitFirstArticle } from "./workflow.server.ts";
 import { firstArticlePath } from "./paths.ts";
-import { accountTranslator } from "~/lib/i18n/translate.server.ts";
+import { accountTranslator, requestTranslator, translatorFor } from "~/lib/i18n/translate.server.ts";
 import { message } from "~/lib/i18n/message.ts";
 
 const CSV_LIMIT = 1024 * 1024;
@@ -167,7 +167,9 @@ async function importCsv(request: Request, ctx: TenantContext, fa: LoadedFirstAr
   if (!(file instanceof File) || file.size === 0) return refusal("csv", 400, [message("firstArticles", "errors.chooseCsv")]);
   if (file.size > CSV_LIMIT) return refusal("csv", 413, [message("firstArticles", "errors.csvTooLarge")]);
   const characteristics = await characteristicsOf(fa);
-  const parsed = parseCsv(await file.text(), characteristics, fa.sampleCount);
+  // Headers in English or in the importer's own language: an export made in either reads back.
+  const languages = [translatorFor("en", "firstArticles"), requestTranslator(request, ctx.user, "firstArticles")];
+  const parsed = parseCsv(await file.text(), characteristics, fa.sampleCount, languages);
   if (parsed.errors.length) return refusal("csv", 400, parsed.errors.slice(0, 20));
   const merged = readingsOf(fa);
   for (const [key, values] of Object.entries(parsed.readings)) {
