@@ -1,6 +1,7 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useInsideMain } from "~/components/app-shell.tsx";
+import { useMessageText } from "~/lib/i18n/message.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 
 // The statuses with words of their own; any other reads as "Something went wrong".
@@ -15,12 +16,13 @@ const isKnown = (status: number): status is Known => (KNOWN as readonly number[]
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const t = useT("common");
+  const say = useMessageText();
   if (typeof document !== "undefined") console.error(error);
   if (isRouteErrorResponse(error)) {
     const status = error.status;
     const title = isKnown(status) ? t(`error.${status}.title`) : t("error.other.title");
-    // Our own messages are for people; the router's (error.internal) are not.
-    const detail = !("internal" in error && error.internal) && typeof error.data === "string" && error.data && status < 500 ? error.data : null;
+    // Our own messages are for people (a refusal made by message() is written in the reader's language); the router's (error.internal) are not.
+    const detail = !("internal" in error && error.internal) && typeof error.data === "string" && error.data && status < 500 ? say(error.data) : null;
     return (
       <ErrorPage status={status} title={title}>
         <p>{detail && detail !== title ? detail : isKnown(status) ? t(`error.${status}.body`) : t("error.other.body")}</p>

@@ -19,6 +19,7 @@ import { versionPath } from "~/features/specs/paths.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatCount } from "~/lib/format.ts";
+import { useMessageText } from "~/lib/i18n/message.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
@@ -53,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FirstArticlePage() {
   const t = useT("firstArticles");
+  const say = useMessageText();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { org, fa, spec, version, can } = d;
@@ -119,10 +121,10 @@ export default function FirstArticlePage() {
                 {/* The grid reveals and focuses the cell; staying on the page keeps this list and what was typed. */}
                 {p.cellId ? (
                   <a href={`#${p.cellId}`} onClick={(event) => event.preventDefault()} className="underline">
-                    {p.message}
+                    {say(p.message)}
                   </a>
                 ) : (
-                  p.message
+                  say(p.message)
                 )}
               </li>
             ))}

@@ -78,7 +78,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
             {header.title} · {header.productCode}
           </Fact>
           <Fact label={t("report.specVersion")}>{t("report.versionShort", { number: header.versionNumber })}</Fact>
-          <Fact label={t("report.status")}>{t("report.statusRound", { status: header.statusLabel, round: header.round })}</Fact>
+          <Fact label={t("report.status")}>{t("report.statusRound", { status: t(`status.${header.status}`), round: header.round })}</Fact>
           <Fact label={t("report.importer")}>{header.importer}</Fact>
           <Fact label={t("report.factory")}>{header.factory}</Fact>
           <Fact label={t("report.poLot")}>
@@ -115,6 +115,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function RoundSection({ org, round, single }: { org: { slug: string }; round: ReportRound; single: boolean }) {
   const t = useT("firstArticles");
   const headingId = `round-${round.round}`;
+  const status = t(`status.${round.status}`);
   const counts = [
     t("report.count.pass", { count: round.counts.pass }),
     ...(round.counts.fail ? [t("report.count.fail", { count: round.counts.fail })] : []),
@@ -125,7 +126,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
     <section aria-labelledby={headingId} className="mb-8 print:mb-6">
       <div className="fai-block mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id={headingId} className="text-lg font-semibold print:text-base">
-          {single ? t("report.results", { status: round.statusLabel }) : t("report.roundHeading", { round: round.round, status: round.statusLabel })}
+          {single ? t("report.results", { status }) : t("report.roundHeading", { round: round.round, status })}
         </h2>
         <p className="text-sm text-slate-700">
           {t(round.lotNumber ? "report.roundLineWithLot" : "report.roundLine", {
@@ -237,19 +238,21 @@ function Reading({ reading }: { reading: ReportReading }) {
 }
 
 function Verdict({ row }: { row: ReportRow }) {
+  const t = useT("firstArticles");
+  const label = t(`report.rowVerdict.${row.verdict}`);
   if (row.verdict === "fail") {
     return (
       <strong className="font-bold text-red-800 print:text-black">
         <span aria-hidden>✗ </span>
-        {row.verdictLabel}
+        {label}
       </strong>
     );
   }
-  if (row.verdict === "incomplete" || row.verdict === "unjudged") return <span className="italic text-amber-900 print:text-black">{row.verdictLabel}</span>;
+  if (row.verdict === "incomplete" || row.verdict === "unjudged") return <span className="italic text-amber-900 print:text-black">{label}</span>;
   return (
     <span className="text-green-800 print:text-black">
       <span aria-hidden>✓ </span>
-      {row.verdictLabel}
+      {label}
     </span>
   );
 }
@@ -262,7 +265,7 @@ function Decision({ round }: { round: ReportRound }) {
       <h3 className="font-semibold">{t("report.decision")}</h3>
       {decided ? (
         <p className="mt-1">
-          <span className="font-semibold">{round.statusLabel}</span> · {byWhen(t, round.decidedBy, round.decidedAt)}
+          <span className="font-semibold">{t(`status.${round.status}`)}</span> · {byWhen(t, round.decidedBy, round.decidedAt)}
         </p>
       ) : (
         <p className="mt-1 text-slate-700">{round.status === "DRAFT" ? t("report.notSubmitted") : t("report.awaitingReview")}</p>

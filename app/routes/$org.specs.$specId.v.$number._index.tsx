@@ -19,7 +19,7 @@ import { answerVersionPage } from "~/features/specs/version-actions.server.ts";
 import { loadVersionPage } from "~/features/specs/version-page.server.ts";
 import { loadSpecVersionRoute } from "~/features/specs/versions.server.ts";
 import { FileInput } from "~/features/attachments/ui/file-preview.tsx";
-import { STATUS_LABELS } from "~/features/first-articles/schemas.ts";
+import type { FirstArticleStatus } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
@@ -298,7 +298,7 @@ function PublishQuestion({ number, audience }: { number: number; audience: { nam
   );
 }
 
-function FirstArticleLine({ org, fa }: { org: { slug: string }; fa?: { id: string; status: keyof typeof STATUS_LABELS; round: number } }) {
+function FirstArticleLine({ org, fa }: { org: { slug: string }; fa?: { id: string; status: FirstArticleStatus; round: number } }) {
   const t = useT("specs");
   if (!fa) return <p className="mt-1 text-xs text-slate-500">{t("version.noFirstArticle")}</p>;
   return (

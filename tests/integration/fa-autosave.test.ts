@@ -9,6 +9,10 @@ import { prisma } from "~/lib/db.server.ts";
 import * as readingsRoute from "~/routes/$org.first-articles.$faId.readings.ts";
 import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
 import { call, cookieFor } from "../support/routes.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+
+/** Messages as an English reader reads them (the server sends them as catalogue keys with values). */
+const inEnglish = (messages: readonly string[]) => messages.map((text) => translateMessage("en", text));
 
 async function scene() {
   const importer = await createMember("IMPORTER", "QUALITY");
@@ -130,9 +134,13 @@ describe("saving readings as they are typed", () => {
     await prisma.firstArticle.update({ where: { id: s.fa.id }, data: { status: "SUBMITTED", submittedAt: new Date() } });
     const out = await autosave(s.factory, s.fa.id, { [`m.${s.key}.2`]: "95.0", [`was.${s.key}.2`]: "" });
     expect(out.status).toBe(409);
-    expect(messagesOf((out.data as SaveReadingsAnswer).result)).toEqual([
+    expect(inEnglish(messagesOf((out.data as SaveReadingsAnswer).result))).toEqual([
       "This first article was submitted and can no longer change. Reload the page to see it.",
     ]);
+    // The refusal travels as a catalogue key: the typist's grid writes it in their language.
+    const [refusal] = messagesOf((out.data as SaveReadingsAnswer).result);
+    expect(translateMessage("zh-CN", refusal!)).toBe("此首件检验已提交，不能再修改。请刷新页面查看。");
+    expect(translateMessage("en-XA", refusal!)).toMatch(/^⟦.*⟧$/);
     expect(await stored(s.fa.id)).toEqual([[1, "95.0", true]]);
   });
 
@@ -152,7 +160,7 @@ describe("saving readings as they are typed", () => {
     for (const [form, status, message] of cases) {
       const out = await autosave(s.factory, s.fa.id, form);
       expect(out.status, JSON.stringify(form)).toBe(status);
-      if (message) expect(messagesOf((out.data as SaveReadingsAnswer).result)).toEqual([message]);
+      if (message) expect(inEnglish(messagesOf((out.data as SaveReadingsAnswer).result))).toEqual([message]);
     }
     const oversize = await autosave(s.factory, s.fa.id, { [`m.${s.key}.2`]: "1", [`was.${s.key}.2`]: "", notes: "x".repeat(600 * 1024) });
     expect(oversize.status).toBe(413);

@@ -9,6 +9,10 @@ import { prisma } from "~/lib/db.server.ts";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
 import { call, cookieFor } from "../support/routes.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+
+/** Messages as an English reader reads them (the server sends them as catalogue keys with values). */
+const inEnglish = (messages: readonly string[]) => messages.map((text) => translateMessage("en", text));
 
 const CONFLICT = "Someone else decided this first article a moment ago. Reload to see their decision.";
 
@@ -60,7 +64,7 @@ describe("two reviewers deciding at once", () => {
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
     const winnerIndex = outcomes.findIndex((o) => o.status === 302);
     const loser = outcomes[1 - winnerIndex]!;
-    expect(messagesOf((loser.data as FaActionData).result)).toEqual([CONFLICT]);
+    expect(inEnglish(messagesOf((loser.data as FaActionData).result))).toEqual([CONFLICT]);
     expect(outcomes[winnerIndex]!.location).toBe(path);
 
     const winner = s.reviewers[winnerIndex]!;

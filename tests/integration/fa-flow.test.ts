@@ -23,6 +23,10 @@ import {
   unique,
 } from "../support/factories.ts";
 import { call, formErrors, type Outcome, type SignedInMember, signedInTeam } from "../support/routes.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+
+/** Messages as an English reader reads them (the server sends them as catalogue keys with values). */
+const inEnglish = (messages: readonly string[]) => messages.map((text) => translateMessage("en", text));
 
 const faUrl = (who: SignedInMember, faId: string) => `/${who.org.slug}/first-articles/${faId}`;
 const faAction = (who: SignedInMember, faId: string, form: Record<string, string>) =>
@@ -111,7 +115,9 @@ describe("a first article from start to round 2", () => {
     ]);
     const out = await newAction(w.factory, { versionId: w.version.id, ...header() });
     expect(out.status).toBe(409);
-    expect(formErrors(out)).toEqual([`Acknowledge ${w.spec.title} version 1 first: a first article is checked against a version you have read and accepted.`]);
+    expect(inEnglish(formErrors(out))).toEqual([
+      `Acknowledge ${w.spec.title} version 1 first: a first article is checked against a version you have read and accepted.`,
+    ]);
     expect(await prisma.firstArticle.count({ where: { factoryId: w.factory.org.id } })).toBe(0);
   });
 
@@ -120,7 +126,7 @@ describe("a first article from start to round 2", () => {
     for (const versionId of [notShared.version.id, "made-up-version-id"]) {
       const out = await newAction(w.factory, { versionId, ...header() });
       expect(out.status).toBe(400);
-      expect(formErrors(out)).toEqual(["Choose the current version of a specification shared with you."]);
+      expect(inEnglish(formErrors(out))).toEqual(["Choose the current version of a specification shared with you."]);
     }
     expect(await prisma.firstArticle.count({ where: { factoryId: w.factory.org.id } })).toBe(0);
   });
@@ -142,8 +148,12 @@ describe("a first article from start to round 2", () => {
     for (const [overrides, message] of cases) {
       const out = await newAction(w.factory, { versionId: w.version.id, ...header(overrides) });
       expect(out.status, JSON.stringify(overrides)).toBe(400);
-      expect(formErrors(out), JSON.stringify(overrides)).toContain(message);
+      expect(inEnglish(formErrors(out)), JSON.stringify(overrides)).toContain(message);
     }
+    // Each message is a whole sentence of the catalogue, written in the reader's language.
+    const tooMany = formErrors(await newAction(w.factory, { versionId: w.version.id, ...header({ sampleCount: "33" }) }));
+    expect(tooMany.map((text) => translateMessage("zh-CN", text))).toContain("样品数量最多为 32");
+    expect(tooMany.map((text) => translateMessage("en-XA", text)).every((text) => /^⟦.*⟧$/.test(text))).toBe(true);
     expect(await prisma.firstArticle.count({ where: { factoryId: w.factory.org.id } })).toBe(0);
   });
 
@@ -171,7 +181,7 @@ describe("a first article from start to round 2", () => {
   it("rejects a header error on save too (400 with the field's message) and changes nothing", async () => {
     const out = await faAction(w.factory, faId, { intent: "save", ...header({ sampleCount: "33" }), ...grid({ [w.H]: ["95.1", "", ""] }) });
     expect(out.status).toBe(400);
-    expect(actionData(out).result.error?.sampleCount).toEqual(["The number of samples must be at most 32"]);
+    expect(inEnglish(actionData(out).result.error?.sampleCount ?? [])).toEqual(["The number of samples must be at most 32"]);
     expect(await storedReadings(faId)).toEqual([]);
   });
 
@@ -201,8 +211,8 @@ describe("a first article from start to round 2", () => {
     const posted = { [w.H]: ["95.1", "", "OK"], [w.F]: ["PASS", "FAIL", "PASS"] };
     const out = await faAction(w.factory, faId, { intent: "submit", ...header(), ...grid(posted) });
     expect(out.status).toBe(422);
-    expect(messagesOf(actionData(out).result)).toEqual(["Not submitted: 2 things to fix."]);
-    expect(actionData(out).problems).toEqual([
+    expect(inEnglish(messagesOf(actionData(out).result))).toEqual(["Not submitted: 2 things to fix."]);
+    expect(actionData(out).problems?.map((p) => ({ ...p, message: translateMessage("en", p.message) }))).toEqual([
       { message: "1 Height, sample 2: empty", cellId: "cell-1-2" },
       { message: '1 Height, sample 3: "OK" is not a number', cellId: "cell-1-3" },
     ]);
@@ -259,7 +269,7 @@ describe("a first article from start to round 2", () => {
     const revision = await revisionOf(faId);
     const conditional = await faAction(w.quality, faId, { intent: "decide", decision: "CONDITIONALLY_APPROVED", note: "  ", revision });
     expect(conditional.status).toBe(400);
-    expect(messagesOf(actionData(conditional).result)).toContain("Write the conditions of this approval");
+    expect(inEnglish(messagesOf(actionData(conditional).result))).toContain("Write the conditions of this approval");
     // What was typed comes back, so the form shows it again without JavaScript.
     const reason = "Sample 2 over the upper limit";
     const typed = await faAction(w.quality, faId, { intent: "decide", decision: "CONDITIONALLY_APPROVED", note: "", revision, [`finding.${w.H}`]: reason });
@@ -270,7 +280,7 @@ describe("a first article from start to round 2", () => {
     expect(huge.status).toBe(400);
     const rejected = await faAction(w.quality, faId, { intent: "decide", decision: "REJECTED", note: "", revision, [`finding.${w.H}`]: " " });
     expect(rejected.status).toBe(400);
-    expect(messagesOf(actionData(rejected).result)).toContain("Give a reason for rejecting: overall, or for each failing characteristic");
+    expect(inEnglish(messagesOf(actionData(rejected).result))).toContain("Give a reason for rejecting: overall, or for each failing characteristic");
     expect(await prisma.firstArticle.findUniqueOrThrow({ where: { id: faId } })).toMatchObject({ status: "SUBMITTED", decidedAt: null });
   });
 
@@ -341,7 +351,7 @@ describe("a submission against an outdated version", () => {
       ...grid({ [w.H]: ["95.1", "95.0", "94.9"], [w.F]: ["PASS", "PASS", "PASS"] }),
     });
     expect(out.status).toBe(422);
-    expect(actionData(out).problems).toEqual([
+    expect(actionData(out).problems?.map((p) => ({ ...p, message: translateMessage("en", p.message) }))).toEqual([
       {
         message: "Version 2 of the specification has replaced the version of this draft: start the next round against version 2, or withdraw this draft.",
       },

@@ -129,21 +129,21 @@ beforeAll(async () => {
 });
 
 function expectSeries(report: FirstArticleReport) {
-  expect(report.rounds.map((r) => [r.round, r.status, r.statusLabel])).toEqual([
-    [1, "REJECTED", "Rejected"],
-    [2, "APPROVED", "Approved"],
+  expect(report.rounds.map((r) => [r.round, r.status])).toEqual([
+    [1, "REJECTED"],
+    [2, "APPROVED"],
   ]);
   const [first, second] = report.rounds;
 
   const failing = first!.rows.find((r) => r.number === "1")!;
-  expect(failing).toMatchObject({ name: "Height", requirement: "95 ± 0.5 mm", verdict: "fail", verdictLabel: "Does not conform", class: "MAJOR" });
+  expect(failing).toMatchObject({ name: "Height", requirement: "95 ± 0.5 mm", verdict: "fail", class: "MAJOR" });
   expect(failing.readings).toEqual([
     { sample: 1, raw: "95.1", verdict: "pass" },
     { sample: 2, raw: "95.7", verdict: "fail" },
     { sample: 3, raw: "94.9", verdict: "pass" },
   ]);
   expect(failing.finding).toBe("Sample 2 is 0.2 mm above the upper limit: check the press stop.");
-  expect(first!.rows.find((r) => r.number === "2")).toMatchObject({ verdict: "pass", verdictLabel: "Conforms", requirement: "Pass / fail" });
+  expect(first!.rows.find((r) => r.number === "2")).toMatchObject({ verdict: "pass", requirement: "Pass / fail" });
   expect(first!.counts).toEqual({ pass: 1, fail: 1, incomplete: 0, unjudged: 0 });
   expect(first!.decisionNote).toBe("Height out of tolerance on sample 2.");
   expect(first!.findings).toEqual([
@@ -153,9 +153,9 @@ function expectSeries(report: FirstArticleReport) {
   expect(first!.decidedBy).toBe(w.importer.user.name);
   expect(first!.decidedAt).toBe("2025-03-01T15:30:00.000Z");
 
-  expect(second!.rows.map((r) => [r.number, r.verdictLabel])).toEqual([
-    ["1", "Conforms"],
-    ["2", "Conforms"],
+  expect(second!.rows.map((r) => [r.number, r.verdict])).toEqual([
+    ["1", "pass"],
+    ["2", "pass"],
   ]);
   expect(second!.counts).toEqual({ pass: 2, fail: 0, incomplete: 0, unjudged: 0 });
   expect(second!.decisionNote).toBe("Approved. Keep the new press stop.");
@@ -196,7 +196,7 @@ describe("first-article report", () => {
     expect(out.status).toBe(200);
     const { report } = out.data as ReportData;
     expectSeries(report);
-    expect(report.header).toMatchObject({ status: "APPROVED", statusLabel: "Approved", decidedAt: "2025-03-02T15:30:00.000Z" });
+    expect(report.header).toMatchObject({ status: "APPROVED", decidedAt: "2025-03-02T15:30:00.000Z" });
   });
 
   it("renders an AS9102-style page: failing readings marked with ✗ in bold, verdicts in words, decisions with notes", async () => {
@@ -206,8 +206,9 @@ describe("first-article report", () => {
       createElement(InLanguage, { children: createElement(StaticRouter, { location: "/" }, createElement(reportRoute.FaReport, { org, report })) }),
     );
     expect(html).toContain("Char. No.");
-    expect(html).toContain("Round 1");
-    expect(html).toContain("Round 2");
+    expect(html).toContain("Round 1 · Rejected");
+    expect(html).toContain("Round 2 · Approved");
+    expect(html).toContain("Rejected (round 1)");
     expect(html).toMatch(/<strong[^>]*><span aria-hidden="true">✗ <\/span>95.7/);
     expect(html).toContain("Does not conform");
     expect(html).toContain("Conforms");
@@ -220,6 +221,40 @@ describe("first-article report", () => {
     // White space folded: the stylesheet is laid out by Prettier.
     expect(readFileSync(path.join(root, "app/styles/fa-report-print.css"), "utf8").replace(/\s+/g, " ")).toContain("@page { size: A4; margin: 12mm; }");
     expect(html).toContain(`href="/${org.slug}/first-articles/${w.round1.id}"`);
+  });
+
+  it("writes statuses and verdicts in the reader's language (Chinese, and the pseudo-locale)", async () => {
+    const out = await getReport(w.importer.org, w.importer.cookie, w.round1.id);
+    const { org, report } = out.data as ReportData;
+    const renderIn = (language: "zh-CN" | "en-XA") =>
+      renderToString(
+        createElement(InLanguage, {
+          language,
+          children: createElement(StaticRouter, { location: "/" }, createElement(reportRoute.FaReport, { org, report })),
+        }),
+      );
+    const zh = renderIn("zh-CN");
+    expect(zh).toContain("已拒绝（第 1 轮）");
+    expect(zh).toContain("不符合");
+    expect(zh).toMatch(/✓ <\/span>符合</);
+    expect(zh).not.toContain("Does not conform");
+    expect(zh).not.toContain("Rejected");
+    const pseudo = renderIn("en-XA");
+    for (const english of ["Rejected", "Approved", "Does not conform", "Conforms"]) expect(pseudo, english).not.toMatch(new RegExp(`>${english}<`));
+  });
+
+  it("exports the CSV in the language of whoever downloads it", async () => {
+    const { locale } = await prisma.user.findUniqueOrThrow({ where: { id: w.factory.user.id }, select: { locale: true } });
+    await prisma.user.update({ where: { id: w.factory.user.id }, data: { locale: "zh-CN" } });
+    try {
+      const out = await getCsv(w.factory.org, w.factory.cookie, w.round1.id);
+      const lines = (out.data as string).replace(/^\uFEFF/, "").split("\r\n");
+      expect(lines[0]).toMatch(/^首件检验,/);
+      expect(lines).toContain("编号,特性,要求,等级,样品 1,样品 2,样品 3,最小值,最大值,平均值,判定");
+      expect(lines).toContain("1,Height,95 ± 0.5 mm,主要,95.1,95.7,94.9,94.9,95.7,95.23,不合格");
+    } finally {
+      await prisma.user.update({ where: { id: w.factory.user.id }, data: { locale } });
+    }
   });
 
   it("exports one round as CSV: header line, one row per characteristic with its readings", async () => {
@@ -297,7 +332,7 @@ describe("first-article report", () => {
     expect(own.status).toBe(200);
     const { report } = own.data as ReportData;
     expect(report.rounds).toHaveLength(1);
-    expect(report.rounds[0]!.rows.map((r) => r.verdictLabel)).toEqual(["Incomplete", "Incomplete"]);
+    expect(report.rounds[0]!.rows.map((r) => r.verdict)).toEqual(["incomplete", "incomplete"]);
     expect(report.rounds[0]!.rows[0]!.readings).toEqual([
       { sample: 1, raw: "95.1", verdict: "pass" },
       { sample: 2, raw: "", verdict: "empty" },

@@ -12,6 +12,10 @@ import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { createAcknowledgement, createFirstArticle, createFirstArticlePhoto, createSpec, createSpecShare, unique } from "../support/factories.ts";
 import { call, formErrors, type SignedInMember, signedInMember, signedInTeam } from "../support/routes.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+
+/** Messages as an English reader reads them (the server sends them as catalogue keys with values). */
+const inEnglish = (messages: readonly string[]) => messages.map((text) => translateMessage("en", text));
 
 const faUrl = (who: SignedInMember, faId: string) => `/${who.org.slug}/first-articles/${faId}`;
 const faAction = (who: SignedInMember, faId: string, form: Record<string, string>) =>
@@ -101,7 +105,7 @@ describe("a next round after a rejection, once the spec has version 2", () => {
     expect(page.can.nextRound).toBe(true);
     const out = await faAction(w.factory.QUALITY, round1.id, { intent: "next-round" });
     expect(out.status).toBe(409);
-    expect(formErrors(out)).toEqual(["Acknowledge version 2 of the specification first: the next round is measured against it."]);
+    expect(inEnglish(formErrors(out))).toEqual(["Acknowledge version 2 of the specification first: the next round is measured against it."]);
     expect(await prisma.firstArticle.count({ where: { seriesId: round1.seriesId } })).toBe(1);
     // The dashboard item says the step that comes first, and leads to it.
     const item = (await finishItems(w.factory.QUALITY)).find((i) => i.id === round1.id)!;
@@ -167,7 +171,7 @@ describe("a draft left on a replaced version", () => {
   it("cannot be withdrawn while its version is current (409)", async () => {
     const out = await faAction(w.factory.QUALITY, draft.id, { intent: "withdraw" });
     expect(out.status).toBe(409);
-    expect(formErrors(out)).toEqual(["This draft is on the current version: finish and submit it."]);
+    expect(inEnglish(formErrors(out))).toEqual(["This draft is on the current version: finish and submit it."]);
     expect((await pageOf(w.factory.QUALITY, draft.id)).can.withdraw).toBe(false);
   });
 

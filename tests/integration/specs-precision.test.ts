@@ -145,7 +145,7 @@ describe("a version published before the missing-nominal rule", () => {
       params: { org: factory.org.slug, faId: fa.id },
     });
     const round = (out.data as { report: FirstArticleReport }).report.rounds[0]!;
-    expect(round.rows[0]).toMatchObject({ verdict: "unjudged", verdictLabel: "Cannot be judged", limits: "cannot be judged: no nominal value" });
+    expect(round.rows[0]).toMatchObject({ verdict: "unjudged", limits: "cannot be judged: no nominal value" });
     expect(round.rows[0]!.readings).toEqual([{ sample: 1, raw: "0.02", verdict: "unjudged" }]);
     expect(round.counts).toEqual({ pass: 0, fail: 0, incomplete: 0, unjudged: 1 });
   });

@@ -20,7 +20,8 @@ import { DecideSchema, FirstArticleHeaderSchema } from "./schemas.ts";
 import { startNextRound, withdrawFirstArticle } from "./resubmission.server.ts";
 import { decideFirstArticle, saveReadings, submitFirstArticle } from "./workflow.server.ts";
 import { firstArticlePath } from "./paths.ts";
-import { accountTranslator } from "~/lib/i18n/translate.server.ts";
+import { accountTranslator, requestTranslator, translatorFor } from "~/lib/i18n/translate.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 const CSV_LIMIT = 1024 * 1024;
 
@@ -62,14 +63,14 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
       ctx.ability,
       "update",
       asSubject("FirstArticle", fa),
-      fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.",
+      fa.status === "DRAFT" ? message("firstArticles", "errors.roleCannotRecord") : message("firstArticles", "errors.submittedNoChange"),
       "measurements",
     );
   const readings = () => readingsFromForm(form, characteristics, fa.sampleCount);
   const record = async (header: z.output<typeof FirstArticleHeaderSchema>, { intent, refuse }: IntentForm<FaIntent>) => {
     const typed = readings();
     if (header.sampleCount < fa.sampleCount && characteristics.some((c) => (typed[c.key] ?? []).slice(header.sampleCount).some(Boolean))) {
-      return refuse(400, { formErrors: ["Fewer samples would drop readings you entered. Clear those columns first."] });
+      return refuse(400, { formErrors: [message("firstArticles", "errors.fewerSamplesDropReadings")] });
     }
     await saveReadings(ctx, fa, characteristics, typed, header);
     if (intent !== "submit") return redirectWithToast(here, { message: t("toast.saved") });
@@ -77,7 +78,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     const outcome = await submitFirstArticle(ctx, { ...fa, sampleCount: header.sampleCount, revision: fa.revision + 1 }, characteristics, typed);
     if (!outcome.ok) {
       const count = outcome.problems.length;
-      return refuse(422, { formErrors: [`Not submitted: ${count} thing${count === 1 ? "" : "s"} to fix.`] }, { problems: outcome.problems });
+      return refuse(422, { formErrors: [message("firstArticles", "errors.notSubmitted", { count })] }, { problems: outcome.problems });
     }
     return redirectWithToast(here, { message: t("toast.submitted", { emailed: outcome.emailed }) });
   };
@@ -113,14 +114,14 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
         save: mayRecord,
         submit: () => {
           mayRecord();
-          ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), "Only owners and quality leads submit first articles.");
+          ensureCan(ctx.ability, "submit", asSubject("FirstArticle", fa), message("firstArticles", "errors.onlyLeadsSubmit"));
         },
         decide: () =>
           ensureCan(
             ctx.ability,
             "decide",
             asSubject("FirstArticle", fa),
-            fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.",
+            fa.status === "SUBMITTED" ? message("firstArticles", "errors.onlyLeadsDecide") : message("firstArticles", "errors.alreadyDecided"),
             "status",
           ),
         withdraw: () =>
@@ -128,7 +129,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
             ctx.ability,
             "withdraw",
             asSubject("FirstArticle", fa),
-            fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.",
+            fa.status === "DRAFT" ? message("firstArticles", "errors.roleCannotWithdraw") : message("firstArticles", "errors.onlyDraftWithdrawn"),
           ),
       },
       extraFields: { save: ["m.*"], submit: ["m.*"] },
@@ -143,7 +144,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
 
 /** Photos and files of the samples, while the first article is a draft. */
 async function uploadFiles(request: Request, ctx: TenantContext, fa: LoadedFirstArticle) {
-  ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), "Files can be added while the first article is a draft, by its factory.", "attachments");
+  ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), message("firstArticles", "errors.filesOnlyDraft"), "attachments");
   const { attachments, refused } = await receiveUploads(request, ctx, {
     fields: ["files"],
     ownerType: "FirstArticle",
@@ -154,25 +155,21 @@ async function uploadFiles(request: Request, ctx: TenantContext, fa: LoadedFirst
   // Answered on the page, next to the file input, so the readings typed in the grid stay where they are.
   if (refused) return data<FaActionData>({ intent: "upload", result: { status: "error", error: refused.fieldErrors } }, refused.status);
   const count = Object.values(attachments).flat().length;
-  if (!count) return refusal("upload", 400, ["Choose at least one file."]);
+  if (!count) return refusal("upload", 400, [message("firstArticles", "errors.chooseFile")]);
   return redirectWithToast(firstArticlePath(ctx.org.slug, fa.id), { message: accountTranslator(ctx.user, "firstArticles")("toast.filesAdded", { count }) });
 }
 
 /** Readings from a spreadsheet: they fill the grid, and cells the file leaves empty keep what was there. */
 async function importCsv(request: Request, ctx: TenantContext, fa: LoadedFirstArticle) {
-  ensureCan(
-    ctx.ability,
-    "update",
-    asSubject("FirstArticle", fa),
-    "Readings can be imported while the first article is a draft, by its factory.",
-    "measurements",
-  );
+  ensureCan(ctx.ability, "update", asSubject("FirstArticle", fa), message("firstArticles", "errors.importOnlyDraft"), "measurements");
   const form = await readForm(request, CSV_LIMIT + 64 * 1024);
   const file = form.get("csv");
-  if (!(file instanceof File) || file.size === 0) return refusal("csv", 400, ["Choose a CSV file to import."]);
-  if (file.size > CSV_LIMIT) return refusal("csv", 413, ["The CSV file is larger than 1 MB."]);
+  if (!(file instanceof File) || file.size === 0) return refusal("csv", 400, [message("firstArticles", "errors.chooseCsv")]);
+  if (file.size > CSV_LIMIT) return refusal("csv", 413, [message("firstArticles", "errors.csvTooLarge")]);
   const characteristics = await characteristicsOf(fa);
-  const parsed = parseCsv(await file.text(), characteristics, fa.sampleCount);
+  // Headers in English or in the importer's own language: an export made in either reads back.
+  const languages = [translatorFor("en", "firstArticles"), requestTranslator(request, ctx.user, "firstArticles")];
+  const parsed = parseCsv(await file.text(), characteristics, fa.sampleCount, languages);
   if (parsed.errors.length) return refusal("csv", 400, parsed.errors.slice(0, 20));
   const merged = readingsOf(fa);
   for (const [key, values] of Object.entries(parsed.readings)) {

@@ -9,6 +9,7 @@ import { SAVE_READINGS_INTENT } from "./autosave.ts";
 import { changedCellsFromForm, saveChangedCells } from "./cell-saves.server.ts";
 import type { LoadedFirstArticle } from "./first-articles.server.ts";
 import { characteristicsOf } from "./page.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 // Only the changed cells, as `m.*` with the `was.*` each replaces.
 const SCHEMAS = { [SAVE_READINGS_INTENT]: z.object({ intent: z.literal(SAVE_READINGS_INTENT) }) };
@@ -32,7 +33,13 @@ export async function saveReadingsAsTyped(request: Request, ctx: TenantContext, 
       // The role only: a draft submitted meanwhile is answered in the page (409), where the grid keeps what was typed.
       authorize: {
         [SAVE_READINGS_INTENT]: () =>
-          ensureCan(ctx.ability, "update", asSubject("FirstArticle", { ...fa, status: "DRAFT" }), "Your role cannot record readings.", "measurements"),
+          ensureCan(
+            ctx.ability,
+            "update",
+            asSubject("FirstArticle", { ...fa, status: "DRAFT" }),
+            message("firstArticles", "errors.roleCannotRecord"),
+            "measurements",
+          ),
       },
       extraFields: { [SAVE_READINGS_INTENT]: ["m.*", "was.*"] },
     },

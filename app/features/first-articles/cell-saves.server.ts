@@ -9,6 +9,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import { previousFieldName, type CellConflict, type SavedCell } from "./autosave.ts";
 import type { LoadedFirstArticle } from "./first-articles.server.ts";
 import { judgeCell, MAX_RAW_LENGTH } from "./judge.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 export interface CellChange {
   key: string;
@@ -29,28 +30,28 @@ export function changedCellsFromForm(formData: FormData, characteristics: readon
   const named = new Set<string>();
   for (const [name, value] of formData) {
     if (name.startsWith("was.")) {
-      if (!formData.has(`m.${name.slice(4)}`)) throw new UserError("A previous value was sent without its reading.", 400);
+      if (!formData.has(`m.${name.slice(4)}`)) throw new UserError(message("firstArticles", "errors.previousWithoutReading"), 400);
       continue;
     }
     if (!name.startsWith("m.")) continue;
     const match = READING.exec(name);
     const key = match?.[1] ?? "";
     const sample = Number(match?.[2]);
-    if (!keys.has(key)) throw new UserError("A reading names a characteristic this first article does not have.", 400);
+    if (!keys.has(key)) throw new UserError(message("firstArticles", "errors.unknownCharacteristic"), 400);
     if (!(sample >= 1 && sample <= sampleCount)) {
-      throw new UserError(`This first article now has ${sampleCount} sample${sampleCount === 1 ? "" : "s"}. Reload the page to see it.`, 409);
+      throw new UserError(message("firstArticles", "errors.sampleCountChanged", { count: sampleCount }), 409);
     }
     const was = formData.getAll(previousFieldName(key, sample));
     if (named.has(name) || was.length !== 1 || typeof value !== "string" || typeof was[0] !== "string") {
-      throw new UserError("Each changed reading is sent once, with the value it replaces.", 400);
+      throw new UserError(message("firstArticles", "errors.cellSentOnce"), 400);
     }
     if (value.trim().length > MAX_RAW_LENGTH || was[0].trim().length > MAX_RAW_LENGTH)
-      throw new UserError(`A reading is at most ${MAX_RAW_LENGTH} characters.`, 400);
+      throw new UserError(message("firstArticles", "errors.readingTooLong", { max: MAX_RAW_LENGTH }), 400);
     named.add(name);
     changes.push({ key, sample, raw: value.trim(), was: was[0].trim() });
   }
-  if (changes.length === 0) throw new UserError("No readings were sent.", 400);
-  if (changes.length > MAX_CHANGES) throw new UserError(`Save at most ${MAX_CHANGES} readings at once.`, 400);
+  if (changes.length === 0) throw new UserError(message("firstArticles", "errors.noReadings"), 400);
+  if (changes.length > MAX_CHANGES) throw new UserError(message("firstArticles", "errors.tooManyReadings", { max: MAX_CHANGES }), 400);
   return changes;
 }
 
@@ -64,7 +65,7 @@ export async function saveChangedCells(
   characteristics: readonly CharacteristicSnapshot[],
   changes: CellChange[],
 ): Promise<{ saved: SavedCell[]; conflicts: CellConflict[] }> {
-  const submitted = "This first article was submitted and can no longer change. Reload the page to see it.";
+  const submitted = message("firstArticles", "errors.submittedReload");
   if (fa.status !== "DRAFT") throw new UserError(submitted, 409);
   const byKey = new Map(characteristics.map((c) => [c.key, c]));
   return prisma.$transaction(async (tx) => {

@@ -3,12 +3,18 @@
 // upload them. The usual round trip is: download the export, type into the
 // Sample columns, upload it again — so the parser finds its way past the
 // export's title lines and ignores the summary columns it wrote itself.
+// The export speaks the language of whoever downloads it; the import reads the
+// headers of English and of the importer's language, so a file made in either
+// (or passed between colleagues) is read the same.
 
-import { CANNOT_BE_JUDGED, requirementText } from "~/features/specs/characteristic.ts";
+import { requirementText } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { isDecimal } from "~/lib/decimal.ts";
-import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings, type RowVerdict } from "~/features/first-articles/judge.ts";
-import { formatCount } from "~/lib/format.ts";
+import { message } from "~/lib/i18n/message.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
+import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings } from "~/features/first-articles/judge.ts";
+
+type Words = Translate<"firstArticles">;
 
 export interface CsvExportInput {
   title: string;
@@ -24,7 +30,7 @@ export interface CsvExportInput {
 export interface CsvImportResult {
   /** Only characteristics that have a row in the file; each row holds every sample ("" where the file has none). */
   readings: Readings;
-  /** Plain sentences naming the line; when not empty the import should be refused as a whole. */
+  /** Sentences naming the line, as message() text; when not empty the import should be refused as a whole. */
   errors: string[];
   /** Rows matched to a characteristic. */
   matched: number;
@@ -58,9 +64,10 @@ function field(cell: string): string {
 
 const line = (cells: readonly string[], width: number) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill("")].map(field).join(",");
 
-const VERDICT_TEXT: Record<RowVerdict, string> = { pass: "Pass", fail: "Fail", incomplete: "Incomplete", unjudged: CANNOT_BE_JUDGED };
-
-/** The value as a spreadsheet should see it: "12,5" typed is written 12.5, a pass/fail check as PASS/FAIL. */
+/**
+ * The value as a spreadsheet should see it: "12,5" typed is written 12.5, a pass/fail check as
+ * PASS/FAIL in every language (they are readings: the import and the grid read exactly these).
+ */
 function exportedCell(c: CharacteristicSnapshot, raw: string): string {
   const judged = judgeCell(c, raw);
   if (judged.value !== null) return judged.value;
@@ -74,17 +81,27 @@ function exportedCell(c: CharacteristicSnapshot, raw: string): string {
  * spreadsheets read names in any script correctly. A few title lines come
  * first, then a blank line and the table's header line.
  */
-export function toCsv(input: CsvExportInput): string {
+export function toCsv(input: CsvExportInput, t: Words): string {
   const { characteristics, sampleCount, readings } = input;
   const samples = Array.from({ length: sampleCount }, (_, i) => i + 1);
-  const header = ["Number", "Characteristic", "Requirement", "Class", ...samples.map((s) => `Sample ${s}`), "Min", "Max", "Mean", "Verdict"];
+  const header = [
+    t("csv.header.number"),
+    t("csv.header.characteristic"),
+    t("csv.header.requirement"),
+    t("csv.header.class"),
+    ...samples.map((sample) => t("csv.header.sample", { sample })),
+    t("csv.header.min"),
+    t("csv.header.max"),
+    t("csv.header.mean"),
+    t("csv.header.verdict"),
+  ];
   const width = header.length;
   const lines = [
-    line(["First article", input.title], width),
-    line(["Product code", input.productCode], width),
-    line(["Spec version", String(input.version)], width),
-    line(["PO number", input.poNumber], width),
-    line(["Round", String(input.round)], width),
+    line([t("csv.title.firstArticle"), input.title], width),
+    line([t("csv.title.productCode"), input.productCode], width),
+    line([t("csv.title.specVersion"), String(input.version)], width),
+    line([t("csv.title.poNumber"), input.poNumber], width),
+    line([t("csv.title.round"), String(input.round)], width),
     line([], width),
     line(header, width),
   ];
@@ -94,7 +111,15 @@ export function toCsv(input: CsvExportInput): string {
     const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
     lines.push(
       line(
-        [c.number, c.name, requirementText(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
+        [
+          c.number,
+          c.name,
+          requirementText(c),
+          t(`report.class.${c.class}`),
+          ...raws.map((raw) => exportedCell(c, raw)),
+          ...stats,
+          t(`csv.verdict.${summary.verdict}`),
+        ],
         width,
       ),
     );
@@ -119,6 +144,8 @@ interface ParsedRecords {
   records: string[][];
   error: string | null;
 }
+
+const tooManyLines = message("firstArticles", "csv.error.tooManyLines", { max: MAX_CSV_LINES });
 
 /** RFC 4180, tolerant the way spreadsheets are: LF or CR line ends, stray quotes inside unquoted fields kept as text. */
 function parseRecords(text: string, delimiter: string): ParsedRecords {
@@ -159,18 +186,46 @@ function parseRecords(text: string, delimiter: string): ParsedRecords {
     } else if (ch === "\r" || ch === "\n") {
       endRecord();
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${formatCount(MAX_CSV_LINES)} lines.` };
+      if (records.length > MAX_CSV_LINES) return { records, error: tooManyLines };
     } else cell += ch;
     i++;
   }
-  if (inQuotes) return { records, error: `Line ${records.length + 1}: a quoted value is not closed (a " is missing).` };
+  if (inQuotes) return { records, error: message("firstArticles", "csv.error.unclosedQuote", { line: records.length + 1 }) };
   if (cell !== "" || record.length > 0) endRecord();
-  if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${formatCount(MAX_CSV_LINES)} lines.` };
+  if (records.length > MAX_CSV_LINES) return { records, error: tooManyLines };
   return { records, error: null };
 }
 
-const SAMPLE_HEADER = /^sample\s*(\d+)$/i;
 const normHeader = (cell: string) => unprotect(cell.trim()).trim();
+
+/** The header words a file may use, in each of the given languages: the Number column's name, and a pattern for "Sample 3". */
+interface HeaderWords {
+  numbers: Set<string>;
+  samples: RegExp[];
+}
+
+// Stands for the sample's number while a language's "Sample {sample}" is turned into a pattern.
+const SAMPLE_SLOT = "\uE000";
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function headerWords(languages: readonly Words[]): HeaderWords {
+  return {
+    numbers: new Set(languages.map((t) => t("csv.header.number").trim().toLocaleLowerCase())),
+    samples: languages.map((t) => {
+      const [before = "", after = ""] = t("csv.header.sample", { sample: SAMPLE_SLOT }).trim().split(SAMPLE_SLOT).map(escapeRegExp);
+      // Spaces around the number are optional ("Sample 1", "Sample1", "样品 1", "样品1").
+      return new RegExp(`^${before.replace(/\s+$/, "")}\\s*(\\d+)\\s*${after.replace(/^\s+/, "")}$`, "iu");
+    }),
+  };
+}
+
+function sampleOf(cell: string, words: HeaderWords): number | null {
+  for (const pattern of words.samples) {
+    const match = pattern.exec(cell);
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
 
 interface Header {
   index: number;
@@ -179,17 +234,17 @@ interface Header {
   sampleColumns: Map<number, number>;
 }
 
-function findHeader(records: readonly string[][]): Header | null {
+function findHeader(records: readonly string[][], words: HeaderWords): Header | null {
   // Title lines may say anything (a product may be called "Number plate"), so
   // the header is the first line with both a Number and a Sample column.
   for (let index = 0; index < records.length; index++) {
     const cells = records[index]!.map(normHeader);
-    const numberColumn = cells.findIndex((cell) => cell.toLowerCase() === "number");
+    const numberColumn = cells.findIndex((cell) => words.numbers.has(cell.toLocaleLowerCase()));
     if (numberColumn === -1) continue;
     const sampleColumns = new Map<number, number>();
     cells.forEach((cell, column) => {
-      const match = SAMPLE_HEADER.exec(cell);
-      if (match) sampleColumns.set(column, Number(match[1]));
+      const sample = sampleOf(cell, words);
+      if (sample !== null) sampleColumns.set(column, sample);
     });
     if (sampleColumns.size > 0) return { index, numberColumn, sampleColumns };
   }
@@ -203,12 +258,14 @@ function byteLength(text: string): number {
 /**
  * Readings from a CSV, matched to characteristics by the Number column. Accepts
  * the export of `toCsv`, or any sheet with a Number column and Sample 1…N
- * columns; other columns are ignored. Comma, semicolon (Excel where the
- * decimal mark is a comma) and tab separated files are all read.
+ * columns, their names in any of `languages` (English and the importer's);
+ * other columns are ignored. Comma, semicolon (Excel where the decimal mark is
+ * a comma) and tab separated files are all read.
  */
-export function parseCsv(text: string, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): CsvImportResult {
+export function parseCsv(text: string, characteristics: readonly CharacteristicSnapshot[], sampleCount: number, languages: readonly Words[]): CsvImportResult {
   const fail = (error: string): CsvImportResult => ({ readings: {}, errors: [error], matched: 0 });
-  if (text.length > MAX_CSV_BYTES || byteLength(text) > MAX_CSV_BYTES) return fail("The file is larger than 1 MB.");
+  if (text.length > MAX_CSV_BYTES || byteLength(text) > MAX_CSV_BYTES) return fail(message("firstArticles", "csv.error.tooLarge"));
+  const words = headerWords(languages);
   const body = text.replace(/^\uFEFF/, "");
 
   let parsed: ParsedRecords | null = null;
@@ -216,23 +273,22 @@ export function parseCsv(text: string, characteristics: readonly CharacteristicS
   for (const delimiter of [",", ";", "\t"]) {
     const attempt = parseRecords(body, delimiter);
     if (attempt.error) return fail(attempt.error);
-    const found = findHeader(attempt.records);
+    const found = findHeader(attempt.records, words);
     if (found) {
       parsed = attempt;
       header = found;
       break;
     }
   }
-  if (!parsed || !header) return fail("No header line found: the file needs a Number column and Sample 1, Sample 2, … columns.");
+  if (!parsed || !header) return fail(message("firstArticles", "csv.error.noHeader"));
 
   const errors: string[] = [];
   const seenSamples = new Map<number, number>();
   for (const [column, sample] of header.sampleColumns) {
-    const label = `Line ${header.index + 1}`;
-    if (sample < 1) errors.push(`${label}: there is no Sample ${sample}; samples start at 1.`);
-    else if (sample > sampleCount) {
-      errors.push(`${label}: the file has a Sample ${sample} column, but this first article has ${sampleCount} sample${sampleCount === 1 ? "" : "s"}.`);
-    } else if (seenSamples.has(sample)) errors.push(`${label}: Sample ${sample} appears twice.`);
+    const at = { line: header.index + 1, sample };
+    if (sample < 1) errors.push(message("firstArticles", "csv.error.sampleBelowOne", at));
+    else if (sample > sampleCount) errors.push(message("firstArticles", "csv.error.tooManySamples", { ...at, count: sampleCount }));
+    else if (seenSamples.has(sample)) errors.push(message("firstArticles", "csv.error.sampleTwice", at));
     else seenSamples.set(sample, column);
   }
   if (errors.length) return { readings: {}, errors, matched: 0 };
@@ -248,17 +304,17 @@ export function parseCsv(text: string, characteristics: readonly CharacteristicS
     const number = cells[header.numberColumn] ?? "";
     const hasReadings = [...seenSamples.values()].some((column) => (cells[column] ?? "") !== "");
     if (number === "") {
-      if (hasReadings) errors.push(`Line ${lineNo}: readings without a characteristic number.`);
+      if (hasReadings) errors.push(message("firstArticles", "csv.error.noNumber", { line: lineNo }));
       continue;
     }
     const c = byNumber.get(number.toLowerCase());
     if (!c) {
-      errors.push(`Line ${lineNo}: characteristic ${number} is not in this spec version.`);
+      errors.push(message("firstArticles", "csv.error.unknownNumber", { line: lineNo, number }));
       continue;
     }
     const firstLine = seenRows.get(c.key);
     if (firstLine !== undefined) {
-      errors.push(`Line ${lineNo}: characteristic ${number} is listed twice (also on line ${firstLine}).`);
+      errors.push(message("firstArticles", "csv.error.listedTwice", { line: lineNo, number, first: firstLine }));
       continue;
     }
     seenRows.set(c.key, lineNo);
@@ -270,7 +326,7 @@ export function parseCsv(text: string, characteristics: readonly CharacteristicS
   }
   if (errors.length > MAX_ERRORS) {
     const more = errors.length - MAX_ERRORS;
-    errors.splice(MAX_ERRORS, more, `… and ${more} more problem${more === 1 ? "" : "s"}.`);
+    errors.splice(MAX_ERRORS, more, message("firstArticles", "csv.error.more", { count: more }));
   }
   return { readings, errors, matched };
 }

@@ -8,13 +8,14 @@ import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { isoDay } from "~/lib/dates.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 /** "May this member start first articles?": a first article of this factory, under an active partnership. */
 export const firstArticleToStart = (ctx: TenantContext) => asSubject("FirstArticle", { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } });
 
 /** Whether this member may start first articles at all: asked before a form is read. */
 export function ensureCanStart(ctx: TenantContext) {
-  ensureCan(ctx.ability, "create", firstArticleToStart(ctx), "Factory owners, quality leads and members start first articles.");
+  ensureCan(ctx.ability, "create", firstArticleToStart(ctx), message("firstArticles", "errors.startRoleOnly"));
 }
 
 export const firstArticleInclude = {
@@ -28,7 +29,7 @@ export async function loadFirstArticle(ctx: TenantContext, id: string) {
     where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id }] },
     include: firstArticleInclude,
   });
-  if (!fa) notFound("First article not found.");
+  if (!fa) notFound(message("firstArticles", "errors.notFound"));
   return fa;
 }
 export type LoadedFirstArticle = Awaited<ReturnType<typeof loadFirstArticle>>;
@@ -99,12 +100,9 @@ export function headerOf(fa: Pick<LoadedFirstArticle, keyof FirstArticleHeader>)
 export async function createFirstArticle(ctx: TenantContext, input: FirstArticleHeader & { versionId: string }) {
   ensureCanStart(ctx);
   const startable = (await listStartableVersions(ctx)).find((v) => v.versionId === input.versionId);
-  if (!startable) throw new UserError("Choose the current version of a specification shared with you.", 400);
+  if (!startable) throw new UserError(message("firstArticles", "errors.chooseCurrentVersion"), 400);
   if (!startable.acknowledged) {
-    throw new UserError(
-      `Acknowledge ${startable.title} version ${startable.number} first: a first article is checked against a version you have read and accepted.`,
-      409,
-    );
+    throw new UserError(message("firstArticles", "errors.acknowledgeSpecFirst", { title: startable.title, number: startable.number }), 409);
   }
   const share = await prisma.specShare.findFirstOrThrow({
     where: { specId: startable.specId, factoryId: ctx.org.id },
@@ -117,7 +115,7 @@ export async function createFirstArticle(ctx: TenantContext, input: FirstArticle
     status: "DRAFT" as const,
     partnership: share.partnership,
   };
-  ensureCan(ctx.ability, "create", asSubject("FirstArticle", draft), "Your role cannot start first articles.");
+  ensureCan(ctx.ability, "create", asSubject("FirstArticle", draft), message("firstArticles", "errors.roleCannotStart"));
   return prisma.$transaction(async (tx) => {
     const fa = await tx.firstArticle.create({
       data: {

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { characteristic, visualCheck } from "~/features/specs/characteristic.fixtures.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
-import { cellId, cellProblem, completenessProblems, failReason, judgeCell, judgedMeasurements, parseReading, readingsFromForm, summarizeRow } from "./judge.ts";
+import { translateMessage, translatorFor } from "~/lib/i18n/translate.server.ts";
+import {
+  cellId,
+  cellProblem,
+  completenessProblems,
+  failReason,
+  judgeCell,
+  judgedMeasurements,
+  parseReading,
+  readingsFromForm,
+  summarizeRow,
+  type JudgeWords,
+} from "./judge.ts";
+
+const en = translatorFor("en", "firstArticles");
+/** What the judge says, as an English reader reads it. */
+const said = (words: JudgeWords | null) => words && en(words.key, words.values);
 
 const c = (over: Partial<CharacteristicSnapshot> = {}) => characteristic({ key: "k1", number: "2", name: "Rim outer diameter", ...over });
 const visual = visualCheck({ key: "k2", number: "3" });
@@ -66,16 +82,16 @@ describe("judgeCell", () => {
   });
   it("keeps the precision the reading was typed with", () => {
     expect(judgeCell(c({ nominal: "0.60", lowerTol: "-0.05", upperTol: "0.05" }), "0.650")).toEqual({ verdict: "pass", value: "0.650", passed: true });
-    expect(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8")).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
+    expect(said(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8"))).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
   });
   it("records a reading it cannot judge without failing, blocking or passing it", () => {
     // A version published before the missing-nominal rule (docs/decisions/010).
     const orphan = c({ nominal: null, lowerTol: "-0.05", upperTol: "0.05" });
     expect(judgeCell(orphan, "0.02")).toEqual({ verdict: "unjudged", value: "0.02", passed: null });
     expect(judgeCell(orphan, "OK").verdict).toBe("invalid");
-    expect(failReason(orphan, "7")).toBeNull();
-    expect(cellProblem(orphan, "0.02")).toBeNull();
-    expect(cellProblem(orphan, "")).toBe("empty");
+    expect(said(failReason(orphan, "7"))).toBeNull();
+    expect(said(cellProblem(orphan, "0.02"))).toBeNull();
+    expect(said(cellProblem(orphan, ""))).toBe("empty");
     expect(summarizeRow(orphan, ["0.02", "0.04"])).toEqual({
       min: "0.02",
       max: "0.04",
@@ -88,10 +104,23 @@ describe("judgeCell", () => {
     expect(summarizeRow(orphan, ["0.02", ""]).verdict).toBe("incomplete");
   });
   it("says which limit a failing reading crosses", () => {
-    expect(failReason(c(), "95.62")).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");
-    expect(failReason(c(), "94")).toBe("94 is below 94.5 mm (limit 94.5 – 95.5 mm)");
-    expect(failReason(c(), "95")).toBeNull();
-    expect(failReason(visual, "FAIL")).toBe("marked as fail");
+    expect(said(failReason(c(), "95.62"))).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");
+    expect(said(failReason(c(), "94"))).toBe("94 is below 94.5 mm (limit 94.5 – 95.5 mm)");
+    expect(said(failReason(c(), "95"))).toBeNull();
+    expect(said(failReason(visual, "FAIL"))).toBe("marked as fail");
+  });
+});
+
+describe("the judge's words in the reader's language", () => {
+  it("says why a reading fails in Chinese and in the pseudo-locale, the reading and limits as they are", () => {
+    const reason = failReason(c(), "95.62")!;
+    expect(translatorFor("zh-CN", "firstArticles")(reason.key, reason.values)).toBe("95.62 高于上限 95.5 mm（允许范围 94.5 – 95.5 mm）");
+    expect(translatorFor("en-XA", "firstArticles")(reason.key, reason.values)).toMatch(/^⟦.*95\.62.*95\.5 mm.*94\.5 – 95\.5 mm.*⟧$/);
+  });
+  it("names the cell of a problem that holds back a submission, in the reader's language", () => {
+    const [problem] = completenessProblems([c()], { k1: ["OK"] }, 1);
+    expect(translateMessage("zh-CN", problem!.message)).toBe("2 Rim outer diameter，样品 1：“OK”不是数字");
+    expect(translateMessage("en-XA", problem!.message)).toMatch(/^⟦.*Rim outer diameter.*OK.*⟧$/);
   });
 });
 
@@ -137,7 +166,7 @@ describe("completeness", () => {
   });
   it("lists every cell that blocks submission, in grid order, with plain messages", () => {
     const problems = completenessProblems([c(), visual], { k1: ["95", "OK", ""], k2: ["PASS", "", "good"] }, 3);
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(problems.map((p) => translateMessage("en", p.message))).toEqual([
       '2 Rim outer diameter, sample 2: "OK" is not a number',
       "2 Rim outer diameter, sample 3: empty",
       "3 Glaze, sample 2: choose pass or fail",
@@ -152,9 +181,9 @@ describe("completeness", () => {
     expect(completenessProblems([c()], {}, 2).map((p) => p.sample)).toEqual([1, 2]);
   });
   it("explains numbers it cannot store", () => {
-    expect(cellProblem(c(), "1.1234567")).toBe('"1.1234567" has more than 6 decimals');
-    expect(cellProblem(c(), "1234567890123")).toBe('"1234567890123" is too large');
-    expect(cellProblem(c(), "95")).toBeNull();
+    expect(said(cellProblem(c(), "1.1234567"))).toBe('"1.1234567" has more than 6 decimals');
+    expect(said(cellProblem(c(), "1234567890123"))).toBe('"1234567890123" is too large');
+    expect(said(cellProblem(c(), "95"))).toBeNull();
   });
 });
 

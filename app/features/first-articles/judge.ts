@@ -8,6 +8,8 @@
 import { acceptanceOf, displayNumber, limitsText, MAX_DECIMALS, MAX_INTEGER_DIGITS, precisionOf } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { compareDecimal, divideDecimal, formatDecimal, integerDigits, parseDecimal, sumDecimals } from "~/lib/decimal.ts";
+import { message, type MessageParams } from "~/lib/i18n/message.ts";
+import type { MessageKey } from "~/lib/i18n/translate.ts";
 
 /** "unjudged": a number was read, but the characteristic has no limits to judge it against (docs/decisions/010). */
 export type CellVerdict = "pass" | "fail" | "empty" | "invalid" | "unjudged";
@@ -34,12 +36,23 @@ export interface RowSummary {
   verdict: RowVerdict;
 }
 
+/**
+ * What the judge says about a reading, as a key of the firstArticles catalogue and its values:
+ * a screen writes it with `t(words.key, words.values)` in the reader's language, the server
+ * sends it as `message()`. The reading and the limits are values, never translated.
+ */
+export interface JudgeWords {
+  key: MessageKey<"firstArticles">;
+  values?: MessageParams;
+}
+
 export interface CompletenessProblem {
   characteristicKey: string;
   number: string;
   /** 1-based. */
   sample: number;
   cellId: string;
+  /** A message() naming the cell and its problem, for the reader's language where it is shown. */
   message: string;
 }
 
@@ -96,32 +109,51 @@ export function judgeCell(c: CharacteristicSnapshot, raw: string): CellJudgement
   return { verdict: passed ? "pass" : "fail", value, passed };
 }
 
-const quoted = (raw: string) => `"${raw.trim()}"`;
+type ProblemKind = "empty" | "choosePassFail" | "invalidChoice" | "tooManyDecimals" | "tooLarge" | "notANumber";
 
-/** Why a cell cannot be accepted for submission ("empty", "\"OK\" is not a number"), or null when it can. */
-export function cellProblem(c: CharacteristicSnapshot, raw: string): string | null {
+// Each problem as a sentence on its own (the grid's description of a cell) and as one naming the
+// cell (the list of what keeps a submission back): whole sentences, never a cell label glued on.
+const PROBLEM_KEYS = {
+  empty: ["judge.problem.empty", "judge.cellProblem.empty"],
+  choosePassFail: ["judge.problem.choosePassFail", "judge.cellProblem.choosePassFail"],
+  invalidChoice: ["judge.problem.invalidChoice", "judge.cellProblem.invalidChoice"],
+  tooManyDecimals: ["judge.problem.tooManyDecimals", "judge.cellProblem.tooManyDecimals"],
+  tooLarge: ["judge.problem.tooLarge", "judge.cellProblem.tooLarge"],
+  notANumber: ["judge.problem.notANumber", "judge.cellProblem.notANumber"],
+} as const satisfies Record<ProblemKind, readonly [MessageKey<"firstArticles">, MessageKey<"firstArticles">]>;
+
+function problemOf(c: CharacteristicSnapshot, raw: string): { kind: ProblemKind; values: MessageParams } | null {
   const { verdict } = judgeCell(c, raw);
   if (verdict !== "empty" && verdict !== "invalid") return null;
-  if (c.kind === "ATTRIBUTE") return verdict === "empty" ? "choose pass or fail" : `${quoted(raw)}: choose pass or fail`;
-  if (verdict === "empty") return "empty";
+  const typed = { raw: raw.trim() };
+  if (c.kind === "ATTRIBUTE") return verdict === "empty" ? { kind: "choosePassFail", values: {} } : { kind: "invalidChoice", values: typed };
+  if (verdict === "empty") return { kind: "empty", values: {} };
   const result = readReading(raw);
   const issue = "issue" in result ? result.issue : "not-a-number";
-  if (issue === "too-many-decimals") return `${quoted(raw)} has more than ${MAX_DECIMALS} decimals`;
-  if (issue === "too-large") return `${quoted(raw)} is too large`;
-  return `${quoted(raw)} is not a number`;
+  if (issue === "too-many-decimals") return { kind: "tooManyDecimals", values: { ...typed, max: MAX_DECIMALS } };
+  if (issue === "too-large") return { kind: "tooLarge", values: typed };
+  return { kind: "notANumber", values: typed };
+}
+
+/** Why a cell cannot be accepted for submission ("empty", "\"OK\" is not a number"), or null when it can. */
+export function cellProblem(c: CharacteristicSnapshot, raw: string): JudgeWords | null {
+  const problem = problemOf(c, raw);
+  return problem && { key: PROBLEM_KEYS[problem.kind][0], values: problem.values };
 }
 
 /** Why a reading fails, naming the limit it crosses: "95.62 is above 95.5 mm". */
-export function failReason(c: CharacteristicSnapshot, raw: string): string | null {
+export function failReason(c: CharacteristicSnapshot, raw: string): JudgeWords | null {
   const judged = judgeCell(c, raw);
   if (judged.verdict !== "fail") return null;
   const acceptance = acceptanceOf(c);
-  if (judged.value === null || acceptance.kind !== "limits") return "marked as fail";
+  if (judged.value === null || acceptance.kind !== "limits") return { key: "judge.fail.marked" };
   const { lower, upper } = acceptance.limits;
   const unit = c.unit ? ` ${c.unit}` : "";
   const value = displayNumber(judged.value);
-  const [side, limit] = lower !== null && compareDecimal(judged.value, lower) < 0 ? ["below", lower] : ["above", upper!];
-  return `${value} is ${side} ${displayNumber(limit)}${unit} (limit ${limitsText(c)})`;
+  const below = lower !== null && compareDecimal(judged.value, lower) < 0;
+  const limit = `${displayNumber(below ? lower : upper!)}${unit}`;
+  const limits = limitsText(c);
+  return { key: below ? "judge.fail.below" : "judge.fail.above", values: { value, limit, limits } };
 }
 
 /** An id for a grid cell that error lists can link to: "cell-2_3-1" for characteristic 2.3, sample 1. */
@@ -171,14 +203,14 @@ export function completenessProblems(characteristics: readonly CharacteristicSna
   const problems: CompletenessProblem[] = [];
   for (const c of characteristics) {
     for (let sample = 1; sample <= sampleCount; sample++) {
-      const message = cellProblem(c, readings[c.key]?.[sample - 1] ?? "");
-      if (message === null) continue;
+      const problem = problemOf(c, readings[c.key]?.[sample - 1] ?? "");
+      if (problem === null) continue;
       problems.push({
         characteristicKey: c.key,
         number: c.number,
         sample,
         cellId: cellId(c.number, sample),
-        message: `${c.number} ${c.name}, sample ${sample}: ${message}`,
+        message: message("firstArticles", PROBLEM_KEYS[problem.kind][1], { number: c.number, name: c.name, sample, ...problem.values }),
       });
     }
   }

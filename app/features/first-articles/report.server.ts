@@ -3,7 +3,7 @@
 // verification and compatibility evaluation). Plain, serializable data only:
 // dates as ISO strings, decimals as strings.
 
-import { CANNOT_BE_JUDGED, limitsText, requirementText } from "~/features/specs/characteristic.ts";
+import { limitsText, requirementText } from "~/features/specs/characteristic.ts";
 import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -12,17 +12,9 @@ import { firstArticleInclude, headerOf, loadFirstArticle, readingsOf, type First
 import { toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
 import { measuredAgainst, membersAmong, namesOf, signOffsOf } from "./page.server.ts";
 import { judgeCell, summarizeRow, type CellVerdict, type RowVerdict } from "./judge.ts";
-import { STATUS_LABELS } from "./schemas.ts";
+import type { FirstArticleStatus } from "./schemas.ts";
 
-export type FirstArticleStatus = keyof typeof STATUS_LABELS;
-
-/** Row verdicts in the words of an inspection report. */
-export const ROW_VERDICT_LABELS: Record<RowVerdict, string> = {
-  pass: "Conforms",
-  fail: "Does not conform",
-  incomplete: "Incomplete",
-  unjudged: CANNOT_BE_JUDGED,
-};
+export type { FirstArticleStatus };
 
 export interface ReportReading {
   /** 1-based. */
@@ -48,8 +40,8 @@ export interface ReportRow {
   min: string | null;
   max: string | null;
   mean: string | null;
+  /** The page writes it in the words of an inspection report (report.rowVerdict.<verdict>). */
   verdict: RowVerdict;
-  verdictLabel: string;
   /** The importer's reason for this characteristic, when the decision gave one. */
   finding: string | null;
 }
@@ -66,7 +58,6 @@ export interface ReportRound extends FirstArticleHeader {
   id: string;
   round: number;
   status: FirstArticleStatus;
-  statusLabel: string;
   versionNumber: number;
   submittedAt: string | null;
   submittedBy: string | null;
@@ -96,7 +87,6 @@ export interface FirstArticleReport {
     inspectedOn: string;
     round: number;
     status: FirstArticleStatus;
-    statusLabel: string;
     submittedAt: string | null;
     submittedBy: string | null;
     decidedAt: string | null;
@@ -132,7 +122,6 @@ function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null
     max: c.kind === "ATTRIBUTE" ? null : summary.max,
     mean: c.kind === "ATTRIBUTE" ? null : summary.mean,
     verdict: summary.verdict,
-    verdictLabel: ROW_VERDICT_LABELS[summary.verdict],
     finding,
   };
 }
@@ -164,7 +153,6 @@ function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<st
     id: fa.id,
     round: fa.round,
     status: fa.status,
-    statusLabel: STATUS_LABELS[fa.status],
     versionNumber: version.number,
     ...headerOf(fa),
     ...signOffsOf(fa, names),
@@ -238,7 +226,6 @@ export async function loadReport(ctx: TenantContext, faId: string): Promise<Firs
       inspectedOn: current.inspectedOn,
       round: current.round,
       status: current.status,
-      statusLabel: current.statusLabel,
       submittedAt: current.submittedAt,
       submittedBy: current.submittedBy,
       decidedAt: current.decidedAt,

@@ -18,6 +18,7 @@ import { readingsOf, type LoadedFirstArticle } from "./first-articles.server.ts"
 import { firstArticlePath } from "./paths.ts";
 import { judgedMeasurements } from "./judge.ts";
 import { loadMeasuredVersion } from "./page.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 type Round = Pick<LoadedFirstArticle, "id" | "seriesId" | "round" | "status" | "specId" | "versionId" | "factoryId">;
 
@@ -77,20 +78,20 @@ export async function measureAgainIn(fa: Pick<LoadedFirstArticle, "seriesId" | "
 
 /** Starts the next round from this one (see the top of the file); a second start (another tab) leads to the round already made. */
 export async function startNextRound(ctx: TenantContext, fa: LoadedFirstArticle) {
-  ensureCan(ctx.ability, "create", asSubject("FirstArticle", fa), "Your role cannot start first articles.");
+  ensureCan(ctx.ability, "create", asSubject("FirstArticle", fa), message("firstArticles", "errors.roleCannotStart"));
   const replacesDraft = fa.status === "DRAFT";
-  if (replacesDraft) ensureCan(ctx.ability, "withdraw", asSubject("FirstArticle", fa), "Your role cannot withdraw this draft.");
+  if (replacesDraft) ensureCan(ctx.ability, "withdraw", asSubject("FirstArticle", fa), message("firstArticles", "errors.roleCannotWithdrawDraft"));
   const next = await nextRoundOf(ctx, fa);
   if (!next?.startable) {
     const latest = await prisma.firstArticle.findFirst({ where: { seriesId: fa.seriesId, round: { gt: fa.round } }, orderBy: { round: "desc" } });
     if (latest) return latest;
     throw new UserError(
-      fa.status === "DRAFT" ? "This draft is on the current version: finish and submit it." : "A new round starts only after a rejection.",
+      fa.status === "DRAFT" ? message("firstArticles", "errors.draftIsCurrent") : message("firstArticles", "errors.newRoundAfterRejection"),
       409,
     );
   }
   if (!next.acknowledged) {
-    throw new UserError(`Acknowledge version ${next.version.number} of the specification first: the next round is measured against it.`, 409);
+    throw new UserError(message("firstArticles", "errors.acknowledgeVersionFirst", { number: next.version.number }), 409);
   }
   const [before, after] = await Promise.all([loadMeasuredVersion(fa), loadMeasuredVersion({ versionId: next.version.id })]);
   const readings = carriedReadings(before.characteristics, after.characteristics, readingsOf(fa));
@@ -139,10 +140,10 @@ export async function withdrawFirstArticle(ctx: TenantContext, fa: LoadedFirstAr
     ctx.ability,
     "withdraw",
     asSubject("FirstArticle", fa),
-    fa.status === "DRAFT" ? "Your role cannot withdraw first articles." : "Only a draft can be withdrawn.",
+    fa.status === "DRAFT" ? message("firstArticles", "errors.roleCannotWithdraw") : message("firstArticles", "errors.onlyDraftWithdrawn"),
   );
   const next = await nextRoundOf(ctx, fa);
-  if (!next || next.sameVersion) throw new UserError("This draft is on the current version: finish and submit it.", 409);
+  if (!next || next.sameVersion) throw new UserError(message("firstArticles", "errors.draftIsCurrent"), 409);
   await prisma.$transaction((tx) => markWithdrawn(tx, ctx, fa));
 }
 
@@ -152,7 +153,7 @@ async function markWithdrawn(tx: Tx, ctx: TenantContext, fa: Pick<LoadedFirstArt
     where: { id: fa.id, status: "DRAFT", revision: fa.revision },
     data: { status: "WITHDRAWN", revision: { increment: 1 } },
   });
-  if (count !== 1) throw new UserError("This draft changed since you opened it. Reload and try again.", 409);
+  if (count !== 1) throw new UserError(message("firstArticles", "errors.draftChanged"), 409);
   // The importer never saw the draft: the event is the factory's alone.
   await recordAudit(tx, {
     ...memberAction(ctx, "firstArticle.withdraw", "FirstArticle", fa.id),

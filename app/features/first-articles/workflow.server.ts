@@ -10,6 +10,7 @@ import type { FirstArticleHeader, LoadedFirstArticle } from "./first-articles.se
 import { completenessProblems, judgeCell } from "./judge.ts";
 import { notifyDecided, notifySubmitted } from "./notifications.server.ts";
 import type { Decision } from "./schemas.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 const subjectOf = (fa: LoadedFirstArticle) => asSubject("FirstArticle", fa);
 
@@ -38,7 +39,7 @@ export async function saveReadings(
     ctx.ability,
     "update",
     subjectOf(fa),
-    fa.status === "DRAFT" ? "Your role cannot record readings." : "This first article was submitted and can no longer change.",
+    fa.status === "DRAFT" ? message("firstArticles", "errors.roleCannotRecord") : message("firstArticles", "errors.submittedNoChange"),
     "measurements",
   );
   const sampleCount = header?.sampleCount ?? fa.sampleCount;
@@ -62,7 +63,7 @@ export async function saveReadings(
         }
       : {};
     if (!(await advance(tx, fa, "DRAFT", headerData, fa.revision))) {
-      throw new UserError("This first article changed since you opened it (submitted, or saved from another screen). Reload to see the latest.", 409);
+      throw new UserError(message("firstArticles", "errors.changedSinceSave"), 409);
     }
     await tx.measurement.deleteMany({ where: { firstArticleId: fa.id } });
     await tx.measurement.createMany({ data: rows });
@@ -90,7 +91,7 @@ export async function submitFirstArticle(
     ctx.ability,
     "submit",
     subjectOf(fa),
-    fa.status === "DRAFT" ? "Only owners and quality leads submit first articles." : "This first article was already submitted.",
+    fa.status === "DRAFT" ? message("firstArticles", "errors.onlyLeadsSubmit") : message("firstArticles", "errors.alreadySubmitted"),
   );
   const problems: SubmitProblem[] = completenessProblems(characteristics, readings, fa.sampleCount).map((p) => ({ message: p.message, cellId: p.cellId }));
   const spec = await prisma.spec.findUniqueOrThrow({ where: { id: fa.specId }, select: { currentVersion: { select: { id: true, number: true } } } });
@@ -98,15 +99,15 @@ export async function submitFirstArticle(
     spec.currentVersion && spec.currentVersion.id !== fa.versionId ? { number: spec.currentVersion.number, versionId: spec.currentVersion.id } : null;
   if (newerVersion) {
     problems.unshift({
-      message: `Version ${newerVersion.number} of the specification has replaced the version of this draft: start the next round against version ${newerVersion.number}, or withdraw this draft.`,
+      message: message("firstArticles", "errors.versionReplaced", { number: newerVersion.number }),
     });
   }
   const photos = await prisma.attachment.count({ where: { ownerType: "FirstArticle", ownerId: fa.id, contentType: { startsWith: "image/" } } });
-  if (photos === 0) problems.push({ message: "Add at least one photo of the samples." });
+  if (photos === 0) problems.push({ message: message("firstArticles", "errors.photoRequired") });
   if (problems.length) return { ok: false, problems, newerVersion };
   const emailed = await prisma.$transaction(async (tx) => {
     if (!(await advance(tx, fa, "DRAFT", { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.user.id }))) {
-      throw new UserError("This first article changed since you opened it. Reload and try again.", 409);
+      throw new UserError(message("firstArticles", "errors.changedSinceOpened"), 409);
     }
     for (const orgId of [ctx.org.id, fa.importerId]) {
       await recordAudit(tx, {
@@ -130,7 +131,7 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
     ctx.ability,
     "decide",
     subjectOf(fa),
-    fa.status === "SUBMITTED" ? "Only owners and quality leads decide first articles." : "This first article has already been decided.",
+    fa.status === "SUBMITTED" ? message("firstArticles", "errors.onlyLeadsDecide") : message("firstArticles", "errors.alreadyDecided"),
     "status",
   );
   const known = new Set(characteristics.map((c) => c.key));
@@ -150,7 +151,7 @@ export async function decideFirstArticle(ctx: TenantContext, fa: LoadedFirstArti
       },
       input.revision,
     );
-    if (!decided) throw new UserError("Someone else decided this first article a moment ago. Reload to see their decision.", 409);
+    if (!decided) throw new UserError(message("firstArticles", "errors.decidedMeanwhile"), 409);
     for (const orgId of [fa.importerId, fa.factoryId]) {
       await recordAudit(tx, {
         ...memberAction(ctx, "firstArticle.decide", "FirstArticle", fa.id, orgId),

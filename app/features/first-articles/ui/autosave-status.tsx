@@ -1,9 +1,13 @@
 import { formatTime } from "~/lib/format.ts";
+import { useMessageText } from "~/lib/i18n/message.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import type { AutosaveStatus } from "./use-grid-readings.ts";
 
-/** The line's words for each state, in the reader's language. */
-function statusText(t: Translate<"firstArticles">, status: AutosaveStatus): string {
+/**
+ * The line's words for each state, in the reader's language. A refusal's own words come as the
+ * route sent them (a message() from the readings route) and are written here, like every form's.
+ */
+function statusText(t: Translate<"firstArticles">, say: (text: string) => string, status: AutosaveStatus): string {
   switch (status.state) {
     case "idle":
       return t("autosave.idle");
@@ -14,7 +18,9 @@ function statusText(t: Translate<"firstArticles">, status: AutosaveStatus): stri
     case "retrying":
       return t("autosave.retrying");
     case "refused":
-      return t("autosave.refused", { message: status.signedOut ? t("autosave.signedOut") : (status.message ?? t("autosave.refusedByServer")) });
+      return t("autosave.refused", {
+        message: status.signedOut ? t("autosave.signedOut") : status.message ? say(status.message) : t("autosave.refusedByServer"),
+      });
     case "conflict":
       return t("autosave.conflict", { count: status.count });
   }
@@ -32,7 +38,8 @@ const STYLE: Record<AutosaveStatus["state"], string> = {
 /** Where the grid's autosave stands, read out as it changes. */
 export function AutosaveStatusLine({ status }: { status: AutosaveStatus }) {
   const t = useT("firstArticles");
-  const text = statusText(t, status);
+  const say = useMessageText();
+  const text = statusText(t, say, status);
   return (
     <p aria-live="polite" data-testid="autosave-status" data-state={status.state} className={`text-sm ${STYLE[status.state]}`}>
       {text}

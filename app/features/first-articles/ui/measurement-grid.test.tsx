@@ -6,6 +6,7 @@ import { MeasurementGrid, type MeasurementGridProps } from "~/features/first-art
 import { AUTOSAVE_DELAY_MS } from "~/features/first-articles/ui/use-grid-readings.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import type { Language } from "~/lib/i18n/languages.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { routerWrapper } from "../../../../tests/support/component-router.tsx";
 import { textOutsideCatalogues } from "../../../../tests/support/i18n.tsx";
 
@@ -228,7 +229,8 @@ describe("measurement grid autosave", () => {
 
   it("says why the server refused a save, and that an ended session needs a new sign-in, keeping the reading", async () => {
     const { user } = renderAutosaving();
-    vi.stubGlobal("fetch", async () => Response.json("Your role cannot record readings.", { status: 403 }));
+    // The route sends its refusal as a catalogue key (message()); the line writes it in the reader's language.
+    vi.stubGlobal("fetch", async () => Response.json(message("firstArticles", "errors.roleCannotRecord"), { status: 403 }));
     await user.type(reading("1 Rim diameter", 1), "90.1");
     await user.tab();
     await waitFor(() => expect(status().textContent).toBe("Not saved: Your role cannot record readings."));
@@ -275,9 +277,34 @@ describe("measurement grid in the reader's language", () => {
     expect(screen.getByText("“maybe”（请选择合格或不合格）")).toBeTruthy();
   });
 
+  it("says why a reading fails or cannot be read, in Chinese", () => {
+    renderBare(<MeasurementGrid {...props({ readings: { "rim-diameter": ["91.00", "abc", ""] } })} />, { wrapper: routerWrapper(undefined, "zh-CN") });
+    expect(
+      screen.getByRole("textbox", { name: "1 Rim diameter，样品 1", description: "不合格：91.00 高于上限 90.50 mm（允许范围 89.50 – 90.50 mm）" }),
+    ).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "1 Rim diameter，样品 2", description: "“abc”不是数字" })).toBeTruthy();
+  });
+
+  it("writes the server's refusal of a save in the reader's language", async () => {
+    const refusal = { intent: "save-readings", result: { status: "error", error: { "": [message("firstArticles", "errors.submittedReload")] } } };
+    vi.stubGlobal("fetch", async () => Response.json(refusal, { status: 409 }));
+    for (const [language, said] of [
+      ["zh-CN", /^未保存：此首件检验已提交，不能再修改。请刷新页面查看。$/],
+      ["en-XA", /^⟦.*⟦.*⟧⟧$/],
+    ] as const) {
+      const { unmount } = renderBare(<MeasurementGrid {...props({ autosaveTo: "/acme/first-articles/fa-1/readings" })} />, {
+        wrapper: routerWrapper(undefined, language),
+      });
+      const user = userEvent.setup();
+      await user.type(screen.getAllByRole("textbox")[0]!, "90.1");
+      await user.tab();
+      await waitFor(() => expect(screen.getByTestId("autosave-status").textContent).toMatch(said));
+      unmount();
+    }
+  });
+
   it("has no text of its own outside the catalogues (pseudo-locale)", () => {
-    // No unreadable choice here: its description is judge.ts's cellProblem, words shared with the server and not yet in a catalogue.
-    const { container } = renderIn("en-XA", ["PASS", "FAIL", ""]);
+    const { container } = renderIn("en-XA", ["PASS", "FAIL", "maybe"]);
     // The characteristics' names and units, and the note the page passes in, are data here.
     const data = new Set(["Rim diameter", "Glaze free of pinholes", "mm", "Changed in v measure again"]);
     expect(textOutsideCatalogues(container, (text) => data.has(text))).toEqual([]);

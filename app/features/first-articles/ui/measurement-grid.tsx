@@ -15,6 +15,7 @@ import {
 import { displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
+import { useMessageText } from "~/lib/i18n/message.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import { AutosaveStatusLine, CellConflictNote } from "./autosave-status.tsx";
 import { useGridReadings } from "./use-grid-readings.ts";
@@ -27,7 +28,7 @@ export interface MeasurementGridProps {
   /** Raw strings per characteristic key, one per sample. Shown again whenever their content changes. */
   readings: Readings;
   editable: boolean;
-  /** Messages from the last submit, by `cellId`; a cell's message hides once it is edited. */
+  /** Messages from the last submit (message() text), by `cellId`; a cell's message hides once it is edited. */
   serverErrors?: Record<string, string>;
   /** What the server holds, when `readings` are a refused form's as typed; `readings` otherwise. */
   storedReadings?: Readings;
@@ -78,8 +79,14 @@ function padded(readings: Readings, characteristics: readonly CharacteristicSnap
 function describe(t: T, c: CharacteristicSnapshot, raw: string, verdict: CellVerdict): string {
   if (c.kind === "ATTRIBUTE" && (verdict === "pass" || verdict === "fail")) return verdict === "pass" ? t("grid.pass") : t("grid.fail");
   if (verdict === "pass") return t("grid.passWithin", { limits: limitsText(c) });
-  if (verdict === "fail") return t("grid.failBecause", { reason: failReason(c, raw) ?? limitsText(c) });
-  if (verdict === "invalid") return cellProblem(c, raw) ?? t("grid.cannotRead");
+  if (verdict === "fail") {
+    const reason = failReason(c, raw);
+    return t("grid.failBecause", { reason: reason ? t(reason.key, reason.values) : limitsText(c) });
+  }
+  if (verdict === "invalid") {
+    const problem = cellProblem(c, raw);
+    return problem ? t(problem.key, problem.values) : t("grid.cannotRead");
+  }
   if (verdict === "unjudged") return t("grid.cannotJudgeBecause", { reason: String(whyNotJudged(c)) });
   return t("grid.empty");
 }
@@ -142,6 +149,7 @@ export function MeasurementGrid({
   rowNotes = {},
 }: MeasurementGridProps) {
   const t = useT("firstArticles");
+  const say = useMessageText();
   const shown = padded(readings, characteristics, sampleCount);
   const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable ? autosaveTo : undefined);
   const { values } = grid;
@@ -373,7 +381,7 @@ export function MeasurementGrid({
                         ) : null}
                         {serverError ? (
                           <p id={errorId} className="mt-1 max-w-[12rem] text-xs font-medium text-red-700">
-                            {serverError}
+                            {say(serverError)}
                           </p>
                         ) : null}
                       </td>
