@@ -1,7 +1,7 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useInsideMain } from "~/components/app-shell.tsx";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 
 // The statuses with words of their own; any other reads as "Something went wrong".

@@ -19,7 +19,7 @@ import { versionPath } from "~/features/specs/paths.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { formatCount } from "~/lib/format.ts";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";

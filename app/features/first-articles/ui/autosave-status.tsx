@@ -1,5 +1,5 @@
 import { formatTime } from "~/lib/format.ts";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import type { AutosaveStatus } from "./use-grid-readings.ts";
 

@@ -15,7 +15,7 @@ import {
 import { displayNumber, limitsText, whyNotJudged } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { UnsavedChangesPrompt } from "~/components/unsaved-changes.tsx";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import { AutosaveStatusLine, CellConflictNote } from "./autosave-status.tsx";
 import { useGridReadings } from "./use-grid-readings.ts";
