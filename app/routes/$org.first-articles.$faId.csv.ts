@@ -4,6 +4,7 @@ import { loadFirstArticle, readingsOf } from "~/features/first-articles/first-ar
 import { loadMeasuredVersion } from "~/features/first-articles/page.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { asciiFileNamePart, csvDownload } from "~/lib/downloads.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 
 /** "FAI-R-100-PO4500-123-round2.csv" */
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     characteristics,
     sampleCount: fa.sampleCount,
     readings: readingsOf(fa),
+    specs: accountTranslator(ctx.user, "specs"),
   });
   return csvDownload(body, reportCsvFileName(spec.productCode, fa.poNumber, fa.round));
 }

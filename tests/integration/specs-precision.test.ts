@@ -11,6 +11,7 @@ import { requirementText } from "~/features/specs/characteristic.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { prisma } from "~/lib/db.server.ts";
+import { translatorFor } from "~/lib/i18n/translate.server.ts";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import * as specRoute from "~/routes/$org.specs.$specId._index.tsx";
@@ -81,7 +82,7 @@ describe("typed precision", () => {
     const page = await call(versionRoute.loader, versionPath(importer, specId, 1), { cookie: importer.cookie, params: versionParams(importer, specId, 1) });
     const v1 = snapshotOf(page.data);
     expect(numbers(v1)).toEqual(STORED);
-    expect(v1.characteristics.map(requirementText)).toEqual(["0.60 +0.10 / −0.05 mm", "95.0 ± 1.0 mm", "at least 50.0 N"]);
+    expect(v1.characteristics.map((c) => requirementText(c, translatorFor("en", "specs"), "en"))).toEqual(["0.60 +0.10 / −0.05 mm", "95.0 ± 1.0 mm", "at least 50.0 N"]);
     const html = renderToString(createElement(InLanguage, { children: createElement(SpecVersionView, { org: importer.org, version: v1 }) }));
     expect(html).toContain("0.60 +0.10 / −0.05 mm");
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { characteristic as c, visualCheck } from "~/features/specs/characteristic.fixtures.ts";
+import { translatorFor } from "~/lib/i18n/translate.server.ts";
 import { csvFileName, MAX_CSV_LINES, parseCsv, toCsv } from "./csv.ts";
 
 const spec = [
@@ -8,7 +9,7 @@ const spec = [
   visualCheck({ key: "c", number: "3", name: '=HYPERLINK("http://x")', class: "CRITICAL" }),
   c({ key: "d", number: "4", name: "Pull force", nominal: "50", lowerTol: "0", upperTol: null, unit: "N" }),
 ];
-const meta = { title: "Stoneware mug, 350 ml", productCode: "MUG-350", version: 3, poNumber: "PO 4500", round: 2 };
+const meta = { title: "Stoneware mug, 350 ml", productCode: "MUG-350", version: 3, poNumber: "PO 4500", round: 2, specs: translatorFor("en", "specs") };
 const readings = { a: ["95.1", "95.6", ""], b: ["-0.05", "0.02", "0.051"], c: ["PASS", "FAIL", ""], d: ["50", "49.9", "=1+1"] };
 
 const linesOf = (csv: string) => csv.replace(/^\uFEFF/, "").split("\r\n");

@@ -9,6 +9,7 @@ import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { isDecimal } from "~/lib/decimal.ts";
 import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings, type RowVerdict } from "~/features/first-articles/judge.ts";
 import { formatCount } from "~/lib/format.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 
 export interface CsvExportInput {
   title: string;
@@ -19,7 +20,12 @@ export interface CsvExportInput {
   characteristics: readonly CharacteristicSnapshot[];
   sampleCount: number;
   readings: Readings;
+  /** The reader's words for the requirement column. */
+  specs: Translate<"specs">;
 }
+
+// The file's numbers are written with a decimal point, as a spreadsheet reads its readings.
+const FILE_NUMBERS = "en";
 
 export interface CsvImportResult {
   /** Only characteristics that have a row in the file; each row holds every sample ("" where the file has none). */
@@ -94,7 +100,7 @@ export function toCsv(input: CsvExportInput): string {
     const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
     lines.push(
       line(
-        [c.number, c.name, requirementText(c), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
+        [c.number, c.name, requirementText(c, input.specs, FILE_NUMBERS), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
         width,
       ),
     );

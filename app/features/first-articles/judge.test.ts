@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { characteristic, visualCheck } from "~/features/specs/characteristic.fixtures.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import { translatorFor } from "~/lib/i18n/translate.server.ts";
 import { cellId, cellProblem, completenessProblems, failReason, judgeCell, judgedMeasurements, parseReading, readingsFromForm, summarizeRow } from "./judge.ts";
 
 const c = (over: Partial<CharacteristicSnapshot> = {}) => characteristic({ key: "k1", number: "2", name: "Rim outer diameter", ...over });
 const visual = visualCheck({ key: "k2", number: "3" });
+const en = translatorFor("en", "specs");
 
 describe("parseReading", () => {
   it.each([
@@ -66,14 +68,14 @@ describe("judgeCell", () => {
   });
   it("keeps the precision the reading was typed with", () => {
     expect(judgeCell(c({ nominal: "0.60", lowerTol: "-0.05", upperTol: "0.05" }), "0.650")).toEqual({ verdict: "pass", value: "0.650", passed: true });
-    expect(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8")).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
+    expect(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8", en, "en")).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
   });
   it("records a reading it cannot judge without failing, blocking or passing it", () => {
     // A version published before the missing-nominal rule (docs/decisions/010).
     const orphan = c({ nominal: null, lowerTol: "-0.05", upperTol: "0.05" });
     expect(judgeCell(orphan, "0.02")).toEqual({ verdict: "unjudged", value: "0.02", passed: null });
     expect(judgeCell(orphan, "OK").verdict).toBe("invalid");
-    expect(failReason(orphan, "7")).toBeNull();
+    expect(failReason(orphan, "7", en, "en")).toBeNull();
     expect(cellProblem(orphan, "0.02")).toBeNull();
     expect(cellProblem(orphan, "")).toBe("empty");
     expect(summarizeRow(orphan, ["0.02", "0.04"])).toEqual({
@@ -88,10 +90,10 @@ describe("judgeCell", () => {
     expect(summarizeRow(orphan, ["0.02", ""]).verdict).toBe("incomplete");
   });
   it("says which limit a failing reading crosses", () => {
-    expect(failReason(c(), "95.62")).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");
-    expect(failReason(c(), "94")).toBe("94 is below 94.5 mm (limit 94.5 – 95.5 mm)");
-    expect(failReason(c(), "95")).toBeNull();
-    expect(failReason(visual, "FAIL")).toBe("marked as fail");
+    expect(failReason(c(), "95.62", en, "en")).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");
+    expect(failReason(c(), "94", en, "en")).toBe("94 is below 94.5 mm (limit 94.5 – 95.5 mm)");
+    expect(failReason(c(), "95", en, "en")).toBeNull();
+    expect(failReason(visual, "FAIL", en, "en")).toBe("marked as fail");
   });
 });
 

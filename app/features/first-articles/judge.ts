@@ -7,6 +7,7 @@
 
 import { acceptanceOf, displayNumber, limitsText, MAX_DECIMALS, MAX_INTEGER_DIGITS, precisionOf } from "~/features/specs/characteristic.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 import { compareDecimal, divideDecimal, formatDecimal, integerDigits, parseDecimal, sumDecimals } from "~/lib/decimal.ts";
 
 /** "unjudged": a number was read, but the characteristic has no limits to judge it against (docs/decisions/010). */
@@ -112,16 +113,16 @@ export function cellProblem(c: CharacteristicSnapshot, raw: string): string | nu
 }
 
 /** Why a reading fails, naming the limit it crosses: "95.62 is above 95.5 mm". */
-export function failReason(c: CharacteristicSnapshot, raw: string): string | null {
+export function failReason(c: CharacteristicSnapshot, raw: string, specs: Translate<"specs">, locale: string): string | null {
   const judged = judgeCell(c, raw);
   if (judged.verdict !== "fail") return null;
   const acceptance = acceptanceOf(c);
   if (judged.value === null || acceptance.kind !== "limits") return "marked as fail";
   const { lower, upper } = acceptance.limits;
   const unit = c.unit ? ` ${c.unit}` : "";
-  const value = displayNumber(judged.value);
+  const value = displayNumber(judged.value, locale);
   const [side, limit] = lower !== null && compareDecimal(judged.value, lower) < 0 ? ["below", lower] : ["above", upper!];
-  return `${value} is ${side} ${displayNumber(limit)}${unit} (limit ${limitsText(c)})`;
+  return `${value} is ${side} ${displayNumber(limit, locale)}${unit} (limit ${limitsText(c, specs, locale)})`;
 }
 
 /** An id for a grid cell that error lists can link to: "cell-2_3-1" for characteristic 2.3, sample 1. */

@@ -3,6 +3,7 @@ import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { notifySpecPublished } from "./notifications.server.ts";
 import type { LoadedSpec } from "./specs.server.ts";
@@ -34,7 +35,7 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
     where: { importerId: ctx.org.id, status: "ACTIVE", factoryId: { in: factoryIds } },
     select: { id: true, factoryId: true },
   });
-  if (partnerships.length !== new Set(factoryIds).size) throw new UserError("Share only with factories that are active partners.", 400);
+  if (partnerships.length !== new Set(factoryIds).size) throw new UserError(message("specs", "errors.shareWithPartnersOnly"), 400);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.specShare.findMany({
       where: { specId: spec.id, factoryId: { in: factoryIds } },
@@ -77,7 +78,7 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
 
 export async function unshareSpec(ctx: TenantContext, spec: LoadedSpec, factoryId: string) {
   const share = await prisma.specShare.findFirst({ where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id, factoryId }] } });
-  if (!share) throw new UserError("This spec is not shared with that factory.", 404);
+  if (!share) throw new UserError(message("specs", "errors.notSharedWithFactory"), 404);
   ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), "Only owners and quality leads change sharing.");
   await prisma.$transaction(async (tx) => {
     await tx.specShare.delete({ where: { id: share.id } });

@@ -3,6 +3,7 @@ import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 
@@ -23,7 +24,7 @@ export function ensureCanCreateSpec(ctx: TenantContext) {
 export async function createSpec(ctx: TenantContext, input: { title: string; productCode: string; description: string }) {
   ensureCanCreateSpec(ctx);
   const clash = await prisma.spec.findUnique({ where: { orgId_productCode: { orgId: ctx.org.id, productCode: input.productCode } }, select: { id: true } });
-  if (clash) throw new UserError(`A specification for product code ${input.productCode} already exists.`, 409);
+  if (clash) throw new UserError(message("specs", "errors.productCodeTaken", { productCode: input.productCode }), 409);
   return prisma.$transaction(async (tx) => {
     const spec = await tx.spec.create({
       data: { orgId: ctx.org.id, title: input.title, productCode: input.productCode, description: input.description, createdById: ctx.user.id },
