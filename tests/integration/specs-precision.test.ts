@@ -11,7 +11,7 @@ import { requirementText } from "~/features/specs/characteristic.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { prisma } from "~/lib/db.server.ts";
-import { translatorFor } from "~/lib/i18n/translate.server.ts";
+import { translateMessage, translatorFor } from "~/lib/i18n/translate.server.ts";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import * as specRoute from "~/routes/$org.specs.$specId._index.tsx";
@@ -65,7 +65,7 @@ describe("typed precision", () => {
     const out = await edit(1, contentForm([{ number: "1", name: "Flatness", lowerTol: "-0.05", upperTol: "0.05", unit: "mm" }]));
     expect(out.status).toBe(400);
     const { error } = (out.data as { result: { error: Record<string, string[]> } }).result;
-    expect(error["characteristics[0].nominal"]).toEqual(["Enter the nominal value: the tolerances are counted from it"]);
+    expect(error["characteristics[0].nominal"]?.map((m) => translateMessage("en", m))).toEqual(["Enter the nominal value: the tolerances are counted from it"]);
     expect(await prisma.characteristic.findMany({ where: { version: { specId, number: 1 } }, select: { name: true } })).toEqual([{ name: "Height" }]);
   });
 
