@@ -158,7 +158,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     {
       save: async (content, { formData }) => {
         await saveDraft(ctx, version, content);
-        return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, { message: t("toast.draftSaved") });
+        return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, {
+          message: t("toast.draftSaved"),
+        });
       },
       "remove-file": async ({ attachmentId }) => {
         await removeVersionFile(ctx, version, attachmentId);

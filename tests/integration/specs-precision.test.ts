@@ -82,7 +82,11 @@ describe("typed precision", () => {
     const page = await call(versionRoute.loader, versionPath(importer, specId, 1), { cookie: importer.cookie, params: versionParams(importer, specId, 1) });
     const v1 = snapshotOf(page.data);
     expect(numbers(v1)).toEqual(STORED);
-    expect(v1.characteristics.map((c) => requirementText(c, translatorFor("en", "specs"), "en"))).toEqual(["0.60 +0.10 / −0.05 mm", "95.0 ± 1.0 mm", "at least 50.0 N"]);
+    expect(v1.characteristics.map((c) => requirementText(c, translatorFor("en", "specs"), "en"))).toEqual([
+      "0.60 +0.10 / −0.05 mm",
+      "95.0 ± 1.0 mm",
+      "at least 50.0 N",
+    ]);
     const html = renderToString(createElement(InLanguage, { children: createElement(SpecVersionView, { org: importer.org, version: v1 }) }));
     expect(html).toContain("0.60 +0.10 / −0.05 mm");
 

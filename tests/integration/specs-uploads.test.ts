@@ -81,7 +81,10 @@ async function expectRefused(s: DraftSpec, entries: [string, string | File][], s
   const out = await postToEditor(s, entries);
   expect(out.status).toBe(status);
   // Refusals travel as catalogue keys: each string is read as an English reader sees it.
-  const text = typeof out.data === "string" ? out.data : JSON.stringify(out.data, (_, value: unknown) => (typeof value === "string" ? translateMessage("en", value) : value));
+  const text =
+    typeof out.data === "string"
+      ? out.data
+      : JSON.stringify(out.data, (_, value: unknown) => (typeof value === "string" ? translateMessage("en", value) : value));
   expect(text).toMatch(message);
   const after = await leftovers(s);
   expect(after).toEqual(before);

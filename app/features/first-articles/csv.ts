@@ -98,11 +98,9 @@ export function toCsv(input: CsvExportInput): string {
     const raws = samples.map((s) => readings[c.key]?.[s - 1] ?? "");
     const summary = summarizeRow(c, raws);
     const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
+    const requirement = requirementText(c, input.specs, FILE_NUMBERS);
     lines.push(
-      line(
-        [c.number, c.name, requirementText(c, input.specs, FILE_NUMBERS), c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]],
-        width,
-      ),
+      line([c.number, c.name, requirement, c.class.toLowerCase(), ...raws.map((raw) => exportedCell(c, raw)), ...stats, VERDICT_TEXT[summary.verdict]], width),
     );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;

@@ -119,7 +119,6 @@ export function precisionOf(c: CharacteristicValues): number {
   return Math.max(0, ...written.map(decimalsOf));
 }
 
-
 /** What the requirement says, as data: the words are added by `requirementText` in the reader's language. */
 export type Requirement =
   | { kind: "pass-fail" }

@@ -98,9 +98,21 @@ export const VersionContentSchema = z.object({
   notes: text(10_000).optional().default(""),
   packaging: text(10_000).optional().default(""),
   changeNote: text(CHANGE_NOTE_MAX).optional().default(""),
-  materials: z.array(MaterialRowSchema).max(MAX_MATERIALS, message("specs", "validation.tooManyMaterials", { max: MAX_MATERIALS })).optional().default([]),
-  characteristics: z.array(CharacteristicRowSchema).max(MAX_ROWS, message("specs", "validation.tooManyCharacteristics", { max: MAX_ROWS })).optional().default([]),
-  defects: z.array(DefectRowSchema).max(MAX_DEFECTS, message("specs", "validation.tooManyDefects", { max: MAX_DEFECTS })).optional().default([]),
+  materials: z
+    .array(MaterialRowSchema)
+    .max(MAX_MATERIALS, message("specs", "validation.tooManyMaterials", { max: MAX_MATERIALS }))
+    .optional()
+    .default([]),
+  characteristics: z
+    .array(CharacteristicRowSchema)
+    .max(MAX_ROWS, message("specs", "validation.tooManyCharacteristics", { max: MAX_ROWS }))
+    .optional()
+    .default([]),
+  defects: z
+    .array(DefectRowSchema)
+    .max(MAX_DEFECTS, message("specs", "validation.tooManyDefects", { max: MAX_DEFECTS }))
+    .optional()
+    .default([]),
 });
 export type VersionContent = z.output<typeof VersionContentSchema>;
 /** A characteristic row as the editor posts it. */
