@@ -33,7 +33,8 @@ import { readForm } from "~/lib/forms.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { message } from "~/lib/i18n/message.ts";
 import { useT } from "~/lib/i18n/translate.ts";
-import { accountTranslator } from "~/lib/i18n/translate.server.ts";
+import { requestLanguage } from "~/lib/i18n/language.server.ts";
+import { accountTranslator, translateMessage } from "~/lib/i18n/translate.server.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -128,7 +129,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
       // A section posted on its own (not the editor's form) is refused as before, with the message alone.
-      if (refused) throw data(Object.values(refused.fieldErrors).flat().join(" "), { status: refused.status });
+      if (refused) {
+        const language = requestLanguage(request, ctx.user);
+        throw data(
+          Object.values(refused.fieldErrors)
+            .flat()
+            .map((refusal) => translateMessage(language, refusal))
+            .join(" "),
+          { status: refused.status },
+        );
+      }
       return await dispatchIntents(
         staged.form,
         UPLOAD_INTENTS,
