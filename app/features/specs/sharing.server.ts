@@ -7,6 +7,7 @@ import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { notifySpecPublished } from "./notifications.server.ts";
 import type { LoadedSpec } from "./specs.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 /** Active partner factories, each marked with whether the spec is shared with it. */
 export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
@@ -29,7 +30,7 @@ export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
 
 /** Shares a spec with active partner factories; when a version is published they get the email now. Returns how many were emailed. */
 export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]): Promise<{ emailed: number }> {
-  ensureCan(ctx.ability, "share", asSubject("Spec", spec), "Only owners and quality leads share specifications.");
+  ensureCan(ctx.ability, "share", asSubject("Spec", spec), accountTranslator(ctx.user, "specs")("refusal.shareRole"));
   for (const factoryId of factoryIds) ensureCan(ctx.ability, "create", asSubject("SpecShare", { specId: spec.id, importerId: spec.orgId, factoryId }));
   const partnerships = await prisma.partnership.findMany({
     where: { importerId: ctx.org.id, status: "ACTIVE", factoryId: { in: factoryIds } },
@@ -79,7 +80,7 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
 export async function unshareSpec(ctx: TenantContext, spec: LoadedSpec, factoryId: string) {
   const share = await prisma.specShare.findFirst({ where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id, factoryId }] } });
   if (!share) throw new UserError(message("specs", "errors.notSharedWithFactory"), 404);
-  ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), "Only owners and quality leads change sharing.");
+  ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), accountTranslator(ctx.user, "specs")("refusal.changeSharingRole"));
   await prisma.$transaction(async (tx) => {
     await tx.specShare.delete({ where: { id: share.id } });
     await recordAudit(tx, { ...memberAction(ctx, "spec.unshare", "Spec", spec.id), before: { factoryId } });

@@ -29,13 +29,13 @@ const VERSION_INTENTS = {
 
 /** The thread this post is for: the factory's own, or for an importer the factory named in the URL. */
 async function threadPageOf(request: Request, { ctx, spec, version }: LoadedVersionRoute): Promise<ThreadPage> {
-  if (version.status === "DRAFT") notFound("Drafts have no thread.");
+  if (version.status === "DRAFT") notFound(accountTranslator(ctx.user, "specs")("refusal.draftHasNoThread"));
   const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
   const requested = new URL(request.url).searchParams.get("factory");
   // The page may fall back to the first factory; a comment must go exactly where it was meant to.
-  if (ctx.org.kind === "IMPORTER" && requested && !shared.includes(requested)) notFound("That factory does not share this specification any more.");
+  if (ctx.org.kind === "IMPORTER" && requested && !shared.includes(requested)) notFound(accountTranslator(ctx.user, "specs")("refusal.factoryStoppedSharing"));
   const factoryId = threadFactoryFor(ctx, requested, shared);
-  if (!factoryId) notFound("Share this specification with a factory to discuss it.");
+  if (!factoryId) notFound(accountTranslator(ctx.user, "specs")("refusal.shareToDiscuss"));
   const page = versionThreadPage(ctx.org, spec, version, factoryId);
   return { ...page, watchers: await versionThreadWatchers(page.thread) };
 }

@@ -14,6 +14,7 @@ import { characteristicColumns, limitColumns, toCharacteristicSnapshot } from ".
 import type { FileSnapshot, VersionSnapshot } from "./snapshot.ts";
 import { idParam, versionNumberParam } from "./params.server.ts";
 import { specInclude, specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 export const newKey = () => randomBytes(8).toString("hex");
 
@@ -37,7 +38,10 @@ export function readableVersionWhere(ctx: TenantContext, specId: string, number:
   return { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId, number }, { spec: { is: accessible(ctx.ability, "read", "Spec") } }] };
 }
 
-export const VERSION_NOT_FOUND = "This version does not exist, or it is not shared with you.";
+/** The 404 of a version the reader may not read, in their language: the same words whether it exists or not. */
+export function versionNotFound(ctx: Pick<TenantContext, "user">): never {
+  notFound(accountTranslator(ctx.user, "specs")("refusal.versionNotFound"));
+}
 
 /** A version of a spec the user may read; drafts never reach a factory (404). */
 export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: number) {
@@ -45,7 +49,7 @@ export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: 
     where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId: spec.id, number }] },
     include: versionInclude,
   });
-  if (!version) notFound(VERSION_NOT_FOUND);
+  if (!version) versionNotFound(ctx);
   return version;
 }
 
@@ -108,11 +112,9 @@ function snapshotOf(version: VersionWithContent, byId: Map<string, FileSnapshot>
  */
 export function ensureDraftEditable(ctx: TenantContext, version: LoadedVersion, fields: string[] = SPEC_VERSION_CONTENT_FIELDS) {
   const subject = asSubject("SpecVersion", version);
-  const message =
-    version.status === "DRAFT"
-      ? "Only owners and quality leads edit specifications."
-      : `Version ${version.number} is published and cannot change. Start a new version instead.`;
-  for (const field of fields) ensureCan(ctx.ability, "update", subject, message, field);
+  const t = accountTranslator(ctx.user, "specs");
+  const refusal = version.status === "DRAFT" ? t("refusal.editRole") : t("refusal.publishedUnchangeable", { number: version.number });
+  for (const field of fields) ensureCan(ctx.ability, "update", subject, refusal, field);
 }
 
 // Conditional on DRAFT inside the transaction: a publish that lands between
@@ -185,7 +187,7 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
 
 /** Publishes a draft: it becomes immutable, the previous published version is superseded, partners are told. Returns how many were emailed. */
 export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, version: LoadedVersion): Promise<{ emailed: number }> {
-  ensureCan(ctx.ability, "publish", asSubject("SpecVersion", version), "Only owners and quality leads publish specifications.");
+  ensureCan(ctx.ability, "publish", asSubject("SpecVersion", version), accountTranslator(ctx.user, "specs")("refusal.publishRole"));
   if (version.characteristics.length === 0) throw new UserError(message("specs", "errors.noCharacteristics"), 422);
   return prisma.$transaction(async (tx) => {
     const now = new Date();
@@ -215,7 +217,9 @@ export async function deleteDraft(ctx: TenantContext, version: LoadedVersion) {
     ctx.ability,
     "delete",
     asSubject("SpecVersion", version),
-    version.status === "DRAFT" ? "Only owners and quality leads delete drafts." : `Version ${version.number} is published and cannot be deleted.`,
+    version.status === "DRAFT"
+      ? accountTranslator(ctx.user, "specs")("refusal.deleteDraftRole")
+      : accountTranslator(ctx.user, "specs")("refusal.publishedUndeletable", { number: version.number }),
   );
   if (version.number === 1) throw new UserError(message("specs", "errors.firstVersionKept"), 409);
   await prisma.$transaction(async (tx) => {
@@ -234,7 +238,7 @@ export const versionToStart = (spec: Pick<LoadedSpec, "id" | "orgId">) => asSubj
 
 /** Starts the next version as a copy of the latest one; one draft at a time. */
 export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
-  ensureCan(ctx.ability, "create", versionToStart(spec), "Only owners and quality leads start new versions.");
+  ensureCan(ctx.ability, "create", versionToStart(spec), accountTranslator(ctx.user, "specs")("refusal.startVersionRole"));
   return prisma.$transaction(async (tx) => {
     const draft = await tx.specVersion.findFirst({ where: { specId: spec.id, status: "DRAFT" }, select: { number: true } });
     if (draft) return draft;
@@ -365,7 +369,7 @@ export async function loadSpecVersionRoute(request: Request, params: { org?: str
     where: readableVersionWhere(ctx, idParam(params.specId), versionNumberParam(params.number)),
     include: { ...versionContent, spec: { include: specInclude } },
   });
-  if (!found) notFound(VERSION_NOT_FOUND);
+  if (!found) versionNotFound(ctx);
   const { spec, ...version } = found;
   return { ctx, spec, version: { ...version, spec } };
 }
