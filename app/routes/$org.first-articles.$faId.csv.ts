@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       readings: readingsOf(fa),
     },
     requestTranslator(request, ctx.user, "firstArticles"),
+    requestTranslator(request, ctx.user, "specs"),
   );
   return csvDownload(body, reportCsvFileName(spec.productCode, fa.poNumber, fa.round));
 }

@@ -6,7 +6,6 @@ import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ShareForm } from "~/features/specs/ui/share-form.tsx";
-import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { diffPath, specPath, versionEditPath, versionPath } from "~/features/specs/paths.ts";
 import { ShareSchema, UnshareSchema } from "~/features/specs/schemas.ts";
@@ -22,6 +21,7 @@ import { formatDay } from "~/lib/format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { pageTitle, dataTitle } from "~/lib/i18n/page-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -59,6 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
   const spec = await loadSpec(ctx, idParam(params.specId));
   const here = specPath(ctx.org.slug, spec.id);
+  const t = accountTranslator(ctx.user, "specs");
   return dispatchIntents(await readForm(request), SPEC_INTENTS, {
     "new-version": async () => {
       const draft = await startNewVersion(ctx, spec);
@@ -66,13 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     share: async ({ factoryIds }) => {
       const { emailed } = await shareSpec(ctx, spec, factoryIds);
-      return redirectWithToast(here, {
-        message: `Shared. Factories see published versions only. ${emailedSentence(emailed, spec.currentVersionId ? "No one was emailed." : "They are emailed when a version is published.")}`,
-      });
+      return redirectWithToast(here, { message: t(spec.currentVersionId ? "toast.sharedSpec" : "toast.sharedSpecUnpublished", { emailed }) });
     },
     unshare: async ({ factoryId }) => {
       await unshareSpec(ctx, spec, factoryId);
-      return redirectWithToast(here, { message: "No longer shared with that factory." });
+      return redirectWithToast(here, { message: t("toast.unshared") });
     },
   });
 }

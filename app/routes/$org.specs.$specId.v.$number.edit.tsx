@@ -31,7 +31,10 @@ import { dispatchIntents } from "~/lib/actions.server.ts";
 import type { Tx } from "~/lib/db.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { requestLanguage } from "~/lib/i18n/language.server.ts";
+import { accountTranslator, translateMessage } from "~/lib/i18n/translate.server.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -69,6 +72,7 @@ const DRAFT_EXTRA_FIELDS = ["draft", "then", "example.*"];
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, spec, version } = await loadSpecVersionRoute(request, params);
   const here = versionEditPath(ctx.org.slug, spec.id, version.number);
+  const t = accountTranslator(ctx.user, "specs");
   // After the draft's text is saved, files are added to the version as it now is.
   const reloaded = () => loadVersion(ctx, spec, version.number);
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
@@ -93,16 +97,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
               if (staged.files.some((f) => f.field === "files")) await addVersionFiles(ctx, await reloaded(), save);
               saved = true;
               return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, {
-                message: "Draft saved.",
+                message: t("toast.draftSaved"),
               });
             },
             upload: async (content, { refuse }) => {
               if (refused) return refuse(refused.status, { fieldErrors: refused.fieldErrors });
-              if (!staged.files.some((f) => f.field === "files")) return refuse(400, { fieldErrors: { files: ["Choose at least one file to upload."] } });
+              if (!staged.files.some((f) => f.field === "files")) return refuse(400, { fieldErrors: { files: [message("specs", "errors.noFiles")] } });
               await saveDraft(ctx, version, content);
               await addVersionFiles(ctx, await reloaded(), save);
               saved = true;
-              return redirectWithToast(here, { message: "Files added. Draft saved." });
+              return redirectWithToast(here, { message: t("toast.filesAddedDraftSaved") });
             },
             "add-defect": async (content, { formData, refuse }) => {
               const example = AddDefectSchema.safeParse({
@@ -112,20 +116,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
               const fieldErrors: Record<string, string[]> = { ...refused?.fieldErrors };
               for (const issue of example.error?.issues ?? []) (fieldErrors[`example.${String(issue.path[0])}`] ??= []).push(issue.message);
               const notPhotos = examplePhotos.filter((p) => !isImageType(p.contentType));
-              for (const p of notPhotos) (fieldErrors[p.field] ??= []).push(`"${p.name}" is not a photo. Defect examples need photos: PNG, JPEG or WebP.`);
-              if (!examplePhotos.length && !refused) (fieldErrors.acceptable ??= []).push("Add at least one photo: an acceptable or an unacceptable example.");
+              for (const p of notPhotos) (fieldErrors[p.field] ??= []).push(message("specs", "errors.notAPhoto", { name: p.name }));
+              if (!examplePhotos.length && !refused) (fieldErrors.acceptable ??= []).push(message("specs", "errors.noExamplePhoto"));
               if (Object.keys(fieldErrors).length || !example.success) return refuse(refused?.status ?? (notPhotos.length ? 415 : 400), { fieldErrors });
               await saveDraft(ctx, version, content);
               await addDefectExample(ctx, await reloaded(), example.data, save);
               saved = true;
-              return redirectWithToast(here, { message: "Defect example added. Draft saved." });
+              return redirectWithToast(here, { message: t("toast.exampleAddedDraftSaved") });
             },
           },
           { defaultIntent: "save", extraFields: { save: DRAFT_EXTRA_FIELDS, upload: DRAFT_EXTRA_FIELDS, "add-defect": DRAFT_EXTRA_FIELDS } },
         );
       }
       // A section posted on its own (not the editor's form) is refused as before, with the message alone.
-      if (refused) throw data(Object.values(refused.fieldErrors).flat().join(" "), { status: refused.status });
+      if (refused) {
+        const language = requestLanguage(request, ctx.user);
+        throw data(
+          Object.values(refused.fieldErrors)
+            .flat()
+            .map((refusal) => translateMessage(language, refusal))
+            .join(" "),
+          { status: refused.status },
+        );
+      }
       return await dispatchIntents(
         staged.form,
         UPLOAD_INTENTS,
@@ -133,14 +146,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
           upload: async () => {
             await addVersionFiles(ctx, version, save);
             saved = true;
-            return redirectWithToast(here, { message: "Files added." });
+            return redirectWithToast(here, { message: t("toast.filesAdded") });
           },
           "add-defect": async (input, { refuse }) => {
             const photos = staged.files.filter((f) => f.field !== "files");
-            if (photos.some((p) => !isImageType(p.contentType))) return refuse(415, { formErrors: ["Defect examples need photos: PNG, JPEG or WebP."] });
+            if (photos.some((p) => !isImageType(p.contentType))) return refuse(415, { formErrors: [message("specs", "errors.photosOnly")] });
             await addDefectExample(ctx, version, input, save);
             saved = true;
-            return redirectWithToast(here, { message: "Defect example added." });
+            return redirectWithToast(here, { message: t("toast.exampleAdded") });
           },
         },
         { defaultIntent: "upload" },
@@ -155,11 +168,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     {
       save: async (content, { formData }) => {
         await saveDraft(ctx, version, content);
-        return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, { message: "Draft saved." });
+        return redirectWithToast(formData.get("then") === "view" ? versionPath(ctx.org.slug, spec.id, version.number) : here, {
+          message: t("toast.draftSaved"),
+        });
       },
       "remove-file": async ({ attachmentId }) => {
         await removeVersionFile(ctx, version, attachmentId);
-        return redirectWithToast(here, { message: "File removed from this version." });
+        return redirectWithToast(here, { message: t("toast.fileRemoved") });
       },
     },
     // The editor's main form posts no intent; its "Save and preview" button sends `then=view`.

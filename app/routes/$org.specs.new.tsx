@@ -13,6 +13,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "specs", "meta.new") }];
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   ensureCanCreateSpec(ctx);
   return dispatchForm(await readForm(request), { create: SpecSchema }, async (input) => {
     const spec = await createSpec(ctx, input);
-    return redirectWithToast(versionEditPath(ctx.org.slug, spec.id, 1), { message: "Specification created. Add its characteristics, then publish." });
+    return redirectWithToast(versionEditPath(ctx.org.slug, spec.id, 1), { message: accountTranslator(ctx.user, "specs")("toast.created") });
   });
 }
 

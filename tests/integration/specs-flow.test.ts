@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { VersionDiff } from "~/features/specs/diff.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { prisma } from "~/lib/db.server.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import * as diffRoute from "~/routes/$org.specs.$specId.diff.tsx";
 import * as specRoute from "~/routes/$org.specs.$specId._index.tsx";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
@@ -14,7 +15,11 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as listRoute from "~/routes/$org.specs._index.tsx";
 import * as newRoute from "~/routes/$org.specs.new.tsx";
 import { createPartnership, createSpec, createSpecShare, unique } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember, type SignedInMember } from "../support/routes.ts";
+
+// Refusals travel as catalogue keys; read here as an English reader sees them.
+const english = (messages: string[] | undefined) => messages?.map((m) => translateMessage("en", m));
+const formErrors = (out: Outcome) => english(formMessages(out))!;
+import { call, formErrors as formMessages, type Outcome, signedInMember, type SignedInMember } from "../support/routes.ts";
 
 const APP_URL = "http://portal.test";
 
@@ -178,13 +183,13 @@ describe("a specification from first draft to second version", () => {
     const out = await editAction(quality, specId, 1, form);
     expect(out.status).toBe(400);
     const result = (out.data as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }).result;
-    expect(result.error["characteristics[0].nominal"]).toEqual(["Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)"]);
-    expect(result.error["characteristics[1].lowerTol"]).toEqual(["The lower tolerance must not be above the upper one"]);
-    expect(result.error["characteristics[1].unit"]).toEqual(["Give the unit, e.g. mm"]);
-    expect(result.error["characteristics[2].nominal"]).toEqual(["A visual check has no numbers; describe it under Method"]);
-    expect(result.error["characteristics[2].method"]).toEqual(["Say what passes, e.g. “no chips larger than 1 mm”"]);
-    expect(result.error["characteristics[3].name"]).toEqual(["Name what is measured"]);
-    expect(result.error["materials[0].material"]).toEqual(["Name the material"]);
+    expect(english(result.error["characteristics[0].nominal"])).toEqual(["Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)"]);
+    expect(english(result.error["characteristics[1].lowerTol"])).toEqual(["The lower tolerance must not be above the upper one"]);
+    expect(english(result.error["characteristics[1].unit"])).toEqual(["Give the unit, e.g. mm"]);
+    expect(english(result.error["characteristics[2].nominal"])).toEqual(["A visual check has no numbers: describe it under “What passes”"]);
+    expect(english(result.error["characteristics[2].method"])).toEqual(["Say what passes, e.g. “no chips larger than 1 mm”"]);
+    expect(english(result.error["characteristics[3].name"])).toEqual(["Name what is measured"]);
+    expect(english(result.error["materials[0].material"])).toEqual(["Name the material"]);
     expect(result.error["characteristics[0].name"]).toBeUndefined();
     // What the user typed comes back, so the form is not emptied.
     const initial = result.initialValue as { packaging: string; characteristics: Record<string, string>[]; materials: Record<string, string>[] };

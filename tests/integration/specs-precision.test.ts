@@ -11,6 +11,7 @@ import { requirementText } from "~/features/specs/characteristic.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { SpecVersionView } from "~/features/specs/ui/version-view.tsx";
 import { prisma } from "~/lib/db.server.ts";
+import { translateMessage, translatorFor } from "~/lib/i18n/translate.server.ts";
 import * as csvRoute from "~/routes/$org.first-articles.$faId.csv.ts";
 import * as reportRoute from "~/routes/$org.first-articles.$faId.report.tsx";
 import * as specRoute from "~/routes/$org.specs.$specId._index.tsx";
@@ -64,7 +65,7 @@ describe("typed precision", () => {
     const out = await edit(1, contentForm([{ number: "1", name: "Flatness", lowerTol: "-0.05", upperTol: "0.05", unit: "mm" }]));
     expect(out.status).toBe(400);
     const { error } = (out.data as { result: { error: Record<string, string[]> } }).result;
-    expect(error["characteristics[0].nominal"]).toEqual(["Enter the nominal value: the tolerances are counted from it"]);
+    expect(error["characteristics[0].nominal"]?.map((m) => translateMessage("en", m))).toEqual(["Enter the nominal value: the tolerances are counted from it"]);
     expect(await prisma.characteristic.findMany({ where: { version: { specId, number: 1 } }, select: { name: true } })).toEqual([{ name: "Height" }]);
   });
 
@@ -81,7 +82,11 @@ describe("typed precision", () => {
     const page = await call(versionRoute.loader, versionPath(importer, specId, 1), { cookie: importer.cookie, params: versionParams(importer, specId, 1) });
     const v1 = snapshotOf(page.data);
     expect(numbers(v1)).toEqual(STORED);
-    expect(v1.characteristics.map(requirementText)).toEqual(["0.60 +0.10 / −0.05 mm", "95.0 ± 1.0 mm", "at least 50.0 N"]);
+    expect(v1.characteristics.map((c) => requirementText(c, translatorFor("en", "specs"), "en"))).toEqual([
+      "0.60 +0.10 / −0.05 mm",
+      "95.0 ± 1.0 mm",
+      "at least 50.0 N",
+    ]);
     const html = renderToString(createElement(InLanguage, { children: createElement(SpecVersionView, { org: importer.org, version: v1 }) }));
     expect(html).toContain("0.60 +0.10 / −0.05 mm");
 

@@ -85,6 +85,14 @@ describe("small truths on a spec version", () => {
     expect(await toastOf(out)).toBe("Version 1 is published. No one was emailed: it is not shared with an active partner factory yet.");
   });
 
+  it("the toast is in the publisher's own language", async () => {
+    const chinese = await signedInMember("IMPORTER", "QUALITY", quality.org);
+    await prisma.user.update({ where: { id: chinese.user.id }, data: { locale: "zh-CN" } });
+    const { spec } = await createSpec(quality.org.id, { draft: true });
+    const out = await post(chinese, spec.id, 1, { intent: "publish" });
+    expect(await toastOf(out)).toBe("版本 1 已发布。没有发送邮件：此规格书还没有共享给活跃的合作工厂。");
+  });
+
   it("a quality manager deletes a draft with an audit entry; a viewer is refused, another tenant sees nothing, a published version stays", async () => {
     const { spec } = await createSpec(quality.org.id);
     const draft = await createSpecVersion(spec.id, quality.org.id, 2, "DRAFT");

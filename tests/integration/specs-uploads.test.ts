@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import * as editRoute from "~/routes/$org.specs.$specId.v.$number.edit.tsx";
 import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx";
 import { downloadAs } from "../support/downloads.ts";
@@ -79,7 +80,11 @@ async function expectRefused(s: DraftSpec, entries: [string, string | File][], s
   const before = await leftovers(s);
   const out = await postToEditor(s, entries);
   expect(out.status).toBe(status);
-  const text = typeof out.data === "string" ? out.data : JSON.stringify(out.data);
+  // Refusals travel as catalogue keys: each string is read as an English reader sees it.
+  const text =
+    typeof out.data === "string"
+      ? out.data
+      : JSON.stringify(out.data, (_, value: unknown) => (typeof value === "string" ? translateMessage("en", value) : value));
   expect(text).toMatch(message);
   const after = await leftovers(s);
   expect(after).toEqual(before);

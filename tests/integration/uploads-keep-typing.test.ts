@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
 import { resetEnv } from "~/lib/env.server.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import { createAcknowledgement, createFirstArticle, createSpec, createSpecShare, unique } from "../support/factories.ts";
 import { fileOf, ONE_PAGE_PDF, TINY_PNG } from "../support/files.ts";
@@ -12,6 +13,9 @@ import { draftSharedSpec, postToEditor, type DraftSpec } from "../support/spec-e
 
 type Entry = [string, string | File];
 type Reply = { intent: string; result: { status: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
+
+/** A refused file's messages as an English reader sees them (they travel as catalogue keys). */
+const english = (messages: string[] | null | undefined) => messages?.map((m) => translateMessage("en", m));
 
 const NOT_A_PDF = Buffer.from("<!doctype html><title>drawing</title>");
 
@@ -40,7 +44,7 @@ describe("the spec editor answers a refused file next to its input and keeps wha
     expect(out.status).toBe(415);
     const reply = out.data as Reply;
     expect(reply.intent).toBe("upload");
-    expect(reply.result.error?.files).toEqual(['"drawing.pdf" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF or STEP.']);
+    expect(english(reply.result.error?.files)).toEqual(['"drawing.pdf" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF, or STEP.']);
     expect(reply.result.initialValue).toMatchObject({ description: typed.description, notes: typed.notes });
     expect(await storedFor(s)).toEqual(before);
   });
@@ -62,7 +66,7 @@ describe("the spec editor answers a refused file next to its input and keeps wha
       ]);
       expect(out.status).toBe(413);
       const reply = out.data as Reply;
-      expect(reply.result.error?.files).toEqual(['The file "large.pdf" is larger than 2 KB.']);
+      expect(english(reply.result.error?.files)).toEqual(['The file "large.pdf" is larger than 2 KB.']);
       expect(reply.result.initialValue).toMatchObject(typed);
     } finally {
       if (previous === undefined) delete process.env.UPLOAD_MAX_BYTES;
@@ -88,7 +92,7 @@ describe("the spec editor answers a refused file next to its input and keeps wha
     expect(out.status).toBe(415);
     const reply = out.data as Reply;
     expect(reply.intent).toBe("add-defect");
-    expect(reply.result.error?.acceptable?.[0]).toBe('"photo.pdf" is not a photo. Defect examples need photos: PNG, JPEG or WebP.');
+    expect(english(reply.result.error?.acceptable)?.[0]).toBe('"photo.pdf" is not a photo. Defect examples need photos: PNG, JPEG or WebP.');
     expect(reply.result.initialValue).toMatchObject({ ...typed, example: { description: "Glaze drip on the rim" } });
     expect(await storedFor(s)).toEqual(before);
   });
@@ -142,9 +146,10 @@ describe("the first-article page answers a refused photo next to its input", () 
       body,
     });
     expect(out.status).toBe(415);
-    expect(out.data).toEqual({
+    const reply = out.data as Reply;
+    expect({ ...reply, result: { ...reply.result, error: { files: english(reply.result.error?.files) } } }).toEqual({
       intent: "upload",
-      result: { status: "error", error: { files: ['"sample.jpg" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF or STEP.'] } },
+      result: { status: "error", error: { files: ['"sample.jpg" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF, or STEP.'] } },
     });
     expect(await prisma.attachment.count({ where: { ownerType: "FirstArticle", ownerId: fa.id } })).toBe(0);
   });

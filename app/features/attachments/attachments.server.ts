@@ -11,6 +11,7 @@ import { forbidden, notFound } from "~/lib/http.server.ts";
 import { getStorage } from "~/lib/storage.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { FILE_TYPES, fileKindOf } from "./file-types.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 export type AttachmentContext = Pick<TenantContext, "user" | "org" | "role" | "ability">;
 
@@ -32,9 +33,9 @@ export async function canReadAttachment(ctx: AttachmentContext, attachment: Atta
 
 /** The attachment if this user may read it; otherwise 404, whether or not it exists. */
 export async function getAttachmentForDownload(ctx: AttachmentContext, attachmentId: string | undefined): Promise<Attachment> {
-  if (!attachmentId || !/^[A-Za-z0-9_-]{1,64}$/.test(attachmentId)) notFound("File not found");
+  if (!attachmentId || !/^[A-Za-z0-9_-]{1,64}$/.test(attachmentId)) notFound(accountTranslator(ctx.user, "attachments")("refusal.fileNotFound"));
   const attachment = await prisma.attachment.findUnique({ where: { id: attachmentId } });
-  if (!attachment || !(await canReadAttachment(ctx, attachment))) notFound("File not found");
+  if (!attachment || !(await canReadAttachment(ctx, attachment))) notFound(accountTranslator(ctx.user, "attachments")("refusal.fileNotFound"));
   return attachment;
 }
 
@@ -58,7 +59,7 @@ export async function openAttachmentStream(attachment: Pick<Attachment, "id" | "
  */
 export async function deleteAttachment(ctx: AttachmentContext, attachmentId: string): Promise<Attachment> {
   const attachment = await getAttachmentForDownload(ctx, attachmentId);
-  if (!ctx.ability.can("create", asSubject("Attachment", attachment))) forbidden("You are not allowed to remove this file.");
+  if (!ctx.ability.can("create", asSubject("Attachment", attachment))) forbidden(accountTranslator(ctx.user, "attachments")("refusal.removeFile"));
   await prisma.attachment.delete({ where: { id: attachment.id } });
   try {
     await getStorage().delete(attachment.storageKey);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptAttribute, describeKinds, formatBytes, sanitizeFileName, sniffFileType } from "./file-types.ts";
+import { acceptAttribute, describeKinds, FILE_KINDS, formatBytes, sanitizeFileName, sniffFileType } from "./file-types.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 // A 1×1 PNG, as a camera app or a screenshot tool would write it.
@@ -81,8 +81,9 @@ describe("sanitizeFileName", () => {
 
 describe("helpers", () => {
   it("describes, accepts and sizes the allow list", () => {
-    expect(describeKinds()).toBe("PDF, PNG, JPEG, WebP, DXF or STEP");
-    expect(describeKinds(["png", "jpeg"])).toBe("PNG or JPEG");
+    expect(describeKinds(FILE_KINDS, "en")).toBe("PDF, PNG, JPEG, WebP, DXF, or STEP");
+    expect(describeKinds(["png", "jpeg"], "en")).toBe("PNG or JPEG");
+    expect(describeKinds(["pdf", "png", "jpeg"], "zh-CN")).toBe("PDF、PNG或JPEG");
     expect(acceptAttribute(["png", "step"])).toBe("image/png,.png,.step,.stp");
     expect(formatBytes(20 * 1024 * 1024)).toBe("20 MB");
     expect(formatBytes(1536)).toBe("1.5 KB");

@@ -2,6 +2,8 @@
 // the type the browser claims. Isomorphic: the upload handler sniffs with it,
 // the file input builds its `accept` list from it, previews read its table.
 
+import { formatList } from "~/lib/format.ts";
+
 export const FILE_KINDS = ["pdf", "png", "jpeg", "webp", "dxf", "step"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
@@ -98,10 +100,13 @@ export function isImageType(contentType: string) {
   return kind !== null && IMAGE_KINDS.includes(kind);
 }
 
-/** "PDF, PNG, JPEG, WebP, DXF or STEP" */
-export function describeKinds(kinds: readonly FileKind[] = FILE_KINDS) {
-  const labels = kinds.map((k) => FILE_TYPES[k].label);
-  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}` : (labels[0] ?? "");
+/** "PDF, PNG or JPEG" in the reader's language: "PDF、PNG或JPEG" in Chinese. */
+export function describeKinds(kinds: readonly FileKind[], locale: string) {
+  return formatList(
+    kinds.map((k) => FILE_TYPES[k].label),
+    locale,
+    "disjunction",
+  );
 }
 
 /** The `accept` attribute for a file input: extensions and types, so phones offer the camera for images. */

@@ -9,6 +9,9 @@ import type { Attachment } from "~/generated/prisma/client.ts";
 import { asSubject } from "~/lib/ability.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
+import { requestLanguage } from "~/lib/i18n/language.server.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { translateMessage, translatorFor } from "~/lib/i18n/translate.server.ts";
 import { checkFormLimits } from "~/lib/form-shape.server.ts";
 import { FORM_LIMIT_BYTES, withoutNul } from "~/lib/forms.server.ts";
 import { getStorage, newStorageKey } from "~/lib/storage.server.ts";
@@ -64,7 +67,7 @@ export interface StagedUploads {
   discard(): Promise<void>;
 }
 
-/** A refusal the user can act on; becomes a 4xx with this message. */
+/** A refusal the user can act on; becomes a 4xx with this message (a catalogue message, see message.ts). */
 class Rejected extends Error {
   constructor(
     message: string,
@@ -102,7 +105,7 @@ function limitBody(body: ReadableStream<Uint8Array>, limit: number) {
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > limit) controller.error(new Rejected("The upload is too large.", 413));
+        if (seen > limit) controller.error(new Rejected(message("attachments", "upload.tooLarge"), 413));
         else controller.enqueue(chunk);
       },
     }),
@@ -122,26 +125,30 @@ async function deleteBlobs(keys: string[]) {
  * any rows yet. Use it when the owner record is created from the same form
  * (a comment with attachments): validate the text fields, then `save` inside
  * the transaction that creates the owner, and `discard` if anything fails.
- * Throws a 4xx `data(message)` for anything the user must fix.
+ * Throws a 4xx `data(message)` for anything the user must fix, in the sender's language; a file
+ * `keepForm` skips is named in `refused` by a catalogue message, for the page to write.
  */
 export async function stageUploads(request: Request, ctx: UploadContext, options: UploadOptions): Promise<StagedUploads> {
   const maxBytes = options.maxBytes ?? getEnv().UPLOAD_MAX_BYTES;
   const maxFiles = options.maxFiles ?? 10;
   const allowed = options.allowed ?? FILE_KINDS;
   const orgId = ctx.org.id;
+  // A thrown answer is shown as it is (the error page), so it is written here, in the sender's language.
+  const language = requestLanguage(request, ctx.user);
+  const t = translatorFor(language, "attachments");
 
   // The ability's rule is per org; whether this owner record may get files is the caller's check.
   if (!ctx.ability.can("create", asSubject("Attachment", { orgId, uploadedById: ctx.user.id }))) {
-    throw data("You are not allowed to upload files here.", { status: 403 });
+    throw data(t("upload.notAllowed"), { status: 403 });
   }
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
-    throw data('Send files as a multipart form (enctype="multipart/form-data").', { status: 415 });
+    throw data(t("upload.notMultipart"), { status: 415 });
   }
   const requestLimit = maxFiles * maxBytes + FORM_LIMIT_BYTES + MULTIPART_OVERHEAD;
-  const tooLarge = `The upload is too large: at most ${maxFiles} ${maxFiles === 1 ? "file" : "files"} of ${formatBytes(maxBytes)} each.`;
-  if (Number(request.headers.get("content-length") ?? 0) > requestLimit) throw data(tooLarge, { status: 413 });
-  if (!request.body) throw data("The upload is empty.", { status: 400 });
+  const tooLarge = message("attachments", "upload.tooManyFiles", { maxFiles, size: formatBytes(maxBytes) });
+  if (Number(request.headers.get("content-length") ?? 0) > requestLimit) throw data(translateMessage(language, tooLarge), { status: 413 });
+  if (!request.body) throw data(t("upload.empty"), { status: 400 });
 
   const storage = getStorage();
   const files: StoredFile[] = [];
@@ -156,11 +163,11 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
     const chunks: Uint8Array[] = [];
     // Upload forms carry a handful of text fields; thousands of tiny parts would keep the
     // multipart parser busy long after the byte limit is checked.
-    if (++textParts > MAX_TEXT_PARTS) throw new Rejected("The form has too many fields.", 413);
+    if (++textParts > MAX_TEXT_PARTS) throw new Rejected(message("attachments", "upload.tooManyFields"), 413);
     textBytes += part.name.length;
     for await (const chunk of part.data) {
       textBytes += chunk.byteLength;
-      if (textBytes > FORM_LIMIT_BYTES) throw new Rejected("The form is too large.", 413);
+      if (textBytes > FORM_LIMIT_BYTES) throw new Rejected(message("attachments", "upload.formTooLarge"), 413);
       chunks.push(chunk);
     }
     return withoutNul(Buffer.concat(chunks).toString("utf8"));
@@ -199,10 +206,10 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
       head.push(next.value);
       headSize += next.value.byteLength;
     }
-    if (headSize === 0) return refuse(`"${name}" is empty.`, 400);
+    if (headSize === 0) return refuse(message("attachments", "upload.fileEmpty", { name }), 400);
     const type = sniffFileType(Buffer.concat(head), name);
     if (!type || !allowed.includes(type.kind)) {
-      return refuse(`"${name}" is not an allowed file type. Upload ${describeKinds(allowed)}.`, 415);
+      return refuse(message("attachments", "upload.fileType", { name, kinds: describeKinds(allowed, language) }), 415);
     }
 
     const hash = createHash("sha256");
@@ -216,7 +223,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
       for await (const chunk of chunks()) {
         size += chunk.byteLength;
         // Checked before the chunk is written: storage never holds more than the limit.
-        if (size > maxBytes) throw new FileRejected(`The file "${name}" is larger than ${formatBytes(maxBytes)}.`, 413);
+        if (size > maxBytes) throw new FileRejected(message("attachments", "upload.fileTooLarge", { name, size: formatBytes(maxBytes) }), 413);
         hash.update(chunk);
         yield chunk;
       }
@@ -242,7 +249,7 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
       return undefined;
     }
     const name = sanitizeFileName(part.filename);
-    if (!options.fields.includes(part.name)) throw new Rejected(`"${name}" was sent in a field that takes no files.`, 400);
+    if (!options.fields.includes(part.name)) throw new Rejected(message("attachments", "upload.wrongField", { name }), 400);
     fileCount += 1;
     try {
       if (fileCount > maxFiles) {
@@ -269,11 +276,11 @@ export async function stageUploads(request: Request, ctx: UploadContext, options
     form = await unstable_parseMultipartFormData(limited, handlePart);
   } catch (error) {
     await deleteBlobs(keys);
-    if (error instanceof Rejected) throw data(error.message, { status: error.status });
+    if (error instanceof Rejected) throw data(translateMessage(language, error.message), { status: error.status });
     if (error instanceof StorageFailure) throw error.cause;
     // The multipart parser splits the part header naively: a name with ";" or "=" breaks it.
-    const hint = error instanceof Error && /content-disposition/.test(error.message) ? " If a file name contains ; or =, rename the file and try again." : "";
-    throw data(`The upload could not be read.${hint}`, { status: 400 });
+    const badName = error instanceof Error && /content-disposition/.test(error.message);
+    throw data(t(badName ? "upload.unreadableFileName" : "upload.unreadable"), { status: 400 });
   }
   try {
     checkFormLimits(form);

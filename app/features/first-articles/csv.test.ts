@@ -5,7 +5,8 @@ import { translateMessage, translatorFor } from "~/lib/i18n/translate.server.ts"
 import { csvFileName, MAX_CSV_LINES, parseCsv, toCsv, type CsvExportInput } from "./csv.ts";
 
 const en = translatorFor("en", "firstArticles");
-const csvOf = (input: CsvExportInput) => toCsv(input, en);
+const specsIn = { en: translatorFor("en", "specs"), "zh-CN": translatorFor("zh-CN", "specs"), "en-XA": translatorFor("en-XA", "specs") };
+const csvOf = (input: CsvExportInput) => toCsv(input, en, specsIn.en);
 /** The import as an English reader sees it: its refusals written out. */
 const parse = (text: string, characteristics: readonly CharacteristicSnapshot[], sampleCount: number, languages = [en]) => {
   const result = parseCsv(text, characteristics, sampleCount, languages);
@@ -151,23 +152,23 @@ describe("CSV in the reader's language", () => {
   const input = { ...meta, characteristics: spec, sampleCount: 3, readings };
 
   it("writes the title lines, headers and verdicts in Chinese, the readings and names as they are", () => {
-    const lines = linesOf(toCsv(input, zh));
+    const lines = linesOf(toCsv(input, zh, specsIn["zh-CN"]));
     expect(lines[0]).toBe('首件检验,"Stoneware mug, 350 ml",,,,,,,,,');
     expect(lines[6]).toBe("编号,特性,要求,等级,样品 1,样品 2,样品 3,最小值,最大值,平均值,判定");
     expect(lines[7]).toBe("1,Rim outer diameter,95 ± 0.5 mm,主要,95.1,95.6,,95.1,95.6,95.35,不合格");
   });
   it("writes every header from the catalogue (pseudo-locale)", () => {
-    const header = linesOf(toCsv(input, pseudo))[6]!.split(",");
+    const header = linesOf(toCsv(input, pseudo, specsIn["en-XA"]))[6]!.split(",");
     expect(header).toHaveLength(11);
     for (const cell of header) expect(cell).toMatch(/^⟦.*⟧$/);
   });
   it("reads back an export made in the reader's language, and one made in English", () => {
-    for (const made of [zh, en]) expect(parse(toCsv(input, made), spec, 3, [en, zh])).toEqual({ readings, errors: [], matched: 4 });
-    expect(parse(toCsv(input, pseudo), spec, 3, [en, pseudo]).readings).toEqual(readings);
+    for (const made of [zh, en]) expect(parse(toCsv(input, made, specsIn.en), spec, 3, [en, zh])).toEqual({ readings, errors: [], matched: 4 });
+    expect(parse(toCsv(input, pseudo, specsIn["en-XA"]), spec, 3, [en, pseudo]).readings).toEqual(readings);
     expect(parse("编号,样品1,样品 2\n1,95.1,95.2\n", spec, 2, [en, zh]).readings).toEqual({ a: ["95.1", "95.2"] });
   });
   it("does not take another language's headers for English ones", () => {
-    expect(parse(toCsv(input, zh), spec, 3).errors[0]).toMatch(/^No header line/);
+    expect(parse(toCsv(input, zh, specsIn["zh-CN"]), spec, 3).errors[0]).toMatch(/^No header line/);
   });
   it("refuses in the reader's language", () => {
     const { errors } = parseCsv("Number,Sample 1\n9,12\n", spec, 1, [en, zh]);

@@ -27,6 +27,9 @@ export interface CsvExportInput {
   readings: Readings;
 }
 
+// The file's numbers are written with a decimal point, as a spreadsheet reads its readings.
+const FILE_NUMBERS = "en";
+
 export interface CsvImportResult {
   /** Only characteristics that have a row in the file; each row holds every sample ("" where the file has none). */
   readings: Readings;
@@ -79,9 +82,10 @@ function exportedCell(c: CharacteristicSnapshot, raw: string): string {
 /**
  * RFC 4180 text (CRLF, quoted where needed) with a byte-order mark so that
  * spreadsheets read names in any script correctly. A few title lines come
- * first, then a blank line and the table's header line.
+ * first, then a blank line and the table's header line. In the reader's words (`t`, and `specs`
+ * for the requirement column).
  */
-export function toCsv(input: CsvExportInput, t: Words): string {
+export function toCsv(input: CsvExportInput, t: Words, specs: Translate<"specs">): string {
   const { characteristics, sampleCount, readings } = input;
   const samples = Array.from({ length: sampleCount }, (_, i) => i + 1);
   const header = [
@@ -109,19 +113,9 @@ export function toCsv(input: CsvExportInput, t: Words): string {
     const raws = samples.map((s) => readings[c.key]?.[s - 1] ?? "");
     const summary = summarizeRow(c, raws);
     const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
+    const requirement = requirementText(c, specs, FILE_NUMBERS);
     lines.push(
-      line(
-        [
-          c.number,
-          c.name,
-          requirementText(c),
-          t(`report.class.${c.class}`),
-          ...raws.map((raw) => exportedCell(c, raw)),
-          ...stats,
-          t(`csv.verdict.${summary.verdict}`),
-        ],
-        width,
-      ),
+      line([c.number, c.name, requirement, t(`report.class.${c.class}`), ...raws.map((raw) => exportedCell(c, raw)), ...stats, t(`csv.verdict.${summary.verdict}`)], width),
     );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;

@@ -16,6 +16,7 @@ import {
 } from "./judge.ts";
 
 const en = translatorFor("en", "firstArticles");
+const specsEn = translatorFor("en", "specs");
 /** What the judge says, as an English reader reads it. */
 const said = (words: JudgeWords | null) => words && en(words.key, words.values);
 
@@ -82,14 +83,14 @@ describe("judgeCell", () => {
   });
   it("keeps the precision the reading was typed with", () => {
     expect(judgeCell(c({ nominal: "0.60", lowerTol: "-0.05", upperTol: "0.05" }), "0.650")).toEqual({ verdict: "pass", value: "0.650", passed: true });
-    expect(said(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8"))).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
+    expect(said(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8", specsEn, "en"))).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
   });
   it("records a reading it cannot judge without failing, blocking or passing it", () => {
     // A version published before the missing-nominal rule (docs/decisions/010).
     const orphan = c({ nominal: null, lowerTol: "-0.05", upperTol: "0.05" });
     expect(judgeCell(orphan, "0.02")).toEqual({ verdict: "unjudged", value: "0.02", passed: null });
     expect(judgeCell(orphan, "OK").verdict).toBe("invalid");
-    expect(said(failReason(orphan, "7"))).toBeNull();
+    expect(said(failReason(orphan, "7", specsEn, "en"))).toBeNull();
     expect(said(cellProblem(orphan, "0.02"))).toBeNull();
     expect(said(cellProblem(orphan, ""))).toBe("empty");
     expect(summarizeRow(orphan, ["0.02", "0.04"])).toEqual({
@@ -104,16 +105,16 @@ describe("judgeCell", () => {
     expect(summarizeRow(orphan, ["0.02", ""]).verdict).toBe("incomplete");
   });
   it("says which limit a failing reading crosses", () => {
-    expect(said(failReason(c(), "95.62"))).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");
-    expect(said(failReason(c(), "94"))).toBe("94 is below 94.5 mm (limit 94.5 – 95.5 mm)");
-    expect(said(failReason(c(), "95"))).toBeNull();
-    expect(said(failReason(visual, "FAIL"))).toBe("marked as fail");
+    expect(said(failReason(c(), "95.62", specsEn, "en"))).toBe("95.62 is above 95.5 mm (limit 94.5 – 95.5 mm)");
+    expect(said(failReason(c(), "94", specsEn, "en"))).toBe("94 is below 94.5 mm (limit 94.5 – 95.5 mm)");
+    expect(said(failReason(c(), "95", specsEn, "en"))).toBeNull();
+    expect(said(failReason(visual, "FAIL", specsEn, "en"))).toBe("marked as fail");
   });
 });
 
 describe("the judge's words in the reader's language", () => {
   it("says why a reading fails in Chinese and in the pseudo-locale, the reading and limits as they are", () => {
-    const reason = failReason(c(), "95.62")!;
+    const reason = failReason(c(), "95.62", specsEn, "en")!;
     expect(translatorFor("zh-CN", "firstArticles")(reason.key, reason.values)).toBe("95.62 高于上限 95.5 mm（允许范围 94.5 – 95.5 mm）");
     expect(translatorFor("en-XA", "firstArticles")(reason.key, reason.values)).toMatch(/^⟦.*95\.62.*95\.5 mm.*94\.5 – 95\.5 mm.*⟧$/);
   });

@@ -9,7 +9,7 @@ import { acceptanceOf, displayNumber, limitsText, MAX_DECIMALS, MAX_INTEGER_DIGI
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { compareDecimal, divideDecimal, formatDecimal, integerDigits, parseDecimal, sumDecimals } from "~/lib/decimal.ts";
 import { message, type MessageParams } from "~/lib/i18n/message.ts";
-import type { MessageKey } from "~/lib/i18n/translate.ts";
+import type { MessageKey, Translate } from "~/lib/i18n/translate.ts";
 
 /** "unjudged": a number was read, but the characteristic has no limits to judge it against (docs/decisions/010). */
 export type CellVerdict = "pass" | "fail" | "empty" | "invalid" | "unjudged";
@@ -142,17 +142,17 @@ export function cellProblem(c: CharacteristicSnapshot, raw: string): JudgeWords 
 }
 
 /** Why a reading fails, naming the limit it crosses: "95.62 is above 95.5 mm". */
-export function failReason(c: CharacteristicSnapshot, raw: string): JudgeWords | null {
+export function failReason(c: CharacteristicSnapshot, raw: string, specs: Translate<"specs">, locale: string): JudgeWords | null {
   const judged = judgeCell(c, raw);
   if (judged.verdict !== "fail") return null;
   const acceptance = acceptanceOf(c);
   if (judged.value === null || acceptance.kind !== "limits") return { key: "judge.fail.marked" };
   const { lower, upper } = acceptance.limits;
   const unit = c.unit ? ` ${c.unit}` : "";
-  const value = displayNumber(judged.value);
+  const value = displayNumber(judged.value, locale);
   const below = lower !== null && compareDecimal(judged.value, lower) < 0;
-  const limit = `${displayNumber(below ? lower : upper!)}${unit}`;
-  const limits = limitsText(c);
+  const limit = `${displayNumber(below ? lower : upper!, locale)}${unit}`;
+  const limits = limitsText(c, specs, locale);
   return { key: below ? "judge.fail.below" : "judge.fail.above", values: { value, limit, limits } };
 }
 

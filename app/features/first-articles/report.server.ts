@@ -7,6 +7,8 @@ import { limitsText, requirementText } from "~/features/specs/characteristic.ts"
 import type { CharacteristicClass, CharacteristicKind, CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
+import { accountLanguage, accountTranslator } from "~/lib/i18n/translate.server.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { firstArticleInclude, headerOf, loadFirstArticle, readingsOf, type FirstArticleHeader, type LoadedFirstArticle } from "./first-articles.server.ts";
 import { toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
@@ -106,7 +108,7 @@ function findingsOf(value: unknown): Map<string, string> {
   return findings;
 }
 
-function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null): ReportRow {
+function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null, specs: SpecWords): ReportRow {
   const summary = summarizeRow(c, raws);
   return {
     key: c.key,
@@ -114,8 +116,8 @@ function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null
     name: c.name,
     kind: c.kind,
     class: c.class,
-    requirement: requirementText(c),
-    limits: limitsText(c),
+    requirement: requirementText(c, specs.t, specs.locale),
+    limits: limitsText(c, specs.t, specs.locale),
     method: c.method,
     readings: raws.map((raw, i) => ({ sample: i + 1, raw, verdict: judgeCell(c, raw).verdict })),
     min: c.kind === "ATTRIBUTE" ? null : summary.min,
@@ -126,9 +128,12 @@ function rowOf(c: CharacteristicSnapshot, raws: string[], finding: string | null
   };
 }
 
+/** How the reader's requirements and limits are written: their words and their locale's numbers. */
+type SpecWords = { t: Translate<"specs">; locale: string };
+
 type MeasuredVersion = { number: number; characteristics: CharacteristicSnapshot[] };
 
-function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<string, string>): ReportRound {
+function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<string, string>, specs: SpecWords): ReportRound {
   const readings = readingsOf(fa);
   const stored = findingsOf(fa.findings);
   const rows = version.characteristics.map((c) =>
@@ -136,6 +141,7 @@ function roundOf(fa: LoadedFirstArticle, version: MeasuredVersion, names: Map<st
       c,
       Array.from({ length: fa.sampleCount }, (_, i) => readings[c.key]?.[i] ?? ""),
       stored.get(c.key) ?? null,
+      specs,
     ),
   );
   const byKey = new Map(version.characteristics.map((c) => [c.key, c]));
@@ -207,7 +213,8 @@ export async function loadReport(ctx: TenantContext, faId: string): Promise<Firs
   const versionById = new Map(spec.versions.map((v) => [v.id, { number: v.number, characteristics: v.characteristics.map(toCharacteristicSnapshot) }]));
   const names = await namesOf(userIds, [...pair.importer.memberships, ...(pair.factory?.memberships ?? [])]);
 
-  const reportRounds = rounds.map((r) => roundOf(r, versionById.get(r.versionId)!, names));
+  const specs = { t: accountTranslator(ctx.user, "specs"), locale: accountLanguage(ctx.user) };
+  const reportRounds = rounds.map((r) => roundOf(r, versionById.get(r.versionId)!, names, specs));
   const current = reportRounds.find((r) => r.id === fa.id)!;
   return {
     id: fa.id,

@@ -3,10 +3,12 @@ import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { notifyAcknowledgement } from "./notifications.server.ts";
 import type { LoadedSpec } from "./specs.server.ts";
 import type { LoadedVersion } from "./versions.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 /** "answered": the factory asked, and the importer has replied in the thread since (the factory's turn again). */
 export type AckState = "pending" | "acknowledged" | "queried" | "answered";
@@ -48,9 +50,9 @@ export async function respondToVersion(
   response: { status: "ACKNOWLEDGED" } | { status: "QUERIED"; question: string },
 ) {
   if (version.status === "SUPERSEDED" && ctx.org.kind === "FACTORY" && ctx.ability.can("read", asSubject("SpecVersion", version))) {
-    throw new UserError(`Version ${version.number} has been replaced. Open the current version to acknowledge it.`, 409);
+    throw new UserError(message("specs", "errors.versionReplaced", { number: version.number }), 409);
   }
-  ensureCan(ctx.ability, "acknowledge", asSubject("SpecVersion", version), "Your role cannot acknowledge specifications.");
+  ensureCan(ctx.ability, "acknowledge", asSubject("SpecVersion", version), accountTranslator(ctx.user, "specs")("refusal.acknowledgeRole"));
   const question = response.status === "QUERIED" ? response.question : null;
   return prisma.$transaction(async (tx) => {
     const previous = await tx.acknowledgement.findUnique({ where: { versionId_factoryId: { versionId: version.id, factoryId: ctx.org.id } } });

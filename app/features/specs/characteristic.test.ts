@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { characteristic as c, visualCheck } from "./characteristic.fixtures.ts";
-import { acceptanceOf, displayNumber, limitProblems, limitsOf, limitsText, precisionOf, requirementText, sameLimits, whyNotJudged } from "./characteristic.ts";
+import { translateMessage, translatorFor } from "~/lib/i18n/translate.server.ts";
+import {
+  acceptanceOf,
+  type CharacteristicValues,
+  displayNumber,
+  limitProblemMessage,
+  limitProblems,
+  limitsOf,
+  limitsText as limitsIn,
+  precisionOf,
+  requirementText as requirementIn,
+  sameLimits,
+  whyNotJudged as whyNotJudgedIn,
+} from "./characteristic.ts";
+
+type Shown = CharacteristicValues & { unit?: string | null };
+// Most of these read the English words; the last block reads other languages.
+const en = translatorFor("en", "specs");
+const limitsText = (c: Shown) => limitsIn(c, en, "en");
+const requirementText = (c: Shown) => requirementIn(c, en, "en");
+const whyNotJudged = (c: CharacteristicValues) => whyNotJudgedIn(c, en);
 
 describe("limits", () => {
   it("adds tolerances to the nominal exactly", () => {
@@ -42,9 +62,8 @@ describe("the missing-nominal rule", () => {
     const orphan = c({ nominal: null, lowerTol: "-0.05", upperTol: "0.05" });
     expect(limitsOf(orphan)).toBeNull();
     expect(whyNotJudged(orphan)).toBe("no nominal value");
-    expect(limitProblems(orphan)).toEqual([
-      { code: "no-nominal", field: "nominal", message: "Enter the nominal value: the tolerances are counted from it", reason: "no nominal value" },
-    ]);
+    expect(limitProblems(orphan)).toEqual([{ code: "no-nominal", field: "nominal", id: "noNominal" }]);
+    expect(translateMessage("en", limitProblemMessage(limitProblems(orphan)[0]!))).toBe("Enter the nominal value: the tolerances are counted from it");
     expect(requirementText(orphan)).toBe("± 0.05 mm (cannot be judged: no nominal value)");
     expect(limitsText(orphan)).toBe("cannot be judged: no nominal value");
     expect(whyNotJudged(c({ nominal: "  ", upperTol: "0.1" }))).toBe("no nominal value");
@@ -56,13 +75,17 @@ describe("the missing-nominal rule", () => {
   it("cannot judge a nominal without any tolerance", () => {
     const bare = c({ nominal: "95", lowerTol: null, upperTol: "" });
     expect(limitsOf(bare)).toBeNull();
-    expect(limitProblems(bare)).toEqual([{ code: "no-tolerance", field: "upperTol", message: "Give at least one tolerance", reason: "no tolerance" }]);
+    expect(limitProblems(bare)).toEqual([{ code: "no-tolerance", field: "upperTol", id: "noTolerance" }]);
+    expect(translateMessage("en", limitProblemMessage(limitProblems(bare)[0]!))).toBe("Give at least one tolerance");
     expect(requirementText(bare)).toBe("95 mm (cannot be judged: no tolerance)");
   });
   it("cannot judge limits that cross", () => {
     const crossed = c({ nominal: "82.5", lowerTol: "1", upperTol: "-1" });
     expect(limitsOf(crossed)).toBeNull();
-    expect(limitProblems(crossed).map((p) => [p.field, p.message])).toEqual([["lowerTol", "The lower tolerance must not be above the upper one"]]);
+    expect(limitProblems(crossed).map((p) => [p.field, translateMessage("en", limitProblemMessage(p))])).toEqual([
+      ["lowerTol", "The lower tolerance must not be above the upper one"],
+    ]);
+    expect(requirementText(crossed)).toBe("82.5 −1 / +1 mm (cannot be judged: the lower limit is above the upper one)");
   });
   it("names every problem of a row for the editor, numbers that are not numbers included", () => {
     expect(limitProblems({ kind: "VARIABLE", lowerTol: "x" }).map((p) => [p.code, p.field])).toEqual([
@@ -109,5 +132,33 @@ describe("display", () => {
   it("reports to the most decimals the spec writer used", () => {
     expect(precisionOf(c({ nominal: "95", lowerTol: "-0.5", upperTol: "0.50" }))).toBe(2);
     expect(precisionOf(visualCheck())).toBe(0);
+  });
+});
+
+describe("in the reader's language", () => {
+  const zh = translatorFor("zh-CN", "specs");
+  const pseudo = translatorFor("en-XA", "specs");
+  const vi = translatorFor("vi", "specs");
+
+  it("writes limits and requirements in Chinese, the drawing notation as it is", () => {
+    expect(limitsIn(c(), zh, "zh-CN")).toBe("94.5 – 95.5 mm");
+    expect(limitsIn(c({ nominal: "50", lowerTol: "0", upperTol: null, unit: "N" }), zh, "zh-CN")).toBe("不小于 50 N");
+    expect(limitsIn(visualCheck(), zh, "zh-CN")).toBe("合格 / 不合格");
+    expect(requirementIn(c({ nominal: "82", lowerTol: "-0.2", upperTol: "0.3" }), zh, "zh-CN")).toBe("82 +0.3 / −0.2 mm");
+    expect(requirementIn(c({ nominal: null, lowerTol: "-0.05", upperTol: "0.05" }), zh, "zh-CN")).toBe("± 0.05 mm（无法判定：没有标称值）");
+    expect(whyNotJudgedIn(c({ nominal: "95", lowerTol: null, upperTol: null }), zh)).toBe("没有公差");
+  });
+
+  it("leaves no English word in the pseudo-locale", () => {
+    expect(limitsIn(c({ nominal: "2", lowerTol: null, upperTol: "0.5" }), pseudo, "en-XA")).toBe("⟦ȧŧ ḿǿşŧ 2.5 mm⟧");
+    expect(requirementIn(c({ nominal: null, lowerTol: null, upperTol: null }), pseudo, "en-XA")).toBe("⟦Ƈȧƞƞǿŧ ƀḗ jŭḓɠḗḓ: ƞǿ ƞǿḿīƞȧŀ vȧŀŭḗ⟧");
+    expect(translateMessage("en-XA", limitProblemMessage(limitProblems(c({ nominal: "95", upperTol: null, lowerTol: null }))[0]!))).toMatch(/^⟦.*⟧$/);
+  });
+
+  it("writes decimals with the reader's decimal sign, keeping every typed decimal", () => {
+    expect(limitsIn(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), vi, "vi")).toBe("9,90 – 10,10 mm");
+    expect(requirementIn(c({ nominal: "0.60", lowerTol: "-0.05", upperTol: "0.10" }), vi, "vi")).toBe("0,60 +0,10 / −0,05 mm");
+    expect(displayNumber("-0.05", "es")).toBe("−0,05");
+    expect(displayNumber("-0.05", "zh-CN")).toBe("−0.05");
   });
 });

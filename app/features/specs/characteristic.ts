@@ -2,10 +2,14 @@
 // against, how its requirement is written, and what keeps it from being
 // judged. The spec page, the version diff, the measurement grid, the judge,
 // the CSV and the printable report all ask here, so they cannot give two
-// answers. Plain functions over plain data: they run in the browser and on the
-// server alike. The decisions are in docs/decisions/010-characteristic-limits.md.
+// answers. The rule computes data; the words come last, from the reader's
+// catalogue (a `Translate<"specs">`) with their locale's decimal sign. Plain
+// functions over plain data: they run in the browser and on the server alike.
+// The decisions are in docs/decisions/010-characteristic-limits.md.
 
 import { addDecimal, compareDecimal, decimalsOf, isDecimal, negateDecimal, sameDecimal } from "~/lib/decimal.ts";
+import { message } from "~/lib/i18n/message.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 import type { CharacteristicKind } from "./snapshot.ts";
 
 /** What the rule reads: a snapshot, or an editor row before it is saved (missing is undefined there). */
@@ -24,13 +28,13 @@ export interface Limits {
 
 export type LimitField = "nominal" | "lowerTol" | "upperTol";
 
+/** Each problem by one name: what the catalogues' message families (`limitProblem.<id>`, `unjudged.<id>`…) are keyed by. */
+export type LimitProblemId = "nominalNotANumber" | "lowerTolNotANumber" | "upperTolNotANumber" | "noNominal" | "noTolerance" | "limitsCrossed";
+
 export interface LimitProblem {
   code: "not-a-number" | "no-nominal" | "no-tolerance" | "limits-crossed";
   field: LimitField;
-  /** For the editor, next to the field. */
-  message: string;
-  /** For readers of a published version: what follows "cannot be judged: ". */
-  reason: string;
+  id: LimitProblemId;
 }
 
 export type Acceptance = { kind: "pass-fail" } | { kind: "limits"; limits: Limits } | { kind: "cannot-judge"; problem: LimitProblem };
@@ -39,9 +43,9 @@ export type Acceptance = { kind: "pass-fail" } | { kind: "limits"; limits: Limit
 export const MAX_INTEGER_DIGITS = 12;
 export const MAX_DECIMALS = 6;
 
+// The first-article verdict tables (csv.ts, report.server.ts) still name a row that cannot be judged with this;
+// what this module writes comes from the `specs` catalogue.
 export const CANNOT_BE_JUDGED = "Cannot be judged";
-
-const FIELD_LABELS: Record<LimitField, string> = { nominal: "Nominal", lowerTol: "Lower tolerance", upperTol: "Upper tolerance" };
 
 /** Missing, empty and blank are one thing to a reader. */
 function present(value: string | null | undefined): string | null {
@@ -68,32 +72,17 @@ export function limitProblems(c: CharacteristicValues): LimitProblem[] {
     ["upperTol", upperTol],
   ] as const) {
     if (value !== null && !isDecimal(value)) {
-      problems.push({
-        code: "not-a-number",
-        field,
-        message: `${FIELD_LABELS[field]} must be a number`,
-        reason: `${FIELD_LABELS[field].toLowerCase()} is not a number`,
-      });
+      problems.push({ code: "not-a-number", field, id: `${field}NotANumber` });
     }
   }
   if (nominal === null) {
-    problems.push({
-      code: "no-nominal",
-      field: "nominal",
-      message: "Enter the nominal value: the tolerances are counted from it",
-      reason: "no nominal value",
-    });
+    problems.push({ code: "no-nominal", field: "nominal", id: "noNominal" });
   }
   if (lowerTol === null && upperTol === null) {
-    problems.push({ code: "no-tolerance", field: "upperTol", message: "Give at least one tolerance", reason: "no tolerance" });
+    problems.push({ code: "no-tolerance", field: "upperTol", id: "noTolerance" });
   }
   if (lowerTol !== null && upperTol !== null && isDecimal(lowerTol) && isDecimal(upperTol) && compareDecimal(lowerTol, upperTol) > 0) {
-    problems.push({
-      code: "limits-crossed",
-      field: "lowerTol",
-      message: "The lower tolerance must not be above the upper one",
-      reason: "the lower limit is above the upper one",
-    });
+    problems.push({ code: "limits-crossed", field: "lowerTol", id: "limitsCrossed" });
   }
   return problems;
 }
@@ -119,12 +108,6 @@ export function limitsOf(c: CharacteristicValues): Limits | null {
   return acceptance.kind === "limits" ? acceptance.limits : null;
 }
 
-/** "no nominal value" when a measured characteristic cannot be judged; null when it can (visual checks included). */
-export function whyNotJudged(c: CharacteristicValues): string | null {
-  const acceptance = acceptanceOf(c);
-  return acceptance.kind === "cannot-judge" ? acceptance.problem.reason : null;
-}
-
 /** The same window on both sides, however each is spelt ("94.50" is "94.5"). */
 export function sameLimits(a: Limits, b: Limits): boolean {
   return sameDecimal(a.lower, b.lower) && sameDecimal(a.upper, b.upper);
@@ -136,71 +119,130 @@ export function precisionOf(c: CharacteristicValues): number {
   return Math.max(0, ...written.map(decimalsOf));
 }
 
+/** What the requirement says, as data: the words are added by `requirementText` in the reader's language. */
+export type Requirement =
+  | { kind: "pass-fail" }
+  | { kind: "at-least"; value: string; unit: string }
+  | { kind: "at-most"; value: string; unit: string }
+  /** Nominal and tolerances as on a drawing (a side is null when it has none). */
+  | { kind: "drawing"; nominal: string | null; tolerance: { lower: string | null; upper: string | null }; unit: string }
+  | { kind: "cannot-judge"; nominal: string | null; tolerance: { lower: string | null; upper: string | null }; unit: string; problem: LimitProblem };
+
+/**
+ * The requirement as written on a drawing: "10.00 ± 0.05 mm", "82 +0.3 / −0.2 mm", for a
+ * one-sided limit the plain "at least 50 N", pass / fail for a visual check, and what is
+ * written with the reason for a measured characteristic the rule cannot judge.
+ */
+export function requirementOf(c: CharacteristicValues & { unit?: string | null }): Requirement {
+  const acceptance = acceptanceOf(c);
+  if (acceptance.kind === "pass-fail") return { kind: "pass-fail" };
+  const unit = c.unit?.trim() ?? "";
+  const nominal = present(c.nominal);
+  const tolerance = { lower: present(c.lowerTol), upper: present(c.upperTol) };
+  if (acceptance.kind === "cannot-judge") return { kind: "cannot-judge", nominal, tolerance, unit, problem: acceptance.problem };
+  const { lower, upper } = acceptance.limits;
+  if (upper === null) return { kind: "at-least", value: lower!, unit };
+  if (lower === null) return { kind: "at-most", value: upper, unit };
+  return { kind: "drawing", nominal, tolerance, unit };
+}
+
 // ---------------------------------------------------------------------------
-// Display. Values are shown as the spec writer typed them ("0.60" stays
-// 0.60: precision is part of the requirement), with a real minus sign.
+// Display, in the reader's language: the words from the `specs` catalogue, the
+// decimal sign of their locale. Values are shown as the spec writer typed them
+// ("0.60" stays 0.60: precision is part of the requirement), with a real minus
+// sign, and never grouped: a drawing does not group digits.
+
+type T = Translate<"specs">;
 
 const MINUS = "\u2212";
 
-/** A decimal as shown to people: "−0.05", "12.50". */
-export const displayNumber = (value: string) => (value.startsWith("-") ? `${MINUS}${value.slice(1)}` : value);
-
-/** A tolerance with its sign: "+0.10", "−0.05", and a zero tolerance as plain "0". */
-function displayTolerance(value: string): string {
-  if (!isDecimal(value)) return value;
-  if (compareDecimal(value, "0") === 0) return value.replace(/^[+-]/, "");
-  return value.startsWith("-") ? displayNumber(value) : `+${value.replace(/^\+/, "")}`;
+const decimalSigns = new Map<string, string>();
+function decimalSign(locale: string): string {
+  let sign = decimalSigns.get(locale);
+  if (sign === undefined) {
+    try {
+      sign = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+    } catch {
+      sign = ".";
+    }
+    decimalSigns.set(locale, sign);
+  }
+  return sign;
 }
 
-function unitOf(c: { unit?: string | null }): string {
-  const unit = c.unit?.trim() ?? "";
-  return unit ? ` ${unit}` : "";
+/** A decimal as shown to people: "−0.05", "12.50"; "12,50" where the locale writes a decimal comma. */
+export function displayNumber(value: string, locale?: string): string {
+  const signed = value.startsWith("-") ? `${MINUS}${value.slice(1)}` : value;
+  const sign = locale ? decimalSign(locale) : ".";
+  return sign === "." || !isDecimal(value) ? signed : signed.replace(".", sign);
+}
+
+/** A tolerance with its sign: "+0.10", "−0.05", and a zero tolerance as plain "0". */
+function displayTolerance(value: string, locale: string): string {
+  if (!isDecimal(value)) return value;
+  if (compareDecimal(value, "0") === 0) return displayNumber(value.replace(/^[+-]/, ""), locale);
+  return value.startsWith("-") ? displayNumber(value, locale) : `+${displayNumber(value.replace(/^\+/, ""), locale)}`;
 }
 
 /** "± 0.05", "+0.10 / −0.05": equal tolerances written once, as on a drawing; upper first. */
-function toleranceText(lowerTol: string | null, upperTol: string | null): string {
-  if (lowerTol !== null && upperTol !== null && isDecimal(lowerTol) && isDecimal(upperTol) && compareDecimal(upperTol, "0") > 0) {
+function toleranceText({ lower, upper }: { lower: string | null; upper: string | null }, locale: string): string {
+  if (lower !== null && upper !== null && isDecimal(lower) && isDecimal(upper) && compareDecimal(upper, "0") > 0) {
     // Symmetric only when written alike too: "+0.050 / −0.05" asks for different precision on each side.
-    if (sameDecimal(lowerTol, negateDecimal(upperTol)) && decimalsOf(lowerTol) === decimalsOf(upperTol)) return `± ${upperTol.replace(/^\+/, "")}`;
+    if (sameDecimal(lower, negateDecimal(upper)) && decimalsOf(lower) === decimalsOf(upper)) return `± ${displayNumber(upper.replace(/^\+/, ""), locale)}`;
   }
-  return [upperTol, lowerTol]
+  return [upper, lower]
     .filter((v): v is string => v !== null)
-    .map(displayTolerance)
+    .map((v) => displayTolerance(v, locale))
     .join(" / ");
 }
 
-/**
- * The requirement as written on a drawing: "10.00 ± 0.05 mm", "82 +0.3 / −0.2 mm",
- * for a one-sided limit the plain "at least 50 N", "Pass / fail" for a visual
- * check, and what is written plus "(cannot be judged: …)" for a measured
- * characteristic the rule cannot judge.
- */
-export function requirementText(c: CharacteristicValues & { unit?: string | null }): string {
-  const acceptance = acceptanceOf(c);
-  if (acceptance.kind === "pass-fail") return "Pass / fail";
-  const nominal = present(c.nominal);
-  const lowerTol = present(c.lowerTol);
-  const upperTol = present(c.upperTol);
-  const unit = unitOf(c);
-  if (acceptance.kind === "limits") {
-    const { lower, upper } = acceptance.limits;
-    if (upper === null) return `at least ${displayNumber(lower!)}${unit}`;
-    if (lower === null) return `at most ${displayNumber(upper)}${unit}`;
+/** Drawing notation, the same in every language: "95 ± 0.5 mm". */
+function drawingText(r: { nominal: string | null; tolerance: { lower: string | null; upper: string | null }; unit: string }, locale: string): string {
+  return [r.nominal === null ? null : displayNumber(r.nominal, locale), toleranceText(r.tolerance, locale), r.unit].filter(Boolean).join(" ");
+}
+
+// A message with a unit placeholder reads "at least 50 N"; without a unit the space before it goes.
+const tidy = (text: string) => text.replace(/\s+$/u, "");
+
+/** "95 ± 0.5 mm", "at least 50 N", "Pass / fail", "± 0.05 mm (cannot be judged: no nominal value)". */
+export function requirementText(c: CharacteristicValues & { unit?: string | null }, t: T, locale: string): string {
+  const r = requirementOf(c);
+  switch (r.kind) {
+    case "pass-fail":
+      return t("requirement.passFail");
+    case "at-least":
+      return tidy(t("limits.atLeast", { value: displayNumber(r.value, locale), unit: r.unit }));
+    case "at-most":
+      return tidy(t("limits.atMost", { value: displayNumber(r.value, locale), unit: r.unit }));
+    case "drawing":
+      return drawingText(r, locale);
+    case "cannot-judge": {
+      // Nothing written but a unit is nothing written.
+      if (!drawingText({ ...r, unit: "" }, locale)) return t(`unjudgedAlone.${r.problem.id}`);
+      return t(`unjudgedRequirement.${r.problem.id}`, { written: drawingText(r, locale) });
+    }
   }
-  const written = [nominal === null ? null : displayNumber(nominal), toleranceText(lowerTol, upperTol)].filter(Boolean).join(" ");
-  if (acceptance.kind === "limits") return `${written}${unit}`;
-  const cannot = `${CANNOT_BE_JUDGED.toLowerCase()}: ${acceptance.problem.reason}`;
-  return written ? `${written}${unit} (${cannot})` : `${CANNOT_BE_JUDGED}: ${acceptance.problem.reason}`;
 }
 
 /** The acceptance limits in plain words: "94.5 – 95.5 mm", "at least 50 N", "pass / fail", "cannot be judged: no nominal value". */
-export function limitsText(c: CharacteristicValues & { unit?: string | null }): string {
+export function limitsText(c: CharacteristicValues & { unit?: string | null }, t: T, locale: string): string {
   const acceptance = acceptanceOf(c);
-  if (acceptance.kind === "pass-fail") return "pass / fail";
-  if (acceptance.kind === "cannot-judge") return `${CANNOT_BE_JUDGED.toLowerCase()}: ${acceptance.problem.reason}`;
+  if (acceptance.kind === "pass-fail") return t("limits.passFail");
+  if (acceptance.kind === "cannot-judge") return t(`unjudged.${acceptance.problem.id}`);
   const { lower, upper } = acceptance.limits;
-  const unit = unitOf(c);
-  if (lower !== null && upper !== null) return `${displayNumber(lower)} – ${displayNumber(upper)}${unit}`;
-  if (lower !== null) return `at least ${displayNumber(lower)}${unit}`;
-  return `at most ${displayNumber(upper!)}${unit}`;
+  const unit = c.unit?.trim() ?? "";
+  if (lower !== null && upper !== null) return tidy(t("limits.range", { lower: displayNumber(lower, locale), upper: displayNumber(upper, locale), unit }));
+  if (lower !== null) return tidy(t("limits.atLeast", { value: displayNumber(lower, locale), unit }));
+  return tidy(t("limits.atMost", { value: displayNumber(upper!, locale), unit }));
+}
+
+/** "no nominal value", for a sentence that says a reading cannot be judged; null when the characteristic can be. */
+export function whyNotJudged(c: CharacteristicValues, t: T): string | null {
+  const acceptance = acceptanceOf(c);
+  return acceptance.kind === "cannot-judge" ? t(`unjudgedReason.${acceptance.problem.id}`) : null;
+}
+
+/** The message the editor shows next to the field a problem is about. */
+export function limitProblemMessage(problem: LimitProblem): string {
+  return message("specs", `limitProblem.${problem.id}`, problem.code === "not-a-number" ? { max: MAX_DECIMALS } : undefined);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkFormShape } from "~/lib/form-shape.server.ts";
 import { formOf, refusal } from "../../../tests/support/form-refusals.ts";
-import { CharacteristicRowSchema, LOWER_TOL_ABOVE_NOMINAL, VersionContentSchema } from "./schemas.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+import { CharacteristicRowSchema, SpecSchema, VersionContentSchema } from "./schemas.ts";
 
 const row = (key: string) => ({ key, number: "1", name: "Glaze", kind: "ATTRIBUTE", class: "MAJOR", method: "No chips larger than 1 mm" });
 
@@ -17,7 +18,7 @@ describe("row keys", () => {
       const parsed = CharacteristicRowSchema.safeParse(row(key));
       expect(parsed.success, key).toBe(false);
       expect(
-        parsed.error?.issues.map((i) => i.message),
+        parsed.error?.issues.map((i) => translateMessage("en", i.message)),
         key,
       ).toContain("This row's key is not valid. Reload the page and try again.");
     }
@@ -34,7 +35,7 @@ describe("measured rows", () => {
   const measured = (over: Record<string, string>) => ({ number: "1", name: "Height", kind: "VARIABLE", unit: "mm", ...over });
   const errors = (input: Record<string, string>) => {
     const parsed = CharacteristicRowSchema.safeParse(measured(input));
-    return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+    return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), translateMessage("en", i.message)]));
   };
 
   it("refuses a tolerance without a nominal, next to the nominal", () => {
@@ -52,7 +53,9 @@ describe("measured rows", () => {
     expect(errors({ nominal: "82", lowerTol: "81.8", upperTol: "82.3" })).toEqual({
       lowerTol: "The lower tolerance must not lie above the nominal: write it as an offset from the nominal, e.g. −0.2 or 0",
     });
-    expect(errors({ nominal: "82", lowerTol: "+0.1" })).toEqual({ lowerTol: LOWER_TOL_ABOVE_NOMINAL });
+    expect(errors({ nominal: "82", lowerTol: "+0.1" })).toEqual({
+      lowerTol: "The lower tolerance must not lie above the nominal: write it as an offset from the nominal, e.g. −0.2 or 0",
+    });
     expect(errors({ nominal: "82", lowerTol: "0", upperTol: "0.3" })).toEqual({});
     expect(errors({ nominal: "82", lowerTol: "-0.2", upperTol: "0.3" })).toEqual({});
   });
@@ -66,5 +69,21 @@ describe("measured rows", () => {
     });
     expect(errors({ nominal: "1.1234567", upperTol: "0.1" })).toEqual({ nominal: "Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)" });
     expect(errors({ nominal: "1234567890123", upperTol: "0.1" })).toEqual({ nominal: "Nominal must be a number like 12.5 or -0.05 (at most 6 decimals)" });
+  });
+});
+
+describe("messages in the reader's language", () => {
+  const issues = (result: { error?: { issues: { path: (string | number)[]; message: string }[] } }, language: "zh-CN" | "en-XA") =>
+    Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), translateMessage(language, i.message)]));
+
+  it("refuses a tolerance without a nominal in Chinese", () => {
+    const parsed = CharacteristicRowSchema.safeParse({ number: "1", name: "Height", kind: "VARIABLE", unit: "mm", lowerTol: "-0.05", upperTol: "0.05" });
+    expect(issues(parsed, "zh-CN")).toEqual({ nominal: "请输入标称值：公差是从标称值算起的" });
+  });
+  it("names a number that is not one, and a product code too long, in the pseudo-locale", () => {
+    const row = CharacteristicRowSchema.safeParse({ number: "1", name: "Height", kind: "VARIABLE", unit: "mm", nominal: "x", upperTol: "0.1" });
+    expect(issues(row, "en-XA").nominal).toMatch(/^⟦Ɲǿḿīƞȧŀ .* 6 .*⟧$/);
+    const spec = SpecSchema.safeParse({ title: "Mug", productCode: "M".repeat(61) });
+    expect(issues(spec, "zh-CN")).toEqual({ productCode: "最多 60 个字符" });
   });
 });

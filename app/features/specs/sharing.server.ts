@@ -3,9 +3,11 @@ import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { notifySpecPublished } from "./notifications.server.ts";
 import type { LoadedSpec } from "./specs.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 /** Active partner factories, each marked with whether the spec is shared with it. */
 export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
@@ -28,13 +30,13 @@ export async function listShareOptions(ctx: TenantContext, spec: LoadedSpec) {
 
 /** Shares a spec with active partner factories; when a version is published they get the email now. Returns how many were emailed. */
 export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds: string[]): Promise<{ emailed: number }> {
-  ensureCan(ctx.ability, "share", asSubject("Spec", spec), "Only owners and quality leads share specifications.");
+  ensureCan(ctx.ability, "share", asSubject("Spec", spec), accountTranslator(ctx.user, "specs")("refusal.shareRole"));
   for (const factoryId of factoryIds) ensureCan(ctx.ability, "create", asSubject("SpecShare", { specId: spec.id, importerId: spec.orgId, factoryId }));
   const partnerships = await prisma.partnership.findMany({
     where: { importerId: ctx.org.id, status: "ACTIVE", factoryId: { in: factoryIds } },
     select: { id: true, factoryId: true },
   });
-  if (partnerships.length !== new Set(factoryIds).size) throw new UserError("Share only with factories that are active partners.", 400);
+  if (partnerships.length !== new Set(factoryIds).size) throw new UserError(message("specs", "errors.shareWithPartnersOnly"), 400);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.specShare.findMany({
       where: { specId: spec.id, factoryId: { in: factoryIds } },
@@ -77,8 +79,8 @@ export async function shareSpec(ctx: TenantContext, spec: LoadedSpec, factoryIds
 
 export async function unshareSpec(ctx: TenantContext, spec: LoadedSpec, factoryId: string) {
   const share = await prisma.specShare.findFirst({ where: { AND: [accessible(ctx.ability, "read", "SpecShare"), { specId: spec.id, factoryId }] } });
-  if (!share) throw new UserError("This spec is not shared with that factory.", 404);
-  ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), "Only owners and quality leads change sharing.");
+  if (!share) throw new UserError(message("specs", "errors.notSharedWithFactory"), 404);
+  ensureCan(ctx.ability, "delete", asSubject("SpecShare", share), accountTranslator(ctx.user, "specs")("refusal.changeSharingRole"));
   await prisma.$transaction(async (tx) => {
     await tx.specShare.delete({ where: { id: share.id } });
     await recordAudit(tx, { ...memberAction(ctx, "spec.unshare", "Spec", spec.id), before: { factoryId } });

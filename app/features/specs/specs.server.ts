@@ -3,8 +3,10 @@ import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { notFound } from "~/lib/http.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 /** The relations the Spec rules look through (see specRules in the ability). */
 export const specSharesForAbility = { select: { factoryId: true, partnership: { select: { status: true } } } } as const;
@@ -17,13 +19,13 @@ export const specToCreate = (ctx: TenantContext) => asSubject("Spec", { orgId: c
 
 /** Whether this member may create specifications at all: asked before a form is read. */
 export function ensureCanCreateSpec(ctx: TenantContext) {
-  ensureCan(ctx.ability, "create", specToCreate(ctx), "Only owners and quality leads create specifications.");
+  ensureCan(ctx.ability, "create", specToCreate(ctx), accountTranslator(ctx.user, "specs")("refusal.createRole"));
 }
 
 export async function createSpec(ctx: TenantContext, input: { title: string; productCode: string; description: string }) {
   ensureCanCreateSpec(ctx);
   const clash = await prisma.spec.findUnique({ where: { orgId_productCode: { orgId: ctx.org.id, productCode: input.productCode } }, select: { id: true } });
-  if (clash) throw new UserError(`A specification for product code ${input.productCode} already exists.`, 409);
+  if (clash) throw new UserError(message("specs", "errors.productCodeTaken", { productCode: input.productCode }), 409);
   return prisma.$transaction(async (tx) => {
     const spec = await tx.spec.create({
       data: { orgId: ctx.org.id, title: input.title, productCode: input.productCode, description: input.description, createdById: ctx.user.id },
@@ -43,7 +45,7 @@ export async function loadSpec(ctx: TenantContext, specId: string) {
     where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: specId }] },
     include: specInclude,
   });
-  if (!spec) notFound("Specification not found.");
+  if (!spec) notFound(accountTranslator(ctx.user, "specs")("refusal.specNotFound"));
   return spec;
 }
 

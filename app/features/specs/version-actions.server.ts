@@ -7,13 +7,13 @@ import { answerThreadWithFiles, threadIntents, type ThreadPage } from "~/feature
 import { THREAD_INTENT_SCHEMAS } from "~/features/threads/thread.ts";
 import { dispatchIntents } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { listAckStatus, respondToVersion } from "./acknowledgements.server.ts";
 import { specPath, versionPath } from "./paths.ts";
 import { AcknowledgeSchema, QuerySchema, ShareSchema } from "./schemas.ts";
 import { shareSpec } from "./sharing.server.ts";
-import { emailedSentence } from "~/features/notifications/emailed.ts";
 import { versionThreadPage, versionThreadWatchers } from "./threads.server.ts";
 import { threadFactoryFor } from "./version-page.server.ts";
 import { deleteDraft, publishVersion, type LoadedVersionRoute } from "./versions.server.ts";
@@ -29,13 +29,13 @@ const VERSION_INTENTS = {
 
 /** The thread this post is for: the factory's own, or for an importer the factory named in the URL. */
 async function threadPageOf(request: Request, { ctx, spec, version }: LoadedVersionRoute): Promise<ThreadPage> {
-  if (version.status === "DRAFT") notFound("Drafts have no thread.");
+  if (version.status === "DRAFT") notFound(accountTranslator(ctx.user, "specs")("refusal.draftHasNoThread"));
   const shared = (await listAckStatus(ctx, spec, version.id)).map((a) => a.factory.id);
   const requested = new URL(request.url).searchParams.get("factory");
   // The page may fall back to the first factory; a comment must go exactly where it was meant to.
-  if (ctx.org.kind === "IMPORTER" && requested && !shared.includes(requested)) notFound("That factory does not share this specification any more.");
+  if (ctx.org.kind === "IMPORTER" && requested && !shared.includes(requested)) notFound(accountTranslator(ctx.user, "specs")("refusal.factoryStoppedSharing"));
   const factoryId = threadFactoryFor(ctx, requested, shared);
-  if (!factoryId) notFound("Share this specification with a factory to discuss it.");
+  if (!factoryId) notFound(accountTranslator(ctx.user, "specs")("refusal.shareToDiscuss"));
   const page = versionThreadPage(ctx.org, spec, version, factoryId);
   return { ...page, watchers: await versionThreadWatchers(page.thread) };
 }
@@ -49,6 +49,7 @@ export async function answerVersionPage(request: Request, loaded: LoadedVersionR
   const formData = await readForm(request);
   const here = versionPath(ctx.org.slug, spec.id, version.number);
   const thread = threadIntents(ctx, () => threadPageOf(request, loaded));
+  const t = accountTranslator(ctx.user, "specs");
   return dispatchIntents(
     formData,
     VERSION_INTENTS,
@@ -56,24 +57,22 @@ export async function answerVersionPage(request: Request, loaded: LoadedVersionR
       ...thread.handlers,
       publish: async () => {
         const { emailed } = await publishVersion(ctx, spec, version);
-        const none = "No one was emailed: it is not shared with an active partner factory yet.";
-        return redirectWithToast(here, { message: `Version ${version.number} is published. ${emailedSentence(emailed, none)}` });
+        return redirectWithToast(here, { message: t("toast.published", { number: version.number, emailed }) });
       },
       "delete-draft": async () => {
         await deleteDraft(ctx, version);
-        return redirectWithToast(specPath(ctx.org.slug, spec.id), { message: `Draft version ${version.number} was deleted.` });
+        return redirectWithToast(specPath(ctx.org.slug, spec.id), { message: t("toast.draftDeleted", { number: version.number }) });
       },
       share: async ({ factoryIds }) => {
         const { emailed } = await shareSpec(ctx, spec, factoryIds);
-        const none = version.status === "DRAFT" ? "They are emailed when a version is published." : "No one was emailed.";
-        return redirectWithToast(here, { message: `Shared. ${emailedSentence(emailed, none)}` });
+        return redirectWithToast(here, { message: t(version.status === "DRAFT" ? "toast.sharedDraft" : "toast.shared", { emailed }) });
       },
       acknowledge: async () => {
         await respondToVersion(ctx, spec, version, { status: "ACKNOWLEDGED" });
         // On to what the acknowledgement made possible, rather than back to the top of a long page.
         const next = await nextStepAfterAcknowledging(ctx, spec.id, version.id);
         return redirectWithToast(next ?? `${here}#fai`, {
-          message: `You acknowledged version ${version.number}.${next ? " Now start the next round against it." : ""}`,
+          message: t(next ? "toast.acknowledgedNextRound" : "toast.acknowledged", { number: version.number }),
         });
       },
       query: async ({ question }) => {
@@ -81,7 +80,7 @@ export async function answerVersionPage(request: Request, loaded: LoadedVersionR
         // The question opens the conversation, so the importer answers it in the thread.
         const { thread: ref, ...links } = versionThreadPage(ctx.org, spec, version, ctx.org.id);
         await addComment(ctx, ref, { body: `Question: ${question}`, visibility: "SHARED" }, links);
-        return redirectWithToast(here, { message: "Your question was sent to the importer." });
+        return redirectWithToast(here, { message: t("toast.questionSent") });
       },
     },
     { authorize: thread.authorize },

@@ -2,7 +2,6 @@ import { latestFirstArticlesForVersion } from "~/features/first-articles/lists.s
 import { listComments } from "~/features/threads/comments.server.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
-import { notFound } from "~/lib/http.server.ts";
 import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { ackStatusOf, answeredFactories, userNames } from "./acknowledgements.server.ts";
@@ -10,7 +9,7 @@ import { diffVersions } from "./diff.ts";
 import { idParam, versionNumberParam } from "./params.server.ts";
 import { specInclude } from "./specs.server.ts";
 import { versionThread } from "./threads.server.ts";
-import { readableVersionWhere, toSnapshots, VERSION_NOT_FOUND, versionContent, type LoadedVersion } from "./versions.server.ts";
+import { readableVersionWhere, toSnapshots, versionContent, versionNotFound, type LoadedVersion } from "./versions.server.ts";
 
 /** Which factory's thread an importer is looking at: the one asked for, if it is shared, else the first. */
 export function threadFactoryFor(ctx: TenantContext, requested: string | null, sharedFactoryIds: string[]) {
@@ -74,7 +73,7 @@ export async function loadVersionPage(request: Request, params: { org?: string; 
   const url = new URL(request.url);
   const number = versionNumberParam(params.number);
   const found = await prisma.specVersion.findFirst({ where: readableVersionWhere(ctx, idParam(params.specId), number), include: pageInclude(ctx, number) });
-  if (!found) notFound(VERSION_NOT_FOUND);
+  if (!found) versionNotFound(ctx);
   const { spec: loaded, acknowledgements: acks, ...rest } = found;
   const {
     versions: [acknowledgedBefore],

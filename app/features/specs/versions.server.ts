@@ -4,6 +4,7 @@ import { memberAction, recordAudit } from "~/lib/audit.server.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -13,6 +14,7 @@ import { characteristicColumns, limitColumns, toCharacteristicSnapshot } from ".
 import type { FileSnapshot, VersionSnapshot } from "./snapshot.ts";
 import { idParam, versionNumberParam } from "./params.server.ts";
 import { specInclude, specSharesForAbility, type LoadedSpec } from "./specs.server.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 
 export const newKey = () => randomBytes(8).toString("hex");
 
@@ -36,7 +38,10 @@ export function readableVersionWhere(ctx: TenantContext, specId: string, number:
   return { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId, number }, { spec: { is: accessible(ctx.ability, "read", "Spec") } }] };
 }
 
-export const VERSION_NOT_FOUND = "This version does not exist, or it is not shared with you.";
+/** The 404 of a version the reader may not read, in their language: the same words whether it exists or not. */
+export function versionNotFound(ctx: Pick<TenantContext, "user">): never {
+  notFound(accountTranslator(ctx.user, "specs")("refusal.versionNotFound"));
+}
 
 /** A version of a spec the user may read; drafts never reach a factory (404). */
 export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: number) {
@@ -44,7 +49,7 @@ export async function loadVersion(ctx: TenantContext, spec: LoadedSpec, number: 
     where: { AND: [accessible(ctx.ability, "read", "SpecVersion"), { specId: spec.id, number }] },
     include: versionInclude,
   });
-  if (!version) notFound(VERSION_NOT_FOUND);
+  if (!version) versionNotFound(ctx);
   return version;
 }
 
@@ -107,18 +112,16 @@ function snapshotOf(version: VersionWithContent, byId: Map<string, FileSnapshot>
  */
 export function ensureDraftEditable(ctx: TenantContext, version: LoadedVersion, fields: string[] = SPEC_VERSION_CONTENT_FIELDS) {
   const subject = asSubject("SpecVersion", version);
-  const message =
-    version.status === "DRAFT"
-      ? "Only owners and quality leads edit specifications."
-      : `Version ${version.number} is published and cannot change. Start a new version instead.`;
-  for (const field of fields) ensureCan(ctx.ability, "update", subject, message, field);
+  const t = accountTranslator(ctx.user, "specs");
+  const refusal = version.status === "DRAFT" ? t("refusal.editRole") : t("refusal.publishedUnchangeable", { number: version.number });
+  for (const field of fields) ensureCan(ctx.ability, "update", subject, refusal, field);
 }
 
 // Conditional on DRAFT inside the transaction: a publish that lands between
 // loading the page and saving it wins, and the save is refused.
 async function lockDraft(tx: Tx, versionId: string) {
   const { count } = await tx.specVersion.updateMany({ where: { id: versionId, status: "DRAFT" }, data: { updatedAt: new Date() } });
-  if (count !== 1) throw new UserError("This version was published in the meantime. Start a new version to make changes.", 409);
+  if (count !== 1) throw new UserError(message("specs", "errors.publishedMeanwhile"), 409);
 }
 
 /** A version's list as rows, in the order edited: a row keeps its key across saves and versions; a new row gets one. */
@@ -184,15 +187,15 @@ export async function saveDraft(ctx: TenantContext, version: LoadedVersion, cont
 
 /** Publishes a draft: it becomes immutable, the previous published version is superseded, partners are told. Returns how many were emailed. */
 export async function publishVersion(ctx: TenantContext, spec: LoadedSpec, version: LoadedVersion): Promise<{ emailed: number }> {
-  ensureCan(ctx.ability, "publish", asSubject("SpecVersion", version), "Only owners and quality leads publish specifications.");
-  if (version.characteristics.length === 0) throw new UserError("Add at least one characteristic before publishing.", 422);
+  ensureCan(ctx.ability, "publish", asSubject("SpecVersion", version), accountTranslator(ctx.user, "specs")("refusal.publishRole"));
+  if (version.characteristics.length === 0) throw new UserError(message("specs", "errors.noCharacteristics"), 422);
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.specVersion.updateMany({
       where: { id: version.id, status: "DRAFT" },
       data: { status: "PUBLISHED", publishedAt: now, publishedById: ctx.user.id },
     });
-    if (count !== 1) throw new UserError("This version was already published.", 409);
+    if (count !== 1) throw new UserError(message("specs", "errors.alreadyPublished"), 409);
     await tx.specVersion.updateMany({ where: { specId: spec.id, status: "PUBLISHED", id: { not: version.id } }, data: { status: "SUPERSEDED" } });
     await tx.spec.update({ where: { id: spec.id }, data: { currentVersionId: version.id } });
     await recordAudit(tx, {
@@ -214,13 +217,15 @@ export async function deleteDraft(ctx: TenantContext, version: LoadedVersion) {
     ctx.ability,
     "delete",
     asSubject("SpecVersion", version),
-    version.status === "DRAFT" ? "Only owners and quality leads delete drafts." : `Version ${version.number} is published and cannot be deleted.`,
+    version.status === "DRAFT"
+      ? accountTranslator(ctx.user, "specs")("refusal.deleteDraftRole")
+      : accountTranslator(ctx.user, "specs")("refusal.publishedUndeletable", { number: version.number }),
   );
-  if (version.number === 1) throw new UserError("The first version cannot be deleted: edit it instead.", 409);
+  if (version.number === 1) throw new UserError(message("specs", "errors.firstVersionKept"), 409);
   await prisma.$transaction(async (tx) => {
     // Conditional on DRAFT: a publish that lands first wins, and the delete is refused.
     const { count } = await tx.specVersion.deleteMany({ where: { id: version.id, status: "DRAFT" } });
-    if (count !== 1) throw new UserError("This version was published in the meantime and cannot be deleted.", 409);
+    if (count !== 1) throw new UserError(message("specs", "errors.publishedMeanwhileNotDeleted"), 409);
     await recordAudit(tx, {
       ...memberAction(ctx, "specVersion.delete", "SpecVersion", version.id),
       before: { status: "DRAFT", number: version.number, characteristics: version.characteristics.length },
@@ -233,7 +238,7 @@ export const versionToStart = (spec: Pick<LoadedSpec, "id" | "orgId">) => asSubj
 
 /** Starts the next version as a copy of the latest one; one draft at a time. */
 export async function startNewVersion(ctx: TenantContext, spec: LoadedSpec) {
-  ensureCan(ctx.ability, "create", versionToStart(spec), "Only owners and quality leads start new versions.");
+  ensureCan(ctx.ability, "create", versionToStart(spec), accountTranslator(ctx.user, "specs")("refusal.startVersionRole"));
   return prisma.$transaction(async (tx) => {
     const draft = await tx.specVersion.findFirst({ where: { specId: spec.id, status: "DRAFT" }, select: { number: true } });
     if (draft) return draft;
@@ -291,7 +296,7 @@ export async function addVersionFiles(ctx: TenantContext, version: LoadedVersion
     const attachmentIds = Object.values(await saveUploads(tx))
       .flat()
       .map((a) => a.id);
-    if (attachmentIds.length === 0) throw new UserError("Choose at least one file to upload.", 400);
+    if (attachmentIds.length === 0) throw new UserError(message("specs", "errors.noFiles"), 400);
     const start = version.files.length;
     await tx.specVersionFile.createMany({
       data: attachmentIds.map((attachmentId, i) => ({ versionId: version.id, attachmentId, position: start + i })),
@@ -325,14 +330,14 @@ export async function addDefectExample(
 ) {
   ensureDraftEditable(ctx, version, ["defectExamples"]);
   if (input.characteristicKey && !version.characteristics.some((c) => c.key === input.characteristicKey)) {
-    throw new UserError("Choose a characteristic of this version.", 400);
+    throw new UserError(message("specs", "errors.unknownCharacteristic"), 400);
   }
   await prisma.$transaction(async (tx) => {
     await lockDraft(tx, version.id);
     const photos = await saveUploads(tx);
     const acceptablePhotoId = photos.acceptable?.[0]?.id ?? null;
     const unacceptablePhotoId = photos.unacceptable?.[0]?.id ?? null;
-    if (!acceptablePhotoId && !unacceptablePhotoId) throw new UserError("Add at least one photo: an acceptable or an unacceptable example.", 400);
+    if (!acceptablePhotoId && !unacceptablePhotoId) throw new UserError(message("specs", "errors.noExamplePhoto"), 400);
     const example = await tx.defectExample.create({
       data: {
         versionId: version.id,
@@ -364,7 +369,7 @@ export async function loadSpecVersionRoute(request: Request, params: { org?: str
     where: readableVersionWhere(ctx, idParam(params.specId), versionNumberParam(params.number)),
     include: { ...versionContent, spec: { include: specInclude } },
   });
-  if (!found) notFound(VERSION_NOT_FOUND);
+  if (!found) versionNotFound(ctx);
   const { spec, ...version } = found;
   return { ctx, spec, version: { ...version, spec } };
 }

@@ -19,9 +19,14 @@ export function translatorFor<N extends Namespace>(language: Language, namespace
   return translator(instanceFor(language), namespace);
 }
 
+/** A signed-in person's language: their account's (also the locale their numbers are written in). */
+export function accountLanguage(account: { locale: string }): Language {
+  return toLanguage(account.locale) ?? DEFAULT_LANGUAGE;
+}
+
 /** The translator for a signed-in person: their account's language. */
 export function accountTranslator<N extends Namespace>(account: { locale: string }, namespace: N): Translate<N> {
-  return translatorFor(toLanguage(account.locale) ?? DEFAULT_LANGUAGE, namespace);
+  return translatorFor(accountLanguage(account), namespace);
 }
 
 /** The translator for whoever sent `request`: their account's language, else the browser's (see requestLanguage). */

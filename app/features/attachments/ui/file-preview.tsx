@@ -2,6 +2,7 @@ import { useLingui } from "@lingui/react";
 import { useId } from "react";
 import {
   acceptAttribute,
+  describeKinds,
   FILE_KINDS,
   FILE_TYPES,
   type FileKind,
@@ -12,7 +13,6 @@ import {
 } from "~/features/attachments/file-types.ts";
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import { formatList } from "~/lib/format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { filePath } from "../paths.ts";
 
@@ -105,11 +105,7 @@ export function FileInput({
   const photosOnly = accept.every((kind) => IMAGE_KINDS.includes(kind));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const kinds = formatList(
-    accept.map((k) => FILE_TYPES[k].label),
-    i18n.locale,
-    "disjunction",
-  );
+  const kinds = describeKinds(accept, i18n.locale);
   const text = hint ?? (maxBytes ? t("hintWithSize", { kinds, size: formatBytes(maxBytes) }) : t("hint", { kinds }));
   const invalid = Boolean(errors?.length);
   return (

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import {
@@ -65,8 +66,8 @@ const ROW_VERDICT_STYLE: Record<RowVerdict, string> = {
 type T = Translate<"firstArticles">;
 
 /** The limits under a characteristic's name; a pass / fail one's in the reader's language. */
-function limitsOf(t: T, c: CharacteristicSnapshot): string {
-  return c.kind === "ATTRIBUTE" ? t("grid.passFail") : limitsText(c);
+function limitsOf(t: T, c: CharacteristicSnapshot, specs: Translate<"specs">, locale: string): string {
+  return c.kind === "ATTRIBUTE" ? t("grid.passFail") : limitsText(c, specs, locale);
 }
 
 function padded(readings: Readings, characteristics: readonly CharacteristicSnapshot[], sampleCount: number): Readings {
@@ -76,18 +77,18 @@ function padded(readings: Readings, characteristics: readonly CharacteristicSnap
 }
 
 /** Words for a cell's state, read by screen readers and shown as a tooltip. */
-function describe(t: T, c: CharacteristicSnapshot, raw: string, verdict: CellVerdict): string {
+function describe(t: T, c: CharacteristicSnapshot, raw: string, verdict: CellVerdict, specs: Translate<"specs">, locale: string): string {
   if (c.kind === "ATTRIBUTE" && (verdict === "pass" || verdict === "fail")) return verdict === "pass" ? t("grid.pass") : t("grid.fail");
-  if (verdict === "pass") return t("grid.passWithin", { limits: limitsText(c) });
+  if (verdict === "pass") return t("grid.passWithin", { limits: limitsText(c, specs, locale) });
   if (verdict === "fail") {
-    const reason = failReason(c, raw);
-    return t("grid.failBecause", { reason: reason ? t(reason.key, reason.values) : limitsText(c) });
+    const reason = failReason(c, raw, specs, locale);
+    return t("grid.failBecause", { reason: reason ? t(reason.key, reason.values) : limitsText(c, specs, locale) });
   }
   if (verdict === "invalid") {
     const problem = cellProblem(c, raw);
     return problem ? t(problem.key, problem.values) : t("grid.cannotRead");
   }
-  if (verdict === "unjudged") return t("grid.cannotJudgeBecause", { reason: String(whyNotJudged(c)) });
+  if (verdict === "unjudged") return t("grid.cannotJudgeBecause", { reason: String(whyNotJudged(c, specs)) });
   return t("grid.empty");
 }
 
@@ -150,6 +151,8 @@ export function MeasurementGrid({
 }: MeasurementGridProps) {
   const t = useT("firstArticles");
   const say = useMessageText();
+  const specs = useT("specs");
+  const { locale } = useLingui().i18n;
   const shown = padded(readings, characteristics, sampleCount);
   const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable ? autosaveTo : undefined);
   const { values } = grid;
@@ -287,7 +290,7 @@ export function MeasurementGrid({
                     }`}
                   >
                     <span className="font-semibold">{c.number}</span> {c.name}
-                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600 max-sm:whitespace-normal">{limitsOf(t, c)}</span>
+                    <span className="block whitespace-nowrap font-mono text-xs text-slate-600 max-sm:whitespace-normal">{limitsOf(t, c, specs, locale)}</span>
                     {rowNotes[c.key] ? (
                       <span className="mt-1 block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid="row-note">
                         {rowNotes[c.key]}
@@ -299,7 +302,7 @@ export function MeasurementGrid({
                     const { verdict } = judgeCell(c, raw);
                     const id = cellId(c.number, sample);
                     const style = CELL_STYLE[verdict];
-                    const description = describe(t, c, raw, verdict);
+                    const description = describe(t, c, raw, verdict, specs, locale);
                     const serverError = edited.has(id) ? undefined : serverErrors[id];
                     const label = t("grid.cellLabel", { number: c.number, name: c.name, sample });
                     const conflict = editable ? grid.conflictOf(c.key, sample) : undefined;

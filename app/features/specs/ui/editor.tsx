@@ -1,4 +1,5 @@
 import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { useLingui } from "@lingui/react";
 import type { ReactNode } from "react";
 import { limitsText } from "~/features/specs/characteristic.ts";
 import { CLASSES, type CharacteristicRowInput } from "~/features/specs/schemas.ts";
@@ -33,11 +34,12 @@ function Cell({ field, label, type = "text", width, placeholder }: { field: AnyF
 /** The acceptance limits as typed so far, from the same rule the first-article grid judges by. */
 function LiveLimits({ row }: { row: Row<keyof CharacteristicRowInput> }) {
   const t = useT("specs");
+  const { locale } = useLingui().i18n;
   const values = { kind: "VARIABLE" as const, nominal: str(row.nominal.value), lowerTol: str(row.lowerTol.value), upperTol: str(row.upperTol.value) };
   if (!values.nominal && !values.lowerTol && !values.upperTol) return null;
   return (
     <p className="col-span-2 self-end text-sm text-slate-700 sm:col-span-6" data-testid="live-limits">
-      {t("editor.accepted")} <span className="font-medium tabular-nums">{limitsText({ ...values, unit: str(row.unit.value) })}</span>
+      {t("editor.accepted")} <span className="font-medium tabular-nums">{limitsText({ ...values, unit: str(row.unit.value) }, t, locale)}</span>
     </p>
   );
 }

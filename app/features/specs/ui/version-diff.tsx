@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import type { ReactNode } from "react";
 import { Section as TitledSection } from "~/components/section.tsx";
 import { ColumnHeaders } from "~/components/table.tsx";
@@ -107,6 +108,7 @@ const SPEC_FIELDS = ["nominal", "lowerTol", "upperTol", "unit", "kind"];
 
 function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
   const t = useT("specs");
+  const { locale } = useLingui().i18n;
   const { kind, c, change } = row;
   const changed = new Set<string>(change?.fields.map((f) => f.field));
   const specChanged = SPEC_FIELDS.some((f) => changed.has(f));
@@ -121,11 +123,11 @@ function CharacteristicRowView({ row }: { row: CharacteristicRow }) {
         {change && changed.has("name") ? <Was from={change.from.name} to={c.name} /> : c.name}
       </td>
       <td className={`${td} ${tolerance ? "border-l-4 border-amber-600 bg-amber-100" : specChanged ? changedCell : ""}`}>
-        {change && specChanged ? <Was from={requirementText(change.from)} to={requirementText(c)} /> : requirementText(c)}
+        {change && specChanged ? <Was from={requirementText(change.from, t, locale)} to={requirementText(c, t, locale)} /> : requirementText(c, t, locale)}
         {tolerance && change ? (
           <div className="mt-1 space-y-0.5">
             <strong className="block font-bold text-amber-900">{toleranceLabel(tolerance, t)}</strong>
-            <p className="text-xs text-slate-700">{t("diff.limits", { limits: limitsText(c), was: limitsText(change.from) })}</p>
+            <p className="text-xs text-slate-700">{t("diff.limits", { limits: limitsText(c, t, locale), was: limitsText(change.from, t, locale) })}</p>
           </div>
         ) : null}
       </td>

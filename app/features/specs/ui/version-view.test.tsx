@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { characteristic } from "~/features/specs/characteristic.fixtures.ts";
+import { characteristic, visualCheck } from "~/features/specs/characteristic.fixtures.ts";
 import type { VersionSnapshot } from "~/features/specs/snapshot.ts";
 import type { Language } from "~/lib/i18n/languages.ts";
 import { expectNoStrayText, InLanguage } from "../../../../tests/support/i18n.tsx";
@@ -22,12 +22,22 @@ const version: VersionSnapshot = {
   attachments: [],
 };
 
-const show = (language: Language) =>
+const show = (language: Language, shown: VersionSnapshot = version) =>
   render(
     <InLanguage language={language}>
-      <SpecVersionView org={{ slug: "bright" }} version={version} />
+      <SpecVersionView org={{ slug: "bright" }} version={shown} />
     </InLanguage>,
   );
+
+/** Requirements that need words: a minimum only and a visual check. */
+const worded: VersionSnapshot = {
+  ...version,
+  characteristics: [
+    ...version.characteristics,
+    characteristic({ key: "c-pull", number: "3", name: "Pull force", nominal: "50.0", lowerTol: "0", upperTol: null, unit: "N" }),
+    visualCheck({ key: "c-glaze", number: "4", name: "Glaze" }),
+  ],
+};
 
 describe("a specification version for reading", () => {
   it("reads in English as it always has", () => {
@@ -47,8 +57,15 @@ describe("a specification version for reading", () => {
     expect(screen.getByText("✗ 不合格")).toBeTruthy();
   });
 
+  it("writes each requirement in the reader's words and with their decimal sign", () => {
+    show("vi", worded);
+    expect(screen.getByTestId("characteristic-2").textContent).toContain("82 +0,3 / −0,2 mm");
+    expect(screen.getByTestId("characteristic-3").textContent).toContain("tối thiểu 50,0 N");
+    expect(screen.getByTestId("characteristic-4").textContent).toContain("Đạt / không đạt");
+  });
+
   it("has no text of its own outside the catalogues (pseudo-locale)", () => {
-    const { container } = show("en-XA");
+    const { container } = show("en-XA", worded);
     // What the importer typed and the units are data here.
     expectNoStrayText(container, [
       "Stoneware mug",
@@ -62,6 +79,8 @@ describe("a specification version for reading", () => {
       "STW",
       "Jingdezhen Clay",
       "Hairline crack",
+      "Pull force",
+      "Glaze",
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import type { ReactNode } from "react";
 import { Section } from "~/components/section.tsx";
 import { ColumnHeaders } from "~/components/table.tsx";
@@ -13,6 +14,7 @@ const Card = (props: { id: string; title: string; children: ReactNode }) => <Sec
 /** A spec version for reading: what the factory must make, in plain terms. */
 export function SpecVersionView({ org, version }: { org: { slug: string }; version: VersionSnapshot }) {
   const t = useT("specs");
+  const { locale } = useLingui().i18n;
   const byKey = new Map(version.characteristics.map((c) => [c.key, c]));
   return (
     <div className="space-y-4">
@@ -45,7 +47,7 @@ export function SpecVersionView({ org, version }: { org: { slug: string }; versi
                     <td className="px-3 py-2 font-medium max-sm:inline max-sm:p-0 max-sm:pr-1">{c.number}</td>
                     <td className="px-3 py-2 max-sm:inline max-sm:p-0 max-sm:font-medium">{c.name}</td>
                     <td className="whitespace-nowrap px-3 py-2 font-mono max-sm:block max-sm:whitespace-normal max-sm:px-0 max-sm:pb-0 max-sm:pt-1">
-                      {requirementText(c)}
+                      {requirementText(c, t, locale)}
                     </td>
                     <td className="px-3 py-2 max-sm:block max-sm:px-0 max-sm:pb-0 max-sm:pt-1">
                       <span className={`rounded px-2 py-0.5 text-xs font-semibold ${classStyle[c.class]}`}>{t(`classBadge.${c.class}`)}</span>
