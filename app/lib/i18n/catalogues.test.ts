@@ -82,7 +82,9 @@ describe("message catalogues", () => {
 
   it("has every message translated: none is left as its English words", () => {
     // Words a language shares with English, or that stay as they are in it (the product, formats, units, "PO").
-    const units = ["mm", "ml", "cm", "kg"];
+    const units = ["mm", "ml", "cm", "kg", "KB", "MB", "GB"];
+    // File formats by their names, and the HTML a refused upload names for a developer.
+    const formats = ["PNG", "JPEG", "WebP", "GIF", "HEIC", "PDF", "DXF", "DWG", "STEP", "STP", "IGES", "XLSX", "DOCX", "ZIP", "multipart", "enctype", "form", "data"];
     const shared: Record<string, string[]> = {
       "zh-CN": ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO"],
       vi: ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "Email"],
@@ -94,7 +96,7 @@ describe("message catalogues", () => {
         const en = read("en", namespace);
         for (const [key, text] of Object.entries(read(language, namespace))) {
           const words = literalText(text).replace(/<\/?\d+>/g, " ").match(/[A-Za-z]{2,}/g) ?? [];
-          const english = words.filter((word) => !shared[language]!.includes(word) && !units.includes(word));
+          const english = words.filter((word) => !shared[language]!.includes(word) && !units.includes(word) && !formats.includes(word));
           if (language === "zh-CN" ? english.length > 0 : english.length > 0 && text === en[key]) untranslated.push(`${language}/${namespace} ${key}: ${text}`);
         }
       }
