@@ -2,7 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { describe, expect, it, vi } from "vitest";
-import { formatDayNumeric } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n/languages.ts";
 import Members from "~/routes/$org.members.tsx";
 import { InLanguage, textOutsideCatalogues } from "../tests/support/i18n.tsx";
@@ -54,7 +54,7 @@ describe("the members page", () => {
     expect(screen.getByRole("heading", { name: "邀请同事" })).toBeTruthy();
     expect(screen.getByText("所有者", { selector: "span" })).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "Li Wei 的角色" })).toBeTruthy();
-    expect(screen.getByText(`查看者 · ${formatDayNumeric(day)} 过期`)).toBeTruthy();
+    expect(screen.getByText(`查看者 · ${formatterFor("zh-CN").dayNumeric(day)} 过期`)).toBeTruthy();
     expect(screen.getByRole("button", { name: "发送邀请" })).toBeTruthy();
   });
 
@@ -62,7 +62,7 @@ describe("the members page", () => {
     await page("en");
     expect(screen.getByText("People who work in Acme Imports.")).toBeTruthy();
     expect(screen.getByText("(you)")).toBeTruthy();
-    expect(screen.getByText(`Viewer · expires ${formatDayNumeric(day)}`)).toBeTruthy();
+    expect(screen.getByText(`Viewer · expires ${formatterFor("en").dayNumeric(day)}`)).toBeTruthy();
     expect(screen.getByLabelText("Email language")).toBeTruthy();
   });
 

@@ -2,7 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { describe, expect, it, vi } from "vitest";
-import { formatDayNumeric } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n/languages.ts";
 import Partners from "~/routes/$org.partners.tsx";
 import { InLanguage, textOutsideCatalogues } from "../tests/support/i18n.tsx";
@@ -75,7 +75,7 @@ describe("the partners page", () => {
     await page("zh-CN");
     expect(screen.getByRole("heading", { name: "工厂" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "邀请工厂" })).toBeTruthy();
-    expect(screen.getByText(`自 ${formatDayNumeric(day)} 起合作`)).toBeTruthy();
+    expect(screen.getByText(`自 ${formatterFor("zh-CN").dayNumeric(day)} 起合作`)).toBeTruthy();
     expect(screen.getByRole("button", { name: "撤销" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "发送邀请" })).toBeTruthy();
   });
@@ -83,7 +83,7 @@ describe("the partners page", () => {
   it("reads as before in English", async () => {
     await page("en");
     expect(screen.getByRole("heading", { name: "Factories" })).toBeTruthy();
-    expect(screen.getByText(`Invited qc@sunrise.example · expires ${formatDayNumeric(day)}`)).toBeTruthy();
+    expect(screen.getByText(`Invited qc@sunrise.example · expires ${formatterFor("en").dayNumeric(day)}`)).toBeTruthy();
     expect(screen.getByText("End the partnership with Bright Ceramics? They lose access to everything you shared; the history is kept.")).toBeTruthy();
     expect(screen.getByText("ended", { selector: "span" })).toBeTruthy();
   });

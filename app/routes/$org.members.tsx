@@ -21,7 +21,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { formatDayNumeric } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { membersPath } from "~/features/organizations/paths.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
@@ -63,6 +63,7 @@ export default function Members() {
   const actionData = useActionData<typeof action>();
   const otherError = replyTo(actionData, "change-role", "remove", "revoke")?.result.error?.[""];
   const t = useT("members");
+  const f = useFormat();
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <>
@@ -138,7 +139,7 @@ export default function Members() {
                     <li key={i.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                       <span className="min-w-0">
                         <span className="block [overflow-wrap:anywhere]">{i.email}</span>
-                        <span className="text-xs text-slate-500">{t("pending.expires", { role: i.role, date: formatDayNumeric(i.expiresAt) })}</span>
+                        <span className="text-xs text-slate-500">{t("pending.expires", { role: i.role, date: f.dayNumeric(i.expiresAt) })}</span>
                       </span>
                       <ConfirmAction
                         label={t("revoke.label")}

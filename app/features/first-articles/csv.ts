@@ -8,7 +8,7 @@ import { CANNOT_BE_JUDGED, requirementText } from "~/features/specs/characterist
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { isDecimal } from "~/lib/decimal.ts";
 import { judgeCell, MAX_RAW_LENGTH, summarizeRow, type Readings, type RowVerdict } from "~/features/first-articles/judge.ts";
-import { formatCount } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 
 export interface CsvExportInput {
   title: string;
@@ -159,13 +159,13 @@ function parseRecords(text: string, delimiter: string): ParsedRecords {
     } else if (ch === "\r" || ch === "\n") {
       endRecord();
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${formatCount(MAX_CSV_LINES)} lines.` };
+      if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${formatterFor("en").count(MAX_CSV_LINES)} lines.` };
     } else cell += ch;
     i++;
   }
   if (inQuotes) return { records, error: `Line ${records.length + 1}: a quoted value is not closed (a " is missing).` };
   if (cell !== "" || record.length > 0) endRecord();
-  if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${formatCount(MAX_CSV_LINES)} lines.` };
+  if (records.length > MAX_CSV_LINES) return { records, error: `The file has more than ${formatterFor("en").count(MAX_CSV_LINES)} lines.` };
   return { records, error: null };
 }
 

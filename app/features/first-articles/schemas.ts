@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { businessDaySchema } from "~/lib/dates.ts";
-import { formatCount } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 
 const required = (max: number, message: string) => z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max} characters`);
 const wholeNumber = (label: string, min: number, max: number) =>
@@ -8,7 +8,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .number({ required_error: `Enter the ${label}`, invalid_type_error: `The ${label} must be a whole number` })
     .int(`The ${label} must be a whole number`)
     .min(min, `The ${label} must be at least ${min}`)
-    .max(max, `The ${label} must be at most ${formatCount(max)}`);
+    .max(max, `The ${label} must be at most ${formatterFor("en").count(max)}`);
 
 export const MAX_SAMPLES = 32;
 

@@ -1,4 +1,4 @@
-import { formatCount } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 
 /**
  * What a page says after an action that notifies people: exactly how many emails were
@@ -6,5 +6,5 @@ import { formatCount } from "~/lib/format.ts";
  */
 export function emailedSentence(count: number, none: string): string {
   if (count <= 0) return none;
-  return `${count === 1 ? "1 person" : `${formatCount(count)} people`} will be emailed.`;
+  return `${count === 1 ? "1 person" : `${formatterFor("en").count(count)} people`} will be emailed.`;
 }

@@ -1,4 +1,3 @@
-import { useLingui } from "@lingui/react";
 import { useId } from "react";
 import {
   acceptAttribute,
@@ -12,7 +11,7 @@ import {
 } from "~/features/attachments/file-types.ts";
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import { formatList } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { filePath } from "../paths.ts";
 
@@ -100,14 +99,12 @@ export function FileInput({
 }) {
   const id = useId();
   const t = useT("attachments");
-  const { i18n } = useLingui();
   // A phone opens its camera straight away for an input that takes only photos.
   const photosOnly = accept.every((kind) => IMAGE_KINDS.includes(kind));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const kinds = formatList(
+  const kinds = useFormat().list(
     accept.map((k) => FILE_TYPES[k].label),
-    i18n.locale,
     "disjunction",
   );
   const text = hint ?? (maxBytes ? t("hintWithSize", { kinds, size: formatBytes(maxBytes) }) : t("hint", { kinds }));

@@ -1,16 +1,17 @@
-import { formatTime } from "~/lib/format.ts";
+import type { Formatter } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
 import type { AutosaveStatus } from "./use-grid-readings.ts";
 
 /** The line's words for each state, in the reader's language. */
-function statusText(t: Translate<"firstArticles">, status: AutosaveStatus): string {
+function statusText(t: Translate<"firstArticles">, f: Formatter, status: AutosaveStatus): string {
   switch (status.state) {
     case "idle":
       return t("autosave.idle");
     case "saving":
       return t("autosave.saving");
     case "saved":
-      return t("autosave.saved", { time: formatTime(status.at) });
+      return t("autosave.saved", { time: f.time(status.at) });
     case "retrying":
       return t("autosave.retrying");
     case "refused":
@@ -32,7 +33,7 @@ const STYLE: Record<AutosaveStatus["state"], string> = {
 /** Where the grid's autosave stands, read out as it changes. */
 export function AutosaveStatusLine({ status }: { status: AutosaveStatus }) {
   const t = useT("firstArticles");
-  const text = statusText(t, status);
+  const text = statusText(t, useFormat(), status);
   return (
     <p aria-live="polite" data-testid="autosave-status" data-state={status.state} className={`text-sm ${STYLE[status.state]}`}>
       {text}
