@@ -1,12 +1,15 @@
 // IANA time zones as the portal stores them: a name Intl knows, checked on the way in (a posted
 // string is never trusted), "UTC" until someone chooses one.
+import { z } from "zod";
+import { message } from "./i18n/message.ts";
 
 export const DEFAULT_TIME_ZONE = "UTC";
 
 let known: Set<string> | undefined;
 /** Intl's list plus "UTC" (Intl lists only the zones of places). */
 function knownZones(): Set<string> {
-  return (known ??= new Set([DEFAULT_TIME_ZONE, ...Intl.supportedValuesOf("timeZone")]));
+  // A browser without the list (before 2022) checks a name by whether Intl accepts it.
+  return (known ??= new Set([DEFAULT_TIME_ZONE, ...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [])]));
 }
 
 /**
@@ -19,13 +22,24 @@ export function toTimeZone(value: unknown): string | null {
   if (knownZones().has(value)) return value;
   try {
     const resolved = new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
-    if (!knownZones().has(resolved)) return null;
+    if (!knownZones().has(resolved) && typeof Intl.supportedValuesOf === "function") return null;
     // Same letters in another case: keep Intl's spelling.
     return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
   } catch {
     return null;
   }
 }
+
+/** A posted zone: one Intl knows (the string as it came is never stored), with this message otherwise. */
+export const timeZoneSchema = z.string({ required_error: message("preferences", "validation.timeZone") }).transform((value, ctx) => {
+  const zone = toTimeZone(value);
+  if (zone) return zone;
+  ctx.addIssue({ code: "custom", message: message("preferences", "validation.timeZone") });
+  return z.NEVER;
+});
+
+/** The zone a browser reported in a form's hidden field (BrowserTimeZone); UTC when it sent none (no JavaScript). */
+export const browserTimeZoneSchema = timeZoneSchema.optional().transform((zone) => zone ?? DEFAULT_TIME_ZONE);
 
 /** A stored zone, or UTC if it is not one any more. */
 export const timeZoneOr = (value: string | null | undefined) => toTimeZone(value) ?? DEFAULT_TIME_ZONE;

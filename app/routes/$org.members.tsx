@@ -15,6 +15,8 @@ import {
 import { invitationToSend } from "~/features/organizations/invitations.server.ts";
 import { InviteMemberSchema, MEMBER_INTENTS, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
+import { OrgTimeZoneForm } from "~/features/organizations/ui/org-time-zone-form.tsx";
+import { orgTimeZoneToChange } from "~/features/organizations/time-zone.server.ts";
 import { replyTo } from "~/lib/action-data.ts";
 import { dispatchIntents } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
@@ -31,8 +33,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const [members, invitations] = await Promise.all([listMembers(ctx, pageFromUrl(request.url)), listPendingMemberInvitations(ctx)]);
-  return { org: ctx.org, me: ctx.user.id, members, invitations, can: { invite: ctx.ability.can("create", invitationToSend(ctx, "MEMBER")) } };
+  const [members, invitations, timeZone] = await Promise.all([
+    listMembers(ctx, pageFromUrl(request.url)),
+    listPendingMemberInvitations(ctx),
+    orgTimeZoneToChange(ctx),
+  ]);
+  return { org: ctx.org, me: ctx.user.id, members, invitations, timeZone, can: { invite: ctx.ability.can("create", invitationToSend(ctx, "MEMBER")) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { org, me, members, invitations, can } = useLoaderData<typeof loader>();
+  const { org, me, members, invitations, timeZone, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const otherError = replyTo(actionData, "change-role", "remove", "revoke")?.result.error?.[""];
   const t = useT("members");
@@ -155,6 +161,11 @@ export default function Members() {
           </aside>
         ) : null}
       </div>
+      {timeZone ? (
+        <div className="mt-6 max-w-md">
+          <OrgTimeZoneForm org={org} timeZone={timeZone} />
+        </div>
+      ) : null}
       {members.total === 0 ? <EmptyState title={t("empty")} /> : null}
     </>
   );

@@ -15,6 +15,7 @@ import type firstArticles from "~/locales/en/firstArticles.json";
 import type history from "~/locales/en/history.json";
 import type members from "~/locales/en/members.json";
 import type partners from "~/locales/en/partners.json";
+import type preferences from "~/locales/en/preferences.json";
 import type specs from "~/locales/en/specs.json";
 import type threads from "~/locales/en/threads.json";
 import type { Language } from "./languages.ts";
@@ -29,6 +30,7 @@ export interface Catalogues {
   history: typeof history;
   members: typeof members;
   partners: typeof partners;
+  preferences: typeof preferences;
   specs: typeof specs;
   threads: typeof threads;
 }
