@@ -13,9 +13,12 @@ import { TimeZoneProvider } from "~/lib/use-format.ts";
 import * as rootRoute from "~/root.tsx";
 import * as languageRoute from "~/routes/language.ts";
 import * as signup from "~/routes/signup.tsx";
+import * as newOrgRoute from "~/routes/orgs.new.tsx";
+import * as orgTimeZoneRoute from "~/routes/$org.time-zone.ts";
+import * as membersRoute from "~/routes/$org.members.tsx";
 import { createCorrectiveAction, createPartnership, unique } from "../support/factories.ts";
 import { InLanguage } from "../support/i18n.tsx";
-import { buildRequest, call, formErrors, signedInMember, type SignedInMember } from "../support/routes.ts";
+import { buildRequest, call, formErrors, signedInMember, signedInTeam, type SignedInMember } from "../support/routes.ts";
 import { confirmationTokenFor, confirmLink } from "../support/signups.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,7 +42,9 @@ describe("the reader's time zone", () => {
       createElement(InLanguage, {
         children: createElement(TimeZoneProvider, {
           value: zone,
-          children: createElement(Timeline, { entries: [{ id: "e1", at: "2026-03-05T14:07:00.000Z", who: "Li Wei", org: "Sunrise Ceramics", did: "published it", note: null }] }),
+          children: createElement(Timeline, {
+            entries: [{ id: "e1", at: "2026-03-05T14:07:00.000Z", who: "Li Wei", org: "Sunrise Ceramics", did: "published it", note: null }],
+          }),
         }),
       }),
     );
@@ -99,6 +104,50 @@ describe("sign-up", () => {
   });
 });
 
+describe("the org's time zone", () => {
+  it("is shown to its owners on the members page, and only an owner changes it", async () => {
+    const team = await signedInTeam("FACTORY", ["OWNER", "QUALITY"] as const);
+    const slug = team.OWNER.org.slug;
+    const page = async (who: SignedInMember) =>
+      (await call(membersRoute.loader, `/${slug}/members`, { cookie: who.cookie, params: { org: slug } })).data as { timeZone: string | null };
+    expect((await page(team.OWNER)).timeZone).toBe("UTC");
+    expect((await page(team.QUALITY)).timeZone).toBeNull();
+
+    const refused = await call(orgTimeZoneRoute.action, `/${slug}/time-zone`, {
+      cookie: team.QUALITY.cookie,
+      params: { org: slug },
+      form: { timeZone: "Asia/Shanghai" },
+    });
+    expect(refused.status).toBe(403);
+    const changed = await call(orgTimeZoneRoute.action, `/${slug}/time-zone`, {
+      cookie: team.OWNER.cookie,
+      params: { org: slug },
+      form: { timeZone: "Asia/Shanghai" },
+    });
+    expect(changed).toMatchObject({ status: 302, location: `/${slug}/members` });
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: team.OWNER.org.id } })).timeZone).toBe("Asia/Shanghai");
+    const bad = await call(orgTimeZoneRoute.action, `/${slug}/time-zone`, {
+      cookie: team.OWNER.cookie,
+      params: { org: slug },
+      form: { timeZone: "Asia/Nowhere" },
+    });
+    expect(bad.status).toBe(400);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: team.OWNER.org.id } })).timeZone).toBe("Asia/Shanghai");
+  });
+
+  it("is its creator's for a new org", async () => {
+    const member = await signedInMember("IMPORTER", "OWNER");
+    await prisma.user.update({ where: { id: member.user.id }, data: { timeZone: "Europe/Berlin" } });
+    const out = await call(newOrgRoute.action, "/orgs/new", {
+      cookie: member.cookie,
+      form: { name: `Berlin Buying ${unique("o")}`, kind: "IMPORTER", locale: "en" },
+    });
+    expect(out.status).toBe(302);
+    const org = await prisma.organization.findFirstOrThrow({ where: { memberships: { some: { userId: member.user.id } }, id: { not: member.org.id } } });
+    expect(org.timeZone).toBe("Europe/Berlin");
+  });
+});
+
 describe("overdue, by the end of the day in the factory's zone", () => {
   // Day D ends at 16:00 UTC in Shanghai and at 08:00 UTC the next day in Los Angeles (PST):
   // at 20:00 UTC on D, a plan due on D is late in Shanghai and not yet in Los Angeles.
@@ -150,8 +199,8 @@ describe("overdue, by the end of the day in the factory's zone", () => {
     const toAnswer = shanghai.attention.groups.find((g) => g.key === "corrective-actions-to-answer");
     expect(toAnswer?.items.find((item) => item.id === w.inShanghai.id)?.overdue).toBe(true);
     const losAngeles = await getDashboard(await ctxOf(w.losAngeles), NOW);
-    expect(losAngeles.attention.groups.find((g) => g.key === "corrective-actions-to-answer")?.items.find((item) => item.id === w.inLosAngeles.id)?.overdue).toBe(
-      false,
-    );
+    expect(
+      losAngeles.attention.groups.find((g) => g.key === "corrective-actions-to-answer")?.items.find((item) => item.id === w.inLosAngeles.id)?.overdue,
+    ).toBe(false);
   });
 });
