@@ -305,7 +305,9 @@ describe("corrective action reminders", () => {
 
     const fromSql = async (now: Date) =>
       (
-        await prisma.$queryRaw<{ id: string }[]>`SELECT c.id FROM "CorrectiveAction" c WHERE c.id IN (${Prisma.join(all.map((ca) => ca.id))}) AND ${overdueSql("c", now)}`
+        await prisma.$queryRaw<
+          { id: string }[]
+        >`SELECT c.id FROM "CorrectiveAction" c WHERE c.id IN (${Prisma.join(all.map((ca) => ca.id))}) AND ${overdueSql("c", now)}`
       )
         .map((row) => row.id)
         .sort();

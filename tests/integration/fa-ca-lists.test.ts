@@ -125,7 +125,13 @@ async function expectedCorrectiveActions(ctx: TenantContext, filters: { status?:
     where: {
       AND: [accessible(ctx.ability, "read", "CorrectiveAction"), statusAndPartner(ctx, filters)],
     },
-    select: { id: true, status: true, planDueAt: true, items: { select: { dueAt: true } }, partnership: { select: { factory: { select: { timeZone: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      planDueAt: true,
+      items: { select: { dueAt: true } },
+      partnership: { select: { factory: { select: { timeZone: true } } } },
+    },
   });
   const mine: CorrectiveActionStatus[] = ctx.org.kind === "IMPORTER" ? ["PLAN_SUBMITTED", "IMPLEMENTED"] : ["OPEN", "PLAN_ACCEPTED"];
   const rank = (r: (typeof rows)[number]) => (mine.includes(r.status) ? (isOverdue(r, zoneOf(r), NOW) ? 0 : 1) : 2);

@@ -102,7 +102,14 @@ export async function requestSignup(input: SignupInput): Promise<SignupOutcome> 
   const owner = await findOwner(input.email);
   if (!owner && input.invitation && input.invitation.email === input.email) {
     try {
-      const { user, org } = await createAccount({ name: input.name, email: input.email, passwordHash, locale: input.locale, timeZone: input.timeZone, org: input.org });
+      const { user, org } = await createAccount({
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        locale: input.locale,
+        timeZone: input.timeZone,
+        org: input.org,
+      });
       return { status: "signed-in", user, org };
     } catch (error) {
       if (!(error instanceof EmailTakenError)) throw error;
