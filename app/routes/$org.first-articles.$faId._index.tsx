@@ -84,7 +84,7 @@ export default function FirstArticlePage() {
           lot: fa.lotNumber,
           quantity: f.count(fa.quantityProduced),
           count: fa.sampleCount,
-          date: fa.inspectedOn,
+          date: f.calendarDay(fa.inspectedOn),
         })}
         actions={
           <div className="flex flex-wrap items-center gap-2">

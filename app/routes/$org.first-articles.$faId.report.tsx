@@ -89,7 +89,7 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
           </Fact>
           <Fact label={t("report.quantityProduced")}>{f.count(header.quantityProduced)}</Fact>
           <Fact label={t("report.samplesMeasured")}>{header.sampleCount}</Fact>
-          <Fact label={t("report.inspectedOn")}>{header.inspectedOn}</Fact>
+          <Fact label={t("report.inspectedOn")}>{f.calendarDay(header.inspectedOn)}</Fact>
           <Fact label={t("report.submitted")}>{byWhen(t, f, header.submittedBy, header.submittedAt)}</Fact>
           <Fact label={t("report.decided")}>{byWhen(t, f, header.decidedBy, header.decidedAt)}</Fact>
           <Fact label={t("report.rounds")}>{report.rounds.map((r) => r.round).join(", ")}</Fact>
@@ -116,6 +116,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function RoundSection({ org, round, single }: { org: { slug: string }; round: ReportRound; single: boolean }) {
   const t = useT("firstArticles");
+  const f = useFormat();
   const headingId = `round-${round.round}`;
   const counts = [
     t("report.count.pass", { count: round.counts.pass }),
@@ -134,7 +135,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
             version: round.versionNumber,
             po: round.poNumber,
             lot: round.lotNumber,
-            date: round.inspectedOn,
+            date: f.calendarDay(round.inspectedOn),
             count: round.sampleCount,
           })}
           <a className="link ml-2 print:hidden" href={firstArticleCsvPath(org.slug, round.id)} download>
