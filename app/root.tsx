@@ -9,6 +9,9 @@ import { CatalogueScript } from "~/lib/i18n/catalogue-script.tsx";
 import { requestLanguage } from "~/lib/i18n/language.server.ts";
 import type { Language } from "~/lib/i18n/languages.ts";
 import { useFollowLanguage } from "~/lib/i18n/translate.ts";
+import { requestTimeZone } from "~/lib/time-zone.server.ts";
+import { DEFAULT_TIME_ZONE } from "~/lib/time-zones.ts";
+import { TimeZoneProvider } from "~/lib/use-format.ts";
 import { useNonce } from "~/lib/nonce.ts";
 import { getSessionUser } from "~/lib/session.server.ts";
 import { getToast } from "~/lib/toast.server.ts";
@@ -24,7 +27,8 @@ export const meta: MetaFunction = () => [{ title: "Supplier Portal" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getSessionUser(request), getToast(request)]);
   const language = requestLanguage(request, user);
-  return data({ user: user ? { id: user.id, name: user.name, email: user.email } : null, toast, language }, { headers });
+  const timeZone = requestTimeZone(request, user);
+  return data({ user: user ? { id: user.id, name: user.name, email: user.email } : null, toast, language, timeZone }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -41,7 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        {children}
+        <TimeZoneProvider value={root?.timeZone ?? DEFAULT_TIME_ZONE}>{children}</TimeZoneProvider>
         <Toaster toast={root?.toast ?? null} />
         <CatalogueScript />
         <ScrollRestoration nonce={nonce} />

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { httpLink, isoDate, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
-import { formatDate, t, type MessageKey } from "./i18n.ts";
+import { formatterFor } from "../app/lib/format.ts";
+import { t, type MessageKey } from "./i18n.ts";
 import { correctiveActionReminderSample } from "./samples.ts";
 
 // Sent by the reminder job (app/features/corrective-actions/reminders.server.ts):
@@ -36,7 +37,7 @@ const vars = (locale: string, d: CorrectiveActionReminderData) => ({
   title: d.title,
   factory: d.factoryName,
   importer: d.importerName,
-  date: formatDate(locale, d.dueAt),
+  date: formatterFor(locale).calendarDay(d.dueAt, "long"),
 });
 
 export function correctiveActionReminderSubject(locale: string, data: CorrectiveActionReminderData) {

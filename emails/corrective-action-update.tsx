@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { httpLink, isoDate, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
-import { formatDate, t, type MessageKey } from "./i18n.ts";
+import { formatterFor } from "../app/lib/format.ts";
+import { t, type MessageKey } from "./i18n.ts";
 import { correctiveActionUpdateSample } from "./samples.ts";
 
 const EVENTS = ["opened", "plan-submitted", "plan-accepted", "plan-returned", "implemented", "closed", "reopened"] as const;
@@ -33,7 +34,9 @@ export function correctiveActionUpdateSubject(locale: string, data: CorrectiveAc
 export function CorrectiveActionUpdateEmail({ locale, ...data }: CorrectiveActionUpdateData & { locale: string }) {
   return (
     <EmailLayout locale={locale} heading={correctiveActionUpdateSubject(locale, data)} actions={[{ href: data.link, label: t(locale, "ca.button") }]}>
-      {data.event === "opened" ? <Paragraph>{t(locale, "ca.body.opened", { date: formatDate(locale, data.planDueAt) })}</Paragraph> : null}
+      {data.event === "opened" ? (
+        <Paragraph>{t(locale, "ca.body.opened", { date: formatterFor(locale).calendarDay(data.planDueAt, "long") })}</Paragraph>
+      ) : null}
       {data.note ? <Quote>{data.note.slice(0, 1000)}</Quote> : null}
     </EmailLayout>
   );

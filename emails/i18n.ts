@@ -51,11 +51,10 @@ export function t(locale: string, key: MessageKey, vars: Record<string, string |
   return i18nFor(language, key)._(key, vars);
 }
 
-const dateTags: Record<Locale, string> = { en: "en-US", "zh-CN": "zh-CN", vi: "vi-VN", es: "es-ES" };
-
-/** A date in words ("March 5, 2027"); UTC so the day does not depend on the server's zone. */
-export function formatDate(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(dateTags[toLocale(locale)], { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+/** Whom an email is written for: their language, and the zone its times are in (UTC if unknown). */
+export interface EmailReader {
+  locale: string;
+  timeZone?: string;
 }
 
 /** Value for <html lang>. */

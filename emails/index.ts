@@ -6,7 +6,7 @@ import { FirstArticleDecidedEmail, firstArticleDecidedSchema, firstArticleDecide
 import { FirstArticleSubmittedEmail, firstArticleSubmittedSchema, firstArticleSubmittedSubject } from "./first-article-submitted.tsx";
 import { CorrectiveActionUpdateEmail, correctiveActionUpdateSchema, correctiveActionUpdateSubject } from "./corrective-action-update.tsx";
 import { CorrectiveActionReminderEmail, correctiveActionReminderSchema, correctiveActionReminderSubject } from "./corrective-action-reminder.tsx";
-import { toLocale, type Locale } from "./i18n.ts";
+import { toLocale, type EmailReader, type Locale } from "./i18n.ts";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
 import { SpecAcknowledgedEmail, specAcknowledgedSchema, specAcknowledgedSubject } from "./spec-acknowledged.tsx";
@@ -17,7 +17,7 @@ import { SignupExistingEmail, signupExistingSchema, signupExistingSubject } from
 export { locales, toLocale, type Locale } from "./i18n.ts";
 
 interface Template<S extends z.AnyZodObject> {
-  component: ComponentType<z.infer<S> & { locale: string }>;
+  component: ComponentType<z.infer<S> & EmailReader>;
   subject(locale: string, data: z.infer<S>): string;
   /** Validates `data` (everything but the locale). */
   schema: S;
@@ -72,14 +72,14 @@ export function parseTemplateData(template: string, data: unknown) {
   return result.data;
 }
 
-export async function renderEmail<T extends TemplateName>(template: T, locale: string, data: TemplateData<T>): Promise<RenderedEmail>;
-export async function renderEmail(template: string, locale: string, data: unknown): Promise<RenderedEmail>;
-export async function renderEmail(template: string, locale: string, data: unknown): Promise<RenderedEmail> {
+export async function renderEmail<T extends TemplateName>(template: T, locale: string, data: TemplateData<T>, timeZone?: string): Promise<RenderedEmail>;
+export async function renderEmail(template: string, locale: string, data: unknown, timeZone?: string): Promise<RenderedEmail>;
+export async function renderEmail(template: string, locale: string, data: unknown, timeZone = "UTC"): Promise<RenderedEmail> {
   const parsed = parseTemplateData(template, data);
   const lang: Locale = toLocale(locale);
   // The registry's entries differ in data type; parseTemplateData checked this one.
   const entry = templates[template as TemplateName] as unknown as Template<z.AnyZodObject>;
-  const element = createElement(entry.component, { ...parsed, locale: lang });
+  const element = createElement(entry.component, { ...parsed, locale: lang, timeZone });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: entry.subject(lang, parsed), html, text };
 }

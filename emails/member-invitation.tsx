@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { displayName, httpLink, isoDate } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
-import { formatDate, t } from "./i18n.ts";
+import { formatterFor } from "../app/lib/format.ts";
+import { t, type EmailReader } from "./i18n.ts";
 import { memberInvitationSample } from "./samples.ts";
 
 export const memberInvitationSchema = z.object({
@@ -13,19 +14,19 @@ export const memberInvitationSchema = z.object({
 });
 
 export type MemberInvitationData = z.infer<typeof memberInvitationSchema>;
-export type MemberInvitationProps = MemberInvitationData & { locale: string };
+export type MemberInvitationProps = MemberInvitationData & EmailReader;
 
 export function memberInvitationSubject(locale: string, data: MemberInvitationData) {
   return t(locale, "member.subject", { inviter: data.inviterName, org: data.orgName });
 }
 
-export function MemberInvitationEmail({ locale, inviterName, orgName, role, acceptUrl, expiresAt }: MemberInvitationProps) {
+export function MemberInvitationEmail({ locale, timeZone, inviterName, orgName, role, acceptUrl, expiresAt }: MemberInvitationProps) {
   return (
     <EmailLayout
       locale={locale}
       heading={t(locale, "member.heading", { inviter: inviterName, org: orgName, role: t(locale, `role.${role}`) })}
       actions={[{ href: acceptUrl, label: t(locale, "member.button", { org: orgName }) }]}
-      notes={[t(locale, "common.expires", { date: formatDate(locale, expiresAt) }), t(locale, "common.ignore")]}
+      notes={[t(locale, "common.expires", { date: formatterFor(locale, timeZone).day(expiresAt, "long") }), t(locale, "common.ignore")]}
     >
       <Paragraph>{t(locale, "member.body")}</Paragraph>
     </EmailLayout>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { displayName, httpLink, isoDate } from "./components/fields.ts";
 import { EmailLayout, Paragraph } from "./components/layout.tsx";
-import { formatDate, t } from "./i18n.ts";
+import { formatterFor } from "../app/lib/format.ts";
+import { t, type EmailReader } from "./i18n.ts";
 import { partnerInvitationSample } from "./samples.ts";
 
 export const partnerInvitationSchema = z.object({
@@ -12,19 +13,19 @@ export const partnerInvitationSchema = z.object({
 });
 
 export type PartnerInvitationData = z.infer<typeof partnerInvitationSchema>;
-export type PartnerInvitationProps = PartnerInvitationData & { locale: string };
+export type PartnerInvitationProps = PartnerInvitationData & EmailReader;
 
 export function partnerInvitationSubject(locale: string, data: PartnerInvitationData) {
   return t(locale, "partner.subject", { importer: data.importerName });
 }
 
-export function PartnerInvitationEmail({ locale, inviterName, importerName, acceptUrl, expiresAt }: PartnerInvitationProps) {
+export function PartnerInvitationEmail({ locale, timeZone, inviterName, importerName, acceptUrl, expiresAt }: PartnerInvitationProps) {
   return (
     <EmailLayout
       locale={locale}
       heading={t(locale, "partner.heading", { inviter: inviterName, importer: importerName })}
       actions={[{ href: acceptUrl, label: t(locale, "partner.button") }]}
-      notes={[t(locale, "common.expires", { date: formatDate(locale, expiresAt) }), t(locale, "common.ignore")]}
+      notes={[t(locale, "common.expires", { date: formatterFor(locale, timeZone).day(expiresAt, "long") }), t(locale, "common.ignore")]}
     >
       <Paragraph>{t(locale, "partner.body")}</Paragraph>
       <Paragraph>{t(locale, "partner.free")}</Paragraph>

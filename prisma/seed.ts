@@ -13,10 +13,11 @@ export const DEMO_PASSWORD = "portal-demo-2026";
 const ROLES: Role[] = ["OWNER", "QUALITY", "MEMBER", "VIEWER"];
 const PEOPLE: Record<Role, string> = { OWNER: "Owner", QUALITY: "Quality Lead", MEMBER: "Member", VIEWER: "Viewer" };
 
-export const DEMO_ORGS: { name: string; kind: OrgKind; domain: string; locale: string }[] = [
-  { name: "Northwind Home Goods", kind: "IMPORTER", domain: "northwind.example", locale: "en" },
-  { name: "Bright Ceramics", kind: "FACTORY", domain: "brightceramics.example", locale: "zh-CN" },
-  { name: "Saigon Textile Works", kind: "FACTORY", domain: "saigontextile.example", locale: "vi" },
+// Each org and its people in their own zone: the factories' due dates end at midnight in Shanghai and Ho Chi Minh City.
+export const DEMO_ORGS: { name: string; kind: OrgKind; domain: string; locale: string; timeZone: string }[] = [
+  { name: "Northwind Home Goods", kind: "IMPORTER", domain: "northwind.example", locale: "en", timeZone: "Europe/Berlin" },
+  { name: "Bright Ceramics", kind: "FACTORY", domain: "brightceramics.example", locale: "zh-CN", timeZone: "Asia/Shanghai" },
+  { name: "Saigon Textile Works", kind: "FACTORY", domain: "saigontextile.example", locale: "vi", timeZone: "Asia/Ho_Chi_Minh" },
 ];
 
 export interface DemoLogin {
@@ -39,9 +40,15 @@ export async function seedDemo(): Promise<{ created: boolean; logins: DemoLogin[
         slug = org.slug;
       } else {
         const owner = await tx.user.create({
-          data: { email: `owner@${spec.domain}`, name: `${spec.name.split(" ")[0]} ${PEOPLE.OWNER}`, locale: spec.locale, password: { create: { hash } } },
+          data: {
+            email: `owner@${spec.domain}`,
+            name: `${spec.name.split(" ")[0]} ${PEOPLE.OWNER}`,
+            locale: spec.locale,
+            timeZone: spec.timeZone,
+            password: { create: { hash } },
+          },
         });
-        const org = await createOrganization(tx, { name: spec.name, kind: spec.kind, locale: spec.locale, ownerId: owner.id });
+        const org = await createOrganization(tx, { name: spec.name, kind: spec.kind, locale: spec.locale, timeZone: spec.timeZone, ownerId: owner.id });
         orgIds.push(org.id);
         slug = org.slug;
         for (const role of ROLES.slice(1)) {
@@ -51,6 +58,7 @@ export async function seedDemo(): Promise<{ created: boolean; logins: DemoLogin[
               email,
               name: `${spec.name.split(" ")[0]} ${PEOPLE[role]}`,
               locale: spec.locale,
+              timeZone: spec.timeZone,
               password: { create: { hash } },
               memberships: { create: { orgId: org.id, role } },
             },

@@ -31,6 +31,21 @@ describe("the frame of every page", () => {
     for (const name of ["English", "简体中文", "Tiếng Việt", "Español"]) expect(screen.getByRole("button", { name })).toBeTruthy();
   });
 
+  it("offers the reader's time zone in the same menu, theirs first, as a form that posts without JavaScript", () => {
+    shell("zh-CN");
+    const select = screen.getByRole("combobox", { name: "您的时区" }) as HTMLSelectElement;
+    expect(select.name).toBe("timeZone");
+    expect(select.value).toBe("UTC");
+    expect(select.options[0]!.value).toBe("UTC");
+    expect(select.querySelector("optgroup")!.label).toBe("当前时区");
+    expect([...select.options].map((o) => o.value)).toContain("Asia/Shanghai");
+    const form = select.closest("form")!;
+    expect(form.getAttribute("method")).toBe("post");
+    expect(form.getAttribute("action")).toBe("/language");
+    expect((form.querySelector('input[name="intent"]') as HTMLInputElement).value).toBe("timeZone");
+    expect(screen.getByRole("button", { name: "使用这个时区" })).toBeTruthy();
+  });
+
   it("has no text of its own outside the catalogues (pseudo-locale)", () => {
     const { container } = shell("en-XA");
     // What the page passes in (the org, the person, the page's own links and title) and the languages' own names are data here.
@@ -46,7 +61,9 @@ describe("the frame of every page", () => {
       "Español",
       "Ƥşḗŭḓǿ",
     ]);
-    expect(textOutsideCatalogues(container, (text) => data.has(text))).toEqual([]);
+    // The time zone menu's options are the zones' IANA names ("Asia/Ho_Chi_Minh"), as its check reads them.
+    const zones = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")].map((zone) => zone.replace(/[\s\p{P}\p{S}\d]+/gu, " ").trim()));
+    expect(textOutsideCatalogues(container, (text) => data.has(text) || zones.has(text))).toEqual([]);
   });
 
   it("the pseudo-locale check finds text that bypassed the catalogues, in labels too", () => {

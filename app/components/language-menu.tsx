@@ -2,12 +2,20 @@ import { Form, useLocation } from "@remix-run/react";
 import { useLingui } from "@lingui/react";
 import { LANGUAGE_NAMES, LANGUAGES } from "~/lib/i18n/languages.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { TimeZoneSelect } from "./time-zone-select.tsx";
+import { useFormat } from "~/lib/use-format.ts";
 
-/** The language menu of every page's header: one button per language, so it works without JavaScript too. */
+/**
+ * The language menu of every page's header: one button per language, and the reader's time zone
+ * (a select and a button), so both work without JavaScript too.
+ */
 export function LanguageMenu() {
   const t = useT("common");
   const { i18n } = useLingui();
   const location = useLocation();
+  const tp = useT("preferences");
+  const { timeZone } = useFormat();
+  const back = `${location.pathname}${location.search}`;
   return (
     <details className="relative" data-testid="language-menu">
       <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center gap-1 rounded-md px-1 text-sm sm:px-2 text-slate-600 hover:text-slate-900 sm:min-h-8 [&::-webkit-details-marker]:hidden">
@@ -19,23 +27,40 @@ export function LanguageMenu() {
         {/* On a phone the globe alone: the header stays one row. */}
         <span className="max-sm:hidden">{LANGUAGE_NAMES[i18n.locale as keyof typeof LANGUAGE_NAMES] ?? i18n.locale}</span>
       </summary>
-      <Form method="post" action="/language" className="absolute right-0 z-30 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-        <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">{t("language.choose")}</p>
-        <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-        {LANGUAGES.map((language) => (
-          <button
-            key={language}
-            type="submit"
-            name="language"
-            value={language}
-            lang={language}
-            aria-current={language === i18n.locale ? "true" : undefined}
-            className="flex min-h-11 w-full items-center px-3 py-2 text-left text-sm hover:bg-slate-50 aria-[current]:font-semibold sm:min-h-0"
-          >
-            {LANGUAGE_NAMES[language]}
+      {/* At 375 px the panel is as wide as the screen allows, never wider. */}
+      <div className="absolute right-0 z-30 mt-1 w-72 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <Form method="post" action="/language">
+          <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">{t("language.choose")}</p>
+          <input type="hidden" name="redirectTo" value={back} />
+          {LANGUAGES.map((language) => (
+            <button
+              key={language}
+              type="submit"
+              name="language"
+              value={language}
+              lang={language}
+              aria-current={language === i18n.locale ? "true" : undefined}
+              className="flex min-h-11 w-full items-center px-3 py-2 text-left text-sm hover:bg-slate-50 aria-[current]:font-semibold sm:min-h-0"
+            >
+              {LANGUAGE_NAMES[language]}
+            </button>
+          ))}
+        </Form>
+        <Form method="post" action="/language" className="border-t border-slate-100 px-3 pb-2 pt-1" data-testid="time-zone-form">
+          <input type="hidden" name="intent" value="timeZone" />
+          <input type="hidden" name="redirectTo" value={back} />
+          <label htmlFor="header-time-zone" className="block py-1 text-xs font-semibold uppercase text-slate-500">
+            {tp("timeZone.label")}
+          </label>
+          <TimeZoneSelect id="header-time-zone" current={timeZone} describedBy="header-time-zone-hint" />
+          <p id="header-time-zone-hint" className="mt-1 text-xs text-slate-500">
+            {tp("timeZone.hint")}
+          </p>
+          <button type="submit" className="btn-secondary mt-2 min-h-11 w-full sm:min-h-8">
+            {tp("timeZone.save")}
           </button>
-        ))}
-      </Form>
+        </Form>
+      </div>
     </details>
   );
 }

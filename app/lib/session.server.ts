@@ -43,6 +43,7 @@ const loadSession = (sessionId: string) =>
           email: true,
           name: true,
           locale: true,
+          timeZone: true,
           memberships: {
             orderBy: { org: { name: "asc" } },
             select: { id: true, role: true, org: { select: { id: true, slug: true, name: true, kind: true, locale: true } } },

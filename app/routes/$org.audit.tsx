@@ -10,7 +10,7 @@ import { firstArticlePath } from "~/features/first-articles/paths.ts";
 import { auditLogChoices, ensureCanRead, listAuditLog, readAuditFilters } from "~/features/history/audit-log.server.ts";
 import { auditLogCsvPath } from "~/features/history/paths.ts";
 import { specPath } from "~/features/specs/paths.ts";
-import { formatDateTime } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { pageRequest, toPage } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
@@ -39,6 +39,7 @@ const recordPaths: Record<string, (slug: string, id: string) => string> = {
 export default function AuditLog() {
   const { org, list, choices, typed, problems } = useLoaderData<typeof loader>();
   const t = useT("history");
+  const f = useFormat();
   const exportQuery = { who: typed.who, what: typed.what, type: typed.type, from: typed.from, to: typed.to };
   return (
     <>
@@ -91,7 +92,7 @@ export default function AuditLog() {
             return (
               <li key={row.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[11rem_1fr]" data-testid="audit-row">
                 <time dateTime={row.at} className="text-slate-600">
-                  {formatDateTime(row.at)}
+                  {f.dateTime(row.at)}
                 </time>
                 <div className="min-w-0">
                   <p>

@@ -15,7 +15,7 @@ import type { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-
 import { idParam } from "~/features/specs/params.server.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { formatDay } from "~/lib/format.ts";
+import { useDueDate } from "~/features/corrective-actions/ui/due-date.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
@@ -41,14 +41,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** Whose turn it is, and by when: the first thing both sides need to know. */
-function turn(t: Translate<"correctiveActions">, ca: { status: keyof typeof CA_STATUS_LABELS; planDueAt: string; factory: string; importer: string }) {
-  return t(`turn.${ca.status}`, { factory: ca.factory, importer: ca.importer, date: formatDay(ca.planDueAt) });
+function turn(t: Translate<"correctiveActions">, ca: { status: keyof typeof CA_STATUS_LABELS; factory: string; importer: string }, due: string) {
+  return t(`turn.${ca.status}`, { factory: ca.factory, importer: ca.importer, date: due });
 }
 
 export default function CorrectiveActionPage() {
   const { org, ca, evidence, thread, can, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT("correctiveActions");
+  const dueDate = useDueDate();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
   // Each form answers its own refusal while it is shown; the banner says what was refused of a form that is gone.
@@ -74,7 +75,7 @@ export default function CorrectiveActionPage() {
         className={`mb-4 rounded-md border p-3 text-sm font-medium ${ca.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}
         data-testid="whose-turn"
       >
-        {t(ca.overdue ? "detail.overdueWaitingFor" : "detail.waitingFor", { turn: turn(t, ca) })}
+        {t(ca.overdue ? "detail.overdueWaitingFor" : "detail.waitingFor", { turn: turn(t, ca, dueDate(ca.planDueAt, ca.dueTimeZone)) })}
       </p>
       <FormAlert messages={errors}>
         {elsewhere?.problems?.length ? (
@@ -231,9 +232,11 @@ function PlanView({
     preventive: string;
     items: { id: string; action: string; owner: string; dueAt: string; overdue: boolean }[];
     planSubmittedAt: string | null;
+    dueTimeZone: string;
   };
 }) {
   const t = useT("correctiveActions");
+  const dueDate = useDueDate();
   if (!ca.planSubmittedAt && !ca.containment && !ca.rootCause) {
     return <p className="card text-sm text-slate-600">{t("plan.notYet")}</p>;
   }
@@ -259,7 +262,7 @@ function PlanView({
             <li key={i.id} className="flex flex-wrap justify-between gap-2 py-1.5">
               <span>{i.action}</span>
               <span className="text-slate-600">
-                {t("plan.itemDue", { owner: i.owner, date: i.dueAt })}{" "}
+                {t("plan.itemDue", { owner: i.owner, date: dueDate(i.dueAt, ca.dueTimeZone) })}{" "}
                 {i.overdue ? <span className="font-semibold text-red-700">{t("plan.pastDue")}</span> : null}
               </span>
             </li>

@@ -11,7 +11,7 @@ import { CA_STATUSES } from "~/features/corrective-actions/schemas.ts";
 import { pageRequest } from "~/lib/pagination.ts";
 import { idQuery } from "~/lib/query-params.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { formatDay } from "~/lib/format.ts";
+import { useDueDate } from "~/features/corrective-actions/ui/due-date.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
@@ -40,6 +40,7 @@ export default function CorrectiveActions() {
   const { org, list, partners, query, can } = useLoaderData<typeof loader>();
   const isImporter = org.kind === "IMPORTER";
   const t = useT("correctiveActions");
+  const dueDate = useDueDate();
   return (
     <>
       <PageHeader
@@ -67,7 +68,7 @@ export default function CorrectiveActions() {
         to={(ca) => correctiveActionPath(org.slug, ca.id)}
         row={(ca) => ({
           title: ca.title,
-          detail: t("list.detail", { partner: ca.partnerName ?? "", date: formatDay(ca.planDueAt) }),
+          detail: t("list.detail", { partner: ca.partnerName ?? "", date: dueDate(ca.planDueAt, ca.dueTimeZone) }),
           badges: (
             <>
               {ca.overdue ? <span className="rounded bg-red-600 px-2 py-1 font-semibold text-white">{t("overdue")}</span> : null}

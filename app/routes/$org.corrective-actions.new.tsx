@@ -96,7 +96,14 @@ export default function NewCorrectiveAction() {
             <label htmlFor={fields.planDueAt.id} className="block text-sm font-medium text-slate-700">
               {t("new.planDue")}
             </label>
-            <input {...getInputProps(fields.planDueAt, { type: "date" })} className="input mt-1" />
+            <input
+              {...getInputProps(fields.planDueAt, { type: "date" })}
+              aria-describedby={fields.planDueAt.errors ? `plan-due-hint ${fields.planDueAt.errorId}` : "plan-due-hint"}
+              className="input mt-1"
+            />
+            <p id="plan-due-hint" className="mt-1 text-xs text-slate-500">
+              {t("due.newPlanHint")}
+            </p>
             <ErrorList id={fields.planDueAt.errorId} errors={fields.planDueAt.errors} />
           </div>
         </div>

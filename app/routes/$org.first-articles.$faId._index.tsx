@@ -18,8 +18,8 @@ import { idParam } from "~/features/specs/params.server.ts";
 import { versionPath } from "~/features/specs/paths.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { formatCount } from "~/lib/format.ts";
 import { useMessageText } from "~/lib/i18n/translate.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { FormAlert } from "~/components/form-alert.tsx";
@@ -55,6 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FirstArticlePage() {
   const t = useT("firstArticles");
   const say = useMessageText();
+  const f = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { org, fa, spec, version, can } = d;
@@ -83,9 +84,9 @@ export default function FirstArticlePage() {
         description={t(fa.lotNumber ? "page.descriptionWithLot" : "page.description", {
           round: fa.round,
           lot: fa.lotNumber,
-          quantity: formatCount(fa.quantityProduced),
+          quantity: f.count(fa.quantityProduced),
           count: fa.sampleCount,
-          date: fa.inspectedOn,
+          date: f.calendarDay(fa.inspectedOn),
         })}
         actions={
           <div className="flex flex-wrap items-center gap-2">

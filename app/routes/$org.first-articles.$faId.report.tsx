@@ -7,7 +7,8 @@ import type { FirstArticleReport, ReportReading, ReportRound, ReportRow } from "
 import { loadReport } from "~/features/first-articles/report.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { formatCount, formatDateTime } from "~/lib/format.ts";
+import type { Formatter } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT, type Translate } from "~/lib/i18n/translate.ts";
 // A stylesheet, not a <style> element: the pages' policy runs no inline styles.
 import printStylesheet from "~/styles/fa-report-print.css?url";
@@ -30,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { org: { slug: ctx.org.slug }, report };
 }
 
-function byWhen(t: Translate<"firstArticles">, who: string | null, when: string | null): string {
+function byWhen(t: Translate<"firstArticles">, f: Formatter, who: string | null, when: string | null): string {
   if (!when) return "—";
-  return who ? t("report.byWhen", { who, when: formatDateTime(when) }) : formatDateTime(when);
+  return who ? t("report.byWhen", { who, when: f.dateTime(when) }) : f.dateTime(when);
 }
 
 export default function FirstArticleReportPage() {
@@ -43,6 +44,7 @@ export default function FirstArticleReportPage() {
 /** The report itself, apart from the loader, so it can be rendered on its own. */
 export function FaReport({ org, report }: { org: { slug: string }; report: FirstArticleReport }) {
   const t = useT("firstArticles");
+  const f = useFormat();
   const { header } = report;
   const faPath = firstArticlePath(org.slug, report.id);
   return (
@@ -85,11 +87,11 @@ export function FaReport({ org, report }: { org: { slug: string }; report: First
             {header.poNumber}
             {header.lotNumber ? ` / ${header.lotNumber}` : ""}
           </Fact>
-          <Fact label={t("report.quantityProduced")}>{formatCount(header.quantityProduced)}</Fact>
+          <Fact label={t("report.quantityProduced")}>{f.count(header.quantityProduced)}</Fact>
           <Fact label={t("report.samplesMeasured")}>{header.sampleCount}</Fact>
-          <Fact label={t("report.inspectedOn")}>{header.inspectedOn}</Fact>
-          <Fact label={t("report.submitted")}>{byWhen(t, header.submittedBy, header.submittedAt)}</Fact>
-          <Fact label={t("report.decided")}>{byWhen(t, header.decidedBy, header.decidedAt)}</Fact>
+          <Fact label={t("report.inspectedOn")}>{f.calendarDay(header.inspectedOn)}</Fact>
+          <Fact label={t("report.submitted")}>{byWhen(t, f, header.submittedBy, header.submittedAt)}</Fact>
+          <Fact label={t("report.decided")}>{byWhen(t, f, header.decidedBy, header.decidedAt)}</Fact>
           <Fact label={t("report.rounds")}>{report.rounds.map((r) => r.round).join(", ")}</Fact>
         </dl>
       </section>
@@ -114,6 +116,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function RoundSection({ org, round, single }: { org: { slug: string }; round: ReportRound; single: boolean }) {
   const t = useT("firstArticles");
+  const f = useFormat();
   const headingId = `round-${round.round}`;
   const status = t(`status.${round.status}`);
   const counts = [
@@ -133,7 +136,7 @@ function RoundSection({ org, round, single }: { org: { slug: string }; round: Re
             version: round.versionNumber,
             po: round.poNumber,
             lot: round.lotNumber,
-            date: round.inspectedOn,
+            date: f.calendarDay(round.inspectedOn),
             count: round.sampleCount,
           })}
           <a className="link ml-2 print:hidden" href={firstArticleCsvPath(org.slug, round.id)} download>
@@ -259,18 +262,19 @@ function Verdict({ row }: { row: ReportRow }) {
 
 function Decision({ round }: { round: ReportRound }) {
   const t = useT("firstArticles");
+  const f = useFormat();
   const decided = round.decidedAt !== null;
   return (
     <div className="fai-block mt-3 rounded-lg border border-slate-200 bg-white p-3 text-sm print:rounded-none print:border-slate-400 print:text-xs">
       <h3 className="font-semibold">{t("report.decision")}</h3>
       {decided ? (
         <p className="mt-1">
-          <span className="font-semibold">{t(`status.${round.status}`)}</span> · {byWhen(t, round.decidedBy, round.decidedAt)}
+          <span className="font-semibold">{t(`status.${round.status}`)}</span> · {byWhen(t, f, round.decidedBy, round.decidedAt)}
         </p>
       ) : (
         <p className="mt-1 text-slate-700">{round.status === "DRAFT" ? t("report.notSubmitted") : t("report.awaitingReview")}</p>
       )}
-      <p className="mt-1 text-slate-700">{t("report.submittedWhen", { when: byWhen(t, round.submittedBy, round.submittedAt) })}</p>
+      <p className="mt-1 text-slate-700">{t("report.submittedWhen", { when: byWhen(t, f, round.submittedBy, round.submittedAt) })}</p>
       {round.decisionNote ? (
         <div className="mt-2">
           <h4 className="text-xs font-medium uppercase text-slate-600">

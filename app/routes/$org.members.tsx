@@ -15,13 +15,15 @@ import {
 import { invitationToSend } from "~/features/organizations/invitations.server.ts";
 import { InviteMemberSchema, MEMBER_INTENTS, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
+import { OrgTimeZoneForm } from "~/features/organizations/ui/org-time-zone-form.tsx";
+import { orgTimeZoneToChange } from "~/features/organizations/time-zone.server.ts";
 import { replyTo } from "~/lib/action-data.ts";
 import { dispatchIntents } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { formatDayNumeric } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { membersPath } from "~/features/organizations/paths.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
@@ -31,8 +33,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
-  const [members, invitations] = await Promise.all([listMembers(ctx, pageFromUrl(request.url)), listPendingMemberInvitations(ctx)]);
-  return { org: ctx.org, me: ctx.user.id, members, invitations, can: { invite: ctx.ability.can("create", invitationToSend(ctx, "MEMBER")) } };
+  const [members, invitations, timeZone] = await Promise.all([
+    listMembers(ctx, pageFromUrl(request.url)),
+    listPendingMemberInvitations(ctx),
+    orgTimeZoneToChange(ctx),
+  ]);
+  return { org: ctx.org, me: ctx.user.id, members, invitations, timeZone, can: { invite: ctx.ability.can("create", invitationToSend(ctx, "MEMBER")) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,10 +65,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { org, me, members, invitations, can } = useLoaderData<typeof loader>();
+  const { org, me, members, invitations, timeZone, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const otherError = replyTo(actionData, "change-role", "remove", "revoke")?.result.error?.[""];
   const t = useT("members");
+  const f = useFormat();
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <>
@@ -138,7 +145,7 @@ export default function Members() {
                     <li key={i.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                       <span className="min-w-0">
                         <span className="block [overflow-wrap:anywhere]">{i.email}</span>
-                        <span className="text-xs text-slate-500">{t("pending.expires", { role: i.role, date: formatDayNumeric(i.expiresAt) })}</span>
+                        <span className="text-xs text-slate-500">{t("pending.expires", { role: i.role, date: f.dayNumeric(i.expiresAt) })}</span>
                       </span>
                       <ConfirmAction
                         label={t("revoke.label")}
@@ -154,6 +161,11 @@ export default function Members() {
           </aside>
         ) : null}
       </div>
+      {timeZone ? (
+        <div className="mt-6 max-w-md">
+          <OrgTimeZoneForm org={org} timeZone={timeZone} />
+        </div>
+      ) : null}
       {members.total === 0 ? <EmptyState title={t("empty")} /> : null}
     </>
   );

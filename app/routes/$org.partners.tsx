@@ -14,7 +14,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { pageFromUrl } from "~/lib/pagination.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { formatDayNumeric } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardPath } from "~/features/scorecards/paths.ts";
@@ -62,6 +62,7 @@ export default function Partners() {
   const { org, partnerships, status, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT("partners");
+  const f = useFormat();
   const isImporter = org.kind === "IMPORTER";
   const side = isImporter ? "IMPORTER" : "FACTORY";
   const otherError = replyTo(actionData, "end", "revoke")?.result.error?.[""];
@@ -85,11 +86,9 @@ export default function Partners() {
                     <div className="min-w-0 flex-1">
                       <p className="truncate font-medium">{partner?.name ?? invitation?.email ?? t("row.invitation")}</p>
                       <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
-                        {p.status === "ACTIVE" && p.activatedAt ? t("row.since", { date: formatDayNumeric(p.activatedAt) }) : null}
-                        {p.status === "INVITED" && invitation
-                          ? t("row.invited", { email: invitation.email, date: formatDayNumeric(invitation.expiresAt) })
-                          : null}
-                        {p.status === "ENDED" && p.endedAt ? t("row.ended", { date: formatDayNumeric(p.endedAt) }) : null}
+                        {p.status === "ACTIVE" && p.activatedAt ? t("row.since", { date: f.dayNumeric(p.activatedAt) }) : null}
+                        {p.status === "INVITED" && invitation ? t("row.invited", { email: invitation.email, date: f.dayNumeric(invitation.expiresAt) }) : null}
+                        {p.status === "ENDED" && p.endedAt ? t("row.ended", { date: f.dayNumeric(p.endedAt) }) : null}
                       </p>
                     </div>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[p.status]}`}>{t(`status.${p.status}`)}</span>

@@ -7,7 +7,7 @@ import { FootnoteRef, MedianMetric, MetricCard, MetricSection, RateMetric } from
 import { computeScorecard, parsePeriod, scorecardPair } from "~/features/scorecards/scorecard.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { formatDayWithMonthName } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardCsvPath } from "~/features/scorecards/paths.ts";
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ScorecardPage() {
   const { org, scorecard: s, csvHref } = useLoaderData<typeof loader>();
   const t = useT("dashboard");
+  const f = useFormat();
   // The root causes are named as on the corrective actions themselves.
   const tCa = useT("correctiveActions");
   // What each figure counted, once there was something to count.
@@ -96,7 +97,7 @@ export default function ScorecardPage() {
           {t("scorecard.show")}
         </button>
         <p className="w-full text-sm text-slate-600">
-          {t("scorecard.showing", { from: formatDayWithMonthName(s.period.firstDay), to: formatDayWithMonthName(s.period.lastDay) })}
+          {t("scorecard.showing", { from: f.calendarDay(s.period.firstDay), to: f.calendarDay(s.period.lastDay) })}
         </p>
       </Form>
 

@@ -17,7 +17,7 @@ import { dispatchIntents } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
-import { formatDay } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { useT } from "~/lib/i18n/translate.ts";
@@ -82,6 +82,7 @@ export default function SpecPage() {
   const { org, spec, versions, shareOptions, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT("specs");
+  const f = useFormat();
   const draft = versions.find((v) => v.status === "DRAFT");
   const formError = actionData?.result.error;
   const unshared = shareOptions.filter((o) => !o.sharedAt);
@@ -126,7 +127,7 @@ export default function SpecPage() {
                       {t("spec.version", { number: v.number })}
                     </Link>
                     <span className="text-sm text-slate-600">
-                      {v.publishedAt ? t("spec.publishedOn", { day: formatDay(v.publishedAt) }) : t("spec.startedOn", { day: formatDay(v.createdAt) })}
+                      {v.publishedAt ? t("spec.publishedOn", { day: f.day(v.publishedAt) }) : t("spec.startedOn", { day: f.day(v.createdAt) })}
                     </span>
                     <span className={`rounded px-2 py-1 text-xs font-semibold ${statusStyle[v.status]}`}>{t(`status.${v.status}`)}</span>
                     {previous ? (

@@ -21,7 +21,7 @@ import { loadSpecVersionRoute } from "~/features/specs/versions.server.ts";
 import { FileInput } from "~/features/attachments/ui/file-preview.tsx";
 import type { FirstArticleStatus } from "~/features/first-articles/schemas.ts";
 import { asSubject } from "~/lib/ability.ts";
-import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { firstArticlePath, newFirstArticlePath } from "~/features/first-articles/paths.ts";
@@ -80,6 +80,7 @@ export default function VersionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT("specs");
+  const f = useFormat();
   const { org, spec, version, can } = d;
   const isCurrent = spec.currentVersionId === version.id;
   // The acknowledgement's forms answer their own refusals while they are shown; the banner says the rest.
@@ -96,7 +97,7 @@ export default function VersionPage() {
           version.status === "DRAFT"
             ? t("version.descriptionDraft", { productCode: spec.productCode })
             : version.status === "PUBLISHED"
-              ? t("version.descriptionPublished", { productCode: spec.productCode, day: version.publishedAt ? formatDay(version.publishedAt) : "" })
+              ? t("version.descriptionPublished", { productCode: spec.productCode, day: version.publishedAt ? f.day(version.publishedAt) : "" })
               : t("version.descriptionSuperseded", { productCode: spec.productCode })
         }
         actions={
@@ -200,7 +201,7 @@ export default function VersionPage() {
                       <FirstArticleLine org={org} fa={d.firstArticles.find((f) => f.factoryId === a.factory.id)} />
                       {a.by && a.at ? (
                         <p className="text-xs text-slate-600">
-                          {a.by}, {formatDateTime(a.at)}
+                          {a.by}, {f.dateTime(a.at)}
                         </p>
                       ) : null}
                       {a.question ? <p className="mt-1 rounded bg-amber-50 p-2 text-xs text-amber-900">“{a.question}”</p> : null}
@@ -326,13 +327,14 @@ function AcknowledgePanel({
   const queryRefusal = useFormRefusal(form.id, lastResult);
   const acknowledgeRefusal = useFormRefusal("acknowledge", acknowledgeResult);
   const t = useT("specs");
+  const f = useFormat();
   return (
     <section className="card" aria-labelledby="ack">
       <h2 id="ack" className="font-semibold">
         {t("ack.heading")}
       </h2>
       {ack.status === "ACKNOWLEDGED" ? (
-        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">{t("ack.acknowledged", { day: ack.at ? formatDay(ack.at) : "" })}</p>
+        <p className="mt-2 rounded bg-green-50 p-2 text-sm text-green-900">{t("ack.acknowledged", { day: ack.at ? f.day(ack.at) : "" })}</p>
       ) : ack.status === "QUERIED" ? (
         <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
           {ack.answered ? t("ack.askedAnswered", { question: ack.question ?? "" }) : t("ack.askedWaiting", { question: ack.question ?? "" })}

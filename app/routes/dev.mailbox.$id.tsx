@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { notFound } from "~/lib/http.server.ts";
-import { formatDateTime } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { mailboxPath } from "~/lib/mailbox-path.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Email"} · Mailbox` }];
@@ -24,6 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 /** Same format as the list: fixed zone so server and browser render the same text. */
 export default function CapturedEmailPage() {
   const email = useLoaderData<typeof loader>();
+  const f = useFormat();
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <Link to={mailboxPath()} className="text-sm text-brand-600 hover:underline">
@@ -37,7 +38,7 @@ export default function CapturedEmailPage() {
         <dd className="break-all text-slate-900">{email.to}</dd>
         <dt className="text-slate-500">Sent</dt>
         <dd className="text-slate-900">
-          <time dateTime={email.createdAt}>{formatDateTime(email.createdAt)}</time>
+          <time dateTime={email.createdAt}>{f.dateTime(email.createdAt)}</time>
         </dd>
       </dl>
       {/* No allow-scripts or allow-same-origin: the email cannot run code or reach the portal's

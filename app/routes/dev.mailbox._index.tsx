@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/lib/db.server.ts";
 import { requireMailCapture } from "~/lib/mail-capture.server.ts";
 import { pageArgs, pageFromUrl, toPage } from "~/lib/pagination.ts";
-import { formatDateTime } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { mailboxPath } from "~/lib/mailbox-path.ts";
 
 // Emails captured while no RESEND_API_KEY is set (development, demo, tests).
@@ -35,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Mailbox() {
   const { page, pageCount, total, items: emails } = useLoaderData<typeof loader>();
+  const f = useFormat();
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-xl font-semibold text-slate-900">Mailbox</h1>
@@ -51,7 +52,7 @@ export default function Mailbox() {
                 <span className="mt-1 flex flex-col gap-x-3 text-sm text-slate-600 sm:flex-row sm:justify-between">
                   <span className="truncate">To: {email.to}</span>
                   <time dateTime={email.createdAt} className="shrink-0">
-                    {formatDateTime(email.createdAt)}
+                    {f.dateTime(email.createdAt)}
                   </time>
                 </span>
               </Link>

@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   return dispatchForm(await readForm(request), { create: NewOrgSchema }, async (input) => {
-    const org = await createOrganizationFor(user.id, input);
+    // A new org keeps the time of its creator until an owner says otherwise (members page).
+    const org = await createOrganizationFor(user.id, { ...input, timeZone: user.timeZone });
     return redirectWithToast(orgPath(org.slug), { message: `${org.name} is ready.` });
   });
 }

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout.tsx";
+import { BrowserTimeZone } from "~/components/browser-time-zone.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // What a refused form may send back: the fields a person would retype, never the password.
-const SIGNUP_FIELDS = { name: 100, email: 254, password: 0, orgName: 100, orgKind: 8 };
+const SIGNUP_FIELDS = { name: 100, email: 254, password: 0, orgName: 100, orgKind: 8, timeZone: 64 };
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
@@ -48,12 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return dispatchForm(
     formData,
     { signup: signupSchemaFor(Boolean(invitation)) },
-    async ({ name, email, password, redirectTo, orgName, orgKind }) => {
+    async ({ name, email, password, redirectTo, orgName, orgKind, timeZone }) => {
       const next = invitation && token ? invitationPath(token) : redirectTo ? safeRedirectPath(redirectTo) : null;
       const outcome = await requestSignup({
         name,
         email,
         password,
+        timeZone,
         org: !invitation && orgName && orgKind ? { name: orgName, kind: orgKind } : undefined,
         invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name } : null,
         redirectTo: next,
@@ -126,6 +128,7 @@ export default function Signup() {
             </fieldset>
           </>
         )}
+        <BrowserTimeZone errors={fields.timeZone.errors} errorId={fields.timeZone.errorId} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <SubmitButton pendingText={t("signup.pending")}>{t("signup.submit")}</SubmitButton>
       </Form>

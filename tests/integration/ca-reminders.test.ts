@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isOverdue, isPlanDueSoon, isPlanEscalated, isPlanOverdue, overdueItems, overdueWhere } from "~/features/corrective-actions/due.ts";
+import { dayIn, isOverdue, isPlanDueSoon, isPlanEscalated, isPlanOverdue, overdueItems } from "~/features/corrective-actions/due.ts";
+import { overdueSql } from "~/features/corrective-actions/due-sql.server.ts";
 import { sendCorrectiveActionReminders, type ReminderOptions } from "~/features/corrective-actions/reminders.server.ts";
-import type { OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
+import { Prisma, type OrgKind, type PartnershipStatus, type Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { renderEmail } from "../../emails/index.ts";
 import { createCorrectiveAction, createMember, createOrg, createPartnership } from "../support/factories.ts";
@@ -14,6 +15,9 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const T = new Date(Math.floor(Date.now() / HOUR) * HOUR);
 const at = (offsetMs: number) => new Date(T.getTime() + offsetMs);
+// Due dates are calendar days, stored as UTC midnights; these factories keep UTC (due.ts).
+const D0 = Math.floor(T.getTime() / DAY) * DAY;
+const day = (n: number) => new Date(D0 + n * DAY);
 
 const run = (now: Date, ids: string[], options: Omit<ReminderOptions, "correctiveActionIds"> = {}) =>
   sendCorrectiveActionReminders(now, { ...options, correctiveActionIds: ids });
@@ -81,7 +85,7 @@ describe("corrective action reminders", () => {
 
   it("sends 'plan due soon' once at one day before, and not at three days before", async () => {
     const w = await world();
-    const ca = await createCorrectiveAction(w.importer, w.factory, { planDueAt: at(3 * DAY) });
+    const ca = await createCorrectiveAction(w.importer, w.factory, { planDueAt: day(3) });
 
     expect(await run(T, [ca.id])).toEqual({ dueSoon: 0, overdue: 0, escalated: 0, itemsOverdue: 0 });
     expect(await queued("ca-plan-due-soon", ca.id)).toHaveLength(0);
@@ -94,20 +98,21 @@ describe("corrective action reminders", () => {
     expect(rows[0]!.data).toMatchObject({ kind: "due-soon" });
     expect(await queued("ca-plan-overdue", ca.id)).toHaveLength(0);
 
-    // Once the date passes, the overdue email follows; "due soon" is not sent again.
-    expect(await run(at(3 * DAY + HOUR), [ca.id])).toEqual({ dueSoon: 0, overdue: 2, escalated: 0, itemsOverdue: 0 });
+    // Once the day has ended, the overdue email follows; "due soon" is not sent again.
+    expect(await run(at(4 * DAY), [ca.id])).toEqual({ dueSoon: 0, overdue: 2, escalated: 0, itemsOverdue: 0 });
     expect(await queued("ca-plan-due-soon", ca.id)).toHaveLength(2);
   });
 
   it("escalates to the importer's owners only after three days overdue, once", async () => {
     const w = await world();
-    const ca = await createCorrectiveAction(w.importer, w.factory, { planDueAt: at(-2 * DAY) });
+    // Its day ended at the start of day(-2): three days later is the start of day(1).
+    const ca = await createCorrectiveAction(w.importer, w.factory, { planDueAt: day(-3) });
 
     expect(await run(T, [ca.id])).toEqual({ dueSoon: 0, overdue: 2, escalated: 0, itemsOverdue: 0 });
-    expect(await run(at(DAY - HOUR), [ca.id])).toEqual({ dueSoon: 0, overdue: 0, escalated: 0, itemsOverdue: 0 }); // 2 days 23 hours late
+    expect(await run(new Date(day(1).getTime() - 60_000), [ca.id])).toEqual({ dueSoon: 0, overdue: 0, escalated: 0, itemsOverdue: 0 }); // 2 days 23:59 late
     expect(await queued("ca-plan-overdue-escalated", ca.id)).toHaveLength(0);
 
-    expect(await run(at(DAY + HOUR), [ca.id])).toEqual({ dueSoon: 0, overdue: 0, escalated: 1, itemsOverdue: 0 });
+    expect(await run(day(1), [ca.id])).toEqual({ dueSoon: 0, overdue: 0, escalated: 1, itemsOverdue: 0 });
     expect((await run(at(2 * DAY), [ca.id])).escalated).toBe(0);
     expect((await run(at(10 * DAY), [ca.id])).escalated).toBe(0);
 
@@ -135,9 +140,9 @@ describe("corrective action reminders", () => {
       status: "PLAN_ACCEPTED",
       planDueAt: at(-20 * DAY),
       items: [
-        { action: "Check the kiln curve every shift", owner: "Li Wei", dueAt: at(-DAY) },
-        { action: "Train the glazing team", owner: "Wang Fang", dueAt: at(-2 * HOUR) },
-        { action: "Replace the handle jig", owner: "Zhang Min", dueAt: at(5 * DAY) },
+        { action: "Check the kiln curve every shift", owner: "Li Wei", dueAt: day(-2) },
+        { action: "Train the glazing team", owner: "Wang Fang", dueAt: day(-1) },
+        { action: "Replace the handle jig", owner: "Zhang Min", dueAt: day(5) },
       ],
     });
     const [late1, late2, later] = ca.items as [(typeof ca.items)[0], (typeof ca.items)[0], (typeof ca.items)[0]];
@@ -161,7 +166,7 @@ describe("corrective action reminders", () => {
       link: `http://portal.test/${w.factory.slug}/corrective-actions/${ca.id}`,
     });
 
-    // The third item's turn comes when its date passes.
+    // The third item's turn comes when its day has ended.
     expect((await run(at(6 * DAY), [ca.id])).itemsOverdue).toBe(2);
     expect((await run(at(7 * DAY), [ca.id])).itemsOverdue).toBe(0);
     expect(await queued("ca-item-overdue", later.id)).toHaveLength(2);
@@ -258,7 +263,7 @@ describe("corrective action reminders", () => {
 
     const enOverdue = rendered.get(`ca-plan-overdue:${w.factoryQuality.email}`)!;
     expect(enOverdue.subject).toBe("The corrective action plan for Glaze cracks on handles is late");
-    expect(enOverdue.text).toContain(`${w.importer.name} is waiting for your corrective action plan. It was due on March 5, 2031.`);
+    expect(enOverdue.text).toContain(`${w.importer.name} is waiting for your corrective action plan. It was due on 5 March 2031.`);
 
     const esEscalated = rendered.get(`ca-plan-overdue-escalated:${w.importerOwner.email}`)!;
     expect(esEscalated.subject).toBe(`${w.factory.name} está atrasado con el plan de acción correctiva para Glaze cracks on handles`);
@@ -267,50 +272,67 @@ describe("corrective action reminders", () => {
 
     const enSoon = rendered.get(`ca-plan-due-soon:${w.factoryQuality.email}`)!;
     expect(enSoon.subject).toBe("Reminder: the corrective action plan for Wrong carton marks is due soon");
-    expect(enSoon.text).toContain("March 10, 2031");
+    expect(enSoon.text).toContain("10 March 2031");
 
     const enItem = rendered.get(`ca-item-overdue:${w.factoryQuality.email}`)!;
     expect(enItem.subject).toBe("An action for Loose lids is late");
     expect(enItem.text).toContain("Measure every lid diameter at packing");
     expect(enItem.text).toContain("Owner: Li Wei");
-    expect(enItem.text).toContain("March 1, 2031");
+    expect(enItem.text).toContain("1 March 2031");
     const zhItem = rendered.get(`ca-item-overdue:${w.factoryOwner.email}`)!;
     expect(zhItem.text).toContain("负责人：Li Wei");
   });
 
-  it("list helpers and the Prisma filter mark the same rows late as the job", async () => {
+  it("list helpers and the lists' SQL mark the same rows late, by the end of the day in the factory's zone", async () => {
     const w = await world();
-    const late = await createCorrectiveAction(w.importer, w.factory, { planDueAt: at(-HOUR) });
-    const soon = await createCorrectiveAction(w.importer, w.factory, { planDueAt: at(DAY) });
-    const submitted = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_SUBMITTED", planDueAt: at(-DAY) });
+    await prisma.organization.update({ where: { id: w.factory.id }, data: { timeZone: "Asia/Shanghai" } });
+    // The factory's today at T, and calendar days around it (stored as UTC midnights).
+    const today = dayIn("Asia/Shanghai", T).getTime();
+    const day = (n: number) => new Date(today + n * DAY);
+    const late = await createCorrectiveAction(w.importer, w.factory, { planDueAt: day(-1) });
+    const dueToday = await createCorrectiveAction(w.importer, w.factory, { planDueAt: day(0) });
+    const soon = await createCorrectiveAction(w.importer, w.factory, { planDueAt: day(1) });
+    const submitted = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_SUBMITTED", planDueAt: day(-1) });
     const lateItem = await createCorrectiveAction(w.importer, w.factory, {
       status: "PLAN_ACCEPTED",
-      planDueAt: at(-9 * DAY),
-      items: [{ dueAt: at(DAY) }, { dueAt: at(-DAY) }],
+      planDueAt: day(-9),
+      items: [{ dueAt: day(1) }, { dueAt: day(-1) }],
     });
-    const onTime = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_ACCEPTED", planDueAt: at(-9 * DAY), items: [{ dueAt: at(DAY) }] });
-    const closed = await createCorrectiveAction(w.importer, w.factory, { status: "CLOSED", planDueAt: at(-9 * DAY), items: [{ dueAt: at(-DAY) }] });
-    const all = [late, soon, submitted, lateItem, onTime, closed];
+    const onTime = await createCorrectiveAction(w.importer, w.factory, { status: "PLAN_ACCEPTED", planDueAt: day(-9), items: [{ dueAt: day(0) }] });
+    const closed = await createCorrectiveAction(w.importer, w.factory, { status: "CLOSED", planDueAt: day(-9), items: [{ dueAt: day(-1) }] });
+    const all = [late, dueToday, soon, submitted, lateItem, onTime, closed];
+    const zone = "Asia/Shanghai";
 
-    const fromDb = await prisma.correctiveAction.findMany({ where: { AND: [{ id: { in: all.map((ca) => ca.id) } }, overdueWhere(T)] }, select: { id: true } });
-    expect(fromDb.map((ca) => ca.id).sort()).toEqual([late.id, lateItem.id].sort());
-    expect(
+    const fromSql = async (now: Date) =>
+      (
+        await prisma.$queryRaw<
+          { id: string }[]
+        >`SELECT c.id FROM "CorrectiveAction" c WHERE c.id IN (${Prisma.join(all.map((ca) => ca.id))}) AND ${overdueSql("c", now)}`
+      )
+        .map((row) => row.id)
+        .sort();
+    const fromJs = (now: Date) =>
       all
-        .filter((ca) => isOverdue(ca, T))
+        .filter((ca) => isOverdue(ca, zone, now))
         .map((ca) => ca.id)
-        .sort(),
-    ).toEqual([late.id, lateItem.id].sort());
+        .sort();
+    expect(await fromSql(T)).toEqual([late.id, lateItem.id].sort());
+    expect(fromJs(T)).toEqual([late.id, lateItem.id].sort());
+    // Once today has ended in Shanghai, today's dates are late too, in SQL as in the helpers.
+    const tomorrowThere = new Date(today + DAY - 8 * HOUR);
+    expect(await fromSql(tomorrowThere)).toEqual([late.id, dueToday.id, lateItem.id, onTime.id].sort());
+    expect(fromJs(tomorrowThere)).toEqual(await fromSql(tomorrowThere));
 
-    expect(isPlanOverdue(late, T)).toBe(true);
-    expect(isPlanOverdue(submitted, T)).toBe(false);
-    expect(isPlanOverdue({ status: "OPEN", planDueAt: late.planDueAt.toISOString() }, T)).toBe(true); // serialized loader data
-    expect(isPlanDueSoon(soon, T)).toBe(true);
-    expect(isPlanDueSoon(soon, at(-2 * DAY))).toBe(false);
-    expect(isPlanEscalated(late, at(3 * DAY))).toBe(true);
-    expect(isPlanEscalated(late, at(2 * DAY))).toBe(false);
-    expect(overdueItems(lateItem, T).map((item) => item.id)).toEqual([lateItem.items[1]!.id]);
-    expect(overdueItems(onTime, T)).toEqual([]);
-    expect(overdueItems(closed, T)).toEqual([]);
+    expect(isPlanOverdue(late, zone, T)).toBe(true);
+    expect(isPlanOverdue(submitted, zone, T)).toBe(false);
+    expect(isPlanOverdue({ status: "OPEN", planDueAt: late.planDueAt.toISOString() }, zone, T)).toBe(true); // serialized loader data
+    expect(isPlanDueSoon(soon, zone, T)).toBe(true);
+    expect(isPlanDueSoon(soon, zone, new Date(today - 2 * DAY))).toBe(false);
+    expect(isPlanEscalated(late, zone, new Date(today + 3 * DAY - 8 * HOUR))).toBe(true);
+    expect(isPlanEscalated(late, zone, new Date(today + 2 * DAY))).toBe(false);
+    expect(overdueItems(lateItem, zone, T).map((item) => item.id)).toEqual([lateItem.items[1]!.id]);
+    expect(overdueItems(onTime, zone, T)).toEqual([]);
+    expect(overdueItems(closed, zone, T)).toEqual([]);
   });
 
   it("is registered with the worker every 15 minutes", async () => {

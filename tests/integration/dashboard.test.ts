@@ -411,7 +411,7 @@ describe("needs my attention: totals beyond the items shown, and their order", (
     const lateOne = await seedCorrectiveAction(A, F, {
       status: "PLAN_ACCEPTED",
       planAcceptedAt: at(-DAY),
-      items: [{ action: "Late step", dueAt: at(-DAY / 2) }],
+      items: [{ action: "Late step", dueAt: at(-DAY) }],
     });
     // Plans submitted the earlier the later they were made: the oldest submission first.
     const plans: string[] = [];

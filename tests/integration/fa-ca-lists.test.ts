@@ -117,17 +117,26 @@ async function expectedFirstArticles(ctx: TenantContext, filters: { status?: Fir
   return { ids: sorted.map((r) => r.id), waiting: sorted.filter((r) => r.waiting).length };
 }
 
+// Due dates end with the day in the factory's zone (corrective-actions/due.ts).
+const zoneOf = (r: { partnership: { factory: { timeZone: string } | null } }) => r.partnership.factory?.timeZone ?? "UTC";
+
 async function expectedCorrectiveActions(ctx: TenantContext, filters: { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean }) {
   const rows = await prisma.correctiveAction.findMany({
     where: {
       AND: [accessible(ctx.ability, "read", "CorrectiveAction"), statusAndPartner(ctx, filters)],
     },
-    select: { id: true, status: true, planDueAt: true, items: { select: { dueAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      planDueAt: true,
+      items: { select: { dueAt: true } },
+      partnership: { select: { factory: { select: { timeZone: true } } } },
+    },
   });
   const mine: CorrectiveActionStatus[] = ctx.org.kind === "IMPORTER" ? ["PLAN_SUBMITTED", "IMPLEMENTED"] : ["OPEN", "PLAN_ACCEPTED"];
-  const rank = (r: (typeof rows)[number]) => (mine.includes(r.status) ? (isOverdue(r, NOW) ? 0 : 1) : 2);
+  const rank = (r: (typeof rows)[number]) => (mine.includes(r.status) ? (isOverdue(r, zoneOf(r), NOW) ? 0 : 1) : 2);
   const sorted = rows
-    .filter((r) => !filters.overdue || isOverdue(r, NOW))
+    .filter((r) => !filters.overdue || isOverdue(r, zoneOf(r), NOW))
     .sort((a, b) => rank(a) - rank(b) || a.planDueAt.getTime() - b.planDueAt.getTime() || (a.id < b.id ? -1 : 1));
   return { ids: sorted.map((r) => r.id), myTurn: sorted.filter((r) => rank(r) < 2).length };
 }

@@ -2,7 +2,7 @@
 // the type the browser claims. Isomorphic: the upload handler sniffs with it,
 // the file input builds its `accept` list from it, previews read its table.
 
-import { formatList } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 
 export const FILE_KINDS = ["pdf", "png", "jpeg", "webp", "dxf", "step"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -102,9 +102,8 @@ export function isImageType(contentType: string) {
 
 /** "PDF, PNG or JPEG" in the reader's language: "PDF、PNG或JPEG" in Chinese. */
 export function describeKinds(kinds: readonly FileKind[], locale: string) {
-  return formatList(
+  return formatterFor(locale).list(
     kinds.map((k) => FILE_TYPES[k].label),
-    locale,
     "disjunction",
   );
 }
@@ -116,11 +115,9 @@ export function acceptAttribute(kinds: readonly FileKind[] = FILE_KINDS) {
   return [...types, ...kinds.flatMap((k) => FILE_TYPES[k].extensions)].join(",");
 }
 
-/** 20 MB, 1.5 KB, 300 bytes */
-export function formatBytes(bytes: number) {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / (1024 * 1024), "MB"];
-  return `${Number(value.toFixed(value < 10 ? 1 : 0))} ${unit}`;
+/** 20 MB, 1.5 kB, 300 bytes, in the reader's language (English where a message carries it as a value). */
+export function formatBytes(bytes: number, language = "en") {
+  return formatterFor(language).bytes(bytes);
 }
 
 export const MAX_FILE_NAME_LENGTH = 150;

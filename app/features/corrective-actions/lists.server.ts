@@ -5,6 +5,7 @@ import { readableCorrectiveActionsSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { Prisma, type CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { isOverdue } from "./due.ts";
+import { overdueSql } from "./due-sql.server.ts";
 
 type ListQuery = { status?: CorrectiveActionStatus; partnerId?: string; overdue?: boolean; page: number; pageSize: number };
 
@@ -16,7 +17,7 @@ const listSelect = {
   planDueAt: true,
   updatedAt: true,
   items: { select: { dueAt: true } },
-  partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true } } } },
+  partnership: { select: { importer: { select: { name: true } }, factory: { select: { name: true, timeZone: true } } } },
 } satisfies Prisma.CorrectiveActionSelect;
 
 /**
@@ -28,9 +29,8 @@ const listSelect = {
  */
 async function pageOfIds(ctx: TenantContext, query: ListQuery, now: Date) {
   const importer = ctx.org.kind === "IMPORTER";
-  // The rule of `overdueWhere` in due.ts: a late plan, or a late item of an accepted plan.
-  const late = Prisma.sql`((c.status = 'OPEN' AND c."planDueAt" < ${now.toISOString()}::timestamp(3))
-    OR (c.status = 'PLAN_ACCEPTED' AND EXISTS (SELECT 1 FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${now.toISOString()}::timestamp(3))))`;
+  // The rule of `isOverdue` in due.ts: a late plan, or a late item of an accepted plan, by the factory's day.
+  const late = overdueSql("c", now);
   const filters = [readableCorrectiveActionsSql(ctx, "c")];
   if (query.status) filters.push(Prisma.sql`c.status = ${query.status}::text::"CorrectiveActionStatus"`);
   if (query.partnerId) filters.push(importer ? Prisma.sql`c."factoryId" = ${query.partnerId}` : Prisma.sql`c."importerId" = ${query.partnerId}`);
@@ -47,6 +47,8 @@ async function pageOfIds(ctx: TenantContext, query: ListQuery, now: Date) {
       ARRAY(SELECT id FROM listed ORDER BY my_turn_late DESC, my_turn DESC, "planDueAt" ASC, id ASC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) AS ids`;
   return row!;
 }
+
+const factoryZone = (ca: { partnership: { factory: { timeZone: string } | null } }) => ca.partnership.factory?.timeZone ?? "UTC";
 
 /**
  * Corrective actions for the list page. Whose turn it is decides the order:
@@ -68,7 +70,9 @@ export async function listCorrectiveActions(ctx: TenantContext, query: ListQuery
     return [
       {
         ...ca,
-        overdue: isOverdue({ ...ca, items: planItems }, now),
+        overdue: isOverdue({ ...ca, items: planItems }, factoryZone(ca), now),
+        // The zone the due date is a day of (the factory's), named next to it.
+        dueTimeZone: factoryZone(ca),
         partnerName: ctx.org.kind === "IMPORTER" ? ca.partnership.factory?.name : ca.partnership.importer.name,
       },
     ];

@@ -24,7 +24,7 @@ export async function loadCorrectiveActionPage(ctx: TenantContext, id: string, u
         select: {
           status: true,
           importer: { select: { name: true, attachments: filesOn("CorrectiveAction", id) } },
-          factory: { select: { name: true, attachments: filesOn("CorrectiveAction", id) } },
+          factory: { select: { name: true, timeZone: true, attachments: filesOn("CorrectiveAction", id) } },
         },
       },
       items: { orderBy: { position: "asc" }, select: { id: true, action: true, owner: true, dueAt: true } },
@@ -34,6 +34,8 @@ export async function loadCorrectiveActionPage(ctx: TenantContext, id: string, u
   const thread = await listComments(ctx, caThread(ca), { before: url.searchParams.get("before") });
   const subject = asSubject("CorrectiveAction", ca);
   const { importer, factory } = ca.partnership;
+  // Due dates are days of the factory's zone (due.ts); the page names it next to them.
+  const dueTimeZone = factory?.timeZone ?? "UTC";
   return {
     ca: {
       id: ca.id,
@@ -55,9 +57,10 @@ export async function loadCorrectiveActionPage(ctx: TenantContext, id: string, u
       closedAt: iso(ca.closedAt),
       importer: importer.name,
       factory: factory?.name ?? "",
-      items: ca.items.map((i) => ({ id: i.id, action: i.action, owner: i.owner, dueAt: isoDay(i.dueAt), overdue: isItemOverdue(ca, i) })),
-      overdue: isOverdue(ca),
-      planOverdue: isPlanOverdue(ca),
+      items: ca.items.map((i) => ({ id: i.id, action: i.action, owner: i.owner, dueAt: isoDay(i.dueAt), overdue: isItemOverdue(ca, i, dueTimeZone) })),
+      overdue: isOverdue(ca, dueTimeZone),
+      planOverdue: isPlanOverdue(ca, dueTimeZone),
+      dueTimeZone,
     },
     evidence: mergeFiles(importer.attachments, factory?.attachments),
     thread,

@@ -16,7 +16,7 @@ import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/out
 import { DECIDERS, emailsTo, recipientSelect } from "~/features/notifications/recipients.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import type { CorrectiveActionReminderKind } from "../../../emails/corrective-action-reminder.tsx";
-import { DUE_SOON_MS, ESCALATE_AFTER_MS } from "./due.ts";
+import { DUE_SOON_MS, isItemOverdue, isPlanDueSoon, isPlanEscalated, isPlanOverdue } from "./due.ts";
 import { appUrl } from "~/lib/app-url.server.ts";
 import { correctiveActionPath } from "./paths.ts";
 
@@ -65,7 +65,8 @@ interface OrgInfo {
   id: string;
   slug: string;
   name: string;
-  members: { role: string; user: { id: string; email: string; locale: string } }[];
+  timeZone: string;
+  members: { role: string; user: { id: string; email: string; locale: string; timeZone: string } }[];
 }
 
 async function loadOrgs(tx: Tx, ids: Iterable<string>): Promise<Map<string, OrgInfo>> {
@@ -75,10 +76,11 @@ async function loadOrgs(tx: Tx, ids: Iterable<string>): Promise<Map<string, OrgI
       id: true,
       slug: true,
       name: true,
+      timeZone: true,
       memberships: { where: { role: { in: [...DECIDERS] } }, select: { role: true, ...recipientSelect.select } },
     },
   });
-  return new Map(orgs.map((org) => [org.id, { id: org.id, slug: org.slug, name: org.name, members: org.memberships }]));
+  return new Map(orgs.map((org) => [org.id, { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone, members: org.memberships }]));
 }
 
 interface Subject {
@@ -187,8 +189,9 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
     batchSize: options.batchSize ?? BATCH_SIZE,
     scope: ids ? [...ids].sort().join(",") : "*",
   };
+  // The queries select by UTC, wider than any zone's day (a day ends no earlier than 10 hours
+  // after its UTC midnight, in UTC+14); due.ts then decides each row by the factory's zone.
   const soonUntil = new Date(now.getTime() + DUE_SOON_MS);
-  const escalateBefore = new Date(now.getTime() - ESCALATE_AFTER_MS);
 
   // Plans the factory still owes that are due within two days or late, oldest due first.
   const openPlans = (extra: Prisma.CorrectiveActionWhereInput[] = []): Prisma.CorrectiveActionWhereInput => ({
@@ -209,7 +212,7 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
       // Read again inside the transaction: a plan submitted meanwhile gets no reminder.
       const cas = await tx.correctiveAction.findMany({
         where: openPlans([{ id: { in: rows.map((row) => row.id) } }]),
-        select: { id: true, title: true, planDueAt: true, importerId: true, factoryId: true },
+        select: { id: true, title: true, status: true, planDueAt: true, importerId: true, factoryId: true },
       });
       const subjects = await loadSubjects(tx, cas);
       const dueSoon: EmailToEnqueue[] = [];
@@ -219,14 +222,14 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
         const subject = subjects.get(ca.id);
         if (!subject) continue;
         const { factory, importer } = subject;
-        const due = ca.planDueAt.getTime();
-        if (due > now.getTime()) {
+        const zone = factory.timeZone;
+        if (isPlanDueSoon(ca, zone, now)) {
           dueSoon.push(...emailsFor("due-soon", "ca-plan-due-soon", ca.id, subject, factory, DECIDERS, { dueAt: ca.planDueAt }));
-        } else if (due < now.getTime()) {
+        } else if (isPlanOverdue(ca, zone, now)) {
           // Sent even when the plan is already past the escalation point (the job was down,
           // or the date was set in the past): the factory hears it before or with the importer.
           overdue.push(...emailsFor("overdue", "ca-plan-overdue", ca.id, subject, factory, DECIDERS, { dueAt: ca.planDueAt }));
-          if (due < escalateBefore.getTime()) {
+          if (isPlanEscalated(ca, zone, now)) {
             escalated.push(...emailsFor("escalated", "ca-plan-overdue-escalated", ca.id, subject, importer, ["OWNER"], { dueAt: ca.planDueAt }));
           }
         }
@@ -270,7 +273,8 @@ export async function sendCorrectiveActionReminders(now: Date = new Date(), opti
       const emails: EmailToEnqueue[] = [];
       for (const item of items) {
         const subject = subjects.get(item.correctiveAction.id);
-        if (!subject) continue;
+        // The rows are late by UTC; an item is late once its day has ended at the factory.
+        if (!subject || !isItemOverdue({ status: "PLAN_ACCEPTED" }, item, subject.factory.timeZone, now)) continue;
         emails.push(
           ...emailsFor("item-overdue", "ca-item-overdue", item.id, subject, subject.factory, DECIDERS, {
             dueAt: item.dueAt,

@@ -8,6 +8,7 @@
 // lib/read-conditions.server.ts, which mirrors ability.ts's read rules. The
 // totals come from here; the records shown are read again through the
 // ability, by id, in attention.server.ts.
+import { lateItemSql, latePlanSql, oldestMissedDaySql, overdueSql } from "~/features/corrective-actions/due-sql.server.ts";
 import { orgOverviewColumns, type OrgOverview } from "~/features/partners/overview.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -61,8 +62,8 @@ const group = (rows: Prisma.Sql) => Prisma.sql`(
     'shown', coalesce(jsonb_agg(to_jsonb(r) - 'n' ORDER BY r.n) FILTER (WHERE r.n <= ${Prisma.raw(String(ATTENTION_LIMIT))}), '[]'::jsonb))
   FROM (${rows}) r)`;
 
-/** An accepted plan's item whose date has passed. */
-const lateItem = (now: Date) => Prisma.sql`EXISTS (SELECT 1 FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${ts(now)})`;
+/** An accepted plan's item whose day has ended in the factory's zone (corrective-actions/due.ts). */
+const lateItem = (now: Date) => lateItemSql("c", now);
 
 function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
   const me = reader.org.id;
@@ -95,7 +96,7 @@ function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
           AND o.status IN ('DRAFT', 'REJECTED')
           AND NOT EXISTS (SELECT 1 FROM "FirstArticle" ox WHERE ox."seriesId" = o."seriesId" AND ox.round > o.round))`)} AS "first-articles-to-start",
     ${group(Prisma.sql`
-      SELECT c.id, c."planDueAt" < ${ts(now)} AS late, row_number() OVER (ORDER BY c."planDueAt", c.id) AS n
+      SELECT c.id, ${latePlanSql("c", now)} AS late, row_number() OVER (ORDER BY c."planDueAt", c.id) AS n
       FROM "CorrectiveAction" c
       WHERE ${readableCorrectiveActionsSql(reader, "c")} AND c.status = 'OPEN'`)} AS "corrective-actions-to-answer",
     ${group(Prisma.sql`
@@ -139,17 +140,16 @@ function importerStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
     ${group(myCorrectiveActions("PLAN_SUBMITTED", "planSubmittedAt"))} AS "plans-to-review",
     ${group(myCorrectiveActions("IMPLEMENTED", "implementedAt"))} AS "actions-to-verify",
     ${group(Prisma.sql`
-      -- Factories with an overdue action (the rule of overdueWhere in corrective-actions/due.ts), most of them first;
+      -- Factories with an overdue action (the rule of isOverdue in corrective-actions/due.ts), most of them first;
       -- the name as the importer's newest partnership with the factory gives it.
       SELECT c."factoryId" AS id, count(*) AS count,
-        floor(extract(epoch FROM min(CASE WHEN c.status = 'OPEN' THEN c."planDueAt"
-          ELSE (SELECT min(i."dueAt") FROM "CorrectiveActionItem" i WHERE i."correctiveActionId" = c.id AND i."dueAt" < ${ts(now)}) END)) * 1000) AS since,
+        floor(extract(epoch FROM min(${oldestMissedDaySql("c", now)})) * 1000) AS since,
         (SELECT o.name FROM "Partnership" p JOIN "Organization" o ON o.id = p."factoryId"
           WHERE ${readablePartnershipsSql(reader, "p")} AND p."factoryId" = c."factoryId" ORDER BY p."createdAt" DESC LIMIT 1) AS name,
         row_number() OVER (ORDER BY count(*) DESC, c."factoryId") AS n
       FROM "CorrectiveAction" c
       WHERE ${readableCorrectiveActionsSql(reader, "c")}
-        AND ((c.status = 'OPEN' AND c."planDueAt" < ${ts(now)}) OR (c.status = 'PLAN_ACCEPTED' AND ${lateItem(now)}))
+        AND ${overdueSql("c", now)}
       GROUP BY c."factoryId"`)} AS "overdue-partners",
     ${overview}`;
 }

@@ -18,7 +18,7 @@ import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { Translate } from "~/lib/i18n/translate.ts";
-import { formatDayWithMonthName } from "~/lib/format.ts";
+import { formatterFor } from "~/lib/format.ts";
 
 export interface AttentionItem {
   id: string;
@@ -106,7 +106,11 @@ export async function getDashboard(ctx: TenantContext, now: Date = new Date()): 
 
 // ---- Helpers ----
 
-const day = (date: Date | null | undefined) => (date ? formatDayWithMonthName(date) : "");
+/** Dates in the reader's language and zone; a due date as the calendar day it is. */
+function datesFor(user: { locale: string; timeZone: string }) {
+  const f = formatterFor(user.locale, user.timeZone);
+  return { day: (date: Date | null | undefined) => (date ? f.day(date) : ""), dueDay: (date: Date) => f.calendarDay(date) };
+}
 const iso = (date: Date | null | undefined, fallback: Date) => (date ?? fallback).toISOString();
 
 function truncate(text: string, max = 140) {
@@ -220,6 +224,7 @@ function findFactorySpecs(ctx: TenantContext, groupIds: string[], titleIds: stri
 async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise<Record<FactoryGroupKey, AttentionItem[]>> {
   const slug = ctx.org.slug;
   const t = accountTranslator(ctx.user, "dashboard");
+  const { day, dueDay } = datesFor(ctx.user);
   const [specs, firstArticles, correctiveActions] = await Promise.all([
     findFactorySpecs(ctx, idsOf(selection("specs-to-acknowledge"), selection("first-articles-to-start")), specIdsOf(selection("first-articles-to-finish"))),
     read(idsOf(selection("first-articles-to-finish")), findFirstArticles(ctx)),
@@ -288,7 +293,7 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
       importer: ca.partnership.importer.name,
       severity: ca.severity,
       returned: ca.reviewNote ? "yes" : "no",
-      date: day(ca.planDueAt),
+      date: dueDay(ca.planDueAt),
     }),
     href: caHref(ctx, ca.id),
     overdue: Boolean(shown.late),
@@ -306,7 +311,7 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
             importer: ca.partnership.importer.name,
             action: truncate(next.action, 80),
             overdue: overdue ? "yes" : "no",
-            date: day(next.dueAt),
+            date: dueDay(next.dueAt),
           })
         : t("attention.planAccepted", { importer: ca.partnership.importer.name, date: day(ca.planAcceptedAt) }),
       href: caHref(ctx, ca.id),
@@ -360,6 +365,7 @@ const findSpecTitles = (ctx: TenantContext) => (ids: string[]) =>
 async function importerItems(ctx: TenantContext, now: Date, selection: SelectionOf): Promise<Record<ImporterGroupKey, AttentionItem[]>> {
   const slug = ctx.org.slug;
   const t = accountTranslator(ctx.user, "dashboard");
+  const { day, dueDay } = datesFor(ctx.user);
   const [acks, firstArticles, specs, correctiveActions] = await Promise.all([
     read(idsOf(selection("factory-questions"), selection("recent-acknowledgements")), findAcknowledgements(ctx)),
     read(idsOf(selection("first-articles-to-review")), findFirstArticles(ctx)),
@@ -417,7 +423,7 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
     return {
       id: partner.id,
       label: partner.name ?? t("attention.factoryFallback"),
-      detail: t("attention.overdue", { count, since: since ? "yes" : "no", date: day(since) }),
+      detail: t("attention.overdue", { count, since: since ? "yes" : "no", date: since ? dueDay(since) : "" }),
       href: correctiveActionsPath(slug, { partner: partner.id, overdue: true }),
       overdue: true,
       at: (since ?? now).toISOString(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Tx } from "~/lib/db.server.ts";
+import { timeZoneOr } from "~/lib/time-zones.ts";
 import { parseTemplateData, toLocale, type TemplateData, type TemplateName } from "../../../emails/index.ts";
 
 interface Common {
@@ -9,6 +10,8 @@ interface Common {
   to: string;
   /** The recipient's language; unknown values fall back to English. */
   locale?: string | null;
+  /** The recipient's time zone, for the times the email names; UTC when unknown. */
+  timeZone?: string | null;
   /**
    * Names the event and recipient, e.g. `invitation:${invitation.id}`. Enqueueing the
    * same key again is a no-op, and the key goes to Resend so a retry never sends twice.
@@ -37,6 +40,7 @@ function toRow(email: EmailToEnqueue): Prisma.OutboxEmailCreateManyInput {
     // Validated now so that a bad call fails in the request that made it, not later in the worker.
     data: parseTemplateData(email.template, email.data) as Prisma.InputJsonValue,
     locale: toLocale(email.locale),
+    timeZone: timeZoneOr(email.timeZone),
     idempotencyKey: checked.data.idempotencyKey,
     // The app's clock, which the worker compares against (the column default would use the
     // database clock and session time zone).

@@ -18,6 +18,7 @@ export interface ClaimedEmail {
   template: string;
   data: unknown;
   locale: string;
+  timeZone: string;
   /** Including this attempt. */
   attempts: number;
   idempotencyKey: string;
@@ -80,7 +81,7 @@ export async function claimBatch(
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "orgId", "to", template, data, locale, attempts, "idempotencyKey"`;
+    RETURNING id, "orgId", "to", template, data, locale, "timeZone", attempts, "idempotencyKey"`;
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts), data: typeof row.data === "string" ? JSON.parse(row.data) : row.data }));
 }
 
@@ -93,7 +94,7 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 async function deliver(row: ClaimedEmail, send: Send): Promise<SendResult> {
   let rendered;
   try {
-    rendered = await renderEmail(row.template, row.locale, row.data);
+    rendered = await renderEmail(row.template, row.locale, row.data, row.timeZone);
   } catch (error) {
     // Bad data or an unknown template will not get better by waiting.
     return { ok: false, retryable: false, message: `Cannot render: ${(error as Error).message}` };

@@ -15,6 +15,7 @@ interface NewAccount {
   email: string;
   passwordHash: string;
   locale?: string;
+  timeZone?: string;
   org?: { name: string; kind: OrgKind };
 }
 
@@ -23,10 +24,18 @@ export async function insertAccount(tx: Tx, input: NewAccount) {
   const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new EmailTakenError();
   const user = await tx.user.create({
-    data: { email: input.email, name: input.name, locale: input.locale ?? "en", password: { create: { hash: input.passwordHash } } },
+    data: {
+      email: input.email,
+      name: input.name,
+      locale: input.locale ?? "en",
+      timeZone: input.timeZone ?? "UTC",
+      password: { create: { hash: input.passwordHash } },
+    },
     select: { id: true, email: true, name: true },
   });
-  const org = input.org ? await createOrganization(tx, { name: input.org.name, kind: input.org.kind, locale: input.locale, ownerId: user.id }) : null;
+  const org = input.org
+    ? await createOrganization(tx, { name: input.org.name, kind: input.org.kind, locale: input.locale, timeZone: input.timeZone, ownerId: user.id })
+    : null;
   if (org) {
     await recordAudit(tx, { orgId: org.id, actorId: user.id, action: "user.signup", subjectType: "User", subjectId: user.id, after: { email: user.email } });
   }

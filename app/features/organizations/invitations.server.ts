@@ -34,7 +34,7 @@ export type InvitationState = "valid" | "expired" | "used" | "revoked";
  */
 export async function createInvitation(
   tx: Tx,
-  by: { org: { id: string }; user: { id: string } },
+  by: { org: { id: string }; user: { id: string; timeZone: string } },
   input: { kind: InvitationKind; email: string; role: Role; locale: string; partnershipId?: string },
 ) {
   const now = new Date();
@@ -49,7 +49,8 @@ export async function createInvitation(
   });
   return {
     invitation,
-    envelope: { orgId, to: input.email, locale: input.locale, idempotencyKey: `invitation:${invitation.id}` },
+    // The invitee has no zone yet: the expiry is written in the inviter's.
+    envelope: { orgId, to: input.email, locale: input.locale, timeZone: by.user.timeZone, idempotencyKey: `invitation:${invitation.id}` },
     link: { acceptUrl: invitationUrl(token), expiresAt: invitation.expiresAt.toISOString() },
   };
 }

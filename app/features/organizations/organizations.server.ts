@@ -14,13 +14,14 @@ async function uniqueSlug(tx: Tx, name: string) {
   return `${base}-${randomBytes(6).toString("hex")}`;
 }
 
-/** Creates an org with its creator as OWNER. */
-export async function createOrganization(tx: Tx, input: { name: string; kind: OrgKind; locale?: string; ownerId: string }) {
+/** Creates an org with its creator as OWNER, in the creator's time zone unless told otherwise. */
+export async function createOrganization(tx: Tx, input: { name: string; kind: OrgKind; locale?: string; timeZone?: string; ownerId: string }) {
   const org = await tx.organization.create({
     data: {
       name: input.name,
       kind: input.kind,
       locale: input.locale ?? "en",
+      timeZone: input.timeZone ?? "UTC",
       slug: await uniqueSlug(tx, input.name),
       memberships: { create: { userId: input.ownerId, role: "OWNER" } },
     },
@@ -36,6 +37,6 @@ export async function createOrganization(tx: Tx, input: { name: string; kind: Or
   return org;
 }
 
-export function createOrganizationFor(userId: string, input: { name: string; kind: OrgKind; locale?: string }) {
+export function createOrganizationFor(userId: string, input: { name: string; kind: OrgKind; locale?: string; timeZone?: string }) {
   return prisma.$transaction((tx) => createOrganization(tx, { ...input, ownerId: userId }));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES, toLanguage } from "~/lib/i18n/languages.ts";
+import { browserTimeZoneSchema } from "~/lib/time-zones.ts";
 
 export const ROLES = ["OWNER", "QUALITY", "MEMBER", "VIEWER"] as const;
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
@@ -55,6 +56,7 @@ export const InvitedSignupSchema = z.object({
   password: passwordSchema,
   invitation: z.string().max(200).optional(),
   redirectTo: z.string().max(2000).optional(),
+  timeZone: browserTimeZoneSchema,
 });
 
 export const SignupSchema = InvitedSignupSchema.extend({ orgName: orgNameSchema, orgKind: orgKindSchema });

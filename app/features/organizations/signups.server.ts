@@ -24,6 +24,8 @@ export interface SignupInput {
   email: string;
   password: string;
   locale?: string;
+  /** The browser's zone (checked by the schema): the account's and its org's. */
+  timeZone?: string;
   org?: { name: string; kind: OrgKind };
   /** Where the account lands once it exists (an invitation page); checked by the caller. */
   redirectTo?: string | null;
@@ -55,6 +57,7 @@ async function recordAttempt(input: SignupInput, passwordHash: string, owner: Ow
         email: input.email,
         name: input.name,
         locale: owner?.locale ?? input.locale ?? "en",
+        timeZone: input.timeZone ?? "UTC",
         passwordHash: owner ? "" : passwordHash,
         orgName: input.org?.name ?? null,
         orgKind: input.org?.kind ?? null,
@@ -99,7 +102,14 @@ export async function requestSignup(input: SignupInput): Promise<SignupOutcome> 
   const owner = await findOwner(input.email);
   if (!owner && input.invitation && input.invitation.email === input.email) {
     try {
-      const { user, org } = await createAccount({ name: input.name, email: input.email, passwordHash, locale: input.locale, org: input.org });
+      const { user, org } = await createAccount({
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        locale: input.locale,
+        timeZone: input.timeZone,
+        org: input.org,
+      });
       return { status: "signed-in", user, org };
     } catch (error) {
       if (!(error instanceof EmailTakenError)) throw error;
@@ -161,6 +171,7 @@ export async function confirmSignup(token: string, password: string): Promise<Co
         email: request.email,
         passwordHash: request.passwordHash,
         locale: request.locale,
+        timeZone: request.timeZone,
         org: request.orgName && request.orgKind ? { name: request.orgName, kind: request.orgKind } : undefined,
       });
       return { status: "created" as const, user, org, redirectTo: request.redirectTo };

@@ -16,6 +16,7 @@ import type history from "~/locales/en/history.json";
 import type landing from "~/locales/en/landing.json";
 import type members from "~/locales/en/members.json";
 import type partners from "~/locales/en/partners.json";
+import type preferences from "~/locales/en/preferences.json";
 import type specs from "~/locales/en/specs.json";
 import type threads from "~/locales/en/threads.json";
 import type { Language } from "./languages.ts";
@@ -32,6 +33,7 @@ export interface Catalogues {
   landing: typeof landing;
   members: typeof members;
   partners: typeof partners;
+  preferences: typeof preferences;
   specs: typeof specs;
   threads: typeof threads;
 }

@@ -1,4 +1,3 @@
-import { useLingui } from "@lingui/react";
 import { useId } from "react";
 import {
   acceptAttribute,
@@ -14,6 +13,7 @@ import {
 import type { FileSnapshot } from "~/features/specs/snapshot.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { useT } from "~/lib/i18n/translate.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { filePath } from "../paths.ts";
 
 type OrgRef = string | { slug: string };
@@ -38,9 +38,10 @@ function DocumentIcon({ kind }: { kind: FileKind | null }) {
  */
 export function FilePreview({ org, file, size = "md" }: { org: OrgRef; file: FileSnapshot; size?: "sm" | "md" }) {
   const t = useT("attachments");
+  const { language } = useFormat();
   const kind = fileKindOf(file.contentType);
   const inline = kind !== null && FILE_TYPES[kind].inline;
-  const facts = { kind: kind ? FILE_TYPES[kind].label : t("file"), size: formatBytes(file.size) };
+  const facts = { kind: kind ? FILE_TYPES[kind].label : t("file"), size: formatBytes(file.size, language) };
   const detail = t("detail", facts);
   if (isImageType(file.contentType)) {
     const box = size === "sm" ? "h-16 w-16" : "h-40 w-40";
@@ -100,13 +101,13 @@ export function FileInput({
 }) {
   const id = useId();
   const t = useT("attachments");
-  const { i18n } = useLingui();
   // A phone opens its camera straight away for an input that takes only photos.
   const photosOnly = accept.every((kind) => IMAGE_KINDS.includes(kind));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const kinds = describeKinds(accept, i18n.locale);
-  const text = hint ?? (maxBytes ? t("hintWithSize", { kinds, size: formatBytes(maxBytes) }) : t("hint", { kinds }));
+  const { language } = useFormat();
+  const kinds = describeKinds(accept, language);
+  const text = hint ?? (maxBytes ? t("hintWithSize", { kinds, size: formatBytes(maxBytes, language) }) : t("hint", { kinds }));
   const invalid = Boolean(errors?.length);
   return (
     <div>

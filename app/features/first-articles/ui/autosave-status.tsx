@@ -1,20 +1,20 @@
-import { formatTime } from "~/lib/format.ts";
-import { useMessageText } from "~/lib/i18n/translate.ts";
-import { useT, type Translate } from "~/lib/i18n/translate.ts";
+import type { Formatter } from "~/lib/format.ts";
+import { useMessageText, useT, type Translate } from "~/lib/i18n/translate.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import type { AutosaveStatus } from "./use-grid-readings.ts";
 
 /**
  * The line's words for each state, in the reader's language. A refusal's own words come as the
  * route sent them (a message() from the readings route) and are written here, like every form's.
  */
-function statusText(t: Translate<"firstArticles">, say: (text: string) => string, status: AutosaveStatus): string {
+function statusText(t: Translate<"firstArticles">, f: Formatter, say: (text: string) => string, status: AutosaveStatus): string {
   switch (status.state) {
     case "idle":
       return t("autosave.idle");
     case "saving":
       return t("autosave.saving");
     case "saved":
-      return t("autosave.saved", { time: formatTime(status.at) });
+      return t("autosave.saved", { time: f.time(status.at) });
     case "retrying":
       return t("autosave.retrying");
     case "refused":
@@ -39,7 +39,7 @@ const STYLE: Record<AutosaveStatus["state"], string> = {
 export function AutosaveStatusLine({ status }: { status: AutosaveStatus }) {
   const t = useT("firstArticles");
   const say = useMessageText();
-  const text = statusText(t, say, status);
+  const text = statusText(t, useFormat(), say, status);
   return (
     <p aria-live="polite" data-testid="autosave-status" data-state={status.state} className={`text-sm ${STYLE[status.state]}`}>
       {text}

@@ -101,8 +101,8 @@ describe("the decision and the next round in the reader's language", () => {
 
   it("reads in Chinese for a Chinese reader", () => {
     renderIn("zh-CN");
-    expect(screen.getByText("由 Li Wei 于 2025-03-04 09:30 UTC 提交。")).toBeTruthy();
-    expect(screen.getByText("由 Anna Berg 于 2025-03-05 14:07 UTC 拒绝。")).toBeTruthy();
+    expect(screen.getByText("由 Li Wei 于 2025年3月4日 UTC 09:30 提交。")).toBeTruthy();
+    expect(screen.getByText("由 Anna Berg 于 2025年3月5日 UTC 14:07 拒绝。")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "您的决定" })).toBeTruthy();
     expect(screen.getByRole("radio", { name: "有条件批准" })).toBeTruthy();
     expect(screen.getByText(/^1 个特性超出公差/)).toBeTruthy();
@@ -112,8 +112,8 @@ describe("the decision and the next round in the reader's language", () => {
 
   it("reads in English as before", () => {
     renderIn("en");
-    expect(screen.getByText("Submitted by Li Wei on 2025-03-04 09:30 UTC.")).toBeTruthy();
-    expect(screen.getByText("Rejected by Anna Berg on 2025-03-05 14:07 UTC.")).toBeTruthy();
+    expect(screen.getByText("Submitted by Li Wei on 4 Mar 2025, 09:30 UTC.")).toBeTruthy();
+    expect(screen.getByText("Rejected by Anna Berg on 5 Mar 2025, 14:07 UTC.")).toBeTruthy();
     expect(screen.getByText(/^1 characteristic is out of tolerance \(marked in red above\)\. The decision is final for this round\.$/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Read and acknowledge version 2" })).toBeTruthy();
   });

@@ -5,7 +5,7 @@ import { DECISIONS } from "~/features/first-articles/schemas.ts";
 import type { CharacteristicSnapshot } from "~/features/specs/snapshot.ts";
 import { SubmitButton } from "~/components/forms.tsx";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
-import { formatDateTime } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 
 interface FaForDecision {
@@ -19,11 +19,11 @@ interface FaForDecision {
   findings: Record<string, string>;
 }
 
-const when = (iso: string | null) => (iso ? formatDateTime(iso) : "");
-
 /** Who submitted and who decided, with the conditions or reasons. */
 export function FaDecisionSummary({ fa, characteristics }: { fa: FaForDecision; characteristics: CharacteristicSnapshot[] }) {
   const t = useT("firstArticles");
+  const f = useFormat();
+  const when = (iso: string | null) => (iso ? f.dateTime(iso) : "");
   const byKey = new Map(characteristics.map((c) => [c.key, c]));
   const tone = fa.status === "REJECTED" ? "border-red-300 bg-red-50" : fa.status === "SUBMITTED" ? "border-sky-300 bg-sky-50" : "border-green-300 bg-green-50";
   return (

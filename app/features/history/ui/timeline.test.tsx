@@ -26,7 +26,7 @@ describe("a record's timeline", () => {
     expect(submitted?.textContent).toContain("Li Wei (Ningbo Ceramics) submitted it for review");
     expect(rejected?.textContent).toContain("Anna Berg (Nordic Home) rejected it");
     expect(rejected?.textContent).toContain("Reason: Burr on the rim");
-    expect(within(rejected!).getByText("2025-03-06 14:07 UTC").getAttribute("datetime")).toBe("2025-03-06T14:07:00.000Z");
+    expect(within(rejected!).getByText("6 Mar 2025, 14:07 UTC").getAttribute("datetime")).toBe("2025-03-06T14:07:00.000Z");
   });
 
   it("says so when nothing has happened yet", () => {

@@ -1,10 +1,11 @@
-import { formatDateTime } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import type { TimelineEntry } from "../history.server.ts";
 
 /** A record's history, oldest first: who did what and when, with the note they gave. */
 export function Timeline({ entries, id = "history" }: { entries: readonly TimelineEntry[]; id?: string }) {
   const t = useT("history");
+  const f = useFormat();
   return (
     <section className="card mt-6 max-w-3xl" aria-labelledby={`${id}-heading`} data-testid="timeline">
       <h2 id={`${id}-heading`} className="mb-3 font-semibold">
@@ -20,7 +21,7 @@ export function Timeline({ entries, id = "history" }: { entries: readonly Timeli
                 {entry.org ? <span className="text-slate-600"> ({entry.org})</span> : null} {entry.did}
               </p>
               <p className="text-xs text-slate-600">
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                <time dateTime={entry.at}>{f.dateTime(entry.at)}</time>
               </p>
               {entry.note ? (
                 <p className="mt-1 whitespace-pre-line break-words rounded bg-slate-50 px-2 py-1 text-slate-800">

@@ -17,7 +17,7 @@ import {
   type ThreadFile,
   type ThreadReply,
 } from "~/features/threads/thread.ts";
-import { formatDateTime } from "~/lib/format.ts";
+import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 
 type OrgKind = "IMPORTER" | "FACTORY";
@@ -147,6 +147,7 @@ function CommentItem({
   failure?: ThreadReply;
 }) {
   const t = useT("threads");
+  const f = useFormat();
   const side = SIDES[comment.org.kind];
   const internal = comment.visibility === "INTERNAL";
   const headingId = `comment-${comment.id}-by`;
@@ -174,12 +175,12 @@ function CommentItem({
             {comment.org.kind === viewerOrgKind ? <span className="sr-only"> {t("yourSide")}</span> : null}
           </span>
           <span className="text-xs text-slate-500">
-            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+            <time dateTime={comment.createdAt}>{f.dateTime(comment.createdAt)}</time>
             {comment.editedAt ? (
               <>
                 {" · "}
                 <span>
-                  {t("edited")} <time dateTime={comment.editedAt}>{formatDateTime(comment.editedAt)}</time>
+                  {t("edited")} <time dateTime={comment.editedAt}>{f.dateTime(comment.editedAt)}</time>
                 </span>
               </>
             ) : null}

@@ -1,0 +1,22 @@
+import { useT } from "~/lib/i18n/translate.ts";
+import { timeZoneGroups } from "~/lib/time-zones.ts";
+
+/**
+ * A select of every zone, the current one first in a group of its own, the rest by region (the
+ * IANA names as they are: "Asia/Ho_Chi_Minh"). A native select: typing a letter jumps in it by
+ * keyboard, and a phone shows its own picker.
+ */
+export function TimeZoneSelect({ id, name = "timeZone", current, describedBy }: { id: string; name?: string; current: string; describedBy?: string }) {
+  const t = useT("preferences");
+  return (
+    <select id={id} name={name} defaultValue={current} aria-describedby={describedBy} className="input w-full">
+      {timeZoneGroups(current).map((group) => (
+        <optgroup key={group.region} label={group.region === "current" ? t("timeZone.current") : group.region || t("timeZone.noRegion")}>
+          {group.zones.map((zone) => (
+            <option key={zone}>{zone}</option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
