@@ -27,7 +27,7 @@ test("in the spec editor a refused drawing is answered under its input with the 
   const drawings = page.getByRole("region", { name: "Drawings and documents" });
   await drawings.getByLabel("Add drawings or documents").setInputFiles(tempFile("drawing.pdf", Buffer.from("<!doctype html><title>not a drawing</title>")));
   await drawings.getByRole("button", { name: "Upload" }).click();
-  await expect(drawings.getByRole("alert")).toHaveText('"drawing.pdf" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF, or STEP.');
+  await expect(drawings.getByRole("alert")).toHaveText('"drawing.pdf" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF or STEP.');
   await expect(drawings.getByLabel("Add drawings or documents")).toHaveAttribute("aria-invalid", "true");
   await expect(description).toHaveValue(typed);
   await drawings.screenshot({ path: "/tmp/uploads-refused-1280.png" });

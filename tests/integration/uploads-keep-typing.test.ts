@@ -44,7 +44,7 @@ describe("the spec editor answers a refused file next to its input and keeps wha
     expect(out.status).toBe(415);
     const reply = out.data as Reply;
     expect(reply.intent).toBe("upload");
-    expect(english(reply.result.error?.files)).toEqual(['"drawing.pdf" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF, or STEP.']);
+    expect(english(reply.result.error?.files)).toEqual(['"drawing.pdf" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF or STEP.']);
     expect(reply.result.initialValue).toMatchObject({ description: typed.description, notes: typed.notes });
     expect(await storedFor(s)).toEqual(before);
   });
@@ -149,7 +149,7 @@ describe("the first-article page answers a refused photo next to its input", () 
     const reply = out.data as Reply;
     expect({ ...reply, result: { ...reply.result, error: { files: english(reply.result.error?.files) } } }).toEqual({
       intent: "upload",
-      result: { status: "error", error: { files: ['"sample.jpg" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF, or STEP.'] } },
+      result: { status: "error", error: { files: ['"sample.jpg" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF or STEP.'] } },
     });
     expect(await prisma.attachment.count({ where: { ownerType: "FirstArticle", ownerId: fa.id } })).toBe(0);
   });

@@ -179,7 +179,7 @@ describe("receiving uploads", () => {
     const opts = options();
     const out = await rejection(receiveUploads(multipart([["drawings", file(HTML, "drawing.png", "image/png")]]), ctx, opts));
     expect(out.status).toBe(415);
-    expect(out.message).toBe('"drawing.png" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF, or STEP.');
+    expect(out.message).toBe('"drawing.png" is not an allowed file type. Upload PDF, PNG, JPEG, WebP, DXF or STEP.');
     await expectNothingStored(org.id, opts.ownerId);
   });
 
@@ -187,7 +187,7 @@ describe("receiving uploads", () => {
     const { ctx, org } = await member("FACTORY", "MEMBER");
     const opts = options({ allowed: ["png", "jpeg", "webp"] });
     const out = await rejection(receiveUploads(multipart([["photos", file(PDF, "photo.pdf")]]), ctx, opts));
-    expect(out).toEqual({ status: 415, message: '"photo.pdf" is not an allowed file type. Upload PNG, JPEG, or WebP.' });
+    expect(out).toEqual({ status: 415, message: '"photo.pdf" is not an allowed file type. Upload PNG, JPEG or WebP.' });
     await expectNothingStored(org.id, opts.ownerId);
   });
 

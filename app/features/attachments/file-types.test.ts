@@ -81,12 +81,18 @@ describe("sanitizeFileName", () => {
 
 describe("helpers", () => {
   it("describes, accepts and sizes the allow list", () => {
-    expect(describeKinds(FILE_KINDS, "en")).toBe("PDF, PNG, JPEG, WebP, DXF, or STEP");
+    expect(describeKinds(FILE_KINDS, "en")).toBe("PDF, PNG, JPEG, WebP, DXF or STEP");
     expect(describeKinds(["png", "jpeg"], "en")).toBe("PNG or JPEG");
     expect(describeKinds(["pdf", "png", "jpeg"], "zh-CN")).toBe("PDF、PNG或JPEG");
     expect(acceptAttribute(["png", "step"])).toBe("image/png,.png,.step,.stp");
     expect(formatBytes(20 * 1024 * 1024)).toBe("20 MB");
-    expect(formatBytes(1536)).toBe("1.5 KB");
+    expect(formatBytes(1536)).toBe("1.5 kB");
     expect(formatBytes(300)).toBe("300 bytes");
+    expect(formatBytes(1)).toBe("1 byte");
+  });
+  it("writes a size in the reader's language", () => {
+    expect(formatBytes(79, "zh-CN")).toBe("79字节");
+    expect(formatBytes(1536, "vi")).toBe("1,5 kB");
+    expect(formatBytes(1536, "es")).toBe("1,5 kB");
   });
 });
