@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { AppShell } from "~/components/app-shell.tsx";
 import { ErrorPage } from "~/components/error-boundary.tsx";
@@ -29,6 +29,14 @@ describe("the frame of every page", () => {
     expect(screen.getByRole("link", { name: "返回我的首页" })).toBeTruthy();
     // Each language is offered under its own name.
     for (const name of ["English", "简体中文", "Tiếng Việt", "Español"]) expect(screen.getByRole("button", { name })).toBeTruthy();
+  });
+
+  it("closes the menu once a language is chosen, as the page changes without reloading", () => {
+    shell("en");
+    const menu = screen.getByTestId("language-menu") as HTMLDetailsElement;
+    menu.open = true;
+    fireEvent.click(screen.getByRole("button", { name: "Español" }));
+    expect(menu.open).toBe(false);
   });
 
   it("offers the reader's time zone in the same menu, theirs first, as a form that posts without JavaScript", () => {

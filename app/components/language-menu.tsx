@@ -1,4 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
+import { useRef } from "react";
 import { useLingui } from "@lingui/react";
 import { LANGUAGE_NAMES, LANGUAGES } from "~/lib/i18n/languages.ts";
 import { useT } from "~/lib/i18n/translate.ts";
@@ -16,8 +17,11 @@ export function LanguageMenu() {
   const tp = useT("preferences");
   const { timeZone } = useFormat();
   const back = `${location.pathname}${location.search}`;
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The page answers a choice without reloading: the menu closes as a reloaded page's would.
+  const close = () => menu.current?.removeAttribute("open");
   return (
-    <details className="relative" data-testid="language-menu">
+    <details ref={menu} className="relative" data-testid="language-menu" onSubmit={close}>
       <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center gap-1 rounded-md px-1 text-sm sm:px-2 text-slate-600 hover:text-slate-900 sm:min-h-8 [&::-webkit-details-marker]:hidden">
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5">
           <circle cx="10" cy="10" r="8" />
