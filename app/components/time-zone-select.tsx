@@ -1,4 +1,4 @@
-import { useT } from "~/lib/i18n/translate.ts";
+import { type MessageKey, useT } from "~/lib/i18n/translate.ts";
 import { timeZoneGroups } from "~/lib/time-zones.ts";
 
 /**
@@ -8,10 +8,13 @@ import { timeZoneGroups } from "~/lib/time-zones.ts";
  */
 export function TimeZoneSelect({ id, name = "timeZone", current, describedBy }: { id: string; name?: string; current: string; describedBy?: string }) {
   const t = useT("preferences");
+  // The region in the reader's language; the zones keep their IANA names, which every system shows alike.
+  const regionLabel = (region: string) =>
+    region === "current" ? t("timeZone.current") : region ? t(`timeZone.region.${region}` as MessageKey<"preferences">) : t("timeZone.noRegion");
   return (
     <select id={id} name={name} defaultValue={current} aria-describedby={describedBy} className="input w-full">
       {timeZoneGroups(current).map((group) => (
-        <optgroup key={group.region} label={group.region === "current" ? t("timeZone.current") : group.region || t("timeZone.noRegion")}>
+        <optgroup key={group.region} label={regionLabel(group.region)}>
           {group.zones.map((zone) => (
             <option key={zone}>{zone}</option>
           ))}

@@ -92,3 +92,13 @@ describe("time zones as stored", () => {
     expect(formatterFor("en", "Nowhere/Land").time(at)).toBe("14:07 UTC");
   });
 });
+
+describe("the pseudo-locale", () => {
+  it("brackets what Intl wrote, as a catalogue's message is, so only text that bypassed both shows", () => {
+    const f = formatterFor("en-XA", "Asia/Shanghai");
+    expect(f.dateTime(at)).toBe("⟦5 Mar 2026, 22:07 GMT+8⟧");
+    expect(f.calendarDay("2026-03-05")).toBe("⟦5 Mar 2026⟧");
+    expect(f.bytes(300)).toBe("⟦300 bytes⟧");
+    expect(f.list(["PDF", "PNG"], "disjunction")).toBe("⟦PDF or PNG⟧");
+  });
+});

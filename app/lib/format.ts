@@ -12,7 +12,8 @@
 // "shortOffset" rather than zone names that locale data spells differently, and the no-break
 // spaces that ICU versions disagree on written as plain spaces.
 
-import { DEFAULT_LANGUAGE, toLanguage } from "./i18n/languages.ts";
+import { DEFAULT_LANGUAGE, PSEUDO_LANGUAGE, toLanguage } from "./i18n/languages.ts";
+import { PSEUDO_CLOSE, PSEUDO_OPEN } from "./i18n/pseudo.ts";
 import { DEFAULT_TIME_ZONE, timeZoneOr } from "./time-zones.ts";
 
 type Moment = Date | string;
@@ -54,8 +55,31 @@ export function formatterFor(language: string, timeZone: string = DEFAULT_TIME_Z
   const zone = timeZoneOr(timeZone);
   const id = `${language} ${zone}`;
   let formatter = cache.get(id);
-  if (!formatter) cache.set(id, (formatter = makeFormatter(language, zone)));
+  if (!formatter) cache.set(id, (formatter = language === PSEUDO_LANGUAGE ? marked(makeFormatter(language, zone)) : makeFormatter(language, zone)));
   return formatter;
+}
+
+/**
+ * In the pseudo-locale what Intl wrote is bracketed like a catalogue's message: it is in the
+ * reader's locale already, and the pseudo-locale shows up only what bypassed both.
+ */
+function marked(formatter: Formatter): Formatter {
+  const mark =
+    <A extends unknown[]>(write: (...args: A) => string) =>
+    (...args: A) =>
+      `${PSEUDO_OPEN}${write(...args)}${PSEUDO_CLOSE}`;
+  return {
+    language: formatter.language,
+    timeZone: formatter.timeZone,
+    calendarDay: mark(formatter.calendarDay),
+    day: mark(formatter.day),
+    dayNumeric: mark(formatter.dayNumeric),
+    dateTime: mark(formatter.dateTime),
+    time: mark(formatter.time),
+    count: mark(formatter.count),
+    bytes: mark(formatter.bytes),
+    list: mark(formatter.list),
+  };
 }
 
 function makeFormatter(language: string, timeZone: string): Formatter {
@@ -94,7 +118,9 @@ function makeFormatter(language: string, timeZone: string): Formatter {
     bytes: (n) => {
       const [value, unit] = n < 1024 ? [n, "byte"] : n < 1024 * 1024 ? [n / 1024, "kilobyte"] : [n / (1024 * 1024), "megabyte"];
       const digits = unit !== "byte" && value < 10 ? 1 : 0;
-      return plainSpaces(new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: unit === "byte" ? "long" : "short", maximumFractionDigits: digits }).format(value));
+      return plainSpaces(
+        new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: unit === "byte" ? "long" : "short", maximumFractionDigits: digits }).format(value),
+      );
     },
     list: (items, type = "conjunction") => plainSpaces(new Intl.ListFormat(locale, { type, style: "long" }).format(items)),
   };

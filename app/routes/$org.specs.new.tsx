@@ -42,7 +42,7 @@ export default function NewSpec() {
       <PageHeader title={t("list.new")} description={t("new.description")} />
       <Form method="post" className="card max-w-2xl space-y-4" {...getFormProps(form)}>
         <Field meta={fields.title} label={t("new.titleLabel")} placeholder={t("new.titlePlaceholder")} />
-        <Field meta={fields.productCode} label={t("new.productCode")} placeholder="MUG-350" />
+        <Field meta={fields.productCode} label={t("new.productCode")} placeholder={t("new.productCodePlaceholder")} />
         <TextareaField meta={fields.description} label={t("view.description")} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <SubmitButton pendingText={t("new.creating")}>{t("new.create")}</SubmitButton>

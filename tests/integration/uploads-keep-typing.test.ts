@@ -66,7 +66,7 @@ describe("the spec editor answers a refused file next to its input and keeps wha
       ]);
       expect(out.status).toBe(413);
       const reply = out.data as Reply;
-      expect(english(reply.result.error?.files)).toEqual(['The file "large.pdf" is larger than 2 KB.']);
+      expect(english(reply.result.error?.files)).toEqual(['The file "large.pdf" is larger than 2 kB.']);
       expect(reply.result.initialValue).toMatchObject(typed);
     } finally {
       if (previous === undefined) delete process.env.UPLOAD_MAX_BYTES;

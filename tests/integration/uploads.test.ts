@@ -142,7 +142,7 @@ describe("receiving uploads", () => {
     const opts = options({ maxBytes: 100 * 1024 });
     const big = Buffer.concat([PNG, Buffer.alloc(400 * 1024)]);
     const out = await rejection(receiveUploads(multipart([["photos", file(big, "huge.png")]]), ctx, opts));
-    expect(out).toEqual({ status: 413, message: 'The file "huge.png" is larger than 100 KB.' });
+    expect(out).toEqual({ status: 413, message: 'The file "huge.png" is larger than 100 kB.' });
     await expectNothingStored(org.id, opts.ownerId);
   });
 

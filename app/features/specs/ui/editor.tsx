@@ -165,7 +165,7 @@ export function MaterialRows({ form, list }: { form: AnyForm; list: ListField })
               <input {...getInputProps(f.key, { type: "hidden" })} />
               <Cell field={f.material} label={t("column.material")} placeholder={t("editor.materialPlaceholder")} />
               <Cell field={f.grade} label={t("column.grade")} placeholder={t("editor.gradePlaceholder")} />
-              <Cell field={f.source} label={t("column.source")} placeholder="EN 1388-1" />
+              <Cell field={f.source} label={t("column.source")} placeholder={t("editor.sourcePlaceholder")} />
               <RowTools form={form} list={list} index={index} count={rows.length} what="material" />
             </li>
           );
