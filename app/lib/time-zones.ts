@@ -1,7 +1,6 @@
 // IANA time zones as the portal stores them: a name Intl knows, checked on the way in (a posted
-// string is never trusted), "UTC" until someone chooses one.
-import { z } from "zod";
-import { message } from "./i18n/message.ts";
+// string is never trusted), "UTC" until someone chooses one. Without zod: the header's menu and
+// every page's formatter use it (the forms' schemas are in time-zone-schema.ts).
 
 export const DEFAULT_TIME_ZONE = "UTC";
 
@@ -29,17 +28,6 @@ export function toTimeZone(value: unknown): string | null {
     return null;
   }
 }
-
-/** A posted zone: one Intl knows (the string as it came is never stored), with this message otherwise. */
-export const timeZoneSchema = z.string({ required_error: message("preferences", "validation.timeZone") }).transform((value, ctx) => {
-  const zone = toTimeZone(value);
-  if (zone) return zone;
-  ctx.addIssue({ code: "custom", message: message("preferences", "validation.timeZone") });
-  return z.NEVER;
-});
-
-/** The zone a browser reported in a form's hidden field (BrowserTimeZone); UTC when it sent none (no JavaScript). */
-export const browserTimeZoneSchema = timeZoneSchema.optional().transform((zone) => zone ?? DEFAULT_TIME_ZONE);
 
 /** A stored zone, or UTC if it is not one any more. */
 export const timeZoneOr = (value: string | null | undefined) => toTimeZone(value) ?? DEFAULT_TIME_ZONE;

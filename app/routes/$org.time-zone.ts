@@ -7,7 +7,7 @@ import { dispatchForm } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
-import { timeZoneSchema } from "~/lib/time-zones.ts";
+import { timeZoneSchema } from "~/lib/time-zone-schema.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
 // The members page's time zone form posts here and comes back to it.

@@ -1,12 +1,16 @@
 // Whose language a page is in, and the menu that changes it: the account's language for a
 // signed-in reader, else the one chosen on this browser, else the browser's own, else English.
+import allCatalogues from "virtual:catalogues/all";
 import { describe, expect, it } from "vitest";
+import { CATALOGUE_SCRIPT_ID } from "~/lib/i18n/catalogue-script-id.ts";
+import type { ShippedCatalogues } from "~/lib/i18n/translate.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as languageRoute from "~/routes/language.ts";
 import * as rootRoute from "~/root.tsx";
 import * as dashboardRoute from "~/routes/$org._index.tsx";
 import * as faRoute from "~/routes/$org.first-articles.$faId._index.tsx";
 import { createAcknowledgement, createFirstArticle, createMember, createSpec, createSpecShare } from "../support/factories.ts";
+import { requestPage } from "../support/app-handler.ts";
 import { call, signedInMember } from "../support/routes.ts";
 
 const languageOf = async (headers: Record<string, string>, cookie?: string) => {
@@ -92,5 +96,26 @@ describe("the dashboard's lists", () => {
     const toAcknowledge = attention.groups.find((g) => g.key === "specs-to-acknowledge")!;
     expect(toAcknowledge.title).toBe("Thông số kỹ thuật cần xác nhận");
     expect(toAcknowledge.items[0]!.detail).toMatch(new RegExp(`^Từ ${importer.org.name} · phát hành .+\\. Hãy đọc, rồi xác nhận hoặc đặt câu hỏi\\.$`));
+  });
+});
+
+describe("the words a page carries", () => {
+  const shippedBy = async (path: string, language: string) => {
+    const html = await (await requestPage(path, { cookie: `sp_lang=${language}` })).text();
+    const json = new RegExp(`<script id="${CATALOGUE_SCRIPT_ID}"[^>]*>([\\s\\S]*?)</script>`).exec(html)?.[1];
+    return JSON.parse(json!) as ShippedCatalogues;
+  };
+
+  it("are the messages it shows and its namespaces' titles, in its language; the rest of those namespaces follows after it", async () => {
+    const shipped = await shippedBy("/login", "vi");
+    expect(shipped.language).toBe("vi");
+    expect(shipped.namespaces).toEqual(expect.arrayContaining(["auth", "common"]));
+    const ids = Object.keys(shipped.messages);
+    // What the log-in page shows, and every title of its namespaces (a route's meta writes them in the browser too).
+    expect(ids).toEqual(expect.arrayContaining(["auth:login.title", "auth:meta.login", "auth:meta.signup", "common:language.label"]));
+    expect(shipped.messages["auth:login.title"]).toEqual(allCatalogues.vi!["auth:login.title"]);
+    // Not the sign-up page's words, though they share the namespace.
+    expect(ids.filter((id) => id.startsWith("auth:signup."))).toEqual([]);
+    expect(ids.length).toBeLessThan(Object.keys(allCatalogues.vi!).filter((id) => id.startsWith("auth:") || id.startsWith("common:")).length / 2);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES, toLanguage } from "~/lib/i18n/languages.ts";
-import { browserTimeZoneSchema } from "~/lib/time-zones.ts";
+import { browserTimeZoneSchema } from "~/lib/time-zone-schema.ts";
 
 export const ROLES = ["OWNER", "QUALITY", "MEMBER", "VIEWER"] as const;
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {

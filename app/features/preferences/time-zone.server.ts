@@ -5,7 +5,7 @@ import { prisma } from "~/lib/db.server.ts";
 import { getEnv } from "~/lib/env.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { timeZoneCookie } from "~/lib/time-zone.server.ts";
-import { timeZoneSchema } from "~/lib/time-zones.ts";
+import { timeZoneSchema } from "~/lib/time-zone-schema.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
 
 export const TimeZoneSchema = z.object({

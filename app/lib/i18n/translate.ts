@@ -42,18 +42,31 @@ export type MessageKey<N extends Namespace> = keyof Catalogues[N] & string;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate<N extends Namespace> = (key: MessageKey<N>, values?: MessageValues) => string;
 
-/** What an i18n instance holds: "*" on the server (everything), else the "<language>/<namespace>" loaded so far. */
+/** What an i18n instance holds whole: "*" on the server (everything), else the "<language>/<namespace>" loaded so far. */
 const held = new WeakMap<I18n, Set<string>>();
-/** The namespaces each instance was asked for while it rendered: what the page ships. */
+/** The "<language>/<namespace>" a page arrived with only in part (the messages it showed), the rest on its way. */
+const partial = new WeakMap<I18n, Set<string>>();
+/** The namespaces each instance was asked for while it rendered, and the messages it wrote: what the page ships. */
 const used = new WeakMap<I18n, Set<string>>();
+const usedIds = new WeakMap<I18n, Set<string>>();
 const pending = new Map<string, Promise<void>>();
 
+/** The server's page instance: every catalogue, and a record of what the page writes. */
 export function holdsEverything(i18n: I18n) {
   held.set(i18n, new Set(["*"]));
   used.set(i18n, new Set());
+  usedIds.set(i18n, new Set());
 }
-export function holds(i18n: I18n, namespaces: readonly string[]) {
-  held.set(i18n, new Set(namespaces.map((namespace) => `${i18n.locale}/${namespace}`)));
+
+/**
+ * The browser's instance, holding what the server shipped: the messages the page showed of each
+ * namespace. The rest of those namespaces is fetched at once, beside hydration, for whatever the
+ * page shows next (a refusal, a state it changes to); it is not part of what the page waits for.
+ */
+export function arrivedWith(i18n: I18n, namespaces: readonly string[]) {
+  held.set(i18n, new Set());
+  partial.set(i18n, new Set(namespaces.map((namespace) => `${i18n.locale}/${namespace}`)));
+  for (const namespace of namespaces) void loadNamespace(i18n, i18n.locale, namespace).catch(() => undefined);
 }
 
 /** Loads a namespace of a language (its own chunk) into the instance, once. */
@@ -66,6 +79,7 @@ function loadNamespace(i18n: I18n, language: string, namespace: string): Promise
       ? load().then(({ default: messages }) => {
           i18n.load(language, messages);
           held.get(i18n)?.add(id);
+          partial.get(i18n)?.delete(id);
         })
       : Promise.reject(new Error(`No catalogue ${id}`));
     pending.set(id, loading);
@@ -81,12 +95,18 @@ export function useFollowLanguage(language: Language) {
   const { i18n } = useLingui();
   const have = held.get(i18n);
   if (!have || have.has("*") || i18n.locale === language) return;
-  const namespaces = new Set([...have].map((id) => id.slice(id.indexOf("/") + 1)));
+  const namespaces = new Set([...have, ...(partial.get(i18n) ?? [])].map((id) => id.slice(id.indexOf("/") + 1)));
   throw Promise.all([...namespaces].map((namespace) => loadNamespace(i18n, language, namespace))).then(() => i18n.activate(language));
 }
 
 export function translator<N extends Namespace>(i18n: I18n, namespace: N): Translate<N> {
-  return (key, values) => i18n._(`${namespace}:${key}`, values);
+  return (key, values) => {
+    const id = `${namespace}:${key}`;
+    usedIds.get(i18n)?.add(id);
+    // A message the server did not ship, while the rest of its namespace is still on its way: wait for it.
+    if (!(id in i18n.messages) && partial.get(i18n)?.has(`${i18n.locale}/${namespace}`)) throw loadNamespace(i18n, i18n.locale, namespace);
+    return i18n._(id, values);
+  };
 }
 
 /** Whether a name is one of the catalogues' namespaces (every language has the English ones). */
@@ -103,7 +123,8 @@ export function useNamespace(): (namespace: Namespace) => void {
   const ensure = (namespace: Namespace) => {
     used.get(i18n)?.add(namespace);
     const have = held.get(i18n);
-    if (have && !have.has("*") && !have.has(`${i18n.locale}/${namespace}`)) throw loadNamespace(i18n, i18n.locale, namespace);
+    const id = `${i18n.locale}/${namespace}`;
+    if (have && !have.has("*") && !have.has(id) && !partial.get(i18n)?.has(id)) throw loadNamespace(i18n, i18n.locale, namespace);
   };
   return ensure;
 }
@@ -144,7 +165,9 @@ export interface ShippedCatalogues {
 }
 export function shippedCatalogues(i18n: I18n): ShippedCatalogues {
   const namespaces = [...(used.get(i18n) ?? [])].sort();
-  const prefixes = namespaces.map((n) => `${n}:`);
-  const messages = Object.fromEntries(Object.entries(i18n.messages).filter(([id]) => prefixes.some((p) => id.startsWith(p))));
+  const ids = usedIds.get(i18n) ?? new Set();
+  // Titles are written by the routes' meta in the browser too, from whatever the page holds: each namespace's go along.
+  const titles = namespaces.map((n) => `${n}:meta.`);
+  const messages = Object.fromEntries(Object.entries(i18n.messages).filter(([id]) => ids.has(id) || titles.some((p) => id.startsWith(p))));
   return { language: i18n.locale as Language, namespaces, messages };
 }
