@@ -126,7 +126,8 @@ function Summary({ c, summary, hidden }: { c: CharacteristicSnapshot; summary: R
         className={`whitespace-nowrap border-b border-slate-200 px-2 py-2 max-sm:whitespace-normal max-sm:px-1 ${ROW_VERDICT_STYLE[summary.verdict]}`}
         data-row-verdict={summary.verdict}
       >
-        {t(`grid.row.${summary.verdict}`)}
+        {/* The verdict stays one line on a phone ("✓ 合格"); only its detail wraps. */}
+        <span className="whitespace-nowrap">{t(`grid.row.${summary.verdict}`)}</span>
         <span className="text-xs font-normal max-sm:block">{detail}</span>
       </td>
     </>
