@@ -36,7 +36,8 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return path.startsWith("//") ? fallback : path;
 }
 
-function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+/** What `data(value, init)` returns or throws: a value with its status and headers, not yet a Response. */
+export function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 }
 

@@ -2,6 +2,7 @@
 // user's real session cookie, and reads back status, data and redirects
 // whether the route returned or threw them.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isDataWithInit } from "~/lib/http.server.ts";
 import { createSession } from "~/lib/session.server.ts";
 import { createMember } from "./factories.ts";
 
@@ -17,10 +18,6 @@ export interface Outcome {
   data: unknown;
   location: string | null;
   headers: Headers;
-}
-
-function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
-  return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
 }
 
 /** What a loader, action or domain answer amounts to: status, data and redirect. */
