@@ -3,6 +3,7 @@
 // whether the route returned or threw them.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { isDataWithInit } from "~/lib/http.server.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import { createSession } from "~/lib/session.server.ts";
 import { createMember } from "./factories.ts";
 
@@ -89,7 +90,12 @@ export async function call(handler: unknown, path: string, options: CallOptions 
 export function formErrors(outcome: Outcome): string[] {
   const data = outcome.data as { result?: { error?: Record<string, string[]> }; error?: Record<string, string[]> } | null;
   const error = data?.result?.error ?? data?.error ?? {};
-  return Object.values(error).flat();
+  return inEnglish(Object.values(error).flat());
+}
+
+/** Messages the server decided (message() strings) as an English reader reads them; other text as it is. */
+export function inEnglish(texts: readonly string[] | null | undefined): string[] {
+  return (texts ?? []).map((text) => translateMessage("en", text));
 }
 
 type OrgOf<T> = T extends (kind: never, role: never, org?: infer O) => unknown ? O : never;
