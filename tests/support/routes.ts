@@ -94,8 +94,8 @@ export function formErrors(outcome: Outcome): string[] {
 }
 
 /** Messages the server decided (message() strings) as an English reader reads them; other text as it is. */
-export function inEnglish(texts: readonly string[] | null | undefined): string[] {
-  return (texts ?? []).map((text) => translateMessage("en", text));
+export function inEnglish(texts: readonly (string | null)[] | null | undefined): string[] {
+  return (texts ?? []).flatMap((text) => (text === null ? [] : [translateMessage("en", text)]));
 }
 
 type OrgOf<T> = T extends (kind: never, role: never, org?: infer O) => unknown ? O : never;
