@@ -46,10 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const attempt = await beginLoginAttempt({ address: clientAddressOf(context), email, knownDevice: await knownDeviceFor(request, email) });
       if (!attempt.allowed) {
         const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-        return refuse(
-          { status: 429, headers: { "Retry-After": String(seconds) } },
-          { formErrors: [waitMessage(seconds)] },
-        );
+        return refuse({ status: 429, headers: { "Retry-After": String(seconds) } }, { formErrors: [waitMessage(seconds)] });
       }
       const user = await verifyLogin(email, password);
       if (!user) return refuse(400, { formErrors: [message("auth", "errors.wrongPassword")] });

@@ -104,7 +104,8 @@ const STEP_RULES = {
   "submit-plan": { action: "submit", refusal: () => message("correctiveActions", "errors.cannotSubmit") },
   review: {
     action: "review",
-    refusal: (ca) => (ca.status === "PLAN_SUBMITTED" ? message("correctiveActions", "errors.cannotReview") : message("correctiveActions", "errors.noPlanToReview")),
+    refusal: (ca) =>
+      ca.status === "PLAN_SUBMITTED" ? message("correctiveActions", "errors.cannotReview") : message("correctiveActions", "errors.noPlanToReview"),
   },
   implement: {
     action: "implement",
@@ -113,11 +114,13 @@ const STEP_RULES = {
   },
   verify: {
     action: "verify",
-    refusal: (ca) => (ca.status === "IMPLEMENTED" ? message("correctiveActions", "errors.cannotVerify") : message("correctiveActions", "errors.notImplementedToVerify")),
+    refusal: (ca) =>
+      ca.status === "IMPLEMENTED" ? message("correctiveActions", "errors.cannotVerify") : message("correctiveActions", "errors.notImplementedToVerify"),
   },
   reopen: {
     action: "reopen",
-    refusal: (ca) => (ca.status === "IMPLEMENTED" ? message("correctiveActions", "errors.cannotReopen") : message("correctiveActions", "errors.notImplementedToReopen")),
+    refusal: (ca) =>
+      ca.status === "IMPLEMENTED" ? message("correctiveActions", "errors.cannotReopen") : message("correctiveActions", "errors.notImplementedToReopen"),
   },
 } satisfies Record<string, StepRule>;
 

@@ -59,7 +59,11 @@ export const AnswerSchema = z.object({
   rootCauseCategory: z.enum(ROOT_CAUSES, { errorMap: () => ({ message: message("correctiveActions", "validation.rootCauseFromList") }) }).optional(),
   rootCause: text(5000),
   preventive: text(5000),
-  items: z.array(ItemSchema).max(50, message("correctiveActions", "validation.tooManyItems", { max: 50 })).optional().default([]),
+  items: z
+    .array(ItemSchema)
+    .max(50, message("correctiveActions", "validation.tooManyItems", { max: 50 }))
+    .optional()
+    .default([]),
 });
 export type Answer = z.output<typeof AnswerSchema>;
 

@@ -41,7 +41,10 @@ export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], choose(message("aut
 // The language of an email: one of the portal's (app/lib/i18n/languages.ts). A tag posted or stored
 // before the languages were one list ("zh", "es-MX") reads as ours.
 export const localeSchema = z
-  .preprocess((value) => (typeof value === "string" ? (toLanguage(value) ?? value) : value), z.enum(LANGUAGES, choose(message("auth", "validation.languageFromList"))))
+  .preprocess(
+    (value) => (typeof value === "string" ? (toLanguage(value) ?? value) : value),
+    z.enum(LANGUAGES, choose(message("auth", "validation.languageFromList"))),
+  )
   .default("en");
 export const roleSchema = z.enum(ROLES, choose(message("members", "validation.roleFromList")));
 

@@ -49,9 +49,7 @@ export const commentBodySchema = z
   .min(1, EMPTY_BODY)
   .max(COMMENT_MAX_LENGTH, message("threads", "validation.bodyTooLong", { max: COMMENT_MAX_LENGTH }));
 
-const visibilitySchema = z
-  .enum(VISIBILITIES, { errorMap: () => ({ message: message("threads", "validation.visibilityRequired") }) })
-  .default("SHARED");
+const visibilitySchema = z.enum(VISIBILITIES, { errorMap: () => ({ message: message("threads", "validation.visibilityRequired") }) }).default("SHARED");
 
 const idSchema = z.string().trim().min(1).max(64);
 
@@ -60,7 +58,10 @@ export const CommentSchema = z.object({
   body: commentBodySchema,
   visibility: visibilitySchema,
   // Files uploaded ahead of the comment (as drafts of this user) to attach to it.
-  attachmentIds: z.array(idSchema).max(MAX_ATTACHMENTS_PER_COMMENT, message("threads", "validation.tooManyFiles", { max: MAX_ATTACHMENTS_PER_COMMENT })).optional(),
+  attachmentIds: z
+    .array(idSchema)
+    .max(MAX_ATTACHMENTS_PER_COMMENT, message("threads", "validation.tooManyFiles", { max: MAX_ATTACHMENTS_PER_COMMENT }))
+    .optional(),
 });
 
 export const EditCommentSchema = z.object({
