@@ -11,7 +11,7 @@ import { Timeline } from "~/features/history/ui/index.ts";
 import { handleCorrectiveActionAction } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
-import type { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
+import type { CA_STATUSES, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** Whose turn it is, and by when: the first thing both sides need to know. */
-function turn(t: Translate<"correctiveActions">, ca: { status: keyof typeof CA_STATUS_LABELS; factory: string; importer: string }, due: string) {
+function turn(t: Translate<"correctiveActions">, ca: { status: (typeof CA_STATUSES)[number]; factory: string; importer: string }, due: string) {
   return t(`turn.${ca.status}`, { factory: ca.factory, importer: ca.importer, date: due });
 }
 
@@ -227,7 +227,7 @@ function PlanView({
 }: {
   ca: {
     containment: string;
-    rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null;
+    rootCauseCategory: (typeof ROOT_CAUSES)[number] | null;
     rootCause: string;
     preventive: string;
     items: { id: string; action: string; owner: string; dueAt: string; overdue: boolean }[];

@@ -4,23 +4,7 @@ import { message } from "~/lib/i18n/message.ts";
 import type { MessageKey } from "~/lib/i18n/translate.ts";
 
 export const ROOT_CAUSES = ["UNCLEAR_INSTRUCTION", "PROCESS_STEP", "MATERIAL_VARIATION", "SKIPPED_CHECK", "EQUIPMENT", "TRAINING", "OTHER"] as const;
-export const ROOT_CAUSE_LABELS: Record<(typeof ROOT_CAUSES)[number], string> = {
-  UNCLEAR_INSTRUCTION: "Unclear or missing instruction",
-  PROCESS_STEP: "Process step",
-  MATERIAL_VARIATION: "Material variation",
-  SKIPPED_CHECK: "Skipped quality check",
-  EQUIPMENT: "Equipment",
-  TRAINING: "Training",
-  OTHER: "Other",
-};
 export const SEVERITIES = ["CRITICAL", "MAJOR", "MINOR"] as const;
-export const CA_STATUS_LABELS = {
-  OPEN: "Waiting for the factory's plan",
-  PLAN_SUBMITTED: "Plan to review",
-  PLAN_ACCEPTED: "Plan accepted — being carried out",
-  IMPLEMENTED: "Implemented — to verify",
-  CLOSED: "Verified and closed",
-} as const;
 export const CA_STATUSES = ["OPEN", "PLAN_SUBMITTED", "PLAN_ACCEPTED", "IMPLEMENTED", "CLOSED"] as const;
 
 const tooLong = (max: number) => message("common", "validation.tooLong", { max });
