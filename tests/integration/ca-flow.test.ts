@@ -449,6 +449,13 @@ describe("opening from a rejected first article", () => {
     expect(line).toContain("sample 3: 94.2 is below 94.5 mm");
     expect(line).not.toContain("sample 1");
     expect(defaults.problem).toContain("Decision note: Out of tolerance.");
+    // Drafted in the words of whoever opens it: a Chinese-reading quality lead gets it in Chinese.
+    const zhReader = await signedInMember("IMPORTER", "QUALITY", w.owner.org);
+    await prisma.user.update({ where: { id: zhReader.user.id }, data: { locale: "zh-CN" } });
+    const zh = (await newLoader(zhReader, `?firstArticle=${fa.id}`)).data as { defaults: Record<string, string> };
+    expect(zh.defaults.title).toBe(`${w.spec.title}：首件检验超出公差`);
+    expect(zh.defaults.problem).toContain(`${w.spec.title}（${w.spec.productCode}）的首件检验，采购单 ${poNumber}`);
+    expect(zh.defaults.problem).toContain("超出公差：");
 
     const opened = await newAction(w.quality, {
       factoryId: defaults.factoryId!,

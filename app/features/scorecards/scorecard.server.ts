@@ -289,7 +289,7 @@ export async function computeScorecard(
 ): Promise<Scorecard> {
   const { importerId, factoryId, from, to, now } = input;
   if (ctx.org.id !== importerId && ctx.org.id !== factoryId) notFound(message("dashboard", "scorecard.partnerNotFound"));
-  if (!(from < to)) badPeriod("The start date must be before the end date.");
+  if (!(from < to)) badPeriod(message("dashboard", "period.endBeforeStart"));
 
   const [partnerships, figures] = await Promise.all([
     // Any partnership of the pair, in any status, that the reader may see.
