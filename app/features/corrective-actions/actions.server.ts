@@ -47,7 +47,8 @@ export async function handleCorrectiveActionAction(
     thread: caThread(ca),
     path: here,
     link: (org) => correctiveActionPath(org.slug, ca.id, { thread: true }),
-    title: `corrective action “${ca.title}”`,
+    // The record's own name only: the email is written in each recipient's language.
+    title: ca.title,
   }));
   return dispatchIntents(
     form,
