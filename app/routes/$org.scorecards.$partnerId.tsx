@@ -11,7 +11,7 @@ import { useFormat } from "~/lib/use-format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardCsvPath } from "~/features/scorecards/paths.ts";
-import { useMessageText } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 

@@ -12,7 +12,8 @@ import { startSession } from "~/lib/session.server.ts";
 import { orgPath, signupPath } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
 import { useT } from "~/lib/i18n/translate.ts";
-import { message, useMessageText } from "~/lib/i18n/message.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { RichText } from "~/lib/i18n/rich-text.tsx";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
