@@ -44,7 +44,7 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   // Browsers send forms as UTF-8; a body in another charset would be read as garbage.
   const charset = /;\s*charset="?([^";\s]+)/.exec(type)?.[1];
-  if (charset && charset !== "utf-8" && charset !== "utf8") throw data(message("common", "form.notUtf8"), { status: 415 });
+  if (charset && charset !== "utf-8" && charset !== "utf8") throw data(message("common", "form.notUtf8", { encoding: "UTF-8" }), { status: 415 });
   const form = await readFormBody(request, type, limit);
   checkFormLimits(form);
   return form;

@@ -12,7 +12,7 @@ export const emailSchema = z
   .trim()
   .min(1, message("auth", "validation.emailRequired"))
   .max(254, message("auth", "validation.emailTooLong"))
-  .email(message("auth", "validation.emailInvalid"))
+  .email(message("auth", "validation.emailInvalid", { example: "name@company.com" }))
   .transform((v) => v.toLowerCase());
 
 export const passwordSchema = z
