@@ -262,7 +262,7 @@ describe("the audit log", () => {
     const lines = String((await auditCsv(reader, "?what=specVersion.query")).data)
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("时间（UTC）,操作人,电子邮箱,操作,操作代码,记录类型,记录 ID,变更");
+    expect(lines[0]).toBe("时间（UTC）,操作人,电子邮箱,操作,操作代码,记录类型,记录编号,变更");
     expect(lines[1]).toContain(`${w.factoryB.user.email},对规格书版本提出疑问,specVersion.query,规格书版本,${w.version.id}`);
     const refused = await auditCsv(reader, "?from=yesterday&to=2025-02-30");
     expect(refused.status).toBe(400);
