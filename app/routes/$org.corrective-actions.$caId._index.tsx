@@ -21,7 +21,7 @@ import { FormAlert } from "~/components/form-alert.tsx";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
-import { useT, type Translate } from "~/lib/i18n/translate.ts";
+import { useMessageText, useT, type Translate } from "~/lib/i18n/translate.ts";
 import { pageTitle, dataTitle } from "~/lib/i18n/page-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -50,6 +50,7 @@ export default function CorrectiveActionPage() {
   const actionData = useActionData<typeof action>();
   const t = useT("correctiveActions");
   const dueDate = useDueDate();
+  const say = useMessageText();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
   // Each form answers its own refusal while it is shown; the banner says what was refused of a form that is gone.
@@ -81,7 +82,7 @@ export default function CorrectiveActionPage() {
         {elsewhere?.problems?.length ? (
           <ul className="mt-1 list-disc pl-5">
             {elsewhere.problems.map((p) => (
-              <li key={p.path}>{p.message}</li>
+              <li key={p.path}>{say(p.message)}</li>
             ))}
           </ul>
         ) : null}
