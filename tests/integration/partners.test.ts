@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import * as invitationRoute from "~/routes/invitations.$token.tsx";
 import * as partners from "~/routes/$org.partners.tsx";
 import { createMember, createOrg, createPartnership, createUser, unique } from "../support/factories.ts";
@@ -90,6 +91,9 @@ describe("partnership invitations", () => {
     const second = await accept(token, await cookieFor((await createUser()).id), { factory: "new", factoryName: "Second Factory" });
     expect(second.status).toBe(410);
     expect(formErrors(second).join()).toMatch(/no longer valid/);
+    // The refusal travels as a catalogue key: a Chinese reader's page writes it in Chinese.
+    const refusal = (second.data as { result: { error: Record<string, string[]> } }).result.error[""]![0]!;
+    expect(translateMessage("zh-CN", refusal)).toBe("此邀请链接已失效：它已被使用、撤销或已过期。");
     expect(await prisma.organization.count({ where: { name: "Second Factory" } })).toBe(0);
   });
 
