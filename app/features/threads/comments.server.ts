@@ -14,6 +14,7 @@ import { readableCommentsSql } from "~/lib/read-conditions.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { message } from "~/lib/i18n/message.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import {
   commentBodySchema,
@@ -114,7 +115,11 @@ export async function listComments(ctx: TenantContext, thread: ThreadRef, option
       createdAt: c.createdAt.toISOString(),
       editedAt: c.editedAt?.toISOString() ?? null,
       author: c.authorId && authorName !== null ? { id: c.authorId, name: authorName } : null,
-      org: { id: c.orgId, name: orgName ?? "Unknown organization", kind: orgKind ?? (c.orgId === thread.importerId ? "IMPORTER" : "FACTORY") },
+      org: {
+        id: c.orgId,
+        name: orgName ?? accountTranslator(ctx.user, "threads")("unknownOrg"),
+        kind: orgKind ?? (c.orgId === thread.importerId ? "IMPORTER" : "FACTORY"),
+      },
       canEdit: withinEditWindow(c, now) && ctx.ability.can("update", asSubject("Comment", c)),
       files: (typeof files === "string" ? (JSON.parse(files) as ThreadFile[]) : files).map((f) => ({ ...f, size: Number(f.size) })),
     });
