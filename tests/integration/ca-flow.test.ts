@@ -138,7 +138,7 @@ describe("a corrective action from opening to closing", () => {
     for (const [overrides, message] of cases) {
       const out = await newAction(w.quality, openForm(w, overrides));
       expect(out.status, JSON.stringify(overrides)).toBe(400);
-      expect(formErrors(out), JSON.stringify(overrides)).toContain(message);
+      expect(inEnglish(formErrors(out)), JSON.stringify(overrides)).toContain(message);
     }
     expect(await prisma.correctiveAction.count({ where: { importerId: w.owner.org.id } })).toBe(0);
   });

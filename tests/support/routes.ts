@@ -90,7 +90,7 @@ export async function call(handler: unknown, path: string, options: CallOptions 
 export function formErrors(outcome: Outcome): string[] {
   const data = outcome.data as { result?: { error?: Record<string, string[]> }; error?: Record<string, string[]> } | null;
   const error = data?.result?.error ?? data?.error ?? {};
-  return inEnglish(Object.values(error).flat());
+  return Object.values(error).flat();
 }
 
 /** Messages the server decided (message() strings) as an English reader reads them; other text as it is. */
