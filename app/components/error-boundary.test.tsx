@@ -39,4 +39,19 @@ describe("error page", () => {
     await refusedPage("Not for you.", 403, "en");
     expect(await screen.findByText("Not for you.")).toBeTruthy();
   });
+
+  it("tells a refused form's reason in the reader's language, with the field's name as it was sent", async () => {
+    await refusedPage(message("common", "form.unknownField", { name: '"nope"' }), 400, "zh-CN");
+    expect(await screen.findByText('表单中有一个此页面不认识的字段："nope"。')).toBeTruthy();
+  });
+
+  it("says an organization that is not the reader's is not found, in English for an English reader", async () => {
+    await refusedPage(message("common", "error.orgNotFound"), 404, "en");
+    expect(await screen.findByText(/This organization does not exist/)).toBeTruthy();
+  });
+
+  it("shows the status's own words when the answer gives none", async () => {
+    const heading = await refusedPage("", 403, "es");
+    expect(heading.textContent).toBe("No tiene permiso para hacer esto");
+  });
 });

@@ -7,6 +7,7 @@ import { createMemoryRouter, RouterProvider, type ActionFunctionArgs } from "rea
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
+import { InLanguage } from "../../tests/support/i18n.tsx";
 
 const PAGE = "/acme/corrective-actions/ca-1";
 
@@ -39,7 +40,7 @@ function Page() {
 /** Renders `element` on a page whose action is `action`. */
 function renderPage(element: React.ReactNode, action: (args: ActionFunctionArgs) => Promise<Reply>) {
   const router = createMemoryRouter([{ path: "/:org/corrective-actions/:caId", element, action }], { initialEntries: [PAGE] });
-  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
+  render(<RouterProvider router={router} future={{ v7_startTransition: true }} />, { wrapper: InLanguage });
   return { router, user: userEvent.setup() };
 }
 

@@ -10,6 +10,7 @@ import { UserError } from "./errors.ts";
 import { boundedReply } from "./form-reply.server.ts";
 import { refuseForm } from "./form-shape.server.ts";
 import { parseSubmission } from "./forms.server.ts";
+import { message } from "./i18n/message.ts";
 
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]> };
 
@@ -124,7 +125,7 @@ function postedIntent<S extends Schemas>(formData: FormData, schemas: S, fallbac
   if (posted.length === 0 && fallback) return fallback;
   const [intent] = posted;
   if (posted.length === 1 && typeof intent === "string" && Object.hasOwn(schemas, intent)) return intent;
-  refuseForm("The form asks for an action this page does not have.");
+  refuseForm(message("common", "form.unknownIntent"));
 }
 
 /**

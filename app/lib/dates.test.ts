@@ -26,7 +26,7 @@ describe("business days", () => {
   });
 
   it("gives the form a message for each problem", () => {
-    const schema = businessDaySchema("Enter the date");
+    const schema = businessDaySchema();
     const said = (value: unknown) => schema.safeParse(value).error?.issues.map((issue) => translateMessage("en", issue.message));
     expect(schema.safeParse("2026-03-05").success).toBe(true);
     expect(said("0000-01-01")).toEqual(["Enter a date between 2000 and 2100"]);

@@ -25,9 +25,10 @@ export function readBusinessDay(value: string): { ok: true; date: Date } | { ok:
 
 /**
  * The one schema for a typed business date (YYYY-MM-DD, a real day, 2000–2100). Every form
- * uses it, so what the browser accepts the database can store.
+ * uses it, so what the browser accepts the database can store. `requiredMessage` (a message())
+ * says which date is missing; without one it is "Enter the date".
  */
-export function businessDaySchema(requiredMessage: string) {
+export function businessDaySchema(requiredMessage: string = message("common", "validation.date.required")) {
   return z
     .string({ required_error: requiredMessage })
     .regex(DAY_PATTERN, message("common", "validation.date.format"))

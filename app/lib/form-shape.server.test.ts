@@ -3,6 +3,7 @@ import { z } from "zod";
 import { formOf as form, refusal } from "../../tests/support/form-refusals.ts";
 import { checkFormIntent, checkFormLimits, checkFormShape, FORM_LIMITS, parseFieldName } from "./form-shape.server.ts";
 import { parseSubmission } from "./forms.server.ts";
+import { translateMessage } from "./i18n/translate.server.ts";
 
 const Schema = z.object({
   intent: z.literal("save"),
@@ -80,6 +81,16 @@ describe("the shape a schema accepts", () => {
     expect(shapeRefusal([["nope", "1"]])).toMatchObject({ status: 400, message: expect.stringContaining("does not know") });
     expect(shapeRefusal([["title.deeper", "1"]])).toMatchObject({ status: 400 });
     expect(shapeRefusal([["items[0].other", "1"]])).toMatchObject({ status: 400 });
+  });
+
+  it("tells the refusal in the reader's language, with the field's name as it was sent", () => {
+    let thrown: unknown;
+    try {
+      checkFormShape(form([["nope", "1"]]), Schema);
+    } catch (error) {
+      thrown = (error as { data?: unknown }).data;
+    }
+    expect(translateMessage("zh-CN", String(thrown))).toBe('表单中有一个此页面不认识的字段："nope"。');
   });
 
   it("refuses a list position at or past the list's max", () => {

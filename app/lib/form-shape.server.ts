@@ -7,6 +7,7 @@
 // before anything is allocated for it.
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { message } from "./i18n/message.ts";
 
 /** Bounds for any form, whatever its schema: no page of the portal comes near them. */
 export const FORM_LIMITS = {
@@ -24,9 +25,12 @@ const CONFORM_STATE = "__state__";
 
 export type PathSegment = string | number;
 
-/** Thrown as a 400 with a short message that names the field (cut to a readable length). */
-export function refuseForm(message: string): never {
-  throw data(message, { status: 400 });
+/**
+ * Thrown as a 400 with a short message that names the field (cut to a readable length): a
+ * message() of `common`, written in the reader's language by the error page.
+ */
+export function refuseForm(refusal: string): never {
+  throw data(refusal, { status: 400 });
 }
 
 const shown = (name: string) => JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
@@ -66,11 +70,11 @@ export function parseFieldName(name: string): PathSegment[] | null {
 export function checkFormLimits(form: FormData) {
   let count = 0;
   for (const [name] of form) {
-    if (++count > FORM_LIMITS.fields) throw data(`The form has more than ${FORM_LIMITS.fields} fields.`, { status: 413 });
+    if (++count > FORM_LIMITS.fields) throw data(message("common", "form.tooManyFields", { max: FORM_LIMITS.fields }), { status: 413 });
     if (name === CONFORM_INTENT || name === CONFORM_STATE) continue;
     const segments = parseFieldName(name);
-    if (!segments) refuseForm(`The form has a field name that cannot be read: ${shown(name)}.`);
-    if (segments.some((s) => typeof s === "number" && s > FORM_LIMITS.index)) refuseForm(`The form has a list position that is too large: ${shown(name)}.`);
+    if (!segments) refuseForm(message("common", "form.unreadableName", { name: shown(name) }));
+    if (segments.some((s) => typeof s === "number" && s > FORM_LIMITS.index)) refuseForm(message("common", "form.positionTooLarge", { name: shown(name) }));
   }
 }
 
@@ -202,9 +206,9 @@ export function checkFormShape(form: FormData, schema: z.ZodTypeAny, options: Sh
   for (const [name] of form) {
     if (name === CONFORM_INTENT || name === CONFORM_STATE) continue;
     const segments = parseFieldName(name);
-    if (!segments) refuseForm(`The form has a field name that cannot be read: ${shown(name)}.`);
+    if (!segments) refuseForm(message("common", "form.unreadableName", { name: shown(name) }));
     if (isExtra(name, segments)) {
-      if (repeats.has(name)) refuseForm(`The form sends ${shown(name)} more often than this page accepts.`);
+      if (repeats.has(name)) refuseForm(message("common", "form.repeated", { name: shown(name) }));
       repeats.set(name, 1);
       continue;
     }
@@ -212,8 +216,8 @@ export function checkFormShape(form: FormData, schema: z.ZodTypeAny, options: Sh
     if (!result.ok) {
       refuseForm(
         result.reason === "index"
-          ? `The form has more rows than this page accepts: ${shown(name)}.`
-          : `The form has a field this page does not know: ${shown(name)}.`,
+          ? message("common", "form.tooManyRows", { name: shown(name) })
+          : message("common", "form.unknownField", { name: shown(name) }),
       );
     }
     // A name sent several times becomes a list: no longer than the list it fills.
@@ -221,7 +225,7 @@ export function checkFormShape(form: FormData, schema: z.ZodTypeAny, options: Sh
     repeats.set(name, seen);
     if (seen > 1) {
       const max = listMaxAt(schema, segments);
-      if (max === null || seen > max) refuseForm(`The form sends ${shown(name)} more often than this page accepts.`);
+      if (max === null || seen > max) refuseForm(message("common", "form.repeated", { name: shown(name) }));
     }
   }
 }
@@ -247,7 +251,7 @@ export function checkFormIntent(form: FormData, schema: z.ZodTypeAny) {
   form.delete(CONFORM_STATE);
   const values = form.getAll(CONFORM_INTENT);
   if (values.length === 0) return;
-  const bad = (): never => refuseForm("The form's button sent an action this page does not know.");
+  const bad = (): never => refuseForm(message("common", "form.unknownAction"));
   if (values.length > 1 || typeof values[0] !== "string" || values[0].length > FORM_LIMITS.intentLength) bad();
   let intent: unknown;
   try {

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { message } from "./i18n/message.ts";
 import { checkFormIntent, checkFormLimits, checkFormShape, type ShapeOptions } from "./form-shape.server.ts";
 
 export const FORM_LIMIT_BYTES = 64 * 1024;
@@ -39,11 +40,11 @@ export const withoutNul = (text: string) => text.replace(/\u0000/g, "");
  */
 export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Promise<FormData> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > limit) throw data("The form is too large.", { status: 413 });
+  if (length > limit) throw data(message("common", "form.tooLarge"), { status: 413 });
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   // Browsers send forms as UTF-8; a body in another charset would be read as garbage.
   const charset = /;\s*charset="?([^";\s]+)/.exec(type)?.[1];
-  if (charset && charset !== "utf-8" && charset !== "utf8") throw data("Send the form in UTF-8.", { status: 415 });
+  if (charset && charset !== "utf-8" && charset !== "utf8") throw data(message("common", "form.notUtf8", { encoding: "UTF-8" }), { status: 415 });
   const form = await readFormBody(request, type, limit);
   checkFormLimits(form);
   return form;
@@ -52,7 +53,7 @@ export async function readForm(request: Request, limit = FORM_LIMIT_BYTES): Prom
 async function readFormBody(request: Request, type: string, limit: number): Promise<FormData> {
   if (type.startsWith("application/x-www-form-urlencoded") || type === "") {
     const text = await readBodyText(request, limit);
-    if (text === null) throw data("The form is too large.", { status: 413 });
+    if (text === null) throw data(message("common", "form.tooLarge"), { status: 413 });
     const form = new FormData();
     for (const [key, value] of new URLSearchParams(text)) form.append(withoutNul(key), withoutNul(value));
     return form;
@@ -60,19 +61,19 @@ async function readFormBody(request: Request, type: string, limit: number): Prom
   if (type.startsWith("multipart/form-data")) {
     // Counted as it streams, like a web form: a chunked body declares no length.
     const bytes = await readBodyBytes(request, limit);
-    if (bytes === null) throw data("The form is too large.", { status: 413 });
-    if (countParts(bytes, request.headers.get("content-type")!) > MULTIPART_MAX_PARTS) throw data("The form has too many fields.", { status: 413 });
+    if (bytes === null) throw data(message("common", "form.tooLarge"), { status: 413 });
+    if (countParts(bytes, request.headers.get("content-type")!) > MULTIPART_MAX_PARTS) throw data(message("common", "form.tooManyParts"), { status: 413 });
     let parsed: FormData;
     try {
       parsed = await new Response(new Uint8Array(bytes), { headers: { "content-type": request.headers.get("content-type")! } }).formData();
     } catch {
-      throw data("The form could not be read.", { status: 400 });
+      throw data(message("common", "form.unreadable"), { status: 400 });
     }
     const form = new FormData();
     for (const [key, value] of parsed) form.append(withoutNul(key), typeof value === "string" ? withoutNul(value) : value);
     return form;
   }
-  throw data("Send the form as a web form.", { status: 415 });
+  throw data(message("common", "form.notWebForm"), { status: 415 });
 }
 
 // Multipart forms here carry a file and a few fields; the parser works through every part in
@@ -100,6 +101,6 @@ export function parseSubmission<Schema extends z.ZodTypeAny>(formData: FormData,
   try {
     return parseWithZod(formData, { schema });
   } catch {
-    throw data("The form could not be read.", { status: 400 });
+    throw data(message("common", "form.unreadable"), { status: 400 });
   }
 }

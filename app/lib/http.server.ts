@@ -1,13 +1,15 @@
 import { data } from "@remix-run/node";
 import { getEnv } from "./env.server.ts";
+import { message } from "./i18n/message.ts";
 
-/** Unauthorized reads answer 404 so that a record's existence is not revealed. */
-export function notFound(message = "Not found"): never {
-  throw data(message, { status: 404 });
+/** Unauthorized reads answer 404 so that a record's existence is not revealed. `reason` is a message(). */
+export function notFound(reason: string = message("common", "error.404.body")): never {
+  throw data(reason, { status: 404 });
 }
 
-export function forbidden(message = "You are not allowed to do that."): never {
-  throw data(message, { status: 403 });
+/** `reason` is a message(), written in the reader's language by the error page. */
+export function forbidden(reason: string = message("common", "error.403.body")): never {
+  throw data(reason, { status: 403 });
 }
 
 const REDIRECT_MAX_LENGTH = 2000;
@@ -36,7 +38,8 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return path.startsWith("//") ? fallback : path;
 }
 
-function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+/** What `data(value, init)` returns or throws: a value with its status and headers, not yet a Response. */
+export function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 }
 

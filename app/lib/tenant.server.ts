@@ -1,5 +1,6 @@
 import { defineAbility } from "./ability.ts";
 import { notFound } from "./http.server.ts";
+import { message } from "./i18n/message.ts";
 import { requireUser } from "./session.server.ts";
 
 /**
@@ -9,9 +10,9 @@ import { requireUser } from "./session.server.ts";
  */
 export async function requireMembership(request: Request, slug: string | undefined) {
   const user = await requireUser(request);
-  if (!slug) notFound("Organization not found");
+  if (!slug) notFound(message("common", "error.orgNotFound"));
   const membership = user.memberships.find((m) => m.org.slug === slug);
-  if (!membership) notFound("Organization not found");
+  if (!membership) notFound(message("common", "error.orgNotFound"));
   const { org, role } = membership;
   const ability = defineAbility({ userId: user.id, orgId: org.id, orgKind: org.kind, role });
   return { user, org, role, membershipId: membership.id, ability };

@@ -11,7 +11,7 @@ import { Timeline } from "~/features/history/ui/index.ts";
 import { handleCorrectiveActionAction } from "~/features/corrective-actions/actions.server.ts";
 import { loadCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
 import { loadCorrectiveActionPage } from "~/features/corrective-actions/page.server.ts";
-import type { CA_STATUS_LABELS, ROOT_CAUSE_LABELS } from "~/features/corrective-actions/schemas.ts";
+import type { CA_STATUSES, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
 import { idParam } from "~/features/specs/params.server.ts";
 import { messagesOf, replyTo } from "~/lib/action-data.ts";
 import { requireMembership } from "~/lib/tenant.server.ts";
@@ -21,7 +21,7 @@ import { FormAlert } from "~/components/form-alert.tsx";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
-import { useT, type Translate } from "~/lib/i18n/translate.ts";
+import { useMessageText, useT, type Translate } from "~/lib/i18n/translate.ts";
 import { pageTitle, dataTitle } from "~/lib/i18n/page-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** Whose turn it is, and by when: the first thing both sides need to know. */
-function turn(t: Translate<"correctiveActions">, ca: { status: keyof typeof CA_STATUS_LABELS; factory: string; importer: string }, due: string) {
+function turn(t: Translate<"correctiveActions">, ca: { status: (typeof CA_STATUSES)[number]; factory: string; importer: string }, due: string) {
   return t(`turn.${ca.status}`, { factory: ca.factory, importer: ca.importer, date: due });
 }
 
@@ -50,6 +50,7 @@ export default function CorrectiveActionPage() {
   const actionData = useActionData<typeof action>();
   const t = useT("correctiveActions");
   const dueDate = useDueDate();
+  const say = useMessageText();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
   const showAnswer = ca.status !== "OPEN" || !can.answer;
   // Each form answers its own refusal while it is shown; the banner says what was refused of a form that is gone.
@@ -81,7 +82,7 @@ export default function CorrectiveActionPage() {
         {elsewhere?.problems?.length ? (
           <ul className="mt-1 list-disc pl-5">
             {elsewhere.problems.map((p) => (
-              <li key={p.path}>{p.message}</li>
+              <li key={p.path}>{say(p.message)}</li>
             ))}
           </ul>
         ) : null}
@@ -227,7 +228,7 @@ function PlanView({
 }: {
   ca: {
     containment: string;
-    rootCauseCategory: keyof typeof ROOT_CAUSE_LABELS | null;
+    rootCauseCategory: (typeof ROOT_CAUSES)[number] | null;
     rootCause: string;
     preventive: string;
     items: { id: string; action: string; owner: string; dueAt: string; overdue: boolean }[];

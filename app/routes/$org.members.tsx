@@ -13,7 +13,7 @@ import {
   revokeInvitation,
 } from "~/features/organizations/members.server.ts";
 import { invitationToSend } from "~/features/organizations/invitations.server.ts";
-import { InviteMemberSchema, MEMBER_INTENTS, ROLE_LABELS, ROLES } from "~/features/organizations/schemas.ts";
+import { InviteMemberSchema, MEMBER_INTENTS, ROLES } from "~/features/organizations/schemas.ts";
 import { InvitationForm } from "~/features/organizations/ui/invitation-form.tsx";
 import { OrgTimeZoneForm } from "~/features/organizations/ui/org-time-zone-form.tsx";
 import { orgTimeZoneToChange } from "~/features/organizations/time-zone.server.ts";
@@ -27,6 +27,7 @@ import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { membersPath } from "~/features/organizations/paths.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "members", "meta.page") }];
@@ -43,23 +44,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
+  const t = accountTranslator(ctx.user, "members");
   const done = (message: string) => redirectWithToast(membersPath(ctx.org.slug), { message });
   return dispatchIntents(await readForm(request), MEMBER_INTENTS, {
     invite: async (input) => {
       await inviteMember(ctx, input);
-      return done(`Invitation sent to ${input.email}.`);
+      return done(t("toast.invited", { email: input.email }));
     },
     "change-role": async ({ membershipId, role }) => {
       await changeMemberRole(ctx, membershipId, role);
-      return done(`Role changed to ${ROLE_LABELS[role]}.`);
+      return done(t("toast.roleChanged", { role }));
     },
     remove: async ({ membershipId }) => {
       await removeMember(ctx, membershipId);
-      return done("Member removed.");
+      return done(t("toast.removed"));
     },
     revoke: async ({ invitationId }) => {
       await revokeInvitation(ctx, invitationId);
-      return done("Invitation revoked.");
+      return done(t("toast.revoked"));
     },
   });
 }

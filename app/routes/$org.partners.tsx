@@ -20,6 +20,7 @@ import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardPath } from "~/features/scorecards/paths.ts";
 import { FilterChips } from "~/components/list-filters.tsx";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "partners", "meta.page") }];
@@ -35,19 +36,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMembership(request, params.org);
+  const t = accountTranslator(ctx.user, "partners");
   const done = (message: string) => redirectWithToast(partnersPath(ctx.org.slug), { message });
   return dispatchIntents(await readForm(request), PARTNER_INTENTS, {
     invite: async (input) => {
       await invitePartner(ctx, input);
-      return done(`Invitation sent to ${input.email}.`);
+      return done(t("toast.invited", { email: input.email }));
     },
     end: async ({ partnershipId }) => {
       await endPartnership(ctx, partnershipId);
-      return done("Partnership ended. The history is kept.");
+      return done(t("toast.ended"));
     },
     revoke: async ({ invitationId }) => {
       await revokeInvitation(ctx, invitationId);
-      return done("Invitation revoked.");
+      return done(t("toast.revoked"));
     },
   });
 }

@@ -11,6 +11,7 @@ import { useFormat } from "~/lib/use-format.ts";
 import { Breadcrumb } from "~/components/breadcrumb.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardCsvPath } from "~/features/scorecards/paths.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
@@ -176,10 +177,11 @@ const DEFINITIONS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT("dashboard");
+  const say = useMessageText();
   if (isRouteErrorResponse(error) && error.status === 400) {
     return (
       <ErrorPage status={400} title={t("scorecard.badPeriod.title")}>
-        <p>{typeof error.data === "string" ? error.data : t("scorecard.badPeriod.body")}</p>
+        <p>{typeof error.data === "string" ? say(error.data) : t("scorecard.badPeriod.body")}</p>
         <p className="mt-4">
           <Link to="?" className="link">
             {t("scorecard.badPeriod.last90")}

@@ -19,6 +19,8 @@ import { redirectWithToast } from "~/lib/toast.server.ts";
 import { invitationPath, orgPath, signupPath } from "~/features/organizations/paths.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
@@ -26,7 +28,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await getInvitationByToken(params.token ?? "");
-  if (!invitation) notFound("This invitation link is not valid. Check that you copied the whole link.");
+  if (!invitation) notFound(message("auth", "errors.invitationInvalid"));
   const user = await getSessionUser(request);
   const factories = user && invitation.kind === "PARTNER" ? await listOwnedFactories(user.id) : [];
   return {
@@ -41,17 +43,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const token = params.token ?? "";
   const invitation = await getInvitationByToken(token);
-  if (!invitation) notFound("This invitation link is not valid.");
+  if (!invitation) notFound(message("auth", "errors.invitationInvalid"));
   const formData = await readForm(request);
+  const t = accountTranslator(user, "auth");
   if (invitation.kind === "MEMBER") {
     return dispatchForm(formData, { join: z.object({}) }, async () => {
       const org = await acceptMemberInvitation(token, user);
-      return redirectWithToast(orgPath(org.slug), { message: `Welcome to ${org.name}.` });
+      return redirectWithToast(orgPath(org.slug), { message: t("toast.welcome", { org: org.name }) });
     });
   }
   return dispatchForm(formData, { accept: AcceptPartnerSchema }, async (choice) => {
     const { factory } = await acceptPartnerInvitation(token, user, choice);
-    return redirectWithToast(partnersPath(factory.slug), { message: `${factory.name} is now a partner of ${invitation.org.name}.` });
+    return redirectWithToast(partnersPath(factory.slug), { message: t("toast.partnerAccepted", { factory: factory.name, importer: invitation.org.name }) });
   });
 }
 

@@ -15,6 +15,7 @@ import { knownDeviceFor, rememberDevice } from "~/lib/known-devices.server.ts";
 import { beginLoginAttempt } from "~/lib/login-throttle.server.ts";
 import { requireAnonymous, startSession } from "~/lib/session.server.ts";
 import { signupPath } from "~/features/organizations/paths.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
@@ -45,13 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const attempt = await beginLoginAttempt({ address: clientAddressOf(context), email, knownDevice: await knownDeviceFor(request, email) });
       if (!attempt.allowed) {
         const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-        return refuse(
-          { status: 429, headers: { "Retry-After": String(seconds) } },
-          { formErrors: [`Too many failed attempts. Try again in ${waitText(seconds)}.`] },
-        );
+        return refuse({ status: 429, headers: { "Retry-After": String(seconds) } }, { formErrors: [waitMessage(seconds)] });
       }
       const user = await verifyLogin(email, password);
-      if (!user) return refuse(400, { formErrors: ["Wrong email or password."] });
+      if (!user) return refuse(400, { formErrors: [message("auth", "errors.wrongPassword")] });
       await attempt.succeeded();
       const response = await startSession(request, user.id, safeRedirectPath(redirectTo, "/"));
       response.headers.append("Set-Cookie", await rememberDevice(request, email));
@@ -61,10 +59,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
 }
 
-function waitText(seconds: number) {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+function waitMessage(seconds: number) {
+  if (seconds < 60) return message("auth", "errors.throttledSeconds", { seconds });
+  return message("auth", "errors.throttledMinutes", { minutes: Math.ceil(seconds / 60) });
 }
 
 export default function Login() {

@@ -13,6 +13,7 @@ import { readForm } from "~/lib/forms.server.ts";
 import { requireUser } from "~/lib/session.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { orgPath } from "~/features/organizations/paths.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return dispatchForm(await readForm(request), { create: NewOrgSchema }, async (input) => {
     // A new org keeps the time of its creator until an owner says otherwise (members page).
     const org = await createOrganizationFor(user.id, { ...input, timeZone: user.timeZone });
-    return redirectWithToast(orgPath(org.slug), { message: `${org.name} is ready.` });
+    return redirectWithToast(orgPath(org.slug), { message: accountTranslator(user, "auth")("toast.orgReady", { org: org.name }) });
   });
 }
 

@@ -12,6 +12,8 @@ import { startSession } from "~/lib/session.server.ts";
 import { orgPath, signupPath } from "~/features/organizations/paths.ts";
 import { loginPath } from "~/lib/login-path.ts";
 import { useT } from "~/lib/i18n/translate.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { useMessageText } from "~/lib/i18n/translate.ts";
 import { RichText } from "~/lib/i18n/rich-text.tsx";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 
@@ -20,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 type Refusal = "invalid" | "used" | "expired" | "taken";
 const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 404, used: 410, expired: 410, taken: 409 };
 
-const PASSWORD_NEEDED = "Enter the password you chose when you signed up.";
+const PASSWORD_NEEDED = message("auth", "validation.confirmPasswordRequired");
 const ConfirmSchema = z.object({ password: z.string({ required_error: PASSWORD_NEEDED }).min(1, PASSWORD_NEEDED).max(200, PASSWORD_NEEDED) });
 
 // Opening the link only shows a button: mail scanners that fetch every link must not use it up.
@@ -31,8 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { refused: null, link: { email: link.email, orgName: link.orgName } };
 }
 
-const WRONG_PASSWORD =
-  "That is not the password chosen for this sign-up. If you did not sign up yourself, ignore the email: nothing happens without the password.";
+const WRONG_PASSWORD = message("auth", "errors.wrongConfirmPassword");
 
 // A refusal carries the password's message, never the password.
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,6 +60,7 @@ export default function ConfirmSignup() {
   const refused = acted?.refused ?? loaded.refused;
   const passwordError = acted?.result.error?.password?.[0];
   const t = useT("auth");
+  const say = useMessageText();
   if (refused || !loaded.link) {
     const refusal = refused ?? "invalid";
     return (
@@ -98,7 +100,7 @@ export default function ConfirmSignup() {
           />
           {passwordError ? (
             <p id="confirm-password-error" role="alert" className="mt-1 text-sm text-red-700">
-              {passwordError}
+              {say(passwordError)}
             </p>
           ) : (
             <p id="confirm-password-hint" className="mt-1 text-xs text-slate-500">

@@ -6,7 +6,9 @@ import * as logout from "~/routes/logout.tsx";
 import * as orgLayout from "~/routes/$org.tsx";
 import * as signup from "~/routes/signup.tsx";
 import { createMember, createUser, TEST_PASSWORD, unique } from "../support/factories.ts";
-import { call, cookieFor, formErrors } from "../support/routes.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+import { call, cookieFor, formErrors, inEnglish } from "../support/routes.ts";
 import { confirmationTokenFor, confirmLink, queuedEmails, signUpAndConfirm } from "../support/signups.ts";
 
 const cookieFrom = (headers: Headers) => headers.get("Set-Cookie")?.split(";")[0] ?? "";
@@ -40,10 +42,11 @@ describe("sign up", () => {
     const out = await call(signup.action, "/signup", { form: { name: "", email: "not-an-email", password: "short", orgName: "Keep me" } });
     expect(out.status).toBe(400);
     const reply = (out.data as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }).result;
-    expect(reply.error.name).toEqual(["Enter your name"]);
-    expect(reply.error.email?.[0]).toMatch(/valid email/);
-    expect(reply.error.password).toEqual(["Use at least 10 characters"]);
-    expect(reply.error.orgKind?.[0]).toMatch(/buys or makes/);
+    expect(inEnglish(reply.error.name)).toEqual(["Enter your name"]);
+    expect(inEnglish(reply.error.email)[0]).toMatch(/valid email/);
+    expect(inEnglish(reply.error.password)).toEqual(["Use at least 10 characters"]);
+    expect(inEnglish(reply.error.orgKind)[0]).toMatch(/buys or makes/);
+    expect(translateMessage("zh-CN", reply.error.password![0]!)).toBe("至少 10 个字符");
     expect(reply.initialValue.orgName).toBe("Keep me");
     expect(reply.initialValue.password).toBeUndefined();
   });
@@ -142,8 +145,8 @@ describe("log in and out", () => {
     const user = await createUser();
     const wrong = await call(login.action, "/login", { form: { email: user.email, password: "not the password" } });
     const unknown = await call(login.action, "/login", { form: { email: `${unique("nobody")}@example.com`, password: "whatever123" } });
-    expect(formErrors(wrong)).toEqual(["Wrong email or password."]);
-    expect(formErrors(unknown)).toEqual(["Wrong email or password."]);
+    expect(inEnglish(formErrors(wrong))).toEqual(["Wrong email or password."]);
+    expect(inEnglish(formErrors(unknown))).toEqual(["Wrong email or password."]);
   });
 
   it("a refused login sends back the email it was given, and neither the password nor anything else", async () => {
@@ -155,10 +158,11 @@ describe("log in and out", () => {
       result: {
         status: "error",
         initialValue: { email: user.email },
-        error: { "": ["Wrong email or password."] },
+        error: { "": [message("auth", "errors.wrongPassword")] },
         fields: ["email", "password"],
       },
     });
+    expect(inEnglish(formErrors(out))).toEqual(["Wrong email or password."]);
   });
 
   it("logging out deletes the session so the cookie stops working", async () => {
@@ -207,7 +211,7 @@ describe("login rate limit", () => {
     }
     const blocked = await call(login.action, "/login", { clientAddress: "198.51.100.9", form: { email: victim.email, password: TEST_PASSWORD } });
     expect(blocked.status).toBe(429);
-    expect(formErrors(blocked).join()).toMatch(/Too many failed attempts/);
+    expect(inEnglish(formErrors(blocked)).join()).toMatch(/Too many failed attempts/);
 
     const owner = await call(login.action, "/login", { clientAddress: "192.0.2.44", form: { email: victim.email, password: TEST_PASSWORD } });
     expect(owner.status).toBe(302);

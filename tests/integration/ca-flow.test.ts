@@ -23,7 +23,7 @@ import {
   createSpecShare,
   unique,
 } from "../support/factories.ts";
-import { call, formErrors, type Outcome, signedInMember, type SignedInMember, signedInTeam } from "../support/routes.ts";
+import { call, formErrors, inEnglish, type Outcome, signedInMember, type SignedInMember, signedInTeam } from "../support/routes.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "This corrective action changed since you opened it. Reload to see where it stands.";
@@ -138,7 +138,7 @@ describe("a corrective action from opening to closing", () => {
     for (const [overrides, message] of cases) {
       const out = await newAction(w.quality, openForm(w, overrides));
       expect(out.status, JSON.stringify(overrides)).toBe(400);
-      expect(formErrors(out), JSON.stringify(overrides)).toContain(message);
+      expect(inEnglish(formErrors(out)), JSON.stringify(overrides)).toContain(message);
     }
     expect(await prisma.correctiveAction.count({ where: { importerId: w.owner.org.id } })).toBe(0);
   });
@@ -221,9 +221,9 @@ describe("a corrective action from opening to closing", () => {
       preventive: "",
     });
     expect(out.status).toBe(422);
-    expect(actionData(out).result.error?.[""]).toEqual(["The plan is not complete yet. Your answer was not sent."]);
+    expect(inEnglish(actionData(out).result.error?.[""])).toEqual(["The plan is not complete yet. Your answer was not sent."]);
     expect(actionData(out).problems!.map((p) => p.path)).toEqual(["rootCauseCategory", "rootCause", "items"]);
-    expect(actionData(out).problems!.map((p) => p.message)).toEqual([
+    expect(inEnglish(actionData(out).problems!.map((p) => p.message))).toEqual([
       "Choose where the problem came from",
       "Explain the root cause (ask “why?” until you reach the process step)",
       "Add at least one corrective action with an owner and a due date",
@@ -278,7 +278,7 @@ describe("a corrective action from opening to closing", () => {
   it("the importer returns it with a note: OPEN again with the note, the factory's leads emailed; a return without a note is refused (400)", async () => {
     const bare = await caAction(w.quality, caId, { intent: "review", decision: "return", note: "  " });
     expect(bare.status).toBe(400);
-    expect(messagesOf(actionData(bare).result)).toContain("Say what the factory should change");
+    expect(inEnglish(messagesOf(actionData(bare).result))).toContain("Say what the factory should change");
     expect(actionData(bare).values).toEqual({ intent: "review", decision: "return", note: "  " });
     // A stray huge revision field is ignored, never a 500 (no corrective-action form posts a revision).
     const huge = await caAction(w.quality, caId, { intent: "review", decision: "return", note: "", revision: "99999999999" });
@@ -361,7 +361,7 @@ describe("a corrective action from opening to closing", () => {
     // A file input left empty, as a browser sends it.
     const out = await uploadEvidence(w.factory, caId, [new File([], "", { type: "application/octet-stream" })]);
     expect(out.status).toBe(400);
-    expect(actionData(out).result.error?.[""]).toEqual(["Attach evidence: a photo or document showing the actions were done."]);
+    expect(inEnglish(actionData(out).result.error?.[""])).toEqual(["Attach evidence: a photo or document showing the actions were done."]);
     expect(await storedCa(caId)).toEqual(before);
     expect(await prisma.attachment.count({ where: { ownerType: "CorrectiveAction", ownerId: caId } })).toBe(0);
     expect(await updateEmails(caId, "implemented")).toEqual([]);
@@ -449,6 +449,13 @@ describe("opening from a rejected first article", () => {
     expect(line).toContain("sample 3: 94.2 is below 94.5 mm");
     expect(line).not.toContain("sample 1");
     expect(defaults.problem).toContain("Decision note: Out of tolerance.");
+    // Drafted in the words of whoever opens it: a Chinese-reading quality lead gets it in Chinese.
+    const zhReader = await signedInMember("IMPORTER", "QUALITY", w.owner.org);
+    await prisma.user.update({ where: { id: zhReader.user.id }, data: { locale: "zh-CN" } });
+    const zh = (await newLoader(zhReader, `?firstArticle=${fa.id}`)).data as { defaults: Record<string, string> };
+    expect(zh.defaults.title).toBe(`${w.spec.title}：首件检验超出公差`);
+    expect(zh.defaults.problem).toContain(`${w.spec.title}（${w.spec.productCode}）的首件检验，采购单 ${poNumber}`);
+    expect(zh.defaults.problem).toContain("超出公差：");
 
     const opened = await newAction(w.quality, {
       factoryId: defaults.factoryId!,
@@ -506,7 +513,7 @@ describe("two reviewers accepting at once", () => {
     const outcomes = await Promise.all([accept(w.owner), accept(w.quality)]);
     expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
     const loser = outcomes.find((o) => o.status === 409)!;
-    expect(actionData(loser).result.error?.[""]).toEqual([CONFLICT]);
+    expect(inEnglish(actionData(loser).result.error?.[""])).toEqual([CONFLICT]);
     const stored = await storedCa(ca.id);
     expect(stored).toMatchObject({ status: "PLAN_ACCEPTED", revision: ca.revision + 1 });
     const winner = outcomes[0]!.status === 302 ? w.owner : w.quality;

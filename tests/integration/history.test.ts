@@ -16,6 +16,7 @@ import * as versionRoute from "~/routes/$org.specs.$specId.v.$number._index.tsx"
 import * as orgRoute from "~/routes/$org.tsx";
 import { createCorrectiveAction, createFirstArticle, createFirstArticlePhoto, createPartnership, createSpec } from "../support/factories.ts";
 import { expectAllNotFound, type Probe } from "../support/isolation.ts";
+import { sentenceIn } from "../support/history.ts";
 import { buildRequest, call, signedInMember, type SignedInMember, signedInTeam } from "../support/routes.ts";
 
 const QUESTION = "Which clay body for the lid: stoneware or porcelain?";
@@ -23,7 +24,7 @@ const REASON = "Burr on the rim of sample 1: deburr before glazing.";
 const ACCEPT_COMMENT = "Good plan: go ahead, and send the kiln log with the next lot.";
 
 const historyOf = (data: unknown) => (data as { history: TimelineEntry[] }).history;
-const said = (entries: TimelineEntry[]) => entries.map((e) => `${e.who} (${e.org}) ${e.did}${e.note ? ` | ${e.note.label}: ${e.note.text}` : ""}`);
+const said = (entries: TimelineEntry[]) => entries.map((e) => sentenceIn("en", e));
 
 async function world() {
   const importer = await signedInTeam("IMPORTER", ["OWNER", "QUALITY", "MEMBER"]);
@@ -247,10 +248,27 @@ describe("the audit log", () => {
     expect(out.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(out.headers.get("Content-Disposition")).toMatch(/^attachment; filename="audit-log-[A-Za-z0-9._-]+\.csv"$/);
     const lines = String(out.data).trim().split("\r\n");
-    expect(lines[0]).toBe("time (UTC),who,email,action,record type,record id,changes");
+    expect(lines[0]).toBe("Time (UTC),Who,Email,What,Action code,Record type,Record ID,Changes");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${w.factoryB.user.name},${w.factoryB.user.email},specVersion.query,SpecVersion,${w.version.id}`);
+    expect(lines[1]).toContain(
+      `${w.factoryB.user.name},${w.factoryB.user.email},Specification version queried,specVersion.query,Specification version,${w.version.id}`,
+    );
     expect(lines[1]).toContain("Which clay body");
+  });
+
+  it("exports in the requester's language: the headers, what each event was, and why a filter was refused", async () => {
+    const reader = await signedInMember("IMPORTER", "OWNER", w.importer.OWNER.org);
+    await prisma.user.update({ where: { id: reader.user.id }, data: { locale: "zh-CN" } });
+    const lines = String((await auditCsv(reader, "?what=specVersion.query")).data)
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("时间（UTC）,操作人,电子邮箱,操作,操作代码,记录类型,记录编号,变更");
+    expect(lines[1]).toContain(`${w.factoryB.user.email},对规格书版本提出疑问,specVersion.query,规格书版本,${w.version.id}`);
+    const refused = await auditCsv(reader, "?from=yesterday&to=2025-02-30");
+    expect(refused.status).toBe(400);
+    expect(refused.data).toBe("请按 YYYY-MM-DD 格式填写开始日期。 结束日期 2025-02-30 不存在。");
+    const page = (await auditPage(reader, "?type=FirstArticle")).data as AuditPage;
+    expect(page.list.items.map((r) => (r as unknown as { typeLabel: string }).typeLabel)).toContain("首件检验");
   });
 
   it("answers hostile filters with a clear 400 that keeps what was typed, or a clean empty page, never a 500", async () => {

@@ -6,7 +6,7 @@ import { prisma } from "~/lib/db.server.ts";
 import { pruneLoginThrottle } from "~/lib/login-throttle.server.ts";
 import * as login from "~/routes/login.tsx";
 import { createUser, TEST_PASSWORD, unique } from "../support/factories.ts";
-import { call, formErrors, type Outcome } from "../support/routes.ts";
+import { call, formErrors, inEnglish, type Outcome } from "../support/routes.ts";
 
 // Documentation-range IPv6 addresses under a prefix of this run's own: test files share
 // the PostgreSQL database, and counters are keyed by address.
@@ -27,7 +27,7 @@ function deviceCookie(outcome: Outcome) {
 function expectRefused(outcome: Outcome, seconds: number, text: string) {
   expect(outcome.status).toBe(429);
   expect(outcome.headers.get("Retry-After")).toBe(String(seconds));
-  expect(formErrors(outcome)).toEqual([`Too many failed attempts. Try again in ${text}.`]);
+  expect(inEnglish(formErrors(outcome))).toEqual([`Too many failed attempts. Try again in ${text}.`]);
 }
 
 const advance = (ms: number) => vi.setSystemTime(new Date(Date.now() + ms));

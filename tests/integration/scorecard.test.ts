@@ -13,6 +13,7 @@ import { prisma } from "~/lib/db.server.ts";
 import * as csvRoute from "~/routes/$org.scorecards.$partnerId.csv.ts";
 import * as pageRoute from "~/routes/$org.scorecards.$partnerId.tsx";
 import { createMember, createOrg, createPartnership, unique } from "../support/factories.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import { call, cookieFor } from "../support/routes.ts";
 
 const FROM = new Date("2025-01-01T00:00:00Z");
@@ -276,13 +277,13 @@ const getCsv = (org: { slug: string }, cookie: string, partnerId: string, query 
 const pairOf = () => ({ importerId: w.importer.org.id, factoryId: w.factory.org.id });
 
 const ALL_CAUSES = (counts: Partial<Record<RootCauseCategory, number>>) => [
-  { category: "UNCLEAR_INSTRUCTION", label: "Unclear or missing instruction", count: counts.UNCLEAR_INSTRUCTION ?? 0 },
-  { category: "PROCESS_STEP", label: "Process step", count: counts.PROCESS_STEP ?? 0 },
-  { category: "MATERIAL_VARIATION", label: "Material variation", count: counts.MATERIAL_VARIATION ?? 0 },
-  { category: "SKIPPED_CHECK", label: "Skipped quality check", count: counts.SKIPPED_CHECK ?? 0 },
-  { category: "EQUIPMENT", label: "Equipment", count: counts.EQUIPMENT ?? 0 },
-  { category: "TRAINING", label: "Training", count: counts.TRAINING ?? 0 },
-  { category: "OTHER", label: "Other", count: counts.OTHER ?? 0 },
+  { category: "UNCLEAR_INSTRUCTION", count: counts.UNCLEAR_INSTRUCTION ?? 0 },
+  { category: "PROCESS_STEP", count: counts.PROCESS_STEP ?? 0 },
+  { category: "MATERIAL_VARIATION", count: counts.MATERIAL_VARIATION ?? 0 },
+  { category: "SKIPPED_CHECK", count: counts.SKIPPED_CHECK ?? 0 },
+  { category: "EQUIPMENT", count: counts.EQUIPMENT ?? 0 },
+  { category: "TRAINING", count: counts.TRAINING ?? 0 },
+  { category: "OTHER", count: counts.OTHER ?? 0 },
 ];
 
 function expectHandComputed(s: Scorecard) {
@@ -407,6 +408,13 @@ describe("scorecard routes", () => {
       expect(typeof page.data, query).toBe("string");
       expect((await getCsv(w.factory.org, w.factory.cookie, w.importer.org.id, query)).status, query).toBe(400);
     }
+    // The page's error page writes the reason in the reader's language; the CSV answers it as text in the requester's.
+    const tooLong = await getPage(w.importer.org, w.importer.cookie, w.factory.org.id, "from=2021-01-01&to=2025-01-01");
+    expect(translateMessage("en", String(tooLong.data))).toBe("Choose a period of at most 3 years.");
+    const reader = await createMember("FACTORY", "QUALITY", w.factory.org);
+    await prisma.user.update({ where: { id: reader.user.id }, data: { locale: "zh-CN" } });
+    const refused = await getCsv(w.factory.org, await cookieFor(reader.user.id), w.importer.org.id, "from=2025-02-30&to=2025-03-31");
+    expect(refused.data).toBe("开始日期 2025-02-30 不存在。");
     // Exactly three years is allowed.
     expect((await getPage(w.importer.org, w.importer.cookie, w.factory.org.id, "from=2022-01-01&to=2024-12-31")).status).toBe(200);
   });
@@ -440,6 +448,18 @@ describe("scorecard routes", () => {
     ]);
     const empty = await getCsv(w.importer.org, w.importer.cookie, w.factory.org.id, "from=2020-01-01&to=2020-12-31");
     expect(String(empty.data).split("\r\n")[1]).toBe("First-pass approval rate (%),,0,0,2020-01-01 to 2020-12-31");
+  });
+
+  it("is written in the requester's language, the figures as they are", async () => {
+    const reader = await createMember("FACTORY", "QUALITY", w.factory.org);
+    await prisma.user.update({ where: { id: reader.user.id }, data: { locale: "zh-CN" } });
+    const lines = String((await getCsv(w.factory.org, await cookieFor(reader.user.id), w.importer.org.id)).data)
+      .trimEnd()
+      .split("\r\n");
+    const period = "2025-01-01 至 2025-03-31";
+    expect(lines[0]).toBe("指标,数值,分子,分母,时间段");
+    expect(lines[1]).toBe(`首轮批准率（%）,75.0,3,4,${period}`);
+    expect(lines).toContain(`根本原因：工序步骤,2,2,5,${period}`);
   });
 });
 

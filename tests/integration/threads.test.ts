@@ -12,7 +12,8 @@ import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { requireMembership, type TenantContext } from "~/lib/tenant.server.ts";
 import { createMember, createPartnership, unique, createSpec, createSpecShare } from "../support/factories.ts";
-import { buildRequest, cookieFor, toOutcome, type Outcome } from "../support/routes.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
+import { buildRequest, cookieFor, inEnglish, toOutcome, type Outcome } from "../support/routes.ts";
 
 type Org = Awaited<ReturnType<typeof createMember>>["org"];
 
@@ -253,7 +254,7 @@ describe("writing comments", () => {
       const out = await toOutcome(await post(factory.ctx, thread, { intent: "comment", body, visibility: "SHARED" }));
       expect(out.status).toBe(400);
       expect(reply(out).intent).toBe("comment");
-      expect(reply(out).result.error?.body?.[0]).toMatch(body.length > 5000 ? /5,000 characters/ : /Write a comment/);
+      expect(inEnglish(reply(out).result.error?.body)[0]).toMatch(body.length > 5000 ? /5,000 characters/ : /Write a comment/);
       // What was typed comes back so the form can show it again.
       if (body.length > 5000) expect(reply(out).result.initialValue?.body).toBe(body);
     }
@@ -261,7 +262,7 @@ describe("writing comments", () => {
     expect(await statusOf(say(factory.ctx, thread, " \n "))).toBe(400);
     const bad = await toOutcome(await post(factory.ctx, thread, { intent: "comment", body: "ok", visibility: "PUBLIC" }));
     expect(bad.status).toBe(400);
-    expect(reply(bad).result.error?.visibility?.[0]).toMatch(/Choose who can see/);
+    expect(inEnglish(reply(bad).result.error?.visibility)[0]).toMatch(/Choose who can see/);
     expect(await prisma.comment.count({ where: { threadId: thread.id } })).toBe(0);
     // Exactly 5000 is allowed.
     expect(await statusOf(say(factory.ctx, thread, "y".repeat(5000)))).toBe(200);
@@ -294,7 +295,8 @@ describe("editing comments", () => {
     const out = await toOutcome(await post(factory.ctx, thread, { intent: "edit-comment", commentId: comment.id, body: "Rewritten history" }));
     expect(out.status).toBe(403);
     expect(editedCommentId(reply(out))).toBe(comment.id);
-    expect(Object.values(reply(out).result.error ?? {}).flat()).toContain(EDIT_WINDOW_MESSAGE);
+    expect(inEnglish(Object.values(reply(out).result.error ?? {}).flat())).toContain("Comments can be edited for 15 minutes after posting.");
+    expect(translateMessage("zh-CN", EDIT_WINDOW_MESSAGE)).toBe("评论发布后 15 分钟内可以编辑。");
     expect(reply(out).result.initialValue?.body).toBe("Rewritten history");
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).body).toBe("Old news");
     expect((await listComments(factory.ctx, thread)).comments[0]!.canEdit).toBe(false);

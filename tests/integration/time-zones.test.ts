@@ -43,7 +43,16 @@ describe("the reader's time zone", () => {
         children: createElement(TimeZoneProvider, {
           value: zone,
           children: createElement(Timeline, {
-            entries: [{ id: "e1", at: "2026-03-05T14:07:00.000Z", who: "Li Wei", org: "Sunrise Ceramics", did: "published it", note: null }],
+            entries: [
+              {
+                id: "e1",
+                at: "2026-03-05T14:07:00.000Z",
+                who: "Li Wei",
+                org: "Sunrise Ceramics",
+                did: { key: "event.specVersion.publishUnnumbered", values: {} },
+                note: null,
+              },
+            ],
           }),
         }),
       }),

@@ -2,6 +2,8 @@
 // user's real session cookie, and reads back status, data and redirects
 // whether the route returned or threw them.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isDataWithInit } from "~/lib/http.server.ts";
+import { translateMessage } from "~/lib/i18n/translate.server.ts";
 import { createSession } from "~/lib/session.server.ts";
 import { createMember } from "./factories.ts";
 
@@ -17,10 +19,6 @@ export interface Outcome {
   data: unknown;
   location: string | null;
   headers: Headers;
-}
-
-function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
-  return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
 }
 
 /** What a loader, action or domain answer amounts to: status, data and redirect. */
@@ -93,6 +91,11 @@ export function formErrors(outcome: Outcome): string[] {
   const data = outcome.data as { result?: { error?: Record<string, string[]> }; error?: Record<string, string[]> } | null;
   const error = data?.result?.error ?? data?.error ?? {};
   return Object.values(error).flat();
+}
+
+/** Messages the server decided (message() strings) as an English reader reads them; other text as it is. */
+export function inEnglish(texts: readonly (string | null)[] | null | undefined): string[] {
+  return (texts ?? []).flatMap((text) => (text === null ? [] : [translateMessage("en", text)]));
 }
 
 type OrgOf<T> = T extends (kind: never, role: never, org?: infer O) => unknown ? O : never;

@@ -6,6 +6,7 @@ import type { ActionData } from "~/lib/action-data.ts";
 import { dispatchIntents, refusal, typedValues, type Refusal } from "~/lib/actions.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { readForm } from "~/lib/forms.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 import { ensureCanTake, type LoadedCorrectiveAction, markImplemented, reopen, reviewPlan, saveAnswer, verifyAndClose } from "./corrective-actions.server.ts";
@@ -46,7 +47,8 @@ export async function handleCorrectiveActionAction(
     thread: caThread(ca),
     path: here,
     link: (org) => correctiveActionPath(org.slug, ca.id, { thread: true }),
-    title: `corrective action “${ca.title}”`,
+    // The record's own name only: the email is written in each recipient's language.
+    title: ca.title,
   }));
   return dispatchIntents(
     form,
@@ -61,7 +63,7 @@ export async function handleCorrectiveActionAction(
         const outcome = await saveAnswer(ctx, ca, input, true);
         if (!outcome.ok) {
           const fieldErrors = Object.fromEntries(outcome.problems.map((p) => [p.path, [p.message]]));
-          return refuse(422, { formErrors: ["The plan is not complete yet. Your answer was not sent."], fieldErrors }, { problems: outcome.problems });
+          return refuse(422, { formErrors: [message("correctiveActions", "errors.planIncomplete")], fieldErrors }, { problems: outcome.problems });
         }
         return redirectWithToast(here, { message: t("toast.planSent") });
       },

@@ -4,6 +4,7 @@ import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { CorrectiveActionStatus, Prisma } from "~/generated/prisma/client.ts";
 import { notifyCorrectiveAction, type CaEvent } from "./notifications.server.ts";
@@ -16,7 +17,7 @@ const include = {
 
 export async function loadCorrectiveAction(ctx: TenantContext, id: string) {
   const ca = await prisma.correctiveAction.findFirst({ where: { AND: [accessible(ctx.ability, "read", "CorrectiveAction"), { id }] }, include });
-  if (!ca) notFound("Corrective action not found.");
+  if (!ca) notFound(message("correctiveActions", "errors.notFound"));
   return ca;
 }
 export type LoadedCorrectiveAction = Awaited<ReturnType<typeof loadCorrectiveAction>>;
@@ -28,7 +29,7 @@ export const correctiveActionToOpen = (ctx: TenantContext) => asSubject("Correct
 
 /** The role check for opening, made before anything in the form is looked at. */
 export function ensureCanOpen(ctx: TenantContext) {
-  ensureCan(ctx.ability, "create", correctiveActionToOpen(ctx), "Importer owners, quality leads and members open corrective actions.");
+  ensureCan(ctx.ability, "create", correctiveActionToOpen(ctx), message("correctiveActions", "errors.cannotOpen"));
 }
 
 /** The importer opens a corrective action against an active partner factory. */
@@ -49,17 +50,17 @@ export async function openCorrectiveAction(
     where: { importerId: ctx.org.id, factoryId: input.factoryId, status: "ACTIVE" },
     select: { id: true, status: true },
   });
-  if (!partnership) throw new UserError("Choose a factory you are actively working with.", 400);
+  if (!partnership) throw new UserError(message("correctiveActions", "errors.factoryNotActive"), 400);
   if (input.firstArticleId) {
     const fa = await prisma.firstArticle.findFirst({
       where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: input.firstArticleId, factoryId: input.factoryId }] },
       select: { specId: true },
     });
-    if (!fa) throw new UserError("That first article is not one of this factory's.", 400);
+    if (!fa) throw new UserError(message("correctiveActions", "errors.firstArticleNotFactorys"), 400);
     input.specId = fa.specId;
   } else if (input.specId) {
     const spec = await prisma.spec.count({ where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: input.specId }] } });
-    if (!spec) throw new UserError("That specification is not yours.", 400);
+    if (!spec) throw new UserError(message("correctiveActions", "errors.specNotYours"), 400);
   }
   return prisma.$transaction(async (tx) => {
     const ca = await tx.correctiveAction.create({
@@ -98,25 +99,28 @@ const STEP_RULES = {
   answer: {
     action: "update",
     field: "rootCause",
-    refusal: (ca) => (ca.status === "OPEN" ? "Your role cannot answer corrective actions." : "The plan is with the importer now and cannot change."),
+    refusal: (ca) => (ca.status === "OPEN" ? message("correctiveActions", "errors.cannotAnswer") : message("correctiveActions", "errors.planWithImporter")),
   },
-  "submit-plan": { action: "submit", refusal: () => "Only owners and quality leads submit the plan." },
+  "submit-plan": { action: "submit", refusal: () => message("correctiveActions", "errors.cannotSubmit") },
   review: {
     action: "review",
-    refusal: (ca) => (ca.status === "PLAN_SUBMITTED" ? "Only owners and quality leads review plans." : "There is no plan waiting for review."),
+    refusal: (ca) =>
+      ca.status === "PLAN_SUBMITTED" ? message("correctiveActions", "errors.cannotReview") : message("correctiveActions", "errors.noPlanToReview"),
   },
   implement: {
     action: "implement",
     refusal: (ca) =>
-      ca.status === "PLAN_ACCEPTED" ? "Only owners and quality leads mark the actions done." : "Only an accepted plan can be marked implemented.",
+      ca.status === "PLAN_ACCEPTED" ? message("correctiveActions", "errors.cannotImplement") : message("correctiveActions", "errors.planNotAccepted"),
   },
   verify: {
     action: "verify",
-    refusal: (ca) => (ca.status === "IMPLEMENTED" ? "Only owners and quality leads verify." : "Only implemented actions can be verified."),
+    refusal: (ca) =>
+      ca.status === "IMPLEMENTED" ? message("correctiveActions", "errors.cannotVerify") : message("correctiveActions", "errors.notImplementedToVerify"),
   },
   reopen: {
     action: "reopen",
-    refusal: (ca) => (ca.status === "IMPLEMENTED" ? "Only owners and quality leads reopen." : "Only implemented actions can be reopened."),
+    refusal: (ca) =>
+      ca.status === "IMPLEMENTED" ? message("correctiveActions", "errors.cannotReopen") : message("correctiveActions", "errors.notImplementedToReopen"),
   },
 } satisfies Record<string, StepRule>;
 
@@ -127,7 +131,7 @@ export function ensureCanTake(ctx: TenantContext, ca: LoadedCorrectiveAction, st
   ensureCan(ctx.ability, rule.action, asSubject("CorrectiveAction", ca), rule.refusal(ca), rule.field);
 }
 
-const CHANGED = "This corrective action changed since you opened it. Reload to see where it stands.";
+const CHANGED = message("correctiveActions", "errors.changed");
 
 type Transition = { from: CorrectiveActionStatus; to: CorrectiveActionStatus; event: CaEvent; stamp?: () => Prisma.CorrectiveActionUpdateManyMutationInput };
 
@@ -219,7 +223,7 @@ export async function markImplemented(ctx: TenantContext, ca: LoadedCorrectiveAc
   ensureCanTake(ctx, ca, "implement");
   await prisma.$transaction(async (tx) => {
     const files = Object.values(await saveEvidence(tx)).flat();
-    if (files.length === 0) throw new UserError("Attach evidence: a photo or document showing the actions were done.", 400);
+    if (files.length === 0) throw new UserError(message("correctiveActions", "errors.evidenceRequired"), 400);
     await transition(tx, ctx, ca, "implement");
   });
 }

@@ -4,6 +4,7 @@ import { asSubject } from "~/lib/ability.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { caThread } from "./actions.server.ts";
 import { isItemOverdue, isOverdue, isPlanOverdue } from "./due.ts";
@@ -30,7 +31,7 @@ export async function loadCorrectiveActionPage(ctx: TenantContext, id: string, u
       items: { orderBy: { position: "asc" }, select: { id: true, action: true, owner: true, dueAt: true } },
     },
   });
-  if (!ca) notFound("Corrective action not found.");
+  if (!ca) notFound(message("correctiveActions", "errors.notFound"));
   const thread = await listComments(ctx, caThread(ca), { before: url.searchParams.get("before") });
   const subject = asSubject("CorrectiveAction", ca);
   const { importer, factory } = ca.partnership;

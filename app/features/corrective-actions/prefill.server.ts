@@ -4,11 +4,16 @@ import { loadMeasuredVersion } from "~/features/first-articles/page.server.ts";
 import { accountLanguage, accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 
-/** A problem description drafted from a rejected first article: the spec, the failing characteristics and their readings. */
+/**
+ * A problem description drafted from a rejected first article, in the words of the person opening
+ * the corrective action (their account's language): the spec, the failing characteristics and their
+ * readings. Once saved it is their text.
+ */
 export async function prefillFromFirstArticle(ctx: TenantContext, firstArticleId: string) {
   const fa = await loadFirstArticle(ctx, firstArticleId);
   const { characteristics, spec } = await loadMeasuredVersion(fa);
   const readings = readingsOf(fa);
+  const t = accountTranslator(ctx.user, "correctiveActions");
   const judge = accountTranslator(ctx.user, "firstArticles");
   const specs = accountTranslator(ctx.user, "specs");
   const lines = characteristics.flatMap((c) => {
@@ -16,19 +21,20 @@ export async function prefillFromFirstArticle(ctx: TenantContext, firstArticleId
     if (summarizeRow(c, raws).verdict !== "fail") return [];
     const reasons = raws.flatMap((raw, i) => {
       const reason = failReason(c, raw, specs, accountLanguage(ctx.user));
-      return reason ? [`sample ${i + 1}: ${judge(reason.key, reason.values)}`] : [];
+      return reason ? [t("prefill.sample", { sample: i + 1, reason: judge(reason.key, reason.values) })] : [];
     });
-    return [`- ${c.number} ${c.name}: ${reasons.join("; ")}`];
+    return [t("prefill.characteristic", { number: c.number, name: c.name, reasons: reasons.join(t("prefill.separator")) })];
   });
+  const facts = { spec: spec.title, productCode: spec.productCode, po: fa.poNumber, round: fa.round, samples: fa.sampleCount, produced: fa.quantityProduced };
   return {
     factoryId: fa.factoryId,
     firstArticleId: fa.id,
-    title: `${spec.title}: out of tolerance at first article`,
+    title: t("prefill.title", { spec: spec.title }),
     problem: [
-      `First article for ${spec.title} (${spec.productCode}), PO ${fa.poNumber}${fa.lotNumber ? `, lot ${fa.lotNumber}` : ""}, round ${fa.round}, ${fa.sampleCount} samples of ${fa.quantityProduced} produced.`,
-      lines.length ? "Out of tolerance:" : "",
+      fa.lotNumber ? t("prefill.factsWithLot", { ...facts, lot: fa.lotNumber }) : t("prefill.facts", facts),
+      lines.length ? t("prefill.outOfTolerance") : "",
       ...lines,
-      fa.decisionNote ? `Decision note: ${fa.decisionNote}` : "",
+      fa.decisionNote ? t("prefill.decisionNote", { note: fa.decisionNote }) : "",
     ]
       .filter(Boolean)
       .join("\n"),

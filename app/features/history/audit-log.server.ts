@@ -2,9 +2,13 @@
 // or as CSV. Read through the AuditEvent rule of lib/ability.ts (owners, their own org's log).
 import { asSubject } from "~/lib/ability.ts";
 import { accessible, ensureCan } from "~/lib/authorize.server.ts";
-import { readBusinessDay, DAY_MS } from "~/lib/dates.ts";
+import { BUSINESS_YEARS, readBusinessDay, DAY_MS } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { asciiFileNamePart, csvTable } from "~/lib/downloads.server.ts";
+import { DEFAULT_LANGUAGE, toLanguage } from "~/lib/i18n/languages.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
@@ -21,7 +25,7 @@ export interface AuditFilters {
   before?: Date;
 }
 
-/** What the filter form holds, as typed, and why a date was refused. */
+/** What the filter form holds, as typed, and why a date was refused (a message()). */
 export interface AuditFilterInput {
   filters: AuditFilters;
   typed: { who: string; what: string; type: string; from: string; to: string };
@@ -31,13 +35,20 @@ export interface AuditFilterInput {
 const ACTION = /^[A-Za-z][A-Za-z0-9.-]{0,63}$/;
 const TYPE = /^[A-Za-z]{1,64}$/;
 
+// Each end of the period has its own sentences, so that every language says "start date" its own way.
+const DAY_PROBLEMS = {
+  start: { format: "filters.startFormat", range: "filters.startOutOfRange", noSuchDay: "filters.startNoSuchDay" },
+  end: { format: "filters.endFormat", range: "filters.endOutOfRange", noSuchDay: "filters.endNoSuchDay" },
+} as const;
+
 function day(value: string | undefined, name: "start" | "end"): { date?: Date; problem?: string } {
   if (!value) return {};
   const read = readBusinessDay(value);
   if (read.ok) return { date: read.date };
-  if (read.problem === "format") return { problem: `Write the ${name} date as YYYY-MM-DD.` };
-  if (read.problem === "out-of-range") return { problem: `The ${name} date must be between 2000 and 2100.` };
-  return { problem: `The ${name} date ${value} does not exist.` };
+  const keys = DAY_PROBLEMS[name];
+  if (read.problem === "format") return { problem: message("history", keys.format) };
+  if (read.problem === "out-of-range") return { problem: message("history", keys.range, { ...BUSINESS_YEARS }) };
+  return { problem: message("history", keys.noSuchDay, { day: value }) };
 }
 
 /** The log's filters from the URL; an odd who/what/type selects nothing rather than failing, a bad date is a problem to show. */
@@ -52,7 +63,7 @@ export function readAuditFilters(url: URL): AuditFilterInput {
   const problems: AuditFilterInput["problems"] = {};
   if (from.problem) problems.from = from.problem;
   if (to.problem) problems.to = to.problem;
-  if (from.date && to.date && from.date > to.date) problems.to = "The end date must be on or after the start date.";
+  if (from.date && to.date && from.date > to.date) problems.to = message("history", "filters.endBeforeStart");
   const filters: AuditFilters = {
     who: idQuery(url, "who"),
     // Not an action or type the log could hold: a filter that matches nothing.
@@ -75,7 +86,7 @@ export const canReadAuditLog = (ctx: TenantContext) => ctx.ability.can("read", o
 
 /** The role check, made before anything in the query is looked at: a non-owner is refused whatever it asks. */
 export function ensureCanRead(ctx: TenantContext) {
-  ensureCan(ctx.ability, "read", ownLog(ctx), "Only the organization's owners read its audit log.");
+  ensureCan(ctx.ability, "read", ownLog(ctx), message("history", "errors.ownersOnly"));
 }
 
 function whereOf(ctx: TenantContext, f: AuditFilters): Prisma.AuditEventWhereInput {
@@ -109,17 +120,18 @@ async function actorsOf(rows: { actorId: string | null }[]) {
   return new Map(users.map((u) => [u.id, u]));
 }
 
-function present(row: EventRecord, actors: Awaited<ReturnType<typeof actorsOf>>) {
+/** A row in the reader's words (`t`): what was done, to what, by whom. */
+function present(row: EventRecord, actors: Awaited<ReturnType<typeof actorsOf>>, t: Translate<"history">) {
   const actor = row.actorId ? actors.get(row.actorId) : undefined;
   return {
     id: row.id,
     at: row.createdAt.toISOString(),
-    who: actor?.name ?? (row.actorId ? "Former user" : "The portal"),
+    who: actor?.name ?? (row.actorId ? t("audit.formerUser") : t("audit.portal")),
     whoEmail: actor?.email ?? null,
     action: row.action,
-    what: actionLabel(row.action),
+    what: actionLabel(t, row.action),
     subjectType: row.subjectType,
-    typeLabel: subjectTypeLabel(row.subjectType),
+    typeLabel: subjectTypeLabel(t, row.subjectType),
     subjectId: row.subjectId,
     details: changesSummary(row.changes as Changes),
   };
@@ -135,8 +147,9 @@ export async function listAuditLog(ctx: TenantContext, filters: AuditFilters, pa
     prisma.auditEvent.findMany({ where, select: rowSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(page.page, page.pageSize) }),
   ]);
   const actors = await actorsOf(rows);
+  const t = accountTranslator(ctx.user, "history");
   return toPage(
-    rows.map((row) => present(row, actors)),
+    rows.map((row) => present(row, actors, t)),
     total,
     page.page,
     page.pageSize,
@@ -148,18 +161,20 @@ export async function auditLogChoices(ctx: TenantContext) {
   ensureCanRead(ctx);
   const groups = await prisma.auditEvent.groupBy({ by: ["actorId", "action", "subjectType"], where: accessible(ctx.ability, "read", "AuditEvent") });
   const actors = await actorsOf(groups);
-  const sortByLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+  const t = accountTranslator(ctx.user, "history");
+  const collator = new Intl.Collator(toLanguage(ctx.user.locale) ?? DEFAULT_LANGUAGE);
+  const sortByLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
   return {
     who: [...actors.values()].map((u) => ({ value: u.id, label: u.name })).sort(sortByLabel),
-    action: [...new Set(groups.map((g) => g.action))].map((a) => ({ value: a, label: actionLabel(a) })).sort(sortByLabel),
-    type: [...new Set(groups.map((g) => g.subjectType))].map((t) => ({ value: t, label: subjectTypeLabel(t) })).sort(sortByLabel),
+    action: [...new Set(groups.map((g) => g.action))].map((a) => ({ value: a, label: actionLabel(t, a) })).sort(sortByLabel),
+    type: [...new Set(groups.map((g) => g.subjectType))].map((type) => ({ value: type, label: subjectTypeLabel(t, type) })).sort(sortByLabel),
   };
 }
 
 /** An export is capped so one request cannot hold a worker for long; the file says when it was cut. */
 export const MAX_EXPORT_ROWS = 10_000;
 
-/** The filtered log as CSV, newest first: one event a line, the changes as JSON. */
+/** The filtered log as CSV, newest first, in the requester's language: one event a line, its action's code beside its name, the changes as JSON. */
 export async function auditLogCsv(ctx: TenantContext, filters: AuditFilters) {
   ensureCanRead(ctx);
   const rows = await prisma.auditEvent.findMany({
@@ -169,11 +184,13 @@ export async function auditLogCsv(ctx: TenantContext, filters: AuditFilters) {
     take: MAX_EXPORT_ROWS + 1,
   });
   const actors = await actorsOf(rows);
-  const lines: (string | number | null)[][] = [["time (UTC)", "who", "email", "action", "record type", "record id", "changes"]];
+  const t = accountTranslator(ctx.user, "history");
+  const headers = [t("csv.time"), t("csv.who"), t("csv.email"), t("csv.what"), t("csv.action"), t("csv.recordType"), t("csv.recordId"), t("csv.changes")];
+  const lines: (string | number | null)[][] = [headers];
   for (const row of rows.slice(0, MAX_EXPORT_ROWS)) {
-    const r = present(row, actors);
-    lines.push([r.at, r.who, r.whoEmail, r.action, r.subjectType, r.subjectId, row.changes === null ? null : JSON.stringify(row.changes)]);
+    const r = present(row, actors, t);
+    lines.push([r.at, r.who, r.whoEmail, r.what, r.action, r.typeLabel, r.subjectId, row.changes === null ? null : JSON.stringify(row.changes)]);
   }
-  if (rows.length > MAX_EXPORT_ROWS) lines.push([`Cut at ${MAX_EXPORT_ROWS} events: narrow the filters to export the rest.`]);
+  if (rows.length > MAX_EXPORT_ROWS) lines.push([t("csv.cut", { max: MAX_EXPORT_ROWS })]);
   return { body: csvTable(lines), fileName: `audit-log-${asciiFileNamePart(ctx.org.slug, 60)}.csv` };
 }

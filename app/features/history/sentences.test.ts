@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, changesSummary, sentenceOf, TIMELINE_ACTIONS, type EventRow } from "./sentences.ts";
+import { translatorFor } from "~/lib/i18n/translate.server.ts";
+import { sentenceIn, sentenceInEnglish as said } from "../../../tests/support/history.ts";
+import { actionLabel, changesSummary, sentenceOf, subjectTypeLabel, TIMELINE_ACTIONS, type EventRow } from "./sentences.ts";
 
 const row = (action: string, changes: EventRow["changes"] = null, actorName: string | null = "Ann Lee"): EventRow => ({
   action,
@@ -11,14 +13,11 @@ const row = (action: string, changes: EventRow["changes"] = null, actorName: str
 
 describe("an audit event as a sentence", () => {
   it("says a rejection with its reason, for the importer", () => {
-    expect(
-      sentenceOf(row("firstArticle.decide", { status: { from: "SUBMITTED", to: "REJECTED" }, decisionNote: { from: null, to: "  Burrs on the rim " } })),
-    ).toEqual({
-      who: "Ann Lee",
-      org: "Acme Imports",
-      did: "rejected it",
-      note: { label: "Reason", text: "Burrs on the rim" },
-    });
+    const s = sentenceOf(
+      row("firstArticle.decide", { status: { from: "SUBMITTED", to: "REJECTED" }, decisionNote: { from: null, to: "  Burrs on the rim " } }),
+    );
+    expect(s).toMatchObject({ who: "Ann Lee", org: "Acme Imports", note: { label: "note.reason", text: "Burrs on the rim" } });
+    expect(said(s)).toBe("Ann Lee (Acme Imports) rejected it | Reason: Burrs on the rim");
   });
 
   it("names conditions of a conditional approval and counts the findings of a decision", () => {
@@ -29,61 +28,88 @@ describe("an audit event as a sentence", () => {
         findings: { from: null, to: { k1: "too tall", k2: "scratched" } },
       }),
     );
-    expect(s).toMatchObject({ did: "approved it with conditions, with findings on 2 characteristics", note: { label: "Conditions" } });
-    expect(sentenceOf(row("firstArticle.decide", { status: { to: "APPROVED" } }))).toMatchObject({ did: "approved it", note: null });
+    expect(said(s)).toBe("Ann Lee (Acme Imports) approved it with conditions, with findings on 2 characteristics | Conditions: Deburr the next lot");
+    expect(said(sentenceOf(row("firstArticle.decide", { status: { to: "APPROVED" }, findings: { to: { k1: "scratched" } } })))).toBe(
+      "Ann Lee (Acme Imports) approved it, with findings on 1 characteristic",
+    );
+    expect(said(sentenceOf(row("firstArticle.decide", { status: { to: "APPROVED" } })))).toBe("Ann Lee (Acme Imports) approved it");
   });
 
   it("gives the factory's steps to the factory and keeps a question as the note", () => {
-    expect(sentenceOf(row("specVersion.query", { question: { from: null, to: "Which clay?" } }))).toEqual({
+    expect(sentenceOf(row("specVersion.query", { question: { from: null, to: "Which clay?" } }))).toMatchObject({
       who: "Ann Lee",
       org: "Ningbo Plastics",
-      did: "queried this version",
-      note: { label: "Question", text: "Which clay?" },
+      note: { label: "note.question", text: "Which clay?" },
     });
-    expect(sentenceOf(row("firstArticle.submit"))).toMatchObject({ org: "Ningbo Plastics", did: "submitted it for review" });
-    expect(sentenceOf(row("correctiveAction.implement"))).toMatchObject({ org: "Ningbo Plastics", did: "reported the actions done" });
+    expect(said(sentenceOf(row("specVersion.query", { question: { to: "Which clay?" } })))).toBe(
+      "Ann Lee (Ningbo Plastics) queried this version | Question: Which clay?",
+    );
+    expect(said(sentenceOf(row("firstArticle.submit")))).toBe("Ann Lee (Ningbo Plastics) submitted it for review");
+    expect(said(sentenceOf(row("correctiveAction.implement")))).toBe("Ann Lee (Ningbo Plastics) reported the actions done");
   });
 
   it("says the plan's review with the reviewer's comment, and leaves out an empty one", () => {
-    expect(sentenceOf(row("correctiveAction.accept-plan", { note: { from: null, to: "Go ahead" } }))?.note).toEqual({ label: "Comment", text: "Go ahead" });
+    expect(said(sentenceOf(row("correctiveAction.accept-plan", { note: { from: null, to: "Go ahead" } })))).toBe(
+      "Ann Lee (Acme Imports) accepted the plan | Comment: Go ahead",
+    );
     expect(sentenceOf(row("correctiveAction.accept-plan", { status: { from: "PLAN_SUBMITTED", to: "PLAN_ACCEPTED" } }))?.note).toBeNull();
-    expect(sentenceOf(row("correctiveAction.return-plan", { note: { to: "Root cause missing" } }))?.note).toEqual({
-      label: "Reason",
-      text: "Root cause missing",
-    });
-    expect(sentenceOf(row("correctiveAction.verify-close", { note: { to: "0 of 40 cracked" } }))).toMatchObject({
-      did: "verified the actions and closed it",
-      note: { label: "Effectiveness" },
-    });
-    expect(sentenceOf(row("correctiveAction.reopen", { note: { to: "Cracks again" } }))).toMatchObject({ did: "reopened it", note: { label: "Reason" } });
+    expect(said(sentenceOf(row("correctiveAction.return-plan", { note: { to: "Root cause missing" } })))).toBe(
+      "Ann Lee (Acme Imports) returned the plan | Reason: Root cause missing",
+    );
+    expect(said(sentenceOf(row("correctiveAction.verify-close", { note: { to: "0 of 40 cracked" } })))).toBe(
+      "Ann Lee (Acme Imports) verified the actions and closed it | Effectiveness: 0 of 40 cracked",
+    );
+    expect(said(sentenceOf(row("correctiveAction.reopen", { note: { to: "Cracks again" } })))).toBe(
+      "Ann Lee (Acme Imports) reopened it | Reason: Cracks again",
+    );
   });
 
   it("names versions, rounds and the factory a share concerns", () => {
-    expect(sentenceOf(row("specVersion.publish", { number: { from: null, to: 3 } }))?.did).toBe("published version 3");
-    expect(sentenceOf(row("specVersion.create", { number: { to: 2 } }))?.did).toBe("started version 2 as a draft");
-    expect(sentenceOf(row("firstArticle.create", { round: { to: 2 } }))?.did).toBe("started round 2");
-    expect(sentenceOf(row("firstArticle.create", { round: { to: 1 } }))?.did).toBe("started the first article");
-    expect(sentenceOf(row("spec.share", { factoryId: { to: "f1" } }))).toMatchObject({
-      org: "Acme Imports",
-      did: "shared the specification with Ningbo Plastics",
-    });
-    expect(sentenceOf({ ...row("spec.unshare"), factoryName: null })?.did).toBe("stopped sharing the specification with a factory");
+    expect(said(sentenceOf(row("specVersion.publish", { number: { from: null, to: 3 } })))).toBe("Ann Lee (Acme Imports) published version 3");
+    expect(said(sentenceOf(row("specVersion.create", { number: { to: 2 } })))).toBe("Ann Lee (Acme Imports) started version 2 as a draft");
+    expect(said(sentenceOf(row("firstArticle.create", { round: { to: 2 } })))).toBe("Ann Lee (Ningbo Plastics) started round 2");
+    expect(said(sentenceOf(row("firstArticle.create", { round: { to: 1 } })))).toBe("Ann Lee (Ningbo Plastics) started the first article");
+    expect(said(sentenceOf(row("spec.share", { factoryId: { to: "f1" } })))).toBe("Ann Lee (Acme Imports) shared the specification with Ningbo Plastics");
+    expect(said(sentenceOf({ ...row("spec.unshare"), factoryName: null }))).toBe("Ann Lee (Acme Imports) stopped sharing the specification with a factory");
   });
 
-  it("says Someone for a user who is gone, and nothing for work in progress or unknown actions", () => {
-    expect(sentenceOf(row("firstArticle.submit", null, null))?.who).toBe("Someone");
+  it("says Someone for a user who is gone, leaves out an org it does not know, and nothing for work in progress or unknown actions", () => {
+    expect(said(sentenceOf(row("firstArticle.submit", null, null)))).toBe("Someone (Ningbo Plastics) submitted it for review");
+    expect(said(sentenceOf({ ...row("specVersion.acknowledge"), factoryName: null }))).toBe("Ann Lee acknowledged this version");
     for (const action of ["firstArticle.update", "specVersion.update", "correctiveAction.save-answer", "comment.create", "nonsense"]) {
       expect(sentenceOf(row(action)), action).toBeNull();
       expect(TIMELINE_ACTIONS).not.toContain(action);
     }
   });
+
+  it("is told whole in the reader's language, names and notes as they were written", () => {
+    const rejected = sentenceOf(
+      row("firstArticle.decide", {
+        status: { to: "REJECTED" },
+        decisionNote: { to: "Burrs on the rim" },
+        findings: { to: { k1: "burr", k2: "chip", k3: "glaze" } },
+      }),
+    )!;
+    expect(sentenceIn("zh-CN", rejected)).toBe("Ann Lee（Acme Imports）拒绝了，其中 3 个特性有发现项 | 原因： Burrs on the rim");
+    expect(sentenceIn("zh-CN", sentenceOf(row("correctiveAction.submit-plan"))!)).toBe("Ann Lee（Ningbo Plastics）提交了计划");
+    const pseudo = sentenceIn("en-XA", sentenceOf(row("specVersion.publish", { number: { to: 3 } }))!);
+    expect(pseudo).toMatch(/^⟦.*Ann Lee.*Acme Imports.*3.*⟧$/);
+    expect(pseudo).not.toContain("published");
+  });
 });
 
 describe("the audit log's words", () => {
-  it("labels actions by record type and verb", () => {
-    expect(actionLabel("firstArticle.decide")).toBe("First article: decide");
-    expect(actionLabel("correctiveAction.accept-plan")).toBe("Corrective action: accept plan");
-    expect(actionLabel("odd")).toBe("odd");
+  it("names each action and record type in the reader's language, and shows an unknown one as stored", () => {
+    const en = translatorFor("en", "history");
+    expect(actionLabel(en, "firstArticle.decide")).toBe("First article decided");
+    expect(actionLabel(en, "correctiveAction.accept-plan")).toBe("Corrective action plan accepted");
+    expect(actionLabel(en, "odd")).toBe("odd");
+    expect(subjectTypeLabel(en, "firstArticle")).toBe("First article");
+    expect(subjectTypeLabel(en, "Gadget")).toBe("Gadget");
+    const zh = translatorFor("zh-CN", "history");
+    expect(actionLabel(zh, "correctiveAction.accept-plan")).toBe("接受纠正措施计划");
+    expect(subjectTypeLabel(zh, "CorrectiveAction")).toBe("纠正措施");
+    expect(actionLabel(translatorFor("en-XA", "history"), "spec.share")).toMatch(/^⟦.*⟧$/);
   });
 
   it("summarises a change set in one capped line", () => {

@@ -1,5 +1,9 @@
 // What an audit event says to a person reading a record's history: who did what, for which org,
-// and the note they gave. Pure, so the same words serve the timeline, the audit log and its tests.
+// and the note they gave, each as a whole sentence of the `history` catalogue that the reader's
+// page writes in the reader's language. Pure, so the same words serve the timeline, the audit log
+// and its tests.
+import type { MessageParams } from "~/lib/i18n/message.ts";
+import type { MessageKey, Translate } from "~/lib/i18n/translate.ts";
 
 /** `changes` as recordAudit stores it: { field: { from, to } } for the fields that changed. */
 export type Changes = Record<string, { from?: unknown; to?: unknown } | undefined> | null;
@@ -13,89 +17,106 @@ export interface EventRow {
   factoryName: string | null;
 }
 
+type HistoryKey = MessageKey<"history">;
+
 export interface Sentence {
-  /** "Ann Lee", or "Someone" when the user is gone. */
-  who: string;
+  /** "Ann Lee", or null when the user is gone (the reader's page says "Someone"). */
+  who: string | null;
   /** The org the person acted for. */
   org: string | null;
-  /** "rejected round 1". */
-  did: string;
-  /** The note given with it, labelled as the step names it ("Reason", "Comment"). */
-  note: { label: string; text: string } | null;
+  /**
+   * The whole sentence, as a `history` key with its values: the reader's page fills in `who` and
+   * `org` (`<0>{who}</0> <1>({org})</1> rejected it`), so each language orders its own words.
+   */
+  did: { key: HistoryKey; values: MessageParams };
+  /** The note given with it, labelled as the step names it ("Reason:", "Comment:"). */
+  note: { label: HistoryKey; text: string } | null;
 }
 
 type Side = "importer" | "factory";
 
 interface Step {
   side: Side;
-  /** The clause after the actor's name. */
-  did: (e: EventRow) => string;
+  /** The sentence after the actor's name, as a key and its values. */
+  did: (e: EventRow) => Sentence["did"];
   /** The changed field holding the note, and how the step calls it. */
-  note?: (e: EventRow) => { field: string; label: string } | null;
+  note?: (e: EventRow) => { field: string; label: HistoryKey } | null;
 }
 
 const to = (e: EventRow, field: string) => e.changes?.[field]?.to;
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
 const numberOf = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const said = (key: HistoryKey, values: MessageParams = {}): Sentence["did"] => ({ key, values });
 
-const DECISIONS: Record<string, { did: string; label: string }> = {
-  APPROVED: { did: "approved it", label: "Comment" },
-  CONDITIONALLY_APPROVED: { did: "approved it with conditions", label: "Conditions" },
-  REJECTED: { did: "rejected it", label: "Reason" },
+const DECISIONS: Record<string, { did: HistoryKey; label: HistoryKey }> = {
+  APPROVED: { did: "event.firstArticle.approved", label: "note.comment" },
+  CONDITIONALLY_APPROVED: { did: "event.firstArticle.conditionallyApproved", label: "note.conditions" },
+  REJECTED: { did: "event.firstArticle.rejected", label: "note.reason" },
 };
-
-function round(e: EventRow) {
-  const n = numberOf(to(e, "round"));
-  return n && n > 1 ? `round ${n}` : "the first article";
-}
 
 function findingsCount(e: EventRow) {
   const findings = to(e, "findings");
   return findings && typeof findings === "object" ? Object.keys(findings).length : 0;
 }
 
+/** A step about a numbered thing ("version 3"), or its unnumbered sentence when the number was not logged. */
+const numbered = (e: EventRow, field: string, withNumber: HistoryKey, without: HistoryKey, name: string) => {
+  const n = numberOf(to(e, field));
+  return n ? said(withNumber, { [name]: n }) : said(without);
+};
+
 /** The steps a record's history shows, by audit action. Anything else (draft edits, saved readings) is work in progress, not history. */
 export const TIMELINE_STEPS: Record<string, Step> = {
   "specVersion.create": {
     side: "importer",
-    did: (e) => {
-      const n = numberOf(to(e, "number"));
-      return n ? `started version ${n} as a draft` : "started this version as a draft";
-    },
+    did: (e) => numbered(e, "number", "event.specVersion.create", "event.specVersion.createUnnumbered", "number"),
   },
   "specVersion.publish": {
     side: "importer",
+    did: (e) => numbered(e, "number", "event.specVersion.publish", "event.specVersion.publishUnnumbered", "number"),
+  },
+  "spec.share": {
+    side: "importer",
+    did: (e) => (e.factoryName ? said("event.spec.share", { factory: e.factoryName }) : said("event.spec.shareUnnamed")),
+  },
+  "spec.unshare": {
+    side: "importer",
+    did: (e) => (e.factoryName ? said("event.spec.unshare", { factory: e.factoryName }) : said("event.spec.unshareUnnamed")),
+  },
+  "specVersion.acknowledge": { side: "factory", did: () => said("event.specVersion.acknowledge") },
+  "specVersion.query": { side: "factory", did: () => said("event.specVersion.query"), note: () => ({ field: "question", label: "note.question" }) },
+  "firstArticle.create": {
+    side: "factory",
     did: (e) => {
-      const n = numberOf(to(e, "number"));
-      return n ? `published version ${n}` : "published this version";
+      const n = numberOf(to(e, "round"));
+      return n && n > 1 ? said("event.firstArticle.createRound", { round: n }) : said("event.firstArticle.createFirst");
     },
   },
-  "spec.share": { side: "importer", did: (e) => `shared the specification with ${e.factoryName ?? "a factory"}` },
-  "spec.unshare": { side: "importer", did: (e) => `stopped sharing the specification with ${e.factoryName ?? "a factory"}` },
-  "specVersion.acknowledge": { side: "factory", did: () => "acknowledged this version" },
-  "specVersion.query": { side: "factory", did: () => "queried this version", note: () => ({ field: "question", label: "Question" }) },
-  "firstArticle.create": { side: "factory", did: (e) => `started ${round(e)}` },
-  "firstArticle.submit": { side: "factory", did: () => "submitted it for review" },
+  "firstArticle.submit": { side: "factory", did: () => said("event.firstArticle.submit") },
   "firstArticle.decide": {
     side: "importer",
-    did: (e) => {
-      const decision = DECISIONS[String(to(e, "status"))]?.did ?? "decided on it";
-      const findings = findingsCount(e);
-      return findings ? `${decision}, with findings on ${findings} characteristic${findings === 1 ? "" : "s"}` : decision;
-    },
-    note: (e) => ({ field: "decisionNote", label: DECISIONS[String(to(e, "status"))]?.label ?? "Note" }),
+    did: (e) => said(DECISIONS[String(to(e, "status"))]?.did ?? "event.firstArticle.decided", { findings: findingsCount(e) }),
+    note: (e) => ({ field: "decisionNote", label: DECISIONS[String(to(e, "status"))]?.label ?? "note.note" }),
   },
-  "correctiveAction.open": { side: "importer", did: () => "opened the corrective action" },
-  "correctiveAction.submit-plan": { side: "factory", did: () => "submitted the plan" },
-  "correctiveAction.accept-plan": { side: "importer", did: () => "accepted the plan", note: () => ({ field: "note", label: "Comment" }) },
-  "correctiveAction.return-plan": { side: "importer", did: () => "returned the plan", note: () => ({ field: "note", label: "Reason" }) },
-  "correctiveAction.implement": { side: "factory", did: () => "reported the actions done" },
+  "correctiveAction.open": { side: "importer", did: () => said("event.correctiveAction.open") },
+  "correctiveAction.submit-plan": { side: "factory", did: () => said("event.correctiveAction.submitPlan") },
+  "correctiveAction.accept-plan": {
+    side: "importer",
+    did: () => said("event.correctiveAction.acceptPlan"),
+    note: () => ({ field: "note", label: "note.comment" }),
+  },
+  "correctiveAction.return-plan": {
+    side: "importer",
+    did: () => said("event.correctiveAction.returnPlan"),
+    note: () => ({ field: "note", label: "note.reason" }),
+  },
+  "correctiveAction.implement": { side: "factory", did: () => said("event.correctiveAction.implement") },
   "correctiveAction.verify-close": {
     side: "importer",
-    did: () => "verified the actions and closed it",
-    note: () => ({ field: "note", label: "Effectiveness" }),
+    did: () => said("event.correctiveAction.verifyClose"),
+    note: () => ({ field: "note", label: "note.effectiveness" }),
   },
-  "correctiveAction.reopen": { side: "importer", did: () => "reopened it", note: () => ({ field: "note", label: "Reason" }) },
+  "correctiveAction.reopen": { side: "importer", did: () => said("event.correctiveAction.reopen"), note: () => ({ field: "note", label: "note.reason" }) },
 };
 
 export const TIMELINE_ACTIONS = Object.keys(TIMELINE_STEPS);
@@ -107,35 +128,78 @@ export function sentenceOf(e: EventRow): Sentence | null {
   const where = step.note?.(e);
   const note = where ? text(to(e, where.field)) : null;
   return {
-    who: e.actorName ?? "Someone",
+    who: e.actorName,
     org: step.side === "importer" ? e.importerName : e.factoryName,
     did: step.did(e),
     note: where && note ? { label: where.label, text: note } : null,
   };
 }
 
-/** Words for an audit action in the log's filter and rows: "firstArticle.decide" is "First article: decide". */
-export function actionLabel(action: string) {
-  const [type = "", verb = ""] = action.split(".");
-  return verb ? `${subjectTypeLabel(type)}: ${verb.replace(/-/g, " ")}` : action;
-}
-
-const SUBJECT_TYPE_LABELS: Record<string, string> = {
-  Spec: "Specification",
-  SpecVersion: "Specification version",
-  FirstArticle: "First article",
-  CorrectiveAction: "Corrective action",
-  Comment: "Comment",
-  Partnership: "Partnership",
-  Invitation: "Invitation",
-  Membership: "Membership",
-  Organization: "Organization",
-  User: "User",
+/** What each audit action is called in the log's filter, rows and export. */
+const ACTION_LABELS: Record<string, HistoryKey> = {
+  "comment.create": "action.comment.create",
+  "comment.edit": "action.comment.edit",
+  "correctiveAction.open": "action.correctiveAction.open",
+  "correctiveAction.save-answer": "action.correctiveAction.saveAnswer",
+  "correctiveAction.submit-plan": "action.correctiveAction.submitPlan",
+  "correctiveAction.accept-plan": "action.correctiveAction.acceptPlan",
+  "correctiveAction.return-plan": "action.correctiveAction.returnPlan",
+  "correctiveAction.implement": "action.correctiveAction.implement",
+  "correctiveAction.verify-close": "action.correctiveAction.verifyClose",
+  "correctiveAction.reopen": "action.correctiveAction.reopen",
+  "firstArticle.create": "action.firstArticle.create",
+  "firstArticle.update": "action.firstArticle.update",
+  "firstArticle.submit": "action.firstArticle.submit",
+  "firstArticle.decide": "action.firstArticle.decide",
+  "firstArticle.withdraw": "action.firstArticle.withdraw",
+  "invitation.create": "action.invitation.create",
+  "invitation.revoke": "action.invitation.revoke",
+  "membership.join": "action.membership.join",
+  "membership.change-role": "action.membership.changeRole",
+  "membership.remove": "action.membership.remove",
+  "organization.create": "action.organization.create",
+  "partnership.invite": "action.partnership.invite",
+  "partnership.accept": "action.partnership.accept",
+  "partnership.end": "action.partnership.end",
+  "spec.create": "action.spec.create",
+  "spec.share": "action.spec.share",
+  "spec.unshare": "action.spec.unshare",
+  "specVersion.create": "action.specVersion.create",
+  "specVersion.update": "action.specVersion.update",
+  "specVersion.publish": "action.specVersion.publish",
+  "specVersion.delete": "action.specVersion.delete",
+  "specVersion.add-files": "action.specVersion.addFiles",
+  "specVersion.remove-file": "action.specVersion.removeFile",
+  "specVersion.add-defect-example": "action.specVersion.addDefectExample",
+  "specVersion.acknowledge": "action.specVersion.acknowledge",
+  "specVersion.query": "action.specVersion.query",
+  "user.signup": "action.user.signup",
 };
 
-/** "FirstArticle" (or "firstArticle") is "First article"; an unknown type is shown as stored. */
-export function subjectTypeLabel(type: string) {
-  return SUBJECT_TYPE_LABELS[type] ?? SUBJECT_TYPE_LABELS[type.charAt(0).toUpperCase() + type.slice(1)] ?? type;
+/** An audit action in the reader's words: "firstArticle.decide" is "First article decided"; an unknown one is shown as stored. */
+export function actionLabel(t: Translate<"history">, action: string) {
+  const key = ACTION_LABELS[action];
+  return key ? t(key) : action;
+}
+
+const SUBJECT_TYPES = [
+  "Spec",
+  "SpecVersion",
+  "FirstArticle",
+  "CorrectiveAction",
+  "Comment",
+  "Partnership",
+  "Invitation",
+  "Membership",
+  "Organization",
+  "User",
+] as const;
+const isSubjectType = (name: string): name is (typeof SUBJECT_TYPES)[number] => (SUBJECT_TYPES as readonly string[]).includes(name);
+
+/** "FirstArticle" (or "firstArticle") in the reader's words ("First article"); an unknown type is shown as stored. */
+export function subjectTypeLabel(t: Translate<"history">, type: string) {
+  const known = [type, type.charAt(0).toUpperCase() + type.slice(1)].find(isSubjectType);
+  return known ? t(`type.${known}`) : type;
 }
 
 /** A short line for a change set: "status: SUBMITTED → REJECTED; decisionNote: Burrs". */

@@ -4,6 +4,7 @@ import { asSubject } from "~/lib/ability.ts";
 import { recordAudit } from "~/lib/audit.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { DAY_MS } from "~/lib/dates.ts";
 import { appUrl } from "~/lib/app-url.server.ts";
 import { invitationPath } from "./paths.ts";
@@ -94,7 +95,7 @@ export async function claimInvitation(tx: Tx, token: string, kind: InvitationKin
     where: { tokenHash: hashToken(token), kind, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now, acceptedById: userId },
   });
-  if (count !== 1) throw new UserError("This invitation link is no longer valid: it was used, revoked or has expired.", 410);
+  if (count !== 1) throw new UserError(message("members", "errors.invitationGone"), 410);
   return tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
 }
 
@@ -103,7 +104,7 @@ export async function acceptMemberInvitation(token: string, user: { id: string; 
   return prisma.$transaction(async (tx) => {
     const invitation = await claimInvitation(tx, token, "MEMBER", user.id);
     if (invitation.email !== user.email) {
-      throw new UserError(`This invitation was sent to ${invitation.email}. Log in with that address to accept it.`, 403);
+      throw new UserError(message("members", "errors.invitationForOther", { email: invitation.email }), 403);
     }
     const existing = await tx.membership.findUnique({ where: { userId_orgId: { userId: user.id, orgId: invitation.orgId } } });
     if (!existing) {

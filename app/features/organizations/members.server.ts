@@ -6,6 +6,7 @@ import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma, type Tx } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { createInvitation, invitationToSend } from "./invitations.server.ts";
@@ -44,9 +45,9 @@ export function listPendingMemberInvitations(ctx: TenantContext) {
 }
 
 export async function inviteMember(ctx: TenantContext, input: { email: string; role: Role; locale: string }) {
-  ensureCan(ctx.ability, "create", invitationToSend(ctx, "MEMBER"), "Only owners can invite colleagues.");
+  ensureCan(ctx.ability, "create", invitationToSend(ctx, "MEMBER"), message("members", "errors.cannotInvite"));
   const member = await prisma.membership.findFirst({ where: { orgId: ctx.org.id, user: { email: input.email } }, select: { id: true } });
-  if (member) throw new UserError(`${input.email} is already a member of ${ctx.org.name}.`, 409);
+  if (member) throw new UserError(message("members", "errors.alreadyMember", { email: input.email, org: ctx.org.name }), 409);
   return prisma.$transaction(async (tx) => {
     const { invitation, envelope, link } = await createInvitation(tx, ctx, { kind: "MEMBER", email: input.email, role: input.role, locale: input.locale });
     await enqueueEmail(tx, {
@@ -64,7 +65,7 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
 
 async function loadMembership(ctx: TenantContext, tx: Tx, membershipId: string) {
   const membership = await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.org.id } });
-  if (!membership) notFound("That member is not in this organization.");
+  if (!membership) notFound(message("members", "errors.memberNotFound"));
   return membership;
 }
 
@@ -73,14 +74,14 @@ async function assertAnotherOwnerRemains(tx: Tx, orgId: string, leavingMembershi
   const owners = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Membership" WHERE "orgId" = ${orgId} AND role = 'OWNER' FOR UPDATE`;
   if (!owners.some((o) => o.id !== leavingMembershipId)) {
-    throw new UserError("An organization needs at least one owner. Make someone else an owner first.", 409);
+    throw new UserError(message("members", "errors.lastOwner"), 409);
   }
 }
 
 export function changeMemberRole(ctx: TenantContext, membershipId: string, role: Role) {
   return prisma.$transaction(async (tx) => {
     const membership = await loadMembership(ctx, tx, membershipId);
-    ensureCan(ctx.ability, "update", asSubject("Membership", membership), "Only owners can change roles.");
+    ensureCan(ctx.ability, "update", asSubject("Membership", membership), message("members", "errors.cannotChangeRole"));
     if (membership.role === role) return membership;
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.org.id, membership.id);
     const updated = await tx.membership.update({ where: { id: membership.id }, data: { role } });
@@ -96,7 +97,7 @@ export function changeMemberRole(ctx: TenantContext, membershipId: string, role:
 export function removeMember(ctx: TenantContext, membershipId: string) {
   return prisma.$transaction(async (tx) => {
     const membership = await loadMembership(ctx, tx, membershipId);
-    ensureCan(ctx.ability, "delete", asSubject("Membership", membership), "Only owners can remove members.");
+    ensureCan(ctx.ability, "delete", asSubject("Membership", membership), message("members", "errors.cannotRemove"));
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.org.id, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAudit(tx, {
@@ -110,8 +111,8 @@ export function removeMember(ctx: TenantContext, membershipId: string) {
 export function revokeInvitation(ctx: TenantContext, invitationId: string) {
   return prisma.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, orgId: ctx.org.id } });
-    if (!invitation || !ctx.ability.can("read", asSubject("Invitation", invitation))) notFound("Invitation not found.");
-    ensureCan(ctx.ability, "delete", asSubject("Invitation", invitation), "Only owners can revoke invitations.");
+    if (!invitation || !ctx.ability.can("read", asSubject("Invitation", invitation))) notFound(message("members", "errors.invitationNotFound"));
+    ensureCan(ctx.ability, "delete", asSubject("Invitation", invitation), message("members", "errors.cannotRevoke"));
     if (invitation.acceptedAt || invitation.revokedAt) return invitation;
     const revoked = await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     if (invitation.partnershipId) {

@@ -1,53 +1,52 @@
 import { z } from "zod";
 import { LANGUAGES, toLanguage } from "~/lib/i18n/languages.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { browserTimeZoneSchema } from "~/lib/time-zone-schema.ts";
 
 export const ROLES = ["OWNER", "QUALITY", "MEMBER", "VIEWER"] as const;
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  OWNER: "Owner",
-  QUALITY: "Quality",
-  MEMBER: "Member",
-  VIEWER: "Viewer",
-};
-
-/** A role in a sentence: "You are a quality manager at Acme Imports." */
-export const ROLE_IN_WORDS: Record<(typeof ROLES)[number], string> = {
-  OWNER: "an owner",
-  QUALITY: "a quality manager",
-  MEMBER: "a member",
-  VIEWER: "a viewer (read-only)",
-};
+const tooLong = (max: number) => message("common", "validation.tooLong", { max });
+const tooShort = (min: number) => message("common", "validation.tooShort", { min });
 
 export const emailSchema = z
-  .string({ required_error: "Enter an email address" })
+  .string({ required_error: message("auth", "validation.emailRequired") })
   .trim()
-  .min(1, "Enter an email address")
-  .max(254, "That email address is too long")
-  .email("Enter a valid email address, like name@company.com")
+  .min(1, message("auth", "validation.emailRequired"))
+  .max(254, message("auth", "validation.emailTooLong"))
+  .email(message("auth", "validation.emailInvalid", { example: "name@company.com" }))
   .transform((v) => v.toLowerCase());
 
-export const passwordSchema = z.string({ required_error: "Enter a password" }).min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+export const passwordSchema = z
+  .string({ required_error: message("auth", "validation.passwordRequired") })
+  .min(10, tooShort(10))
+  .max(200, tooLong(200));
 
-export const personNameSchema = z.string({ required_error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+export const personNameSchema = z
+  .string({ required_error: message("auth", "validation.nameRequired") })
+  .trim()
+  .min(1, message("auth", "validation.nameRequired"))
+  .max(100, tooLong(100));
 
 export const orgNameSchema = z
-  .string({ required_error: "Enter the company name" })
+  .string({ required_error: message("auth", "validation.orgNameRequired") })
   .trim()
-  .min(2, "Use at least 2 characters")
-  .max(100, "Use at most 100 characters");
+  .min(2, tooShort(2))
+  .max(100, tooLong(100));
 
 // errorMap rather than per-case messages: zod reports a value outside the
 // list as "Invalid enum value", which means nothing to a person.
 const choose = (message: string) => ({ errorMap: () => ({ message }) });
 
-export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], choose("Choose whether your company buys or makes products"));
+export const orgKindSchema = z.enum(["IMPORTER", "FACTORY"], choose(message("auth", "validation.orgKindRequired")));
 
 // The language of an email: one of the portal's (app/lib/i18n/languages.ts). A tag posted or stored
 // before the languages were one list ("zh", "es-MX") reads as ours.
 export const localeSchema = z
-  .preprocess((value) => (typeof value === "string" ? (toLanguage(value) ?? value) : value), z.enum(LANGUAGES, choose("Choose a language from the list")))
+  .preprocess(
+    (value) => (typeof value === "string" ? (toLanguage(value) ?? value) : value),
+    z.enum(LANGUAGES, choose(message("auth", "validation.languageFromList"))),
+  )
   .default("en");
-export const roleSchema = z.enum(ROLES, choose("Choose a role from the list"));
+export const roleSchema = z.enum(ROLES, choose(message("members", "validation.roleFromList")));
 
 // Signing up to accept an invitation: the org comes from the invitation.
 export const InvitedSignupSchema = z.object({
@@ -74,7 +73,10 @@ export function signupSchemaFor(invited: boolean) {
 
 export const LoginSchema = z.object({
   email: emailSchema,
-  password: z.string({ required_error: "Enter your password" }).min(1, "Enter your password").max(200, "Use at most 200 characters"),
+  password: z
+    .string({ required_error: message("auth", "validation.loginPasswordRequired") })
+    .min(1, message("auth", "validation.loginPasswordRequired"))
+    .max(200, tooLong(200)),
   redirectTo: z.string().max(2000).optional(),
 });
 

@@ -8,6 +8,7 @@ import { accessible, ensureCan } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { message } from "~/lib/i18n/message.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 
@@ -56,7 +57,7 @@ export const partnershipToStart = (ctx: TenantContext) => asSubject("Partnership
 
 /** An importer owner invites a factory by email; the partnership waits as INVITED. */
 export async function invitePartner(ctx: TenantContext, input: { email: string; locale: string }) {
-  ensureCan(ctx.ability, "create", partnershipToStart(ctx), "Only an importer's owners can invite factories.");
+  ensureCan(ctx.ability, "create", partnershipToStart(ctx), message("partners", "errors.cannotInvite"));
   ensureCan(ctx.ability, "create", invitationToSend(ctx, "PARTNER"));
   return prisma.$transaction(async (tx) => {
     // Re-inviting the same address replaces the pending invitation and its partnership.
@@ -94,14 +95,14 @@ export function endPartnership(ctx: TenantContext, partnershipId: string) {
     const partnership = await tx.partnership.findFirst({
       where: { id: partnershipId, OR: [{ importerId: ctx.org.id }, { factoryId: ctx.org.id }] },
     });
-    if (!partnership || !ctx.ability.can("read", asSubject("Partnership", partnership))) notFound("Partnership not found.");
-    if (partnership.status !== "ACTIVE") throw new UserError("This partnership is not active.", 409);
-    ensureCan(ctx.ability, "end", asSubject("Partnership", partnership), "Only the importer's owners can end a partnership.");
+    if (!partnership || !ctx.ability.can("read", asSubject("Partnership", partnership))) notFound(message("partners", "errors.notFound"));
+    if (partnership.status !== "ACTIVE") throw new UserError(message("partners", "errors.notActive"), 409);
+    ensureCan(ctx.ability, "end", asSubject("Partnership", partnership), message("partners", "errors.cannotEnd"));
     const { count } = await tx.partnership.updateMany({
       where: { id: partnership.id, status: "ACTIVE" },
       data: { status: "ENDED", endedAt: new Date(), endedById: ctx.user.id },
     });
-    if (count !== 1) throw new UserError("This partnership was ended a moment ago.", 409);
+    if (count !== 1) throw new UserError(message("partners", "errors.endedMeanwhile"), 409);
     for (const orgId of [partnership.importerId, partnership.factoryId]) {
       if (!orgId) continue;
       await recordAudit(tx, {
@@ -129,14 +130,14 @@ export function acceptPartnerInvitation(token: string, user: { id: string }, cho
   return prisma.$transaction(async (tx) => {
     const invitation = await claimInvitation(tx, token, "PARTNER", user.id);
     const partnershipId = invitation.partnershipId;
-    if (!partnershipId) throw new UserError("This invitation is not for a partnership.", 400);
+    if (!partnershipId) throw new UserError(message("partners", "errors.notPartnerInvitation"), 400);
     let factory: { id: string; slug: string; name: string };
     if (choice.factory === "existing") {
       const owned = await tx.organization.findFirst({
         where: { id: choice.factoryOrgId, kind: "FACTORY", memberships: { some: { userId: user.id, role: "OWNER" } } },
         select: { id: true, slug: true, name: true },
       });
-      if (!owned) throw new UserError("Choose a factory that you own.", 403);
+      if (!owned) throw new UserError(message("partners", "errors.notYourFactory"), 403);
       factory = owned;
     } else {
       factory = await createOrganization(tx, { name: choice.factoryName, kind: "FACTORY", ownerId: user.id, locale: invitation.locale });
@@ -145,12 +146,12 @@ export function acceptPartnerInvitation(token: string, user: { id: string }, cho
       where: { importerId: invitation.orgId, factoryId: factory.id, status: "ACTIVE" },
       select: { id: true },
     });
-    if (already) throw new UserError(`${factory.name} is already a partner of this importer.`, 409);
+    if (already) throw new UserError(message("partners", "errors.alreadyPartner", { factory: factory.name }), 409);
     const { count } = await tx.partnership.updateMany({
       where: { id: partnershipId, status: "INVITED" },
       data: { factoryId: factory.id, status: "ACTIVE", activatedAt: new Date() },
     });
-    if (count !== 1) throw new UserError("This invitation is no longer open.", 410);
+    if (count !== 1) throw new UserError(message("partners", "errors.invitationClosed"), 410);
     for (const orgId of [invitation.orgId, factory.id]) {
       await recordAudit(tx, {
         orgId,

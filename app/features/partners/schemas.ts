@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { message } from "~/lib/i18n/message.ts";
 import { emailSchema, localeSchema, orgNameSchema } from "~/features/organizations/schemas.ts";
 
 export const InvitePartnerSchema = z.object({ intent: z.literal("invite"), email: emailSchema, locale: localeSchema });
@@ -16,8 +17,11 @@ export const AcceptPartnerSchema = z.discriminatedUnion(
     z.object({ factory: z.literal("new"), factoryName: orgNameSchema }),
     z.object({
       factory: z.literal("existing"),
-      factoryOrgId: z.string({ required_error: "Choose one of your factories" }).min(1, "Choose one of your factories").max(64),
+      factoryOrgId: z
+        .string({ required_error: message("partners", "validation.factoryRequired") })
+        .min(1, message("partners", "validation.factoryRequired"))
+        .max(64),
     }),
   ],
-  { errorMap: () => ({ message: "Choose whether to create a factory or use one of yours" }) },
+  { errorMap: () => ({ message: message("partners", "validation.factoryChoiceRequired") }) },
 );

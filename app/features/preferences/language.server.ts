@@ -6,10 +6,11 @@ import { getEnv } from "~/lib/env.server.ts";
 import { safeRedirectPath } from "~/lib/http.server.ts";
 import { languageCookie } from "~/lib/i18n/language.server.ts";
 import { LANGUAGES, PSEUDO_LANGUAGE } from "~/lib/i18n/languages.ts";
+import { message } from "~/lib/i18n/message.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
 
 export const LanguageSchema = z.object({
-  language: z.enum([...LANGUAGES, PSEUDO_LANGUAGE], { message: "Choose one of the languages offered." }),
+  language: z.enum([...LANGUAGES, PSEUDO_LANGUAGE], { message: message("common", "validation.languageOffered") }),
   redirectTo: z.string().max(2000).optional(),
 });
 

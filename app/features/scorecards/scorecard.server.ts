@@ -33,13 +33,15 @@
 // Importers never read a factory's DRAFT first articles; drafts have no
 // decision, so they never count on either side.
 import { data } from "@remix-run/node";
-import { ROOT_CAUSE_LABELS, ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
+import { ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
 import { Prisma, type PartnershipStatus, type RootCauseCategory } from "~/generated/prisma/client.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
 import { prisma } from "~/lib/db.server.ts";
 import { asciiFileNamePart, csvTable } from "~/lib/downloads.server.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { message } from "~/lib/i18n/message.ts";
+import type { Translate } from "~/lib/i18n/translate.ts";
 import { readableAcknowledgementsSql, readableCorrectiveActionsSql, readableFirstArticlesSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
@@ -72,7 +74,6 @@ export interface MedianFigure {
 export interface RootCauseRow {
   /** null: plans submitted without a category (older records). */
   category: RootCauseCategory | null;
-  label: string;
   count: number;
 }
 
@@ -111,17 +112,25 @@ type ScorecardContext = Pick<TenantContext, "org" | "ability">;
 // ---------------------------------------------------------------------------
 // Period
 
-const badPeriod = (message: string): never => {
-  throw data(message, { status: 400 });
+/** A 400 whose reason (a message()) the scorecard's error page writes in the reader's language. */
+const badPeriod = (reason: string): never => {
+  throw data(reason, { status: 400 });
 };
 
+// Each end of the period has its own sentences, so that every language says "start date" its own way.
+const DAY_PROBLEMS = {
+  start: { format: "period.startFormat", range: "period.startOutOfRange", noSuchDay: "period.startNoSuchDay" },
+  end: { format: "period.endFormat", range: "period.endOutOfRange", noSuchDay: "period.endNoSuchDay" },
+} as const;
+
 /** A YYYY-MM-DD day as its UTC midnight; anything else (including 2025-02-30) is a 400. */
-function parseDay(value: string, name: string): Date {
+function parseDay(value: string, name: "start" | "end"): Date {
   const day = readBusinessDay(value);
   if (day.ok) return day.date;
-  if (day.problem === "format") return badPeriod(`The ${name} date must be written as YYYY-MM-DD.`);
-  if (day.problem === "out-of-range") return badPeriod(`The ${name} date must be between ${BUSINESS_YEARS.first} and ${BUSINESS_YEARS.last}.`);
-  return badPeriod(`The ${name} date ${value} does not exist.`);
+  const keys = DAY_PROBLEMS[name];
+  if (day.problem === "format") return badPeriod(message("dashboard", keys.format));
+  if (day.problem === "out-of-range") return badPeriod(message("dashboard", keys.range, { ...BUSINESS_YEARS }));
+  return badPeriod(message("dashboard", keys.noSuchDay, { day: value }));
 }
 
 const startOfUtcDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -148,9 +157,9 @@ export function parsePeriod(url: URL, today: Date = new Date()): Period & { firs
       ? minDate(addDays(parseDay(fromParam, "start"), DEFAULT_PERIOD_DAYS - 1), startOfUtcDay(today))
       : startOfUtcDay(today);
   const from = fromParam ? parseDay(fromParam, "start") : addDays(lastDay, -(DEFAULT_PERIOD_DAYS - 1));
-  if (from > lastDay) badPeriod("The start date must be on or before the end date.");
+  if (from > lastDay) badPeriod(message("dashboard", "period.endBeforeStart"));
   const to = addDays(lastDay, 1);
-  if (to > addYears(from, MAX_PERIOD_YEARS)) badPeriod(`Choose a period of at most ${MAX_PERIOD_YEARS} years.`);
+  if (to > addYears(from, MAX_PERIOD_YEARS)) badPeriod(message("dashboard", "period.tooLong", { years: MAX_PERIOD_YEARS }));
   return { from, to, firstDay: isoDay(from), lastDay: isoDay(lastDay) };
 }
 
@@ -279,8 +288,8 @@ export async function computeScorecard(
   input: { importerId: string; factoryId: string; from: Date; to: Date; now: Date },
 ): Promise<Scorecard> {
   const { importerId, factoryId, from, to, now } = input;
-  if (ctx.org.id !== importerId && ctx.org.id !== factoryId) notFound("Partner not found.");
-  if (!(from < to)) badPeriod("The start date must be before the end date.");
+  if (ctx.org.id !== importerId && ctx.org.id !== factoryId) notFound(message("dashboard", "scorecard.partnerNotFound"));
+  if (!(from < to)) badPeriod(message("dashboard", "period.endBeforeStart"));
 
   const [partnerships, figures] = await Promise.all([
     // Any partnership of the pair, in any status, that the reader may see.
@@ -292,12 +301,12 @@ export async function computeScorecard(
     pairFigures(ctx, input),
   ]);
   const newest = partnerships[0];
-  if (!newest?.factory) notFound("Partner not found.");
+  if (!newest?.factory) notFound(message("dashboard", "scorecard.partnerNotFound"));
 
   const causeCounts = new Map(figures.causes.map((g) => [g.category, g.count]));
-  const rows: RootCauseRow[] = ROOT_CAUSES.map((category) => ({ category, label: ROOT_CAUSE_LABELS[category], count: causeCounts.get(category) ?? 0 }));
+  const rows: RootCauseRow[] = ROOT_CAUSES.map((category) => ({ category, count: causeCounts.get(category) ?? 0 }));
   const unstated = causeCounts.get(null) ?? 0;
-  if (unstated > 0) rows.push({ category: null, label: "Not stated", count: unstated });
+  if (unstated > 0) rows.push({ category: null, count: unstated });
 
   return {
     importer: newest.importer,
@@ -330,20 +339,27 @@ const fixed1 = (value: number | null) => (value === null ? null : value.toFixed(
  * their denominator is the number of durations measured. Empty value: no
  * data to compute it from (the page shows "—").
  */
-export function scorecardCsv(scorecard: Scorecard): string {
-  const period = `${scorecard.period.firstDay} to ${scorecard.period.lastDay}`;
-  const asOf = `as of ${scorecard.now}`;
+/** The scorecard as CSV in the requester's language (`t`, and `tCa` for the root causes' names); the figures as the page has them. */
+export function scorecardCsv(scorecard: Scorecard, t: Translate<"dashboard">, tCa: Translate<"correctiveActions">): string {
+  const period = t("scorecardCsv.period", { from: scorecard.period.firstDay, to: scorecard.period.lastDay });
+  const asOf = t("scorecardCsv.asOf", { now: scorecard.now });
   const { firstPass, decisionDays, acknowledgeDays, correctiveActions: ca, rootCauses } = scorecard;
   const rows: (string | number | null)[][] = [
-    ["metric", "value", "numerator", "denominator", "period"],
-    ["First-pass approval rate (%)", fixed1(firstPass.percent), firstPass.numerator, firstPass.denominator, period],
-    ["Median days from first-article submission to decision", fixed1(decisionDays.days), null, decisionDays.count, period],
-    ["Median days to acknowledge a spec version", fixed1(acknowledgeDays.days), null, acknowledgeDays.count, period],
-    ["Corrective actions opened", ca.opened, null, null, period],
-    ["Corrective actions closed", ca.closed, null, null, period],
-    ["On-time plan rate (%)", fixed1(ca.onTimePlan.percent), ca.onTimePlan.numerator, ca.onTimePlan.denominator, period],
-    ["Corrective actions open and overdue", ca.openOverdue, null, null, asOf],
-    ...rootCauses.rows.map((r) => [`Root cause: ${r.label}`, r.count, r.count, rootCauses.total, period]),
+    [t("scorecardCsv.metric"), t("scorecardCsv.value"), t("scorecardCsv.numerator"), t("scorecardCsv.denominator"), t("scorecardCsv.periodHeader")],
+    [t("scorecardCsv.firstPass"), fixed1(firstPass.percent), firstPass.numerator, firstPass.denominator, period],
+    [t("scorecardCsv.decisionDays"), fixed1(decisionDays.days), null, decisionDays.count, period],
+    [t("scorecardCsv.acknowledgeDays"), fixed1(acknowledgeDays.days), null, acknowledgeDays.count, period],
+    [t("scorecardCsv.opened"), ca.opened, null, null, period],
+    [t("scorecardCsv.closed"), ca.closed, null, null, period],
+    [t("scorecardCsv.onTime"), fixed1(ca.onTimePlan.percent), ca.onTimePlan.numerator, ca.onTimePlan.denominator, period],
+    [t("scorecardCsv.overdue"), ca.openOverdue, null, null, asOf],
+    ...rootCauses.rows.map((r) => [
+      t("scorecardCsv.rootCause", { cause: r.category ? tCa(`rootCause.${r.category}`) : t("scorecard.rootCauses.notStated") }),
+      r.count,
+      r.count,
+      rootCauses.total,
+      period,
+    ]),
   ];
   return csvTable(rows);
 }

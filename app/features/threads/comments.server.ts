@@ -13,6 +13,8 @@ import { getEnv } from "~/lib/env.server.ts";
 import { readableCommentsSql } from "~/lib/read-conditions.server.ts";
 import { UserError } from "~/lib/errors.ts";
 import { notFound } from "~/lib/http.server.ts";
+import { message } from "~/lib/i18n/message.ts";
+import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import {
   commentBodySchema,
@@ -54,7 +56,7 @@ function withinEditWindow(comment: Pick<Comment, "createdAt">, now = Date.now())
 /** Validates a body for callers that skip the form schema; a bad one is the user's to fix. */
 function checkBody(body: string) {
   const parsed = commentBodySchema.safeParse(body);
-  if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "The comment is not valid.", 400);
+  if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? message("threads", "validation.bodyRequired"), 400);
   return parsed.data;
 }
 
@@ -113,7 +115,11 @@ export async function listComments(ctx: TenantContext, thread: ThreadRef, option
       createdAt: c.createdAt.toISOString(),
       editedAt: c.editedAt?.toISOString() ?? null,
       author: c.authorId && authorName !== null ? { id: c.authorId, name: authorName } : null,
-      org: { id: c.orgId, name: orgName ?? "Unknown organization", kind: orgKind ?? (c.orgId === thread.importerId ? "IMPORTER" : "FACTORY") },
+      org: {
+        id: c.orgId,
+        name: orgName ?? accountTranslator(ctx.user, "threads")("unknownOrg"),
+        kind: orgKind ?? (c.orgId === thread.importerId ? "IMPORTER" : "FACTORY"),
+      },
       canEdit: withinEditWindow(c, now) && ctx.ability.can("update", asSubject("Comment", c)),
       files: (typeof files === "string" ? (JSON.parse(files) as ThreadFile[]) : files).map((f) => ({ ...f, size: Number(f.size) })),
     });
@@ -212,7 +218,7 @@ async function findRecipients(tx: Tx, ctx: TenantContext, thread: ThreadRef, com
 /** Whether the user may write in this thread (a comment of `visibility`): a 403 otherwise. */
 export function ensureMayComment(ctx: TenantContext, thread: ThreadRef, visibility: Visibility = "SHARED", body = "") {
   const draft = draftComment(thread, { orgId: ctx.org.id, userId: ctx.user.id }, visibility, body);
-  ensureCan(ctx.ability, "create", asSubject("Comment", draft), "Viewers can read this conversation but cannot comment.");
+  ensureCan(ctx.ability, "create", asSubject("Comment", draft), message("threads", "errors.viewerCannotComment"));
 }
 
 export async function addComment(ctx: TenantContext, thread: ThreadRef, input: { body: string; visibility: Visibility }, options: AddCommentOptions) {
@@ -259,9 +265,9 @@ export async function editComment(ctx: TenantContext, thread: ThreadRef, comment
     const comment = await tx.comment.findFirst({
       where: { AND: [accessible(ctx.ability, "read", "Comment"), threadWhere(thread), { id: commentId }] },
     });
-    if (!comment) notFound("That comment does not exist.");
+    if (!comment) notFound(message("threads", "errors.commentNotFound"));
     if (!ctx.ability.can("update", asSubject("Comment", comment))) {
-      throw new UserError(comment.authorId === ctx.user.id ? "Your role cannot edit comments." : "You can only edit your own comments.", 403);
+      throw new UserError(message("threads", comment.authorId === ctx.user.id ? "errors.roleCannotEdit" : "errors.notYourComment"), 403);
     }
     if (!withinEditWindow(comment)) throw new UserError(EDIT_WINDOW_MESSAGE, 403);
     if (comment.body === newBody) return comment;

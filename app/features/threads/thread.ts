@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Comment, OrgKind } from "~/generated/prisma/client.ts";
 import type { ActionData } from "~/lib/action-data.ts";
+import { message } from "~/lib/i18n/message.ts";
 
 export const THREAD_TYPES = ["SpecVersion", "FirstArticle", "CorrectiveAction"] as const;
 export type ThreadType = (typeof THREAD_TYPES)[number];
@@ -28,7 +29,7 @@ export const threadOn = (type: ThreadType, id: string, { importerId, factoryId }
 });
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
-export const EDIT_WINDOW_MESSAGE = "Comments can be edited for 15 minutes after posting.";
+export const EDIT_WINDOW_MESSAGE = message("threads", "errors.editWindowOver", { minutes: EDIT_WINDOW_MS / 60_000 });
 export const COMMENT_MAX_LENGTH = 5000;
 /** How many comments a page of a thread shows (the latest ones). */
 export const THREAD_PAGE_SIZE = 100;
@@ -41,16 +42,14 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 // conform turns an empty field into "missing", so "required" and "too short"
 // must say the same thing.
-const EMPTY_BODY = "Write a comment before sending.";
+const EMPTY_BODY = message("threads", "validation.bodyRequired");
 export const commentBodySchema = z
   .string({ required_error: EMPTY_BODY, invalid_type_error: EMPTY_BODY })
   .trim()
   .min(1, EMPTY_BODY)
-  .max(COMMENT_MAX_LENGTH, "Keep a comment to 5,000 characters or fewer. Split a longer text into several comments or attach it as a file.");
+  .max(COMMENT_MAX_LENGTH, message("threads", "validation.bodyTooLong", { max: COMMENT_MAX_LENGTH }));
 
-const visibilitySchema = z
-  .enum(VISIBILITIES, { errorMap: () => ({ message: "Choose who can see the comment: both sides, or your organization only." }) })
-  .default("SHARED");
+const visibilitySchema = z.enum(VISIBILITIES, { errorMap: () => ({ message: message("threads", "validation.visibilityRequired") }) }).default("SHARED");
 
 const idSchema = z.string().trim().min(1).max(64);
 
@@ -59,7 +58,10 @@ export const CommentSchema = z.object({
   body: commentBodySchema,
   visibility: visibilitySchema,
   // Files uploaded ahead of the comment (as drafts of this user) to attach to it.
-  attachmentIds: z.array(idSchema).max(MAX_ATTACHMENTS_PER_COMMENT, "Attach at most 10 files to one comment.").optional(),
+  attachmentIds: z
+    .array(idSchema)
+    .max(MAX_ATTACHMENTS_PER_COMMENT, message("threads", "validation.tooManyFiles", { max: MAX_ATTACHMENTS_PER_COMMENT }))
+    .optional(),
 });
 
 export const EditCommentSchema = z.object({

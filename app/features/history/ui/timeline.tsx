@@ -1,8 +1,12 @@
+import { RichText } from "~/lib/i18n/rich-text.tsx";
 import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import type { TimelineEntry } from "../history.server.ts";
 
-/** A record's history, oldest first: who did what and when, with the note they gave. */
+/** Stands for the "(org)" of a sentence whose org is unknown: it drops the words it wraps. */
+const Omitted = () => null;
+
+/** A record's history, oldest first: who did what and when, with the note they gave, each sentence whole in the reader's language. */
 export function Timeline({ entries, id = "history" }: { entries: readonly TimelineEntry[]; id?: string }) {
   const t = useT("history");
   const f = useFormat();
@@ -17,15 +21,19 @@ export function Timeline({ entries, id = "history" }: { entries: readonly Timeli
             <li key={entry.id} className="relative text-sm">
               <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
               <p>
-                <span className="font-medium">{entry.who}</span>
-                {entry.org ? <span className="text-slate-600"> ({entry.org})</span> : null} {entry.did}
+                <RichText
+                  namespace="history"
+                  id={entry.did.key}
+                  values={{ ...entry.did.values, who: entry.who ?? t("someone"), org: entry.org ?? "" }}
+                  components={{ 0: <span className="font-medium" />, 1: entry.org ? <span className="text-slate-600" /> : <Omitted /> }}
+                />
               </p>
               <p className="text-xs text-slate-600">
                 <time dateTime={entry.at}>{f.dateTime(entry.at)}</time>
               </p>
               {entry.note ? (
                 <p className="mt-1 whitespace-pre-line break-words rounded bg-slate-50 px-2 py-1 text-slate-800">
-                  <span className="font-medium">{entry.note.label}:</span> {entry.note.text}
+                  <span className="font-medium">{t(entry.note.label)}</span> {entry.note.text}
                 </p>
               ) : null}
             </li>
