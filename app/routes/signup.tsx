@@ -9,6 +9,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { getInvitationByToken } from "~/features/organizations/invitations.server.ts";
 import { signupSchemaFor } from "~/features/organizations/schemas.ts";
+import { requestLanguage } from "~/lib/i18n/language.server.ts";
 import { requestSignup } from "~/features/organizations/signups.server.ts";
 import { dispatchForm } from "~/lib/actions.server.ts";
 import { readForm } from "~/lib/forms.server.ts";
@@ -55,6 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
         name,
         email,
         password,
+        // The account keeps the language the page was read in (the menu's choice, else the browser's).
+        locale: requestLanguage(request),
         timeZone,
         org: !invitation && orgName && orgKind ? { name: orgName, kind: orgKind } : undefined,
         invitation: invitation ? { token: token!, email: invitation.email, orgName: invitation.org.name } : null,

@@ -223,6 +223,14 @@ describe("sign-up from an invitation", () => {
     expect(await queuedEmails(email, "signup-confirm")).toHaveLength(0);
   });
 
+  it("keeps the language the page was read in: a new account speaks it from its first page", async () => {
+    const email = newAddress();
+    const { token } = await memberInvitation(email);
+    const headers = { "Accept-Language": "en;q=0.5", Cookie: "sp_lang=vi" };
+    await call(signup.action, "/signup", { form: { name: "Vy Quality", email, password: PASSWORD, invitation: token }, headers });
+    expect((await prisma.user.findUniqueOrThrow({ where: { email } })).locale).toBe("vi");
+  });
+
   it("with an invited address that has an account answers 'check your email' and emails a login link to the invitation", async () => {
     const owner = await createUser();
     const { token, org } = await memberInvitation(owner.email);
