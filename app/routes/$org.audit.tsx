@@ -9,6 +9,7 @@ import { correctiveActionPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
 import { auditLogChoices, ensureCanRead, listAuditLog, readAuditFilters } from "~/features/history/audit-log.server.ts";
 import { auditLogCsvPath } from "~/features/history/paths.ts";
+import { AuditChanges } from "~/features/history/ui/index.ts";
 import { specPath } from "~/features/specs/paths.ts";
 import { useFormat } from "~/lib/use-format.ts";
 import { pageRequest, toPage } from "~/lib/pagination.ts";
@@ -105,7 +106,7 @@ export default function AuditLog() {
                       row.typeLabel
                     )}
                   </p>
-                  {row.details ? <p className="break-words text-slate-600">{row.details}</p> : null}
+                  <AuditChanges subjectType={row.subjectType} changes={row.changes} />
                 </div>
               </li>
             );

@@ -3,6 +3,7 @@
 // side seeing only what happened on its side; and the owners' audit log with its filters,
 // pages and CSV, refused to everyone else.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Change } from "~/features/history/changes.ts";
 import type { TimelineEntry } from "~/features/history/history.server.ts";
 import { firstArticleHistory, specVersionHistory } from "~/features/history/history.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -176,7 +177,7 @@ describe("a corrective action's history", () => {
 });
 
 type AuditPage = {
-  list: { items: { id: string; action: string; subjectType: string; who: string; details: string }[]; page: number; pageCount: number; total: number };
+  list: { items: { id: string; action: string; subjectType: string; who: string; changes: Change[] }[]; page: number; pageCount: number; total: number };
   typed: Record<string, string>;
   problems: { from?: string; to?: string };
   choices: { who: { value: string }[]; action: { value: string }[]; type: { value: string }[] };
@@ -213,7 +214,13 @@ describe("the audit log", () => {
     expect(new Set((await items(owner, "?type=Spec")).map((r) => r.action))).toEqual(new Set(["spec.share"]));
     const byB = await items(owner, `?who=${w.factoryB.user.id}`);
     expect(byB.map((r) => r.action)).toEqual(["specVersion.query"]);
-    expect(byB[0]!.details).toContain(QUESTION);
+    // The change set comes as data, the question as the factory typed it, for the page to put in the reader's words.
+    expect(byB[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: "status", from: null, to: "QUERIED" },
+        { field: "question", from: null, to: QUESTION },
+      ]),
+    );
     const today = new Date().toISOString().slice(0, 10);
     expect((await items(owner, `?from=${today}&to=${today}&size=100`)).length).toBeGreaterThanOrEqual(6);
     expect(await items(owner, "?from=2001-01-01&to=2001-12-31")).toEqual([]);
@@ -254,6 +261,7 @@ describe("the audit log", () => {
       `${w.factoryB.user.name},${w.factoryB.user.email},Specification version queried,specVersion.query,Specification version,${w.version.id}`,
     );
     expect(lines[1]).toContain("Which clay body");
+    expect(lines[1]).toContain("Status: queried; Question: Which clay body");
   });
 
   it("exports in the requester's language: the headers, what each event was, and why a filter was refused", async () => {
@@ -264,6 +272,7 @@ describe("the audit log", () => {
       .split("\r\n");
     expect(lines[0]).toBe("时间（UTC）,操作人,电子邮箱,操作,操作代码,记录类型,记录编号,变更");
     expect(lines[1]).toContain(`${w.factoryB.user.email},对规格书版本提出疑问,specVersion.query,规格书版本,${w.version.id}`);
+    expect(lines[1]).toContain("状态：有疑问; 问题：Which clay body");
     const refused = await auditCsv(reader, "?from=yesterday&to=2025-02-30");
     expect(refused.status).toBe(400);
     expect(refused.data).toBe("请按 YYYY-MM-DD 格式填写开始日期。 结束日期 2025-02-30 不存在。");

@@ -7,13 +7,15 @@ import { prisma } from "~/lib/db.server.ts";
 import { asciiFileNamePart, csvTable } from "~/lib/downloads.server.ts";
 import { DEFAULT_LANGUAGE, toLanguage } from "~/lib/i18n/languages.ts";
 import { message } from "~/lib/i18n/message.ts";
-import { accountTranslator } from "~/lib/i18n/translate.server.ts";
+import { accountLanguage, accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { Translate } from "~/lib/i18n/translate.ts";
 import { pageArgs, toPage } from "~/lib/pagination.ts";
 import { idQuery, textQuery } from "~/lib/query-params.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { actionLabel, changesSummary, subjectTypeLabel, type Changes } from "./sentences.ts";
+import { formatterFor } from "~/lib/format.ts";
+import { changeLine, changeList, changeWordsOf } from "./changes.ts";
+import { actionLabel, subjectTypeLabel, type Changes } from "./sentences.ts";
 
 export interface AuditFilters {
   who?: string;
@@ -133,7 +135,8 @@ function present(row: EventRecord, actors: Awaited<ReturnType<typeof actorsOf>>,
     subjectType: row.subjectType,
     typeLabel: subjectTypeLabel(t, row.subjectType),
     subjectId: row.subjectId,
-    details: changesSummary(row.changes as Changes),
+    /** What changed, as data: the reader's page writes it in the reader's words (AuditChanges). */
+    changes: changeList(row.changes as Changes),
   };
 }
 export type AuditLogRow = ReturnType<typeof present>;
@@ -174,7 +177,7 @@ export async function auditLogChoices(ctx: TenantContext) {
 /** An export is capped so one request cannot hold a worker for long; the file says when it was cut. */
 export const MAX_EXPORT_ROWS = 10_000;
 
-/** The filtered log as CSV, newest first, in the requester's language: one event a line, its action's code beside its name, the changes as JSON. */
+/** The filtered log as CSV, newest first, in the requester's language: one event a line, its action's code beside its name, what changed in the requester's words. */
 export async function auditLogCsv(ctx: TenantContext, filters: AuditFilters) {
   ensureCanRead(ctx);
   const rows = await prisma.auditEvent.findMany({
@@ -185,11 +188,14 @@ export async function auditLogCsv(ctx: TenantContext, filters: AuditFilters) {
   });
   const actors = await actorsOf(rows);
   const t = accountTranslator(ctx.user, "history");
+  // The export's dates are in UTC, as its time column says.
+  const words = changeWordsOf((namespace) => accountTranslator(ctx.user, namespace), formatterFor(accountLanguage(ctx.user), "UTC"));
   const headers = [t("csv.time"), t("csv.who"), t("csv.email"), t("csv.what"), t("csv.action"), t("csv.recordType"), t("csv.recordId"), t("csv.changes")];
   const lines: (string | number | null)[][] = [headers];
   for (const row of rows.slice(0, MAX_EXPORT_ROWS)) {
     const r = present(row, actors, t);
-    lines.push([r.at, r.who, r.whoEmail, r.what, r.action, r.typeLabel, r.subjectId, row.changes === null ? null : JSON.stringify(row.changes)]);
+    const details = r.changes.map((change) => changeLine(words, r.subjectType, change)).join("; ");
+    lines.push([r.at, r.who, r.whoEmail, r.what, r.action, r.typeLabel, r.subjectId, details || null]);
   }
   if (rows.length > MAX_EXPORT_ROWS) lines.push([t("csv.cut", { max: MAX_EXPORT_ROWS })]);
   return { body: csvTable(lines), fileName: `audit-log-${asciiFileNamePart(ctx.org.slug, 60)}.csv` };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "~/lib/i18n/translate.server.ts";
+import { formatterFor } from "~/lib/format.ts";
 import { sentenceIn, sentenceInEnglish as said } from "../../../tests/support/history.ts";
-import { actionLabel, changesSummary, sentenceOf, subjectTypeLabel, TIMELINE_ACTIONS, type EventRow } from "./sentences.ts";
+import { changeLine, changeList, changeWordsOf, type Change } from "./changes.ts";
+import { actionLabel, sentenceOf, subjectTypeLabel, TIMELINE_ACTIONS, type EventRow } from "./sentences.ts";
 
 const row = (action: string, changes: EventRow["changes"] = null, actorName: string | null = "Ann Lee"): EventRow => ({
   action,
@@ -112,11 +114,81 @@ describe("the audit log's words", () => {
     expect(actionLabel(translatorFor("en-XA", "history"), "spec.share")).toMatch(/^⟦.*⟧$/);
   });
 
-  it("summarises a change set in one capped line", () => {
-    expect(changesSummary({ status: { from: "SUBMITTED", to: "REJECTED" }, decisionNote: { from: null, to: "Burrs" } })).toBe(
-      "status: SUBMITTED → REJECTED; decisionNote: Burrs",
-    );
-    expect(changesSummary(null)).toBe("");
-    expect(changesSummary({ notes: { from: null, to: "x".repeat(500) } }, 50)).toHaveLength(50);
+  it("sends a change set as data, values as stored, long text cut and lists as their size", () => {
+    expect(
+      changeList({
+        status: { from: "SUBMITTED", to: "REJECTED" },
+        decisionNote: { from: null, to: "Burrs" },
+        findings: { to: { dia: "Too wide", h: "Low" } },
+        attachments: { to: ["a1", "a2", "a3"] },
+        round: { from: undefined, to: 2 },
+      }),
+    ).toEqual([
+      { field: "status", from: "SUBMITTED", to: "REJECTED" },
+      { field: "decisionNote", from: null, to: "Burrs" },
+      { field: "findings", from: null, to: { count: 2 } },
+      { field: "attachments", from: null, to: { count: 3 } },
+      { field: "round", from: null, to: 2 },
+    ]);
+    expect(changeList(null)).toEqual([]);
+    const [long] = changeList({ notes: { from: null, to: "x".repeat(500) } }, 50);
+    expect(long!.to).toHaveLength(50);
+  });
+
+  const wordsIn = (language: "en" | "zh-CN" | "en-XA") => changeWordsOf((namespace) => translatorFor(language, namespace), formatterFor(language, "UTC"));
+  const lines = (language: "en" | "zh-CN" | "en-XA", subjectType: string, changes: Change[]) =>
+    changes.map((change) => changeLine(wordsIn(language), subjectType, change));
+  const decision: Change[] = [
+    { field: "status", from: "SUBMITTED", to: "REJECTED" },
+    { field: "decisionNote", from: null, to: "Out of tolerance" },
+    { field: "findings", from: null, to: { count: 2 } },
+    { field: "round", from: null, to: 2 },
+  ];
+
+  it("writes each change with the field's name and the labels the record's pages use", () => {
+    expect(lines("en", "FirstArticle", decision)).toEqual([
+      "Status: Awaiting review → Rejected",
+      "Decision note: Out of tolerance",
+      "Findings: 2 findings",
+      "Round: 2",
+    ]);
+    expect(
+      lines("en", "CorrectiveAction", [
+        { field: "status", from: "OPEN", to: "PLAN_SUBMITTED" },
+        { field: "severity", from: null, to: "MAJOR" },
+        { field: "planDueAt", from: null, to: "2026-03-05T00:00:00.000Z" },
+      ]),
+    ).toEqual(["Status: Waiting for the factory's plan → Plan to review", "Severity: Major", "Plan due: 5 Mar 2026"]);
+    expect(
+      lines("en", "Invitation", [
+        { field: "role", from: "MEMBER", to: "OWNER" },
+        { field: "kind", from: null, to: "FACTORY" },
+        { field: "email", from: null, to: "li@example.com" },
+        { field: "attachmentIds", from: null, to: { count: 1 } },
+        { field: "visibility", from: null, to: "INTERNAL" },
+        { field: "threadType", from: null, to: "SpecVersion" },
+      ]),
+    ).toEqual([
+      "Role: Member → Owner",
+      "Kind: Factory",
+      "Email address: li@example.com",
+      "Attached files: 1 file",
+      "Who can see it: Internal note — only your organization sees it",
+      "Conversation on: Specification version",
+    ]);
+    expect(lines("en", "SpecVersion", [{ field: "status", from: "QUERIED", to: "ACKNOWLEDGED" }])).toEqual(["Status: queried → acknowledged"]);
+    // What the app does not know is shown as stored; nothing is a dash.
+    expect(lines("en", "Gadget", [{ field: "colour", from: "RED", to: null }])).toEqual(["colour: RED → —"]);
+  });
+
+  it("writes the changes in Chinese for a Chinese reader, the people's own words as they typed them", () => {
+    expect(lines("zh-CN", "FirstArticle", decision)).toEqual(["状态：待审核 → 已拒绝", "判定说明：Out of tolerance", "发现项：2 项发现", "轮次：2"]);
+  });
+
+  it("leaves no English of its own in the pseudo-locale", () => {
+    const pseudo = lines("en-XA", "FirstArticle", decision);
+    for (const line of pseudo) expect(line).toMatch(/^⟦.*⟧$/);
+    expect(pseudo.join(" ")).not.toMatch(/status|REJECTED|findings|round/i);
+    expect(pseudo[1]).toContain("Out of tolerance");
   });
 });

@@ -201,14 +201,3 @@ export function subjectTypeLabel(t: Translate<"history">, type: string) {
   const known = [type, type.charAt(0).toUpperCase() + type.slice(1)].find(isSubjectType);
   return known ? t(`type.${known}`) : type;
 }
-
-/** A short line for a change set: "status: SUBMITTED → REJECTED; decisionNote: Burrs". */
-export function changesSummary(changes: Changes, max = 300) {
-  if (!changes) return "";
-  const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
-  const parts = Object.entries(changes).map(([field, change]) =>
-    change?.from === null || change?.from === undefined ? `${field}: ${show(change?.to)}` : `${field}: ${show(change.from)} → ${show(change.to)}`,
-  );
-  const line = parts.join("; ");
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}

@@ -1,1 +1,2 @@
+export { AuditChanges } from "./audit-changes.tsx";
 export { Timeline } from "./timeline.tsx";
