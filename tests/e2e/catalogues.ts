@@ -104,7 +104,10 @@ function textsIn(root: Locator) {
 }
 
 /** Each text of `root` (see textsIn) that holds English, whole. */
+// The time zone menu lists the zones by their IANA names, which every system shows as they are.
+const ZONES = [...Intl.supportedValuesOf("timeZone"), "UTC"];
+
 export async function englishIn(root: Locator, data: readonly string[]) {
-  const found = (await textsIn(root)).filter((text) => englishWords(text, data).length).map((text) => `"${text.trim().replace(/\s+/g, " ")}"`);
+  const found = (await textsIn(root)).filter((text) => englishWords(text, [...data, ...ZONES]).length).map((text) => `"${text.trim().replace(/\s+/g, " ")}"`);
   return [...new Set(found)];
 }

@@ -10,6 +10,9 @@ const isoDay = (days: number) => new Date(Date.now() + days * DAY_MS).toISOStrin
 const shownDay = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
 
+/** "13 Dec 2026 (end of day, UTC)": a plan's due date as the page states it, in the factory's zone (the browser's at sign-up). */
+const dueDay = (iso: string) => `${shownDay(iso)} (end of day, UTC)`;
+
 /** The dashboard groups that concern corrective actions, by their headings. */
 const FACTORY_CA_GROUPS = ["Corrective actions awaiting your answer", "Actions to carry out"] as const;
 const IMPORTER_CA_GROUPS = ["Plans to review", "Actions to verify", "Overdue partners"] as const;
@@ -101,7 +104,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await expect(page.getByRole("heading", { level: 1, name: caTitle })).toBeVisible();
   await expect(page.getByRole("region", { name: "Problem" })).toContainText("1 Height: sample 2: 95.7 is above 95.5 mm");
   await expect(page.getByRole("link", { name: "From this first article" })).toHaveAttribute("href", importerFaPath);
-  await expect(page.getByTestId("whose-turn")).toHaveText(`Waiting for: ${factoryName} to send a plan by ${planDue}`);
+  await expect(page.getByTestId("whose-turn")).toHaveText(`Waiting for: ${factoryName} to send a plan by ${dueDay(planDue)}`);
 
   // ── Factory dashboard: under "Corrective actions awaiting your answer", linking to the exact page.
   await openDashboard(factoryPage, factoryName);
@@ -117,7 +120,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await toAnswer.click();
   await expect(factoryPage).toHaveURL(factoryCaPath);
   await expect(factoryPage.getByRole("heading", { level: 1, name: caTitle })).toBeVisible();
-  await expect(factoryPage.getByTestId("whose-turn")).toHaveText(`Waiting for: ${factoryName} to send a plan by ${planDue}`);
+  await expect(factoryPage.getByTestId("whose-turn")).toHaveText(`Waiting for: ${factoryName} to send a plan by ${dueDay(planDue)}`);
 
   // ── Factory answers: containment, category, root cause, two actions; sends the plan.
   // The answer form has no accessible name of its own: found by its heading.
@@ -181,7 +184,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   await review.getByRole("textbox", { name: /^Comments/ }).fill(returnNote);
   await review.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Plan returned to the factory.");
-  await expect(page.getByTestId("whose-turn")).toHaveText(`Waiting for: ${factoryName} to send a plan by ${planDue}`);
+  await expect(page.getByTestId("whose-turn")).toHaveText(`Waiting for: ${factoryName} to send a plan by ${dueDay(planDue)}`);
   await expect(page.getByRole("heading", { name: "Review the plan" })).toHaveCount(0);
 
   // ── Factory: back on its dashboard as returned; sees who returned it and why; revises and resends.
