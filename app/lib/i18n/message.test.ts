@@ -8,7 +8,7 @@ describe("message", () => {
     expect(parseMessage(text)).toEqual({ namespace: "common", key: "validation.tooLong", values: { max: 5000 } });
     expect(translateMessage("en", text)).toBe("Use at most 5,000 characters");
     expect(translateMessage("zh-CN", text)).toBe("最多 5,000 个字符");
-    expect(translateMessage("es", text)).toBe("Usa como máximo 5000 caracteres");
+    expect(translateMessage("es", text)).toBe("Use como máximo 5000 caracteres");
   });
 
   it("leaves any other text as it is", () => {
