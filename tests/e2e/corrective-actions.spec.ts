@@ -153,7 +153,7 @@ test("a corrective action from a rejected first article: answered, returned, rev
   const factoryPlan = factoryPage.getByRole("region", { name: "The factory's plan" });
   await expect(factoryPlan).toContainText("Root cause: Skipped quality check");
   await expect(factoryPlan).toContainText(rootCause1);
-  for (const a of actions) await expect(factoryPlan).toContainText(`${a.owner} · due ${a.due}`);
+  for (const a of actions) await expect(factoryPlan).toContainText(`${a.owner} · due ${dueDay(a.due)}`);
   await expect(factoryPage.getByRole("button", { name: "Send the plan to the importer" })).toHaveCount(0);
 
   // Nothing left for the factory on its dashboard while the plan is with the importer.

@@ -2,6 +2,7 @@
 // factory uses is in Chinese, and every email goes out in the language of the person who gets it.
 // The names clicked and the texts expected come from the catalogues (see catalogues.ts), never
 // typed here, so the test follows the catalogue when a translation changes.
+import { formatterFor } from "../../app/lib/format.ts";
 import { mkdirSync } from "node:fs";
 import { LANGUAGE_NAMES } from "../../app/lib/i18n/languages.ts";
 import { en, englishIn, englishWords, sayPattern, zh } from "./catalogues.ts";
@@ -67,6 +68,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 /** A date in words as the emails write it (emails/i18n.ts formatDate). */
 const emailDate = (tag: string, iso: string) => new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+
+/** A due date as the page writes it for a Chinese reader: the day, and the factory's zone it ends in. */
+const dueInChinese = (iso: string) => zh("correctiveActions", "due.dateInZone", { date: formatterFor("zh-CN").calendarDay(iso), zone: "UTC" });
 
 const SHOTS = "/tmp/shots";
 
@@ -299,7 +303,7 @@ test("a factory reading Chinese acknowledges a spec, submits a first article and
   await expect(factoryPage).toHaveURL(factoryCaPath);
   await expect(factoryPage.getByRole("heading", { level: 1, name: caTitle })).toBeVisible();
   await expect(factoryPage.getByTestId("whose-turn")).toHaveText(
-    zh("correctiveActions", "detail.waitingFor", { turn: zh("correctiveActions", "turn.OPEN", { factory: factoryName, date: planDue }) }),
+    zh("correctiveActions", "detail.waitingFor", { turn: zh("correctiveActions", "turn.OPEN", { factory: factoryName, date: dueInChinese(planDue) }) }),
   );
 
   // ── Answer in Chinese: containment, where it came from, root cause, one action; then send the plan.

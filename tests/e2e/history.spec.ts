@@ -47,7 +47,7 @@ test("the first article's history says who rejected it with what reason, and the
   await expect(factoryPage.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Audit log" })).toHaveCount(1);
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
-  await page.getByLabel("What").selectOption({ label: "First article: decide" });
+  await page.getByLabel("What").selectOption({ label: "First article decided" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/[?&]what=firstArticle\.decide/);
   const rows = page.getByTestId("audit-row");

@@ -139,7 +139,7 @@ describe("drawings uploaded in the spec editor", () => {
     resetEnv();
     try {
       expect(ONE_PAGE_PDF.length).toBeLessThan(2048);
-      await expectRefused(s, drawingsForm([fileOf(ONE_PAGE_PDF, "small.pdf"), fileOf(big, "big.pdf")]), 413, /big\.pdf.*larger than 2 KB/);
+      await expectRefused(s, drawingsForm([fileOf(ONE_PAGE_PDF, "small.pdf"), fileOf(big, "big.pdf")]), 413, /big\.pdf.*larger than 2 kB/);
     } finally {
       if (previous === undefined) delete process.env.UPLOAD_MAX_BYTES;
       else process.env.UPLOAD_MAX_BYTES = previous;
