@@ -115,7 +115,18 @@ export function toCsv(input: CsvExportInput, t: Words, specs: Translate<"specs">
     const stats = c.kind === "ATTRIBUTE" ? ["", "", ""] : [summary.min ?? "", summary.max ?? "", summary.mean ?? ""];
     const requirement = requirementText(c, specs, FILE_NUMBERS);
     lines.push(
-      line([c.number, c.name, requirement, t(`report.class.${c.class}`), ...raws.map((raw) => exportedCell(c, raw)), ...stats, t(`csv.verdict.${summary.verdict}`)], width),
+      line(
+        [
+          c.number,
+          c.name,
+          requirement,
+          t(`report.class.${c.class}`),
+          ...raws.map((raw) => exportedCell(c, raw)),
+          ...stats,
+          t(`csv.verdict.${summary.verdict}`),
+        ],
+        width,
+      ),
     );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;

@@ -83,7 +83,9 @@ describe("judgeCell", () => {
   });
   it("keeps the precision the reading was typed with", () => {
     expect(judgeCell(c({ nominal: "0.60", lowerTol: "-0.05", upperTol: "0.05" }), "0.650")).toEqual({ verdict: "pass", value: "0.650", passed: true });
-    expect(said(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8", specsEn, "en"))).toBe("9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)");
+    expect(said(failReason(c({ nominal: "10.00", lowerTol: "-0.10", upperTol: "0.10" }), "9.8", specsEn, "en"))).toBe(
+      "9.8 is below 9.90 mm (limit 9.90 – 10.10 mm)",
+    );
   });
   it("records a reading it cannot judge without failing, blocking or passing it", () => {
     // A version published before the missing-nominal rule (docs/decisions/010).
