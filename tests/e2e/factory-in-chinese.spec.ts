@@ -340,7 +340,7 @@ test("a factory reading Chinese acknowledges a spec, submits a first article and
   );
   const sentPlan = factoryPage.getByRole("region", { name: zh("correctiveActions", "plan.heading") });
   await expect(sentPlan).toContainText(zh("correctiveActions", "plan.rootCauseWith", { category: zh("correctiveActions", "rootCause.SKIPPED_CHECK") }));
-  await expect(sentPlan).toContainText(zh("correctiveActions", "plan.itemDue", { owner: plan.owner, date: plan.due }));
+  await expect(sentPlan).toContainText(zh("correctiveActions", "plan.itemDue", { owner: plan.owner, date: dueInChinese(plan.due) }));
   await expectNoEnglish(factoryPage, "corrective action page (plan sent)", [...caData, ...Object.values(plan)]);
 
   // ── The importer hears of the plan in English.

@@ -52,7 +52,7 @@ test("the first article's history says who rejected it with what reason, and the
   await expect(page).toHaveURL(/[?&]what=firstArticle\.decide/);
   const rows = page.getByTestId("audit-row");
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(`${importer.name} · First article: decide`);
+  await expect(rows.first()).toContainText(`${importer.name} · First article decided`);
   await expect(rows.first()).toContainText(reason);
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", `/${importerSlug}/audit/csv?what=firstArticle.decide`);
   // A bad date is refused beside its field, with what was typed kept.
