@@ -9,7 +9,7 @@ import { I18nProvider } from "@lingui/react";
 import allCatalogues from "virtual:catalogues/all";
 import { getEnv } from "~/lib/env.server.ts";
 import { requestLanguage } from "~/lib/i18n/language.server.ts";
-import { isLanguage } from "~/lib/i18n/languages.ts";
+import { isLanguage, type Language } from "~/lib/i18n/languages.ts";
 import { registerTitleCatalogues } from "~/lib/i18n/page-title.ts";
 import { instanceFor } from "~/lib/i18n/translate.server.ts";
 import { holdsEverything } from "~/lib/i18n/translate.ts";
@@ -36,7 +36,7 @@ export default async function handleRequest(
     "Content-Security-Policy",
     contentSecurityPolicy({ nonce, dev: import.meta.env.DEV, inlineStyles: wantsInlineStyles(remixContext), https: getEnv().APP_URL.startsWith("https://") }),
   );
-  const i18n = await pageI18n(request, remixContext);
+  const i18n = await pageI18n(request, remixContext, responseStatusCode);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const page = (
@@ -75,9 +75,16 @@ registerTitleCatalogues(instanceFor);
  * The page's language as the root loader found it. A URL that matches no route runs no loader, so
  * its not-found page asks for the reader itself: a signed-in reader gets it in their own language.
  */
-async function pageI18n(request: Request, remixContext: EntryContext) {
+async function pageI18n(request: Request, remixContext: EntryContext, status: number) {
   const found = (remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined)?.language;
-  const language = isLanguage(found) ? found : requestLanguage(request, await getSessionUser(request).catch(() => null));
+  if (isLanguage(found)) return pageInstance(found);
+  // Only a URL no route matches asks again: any other page without the root's data failed in it (the
+  // database out of reach, say), and asking the database once more would only keep the reader waiting.
+  const reader = status === 404 ? await getSessionUser(request).catch(() => null) : null;
+  return pageInstance(requestLanguage(request, reader));
+}
+
+function pageInstance(language: Language) {
   const i18n = setupI18n({ locale: language, messages: { [language]: allCatalogues[language] ?? {} } });
   holdsEverything(i18n);
   return i18n;

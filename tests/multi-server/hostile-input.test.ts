@@ -233,6 +233,7 @@ beforeAll(async () => {
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}?upload=evidence`, factory);
   add("routes/$org.corrective-actions.$caId._index", caPath, importer);
   add("routes/$org.members", `/${imp!.slug}/members`, importer);
+  add("routes/$org.time-zone", `/${imp!.slug}/time-zone`, importer);
   add("routes/$org.partners", `/${imp!.slug}/partners`, importer);
   add("routes/$org.partners", `/${fac!.slug}/partners`, factory);
   // Last: a successful logout ends the session it is sent with, so it gets one of its own.
