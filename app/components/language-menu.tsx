@@ -31,8 +31,8 @@ export function LanguageMenu() {
         {/* On a phone the globe alone: the header stays one row. */}
         <span className="max-sm:hidden">{LANGUAGE_NAMES[i18n.locale as keyof typeof LANGUAGE_NAMES] ?? i18n.locale}</span>
       </summary>
-      {/* At 375 px the panel is as wide as the screen allows, never wider. */}
-      <div className="absolute right-0 z-30 mt-1 w-72 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+      {/* On a phone the panel spans the screen below the header, whatever its button's place in it. */}
+      <div className="absolute right-0 z-30 mt-1 w-72 rounded-md max-sm:fixed max-sm:inset-x-2 max-sm:top-14 max-sm:w-auto border border-slate-200 bg-white py-1 shadow-lg">
         <Form method="post" action="/language">
           <p className="px-3 py-1 text-xs font-semibold uppercase text-slate-500">{t("language.choose")}</p>
           <input type="hidden" name="redirectTo" value={back} />
