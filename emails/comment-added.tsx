@@ -9,10 +9,22 @@ import { commentAddedSample } from "./samples.ts";
 /** How much of the comment the email quotes; the link leads to the rest. */
 export const COMMENT_QUOTE_LENGTH = 500;
 
+const recordText = z.string().trim().min(1).max(300);
+
+/** What was commented on, as data: each recipient's email names it in their own language. */
+export const commentSubjectSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("specVersion"), title: recordText, number: z.number().int().min(1) }),
+  z.object({ kind: z.literal("firstArticle"), po: recordText, round: z.number().int().min(1) }),
+  z.object({ kind: z.literal("correctiveAction"), title: recordText }),
+]);
+export type CommentSubject = z.infer<typeof commentSubjectSchema>;
+
 export const commentAddedSchema = z.object({
   authorName: displayName,
   orgName: displayName,
-  title: z.string().trim().min(1).max(300),
+  about: commentSubjectSchema.optional(),
+  /** What an email queued before `about` carries instead: the record's name as it was written. */
+  title: recordText.optional(),
   body: z.string().min(1).max(5000),
   internal: z.boolean(),
   link: httpLink,
@@ -44,18 +56,26 @@ export function quoteOf(body: string) {
     : { text: chars.join(""), cut: false };
 }
 
+/** "Mug 350 ml, version 3", "first article PO 4711, round 2": the record in the reader's words. */
+export function aboutText(locale: string, { about, title }: Pick<CommentAddedData, "about" | "title">) {
+  if (!about) return title ?? "";
+  if (about.kind === "specVersion") return t(locale, "comment.about.specVersion", { title: about.title, number: about.number });
+  if (about.kind === "firstArticle") return t(locale, "comment.about.firstArticle", { po: about.po, round: about.round });
+  return about.title;
+}
+
 export function commentAddedSubject(locale: string, data: CommentAddedData) {
-  const subject = t(locale, "comment.subject", { author: data.authorName, org: data.orgName, title: data.title });
+  const subject = t(locale, "comment.subject", { author: data.authorName, org: data.orgName, title: aboutText(locale, data) });
   // Said in the subject too, so that nobody forwards an internal note to the other side by mistake.
   return data.internal ? `${t(locale, "comment.internalLabel")}: ${subject}` : subject;
 }
 
-export function CommentAddedEmail({ locale, authorName, orgName, title, body, internal, link }: CommentAddedProps) {
+export function CommentAddedEmail({ locale, authorName, orgName, about, title, body, internal, link }: CommentAddedProps) {
   const quote = quoteOf(body);
   return (
     <EmailLayout
       locale={locale}
-      heading={t(locale, "comment.subject", { author: authorName, org: orgName, title })}
+      heading={t(locale, "comment.subject", { author: authorName, org: orgName, title: aboutText(locale, { about, title }) })}
       preview={quote.text.slice(0, 120)}
       banner={internal ? <Text style={styles.internal}>{t(locale, "comment.internal", { org: orgName })}</Text> : null}
       actions={[{ href: link, label: t(locale, "comment.button") }]}

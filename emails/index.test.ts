@@ -122,6 +122,19 @@ describe("email templates", () => {
     expect(email.text).toMatch(/2027/);
   });
 
+  it("a comment's email names what was commented on in the recipient's words", async () => {
+    const about = { kind: "firstArticle", po: "4500-123", round: 2 } as const;
+    const zh = await renderEmail("comment-added", "zh-CN", { ...commentAddedSample, about });
+    expect(zh.subject).toContain("采购单 4500-123 的首件检验，第 2 轮");
+    const en = await renderEmail("comment-added", "en", { ...commentAddedSample, about });
+    expect(en.subject).toContain("first article PO 4500-123, round 2");
+    const spec = await renderEmail("comment-added", "vi", commentAddedSample);
+    expect(spec.subject).toContain("Mug, phiên bản 3");
+    // One queued before the record was named as data names it as it was written.
+    const { about: _, ...queuedBefore } = commentAddedSample;
+    expect((await renderEmail("comment-added", "en", { ...queuedBefore, title: "Mug, version 3" })).subject).toContain("commented on Mug, version 3");
+  });
+
   it("a query email quotes the factory's question", async () => {
     const email = await renderSample("spec-acknowledged");
     expect(email.text).toContain("Before or after glazing?");

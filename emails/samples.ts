@@ -34,7 +34,7 @@ export const memberInvitationSample: MemberInvitationData = {
 export const commentAddedSample: CommentAddedData = {
   authorName: "Li Wei",
   orgName: "Bright Ceramics",
-  title: "Mug, version 3",
+  about: { kind: "specVersion", title: "Mug", number: 3 },
   body: "See the 2027 plan",
   internal: false,
   link,

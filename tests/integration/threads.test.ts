@@ -35,7 +35,7 @@ async function scene() {
   return { importer, factory, thread };
 }
 
-const options = { link: "/specs/sample", title: "Mug 350 ml, version 3" };
+const options = { link: "/specs/sample", about: { kind: "specVersion", title: "Mug 350 ml", number: 3 } } as const;
 const say = (ctx: TenantContext, thread: ThreadRef, body: string, visibility: "SHARED" | "INTERNAL" = "SHARED", extra: Partial<AddCommentOptions> = {}) =>
   addComment(ctx, thread, { body, visibility }, { ...options, ...extra });
 
@@ -348,12 +348,12 @@ describe("comment emails", () => {
       expect(row).toMatchObject({ to: p.user.email, template: "comment-added", orgId: p.org.id, status: "PENDING" });
     }
     expect(byKey.get(`comment:${comment.id}:${factoryColleague.user.id}`)!.locale).toBe("zh-CN");
-    const data = rows[0]!.data as { authorName: string; orgName: string; title: string; internal: boolean; link: string };
-    expect(data).toMatchObject({ authorName: importer.user.name, orgName: importer.org.name, title: options.title, internal: false });
+    const data = rows[0]!.data as { authorName: string; orgName: string; about: unknown; internal: boolean; link: string };
+    expect(data).toMatchObject({ authorName: importer.user.name, orgName: importer.org.name, about: options.about, internal: false });
     expect(data.link).toBe(`http://portal.test/${importer.org.slug}/specs/sample`);
 
     const email = await renderEmail("comment-added", "en", rows[0]!.data);
-    expect(email.subject).toBe(`${importer.user.name} (${importer.org.name}) commented on ${options.title}`);
+    expect(email.subject).toBe(`${importer.user.name} (${importer.org.name}) commented on Mug 350 ml, version 3`);
     expect(email.text).toContain("Please use the new carton.");
     expect(email.text).toContain("…"); // quoted, not the whole comment
     expect(email.text).not.toMatch(/Internal note/);

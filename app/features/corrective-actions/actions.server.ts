@@ -48,7 +48,7 @@ export async function handleCorrectiveActionAction(
     path: here,
     link: (org) => correctiveActionPath(org.slug, ca.id, { thread: true }),
     // The record's own name only: the email is written in each recipient's language.
-    title: ca.title,
+    about: { kind: "correctiveAction", title: ca.title },
   }));
   return dispatchIntents(
     form,

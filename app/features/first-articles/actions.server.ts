@@ -86,7 +86,7 @@ export async function handleFirstArticleAction(request: Request, ctx: TenantCont
     thread: faThread(fa),
     path: here,
     link: (org) => firstArticlePath(org.slug, fa.id, { thread: true }),
-    title: `first article PO ${fa.poNumber}, round ${fa.round}`,
+    about: { kind: "firstArticle", po: fa.poNumber, round: fa.round },
   }));
   return dispatchIntents(
     form,

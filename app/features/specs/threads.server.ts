@@ -37,6 +37,6 @@ export function versionThreadPage(
     thread: versionThread(spec, version, factoryId),
     path: versionThreadPath(org, spec, version, factoryId),
     link: (recipient) => `${versionThreadPath(recipient, spec, version, factoryId)}#thread`,
-    title: `${spec.title}, version ${version.number}`,
+    about: { kind: "specVersion", title: spec.title, number: version.number },
   };
 }

@@ -2,6 +2,7 @@
 // The caller has loaded and authorized the parent record and passes a
 // ThreadRef; this module decides which comments of that thread the user sees
 // and may write, and who hears about a new one.
+import type { CommentSubject } from "../../../emails/comment-added.tsx";
 import { Prisma, type Comment, type OrgKind } from "~/generated/prisma/client.ts";
 import type { AttachmentContext } from "~/features/attachments/attachments.server.ts";
 import { enqueueEmails, type EmailToEnqueue } from "~/features/notifications/outbox.server.ts";
@@ -148,8 +149,8 @@ export interface AddCommentOptions {
    * record under its own slug.
    */
   link: string | ((org: RecipientOrg) => string);
-  /** What was commented on, as the email names it ("Mug 350 ml, version 3"). */
-  title: string;
+  /** What was commented on: each recipient's email names it in their language ("Mug 350 ml, version 3"). */
+  about: CommentSubject;
   /** Users to notify besides the thread's participants (e.g. the record's owner). */
   watchers?: string[];
   /** Files this user uploaded as drafts ("CommentDraft") to attach to the comment. */
@@ -235,9 +236,6 @@ export async function addComment(ctx: TenantContext, thread: ThreadRef, input: {
       after: { threadType: thread.type, threadId: thread.id, factoryId: thread.factoryId, visibility: comment.visibility, body, attachmentIds },
     });
     const recipients = await findRecipients(tx, ctx, thread, comment, options.watchers);
-    const title = Array.from(options.title.trim() || thread.type)
-      .slice(0, 300)
-      .join("");
     const emails: EmailToEnqueue[] = recipients.map((r) => ({
       orgId: r.org.id,
       to: r.user.email,
@@ -247,7 +245,7 @@ export async function addComment(ctx: TenantContext, thread: ThreadRef, input: {
       data: {
         authorName: ctx.user.name,
         orgName: ctx.org.name,
-        title,
+        about: options.about,
         body,
         internal: comment.visibility === "INTERNAL",
         link: resolveLink(options.link, r.org),
