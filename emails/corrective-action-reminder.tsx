@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { httpLink, isoDate, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
-import { formatterFor } from "../app/lib/format.ts";
-import { t, type MessageKey } from "./i18n.ts";
+import { dueDay, t, type MessageKey } from "./i18n.ts";
 import { correctiveActionReminderSample } from "./samples.ts";
 
 // Sent by the reminder job (app/features/corrective-actions/reminders.server.ts):
@@ -16,6 +15,8 @@ export const correctiveActionReminderSchema = z.object({
   importerName: shortText,
   /** The plan's due date, or the item's for item-overdue. */
   dueAt: isoDate,
+  /** The factory's time zone, named beside the due date (absent in emails queued before it was). */
+  dueZone: z.string().max(64).nullish(),
   /** The late action (item-overdue only). */
   item: z
     .object({ action: z.string().trim().min(1).max(1000), owner: z.string().trim().max(200) })
@@ -37,7 +38,7 @@ const vars = (locale: string, d: CorrectiveActionReminderData) => ({
   title: d.title,
   factory: d.factoryName,
   importer: d.importerName,
-  date: formatterFor(locale).calendarDay(d.dueAt, "long"),
+  date: dueDay(locale, d.dueAt, d.dueZone),
 });
 
 export function correctiveActionReminderSubject(locale: string, data: CorrectiveActionReminderData) {

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { httpLink, isoDate, shortText } from "./components/fields.ts";
 import { EmailLayout, Paragraph, Quote } from "./components/layout.tsx";
-import { formatterFor } from "../app/lib/format.ts";
-import { t, type MessageKey } from "./i18n.ts";
+import { dueDay, t, type MessageKey } from "./i18n.ts";
 import { correctiveActionUpdateSample } from "./samples.ts";
 
 const EVENTS = ["opened", "plan-submitted", "plan-accepted", "plan-returned", "implemented", "closed", "reopened"] as const;
@@ -12,6 +11,8 @@ export const correctiveActionUpdateSchema = z.object({
   orgName: shortText,
   title: shortText,
   planDueAt: isoDate,
+  /** The factory's time zone, named beside the due date (absent in emails queued before it was). */
+  dueZone: z.string().max(64).nullish(),
   note: z.string().max(5000).nullable(),
   link: httpLink,
 });
@@ -34,9 +35,7 @@ export function correctiveActionUpdateSubject(locale: string, data: CorrectiveAc
 export function CorrectiveActionUpdateEmail({ locale, ...data }: CorrectiveActionUpdateData & { locale: string }) {
   return (
     <EmailLayout locale={locale} heading={correctiveActionUpdateSubject(locale, data)} actions={[{ href: data.link, label: t(locale, "ca.button") }]}>
-      {data.event === "opened" ? (
-        <Paragraph>{t(locale, "ca.body.opened", { date: formatterFor(locale).calendarDay(data.planDueAt, "long") })}</Paragraph>
-      ) : null}
+      {data.event === "opened" ? <Paragraph>{t(locale, "ca.body.opened", { date: dueDay(locale, data.planDueAt, data.dueZone) })}</Paragraph> : null}
       {data.note ? <Quote>{data.note.slice(0, 1000)}</Quote> : null}
     </EmailLayout>
   );

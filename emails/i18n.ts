@@ -12,6 +12,7 @@ import en from "../app/locales/en/emails.json";
 import es from "../app/locales/es/emails.json";
 import vi from "../app/locales/vi/emails.json";
 import zhCN from "../app/locales/zh-CN/emails.json";
+import { formatterFor } from "../app/lib/format.ts";
 import { DEFAULT_LANGUAGE, LANGUAGES, toLanguage } from "../app/lib/i18n/languages.ts";
 
 export const locales = LANGUAGES;
@@ -60,4 +61,13 @@ export interface EmailReader {
 /** Value for <html lang>. */
 export function htmlLang(locale: string): string {
   return toLocale(locale);
+}
+
+/**
+ * A due date as its calendar day ("13 December 2026"), and, when the factory's zone is known, the
+ * zone it ends in: a corrective action is late from the end of that day there (docs/decisions/015).
+ */
+export function dueDay(locale: string, isoDate: string, zone?: string | null): string {
+  const date = formatterFor(locale).calendarDay(isoDate, "long");
+  return zone ? t(locale, "common.dueInZone", { date, zone }) : date;
 }

@@ -135,6 +135,14 @@ describe("email templates", () => {
     expect((await renderEmail("comment-added", "en", { ...queuedBefore, title: "Mug, version 3" })).subject).toContain("commented on Mug, version 3");
   });
 
+  it("a corrective action's due date names the factory's zone it ends in", async () => {
+    const opened = { ...correctiveActionUpdateSample, event: "opened", dueZone: "Asia/Shanghai" };
+    expect((await renderEmail("corrective-action-update", "zh-CN", opened)).text).toContain("（以 Asia/Shanghai 时间当天结束为准）");
+    expect((await renderEmail("corrective-action-update", "en", opened)).text).toContain("(end of day, Asia/Shanghai)");
+    const reminder = { ...correctiveActionReminderSample, dueZone: "Asia/Ho_Chi_Minh" };
+    expect((await renderEmail("corrective-action-reminder", "vi", reminder)).text).toContain("(hết ngày theo giờ Asia/Ho_Chi_Minh)");
+  });
+
   it("a query email quotes the factory's question", async () => {
     const email = await renderSample("spec-acknowledged");
     expect(email.text).toContain("Before or after glazing?");

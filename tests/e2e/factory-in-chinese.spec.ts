@@ -280,7 +280,7 @@ test("a factory reading Chinese acknowledges a spec, submits a first article and
     zh("emails", "ca.subject.opened", { org: importer.orgName, title: caTitle }),
     zh("emails", "ca.button"),
   );
-  expect(raised.body).toContain(zh("emails", "ca.body.opened", { date: emailDate("zh-CN", planDue) }));
+  expect(raised.body).toContain(zh("emails", "ca.body.opened", { date: zh("emails", "common.dueInZone", { date: emailDate("zh-CN", planDue), zone: "UTC" }) }));
   expect(raised.link).toMatch(new RegExp(`${factoryCaPath}$`));
   expectChineseEmail(raised, "the corrective-action-opened email", caData);
 

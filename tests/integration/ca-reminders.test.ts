@@ -258,12 +258,13 @@ describe("corrective action reminders", () => {
 
     const zhOverdue = rendered.get(`ca-plan-overdue:${w.factoryOwner.email}`)!;
     expect(zhOverdue.subject).toBe("Glaze cracks on handles 的纠正措施计划已逾期");
-    expect(zhOverdue.text).toContain("2031年3月5日");
+    // The day, and the factory's zone it ends in.
+    expect(zhOverdue.text).toContain("2031年3月5日（以 UTC 时间当天结束为准）");
     expect(zhOverdue.html).toContain('lang="zh-CN"');
 
     const enOverdue = rendered.get(`ca-plan-overdue:${w.factoryQuality.email}`)!;
     expect(enOverdue.subject).toBe("The corrective action plan for Glaze cracks on handles is late");
-    expect(enOverdue.text).toContain(`${w.importer.name} is waiting for your corrective action plan. It was due on 5 March 2031.`);
+    expect(enOverdue.text).toContain(`${w.importer.name} is waiting for your corrective action plan. It was due on 5 March 2031 (end of day, UTC).`);
 
     const esEscalated = rendered.get(`ca-plan-overdue-escalated:${w.importerOwner.email}`)!;
     expect(esEscalated.subject).toBe(`${w.factory.name} está atrasado con el plan de acción correctiva para Glaze cracks on handles`);

@@ -27,6 +27,8 @@ export async function notifyCorrectiveAction(
 ): Promise<number> {
   const orgId = toFactory[event] ? ca.factoryId : ca.importerId;
   const org = await loadRecipients(tx, orgId, DECIDERS);
+  // The due date ends at midnight in the factory's zone: the email says which.
+  const factory = await tx.organization.findUniqueOrThrow({ where: { id: ca.factoryId }, select: { timeZone: true } });
   return enqueueEmails(
     tx,
     // The revision makes a second "returned" (after a resubmission) its own email.
@@ -37,6 +39,7 @@ export async function notifyCorrectiveAction(
         orgName: actorOrgName,
         title: ca.title,
         planDueAt: ca.planDueAt.toISOString(),
+        dueZone: factory.timeZone,
         note,
         link: appUrl(correctiveActionPath(org.slug, ca.id)),
       },

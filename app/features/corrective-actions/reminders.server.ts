@@ -127,6 +127,7 @@ function emailsFor(
         factoryName: clip(subject.factory.name, 300),
         importerName: clip(subject.importer.name, 300),
         dueAt: details.dueAt.toISOString(),
+        dueZone: subject.factory.timeZone,
         item: details.item && action ? { action, owner: clip(details.item.owner, 200) } : null,
         link: caLink(to.slug, subject.caId),
       },
