@@ -8,6 +8,7 @@
 // reviewers at once, and the list that tells each side what waits for it.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CaActionData } from "~/features/corrective-actions/actions.server.ts";
+import { dayIn } from "~/features/corrective-actions/due.ts";
 import { messagesOf } from "~/lib/action-data.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as caRoute from "~/routes/$org.corrective-actions.$caId._index.tsx";
@@ -141,6 +142,27 @@ describe("a corrective action from opening to closing", () => {
       expect(inEnglish(formErrors(out)), JSON.stringify(overrides)).toContain(message);
     }
     expect(await prisma.correctiveAction.count({ where: { importerId: w.owner.org.id } })).toBe(0);
+  });
+
+  it("takes the due day's end in the factory's zone: a day over there is refused, the factory's today is not", async () => {
+    const isoOf = (day: Date) => day.toISOString().slice(0, 10);
+    const count = () => prisma.correctiveAction.count({ where: { importerId: w.owner.org.id } });
+    try {
+      // Fourteen hours ahead of UTC: its yesterday can still be today in UTC, yet it is over there.
+      await prisma.organization.update({ where: { id: w.factory.org.id }, data: { timeZone: "Pacific/Kiritimati" } });
+      const before = await count();
+      const over = await newAction(w.quality, openForm(w, { planDueAt: isoOf(new Date(dayIn("Pacific/Kiritimati").getTime() - 86_400_000)) }));
+      expect(over.status).toBe(400);
+      expect(inEnglish(formErrors(over))).toContain("The plan due date cannot be in the past");
+      expect(await count()).toBe(before);
+      // Eleven hours behind: its today can be yesterday in UTC, and is still open there.
+      await prisma.organization.update({ where: { id: w.factory.org.id }, data: { timeZone: "Pacific/Pago_Pago" } });
+      const open = await newAction(w.quality, openForm(w, { planDueAt: isoOf(dayIn("Pacific/Pago_Pago")) }));
+      expect(open.status, JSON.stringify(open.data)).toBe(302);
+    } finally {
+      await prisma.organization.update({ where: { id: w.factory.org.id }, data: { timeZone: "UTC" } });
+      await prisma.correctiveAction.deleteMany({ where: { importerId: w.owner.org.id } });
+    }
   });
 
   it("opens: OPEN, due at the end of the chosen day, audited in both orgs, and the factory's owners and quality leads are emailed", async () => {

@@ -7,6 +7,7 @@ import { notFound } from "~/lib/http.server.ts";
 import { message } from "~/lib/i18n/message.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import type { CorrectiveActionStatus, Prisma } from "~/generated/prisma/client.ts";
+import { isPastDue } from "./due.ts";
 import { notifyCorrectiveAction, type CaEvent } from "./notifications.server.ts";
 import { planProblems, type Answer } from "./schemas.ts";
 
@@ -48,9 +49,12 @@ export async function openCorrectiveAction(
   ensureCanOpen(ctx);
   const partnership = await prisma.partnership.findFirst({
     where: { importerId: ctx.org.id, factoryId: input.factoryId, status: "ACTIVE" },
-    select: { id: true, status: true },
+    select: { id: true, status: true, factory: { select: { timeZone: true } } },
   });
   if (!partnership) throw new UserError(message("correctiveActions", "errors.factoryNotActive"), 400);
+  // The plan's day ends at midnight in the factory's zone: one already over there would be late at once.
+  if (isPastDue(day(input.planDueAt), partnership.factory?.timeZone ?? "UTC"))
+    throw new UserError(message("correctiveActions", "validation.planDueInPast"), 400);
   if (input.firstArticleId) {
     const fa = await prisma.firstArticle.findFirst({
       where: { AND: [accessible(ctx.ability, "read", "FirstArticle"), { id: input.firstArticleId, factoryId: input.factoryId }] },

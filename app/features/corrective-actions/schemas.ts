@@ -24,8 +24,10 @@ export const OpenSchema = z.object({
     .min(10, message("correctiveActions", "validation.problemTooShort"))
     .max(5000, tooLong(5000)),
   severity: z.enum(SEVERITIES, { errorMap: () => ({ message: message("correctiveActions", "validation.severityRequired") }) }).default("MAJOR"),
+  // A day already over everywhere on earth (its end at UTC−12 passed); openCorrectiveAction checks it
+  // against the factory's own zone, where the plan's day ends (due.ts).
   planDueAt: isoDate(message("correctiveActions", "validation.planDueRequired")).refine(
-    (v) => Date.parse(`${v}T23:59:59Z`) >= Date.now(),
+    (v) => Date.parse(`${v}T23:59:59-12:00`) >= Date.now(),
     message("correctiveActions", "validation.planDueInPast"),
   ),
   firstArticleId: z.string().max(64).optional(),
