@@ -5,6 +5,7 @@
 // another waits for that namespace's chunk before it shows.
 import type { I18n, Messages } from "@lingui/core";
 import { useLingui } from "@lingui/react";
+import { useSyncExternalStore } from "react";
 import { loaders } from "virtual:catalogues";
 import type attachments from "~/locales/en/attachments.json";
 import type auth from "~/locales/en/auth.json";
@@ -51,6 +52,20 @@ const used = new WeakMap<I18n, Set<string>>();
 const usedIds = new WeakMap<I18n, Set<string>>();
 const pending = new Map<string, Promise<void>>();
 
+// Each arrival of a namespace, for the components that wrote around a message not here yet (see
+// translator): they render again once it is. A render never waits for one, so an update that is
+// no transition (a form's own check) never suspends.
+let arrivals = 0;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const arrived = () => {
+  arrivals++;
+  for (const listener of listeners) listener();
+};
+
 /** The server's page instance: every catalogue, and a record of what the page writes. */
 export function holdsEverything(i18n: I18n) {
   held.set(i18n, new Set(["*"]));
@@ -80,6 +95,7 @@ function loadNamespace(i18n: I18n, language: string, namespace: string): Promise
           i18n.load(language, messages);
           held.get(i18n)?.add(id);
           partial.get(i18n)?.delete(id);
+          arrived();
         })
       : Promise.reject(new Error(`No catalogue ${id}`));
     pending.set(id, loading);
@@ -103,8 +119,12 @@ export function translator<N extends Namespace>(i18n: I18n, namespace: N): Trans
   return (key, values) => {
     const id = `${namespace}:${key}`;
     usedIds.get(i18n)?.add(id);
-    // A message the server did not ship, while the rest of its namespace is still on its way: wait for it.
-    if (!(id in i18n.messages) && partial.get(i18n)?.has(`${i18n.locale}/${namespace}`)) throw loadNamespace(i18n, i18n.locale, namespace);
+    // A message the server did not ship, while the rest of its namespace is still on its way: nothing
+    // for that moment (never the key), and the component renders again once it has arrived.
+    if (!(id in i18n.messages) && partial.get(i18n)?.has(`${i18n.locale}/${namespace}`)) {
+      void loadNamespace(i18n, i18n.locale, namespace).catch(() => undefined);
+      return "";
+    }
     return i18n._(id, values);
   };
 }
@@ -131,6 +151,11 @@ export function useNamespace(): (namespace: Namespace) => void {
 
 export function useT<N extends Namespace>(namespace: N): Translate<N> {
   const { i18n } = useLingui();
+  useSyncExternalStore(
+    subscribe,
+    () => arrivals,
+    () => 0,
+  );
   useNamespace()(namespace);
   return translator(i18n, namespace);
 }
@@ -144,15 +169,26 @@ export function writeMessage(i18n: I18n, text: string): string {
 
 /**
  * In a component: `const say = useMessageText()`, then `say(error)`. A message of a namespace the
- * page has not loaded yet waits for it like useT does.
+ * page has not loaded is fetched, and written once it has arrived: a form's own check shows it in
+ * an update that is no transition, which must not suspend.
  */
 export function useMessageText(): (text: string) => string {
   const { i18n } = useLingui();
-  const ensure = useNamespace();
+  useSyncExternalStore(
+    subscribe,
+    () => arrivals,
+    () => 0,
+  );
   return (text) => {
     const parsed = parseMessage(text);
     if (!parsed || !isNamespace(parsed.namespace)) return text;
-    ensure(parsed.namespace);
+    used.get(i18n)?.add(parsed.namespace);
+    const have = held.get(i18n);
+    const id = `${i18n.locale}/${parsed.namespace}`;
+    if (have && !have.has("*") && !have.has(id) && !partial.get(i18n)?.has(id)) {
+      void loadNamespace(i18n, i18n.locale, parsed.namespace).catch(() => undefined);
+      return "";
+    }
     return translator(i18n, parsed.namespace)(parsed.key as never, parsed.values);
   };
 }
