@@ -2,9 +2,9 @@ import { setupI18n } from "@lingui/core";
 import { I18nProvider } from "@lingui/react";
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { ErrorList } from "~/components/forms.tsx";
-import { message } from "./message.ts";
-import { arrivedWith } from "./translate.ts";
+import { ErrorList } from "./forms.tsx";
+import { message } from "~/lib/i18n/message.ts";
+import { arrivedWith } from "~/lib/i18n/translate.ts";
 
 describe("a page that arrived with part of its words", () => {
   it("writes a message it was not shipped once its namespace has arrived, without suspending the update that showed it", async () => {
