@@ -3,7 +3,7 @@ import { useRef } from "react";
 import { useLingui } from "@lingui/react";
 import { LANGUAGE_NAMES, LANGUAGES } from "~/lib/i18n/languages.ts";
 import { useT } from "~/lib/i18n/translate.ts";
-import { TimeZoneSelect } from "./time-zone-select.tsx";
+import { TimeZoneField } from "./time-zone-select.tsx";
 import { useFormat } from "~/lib/use-format.ts";
 
 /**
@@ -53,13 +53,13 @@ export function LanguageMenu() {
         <Form method="post" action="/language" className="border-t border-slate-100 px-3 pb-2 pt-1" data-testid="time-zone-form">
           <input type="hidden" name="intent" value="timeZone" />
           <input type="hidden" name="redirectTo" value={back} />
-          <label htmlFor="header-time-zone" className="block py-1 text-xs font-semibold uppercase text-slate-500">
-            {tp("timeZone.label")}
-          </label>
-          <TimeZoneSelect id="header-time-zone" current={timeZone} describedBy="header-time-zone-hint" />
-          <p id="header-time-zone-hint" className="mt-1 text-xs text-slate-500">
-            {tp("timeZone.hint")}
-          </p>
+          <TimeZoneField
+            id="header-time-zone"
+            label={tp("timeZone.label")}
+            hint={tp("timeZone.hint")}
+            current={timeZone}
+            labelClassName="block py-1 text-xs font-semibold uppercase text-slate-500"
+          />
           <button type="submit" className="btn-secondary mt-2 min-h-11 w-full sm:min-h-8">
             {tp("timeZone.save")}
           </button>

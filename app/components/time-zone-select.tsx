@@ -23,3 +23,30 @@ export function TimeZoneSelect({ id, name = "timeZone", current, describedBy }: 
     </select>
   );
 }
+
+/** The zone select with its label above and its hint below, wired to each other by `id`. */
+export function TimeZoneField({
+  id,
+  label,
+  hint,
+  current,
+  labelClassName,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  current: string;
+  labelClassName: string;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      <TimeZoneSelect id={id} current={current} describedBy={`${id}-hint`} />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {hint}
+      </p>
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { membersPath } from "~/features/organizations/paths.ts";
@@ -11,7 +11,7 @@ import { timeZoneSchema } from "~/lib/time-zone-schema.ts";
 import { redirectWithToast } from "~/lib/toast.server.ts";
 
 // The members page's time zone form posts here and comes back to it.
-export async function loader({ params }: ActionFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(membersPath(params.org ?? ""));
 }
 

@@ -128,6 +128,15 @@ describe("the org's time zone", () => {
       form: { timeZone: "Asia/Shanghai" },
     });
     expect(refused.status).toBe(403);
+    // An owner of another organization reaches no such org here.
+    const outsider = await signedInMember("FACTORY", "OWNER");
+    const elsewhere = await call(orgTimeZoneRoute.action, `/${slug}/time-zone`, {
+      cookie: outsider.cookie,
+      params: { org: slug },
+      form: { timeZone: "Asia/Shanghai" },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: team.OWNER.org.id } })).timeZone).toBe("UTC");
     const changed = await call(orgTimeZoneRoute.action, `/${slug}/time-zone`, {
       cookie: team.OWNER.cookie,
       params: { org: slug },

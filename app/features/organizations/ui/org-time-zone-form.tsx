@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { TimeZoneSelect } from "~/components/time-zone-select.tsx";
+import { TimeZoneField } from "~/components/time-zone-select.tsx";
 import { useT } from "~/lib/i18n/translate.ts";
 import { orgTimeZonePath } from "../paths.ts";
 
@@ -12,13 +12,13 @@ export function OrgTimeZoneForm({ org, timeZone }: { org: { slug: string; name: 
         {t("org.timeZone.heading", { org: org.name })}
       </h2>
       <Form method="post" action={orgTimeZonePath(org.slug)} className="mt-2 space-y-2">
-        <label htmlFor="org-time-zone" className="block text-sm font-medium text-slate-700">
-          {t("org.timeZone.label")}
-        </label>
-        <TimeZoneSelect id="org-time-zone" current={timeZone} describedBy="org-time-zone-hint" />
-        <p id="org-time-zone-hint" className="text-xs text-slate-500">
-          {t("org.timeZone.hint")}
-        </p>
+        <TimeZoneField
+          id="org-time-zone"
+          label={t("org.timeZone.label")}
+          hint={t("org.timeZone.hint")}
+          current={timeZone}
+          labelClassName="block text-sm font-medium text-slate-700"
+        />
         <button type="submit" className="btn-secondary min-h-11 w-full sm:min-h-8 sm:w-auto">
           {t("org.timeZone.save")}
         </button>
