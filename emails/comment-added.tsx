@@ -16,6 +16,7 @@ export const commentSubjectSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("specVersion"), title: recordText, number: z.number().int().min(1) }),
   z.object({ kind: z.literal("firstArticle"), po: recordText, round: z.number().int().min(1) }),
   z.object({ kind: z.literal("correctiveAction"), title: recordText }),
+  z.object({ kind: z.literal("inspection"), po: recordText }),
 ]);
 export type CommentSubject = z.infer<typeof commentSubjectSchema>;
 
@@ -61,6 +62,7 @@ export function aboutText(locale: string, { about, title }: Pick<CommentAddedDat
   if (!about) return title ?? "";
   if (about.kind === "specVersion") return t(locale, "comment.about.specVersion", { title: about.title, number: about.number });
   if (about.kind === "firstArticle") return t(locale, "comment.about.firstArticle", { po: about.po, round: about.round });
+  if (about.kind === "inspection") return t(locale, "comment.about.inspection", { po: about.po });
   return about.title;
 }
 

@@ -11,6 +11,7 @@ import type {
   Comment,
   CorrectiveAction,
   FirstArticle,
+  Inspection,
   Invitation,
   Membership,
   Organization,
@@ -18,6 +19,8 @@ import type {
   Partnership,
   Prisma,
   Role,
+  SamplingSetting,
+  SamplingState,
   Spec,
   SpecShare,
   SpecVersion,
@@ -39,7 +42,10 @@ export type Action =
   | "implement"
   | "verify"
   | "reopen"
-  | "withdraw";
+  | "withdraw"
+  | "confirm"
+  | "reschedule"
+  | "abort";
 
 // Relations that some rules look through; a record checked against such a
 // rule must be loaded with them (see the `*ForAbility` selects in features).
@@ -60,6 +66,9 @@ type SubjectMap = {
   Attachment: Attachment;
   FirstArticle: FirstArticle & { partnership?: Pick<Partnership, "status"> };
   CorrectiveAction: CorrectiveAction & { partnership?: Pick<Partnership, "status"> };
+  Inspection: Inspection & { partnership?: Pick<Partnership, "status"> };
+  SamplingSetting: SamplingSetting;
+  SamplingState: SamplingState;
   AuditEvent: AuditEvent;
 };
 export type SubjectName = keyof SubjectMap;
@@ -189,6 +198,56 @@ const correctiveActionRules: RuleSet = ({ can }, ctx) => {
   }
 };
 
+/** What the inspector records while the inspection is under way; the booking and the decision are separate. */
+export const INSPECTION_RESULT_FIELDS = [
+  "cartonsTotal",
+  "cartonsChecked",
+  "packedPercent",
+  "quantityNote",
+  "steadyProduction",
+  "defects",
+  "checks",
+  "measurements",
+  "resultNote",
+  "pendingDecision",
+  "attachments",
+];
+export const INSPECTION_DECISION_FIELDS = ["status", "decisionNote"];
+
+// Either side books; the other confirms the date or proposes another. Whoever inspects (the
+// factory's own QC or the importer's inspector) records and submits; the importer decides the lot.
+const inspectionRules: RuleSet = ({ can }, ctx) => {
+  const importer = ctx.orgKind === "IMPORTER";
+  const mine = importer ? { importerId: ctx.orgId } : { factoryId: ctx.orgId, partnership: { is: { status: "ACTIVE" as const } } };
+  const side = importer ? ("IMPORTER" as const) : ("FACTORY" as const);
+  // The other side's proposal is what this side confirms.
+  const theirProposal = { ...mine, status: "BOOKED" as const, proposedByOrgId: { not: ctx.orgId } };
+  can("read", "Inspection", mine);
+  can("read", ["SamplingSetting", "SamplingState"], mine);
+  // Importers: owners, quality leads and members book and confirm; factories: owners and quality leads.
+  const books = importer ? takesPart(ctx) : decides(ctx);
+  if (books) {
+    can("create", "Inspection", mine);
+    can("confirm", "Inspection", theirProposal);
+  }
+  if (decides(ctx)) {
+    can("reschedule", "Inspection", { ...mine, status: { in: ["BOOKED", "CONFIRMED"] } });
+  }
+  // The inspecting side records as it inspects, and calls off an inspection that cannot go ahead.
+  if (takesPart(ctx)) {
+    can("update", "Inspection", INSPECTION_RESULT_FIELDS, { ...mine, inspectedBy: side, status: "CONFIRMED" });
+    can("abort", "Inspection", { ...mine, inspectedBy: side, status: { in: ["BOOKED", "CONFIRMED"] } });
+  }
+  // A factory's self-inspection result is committed by its owners and quality leads; the importer's inspector submits their own.
+  if (importer ? takesPart(ctx) : decides(ctx)) can("submit", "Inspection", { ...mine, inspectedBy: side, status: "CONFIRMED" });
+  if (importer && decides(ctx)) {
+    can("decide", "Inspection", INSPECTION_DECISION_FIELDS, { ...mine, status: "SUBMITTED" });
+    can("update", "SamplingSetting", { importerId: ctx.orgId });
+    // Resuming acceptance after it stopped (clause 9.4) is the importer's call.
+    can("update", "SamplingState", { importerId: ctx.orgId, severity: "stopped" });
+  }
+};
+
 // Comments: the thread's record is checked by the caller (it must be readable);
 // these rules add who may see and write which comment within it.
 const threadRules: RuleSet = ({ can }, ctx) => {
@@ -207,7 +266,16 @@ const threadRules: RuleSet = ({ can }, ctx) => {
 
 // Each capability adds its rule set here (first articles, corrective actions)
 // without touching the ones above.
-const ruleSets: RuleSet[] = [organizationRules, membershipRules, partnershipRules, specRules, firstArticleRules, correctiveActionRules, threadRules];
+const ruleSets: RuleSet[] = [
+  organizationRules,
+  membershipRules,
+  partnershipRules,
+  specRules,
+  firstArticleRules,
+  correctiveActionRules,
+  inspectionRules,
+  threadRules,
+];
 
 export function defineAbility(ctx: AbilityContext): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);

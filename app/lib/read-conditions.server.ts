@@ -79,6 +79,13 @@ export function readableCorrectiveActionsSql(reader: Reader, alias: string) {
   return Prisma.sql`${col("factoryId")} = ${reader.org.id} AND ${partnershipActive(col)}`;
 }
 
+/** ability.ts, inspectionRules, can("read", "Inspection"): an importer its own; a factory its own while their partnership is active. */
+export function readableInspectionsSql(reader: Reader, alias: string) {
+  const col = table(alias);
+  if (reader.org.kind === "IMPORTER") return Prisma.sql`${col("importerId")} = ${reader.org.id}`;
+  return Prisma.sql`${col("factoryId")} = ${reader.org.id} AND ${partnershipActive(col)}`;
+}
+
 /** ability.ts, threadRules, can("read", "Comment"): a party to the thread reads its SHARED comments and its own org's INTERNAL ones. */
 export function readableCommentsSql(reader: Reader, alias: string) {
   const col = table(alias);
@@ -105,6 +112,7 @@ export const READ_CONDITIONS = {
   Acknowledgement: readableAcknowledgementsSql,
   FirstArticle: readableFirstArticlesSql,
   CorrectiveAction: readableCorrectiveActionsSql,
+  Inspection: readableInspectionsSql,
   Comment: readableCommentsSql,
   Partnership: readablePartnershipsSql,
   Membership: readableMembershipsSql,

@@ -6,12 +6,20 @@
 // The world has what each rule tells apart: importers and factories with
 // active, ended and invited partnerships, specs shared through active and
 // ended ones and unshared, drafts, published and superseded versions, first
-// articles and corrective actions in every status under active and ended
+// articles, corrective actions and inspections in every status under active and ended
 // partnerships, and SHARED and INTERNAL comments of both sides.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Prisma, type CorrectiveActionStatus, type FirstArticleStatus, type Organization, type OrgKind, type Role } from "~/generated/prisma/client.ts";
+import {
+  Prisma,
+  type CorrectiveActionStatus,
+  type FirstArticleStatus,
+  type InspectionStatus,
+  type Organization,
+  type OrgKind,
+  type Role,
+} from "~/generated/prisma/client.ts";
 import { defineAbility, type AppAbility } from "~/lib/ability.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -22,6 +30,7 @@ import {
   createComment,
   createCorrectiveAction,
   createFirstArticle,
+  createInspection,
   createMember,
   createOrg,
   createPartnership,
@@ -36,6 +45,7 @@ const KINDS: OrgKind[] = ["IMPORTER", "FACTORY"];
 const ROLES: Role[] = ["OWNER", "QUALITY", "MEMBER", "VIEWER"];
 const FA_STATUSES: FirstArticleStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "CONDITIONALLY_APPROVED", "REJECTED", "WITHDRAWN"];
 const CA_STATUSES: CorrectiveActionStatus[] = ["OPEN", "PLAN_SUBMITTED", "PLAN_ACCEPTED", "IMPLEMENTED", "CLOSED"];
+const INSPECTION_STATUSES: InspectionStatus[] = ["BOOKED", "CONFIRMED", "SUBMITTED", "RELEASED", "REJECTED", "ACCEPTED_WITH_DEVIATION", "ABORTED"];
 
 /** What the ability lets a reader read of each subject, through Prisma. A new condition needs its line here. */
 const READ_THROUGH_ABILITY: Record<Subject, (ability: AppAbility) => Promise<{ id: string }[]>> = {
@@ -45,6 +55,7 @@ const READ_THROUGH_ABILITY: Record<Subject, (ability: AppAbility) => Promise<{ i
   Acknowledgement: (ability) => prisma.acknowledgement.findMany({ where: accessible(ability, "read", "Acknowledgement"), select: { id: true } }),
   FirstArticle: (ability) => prisma.firstArticle.findMany({ where: accessible(ability, "read", "FirstArticle"), select: { id: true } }),
   CorrectiveAction: (ability) => prisma.correctiveAction.findMany({ where: accessible(ability, "read", "CorrectiveAction"), select: { id: true } }),
+  Inspection: (ability) => prisma.inspection.findMany({ where: accessible(ability, "read", "Inspection"), select: { id: true } }),
   Comment: (ability) => prisma.comment.findMany({ where: accessible(ability, "read", "Comment"), select: { id: true } }),
   Partnership: (ability) => prisma.partnership.findMany({ where: accessible(ability, "read", "Partnership"), select: { id: true } }),
   Membership: (ability) => prisma.membership.findMany({ where: accessible(ability, "read", "Membership"), select: { id: true } }),
@@ -130,6 +141,12 @@ async function seedWorld() {
     for (const status of CA_STATUSES) {
       const ca = await createCorrectiveAction(importer, factory, { status, partnershipId: partnership.id });
       if (status === "OPEN") threads.push({ type: "CorrectiveAction" as const, id: ca.id, importerId: importer.id, factoryId: factory.id });
+    }
+  }
+  for (const { importer, factory, made, partnership } of firstArticles) {
+    for (const status of INSPECTION_STATUSES) {
+      const inspection = await createInspection(importer, factory, made.spec, made.version, { status, partnershipId: partnership.id });
+      if (status === "CONFIRMED") threads.push({ type: "Inspection" as const, id: inspection.id, importerId: importer.id, factoryId: factory.id });
     }
   }
   threads.push({ type: "SpecVersion" as const, id: teapot.version.id, importerId: acme.id, factoryId: ningbo.id });

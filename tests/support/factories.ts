@@ -2,7 +2,8 @@
 // fresh suffix, so tests never collide on a shared database.
 import { randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { CommentVisibility, InvitationKind, OrgKind, PartnershipStatus, Role } from "~/generated/prisma/client.ts";
+import type { CommentVisibility, InvitationKind, OrgKind, PartnershipStatus, Prisma, Role } from "~/generated/prisma/client.ts";
+import { DEFAULT_SAMPLING, inspectionPlan } from "~/features/inspections/plan.ts";
 import { newInvitationToken, INVITATION_TTL_MS } from "~/features/organizations/invitations.server.ts";
 import type { ThreadType } from "~/features/threads/thread.ts";
 import { prisma } from "~/lib/db.server.ts";
@@ -314,6 +315,83 @@ export async function createCorrectiveAction(
       },
     },
     include: { items: { orderBy: { position: "asc" } } },
+  });
+}
+
+/**
+ * An inspection made directly in the database (no route), under the partnership the spec is
+ * shared through (or the importer and factory's latest), with the plan the defaults give its lot
+ * at its severity. Timestamps follow the status; `defects` are tallies by class.
+ */
+export async function createInspection(
+  importer: { id: string },
+  factory: { id: string },
+  spec: { id: string },
+  version: { id: string },
+  options: {
+    status?: "BOOKED" | "CONFIRMED" | "SUBMITTED" | "RELEASED" | "REJECTED" | "ACCEPTED_WITH_DEVIATION" | "ABORTED";
+    type?: "DURING_PRODUCTION" | "PRE_SHIPMENT" | "RE_INSPECTION";
+    inspectedBy?: "FACTORY" | "IMPORTER";
+    /** Which side proposed the date; the factory unless told. */
+    proposedBy?: "FACTORY" | "IMPORTER";
+    lotSize?: number;
+    severity?: "normal" | "tightened" | "reduced";
+    proposedDate?: Date;
+    poNumber?: string;
+    result?: "PASS" | "FAIL";
+    abortReason?: "GOODS_NOT_READY" | "UNDER_80_PERCENT_PACKED" | "NO_ACCESS" | "EQUIPMENT_MISSING" | "OTHER";
+    reinspectionOfId?: string;
+    partnershipId?: string;
+    submittedAt?: Date;
+    defects?: { class: "CRITICAL" | "MAJOR" | "MINOR"; count: number; description?: string; defectExampleKey?: string }[];
+  } = {},
+) {
+  const partnershipId =
+    options.partnershipId ??
+    (await prisma.specShare.findFirst({ where: { specId: spec.id, factoryId: factory.id }, select: { partnershipId: true } }))?.partnershipId ??
+    (await latestPartnershipId(importer.id, factory.id));
+  const status = options.status ?? "BOOKED";
+  const lotSize = options.lotSize ?? 5000;
+  const plan = inspectionPlan({ lotSize, choices: DEFAULT_SAMPLING, severity: options.severity ?? "normal", severityReason: null });
+  const confirmed = status !== "BOOKED" && status !== "ABORTED";
+  const submitted = ["SUBMITTED", "RELEASED", "REJECTED", "ACCEPTED_WITH_DEVIATION"].includes(status);
+  const decided = submitted && status !== "SUBMITTED";
+  return prisma.inspection.create({
+    data: {
+      importerId: importer.id,
+      factoryId: factory.id,
+      partnershipId,
+      specId: spec.id,
+      versionId: version.id,
+      type: options.type ?? (options.reinspectionOfId ? "RE_INSPECTION" : "PRE_SHIPMENT"),
+      reinspectionOfId: options.reinspectionOfId ?? null,
+      status,
+      poNumber: options.poNumber ?? unique("PO"),
+      orderQuantity: lotSize,
+      lotSize,
+      proposedDate: options.proposedDate ?? new Date("2026-12-10T00:00:00Z"),
+      inspectedBy: options.inspectedBy ?? "FACTORY",
+      proposedByOrgId: (options.proposedBy ?? "FACTORY") === "FACTORY" ? factory.id : importer.id,
+      confirmedAt: confirmed ? new Date() : null,
+      plan: plan as unknown as Prisma.InputJsonValue,
+      severity: plan.severity,
+      sampleSize: plan.sampleSize,
+      result: submitted ? (options.result ?? "PASS") : null,
+      submittedAt: submitted ? (options.submittedAt ?? new Date()) : null,
+      decidedAt: decided ? new Date() : null,
+      decisionNote: status === "REJECTED" ? "Too many major defects." : status === "ACCEPTED_WITH_DEVIATION" ? "Shipped under waiver W-1." : null,
+      abortReason: status === "ABORTED" ? (options.abortReason ?? "GOODS_NOT_READY") : null,
+      abortedAt: status === "ABORTED" ? new Date() : null,
+      defects: {
+        create: (options.defects ?? []).map((d, position) => ({
+          position,
+          class: d.class,
+          count: d.count,
+          description: d.description ?? `${d.class.toLowerCase()} defect ${position + 1}`,
+          defectExampleKey: d.defectExampleKey ?? null,
+        })),
+      },
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import { canReadCorrectiveAction } from "~/features/corrective-actions/access.server.ts";
+import { canReadInspection, canReadInspectionDefect } from "~/features/inspections/access.server.ts";
 import { canReadFirstArticle, canReadFirstArticleSeries } from "~/features/first-articles/access.server.ts";
 import { canReadSpecFile, canReadVersion } from "~/features/specs/access.server.ts";
 import { canReadCommentFiles, registerThreadParent } from "~/features/threads/comments.server.ts";
@@ -17,4 +18,7 @@ export function registerFileOwners() {
   registerThreadParent("FirstArticle", (ctx, thread) => canReadFirstArticleSeries(ctx, thread.id));
   registerAttachmentOwner("CorrectiveAction", canReadCorrectiveAction);
   registerThreadParent("CorrectiveAction", (ctx, thread) => canReadCorrectiveAction(ctx, thread.id));
+  registerAttachmentOwner("Inspection", canReadInspection);
+  registerAttachmentOwner("InspectionDefect", canReadInspectionDefect);
+  registerThreadParent("Inspection", (ctx, thread) => canReadInspection(ctx, thread.id));
 }

@@ -7,7 +7,7 @@
 // to it, never the importer's internal events nor another factory's. The importer publishes and
 // shares in its log alone; a factory is shown those of them that concern it.
 import { prisma } from "~/lib/db.server.ts";
-import { readableCorrectiveActionsSql, readableFirstArticlesSql, readableSpecVersionsSql } from "~/lib/read-conditions.server.ts";
+import { readableCorrectiveActionsSql, readableInspectionsSql, readableFirstArticlesSql, readableSpecVersionsSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { sentenceOf, TIMELINE_ACTIONS, type EventRow, type Sentence } from "./sentences.ts";
@@ -57,6 +57,22 @@ export async function correctiveActionHistory(ctx: TenantContext, correctiveActi
     JOIN "Organization" fac ON fac.id = x."factoryId"
     LEFT JOIN "User" u ON u.id = e."actorId"
     WHERE x.id = ${correctiveActionId} AND ${readableCorrectiveActionsSql(ctx, "x")}
+      AND e."orgId" = ${ctx.org.id} AND e.action IN (${timelineActions})
+    ORDER BY e."createdAt" DESC, e.id DESC
+    LIMIT ${MAX_EVENTS}`;
+  return toEntries(rows);
+}
+
+/** An inspection: booked, confirmed or rescheduled, aborted, result submitted, lot decided, severity switched. One statement. */
+export async function inspectionHistory(ctx: TenantContext, inspectionId: string) {
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT e.id, e.action, e.changes, e."createdAt", u.name AS "actorName", imp.name AS "importerName", fac.name AS "factoryName"
+    FROM "Inspection" x
+    JOIN "AuditEvent" e ON e."subjectType" = 'Inspection' AND e."subjectId" = x.id
+    JOIN "Organization" imp ON imp.id = x."importerId"
+    JOIN "Organization" fac ON fac.id = x."factoryId"
+    LEFT JOIN "User" u ON u.id = e."actorId"
+    WHERE x.id = ${inspectionId} AND ${readableInspectionsSql(ctx, "x")}
       AND e."orgId" = ${ctx.org.id} AND e.action IN (${timelineActions})
     ORDER BY e."createdAt" DESC, e.id DESC
     LIMIT ${MAX_EVENTS}`;

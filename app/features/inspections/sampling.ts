@@ -53,8 +53,26 @@ type Entry = { accept: number } | "up" | "down";
  * normal" rule, were withdrawn).
  */
 const DIAGONALS: Record<"normal" | "tightened", { first: number; entries: Entry[] }> = {
-  normal: { first: 14, entries: [{ accept: 0 }, "up", "down", { accept: 1 }, { accept: 2 }, { accept: 3 }, { accept: 5 }, { accept: 7 }, { accept: 10 }, { accept: 14 }, { accept: 21 }] },
-  tightened: { first: 15, entries: [{ accept: 0 }, "down", "down", { accept: 1 }, { accept: 2 }, { accept: 3 }, { accept: 5 }, { accept: 8 }, { accept: 12 }, { accept: 18 }] },
+  normal: {
+    first: 14,
+    entries: [
+      { accept: 0 },
+      "up",
+      "down",
+      { accept: 1 },
+      { accept: 2 },
+      { accept: 3 },
+      { accept: 5 },
+      { accept: 7 },
+      { accept: 10 },
+      { accept: 14 },
+      { accept: 21 },
+    ],
+  },
+  tightened: {
+    first: 15,
+    entries: [{ accept: 0 }, "down", "down", { accept: 1 }, { accept: 2 }, { accept: 3 }, { accept: 5 }, { accept: 8 }, { accept: 12 }, { accept: 18 }],
+  },
 };
 
 // Table 2-C's rows A to C share one sample size, so they sit on Table 2-A's row A; from D on,

@@ -99,12 +99,28 @@ describe("switching score step", () => {
 
   it("adds 2 for an accepted class accepting 0 or 1, and the lot adds its strictest class's step", () => {
     expect(scoreStep([{ plan: strict, aql: "0.065", found: 0 }], "normal")).toBe(2);
-    expect(scoreStep([{ plan: major, aql: "2.5", found: 2 }, { plan: strict, aql: "0.065", found: 0 }], "normal")).toBe(2);
+    expect(
+      scoreStep(
+        [
+          { plan: major, aql: "2.5", found: 2 },
+          { plan: strict, aql: "0.065", found: 0 },
+        ],
+        "normal",
+      ),
+    ).toBe(2);
     expect(scoreStep([{ plan: strict, aql: "0.065", found: 1 }], "normal")).toBe("reset");
   });
 
   it("leaves zero-defects classes out of the score unless they fail", () => {
-    expect(scoreStep([{ plan: { codeLetter: "L", accept: 0 }, aql: null, found: 0 }, { plan: major, aql: "2.5", found: 1 }], "normal")).toBe(3);
+    expect(
+      scoreStep(
+        [
+          { plan: { codeLetter: "L", accept: 0 }, aql: null, found: 0 },
+          { plan: major, aql: "2.5", found: 1 },
+        ],
+        "normal",
+      ),
+    ).toBe(3);
     expect(scoreStep([{ plan: { codeLetter: "L", accept: 0 }, aql: null, found: 1 }], "normal")).toBe("reset");
   });
 });

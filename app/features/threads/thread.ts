@@ -1,4 +1,4 @@
-// Threads are shared by spec versions, first articles and corrective actions.
+// Threads are shared by spec versions, first articles, corrective actions and inspections.
 // Isomorphic: the server module and the Thread component use the same types,
 // limits and form schemas, so the browser validates exactly what the server does.
 import { z } from "zod";
@@ -6,7 +6,7 @@ import type { Comment, OrgKind } from "~/generated/prisma/client.ts";
 import type { ActionData } from "~/lib/action-data.ts";
 import { message } from "~/lib/i18n/message.ts";
 
-export const THREAD_TYPES = ["SpecVersion", "FirstArticle", "CorrectiveAction"] as const;
+export const THREAD_TYPES = ["SpecVersion", "FirstArticle", "CorrectiveAction", "Inspection"] as const;
 export type ThreadType = (typeof THREAD_TYPES)[number];
 
 /**

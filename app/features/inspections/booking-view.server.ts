@@ -1,0 +1,8 @@
+import type { TenantContext } from "~/lib/tenant.server.ts";
+import type { LoadedInspection } from "./inspections.server.ts";
+import type { InspectionPageContext } from "./page.server.ts";
+
+/** What the inspection page's booking part shows (placeholder until the part is built). */
+export async function bookingView(_ctx: TenantContext, _inspection: LoadedInspection, _context: InspectionPageContext) {
+  return {};
+}
