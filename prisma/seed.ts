@@ -6,6 +6,7 @@ import type { Tx } from "~/lib/db.server.ts";
 import { createOrganization } from "~/features/organizations/organizations.server.ts";
 import { limitColumns } from "~/features/specs/characteristic-rows.server.ts";
 import { prisma } from "~/lib/db.server.ts";
+import { DEFAULT_SAMPLING, inspectionPlan } from "~/features/inspections/plan.ts";
 import { hashPassword } from "~/lib/password.server.ts";
 
 export const DEMO_PASSWORD = "portal-demo-2026";
@@ -177,6 +178,15 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
       submittedById: qc.userId,
       decidedById: owner.userId,
     });
+    await seedInspections(tx, {
+      importerId,
+      factoryId: first.factoryId,
+      partnershipId: first.partnershipId,
+      specId: spec.id,
+      versionId: version.id,
+      qcId: qc.userId,
+      ownerId: owner.userId,
+    });
   }
   if (second) {
     const question = "Is the handle pull test done before or after glazing?";
@@ -245,5 +255,89 @@ async function seedRejectedFirstArticle(
         return { firstArticleId: fa.id, characteristicKey: key, sample: i + 1, raw, value: range ? raw : null, passed };
       }),
     ),
+  });
+}
+
+// Three lots of the mug at Bright Ceramics: one released last month, one whose result waits for the
+// importer (four major defects in 50 units of a 500-unit lot, where the plan accepts 3), and one
+// booked by the factory for next week that the importer has still to confirm.
+async function seedInspections(
+  tx: Tx,
+  input: { importerId: string; factoryId: string; partnershipId: string; specId: string; versionId: string; qcId: string; ownerId: string },
+) {
+  const day = 24 * 60 * 60 * 1000;
+  const midnight = (offset: number) => new Date(Math.floor((Date.now() + offset * day) / day) * day);
+  const lot = (lotSize: number) => {
+    const plan = inspectionPlan({ lotSize, choices: DEFAULT_SAMPLING, severity: "normal", severityReason: null });
+    return { lotSize, orderQuantity: lotSize, plan: plan as object, severity: plan.severity, sampleSize: plan.sampleSize };
+  };
+  const base = {
+    importerId: input.importerId,
+    factoryId: input.factoryId,
+    partnershipId: input.partnershipId,
+    specId: input.specId,
+    versionId: input.versionId,
+    inspectedBy: "FACTORY" as const,
+    proposedByOrgId: input.factoryId,
+    bookedById: input.qcId,
+  };
+  await tx.inspection.create({
+    data: {
+      ...base,
+      ...lot(2400),
+      type: "PRE_SHIPMENT",
+      status: "RELEASED",
+      poNumber: "PO-2026-0388",
+      proposedDate: midnight(-30),
+      confirmedAt: new Date(Date.now() - 33 * day),
+      confirmedById: input.ownerId,
+      cartonsTotal: 100,
+      cartonsChecked: 10,
+      packedPercent: 100,
+      result: "PASS",
+      submittedAt: new Date(Date.now() - 30 * day),
+      submittedById: input.qcId,
+      decidedAt: new Date(Date.now() - 29 * day),
+      decidedById: input.ownerId,
+      revision: 4,
+      defects: { create: [{ position: 0, class: "MINOR", description: "Glaze speck on the base", count: 2 }] },
+    },
+  });
+  await tx.inspection.create({
+    data: {
+      ...base,
+      ...lot(500),
+      type: "PRE_SHIPMENT",
+      status: "SUBMITTED",
+      poNumber: "PO-2026-0417",
+      proposedDate: midnight(-1),
+      confirmedAt: new Date(Date.now() - 4 * day),
+      confirmedById: input.ownerId,
+      cartonsTotal: 21,
+      cartonsChecked: 5,
+      packedPercent: 100,
+      result: "FAIL",
+      resultNote: "Handle joints cracked on four mugs; two more show glaze crawling.",
+      submittedAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
+      submittedById: input.qcId,
+      revision: 3,
+      defects: {
+        create: [
+          { position: 0, class: "MAJOR", description: "Crack at the handle joint", count: 4 },
+          { position: 1, class: "MINOR", description: "Glaze crawling", count: 2 },
+        ],
+      },
+    },
+  });
+  await tx.inspection.create({
+    data: {
+      ...base,
+      ...lot(1200),
+      type: "DURING_PRODUCTION",
+      status: "BOOKED",
+      poNumber: "PO-2026-0452",
+      proposedDate: midnight(7),
+      expectedShipDate: midnight(21),
+    },
   });
 }
