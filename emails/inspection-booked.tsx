@@ -46,7 +46,11 @@ export function inspectionBookedSubject(locale: string, data: InspectionBookedDa
 export function InspectionBookedEmail({ locale, ...data }: InspectionBookedData & { locale: string }) {
   const vars = inspectionVars(locale, data);
   return (
-    <EmailLayout locale={locale} heading={t(locale, "inspectionBooked.heading", vars)} actions={[{ href: data.link, label: t(locale, "inspectionBooked.button") }]}>
+    <EmailLayout
+      locale={locale}
+      heading={t(locale, "inspectionBooked.heading", vars)}
+      actions={[{ href: data.link, label: t(locale, "inspectionBooked.button") }]}
+    >
       <Paragraph>{t(locale, "inspectionBooked.body", vars)}</Paragraph>
     </EmailLayout>
   );

@@ -55,7 +55,12 @@ export default function Inspections() {
     <>
       <PageHeader title={t("list.title")} description={isImporter ? t("list.descriptionImporter") : t("list.descriptionFactory")} actions={book} />
       <FilterForm>
-        <FilterSelect name="status" label={t("list.status")} value={query.status} options={INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <FilterSelect
+          name="status"
+          label={t("list.status")}
+          value={query.status}
+          options={INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
         <FilterSelect name="type" label={t("list.type")} value={query.type} options={INSPECTION_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
         <PartnerFilter partners={partners} value={query.partnerId} orgKind={org.kind} />
         {specs.length ? (
@@ -79,7 +84,9 @@ export default function Inspections() {
         row={(i) => {
           const partner = (isImporter ? i.partnership.factory?.name : i.partnership.importer.name) ?? "";
           return {
-            title: i.spec ? t("list.rowTitle", { title: i.spec.title, code: i.spec.productCode, po: i.poNumber }) : t("list.rowTitleNoSpec", { po: i.poNumber }),
+            title: i.spec
+              ? t("list.rowTitle", { title: i.spec.title, code: i.spec.productCode, po: i.poNumber })
+              : t("list.rowTitleNoSpec", { po: i.poNumber }),
             detail: t("list.detail", { type: t(`type.${i.type}`), date: format.calendarDay(i.proposedDate), lot: format.count(i.lotSize), partner }),
             badges: (
               <>

@@ -41,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return dispatchForm(await readForm(request), { book: BookInspectionSchema }, (input, form) =>
     refusingAtFields(form, async () => {
       const { inspection, emailed } = await bookInspection(ctx, input);
-      return redirectWithToast(inspectionPath(ctx.org.slug, inspection.id), { message: accountTranslator(ctx.user, "inspections")("toast.booked", { emailed }) });
+      return redirectWithToast(inspectionPath(ctx.org.slug, inspection.id), {
+        message: accountTranslator(ctx.user, "inspections")("toast.booked", { emailed }),
+      });
     }),
   );
 }
@@ -101,7 +103,9 @@ export default function NewInspection() {
             <input type="hidden" name="type" value="RE_INSPECTION" />
             <input type="hidden" name="lotSize" value={reinspection.lotSize} />
             <div className="rounded-md bg-sky-50 p-3 text-sm text-sky-900" data-testid="reinspection-of">
-              <p>{t("new.reinspectionOf", { title: reinspection.title, code: reinspection.productCode, number: reinspection.number, po: reinspection.poNumber })}</p>
+              <p>
+                {t("new.reinspectionOf", { title: reinspection.title, code: reinspection.productCode, number: reinspection.number, po: reinspection.poNumber })}
+              </p>
               <p className="mt-1">
                 {t("new.samePlan", { lot: format.count(reinspection.lotSize), sample: format.count(reinspection.sampleSize) })}{" "}
                 <Link className="link" to={inspectionPath(org.slug, reinspection.id)}>

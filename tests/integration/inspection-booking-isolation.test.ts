@@ -49,7 +49,16 @@ const reinspectionProbes = (rejectedId: string): Probe[] => [
       call(newRoute.action, `/${slug}/inspections/new`, {
         cookie,
         params: { org: slug },
-        form: { specId: "x", reinspectionOfId: rejectedId, type: "RE_INSPECTION", poNumber: "P", orderQuantity: "10", lotSize: "10", proposedDate: day(3), inspectedBy: "FACTORY" },
+        form: {
+          specId: "x",
+          reinspectionOfId: rejectedId,
+          type: "RE_INSPECTION",
+          poNumber: "P",
+          orderQuantity: "10",
+          lotSize: "10",
+          proposedDate: day(3),
+          inspectedBy: "FACTORY",
+        },
       }),
   },
 ];
@@ -71,8 +80,13 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const stateOf = (ids: string[]) => async () =>
-  JSON.stringify(await prisma.inspection.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { id: true, status: true, revision: true, proposedDate: true } })) +
-  String(await prisma.inspection.count());
+  JSON.stringify(
+    await prisma.inspection.findMany({
+      where: { id: { in: ids } },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, revision: true, proposedDate: true },
+    }),
+  ) + String(await prisma.inspection.count());
 
 describe("outsiders of the inspection", () => {
   let w: World;
@@ -150,7 +164,12 @@ describe("roles too small", () => {
       cookie: w.importerViewer.cookie,
       params: { org: w.importerViewer.org.slug, inspectionId: w.booked.id },
     });
-    expect((page.data as { booking: { can: Record<string, boolean> } }).booking.can).toEqual({ confirm: false, reschedule: false, abort: false, bookReinspection: false });
+    expect((page.data as { booking: { can: Record<string, boolean> } }).booking.can).toEqual({
+      confirm: false,
+      reschedule: false,
+      abort: false,
+      bookReinspection: false,
+    });
   });
 
   it("an importer member may confirm but not propose another date (403)", async () => {

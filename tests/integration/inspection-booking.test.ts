@@ -56,8 +56,10 @@ const idFrom = (out: Outcome) => {
   return out.location!.split("/").pop()!;
 };
 const load = (id: string) => prisma.inspection.findUniqueOrThrow({ where: { id } });
-const emailsOf = (prefix: string) => prisma.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: prefix } }, select: { orgId: true, template: true, to: true, data: true } });
-const fieldErrors = (out: Outcome, field: string) => inEnglish(((out.data as { result?: { error?: Record<string, string[]> } }).result?.error ?? {})[field] ?? []);
+const emailsOf = (prefix: string) =>
+  prisma.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: prefix } }, select: { orgId: true, template: true, to: true, data: true } });
+const fieldErrors = (out: Outcome, field: string) =>
+  inEnglish(((out.data as { result?: { error?: Record<string, string[]> } }).result?.error ?? {})[field] ?? []);
 
 describe("booking an inspection, from either side", () => {
   let w: World;
@@ -226,7 +228,12 @@ describe("agreeing the date", () => {
     expect(bare.status).toBe(422);
     expect(fieldErrors(bare, "reason")[0]).toMatch(/From the day before the inspection .* needs a reason/);
     expect(isoDay((await load(id)).proposedDate)).toBe(day(1));
-    const given = await pageAction(w.factory.QUALITY, id, { intent: "reschedule", revision: "0", proposedDate: day(3), reason: "Glaze kiln down until Thursday." });
+    const given = await pageAction(w.factory.QUALITY, id, {
+      intent: "reschedule",
+      revision: "0",
+      proposedDate: day(3),
+      reason: "Glaze kiln down until Thursday.",
+    });
     expect(given.status).toBe(302);
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: id, action: "inspection.reschedule", orgId: w.importer.OWNER.org.id } });
     expect(audit.changes).toMatchObject({ reason: { to: "Glaze kiln down until Thursday." } });
@@ -260,7 +267,9 @@ describe("agreeing the date", () => {
     expect(emails.every((e) => e.orgId === w.importer.OWNER.org.id)).toBe(true);
 
     const final = idFrom(await newAction(w.factory.QUALITY, booking(w)));
-    expect((await pageAction(w.factory.QUALITY, final, { intent: "abort", revision: "0", reason: "UNDER_80_PERCENT_PACKED", note: "60% on arrival" })).status).toBe(302);
+    expect(
+      (await pageAction(w.factory.QUALITY, final, { intent: "abort", revision: "0", reason: "UNDER_80_PERCENT_PACKED", note: "60% on arrival" })).status,
+    ).toBe(302);
     expect(await load(final)).toMatchObject({ status: "ABORTED", abortReason: "UNDER_80_PERCENT_PACKED", abortNote: "60% on arrival" });
     const goods = idFrom(await newAction(w.factory.QUALITY, booking(w)));
     expect((await pageAction(w.factory.QUALITY, goods, { intent: "abort", revision: "0", reason: "GOODS_NOT_READY", note: "" })).status).toBe(302);
@@ -276,7 +285,12 @@ describe("a re-inspection of a rejected lot", () => {
   });
 
   it("copies the rejected lot's plan, type RE_INSPECTION, linked, same spec version and factory", async () => {
-    const rejected = await createInspection(w.importer.OWNER.org, w.factory.QUALITY.org, w.spec, w.version, { status: "REJECTED", lotSize: 3200, severity: "tightened", poNumber: "PO-RJ" });
+    const rejected = await createInspection(w.importer.OWNER.org, w.factory.QUALITY.org, w.spec, w.version, {
+      status: "REJECTED",
+      lotSize: 3200,
+      severity: "tightened",
+      poNumber: "PO-RJ",
+    });
     const form = await newLoader(w.factory.QUALITY, `?reinspection-of=${rejected.id}`);
     expect((form.data as { reinspection: { poNumber: string; lotSize: number } }).reinspection).toMatchObject({ poNumber: "PO-RJ", lotSize: 3200 });
     // Newer sampling choices must not change the copied plan.
@@ -297,7 +311,14 @@ describe("a re-inspection of a rejected lot", () => {
       }),
     );
     const row = await load(id);
-    expect(row).toMatchObject({ type: "RE_INSPECTION", reinspectionOfId: rejected.id, versionId: w.version.id, factoryId: w.factory.QUALITY.org.id, lotSize: 3200, severity: "tightened" });
+    expect(row).toMatchObject({
+      type: "RE_INSPECTION",
+      reinspectionOfId: rejected.id,
+      versionId: w.version.id,
+      factoryId: w.factory.QUALITY.org.id,
+      lotSize: 3200,
+      severity: "tightened",
+    });
     expect(row.plan).toEqual(rejected.plan);
     expect(row.sampleSize).toBe(rejected.sampleSize);
   });
@@ -321,7 +342,10 @@ describe("the inspection list", () => {
     const w = await world();
     const waiting = idFrom(await newAction(w.factory.QUALITY, booking(w)));
     const mine = idFrom(await newAction(w.importer.OWNER, booking(w, { proposedDate: day(20), expectedShipDate: "" })));
-    const list = await call(listRoute.loader, `/${w.importer.OWNER.org.slug}/inspections`, { cookie: w.importer.OWNER.cookie, params: { org: w.importer.OWNER.org.slug } });
+    const list = await call(listRoute.loader, `/${w.importer.OWNER.org.slug}/inspections`, {
+      cookie: w.importer.OWNER.cookie,
+      params: { org: w.importer.OWNER.org.slug },
+    });
     const data = list.data as { list: { items: { id: string; waits: string | null }[]; waitingCount: number }; can: { book: boolean } };
     expect(data.list.items.map((i) => i.id)).toEqual([waiting, mine]);
     expect(data.list.items[0]!.waits).toBe("confirm");

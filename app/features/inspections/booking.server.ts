@@ -45,10 +45,7 @@ export async function refusingAtFields<I extends string>(form: IntentForm<I>, ru
 
 /** "May this member book inspections?": one of its own org's, under an active partnership. */
 export const inspectionToBook = (ctx: TenantContext) =>
-  asSubject(
-    "Inspection",
-    ctx.org.kind === "IMPORTER" ? { importerId: ctx.org.id } : { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } },
-  );
+  asSubject("Inspection", ctx.org.kind === "IMPORTER" ? { importerId: ctx.org.id } : { factoryId: ctx.org.id, partnership: { status: "ACTIVE" } });
 
 /** Asked before a booking form is read or shown. */
 export function ensureCanBook(ctx: TenantContext) {
@@ -200,7 +197,12 @@ export async function bookInspection(ctx: TenantContext, input: BookInspectionIn
   ensureCan(
     ctx.ability,
     "create",
-    asSubject("Inspection", { importerId: where.importerId, factoryId: where.factoryId, partnershipId: where.partnershipId, partnership: { status: "ACTIVE" } }),
+    asSubject("Inspection", {
+      importerId: where.importerId,
+      factoryId: where.factoryId,
+      partnershipId: where.partnershipId,
+      partnership: { status: "ACTIVE" },
+    }),
     message("inspections", "errors.bookRoleOnly"),
   );
   const lotSize = original?.lotSize ?? input.lotSize;
@@ -281,7 +283,14 @@ const zoneOf = async (inspection: LoadedInspection) => {
   return org.timeZone;
 };
 
-async function auditBoth(tx: Tx, ctx: TenantContext, inspection: LoadedInspection, action: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+async function auditBoth(
+  tx: Tx,
+  ctx: TenantContext,
+  inspection: LoadedInspection,
+  action: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
   for (const orgId of [inspection.importerId, inspection.factoryId]) {
     await recordAudit(tx, { ...memberAction(ctx, action, "Inspection", inspection.id, orgId), before, after: { by: sideOf(ctx), ...after } });
   }
@@ -292,7 +301,14 @@ export async function confirmInspection(ctx: TenantContext, inspection: LoadedIn
   ensureCan(ctx.ability, "confirm", inspectionSubject(inspection), message("inspections", "errors.cannotConfirm"));
   return prisma.$transaction(async (tx) => {
     await advance(tx, inspection, revision, { status: "CONFIRMED", confirmedAt: new Date(), confirmedById: ctx.user.id });
-    await auditBoth(tx, ctx, inspection, "inspection.confirm", { status: inspection.status }, { status: "CONFIRMED", proposedDate: isoDay(inspection.proposedDate) });
+    await auditBoth(
+      tx,
+      ctx,
+      inspection,
+      "inspection.confirm",
+      { status: inspection.status },
+      { status: "CONFIRMED", proposedDate: isoDay(inspection.proposedDate) },
+    );
     return notifyConfirmed(tx, inspection, ctx.org, { rescheduled: false, date: inspection.proposedDate, reason: null });
   });
 }
@@ -311,7 +327,13 @@ export async function rescheduleInspection(ctx: TenantContext, inspection: Loade
     throw new FieldRefusal("reason", message("inspections", "errors.reasonAfterCutOff", { zone }));
   }
   return prisma.$transaction(async (tx) => {
-    await advance(tx, inspection, input.revision, { status: "BOOKED", proposedDate: date, proposedByOrgId: ctx.org.id, confirmedAt: null, confirmedById: null });
+    await advance(tx, inspection, input.revision, {
+      status: "BOOKED",
+      proposedDate: date,
+      proposedByOrgId: ctx.org.id,
+      confirmedAt: null,
+      confirmedById: null,
+    });
     await auditBoth(
       tx,
       ctx,
@@ -336,7 +358,14 @@ export async function abortInspection(ctx: TenantContext, inspection: LoadedInsp
       abortedAt: new Date(),
       abortedById: ctx.user.id,
     });
-    await auditBoth(tx, ctx, inspection, "inspection.abort", { status: inspection.status }, { status: "ABORTED", abortReason: input.reason, abortNote: input.note || null });
+    await auditBoth(
+      tx,
+      ctx,
+      inspection,
+      "inspection.abort",
+      { status: inspection.status },
+      { status: "ABORTED", abortReason: input.reason, abortNote: input.note || null },
+    );
     return notifyAborted(tx, inspection, ctx.org, { reason: input.reason, note: input.note || null });
   });
 }

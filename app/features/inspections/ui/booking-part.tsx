@@ -47,12 +47,20 @@ export function BookingPanel({ page, orgSlug, actionData }: { page: { booking: u
         <Item label={t("booking.lotSize")} value={format.count(booking.lotSize)} />
         <Item
           label={booking.status === "BOOKED" ? t("booking.proposedDate") : t("booking.date")}
-          value={booking.confirmedAt ? t("booking.confirmedDay", { date: format.calendarDay(booking.proposedDate, "long") }) : format.calendarDay(booking.proposedDate, "long")}
+          value={
+            booking.confirmedAt
+              ? t("booking.confirmedDay", { date: format.calendarDay(booking.proposedDate, "long") })
+              : format.calendarDay(booking.proposedDate, "long")
+          }
         />
         <Item label={t("booking.shipDate")} value={booking.expectedShipDate ? format.calendarDay(booking.expectedShipDate, "long") : t("booking.noShipDate")} />
         <Item
           label={t("booking.inspectedBy")}
-          value={booking.inspectedBy === "FACTORY" ? t("booking.byFactory", { org: booking.inspectingOrgName }) : t("booking.byImporter", { org: booking.inspectingOrgName })}
+          value={
+            booking.inspectedBy === "FACTORY"
+              ? t("booking.byFactory", { org: booking.inspectingOrgName })
+              : t("booking.byImporter", { org: booking.inspectingOrgName })
+          }
         />
         {booking.reinspectionOfId ? (
           <div>
@@ -119,7 +127,13 @@ function RescheduleForm({ booking, reply }: { booking: BookingView; reply: Reply
           <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-700">
             {booking.reasonRequired ? t("booking.reasonRequired") : t("booking.reasonOptional")}
           </label>
-          <textarea {...getTextareaProps(fields.reason)} required={booking.reasonRequired} rows={2} className="input mt-1" aria-describedby={`${fields.reason.id}-hint ${fields.reason.errorId}`} />
+          <textarea
+            {...getTextareaProps(fields.reason)}
+            required={booking.reasonRequired}
+            rows={2}
+            className="input mt-1"
+            aria-describedby={`${fields.reason.id}-hint ${fields.reason.errorId}`}
+          />
           <p id={`${fields.reason.id}-hint`} className="mt-1 text-xs text-slate-500">
             {t("booking.cutOffHint", { zone: booking.zone })}
           </p>
