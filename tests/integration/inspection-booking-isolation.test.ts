@@ -197,7 +197,9 @@ describe("a factory whose partnership ended", () => {
     await expectAllNotFound([...probes(booked), ...reinspectionProbes(rejected.id)], factory.org.slug, factory.cookie, [spec.title, booked.poNumber]);
     const form = await call(newRoute.loader, `/${factory.org.slug}/inspections/new`, { cookie: factory.cookie, params: { org: factory.org.slug } });
     expect(JSON.stringify(form.data)).not.toContain(spec.title);
-    // The importer still reads them.
+    // The importer still reads them, but books no re-inspection under the ended partnership.
     expect(await list.ids(importer)).toEqual(expect.arrayContaining([booked.id, rejected.id]));
+    for (const probe of reinspectionProbes(rejected.id)) expect((await probe.run(importer.org.slug, importer.cookie)).status, probe.label).toBe(409);
+    expect(await prisma.inspection.count({ where: { reinspectionOfId: rejected.id } })).toBe(0);
   });
 });

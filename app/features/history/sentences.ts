@@ -220,6 +220,7 @@ const SUBJECT_TYPES = [
   "SpecVersion",
   "FirstArticle",
   "CorrectiveAction",
+  "Inspection",
   "Comment",
   "Partnership",
   "Invitation",

@@ -133,6 +133,7 @@ export async function reinspectionDraft(ctx: TenantContext, id: string) {
   const original = await loadInspection(ctx, id);
   // A page, not a form: the refusal is the error page's, with its status.
   if (original.status !== "REJECTED") throw data(message("inspections", "errors.reinspectOnlyRejected"), { status: 409 });
+  if (original.partnership.status !== "ACTIVE") throw data(message("inspections", "errors.partnershipEnded"), { status: 409 });
   const version = await prisma.specVersion.findUniqueOrThrow({
     where: { id: original.versionId },
     select: { number: true, spec: { select: { title: true, productCode: true } } },
@@ -167,6 +168,8 @@ export async function bookInspection(ctx: TenantContext, input: BookInspectionIn
   const original = input.reinspectionOfId ? await loadRejected(ctx, input.reinspectionOfId) : null;
   let where: { importerId: string; factoryId: string; partnershipId: string; specId: string; versionId: string; zones: Record<InspectorSide, string> };
   if (original) {
+    // An importer still reads what was inspected under an ended partnership, but books nothing more under it.
+    if (original.partnership.status !== "ACTIVE") throw new UserError(message("inspections", "errors.partnershipEnded"), 409);
     const partnership = await prisma.partnership.findUniqueOrThrow({
       where: { id: original.partnershipId },
       select: { importer: { select: { timeZone: true } }, factory: { select: { timeZone: true } } },
