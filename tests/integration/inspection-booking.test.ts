@@ -205,6 +205,19 @@ describe("agreeing the date", () => {
     expect((await load(id)).status).toBe("BOOKED");
   });
 
+  it("refuses another date or an abort made on an outdated page (409), and lets one of two confirmations win", async () => {
+    const id = idFrom(await newAction(w.factory.QUALITY, booking(w)));
+    await prisma.inspection.update({ where: { id }, data: { revision: { increment: 1 } } });
+    const reschedule = await pageAction(w.factory.QUALITY, id, { intent: "reschedule", revision: "0", proposedDate: day(8), reason: "" });
+    expect(reschedule.status).toBe(409);
+    const abort = await pageAction(w.factory.QUALITY, id, { intent: "abort", revision: "0", reason: "NO_ACCESS", note: "" });
+    expect(abort.status).toBe(409);
+    expect(await load(id)).toMatchObject({ status: "BOOKED", revision: 1 });
+    const both = await Promise.all([w.importer.OWNER, w.importer.QUALITY].map((who) => pageAction(who, id, { intent: "confirm", revision: "1" })));
+    expect(both.map((o) => o.status).sort()).toEqual([302, 409]);
+    expect(await prisma.auditEvent.count({ where: { subjectId: id, action: "inspection.confirm" } })).toBe(2);
+  });
+
   it("takes another date without a reason before the cut-off; it goes back to the other side to confirm", async () => {
     const id = idFrom(await newAction(w.factory.QUALITY, booking(w)));
     await pageAction(w.importer.OWNER, id, { intent: "confirm", revision: "0" });
