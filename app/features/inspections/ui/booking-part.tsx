@@ -112,7 +112,7 @@ function RescheduleForm({ booking, reply }: { booking: BookingView; reply: Reply
   });
   return (
     <details className="rounded-md border border-slate-200 p-3" open={Boolean(reply)}>
-      <summary className="cursor-pointer font-medium">{t("booking.rescheduleTitle")}</summary>
+      <summary className="cursor-pointer py-3 font-medium sm:py-0">{t("booking.rescheduleTitle")}</summary>
       <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="reschedule" />
         <input type="hidden" name="revision" value={booking.revision} />
@@ -155,7 +155,7 @@ function AbortForm({ booking, reply }: { booking: BookingView; reply: Reply }) {
   });
   return (
     <details className="rounded-md border border-red-200 p-3" open={Boolean(reply)}>
-      <summary className="cursor-pointer font-medium text-red-800">{t("booking.abortTitle")}</summary>
+      <summary className="cursor-pointer py-3 font-medium text-red-800 sm:py-0">{t("booking.abortTitle")}</summary>
       <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="abort" />
         <input type="hidden" name="revision" value={booking.revision} />
