@@ -152,7 +152,10 @@ export default function NewInspection() {
               <legend className="block text-sm font-medium text-slate-700">{t("new.type")}</legend>
               <div className="mt-1 flex flex-wrap gap-2">
                 {BOOKABLE_TYPES.map((type) => (
-                  <label key={type} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm sm:min-h-0 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <label
+                    key={type}
+                    className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm sm:min-h-0 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                  >
                     <input type="radio" name={fields.type.name} value={type} defaultChecked={fields.type.initialValue === type} />
                     {t(`type.${type}`)}
                   </label>
@@ -185,7 +188,10 @@ export default function NewInspection() {
           <legend className="block text-sm font-medium text-slate-700">{t("new.inspectedBy")}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
             {INSPECTOR_SIDES.map((side) => (
-              <label key={side} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm sm:min-h-0 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <label
+                key={side}
+                className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm sm:min-h-0 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
                 <input type="radio" name={fields.inspectedBy.name} value={side} defaultChecked={fields.inspectedBy.initialValue === side} />
                 {side === "FACTORY" ? t("new.inspectedByFactory") : t("new.inspectedByImporter")}
               </label>
