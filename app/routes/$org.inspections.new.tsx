@@ -10,7 +10,7 @@ import { bookableSpecs, bookInspection, ensureCanBook, refusingAtFields, reinspe
 import { inspectionPath, inspectionsPath } from "~/features/inspections/paths.ts";
 import { BOOKABLE_TYPES, BookInspectionSchema, INSPECTOR_SIDES } from "~/features/inspections/schemas.ts";
 import { dispatchForm } from "~/lib/actions.server.ts";
-import { isoDay } from "~/lib/dates.ts";
+import { HOUR_MS, isoDay } from "~/lib/dates.ts";
 import { readForm } from "~/lib/forms.server.ts";
 import { useFormat } from "~/lib/use-format.ts";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
@@ -27,12 +27,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ensureCanBook(ctx);
   const url = new URL(request.url);
   const originalId = idQuery(url, "reinspection-of");
+  // The browser's hint only: the day it is in the zone furthest behind (UTC−12). The server checks the inspecting side's own day.
+  const earliestDay = isoDay(new Date(Date.now() - 12 * HOUR_MS));
   if (originalId) {
-    return { org: ctx.org, specs: [] as Awaited<ReturnType<typeof bookableSpecs>>, preselected: "", reinspection: await reinspectionDraft(ctx, originalId) };
+    return {
+      org: ctx.org,
+      specs: [] as Awaited<ReturnType<typeof bookableSpecs>>,
+      preselected: "",
+      reinspection: await reinspectionDraft(ctx, originalId),
+      earliestDay,
+    };
   }
   const specs = await bookableSpecs(ctx);
   const wanted = idQuery(url, "spec");
-  return { org: ctx.org, specs, preselected: specs.some((s) => s.specId === wanted) ? wanted! : "", reinspection: null };
+  return { org: ctx.org, specs, preselected: specs.some((s) => s.specId === wanted) ? wanted! : "", reinspection: null, earliestDay };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewInspection() {
   const t = useT("inspections");
   const format = useFormat();
-  const { org, specs, preselected, reinspection } = useLoaderData<typeof loader>();
+  const { org, specs, preselected, reinspection, earliestDay } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const importer = org.kind === "IMPORTER";
   const first = specs.find((s) => s.specId === preselected) ?? specs[0];
@@ -79,7 +87,6 @@ export default function NewInspection() {
   const chosen = specs.find((s) => s.specId === (fields.specId.value ?? first?.specId));
   const factories = importer ? [...new Map(specs.flatMap((s) => s.factories).map((f) => [f.factoryId, f])).values()] : [];
   const shownFactories = chosen ? chosen.factories : factories;
-  const today = isoDay(new Date());
   const breadcrumb = <Breadcrumb links={[{ to: inspectionsPath(org.slug), label: t("page.breadcrumbList") }]} />;
   if (!reinspection && specs.length === 0) {
     return (
@@ -173,14 +180,14 @@ export default function NewInspection() {
             <label htmlFor={fields.proposedDate.id} className="block text-sm font-medium text-slate-700">
               {t("new.proposedDate")}
             </label>
-            <input {...getInputProps(fields.proposedDate, { type: "date" })} min={today} className="input mt-1" />
+            <input {...getInputProps(fields.proposedDate, { type: "date" })} min={earliestDay} className="input mt-1" />
             <ErrorList id={fields.proposedDate.errorId} errors={fields.proposedDate.errors} />
           </div>
           <div>
             <label htmlFor={fields.expectedShipDate.id} className="block text-sm font-medium text-slate-700">
               {t("new.expectedShipDate")}
             </label>
-            <input {...getInputProps(fields.expectedShipDate, { type: "date" })} min={today} className="input mt-1" />
+            <input {...getInputProps(fields.expectedShipDate, { type: "date" })} min={earliestDay} className="input mt-1" />
             <ErrorList id={fields.expectedShipDate.errorId} errors={fields.expectedShipDate.errors} />
           </div>
         </div>
