@@ -7,6 +7,9 @@ import { FirstArticleSubmittedEmail, firstArticleSubmittedSchema, firstArticleSu
 import { CorrectiveActionUpdateEmail, correctiveActionUpdateSchema, correctiveActionUpdateSubject } from "./corrective-action-update.tsx";
 import { CorrectiveActionReminderEmail, correctiveActionReminderSchema, correctiveActionReminderSubject } from "./corrective-action-reminder.tsx";
 import { toLocale, type EmailReader, type Locale } from "./i18n.ts";
+import { InspectionAbortedEmail, inspectionAbortedSchema, inspectionAbortedSubject } from "./inspection-aborted.tsx";
+import { InspectionBookedEmail, inspectionBookedSchema, inspectionBookedSubject } from "./inspection-booked.tsx";
+import { InspectionConfirmedEmail, inspectionConfirmedSchema, inspectionConfirmedSubject } from "./inspection-confirmed.tsx";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
 import { SpecAcknowledgedEmail, specAcknowledgedSchema, specAcknowledgedSubject } from "./spec-acknowledged.tsx";
@@ -40,6 +43,9 @@ export const templates = {
     subject: correctiveActionReminderSubject,
     schema: correctiveActionReminderSchema,
   }),
+  "inspection-booked": define({ component: InspectionBookedEmail, subject: inspectionBookedSubject, schema: inspectionBookedSchema }),
+  "inspection-confirmed": define({ component: InspectionConfirmedEmail, subject: inspectionConfirmedSubject, schema: inspectionConfirmedSchema }),
+  "inspection-aborted": define({ component: InspectionAbortedEmail, subject: inspectionAbortedSubject, schema: inspectionAbortedSchema }),
   "signup-confirm": define({ component: SignupConfirmEmail, subject: signupConfirmSubject, schema: signupConfirmSchema }),
   "signup-existing": define({ component: SignupExistingEmail, subject: signupExistingSubject, schema: signupExistingSchema }),
 };

@@ -5,6 +5,9 @@ import type { CorrectiveActionReminderData } from "./corrective-action-reminder.
 import type { CorrectiveActionUpdateData } from "./corrective-action-update.tsx";
 import type { FirstArticleDecidedData } from "./first-article-decided.tsx";
 import type { FirstArticleSubmittedData } from "./first-article-submitted.tsx";
+import type { InspectionAbortedData } from "./inspection-aborted.tsx";
+import type { InspectionBookedData } from "./inspection-booked.tsx";
+import type { InspectionConfirmedData } from "./inspection-confirmed.tsx";
 import type { MemberInvitationData } from "./member-invitation.tsx";
 import type { PartnerInvitationData } from "./partner-invitation.tsx";
 import type { SignupConfirmData } from "./signup-confirm.tsx";
@@ -101,3 +104,27 @@ export const correctiveActionReminderSample: CorrectiveActionReminderData = {
 export const signupConfirmSample: SignupConfirmData = { name: "Li Wei", confirmUrl: link, hours: 24 };
 
 export const signupExistingSample: SignupExistingData = { loginUrl: link, invitationOrgName: null };
+
+export const inspectionBookedSample: InspectionBookedData = {
+  orgName: "Bright Ceramics",
+  title: "Mug 350 ml",
+  productCode: "MUG-350",
+  version: 2,
+  poNumber: "4500-881",
+  type: "PRE_SHIPMENT",
+  date: "2027-03-05T00:00:00.000Z",
+  link,
+};
+
+export const inspectionConfirmedSample: InspectionConfirmedData = {
+  ...inspectionBookedSample,
+  orgName: "Nordic Home",
+  rescheduled: true,
+  reason: "The inspector is ill; the next free day.",
+};
+
+export const inspectionAbortedSample: InspectionAbortedData = {
+  ...inspectionBookedSample,
+  reason: "UNDER_80_PERCENT_PACKED",
+  note: "Only 60% packed on arrival.",
+};

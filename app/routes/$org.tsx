@@ -8,6 +8,7 @@ import { canReadAuditLog } from "~/features/history/audit-log.server.ts";
 import { auditLogPath } from "~/features/history/paths.ts";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlesPath } from "~/features/first-articles/paths.ts";
+import { inspectionsPath } from "~/features/inspections/paths.ts";
 import { membersPath, NEW_ORG_PATH, orgPath } from "~/features/organizations/paths.ts";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { specsPath } from "~/features/specs/paths.ts";
@@ -33,6 +34,7 @@ export default function OrgLayout() {
     { to: orgPath(org.slug), label: t("nav.overview"), end: true },
     { to: specsPath(org.slug), label: t("nav.specs") },
     { to: firstArticlesPath(org.slug), label: t("nav.firstArticles") },
+    { to: inspectionsPath(org.slug), label: t("nav.inspections") },
     { to: correctiveActionsPath(org.slug), label: t("nav.correctiveActions") },
     { to: partnersPath(org.slug), label: org.kind === "IMPORTER" ? t("nav.factories") : t("nav.importers") },
     { to: membersPath(org.slug), label: t("nav.members") },

@@ -63,6 +63,9 @@ const sidePages = (side: "importer" | "factory", org: (seed: Seed) => string): C
   { side, name: "FA list", path: (s) => `${org(s)}/first-articles` },
   { side, name: "FA report", path: (s) => `${s.faPath(org(s))}/report` },
   { side, name: "CA list", path: (s) => `${org(s)}/corrective-actions` },
+  { side, name: "inspection list", path: (s) => `${org(s)}/inspections` },
+  // In this seed the current version (2) is not acknowledged yet: the booking form is its empty state.
+  { side, name: "new inspection", path: (s) => `${org(s)}/inspections/new` },
   { side, name: "members", path: (s) => `${org(s)}/members`, refuse: submitEmpty("Send invitation") },
   { side, name: "partners", path: (s) => `${org(s)}/partners`, ...(side === "importer" ? { refuse: submitEmpty("Send invitation") } : {}) },
   { side, name: "scorecard", path: (s) => `${org(s)}/scorecards/${s.scorecard[side]}` },

@@ -165,6 +165,7 @@ test.describe.serial("the layout at 375 px and at 1280 px", () => {
         ["fa-list", `/${importerSlug}/first-articles`],
         ["fa-decision", `/${importerSlug}/first-articles/${pending.faId}`],
         ["ca-list", `/${importerSlug}/corrective-actions`],
+        ["inspection-list", `/${importerSlug}/inspections`],
         ["ca", `/${importerSlug}/corrective-actions/${caId}`],
         ["partners", `/${importerSlug}/partners`],
       ],
@@ -175,6 +176,7 @@ test.describe.serial("the layout at 375 px and at 1280 px", () => {
         ["factory-fa-grid", `/${factorySlug}/first-articles/${draft.faId}`],
         ["factory-fa-submitted", `/${factorySlug}/first-articles/${pending.faId}`],
         ["factory-ca", `/${factorySlug}/corrective-actions/${caId}`],
+        ["factory-inspection-list", `/${factorySlug}/inspections`],
         ["factory-partners", `/${factorySlug}/partners`],
       ],
     };

@@ -8,6 +8,8 @@ import * as caListRoute from "~/routes/$org.corrective-actions._index.tsx";
 import * as caNewRoute from "~/routes/$org.corrective-actions.new.tsx";
 import * as faListRoute from "~/routes/$org.first-articles._index.tsx";
 import * as faNewRoute from "~/routes/$org.first-articles.new.tsx";
+import * as inspectionListRoute from "~/routes/$org.inspections._index.tsx";
+import * as inspectionNewRoute from "~/routes/$org.inspections.new.tsx";
 import * as membersRoute from "~/routes/$org.members.tsx";
 import * as partnersRoute from "~/routes/$org.partners.tsx";
 import * as specRoute from "~/routes/$org.specs.$specId._index.tsx";
@@ -82,6 +84,15 @@ describe("page flags follow the ability, for every org kind and role", () => {
       }
     });
   }
+
+  it("inspections: booking one is offered to importer owners, quality leads and members and to factory owners and quality leads, and only they reach the form", async () => {
+    const books = { IMPORTER: TAKES_PART, FACTORY: DECIDES };
+    await expectFlags(readers, async (r) => (await loaderData<{ can: Record<string, boolean> }>(inspectionListRoute, r, "/inspections")).can, { book: books });
+    for (const r of readers) {
+      const out = await call(inspectionNewRoute.loader, `/${r.org.slug}/inspections/new`, { cookie: r.cookie, params: { org: r.org.slug } });
+      expect(out.status, `${r.kind} ${r.role}`).toBe(books[r.kind].includes(r.role) ? 200 : 403);
+    }
+  });
 
   it("specifications: creating, sharing, starting a version and continuing a draft are the importer's owners' and quality leads'", async () => {
     await expectFlags(readers, async (r) => (await loaderData<{ can: { create: boolean } }>(specListRoute, r, "/specs")).can, {

@@ -47,6 +47,7 @@ function pageCases(s: EveryKind): PageCase[] {
   const spec = s.spec.id;
   const fa = s.firstArticles;
   const ca = s.correctiveActions;
+  const insp = s.bookedInspections;
   const cases: PageCase[] = [
     // Signed out.
     { url: "/", reader: null },
@@ -90,6 +91,11 @@ function pageCases(s: EveryKind): PageCase[] {
     { url: `/${imp}/corrective-actions/new?firstArticle=${fa.rejected.id}`, reader: "importerOwner" },
     ...Object.values(ca).map((action) => ({ url: `/${imp}/corrective-actions/${action.id}`, reader: "importerOwner" as Reader, what: action.status })),
     { url: `/${imp}/corrective-actions/${ca.planSubmitted.id}`, reader: "importerMember", what: "PLAN_SUBMITTED" },
+    { url: `/${imp}/inspections`, reader: "importerOwner" },
+    { url: `/${imp}/inspections`, reader: "importerMember" },
+    { url: `/${imp}/inspections/new`, reader: "importerOwner" },
+    { url: `/${imp}/inspections/${insp.booked.id}`, reader: "importerOwner", what: "BOOKED" },
+    { url: `/${imp}/inspections/${insp.rejected.id}`, reader: "importerOwner", what: "REJECTED" },
     { url: `/${imp}/partners`, reader: "importerOwner" },
     { url: `/${imp}/partners`, reader: "importerMember" },
     { url: `/${imp}/members`, reader: "importerOwner" },
@@ -118,6 +124,11 @@ function pageCases(s: EveryKind): PageCase[] {
     { url: `/${fac}/first-articles/${fa.approved.id}/report`, reader: "factoryOwner", what: "APPROVED" },
     ...Object.values(ca).map((action) => ({ url: `/${fac}/corrective-actions/${action.id}`, reader: "factoryOwner" as Reader, what: action.status })),
     { url: `/${fac}/corrective-actions/${ca.open.id}`, reader: "factoryMember", what: "OPEN" },
+    { url: `/${fac}/inspections`, reader: "factoryOwner" },
+    { url: `/${fac}/inspections`, reader: "factoryMember" },
+    { url: `/${fac}/inspections/new`, reader: "factoryOwner" },
+    { url: `/${fac}/inspections/new?reinspection-of=${insp.rejected.id}`, reader: "factoryOwner", what: "re-inspection" },
+    { url: `/${fac}/inspections/${insp.booked.id}`, reader: "factoryOwner", what: "BOOKED" },
     { url: `/${fac}/members`, reader: "factoryOwner" },
     { url: `/${fac}/audit`, reader: "factoryOwner" },
     // Error pages: a record or page that is not there inside an org, an org that is not the reader's, a page the role may not open.
@@ -128,6 +139,7 @@ function pageCases(s: EveryKind): PageCase[] {
     { url: `/${imp}/audit`, reader: "importerMember", status: 403 },
     { url: `/${fac}/audit`, reader: "factoryMember", status: 403 },
     { url: `/${imp}/specs/new`, reader: "importerViewer", status: 403 },
+    { url: `/${fac}/inspections/new`, reader: "factoryMember", status: 403 },
   ];
   return cases;
 }

@@ -228,6 +228,8 @@ beforeAll(async () => {
   add("routes/$org.first-articles.$faId._index", `/${fac!.slug}/first-articles/${faDraftId}?upload=csv`, factory);
   add("routes/$org.first-articles.$faId._index", `/${imp!.slug}/first-articles/${fa!.id}`, importer);
   add("routes/$org.first-articles.$faId.readings", `/${fac!.slug}/first-articles/${faDraftId}/readings`, factory);
+  add("routes/$org.inspections.new", `/${fac!.slug}/inspections/new?spec=${spec!.id}`, factory);
+  add("routes/$org.inspections.new", `/${imp!.slug}/inspections/new`, importer);
   add("routes/$org.corrective-actions.new", `/${imp!.slug}/corrective-actions/new`, importer);
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}`, factory);
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}?upload=evidence`, factory);

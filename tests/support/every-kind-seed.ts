@@ -14,6 +14,7 @@ import {
   createDefectExample,
   createFirstArticle,
   createFirstArticlePhoto,
+  createInspection,
   createInvitation,
   createMembership,
   createOrg,
@@ -268,6 +269,13 @@ export async function seedEveryKind(language: string) {
   await log([importer.id], imp, "invitation.create", "Invitation", memberInvitation.invitation.id, { email: memberInvitation.invitation.email });
   await log([importer.id], imp, "partnership.invite", "Partnership", invited.id, { email: invitedFactoryEmail });
 
+  // Inspections as booked: one the factory proposed (the importer's to confirm), one rejected (to re-inspect).
+  const bookedInspections = {
+    booked: await createInspection(importer, factory, spec, v2, { status: "BOOKED", proposedBy: "FACTORY", poNumber: "PO-7731" }),
+    rejected: await createInspection(importer, factory, spec, v2, { status: "REJECTED", result: "FAIL", poNumber: "PO-7702" }),
+  };
+  keep(null, "PO-7731", "PO-7702", "Too many major defects.");
+
   // Someone who signed up and has the confirmation link in their inbox.
   const newcomer = { name: "Mai Tran", email: `mai.${unique("new")}@example.com`, orgName: "Mekong Glassworks" };
   keep(null, newcomer.name, newcomer.email, newcomer.orgName);
@@ -289,6 +297,7 @@ export async function seedEveryKind(language: string) {
     queried,
     firstArticles,
     correctiveActions,
+    bookedInspections,
     drawing,
     /** Every text the seed wrote: names, codes, addresses, notes, readings. */
     data: [...data],

@@ -36,7 +36,8 @@ export interface Sentence {
 type Side = "importer" | "factory";
 
 interface Step {
-  side: Side;
+  /** The side the actor acted for; a step either side takes says it in the event (`by`). */
+  side: Side | ((e: EventRow) => Side);
   /** The sentence after the actor's name, as a key and its values. */
   did: (e: EventRow) => Sentence["did"];
   /** The changed field holding the note, and how the step calls it. */
@@ -117,6 +118,34 @@ export const TIMELINE_STEPS: Record<string, Step> = {
     note: () => ({ field: "note", label: "note.effectiveness" }),
   },
   "correctiveAction.reopen": { side: "importer", did: () => said("event.correctiveAction.reopen"), note: () => ({ field: "note", label: "note.reason" }) },
+  "inspection.book": {
+    side: (e) => bySide(e),
+    did: (e) => (to(e, "reinspectionOfId") ? said("event.inspection.bookReinspection") : said("event.inspection.book")),
+  },
+  "inspection.confirm": { side: (e) => bySide(e), did: () => said("event.inspection.confirm") },
+  "inspection.reschedule": {
+    side: (e) => bySide(e),
+    did: () => said("event.inspection.reschedule"),
+    note: () => ({ field: "reason", label: "note.reason" }),
+  },
+  "inspection.abort": {
+    side: (e) => bySide(e),
+    did: (e) => said(ABORT_SENTENCES[String(to(e, "abortReason"))] ?? "event.inspection.abort.OTHER"),
+    note: () => ({ field: "abortNote", label: "note.note" }),
+  },
+};
+
+/** Who acted on an inspection, as its audit event says (`by`: either side books, confirms and reschedules). */
+function bySide(e: EventRow): Side {
+  return to(e, "by") === "importer" ? "importer" : "factory";
+}
+
+const ABORT_SENTENCES: Record<string, HistoryKey> = {
+  GOODS_NOT_READY: "event.inspection.abort.GOODS_NOT_READY",
+  UNDER_80_PERCENT_PACKED: "event.inspection.abort.UNDER_80_PERCENT_PACKED",
+  NO_ACCESS: "event.inspection.abort.NO_ACCESS",
+  EQUIPMENT_MISSING: "event.inspection.abort.EQUIPMENT_MISSING",
+  OTHER: "event.inspection.abort.OTHER",
 };
 
 export const TIMELINE_ACTIONS = Object.keys(TIMELINE_STEPS);
@@ -129,7 +158,7 @@ export function sentenceOf(e: EventRow): Sentence | null {
   const note = where ? text(to(e, where.field)) : null;
   return {
     who: e.actorName,
-    org: step.side === "importer" ? e.importerName : e.factoryName,
+    org: (typeof step.side === "function" ? step.side(e) : step.side) === "importer" ? e.importerName : e.factoryName,
     did: step.did(e),
     note: where && note ? { label: where.label, text: note } : null,
   };
@@ -152,6 +181,10 @@ const ACTION_LABELS: Record<string, HistoryKey> = {
   "firstArticle.submit": "action.firstArticle.submit",
   "firstArticle.decide": "action.firstArticle.decide",
   "firstArticle.withdraw": "action.firstArticle.withdraw",
+  "inspection.book": "action.inspection.book",
+  "inspection.confirm": "action.inspection.confirm",
+  "inspection.reschedule": "action.inspection.reschedule",
+  "inspection.abort": "action.inspection.abort",
   "invitation.create": "action.invitation.create",
   "invitation.revoke": "action.invitation.revoke",
   "membership.join": "action.membership.join",
@@ -187,6 +220,7 @@ const SUBJECT_TYPES = [
   "SpecVersion",
   "FirstArticle",
   "CorrectiveAction",
+  "Inspection",
   "Comment",
   "Partnership",
   "Invitation",
