@@ -5,6 +5,7 @@ import type { CorrectiveActionReminderData } from "./corrective-action-reminder.
 import type { CorrectiveActionUpdateData } from "./corrective-action-update.tsx";
 import type { FirstArticleDecidedData } from "./first-article-decided.tsx";
 import type { FirstArticleSubmittedData } from "./first-article-submitted.tsx";
+import type { InspectionResultData } from "./inspection-result.tsx";
 import type { MemberInvitationData } from "./member-invitation.tsx";
 import type { PartnerInvitationData } from "./partner-invitation.tsx";
 import type { SignupConfirmData } from "./signup-confirm.tsx";
@@ -101,3 +102,13 @@ export const correctiveActionReminderSample: CorrectiveActionReminderData = {
 export const signupConfirmSample: SignupConfirmData = { name: "Li Wei", confirmUrl: link, hours: 24 };
 
 export const signupExistingSample: SignupExistingData = { loginUrl: link, invitationOrgName: null };
+
+export const inspectionResultSample: InspectionResultData = {
+  inspectorName: "Bright Ceramics",
+  title: "Mug 350 ml",
+  version: 2,
+  poNumber: "PO-4411",
+  result: "FAIL",
+  pendingDecision: true,
+  link,
+};
