@@ -36,7 +36,8 @@ export interface Sentence {
 type Side = "importer" | "factory";
 
 interface Step {
-  side: Side;
+  /** The side the actor acted for; a function where either side may take the step (an inspection's result). */
+  side: Side | ((e: EventRow) => Side);
   /** The sentence after the actor's name, as a key and its values. */
   did: (e: EventRow) => Sentence["did"];
   /** The changed field holding the note, and how the step calls it. */
@@ -93,6 +94,10 @@ export const TIMELINE_STEPS: Record<string, Step> = {
     },
   },
   "firstArticle.submit": { side: "factory", did: () => said("event.firstArticle.submit") },
+  "inspection.submit": {
+    side: (e) => (to(e, "inspectedBy") === "IMPORTER" ? "importer" : "factory"),
+    did: (e) => said(to(e, "result") === "PASS" ? "event.inspection.submitPass" : "event.inspection.submitFail"),
+  },
   "firstArticle.decide": {
     side: "importer",
     did: (e) => said(DECISIONS[String(to(e, "status"))]?.did ?? "event.firstArticle.decided", { findings: findingsCount(e) }),
@@ -129,7 +134,7 @@ export function sentenceOf(e: EventRow): Sentence | null {
   const note = where ? text(to(e, where.field)) : null;
   return {
     who: e.actorName,
-    org: step.side === "importer" ? e.importerName : e.factoryName,
+    org: (typeof step.side === "function" ? step.side(e) : step.side) === "importer" ? e.importerName : e.factoryName,
     did: step.did(e),
     note: where && note ? { label: where.label, text: note } : null,
   };
@@ -150,6 +155,7 @@ const ACTION_LABELS: Record<string, HistoryKey> = {
   "firstArticle.create": "action.firstArticle.create",
   "firstArticle.update": "action.firstArticle.update",
   "firstArticle.submit": "action.firstArticle.submit",
+  "inspection.submit": "action.inspection.submit",
   "firstArticle.decide": "action.firstArticle.decide",
   "firstArticle.withdraw": "action.firstArticle.withdraw",
   "invitation.create": "action.invitation.create",

@@ -204,9 +204,17 @@ export async function saveWholeInspection(ctx: TenantContext, inspection: Loaded
     if (form.has(checkField(line.key, "result"))) writes.push(writeOf(checkField(line.key, "result"), text(checkField(line.key, "result")), version).write);
     if (form.has(checkField(line.key, "note"))) writes.push(writeOf(checkField(line.key, "note"), text(checkField(line.key, "note")), version).write);
   }
-  const remove = text(REMOVE_DEFECT_FIELD);
+  // A row the Remove button names, or one emptied of its description, library defect and count, goes.
+  const emptied = (id: string) =>
+    form.has(defectField(id, "count")) &&
+    !text(defectField(id, "description")).trim() &&
+    !text(defectField(id, "exampleKey")).trim() &&
+    Number(text(defectField(id, "count")).trim() || "0") === 0;
+  const posted = text(REMOVE_DEFECT_FIELD);
+  const removed = inspection.defects.filter((d) => d.id === posted || emptied(d.id)).map((d) => d.id);
+  if (posted && !removed.includes(posted)) throw new UserError(message("inspecting", "errors.defectGone"), 409);
   for (const d of inspection.defects) {
-    if (d.id === remove) continue;
+    if (removed.includes(d.id)) continue;
     for (const part of ["class", "exampleKey", "description", "count"] as const) {
       if (form.has(defectField(d.id, part))) writes.push(writeOf(defectField(d.id, part), text(defectField(d.id, part)), version).write);
     }
@@ -226,10 +234,10 @@ export async function saveWholeInspection(ctx: TenantContext, inspection: Loaded
   await prisma.$transaction(async (tx) => {
     await lockForRecording(tx, inspection, inspection.revision);
     await applyWrites(tx, inspection, writes);
-    if (remove) {
-      if (!inspection.defects.some((d) => d.id === remove)) throw new UserError(message("inspecting", "errors.defectGone"), 409);
-      await tx.inspectionDefect.deleteMany({ where: { id: remove, inspectionId: inspection.id } });
-      await tx.attachment.updateMany({ where: { ownerType: "InspectionDefect", ownerId: remove }, data: { ownerType: "Inspection", ownerId: inspection.id } });
+    if (removed.length) {
+      await tx.inspectionDefect.deleteMany({ where: { id: { in: removed }, inspectionId: inspection.id } });
+      // Its photos stay with the inspection rather than vanish with the row.
+      await tx.attachment.updateMany({ where: { ownerType: "InspectionDefect", ownerId: { in: removed } }, data: { ownerType: "Inspection", ownerId: inspection.id } });
     }
     let position = Math.max(-1, ...inspection.defects.map((d) => d.position));
     for (const row of added) await tx.inspectionDefect.create({ data: { inspectionId: inspection.id, position: ++position, ...row } });
