@@ -39,7 +39,8 @@ const postPage = (who: SignedInMember, id: string, form: Record<string, string |
   call(pageRoute.action, `${page(who, id)}?index`, { cookie: who.cookie, params: { org: who.org.slug, inspectionId: id }, form });
 const postSave = (who: SignedInMember, id: string, form: Record<string, string | string[]>) =>
   call(saveRoute.action, `${page(who, id)}/save`, { cookie: who.cookie, params: { org: who.org.slug, inspectionId: id }, form });
-const loadPage = (who: SignedInMember, id: string) => call(pageRoute.loader, page(who, id), { cookie: who.cookie, params: { org: who.org.slug, inspectionId: id } });
+const loadPage = (who: SignedInMember, id: string) =>
+  call(pageRoute.loader, page(who, id), { cookie: who.cookie, params: { org: who.org.slug, inspectionId: id } });
 
 /** Everything a finished inspection posts, readings within tolerance and both checks answered. */
 function completeForm(s: Scene, extra: Record<string, string> = {}) {
@@ -65,9 +66,22 @@ const reload = (id: string) => prisma.inspection.findUniqueOrThrow({ where: { id
 describe("recording an inspection as it is typed", () => {
   it("stores a changed field and a changed reading, each judged on the server, and keeps a value someone else changed meanwhile (409)", async () => {
     const s = await scene();
-    const fields = await postSave(s.lead, s.inspection.id, { intent: "save-fields", "v.cartonsChecked": " 8 ", "w.cartonsChecked": "", "v.check.001.result": "FAIL", "w.check.001.result": "" });
+    const fields = await postSave(s.lead, s.inspection.id, {
+      intent: "save-fields",
+      "v.cartonsChecked": " 8 ",
+      "w.cartonsChecked": "",
+      "v.check.001.result": "FAIL",
+      "w.check.001.result": "",
+    });
     expect(fields.status).toBe(200);
-    expect(fields.data).toMatchObject({ intent: "save-fields", saved: [{ name: "cartonsChecked", value: "8" }, { name: "check.001.result", value: "FAIL" }], conflicts: [] });
+    expect(fields.data).toMatchObject({
+      intent: "save-fields",
+      saved: [
+        { name: "cartonsChecked", value: "8" },
+        { name: "check.001.result", value: "FAIL" },
+      ],
+      conflicts: [],
+    });
     const readings = await postSave(s.lead, s.inspection.id, { intent: "save-readings", [`m.${s.key}.1`]: "96", [`was.${s.key}.1`]: "" });
     expect(readings.status).toBe(200);
     let stored = await reload(s.inspection.id);
@@ -76,7 +90,13 @@ describe("recording an inspection as it is typed", () => {
     expect(stored.measurements.map((m) => [m.raw, m.passed])).toEqual([["96", false]]);
 
     // A colleague's page still shows the cartons empty: their 9 does not overwrite the 8.
-    const late = await postSave(s.member, s.inspection.id, { intent: "save-fields", "v.cartonsChecked": "9", "w.cartonsChecked": "", "v.quantityNote": "Wet cartons", "w.quantityNote": "" });
+    const late = await postSave(s.member, s.inspection.id, {
+      intent: "save-fields",
+      "v.cartonsChecked": "9",
+      "w.cartonsChecked": "",
+      "v.quantityNote": "Wet cartons",
+      "w.quantityNote": "",
+    });
     expect(late.status).toBe(409);
     expect(late.data).toMatchObject({ conflicts: [{ name: "cartonsChecked", theirs: "8" }], saved: [{ name: "quantityNote", value: "Wet cartons" }] });
     const cellConflict = await postSave(s.member, s.inspection.id, { intent: "save-readings", [`m.${s.key}.1`]: "95", [`was.${s.key}.1`]: "" });

@@ -29,7 +29,13 @@ export const MAX_DEFECT_PHOTOS = 10;
 
 /** The role only: an inspection submitted meanwhile is answered as a 409 by the save itself, and the page keeps what was typed. */
 const mayRecord = (ctx: TenantContext, inspection: LoadedInspection, field: string) => () =>
-  ensureCan(ctx.ability, "update", asSubject("Inspection", { ...inspection, plan: inspection.plan as never, status: "CONFIRMED" }), message("inspecting", "errors.roleCannotRecord"), field);
+  ensureCan(
+    ctx.ability,
+    "update",
+    asSubject("Inspection", { ...inspection, plan: inspection.plan as never, status: "CONFIRMED" }),
+    message("inspecting", "errors.roleCannotRecord"),
+    field,
+  );
 
 export async function saveInspectionAsTyped(request: Request, ctx: TenantContext, inspection: LoadedInspection) {
   const defectId = new URL(request.url).searchParams.get("photos");
@@ -43,7 +49,10 @@ export async function saveInspectionAsTyped(request: Request, ctx: TenantContext
     {
       [SAVE_READINGS_INTENT]: async (_input, { formData }) => {
         const { saved, conflicts } = await saveChangedReadings(ctx, inspection, version, formData);
-        return data({ intent: SAVE_READINGS_INTENT, result: { status: "success" as const }, saved, conflicts, savedAt: savedAt() }, conflicts.length ? 409 : 200);
+        return data(
+          { intent: SAVE_READINGS_INTENT, result: { status: "success" as const }, saved, conflicts, savedAt: savedAt() },
+          conflicts.length ? 409 : 200,
+        );
       },
       [SAVE_FIELDS_INTENT]: async (_input, { formData }) => {
         const { saved, conflicts } = await saveChangedFields(ctx, inspection, version, formData);

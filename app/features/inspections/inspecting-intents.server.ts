@@ -22,8 +22,7 @@ export const INSPECTING_INTENTS = {
 
 /** Every field the sections post, read by the handlers from the form itself. */
 export const INSPECTING_FIELDS = ["m.*", "d.*", "check.*", REMOVE_DEFECT_FIELD, ...SCALAR_FIELDS];
-const isRecordingField = (name: string) =>
-  /^(m|d|check)\./.test(name) || (SCALAR_FIELDS as readonly string[]).includes(name) || name === REMOVE_DEFECT_FIELD;
+const isRecordingField = (name: string) => /^(m|d|check)\./.test(name) || (SCALAR_FIELDS as readonly string[]).includes(name) || name === REMOVE_DEFECT_FIELD;
 
 export function inspectingIntents(ctx: TenantContext, inspection: LoadedInspection, form: FormData) {
   const here = inspectionPath(ctx.org.slug, inspection.id);

@@ -113,8 +113,7 @@ function writeOf(name: string, raw: string, version: RecordingVersion): { write:
       return { write: { kind: "scalar", field, value }, text: String(value) };
     }
     if (INTEGER_FIELDS.includes(field)) {
-      const value =
-        field === "packedPercent" ? wholeNumber(raw, 100, "errors.percent") : wholeNumber(raw, MAX_CARTONS, "errors.cartons");
+      const value = field === "packedPercent" ? wholeNumber(raw, 100, "errors.percent") : wholeNumber(raw, MAX_CARTONS, "errors.cartons");
       return { write: { kind: "scalar", field, value }, text: scalarText(value) };
     }
     const text = raw.trim();
@@ -237,7 +236,10 @@ export async function saveWholeInspection(ctx: TenantContext, inspection: Loaded
     if (removed.length) {
       await tx.inspectionDefect.deleteMany({ where: { id: { in: removed }, inspectionId: inspection.id } });
       // Its photos stay with the inspection rather than vanish with the row.
-      await tx.attachment.updateMany({ where: { ownerType: "InspectionDefect", ownerId: { in: removed } }, data: { ownerType: "Inspection", ownerId: inspection.id } });
+      await tx.attachment.updateMany({
+        where: { ownerType: "InspectionDefect", ownerId: { in: removed } },
+        data: { ownerType: "Inspection", ownerId: inspection.id },
+      });
     }
     let position = Math.max(-1, ...inspection.defects.map((d) => d.position));
     for (const row of added) await tx.inspectionDefect.create({ data: { inspectionId: inspection.id, position: ++position, ...row } });
@@ -349,4 +351,3 @@ export async function saveChangedReadings(ctx: TenantContext, inspection: Loaded
     return { saved, conflicts };
   });
 }
-

@@ -40,9 +40,23 @@ describe("an inspection's result", () => {
   });
 
   it("accepts a class at its Ac and fails it at its Re, adding up every defect row of the class", () => {
-    const atAc = inspectionResult(lot({ defects: [{ class: "MAJOR", count: 6 }, { class: "MAJOR", count: 4 }] }));
+    const atAc = inspectionResult(
+      lot({
+        defects: [
+          { class: "MAJOR", count: 6 },
+          { class: "MAJOR", count: 4 },
+        ],
+      }),
+    );
     expect(atAc.result).toBe("PASS");
-    const atRe = inspectionResult(lot({ defects: [{ class: "MAJOR", count: 6 }, { class: "MAJOR", count: 5 }] }));
+    const atRe = inspectionResult(
+      lot({
+        defects: [
+          { class: "MAJOR", count: 6 },
+          { class: "MAJOR", count: 5 },
+        ],
+      }),
+    );
     expect(atRe.result).toBe("FAIL");
     expect(atRe.classes.find((c) => c.defectClass === "MAJOR")).toMatchObject({ found: 11, passed: false });
   });

@@ -105,7 +105,13 @@ function Sections({ view, orgSlug, answer }: { view: View; orgSlug: string; answ
           <NumberField fields={fields} name="packedPercent" label={t("quantity.packedPercent")} editable={editable} max={100} />
         </div>
         <TextField fields={fields} name="quantityNote" label={t("quantity.note")} editable={editable} />
-        <Checkbox fields={fields} name="steadyProduction" label={t("quantity.steadyProduction")} hint={t("quantity.steadyProductionHint")} editable={editable} />
+        <Checkbox
+          fields={fields}
+          name="steadyProduction"
+          label={t("quantity.steadyProduction")}
+          hint={t("quantity.steadyProductionHint")}
+          editable={editable}
+        />
       </Card>
 
       <Card id="measurements" title={t("section.measurements")}>
@@ -161,7 +167,11 @@ function Sections({ view, orgSlug, answer }: { view: View; orgSlug: string; answ
           {view.canSubmit ? (
             <details className="relative">
               <summary className="btn-primary min-h-11 cursor-pointer list-none [&::-webkit-details-marker]:hidden">{t("actions.submit")}</summary>
-              <div role="dialog" aria-label={t("actions.submit")} className="mt-2 w-72 max-w-full rounded-md border border-slate-200 bg-white p-4 text-sm shadow-lg">
+              <div
+                role="dialog"
+                aria-label={t("actions.submit")}
+                className="mt-2 w-72 max-w-full rounded-md border border-slate-200 bg-white p-4 text-sm shadow-lg"
+              >
                 <p>{t("actions.submitQuestion")}</p>
                 <button type="submit" name="intent" value={SUBMIT_RESULT_INTENT} className="btn-primary mt-3 min-h-11" disabled={busy}>
                   {t("actions.submitConfirm")}
@@ -335,7 +345,10 @@ function CheckRow({ lineKey, label, fields, editable }: { lineKey: string; label
       {editable ? (
         <div className="mt-1 flex flex-wrap gap-2">
           {CHECK_ANSWERS.map((answer) => (
-            <label key={answer} className="flex min-h-11 min-w-11 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={answer}
+              className="flex min-h-11 min-w-11 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input
                 type="radio"
                 name={name}
@@ -400,7 +413,14 @@ function LibraryPicker({ id, name, value, view, onChange }: { id: string; name: 
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {t("defects.fromLibrary")}
       </label>
-      <select id={id} name={name} className="input mt-1 min-h-11" value={onChange ? value : undefined} defaultValue={onChange ? undefined : value} onChange={(e) => onChange?.(e.target.value)}>
+      <select
+        id={id}
+        name={name}
+        className="input mt-1 min-h-11"
+        value={onChange ? value : undefined}
+        defaultValue={onChange ? undefined : value}
+        onChange={(e) => onChange?.(e.target.value)}
+      >
         <option value="">{t("defects.describedHere")}</option>
         {view.library.map((e) => (
           <option key={e.key} value={e.key}>
@@ -419,7 +439,12 @@ function ExamplePhotos({ exampleKey, view, orgSlug }: { exampleKey: string; view
   const photo = (photoId: string | null, caption: string) =>
     photoId ? (
       <figure className="w-32">
-        <img src={filePath(orgSlug, photoId)} alt={`${caption}: ${example.description}`} className="h-24 w-32 rounded border border-slate-200 object-cover" loading="lazy" />
+        <img
+          src={filePath(orgSlug, photoId)}
+          alt={`${caption}: ${example.description}`}
+          className="h-24 w-32 rounded border border-slate-200 object-cover"
+          loading="lazy"
+        />
         <figcaption className="text-xs">{caption}</figcaption>
       </figure>
     ) : null;
@@ -548,7 +573,13 @@ function NewDefectRow({ defectClass, view }: { defectClass: DefectClass; view: V
         <label htmlFor={fieldId(defectField(id, "description"))} className="block text-sm font-medium text-slate-700">
           {t("defects.description")}
         </label>
-        <input id={fieldId(defectField(id, "description"))} name={defectField(id, "description")} type="text" maxLength={MAX_DESCRIPTION} className="input mt-1 min-h-11" />
+        <input
+          id={fieldId(defectField(id, "description"))}
+          name={defectField(id, "description")}
+          type="text"
+          maxLength={MAX_DESCRIPTION}
+          className="input mt-1 min-h-11"
+        />
       </div>
       <TallyCounter id={fieldId(defectField(id, "count"))} name={defectField(id, "count")} value={count} label={t("defects.newCount")} onChange={setCount} />
       <button type="submit" name="intent" value={SAVE_INSPECTION_INTENT} className="btn-secondary min-h-11">

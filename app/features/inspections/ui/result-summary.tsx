@@ -34,7 +34,9 @@ export function ResultSummary({ outcome }: { outcome: InspectionOutcome }) {
             {outcome.measured.map((m) => (
               <li key={m.key} className={m.passed ? "" : "font-semibold text-red-700"}>
                 <span aria-hidden="true">{m.passed ? "✓ " : "✗ "}</span>
-                {m.passed ? t("result.measuredPass", { number: m.number, name: m.name }) : t("result.measuredFail", { number: m.number, name: m.name, count: m.failing })}
+                {m.passed
+                  ? t("result.measuredPass", { number: m.number, name: m.name })
+                  : t("result.measuredFail", { number: m.number, name: m.name, count: m.failing })}
               </li>
             ))}
           </ul>

@@ -25,7 +25,13 @@ export function TallyCounter({
   const button = "min-h-11 min-w-11 rounded-md border border-slate-300 bg-white text-xl font-semibold text-slate-800 disabled:opacity-50";
   return (
     <div className="flex items-center gap-1" role="group" aria-label={label}>
-      <button type="button" className={button} disabled={disabled || count === 0} aria-label={t("tally.less", { what: label })} onClick={() => onChange(String(count - 1))}>
+      <button
+        type="button"
+        className={button}
+        disabled={disabled || count === 0}
+        aria-label={t("tally.less", { what: label })}
+        onClick={() => onChange(String(count - 1))}
+      >
         −
       </button>
       <input
