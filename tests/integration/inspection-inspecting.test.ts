@@ -9,6 +9,7 @@ import { storedPlan } from "~/features/inspections/plan.ts";
 import * as pageRoute from "~/routes/$org.inspections.$inspectionId._index.tsx";
 import * as saveRoute from "~/routes/$org.inspections.$inspectionId.save.ts";
 import { createAcknowledgement, createInspection, createMember, createSpec, createSpecShare } from "../support/factories.ts";
+import { TINY_PNG } from "../support/files.ts";
 import { call, signedInMember, type SignedInMember } from "../support/routes.ts";
 
 async function scene(options: { inspectedBy?: "FACTORY" | "IMPORTER"; type?: "PRE_SHIPMENT" | "RE_INSPECTION" } = {}) {
@@ -128,6 +129,34 @@ describe("recording an inspection as it is typed", () => {
   });
 });
 
+describe("photos of a defect", () => {
+  const photos = () => {
+    const form = new FormData();
+    form.append("photos", new File([new Uint8Array(TINY_PNG)], "chip.png", { type: "image/png" }));
+    return form;
+  };
+  const upload = (who: SignedInMember, id: string, defectId: string) =>
+    call(saveRoute.action, `${page(who, id)}/save?photos=${defectId}`, { cookie: who.cookie, params: { org: who.org.slug, inspectionId: id }, body: photos() });
+
+  it("are stored on the defect through the upload checks and shown with it; the importer may not add any to a factory-inspected lot", async () => {
+    const s = await scene();
+    const defect = await prisma.inspectionDefect.create({ data: { inspectionId: s.inspection.id, position: 0, class: "MAJOR", description: "Chip", count: 1 } });
+    const out = await upload(s.member, s.inspection.id, defect.id);
+    expect(out.status).toBe(302);
+    expect(out.location).toBe(`/${s.member.org.slug}/inspections/${s.inspection.id}#defects`);
+    const stored = await prisma.attachment.findMany({ where: { ownerType: "InspectionDefect", ownerId: defect.id } });
+    expect(stored.map((a) => [a.name, a.contentType, a.orgId])).toEqual([["chip.png", "image/png", s.lead.org.id]]);
+    const shown = await loadPage(s.importer, s.inspection.id);
+    const view = (shown.data as { inspecting: { defects: { id: string; photos: { id: string }[] }[] } }).inspecting;
+    expect(view.defects[0]!.photos.map((p) => p.id)).toEqual([stored[0]!.id]);
+
+    expect((await upload(s.importer, s.inspection.id, defect.id)).status).toBe(403);
+    expect((await upload(s.stranger, s.inspection.id, defect.id)).status).toBe(404);
+    expect((await upload(s.lead, s.inspection.id, "not-a-defect")).status).toBe(404);
+    expect(await prisma.attachment.count({ where: { ownerType: "InspectionDefect", ownerId: defect.id } })).toBe(1);
+  });
+});
+
 describe("submitting the result", () => {
   it("is refused (422) with each incomplete field named and linked, and nothing submitted", async () => {
     const s = await scene();
@@ -163,6 +192,20 @@ describe("submitting the result", () => {
     const view = (shown.data as { inspecting: { outcome: { result: string; classes: { defectClass: string; found: number; passed: boolean }[] } } }).inspecting;
     expect(view.outcome.result).toBe("FAIL");
     expect(view.outcome.classes.find((c) => c.defectClass === "MAJOR")).toMatchObject({ found: Number(over), passed: false });
+    // The history says who submitted it, for the factory, and that it failed.
+    const history = JSON.stringify((shown.data as { history: unknown }).history);
+    expect(history).toContain("event.inspection.submitFail");
+    expect(history).toContain(s.lead.org.name);
+  });
+
+  it("lets the importer's own inspector record and submit an importer-inspected lot, which the factory may not record", async () => {
+    const s = await scene({ inspectedBy: "IMPORTER" });
+    const inspector = await signedInMember("IMPORTER", "MEMBER", s.importer.org);
+    expect((await postSave(s.lead, s.inspection.id, { intent: "save-fields", "v.cartonsTotal": "40", "w.cartonsTotal": "" })).status).toBe(403);
+    const out = await postPage(inspector, s.inspection.id, { intent: "submit-result", ...completeForm(s) });
+    expect(out.status).toBe(302);
+    const stored = await reload(s.inspection.id);
+    expect([stored.status, stored.result, stored.submittedById]).toEqual(["SUBMITTED", "PASS", inspector.user.id]);
   });
 
   it("passes a clean lot and emails the importer's owners and quality leads with a link to it", async () => {
