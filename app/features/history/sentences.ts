@@ -155,6 +155,7 @@ const ACTION_LABELS: Record<string, HistoryKey> = {
   "firstArticle.create": "action.firstArticle.create",
   "firstArticle.update": "action.firstArticle.update",
   "firstArticle.submit": "action.firstArticle.submit",
+  "inspection.update": "action.inspection.update",
   "inspection.submit": "action.inspection.submit",
   "firstArticle.decide": "action.firstArticle.decide",
   "firstArticle.withdraw": "action.firstArticle.withdraw",

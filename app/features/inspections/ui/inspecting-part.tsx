@@ -63,6 +63,8 @@ function Sections({ view, orgSlug, answer }: { view: View; orgSlug: string; answ
   const shown = typed ? { ...view.fields, ...pick(typed, Object.keys(view.fields)) } : view.fields;
   const fields = useFieldAutosave(shown, view.fields, editable ? view.savePath : undefined);
   const remove = useRef<HTMLInputElement>(null);
+  // One question before leaving, for the grid's readings and the other sections alike.
+  const [gridUnsaved, setGridUnsaved] = useState(false);
   const messages = answer ? messagesOf(answer.result ?? undefined) : [];
   const problems = answer?.problems ?? [];
   const alert = useRef<HTMLDivElement>(null);
@@ -95,7 +97,7 @@ function Sections({ view, orgSlug, answer }: { view: View; orgSlug: string; answ
           ) : null}
         </div>
       ) : null}
-      {editable ? <UnsavedChangesPrompt when={fields.unsaved} /> : null}
+      {editable ? <UnsavedChangesPrompt when={fields.unsaved || gridUnsaved} /> : null}
       {editable ? <AutosaveStatusLine status={fields.status} /> : null}
 
       <Card id="quantity" title={t("section.quantity")}>
@@ -125,6 +127,7 @@ function Sections({ view, orgSlug, answer }: { view: View; orgSlug: string; answ
             editable={editable}
             serverErrors={cellErrors}
             autosaveTo={editable ? view.savePath : undefined}
+            onUnsavedChange={setGridUnsaved}
           />
         ) : (
           <p className="text-sm">{t("measurements.none")}</p>
