@@ -602,8 +602,9 @@ function PhotoForm({ defectId, savePath }: { defectId: string; savePath: string 
     event.preventDefault();
     setError(null);
     const body = await withScaledPhotos(new FormData(event.currentTarget));
-    const response = await fetch(action, { method: "POST", body, redirect: "follow" }).catch(() => null);
-    if (!response || !response.ok) return setError(t("defects.uploadFailed"));
+    // The route answers with a redirect to the page, whose toast the navigation below shows.
+    const response = await fetch(action, { method: "POST", body, redirect: "manual" }).catch(() => null);
+    if (!response || !(response.type === "opaqueredirect" || response.ok)) return setError(t("defects.uploadFailed"));
     navigate(".#defects", { replace: true });
   };
   return (
