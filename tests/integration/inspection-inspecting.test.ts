@@ -140,7 +140,9 @@ describe("photos of a defect", () => {
 
   it("are stored on the defect through the upload checks and shown with it; the importer may not add any to a factory-inspected lot", async () => {
     const s = await scene();
-    const defect = await prisma.inspectionDefect.create({ data: { inspectionId: s.inspection.id, position: 0, class: "MAJOR", description: "Chip", count: 1 } });
+    const defect = await prisma.inspectionDefect.create({
+      data: { inspectionId: s.inspection.id, position: 0, class: "MAJOR", description: "Chip", count: 1 },
+    });
     const out = await upload(s.member, s.inspection.id, defect.id);
     expect(out.status).toBe(302);
     expect(out.location).toBe(`/${s.member.org.slug}/inspections/${s.inspection.id}#defects`);
