@@ -13,6 +13,7 @@ import {
   partnerInvitationSample,
   signupConfirmSample,
   signupExistingSample,
+  inspectionResultSample,
   specAcknowledgedSample,
   specPublishedSample,
   sampleLink as link,
@@ -106,6 +107,12 @@ const samples: {
     linkField: "loginUrl",
     required: "loginUrl",
     marker: { en: /tried to create/i, es: /intentó crear/i, "zh-CN": /尝试/, vi: /đã thử tạo/ },
+  },
+  "inspection-result": {
+    data: inspectionResultSample,
+    linkField: "link",
+    required: "result",
+    marker: { en: /Inspection failed/, es: /Inspección no aprobada/, "zh-CN": /检验不合格/, vi: /Kiểm hàng không đạt/ },
   },
 };
 

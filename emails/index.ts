@@ -3,6 +3,7 @@ import { createElement, type ComponentType } from "react";
 import type { z } from "zod";
 import { CommentAddedEmail, commentAddedSchema, commentAddedSubject } from "./comment-added.tsx";
 import { FirstArticleDecidedEmail, firstArticleDecidedSchema, firstArticleDecidedSubject } from "./first-article-decided.tsx";
+import { InspectionResultEmail, inspectionResultSchema, inspectionResultSubject } from "./inspection-result.tsx";
 import { FirstArticleSubmittedEmail, firstArticleSubmittedSchema, firstArticleSubmittedSubject } from "./first-article-submitted.tsx";
 import { CorrectiveActionUpdateEmail, correctiveActionUpdateSchema, correctiveActionUpdateSubject } from "./corrective-action-update.tsx";
 import { CorrectiveActionReminderEmail, correctiveActionReminderSchema, correctiveActionReminderSubject } from "./corrective-action-reminder.tsx";
@@ -48,6 +49,7 @@ export const templates = {
   "inspection-aborted": define({ component: InspectionAbortedEmail, subject: inspectionAbortedSubject, schema: inspectionAbortedSchema }),
   "signup-confirm": define({ component: SignupConfirmEmail, subject: signupConfirmSubject, schema: signupConfirmSchema }),
   "signup-existing": define({ component: SignupExistingEmail, subject: signupExistingSubject, schema: signupExistingSchema }),
+  "inspection-result": define({ component: InspectionResultEmail, subject: inspectionResultSubject, schema: inspectionResultSchema }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -8,6 +8,7 @@ import type { FirstArticleSubmittedData } from "./first-article-submitted.tsx";
 import type { InspectionAbortedData } from "./inspection-aborted.tsx";
 import type { InspectionBookedData } from "./inspection-booked.tsx";
 import type { InspectionConfirmedData } from "./inspection-confirmed.tsx";
+import type { InspectionResultData } from "./inspection-result.tsx";
 import type { MemberInvitationData } from "./member-invitation.tsx";
 import type { PartnerInvitationData } from "./partner-invitation.tsx";
 import type { SignupConfirmData } from "./signup-confirm.tsx";
@@ -127,4 +128,13 @@ export const inspectionAbortedSample: InspectionAbortedData = {
   ...inspectionBookedSample,
   reason: "UNDER_80_PERCENT_PACKED",
   note: "Only 60% packed on arrival.",
+};
+export const inspectionResultSample: InspectionResultData = {
+  inspectorName: "Bright Ceramics",
+  title: "Mug 350 ml",
+  version: 2,
+  poNumber: "PO-4411",
+  result: "FAIL",
+  pendingDecision: true,
+  link,
 };

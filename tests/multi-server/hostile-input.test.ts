@@ -230,6 +230,11 @@ beforeAll(async () => {
   add("routes/$org.first-articles.$faId.readings", `/${fac!.slug}/first-articles/${faDraftId}/readings`, factory);
   add("routes/$org.inspections.new", `/${fac!.slug}/inspections/new?spec=${spec!.id}`, factory);
   add("routes/$org.inspections.new", `/${imp!.slug}/inspections/new`, importer);
+  // A lot the factory is inspecting: its save route takes fields and readings as typed, and defect photos.
+  const [inspecting] = await query<{ id: string }>(`SELECT id FROM "Inspection" WHERE status = 'CONFIRMED' AND "inspectedBy" = 'FACTORY' LIMIT 1`);
+  const inspectingPath = `/${fac!.slug}/inspections/${inspecting?.id ?? "none"}`;
+  add("routes/$org.inspections.$inspectionId.save", `${inspectingPath}/save`, factory);
+  add("routes/$org.inspections.$inspectionId.save", `${inspectingPath}/save?photos=none`, factory);
   add("routes/$org.corrective-actions.new", `/${imp!.slug}/corrective-actions/new`, importer);
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}`, factory);
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}?upload=evidence`, factory);

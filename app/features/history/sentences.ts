@@ -36,7 +36,7 @@ export interface Sentence {
 type Side = "importer" | "factory";
 
 interface Step {
-  /** The side the actor acted for; a step either side takes says it in the event (`by`). */
+  /** The side the actor acted for; a step either side takes says it in the event (`by`), or reads it from the record (`inspectedBy`). */
   side: Side | ((e: EventRow) => Side);
   /** The sentence after the actor's name, as a key and its values. */
   did: (e: EventRow) => Sentence["did"];
@@ -94,6 +94,10 @@ export const TIMELINE_STEPS: Record<string, Step> = {
     },
   },
   "firstArticle.submit": { side: "factory", did: () => said("event.firstArticle.submit") },
+  "inspection.submit": {
+    side: (e) => (to(e, "inspectedBy") === "IMPORTER" ? "importer" : "factory"),
+    did: (e) => said(to(e, "result") === "PASS" ? "event.inspection.submitPass" : "event.inspection.submitFail"),
+  },
   "firstArticle.decide": {
     side: "importer",
     did: (e) => said(DECISIONS[String(to(e, "status"))]?.did ?? "event.firstArticle.decided", { findings: findingsCount(e) }),
@@ -179,6 +183,8 @@ const ACTION_LABELS: Record<string, HistoryKey> = {
   "firstArticle.create": "action.firstArticle.create",
   "firstArticle.update": "action.firstArticle.update",
   "firstArticle.submit": "action.firstArticle.submit",
+  "inspection.update": "action.inspection.update",
+  "inspection.submit": "action.inspection.submit",
   "firstArticle.decide": "action.firstArticle.decide",
   "firstArticle.withdraw": "action.firstArticle.withdraw",
   "inspection.book": "action.inspection.book",

@@ -33,6 +33,8 @@ export async function handleInspectionAction(request: Request, ctx: TenantContex
     {
       authorize: { ...booking.authorize, ...inspecting.authorize, ...decision.authorize, ...thread.authorize },
       extras: { ...booking.extras, ...inspecting.extras, ...decision.extras },
+      // The inspecting sections post fields named per row and cell (`m.*`, `d.*`, `check.*`).
+      extraFields: { ...inspecting.extraFields },
     },
   );
 }

@@ -1,8 +1,48 @@
+// What the inspection page's inspecting part shows: the sampling plan, and once the inspection is
+// confirmed its sections (quantity and packing, measurements, defects, packaging checks, the
+// note), editable by whoever may record, read-only after; once submitted, the computed result.
+import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
-import type { LoadedInspection } from "./inspections.server.ts";
+import { inspectionSubject, type LoadedInspection } from "./inspections.server.ts";
 import type { InspectionPageContext } from "./page.server.ts";
+import { inspectionSavePath } from "./paths.ts";
+import { loadRecordingVersion, readingsOfInspection, storedFields } from "./recording.server.ts";
+import { outcomeOf } from "./result-submission.server.ts";
 
-/** What the inspection page's inspecting part shows (placeholder until the part is built). */
-export async function inspectingView(_ctx: TenantContext, _inspection: LoadedInspection, _context: InspectionPageContext) {
-  return {};
+const RECORDED = ["CONFIRMED", "SUBMITTED", "RELEASED", "REJECTED", "ACCEPTED_WITH_DEVIATION"];
+
+export async function inspectingView(ctx: TenantContext, inspection: LoadedInspection, _context: InspectionPageContext) {
+  const shown = RECORDED.includes(inspection.status);
+  if (!shown) return { shown: false as const, plan: inspection.plan };
+  const subject = inspectionSubject(inspection);
+  const [version, photos] = await Promise.all([
+    loadRecordingVersion(inspection.versionId),
+    inspection.defects.length
+      ? prisma.attachment.findMany({
+          where: { ownerType: "InspectionDefect", ownerId: { in: inspection.defects.map((d) => d.id) } },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, name: true, ownerId: true, contentType: true },
+        })
+      : [],
+  ]);
+  const submitted = inspection.status !== "CONFIRMED";
+  return {
+    shown: true as const,
+    plan: inspection.plan,
+    editable: ctx.ability.can("update", subject, "defects"),
+    canSubmit: ctx.ability.can("submit", subject),
+    savePath: inspectionSavePath(ctx.org.slug, inspection.id),
+    characteristics: version.characteristics,
+    readings: readingsOfInspection(inspection),
+    fields: storedFields(inspection, version),
+    lines: version.lines,
+    library: version.library,
+    defects: inspection.defects.map((d) => ({
+      id: d.id,
+      class: d.class,
+      photos: photos.filter((p) => p.ownerId === d.id).map(({ id, name, contentType }) => ({ id, name, contentType })),
+    })),
+    outcome: submitted && inspection.result ? outcomeOf(inspection, version) : null,
+    submittedAt: inspection.submittedAt?.toISOString() ?? null,
+  };
 }

@@ -108,9 +108,29 @@ describe("message catalogues", () => {
       "data",
     ];
     const shared: Record<string, string[]> = {
-      "zh-CN": ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO"],
-      vi: ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "Email"],
-      es: ["Supplier", "Portal", "CSV", "PDF", "UTC", "PO", "Nominal", "General", "Material", "Error", "Asia", "Australia"],
+      // ISO 2859-1's own abbreviations (AQL, Ac, Re) stay as the standard writes them in every language.
+      "zh-CN": ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "ISO", "AQL", "Ac", "Re"],
+      vi: ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "Email", "ISO", "AQL", "Ac", "Re"],
+      es: [
+        "Supplier",
+        "Portal",
+        "CSV",
+        "PDF",
+        "UTC",
+        "PO",
+        "Nominal",
+        "General",
+        "Material",
+        "Error",
+        "Asia",
+        "Australia",
+        "ISO",
+        "AQL",
+        "Ac",
+        "Re",
+        "Normal",
+        "No",
+      ],
     };
     const untranslated: string[] = [];
     for (const language of LANGUAGES.filter((l) => l !== "en")) {

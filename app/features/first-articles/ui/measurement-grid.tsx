@@ -37,6 +37,11 @@ export interface MeasurementGridProps {
   autosaveTo?: string;
   /** A note under a characteristic's name, by key (a next round's "measure again"). */
   rowNotes?: Record<string, string>;
+  /**
+   * Told whenever the grid's unsaved state changes, for a page that asks once before leaving for
+   * all its sections (a router holds one such question at a time); the grid then asks nothing itself.
+   */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 // Every state carries a symbol and words as well as a colour, so nobody has
@@ -149,6 +154,7 @@ export function MeasurementGrid({
   storedReadings,
   autosaveTo,
   rowNotes = {},
+  onUnsavedChange,
 }: MeasurementGridProps) {
   const t = useT("firstArticles");
   const say = useMessageText();
@@ -157,6 +163,7 @@ export function MeasurementGrid({
   const shown = padded(readings, characteristics, sampleCount);
   const grid = useGridReadings(shown, storedReadings ? padded(storedReadings, characteristics, sampleCount) : shown, editable ? autosaveTo : undefined);
   const { values } = grid;
+  useEffect(() => onUnsavedChange?.(grid.unsaved), [onUnsavedChange, grid.unsaved]);
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
   // New readings from the server answer the last submit: its messages show again on every cell.
   const signature = JSON.stringify(shown);
@@ -234,7 +241,7 @@ export function MeasurementGrid({
 
   return (
     <div className="space-y-2">
-      {editable ? <UnsavedChangesPrompt when={grid.unsaved} /> : null}
+      {editable && !onUnsavedChange ? <UnsavedChangesPrompt when={grid.unsaved} /> : null}
       {enhanced && editable && autosaveTo ? <AutosaveStatusLine status={grid.status} /> : null}
       {enhanced && sampleCount > 1 ? (
         <div role="group" aria-label={t("grid.sampleShown")} className="flex items-center gap-1 overflow-x-auto pb-1 sm:hidden">
