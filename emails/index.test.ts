@@ -6,6 +6,8 @@ import {
   correctiveActionUpdateSample,
   firstArticleDecidedSample,
   firstArticleSubmittedSample,
+  inspectionDecidedSample,
+  inspectionSeveritySwitchedSample,
   memberInvitationSample,
   partnerInvitationSample,
   signupConfirmSample,
@@ -85,6 +87,18 @@ const samples: {
     linkField: "loginUrl",
     required: "loginUrl",
     marker: { en: /tried to create/i, es: /intentó crear/i, "zh-CN": /尝试/, vi: /đã thử tạo/ },
+  },
+  "inspection-decided": {
+    data: inspectionDecidedSample,
+    linkField: "link",
+    required: "importerName",
+    marker: { en: /rejected/i, es: /rechazó/i, "zh-CN": /拒收/, vi: /từ chối/ },
+  },
+  "inspection-severity-switched": {
+    data: inspectionSeveritySwitchedSample,
+    linkField: "link",
+    required: "factoryName",
+    marker: { en: /tightened/i, es: /rigurosa/i, "zh-CN": /加严/, vi: /nghiêm ngặt/ },
   },
 };
 

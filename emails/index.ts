@@ -7,6 +7,8 @@ import { FirstArticleSubmittedEmail, firstArticleSubmittedSchema, firstArticleSu
 import { CorrectiveActionUpdateEmail, correctiveActionUpdateSchema, correctiveActionUpdateSubject } from "./corrective-action-update.tsx";
 import { CorrectiveActionReminderEmail, correctiveActionReminderSchema, correctiveActionReminderSubject } from "./corrective-action-reminder.tsx";
 import { toLocale, type EmailReader, type Locale } from "./i18n.ts";
+import { InspectionDecidedEmail, inspectionDecidedSchema, inspectionDecidedSubject } from "./inspection-decided.tsx";
+import { InspectionSeveritySwitchedEmail, inspectionSeveritySwitchedSchema, inspectionSeveritySwitchedSubject } from "./inspection-severity-switched.tsx";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
 import { SpecAcknowledgedEmail, specAcknowledgedSchema, specAcknowledgedSubject } from "./spec-acknowledged.tsx";
@@ -42,6 +44,12 @@ export const templates = {
   }),
   "signup-confirm": define({ component: SignupConfirmEmail, subject: signupConfirmSubject, schema: signupConfirmSchema }),
   "signup-existing": define({ component: SignupExistingEmail, subject: signupExistingSubject, schema: signupExistingSchema }),
+  "inspection-decided": define({ component: InspectionDecidedEmail, subject: inspectionDecidedSubject, schema: inspectionDecidedSchema }),
+  "inspection-severity-switched": define({
+    component: InspectionSeveritySwitchedEmail,
+    subject: inspectionSeveritySwitchedSubject,
+    schema: inspectionSeveritySwitchedSchema,
+  }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -5,6 +5,8 @@ import type { CorrectiveActionReminderData } from "./corrective-action-reminder.
 import type { CorrectiveActionUpdateData } from "./corrective-action-update.tsx";
 import type { FirstArticleDecidedData } from "./first-article-decided.tsx";
 import type { FirstArticleSubmittedData } from "./first-article-submitted.tsx";
+import type { InspectionDecidedData } from "./inspection-decided.tsx";
+import type { InspectionSeveritySwitchedData } from "./inspection-severity-switched.tsx";
 import type { MemberInvitationData } from "./member-invitation.tsx";
 import type { PartnerInvitationData } from "./partner-invitation.tsx";
 import type { SignupConfirmData } from "./signup-confirm.tsx";
@@ -101,3 +103,24 @@ export const correctiveActionReminderSample: CorrectiveActionReminderData = {
 export const signupConfirmSample: SignupConfirmData = { name: "Li Wei", confirmUrl: link, hours: 24 };
 
 export const signupExistingSample: SignupExistingData = { loginUrl: link, invitationOrgName: null };
+
+export const inspectionDecidedSample: InspectionDecidedData = {
+  importerName: "Nordic Home",
+  title: "Mug 350 ml",
+  poNumber: "PO-4411",
+  lotSize: 5000,
+  decision: "REJECTED",
+  note: "Eleven major defects: glaze cracks near the handle.",
+  link,
+};
+
+export const inspectionSeveritySwitchedSample: InspectionSeveritySwitchedData = {
+  importerName: "Nordic Home",
+  factoryName: "Jiangxi Ceramics",
+  title: "Mug 350 ml",
+  poNumber: "PO-4411",
+  from: "normal",
+  to: "tightened",
+  reason: "twoOfFiveNotAccepted",
+  link,
+};

@@ -59,6 +59,12 @@ function findingsCount(e: EventRow) {
   return findings && typeof findings === "object" ? Object.keys(findings).length : 0;
 }
 
+const LOT_DECISIONS: Record<string, { did: HistoryKey; label: HistoryKey }> = {
+  RELEASED: { did: "event.inspection.released", label: "note.note" },
+  REJECTED: { did: "event.inspection.rejected", label: "note.reason" },
+  ACCEPTED_WITH_DEVIATION: { did: "event.inspection.acceptedWithDeviation", label: "note.inspection.deviation" },
+};
+
 /** A step about a numbered thing ("version 3"), or its unnumbered sentence when the number was not logged. */
 const numbered = (e: EventRow, field: string, withNumber: HistoryKey, without: HistoryKey, name: string) => {
   const n = numberOf(to(e, field));
@@ -117,6 +123,11 @@ export const TIMELINE_STEPS: Record<string, Step> = {
     note: () => ({ field: "note", label: "note.effectiveness" }),
   },
   "correctiveAction.reopen": { side: "importer", did: () => said("event.correctiveAction.reopen"), note: () => ({ field: "note", label: "note.reason" }) },
+  "inspection.decide": {
+    side: "importer",
+    did: (e) => said(LOT_DECISIONS[String(to(e, "status"))]?.did ?? "event.inspection.decided"),
+    note: (e) => ({ field: "decisionNote", label: LOT_DECISIONS[String(to(e, "status"))]?.label ?? "note.note" }),
+  },
 };
 
 export const TIMELINE_ACTIONS = Object.keys(TIMELINE_STEPS);
@@ -174,6 +185,10 @@ const ACTION_LABELS: Record<string, HistoryKey> = {
   "specVersion.acknowledge": "action.specVersion.acknowledge",
   "specVersion.query": "action.specVersion.query",
   "user.signup": "action.user.signup",
+  "inspection.decide": "action.inspection.decide",
+  "samplingState.switch": "action.samplingState.switch",
+  "samplingState.resume": "action.samplingState.resume",
+  "samplingSetting.update": "action.samplingSetting.update",
 };
 
 /** An audit action in the reader's words: "firstArticle.decide" is "First article decided"; an unknown one is shown as stored. */
