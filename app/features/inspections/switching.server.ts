@@ -57,7 +57,8 @@ async function stateRow(tx: Tx, keys: { importerId: string; factoryId: string; p
   const found = await tx.samplingState.findUnique({ where });
   if (found) return found;
   // Two first lots at once: one row, whoever writes it.
-  await tx.samplingState.createMany({ data: [keys], skipDuplicates: true });
+  const { importerId, factoryId, partnershipId, specId } = keys;
+  await tx.samplingState.createMany({ data: [{ importerId, factoryId, partnershipId, specId }], skipDuplicates: true });
   return tx.samplingState.findUniqueOrThrow({ where });
 }
 
@@ -71,7 +72,10 @@ export async function recordLotForSwitching(tx: Tx, ctx: TenantContext, inspecti
   const lot = { accepted: outcome.accepted, scoreStep: scoreStep(outcome.classes, inspection.plan.severity) };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const row = await stateRow(tx, inspection);
-    const { state, switched } = applyLot(switchingStateOf(row), lot, { reducedEnabled: choices.reducedEnabled, steadyProduction: outcome.steadyProduction });
+    const current = switchingStateOf(row);
+    const { state, switched } = applyLot(current, lot, { reducedEnabled: choices.reducedEnabled, steadyProduction: outcome.steadyProduction });
+    // Nothing to store: acceptance is stopped, or a lot accepted on reduced inspection keeps it so.
+    if (!switched && state === current) return null;
     const { count } = await tx.samplingState.updateMany({
       where: { id: row.id, revision: row.revision },
       data: {
