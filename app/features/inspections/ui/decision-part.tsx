@@ -58,8 +58,7 @@ function ClassLines({ view }: { view: View }) {
 function DecisionForm({ view, revision, refused }: { view: View; revision: number; refused: Refused | null }) {
   const t = useT("lotDecisions");
   const typed = LOT_DECISIONS.find((d) => d === refused?.decisionValues?.decision);
-  const suggested: LotDecision = view.result === "FAIL" ? "REJECT" : "RELEASE";
-  const [decision, setDecision] = useState<LotDecision>(typed ?? suggested);
+  const [decision, setDecision] = useState<LotDecision | "">(typed ?? "");
   const refusal = useFormRefusal("decide-lot", refused?.result);
   const noteLabel = decision === "REJECT" ? t("form.reason") : decision === "ACCEPT_WITH_DEVIATION" ? t("form.deviation") : t("form.note");
   return (
@@ -82,7 +81,7 @@ function DecisionForm({ view, revision, refused }: { view: View; revision: numbe
               key={d}
               className="flex min-h-11 cursor-pointer items-start gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" name="decision" value={d} className="mt-1" defaultChecked={(typed ?? suggested) === d} onChange={() => setDecision(d)} />
+              <input type="radio" name="decision" value={d} className="mt-1" defaultChecked={typed === d} onChange={() => setDecision(d)} />
               <span>
                 <span className="font-medium">{t(`decision.${d}`)}</span>
                 <span className="block text-slate-600">{t(`decisionHint.${d}`)}</span>
@@ -108,8 +107,14 @@ function DecisionForm({ view, revision, refused }: { view: View; revision: numbe
           />
           <FieldError refusal={refusal} name="note" />
         </div>
-        <p className="text-xs text-slate-500">{t("form.final")}</p>
-        <SubmitButton pendingText={t("form.recording")}>{t("form.record")}</SubmitButton>
+        {/* The decision is final: a second, explicit click records it (works without JavaScript). */}
+        <details className="group">
+          <summary className="btn-primary cursor-pointer list-none [&::-webkit-details-marker]:hidden">{t("form.record")}</summary>
+          <div className="mt-2 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <p>{t("form.final")}</p>
+            <SubmitButton pendingText={t("form.recording")}>{t("form.confirm")}</SubmitButton>
+          </div>
+        </details>
       </Form>
     </section>
   );
