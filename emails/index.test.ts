@@ -9,6 +9,8 @@ import {
   inspectionAbortedSample,
   inspectionBookedSample,
   inspectionConfirmedSample,
+  inspectionDecidedSample,
+  inspectionSeveritySwitchedSample,
   memberInvitationSample,
   partnerInvitationSample,
   signupConfirmSample,
@@ -113,6 +115,18 @@ const samples: {
     linkField: "link",
     required: "result",
     marker: { en: /Inspection failed/, es: /Inspección no aprobada/, "zh-CN": /检验不合格/, vi: /Kiểm hàng không đạt/ },
+  },
+  "inspection-decided": {
+    data: inspectionDecidedSample,
+    linkField: "link",
+    required: "importerName",
+    marker: { en: /rejected/i, es: /rechazó/i, "zh-CN": /拒收/, vi: /từ chối/ },
+  },
+  "inspection-severity-switched": {
+    data: inspectionSeveritySwitchedSample,
+    linkField: "link",
+    required: "factoryName",
+    marker: { en: /tightened/i, es: /rigurosa/i, "zh-CN": /加严/, vi: /nghiêm ngặt/ },
   },
 };
 

@@ -11,6 +11,8 @@ import { toLocale, type EmailReader, type Locale } from "./i18n.ts";
 import { InspectionAbortedEmail, inspectionAbortedSchema, inspectionAbortedSubject } from "./inspection-aborted.tsx";
 import { InspectionBookedEmail, inspectionBookedSchema, inspectionBookedSubject } from "./inspection-booked.tsx";
 import { InspectionConfirmedEmail, inspectionConfirmedSchema, inspectionConfirmedSubject } from "./inspection-confirmed.tsx";
+import { InspectionDecidedEmail, inspectionDecidedSchema, inspectionDecidedSubject } from "./inspection-decided.tsx";
+import { InspectionSeveritySwitchedEmail, inspectionSeveritySwitchedSchema, inspectionSeveritySwitchedSubject } from "./inspection-severity-switched.tsx";
 import { MemberInvitationEmail, memberInvitationSchema, memberInvitationSubject } from "./member-invitation.tsx";
 import { PartnerInvitationEmail, partnerInvitationSchema, partnerInvitationSubject } from "./partner-invitation.tsx";
 import { SpecAcknowledgedEmail, specAcknowledgedSchema, specAcknowledgedSubject } from "./spec-acknowledged.tsx";
@@ -50,6 +52,12 @@ export const templates = {
   "signup-confirm": define({ component: SignupConfirmEmail, subject: signupConfirmSubject, schema: signupConfirmSchema }),
   "signup-existing": define({ component: SignupExistingEmail, subject: signupExistingSubject, schema: signupExistingSchema }),
   "inspection-result": define({ component: InspectionResultEmail, subject: inspectionResultSubject, schema: inspectionResultSchema }),
+  "inspection-decided": define({ component: InspectionDecidedEmail, subject: inspectionDecidedSubject, schema: inspectionDecidedSchema }),
+  "inspection-severity-switched": define({
+    component: InspectionSeveritySwitchedEmail,
+    subject: inspectionSeveritySwitchedSubject,
+    schema: inspectionSeveritySwitchedSchema,
+  }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -9,6 +9,8 @@ import type { InspectionAbortedData } from "./inspection-aborted.tsx";
 import type { InspectionBookedData } from "./inspection-booked.tsx";
 import type { InspectionConfirmedData } from "./inspection-confirmed.tsx";
 import type { InspectionResultData } from "./inspection-result.tsx";
+import type { InspectionDecidedData } from "./inspection-decided.tsx";
+import type { InspectionSeveritySwitchedData } from "./inspection-severity-switched.tsx";
 import type { MemberInvitationData } from "./member-invitation.tsx";
 import type { PartnerInvitationData } from "./partner-invitation.tsx";
 import type { SignupConfirmData } from "./signup-confirm.tsx";
@@ -136,5 +138,26 @@ export const inspectionResultSample: InspectionResultData = {
   poNumber: "PO-4411",
   result: "FAIL",
   pendingDecision: true,
+  link,
+};
+
+export const inspectionDecidedSample: InspectionDecidedData = {
+  importerName: "Nordic Home",
+  title: "Mug 350 ml",
+  poNumber: "PO-4411",
+  lotSize: 5000,
+  decision: "REJECTED",
+  note: "Eleven major defects: glaze cracks near the handle.",
+  link,
+};
+
+export const inspectionSeveritySwitchedSample: InspectionSeveritySwitchedData = {
+  importerName: "Nordic Home",
+  factoryName: "Jiangxi Ceramics",
+  title: "Mug 350 ml",
+  poNumber: "PO-4411",
+  from: "normal",
+  to: "tightened",
+  reason: "twoOfFiveNotAccepted",
   link,
 };

@@ -21,6 +21,7 @@ import { FormAlert } from "~/components/form-alert.tsx";
 import { FieldError, FormMessage, useFormRefusal } from "~/components/form-refusal.tsx";
 import { correctiveActionsPath } from "~/features/corrective-actions/paths.ts";
 import { firstArticlePath } from "~/features/first-articles/paths.ts";
+import { inspectionPath } from "~/features/inspections/paths.ts";
 import { useMessageText, useT, type Translate } from "~/lib/i18n/translate.ts";
 import { pageTitle, dataTitle } from "~/lib/i18n/page-title.ts";
 
@@ -49,6 +50,7 @@ export default function CorrectiveActionPage() {
   const { org, ca, evidence, thread, can, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT("correctiveActions");
+  const lot = useT("lotDecisions");
   const dueDate = useDueDate();
   const say = useMessageText();
   const otherSide = org.kind === "IMPORTER" ? ca.factory : ca.importer;
@@ -97,6 +99,11 @@ export default function CorrectiveActionPage() {
             {ca.firstArticleId ? (
               <Link className="link tap-target mt-2 inline-block text-sm" to={firstArticlePath(org.slug, ca.firstArticleId)}>
                 {t("detail.fromFirstArticle")}
+              </Link>
+            ) : null}
+            {ca.inspectionId ? (
+              <Link className="link tap-target mt-2 inline-block text-sm" to={inspectionPath(org.slug, ca.inspectionId, { section: "decision" })}>
+                {lot("ca.fromInspection")}
               </Link>
             ) : null}
           </section>

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorList, Field, SubmitButton, TextareaField } from "~/components/forms.tsx";
 import { useSchemaForm } from "~/components/use-schema-form.ts";
 import { ensureCanOpen, openCorrectiveAction } from "~/features/corrective-actions/corrective-actions.server.ts";
-import { prefillFromFirstArticle } from "~/features/corrective-actions/prefill.server.ts";
+import { prefillFromFirstArticle, prefillFromInspection } from "~/features/corrective-actions/prefill.server.ts";
 import { OpenSchema, SEVERITIES } from "~/features/corrective-actions/schemas.ts";
 import { listActivePartnerOrgs } from "~/features/partners/partners.server.ts";
 import { dispatchForm } from "~/lib/actions.server.ts";
@@ -26,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ensureCanOpen(ctx);
   const url = new URL(request.url);
   const fromFa = url.searchParams.get("firstArticle");
-  const prefill = fromFa && /^[a-z0-9]{10,40}$/i.test(fromFa) ? await prefillFromFirstArticle(ctx, fromFa) : null;
+  const fromInspection = url.searchParams.get("inspection");
+  const id = (value: string | null) => (value && /^[a-z0-9]{10,40}$/i.test(value) ? value : null);
+  const prefill: { factoryId: string; title: string; problem: string; firstArticleId?: string; inspectionId?: string } | null = id(fromFa)
+    ? await prefillFromFirstArticle(ctx, id(fromFa)!)
+    : id(fromInspection)
+      ? await prefillFromInspection(ctx, id(fromInspection)!)
+      : null;
   const factories = await listActivePartnerOrgs(ctx);
   const due = isoDay(new Date(Date.now() + 7 * DAY_MS));
   return {
@@ -39,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: prefill?.title ?? "",
       problem: prefill?.problem ?? "",
       firstArticleId: prefill?.firstArticleId ?? "",
+      inspectionId: prefill?.inspectionId ?? "",
     },
   };
 }
@@ -64,7 +71,8 @@ export default function NewCorrectiveAction() {
     <>
       <PageHeader title={t("new.title")} description={t("new.description")} />
       <Form method="post" className="card max-w-3xl space-y-4" {...getFormProps(form)}>
-        {prefill ? <input {...getInputProps(fields.firstArticleId, { type: "hidden" })} /> : null}
+        {prefill?.firstArticleId ? <input {...getInputProps(fields.firstArticleId, { type: "hidden" })} /> : null}
+        {prefill?.inspectionId ? <input {...getInputProps(fields.inspectionId, { type: "hidden" })} /> : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
             <label htmlFor={fields.factoryId.id} className="block text-sm font-medium text-slate-700">

@@ -18,6 +18,7 @@ import { useFormat } from "~/lib/use-format.ts";
 import { FormAlert } from "~/components/form-alert.tsx";
 import { partnersPath } from "~/features/partners/paths.ts";
 import { scorecardPath } from "~/features/scorecards/paths.ts";
+import { samplingSettingsPath } from "~/features/inspections/paths.ts";
 import { FilterChips } from "~/components/list-filters.tsx";
 import { pageTitle } from "~/lib/i18n/page-title.ts";
 import { accountTranslator } from "~/lib/i18n/translate.server.ts";
@@ -64,6 +65,7 @@ export default function Partners() {
   const { org, partnerships, status, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT("partners");
+  const lot = useT("lotDecisions");
   const f = useFormat();
   const isImporter = org.kind === "IMPORTER";
   const side = isImporter ? "IMPORTER" : "FACTORY";
@@ -97,6 +99,11 @@ export default function Partners() {
                     {partner && p.status !== "INVITED" ? (
                       <Link className="link tap-target text-sm" to={scorecardPath(org.slug, partner.id)}>
                         {t("row.scorecard")}
+                      </Link>
+                    ) : null}
+                    {isImporter && p.status === "ACTIVE" ? (
+                      <Link className="link tap-target text-sm" to={samplingSettingsPath(org.slug, p.id)}>
+                        {lot("settings.partnersLink")}
                       </Link>
                     ) : null}
                     {p.can.end ? (

@@ -29,6 +29,8 @@ interface Seed {
   draftFaPath: string;
   caPath: (slug: string) => string;
   scorecard: { importer: string; factory: string };
+  /** The importer's sampling settings for the factory. */
+  samplingPath: string;
   invitationUrl: string;
   mailboxEmailUrl: string;
 }
@@ -49,6 +51,12 @@ const submitEmpty = (name: string | RegExp, within?: (page: Page) => ReturnType<
   await scope.getByRole("button", { name, exact: typeof name === "string" }).click();
   await expect(page.locator('[aria-invalid="true"], [role="alert"]:not(:empty)').first()).toBeVisible();
 };
+
+/** The importer's link from its partners page to the (only) partner factory's sampling settings. */
+async function samplingSettingsPathOf(page: Page, importerSlug: string) {
+  await page.goto(`/${importerSlug}/partners`);
+  return (await page.getByRole("link", { name: "Sampling settings" }).first().getAttribute("href"))!;
+}
 
 const importerOrg = (seed: Seed) => `/${seed.importerSlug}`;
 const factoryOrg = (seed: Seed) => `/${seed.factorySlug}`;
@@ -109,6 +117,16 @@ const PAGES: CoveredPage[] = [
   },
   { side: "importer", name: "new CA", path: (s) => `${importerOrg(s)}/corrective-actions/new`, refuse: submitEmpty("Open corrective action") },
   { side: "importer", name: "CA page", path: (s) => s.caPath(importerOrg(s)) },
+  {
+    side: "importer",
+    name: "sampling settings",
+    path: (s) => s.samplingPath,
+    refuse: async (page) => {
+      const defaults = page.getByRole("region", { name: "Defaults for this factory" });
+      await defaults.getByRole("radio", { name: "A fixed number of units:" }).check();
+      await submitEmpty("Save the settings", () => defaults)(page);
+    },
+  },
   ...sidePages("factory", factoryOrg),
   { side: "factory", name: "version page (to acknowledge)", path: (s) => `${s.specPath(factoryOrg(s))}/v/2`, refuse: submitEmpty("Send question") },
   { side: "factory", name: "new FA", path: (s) => `${factoryOrg(s)}/first-articles/new`, refuse: submitEmpty("Start") },
@@ -211,6 +229,7 @@ test("every page of both sides, and each page's refused form, has no accessibili
     draftFaPath: draftFa.faPath,
     caPath: (org) => `${org}/corrective-actions/${caId}`,
     scorecard: { importer: await factoryOrgId(page, importerSlug, factoryName), factory: "" },
+    samplingPath: await samplingSettingsPathOf(page, importerSlug),
     invitationUrl,
     mailboxEmailUrl,
   };

@@ -243,6 +243,10 @@ beforeAll(async () => {
   add("routes/$org.time-zone", `/${imp!.slug}/time-zone`, importer);
   add("routes/$org.partners", `/${imp!.slug}/partners`, importer);
   add("routes/$org.partners", `/${fac!.slug}/partners`, factory);
+  const [partnership] = await query<{ id: string }>(
+    `SELECT p.id FROM "Partnership" p JOIN "Organization" o ON o.id = p."importerId" WHERE o.name = 'Northwind Home Goods' AND p."factoryId" = '${fac!.id}' AND p.status = 'ACTIVE'`,
+  );
+  add("routes/$org.partners_.$partnershipId.sampling", `/${imp!.slug}/partners/${partnership!.id}/sampling`, importer);
   // Last: a successful logout ends the session it is sent with, so it gets one of its own.
   add("routes/logout", "/logout", await logIn("member@northwind.example"));
 

@@ -43,6 +43,7 @@ export async function openCorrectiveAction(
     severity: "CRITICAL" | "MAJOR" | "MINOR";
     planDueAt: string;
     firstArticleId?: string;
+    inspectionId?: string;
     specId?: string;
   },
 ) {
@@ -62,6 +63,14 @@ export async function openCorrectiveAction(
     });
     if (!fa) throw new UserError(message("correctiveActions", "errors.firstArticleNotFactorys"), 400);
     input.specId = fa.specId;
+  } else if (input.inspectionId) {
+    // A rejected lot of this factory, one the importer can read.
+    const inspection = await prisma.inspection.findFirst({
+      where: { AND: [accessible(ctx.ability, "read", "Inspection"), { id: input.inspectionId, factoryId: input.factoryId, status: "REJECTED" }] },
+      select: { specId: true },
+    });
+    if (!inspection) throw new UserError(message("lotDecisions", "errors.inspectionNotFactorys"), 400);
+    input.specId = inspection.specId;
   } else if (input.specId) {
     const spec = await prisma.spec.count({ where: { AND: [accessible(ctx.ability, "read", "Spec"), { id: input.specId }] } });
     if (!spec) throw new UserError(message("correctiveActions", "errors.specNotYours"), 400);
@@ -73,6 +82,7 @@ export async function openCorrectiveAction(
         factoryId: input.factoryId,
         partnershipId: partnership.id,
         firstArticleId: input.firstArticleId || null,
+        inspectionId: input.inspectionId || null,
         specId: input.specId || null,
         title: input.title,
         problem: input.problem,
@@ -84,7 +94,7 @@ export async function openCorrectiveAction(
     for (const orgId of [ctx.org.id, input.factoryId]) {
       await recordAudit(tx, {
         ...memberAction(ctx, "correctiveAction.open", "CorrectiveAction", ca.id, orgId),
-        after: { title: ca.title, severity: ca.severity, planDueAt: ca.planDueAt },
+        after: { title: ca.title, severity: ca.severity, planDueAt: ca.planDueAt, ...(ca.inspectionId ? { inspectionId: ca.inspectionId } : {}) },
       });
     }
     // How many were emailed, for the page to say so.

@@ -52,6 +52,7 @@ export async function loadCorrectiveActionPage(ctx: TenantContext, id: string, u
       reviewNote: ca.reviewNote,
       effectivenessNote: ca.effectivenessNote,
       firstArticleId: ca.firstArticleId,
+      inspectionId: ca.inspectionId,
       planSubmittedAt: iso(ca.planSubmittedAt),
       planAcceptedAt: iso(ca.planAcceptedAt),
       implementedAt: iso(ca.implementedAt),

@@ -31,6 +31,7 @@ export const OpenSchema = z.object({
     message("correctiveActions", "validation.planDueInPast"),
   ),
   firstArticleId: z.string().max(64).optional(),
+  inspectionId: z.string().max(64).optional(),
   specId: z.string().max(64).optional(),
 });
 

@@ -60,6 +60,12 @@ function findingsCount(e: EventRow) {
   return findings && typeof findings === "object" ? Object.keys(findings).length : 0;
 }
 
+const LOT_DECISIONS: Record<string, { did: HistoryKey; label: HistoryKey }> = {
+  RELEASED: { did: "event.inspection.released", label: "note.note" },
+  REJECTED: { did: "event.inspection.rejected", label: "note.reason" },
+  ACCEPTED_WITH_DEVIATION: { did: "event.inspection.acceptedWithDeviation", label: "note.inspection.deviation" },
+};
+
 /** A step about a numbered thing ("version 3"), or its unnumbered sentence when the number was not logged. */
 const numbered = (e: EventRow, field: string, withNumber: HistoryKey, without: HistoryKey, name: string) => {
   const n = numberOf(to(e, field));
@@ -137,6 +143,11 @@ export const TIMELINE_STEPS: Record<string, Step> = {
     did: (e) => said(ABORT_SENTENCES[String(to(e, "abortReason"))] ?? "event.inspection.abort.OTHER"),
     note: () => ({ field: "abortNote", label: "note.note" }),
   },
+  "inspection.decide": {
+    side: "importer",
+    did: (e) => said(LOT_DECISIONS[String(to(e, "status"))]?.did ?? "event.inspection.decided"),
+    note: (e) => ({ field: "decisionNote", label: LOT_DECISIONS[String(to(e, "status"))]?.label ?? "note.note" }),
+  },
 };
 
 /** Who acted on an inspection, as its audit event says (`by`: either side books, confirms and reschedules). */
@@ -213,6 +224,10 @@ const ACTION_LABELS: Record<string, HistoryKey> = {
   "specVersion.acknowledge": "action.specVersion.acknowledge",
   "specVersion.query": "action.specVersion.query",
   "user.signup": "action.user.signup",
+  "inspection.decide": "action.inspection.decide",
+  "samplingState.switch": "action.samplingState.switch",
+  "samplingState.resume": "action.samplingState.resume",
+  "samplingSetting.update": "action.samplingSetting.update",
 };
 
 /** An audit action in the reader's words: "firstArticle.decide" is "First article decided"; an unknown one is shown as stored. */

@@ -27,7 +27,7 @@ describe("inspection plan", () => {
     expect(inspectionPlan({ lotSize: 6, choices, severity: "normal", severityReason: null }).measured.sampleSize).toBe(6);
   });
 
-  it("reads stored settings, falling back to the defaults for values it does not know", () => {
+  it("reads stored settings, falling back to the defaults for values it does not know (no AQL is zero defects allowed, for any class)", () => {
     expect(samplingChoices(null)).toBe(DEFAULT_SAMPLING);
     const read = samplingChoices({
       level: "III",
@@ -40,7 +40,7 @@ describe("inspection plan", () => {
     });
     expect(read).toEqual({
       level: "III",
-      aql: { CRITICAL: "0.065", MAJOR: "2.5", MINOR: "4.0" },
+      aql: { CRITICAL: "0.065", MAJOR: "2.5", MINOR: null },
       measuredLevel: "S-4",
       measuredCount: null,
       reducedEnabled: true,

@@ -68,7 +68,9 @@ export function samplingChoices(
   } | null,
 ): SamplingChoices {
   if (!row) return DEFAULT_SAMPLING;
-  const aql = (value: string | null, fallback: Aql | null) => (value !== null && (AQL_VALUES as readonly string[]).includes(value) ? (value as Aql) : fallback);
+  // null is "zero defects allowed" for any class; a value the tables do not know reads as the class's default.
+  const aql = (value: string | null, fallback: Aql | null) =>
+    value === null ? null : (AQL_VALUES as readonly string[]).includes(value) ? (value as Aql) : fallback;
   return {
     level: (INSPECTION_LEVELS as readonly string[]).includes(row.level) ? (row.level as InspectionLevel) : DEFAULT_SAMPLING.level,
     aql: { CRITICAL: aql(row.criticalAql, null), MAJOR: aql(row.majorAql, "2.5"), MINOR: aql(row.minorAql, "4.0") },
