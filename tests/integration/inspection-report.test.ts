@@ -19,6 +19,7 @@ import { root } from "../support/app-server.ts";
 import { createDefectExample, createInspection, createMember, createSpec, createSpecShare, unique } from "../support/factories.ts";
 import { InLanguage } from "../support/i18n.tsx";
 import { call, cookieFor } from "../support/routes.ts";
+import { countStatements } from "../support/statements.ts";
 
 type Org = { id: string; slug: string };
 type ReportData = { org: { slug: string }; report: InspectionReport };
@@ -182,6 +183,15 @@ describe("inspection report", () => {
     expect(html).toContain(`href="/${org.slug}/inspections/${w.inspection.id}"`);
     expect(reportRoute.links()).toEqual([expect.objectContaining({ rel: "stylesheet" })]);
     expect(readFileSync(path.join(root, "app/styles/inspection-report-print.css"), "utf8").replace(/\s+/g, " ")).toContain("@page { size: A4; margin: 12mm; }");
+  });
+
+  it("reads the inspection, its sections and photos in a fixed number of statements", async () => {
+    const { result, statements } = await countStatements(() => getReport(w.importer.org, w.importer.cookie, w.inspection.id));
+    expect(result.status).toBe(200);
+    // The session, the inspection with its tallies, checks and readings, then the version, both orgs, the people and the photos at once.
+    expect(statements).toBeLessThanOrEqual(6);
+    const csv = await countStatements(() => getCsv(w.importer.org, w.importer.cookie, w.inspection.id));
+    expect(csv.statements).toBe(statements);
   });
 
   it("writes the page in the reader's language", async () => {

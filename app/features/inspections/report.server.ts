@@ -12,25 +12,12 @@ import { prisma } from "~/lib/db.server.ts";
 import { accountLanguage, accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { loadInspection, type LoadedInspection } from "./inspections.server.ts";
-import { DEFECT_CLASSES, type DefectClass, type InspectionPlan } from "./plan.ts";
+import type { DefectClass } from "./plan.ts";
+import { classesOf, computedResult, type ReportClass } from "./report-result.ts";
 import type { InspectionLevel, Severity } from "./sampling.ts";
 import type { SwitchReason } from "./switching.ts";
 
-export type { CellVerdict, RowVerdict };
-
-/** A class's plan against what was found: accepted while found ≤ Ac, not accepted from Re. */
-export interface ReportClass {
-  class: DefectClass;
-  /** null: zero defects allowed (common practice, not an ISO AQL). */
-  aql: string | null;
-  codeLetter: string;
-  sampleSize: number;
-  accept: number;
-  reject: number;
-  fullInspection: boolean;
-  found: number;
-  verdict: "accept" | "reject";
-}
+export type { CellVerdict, RowVerdict, ReportClass };
 
 export interface ReportMeasurementRow {
   key: string;
@@ -119,31 +106,6 @@ export interface InspectionReport {
 }
 
 const fileSelect = { id: true, ownerId: true, ownerType: true, name: true, contentType: true, size: true, sha256: true } as const;
-
-/** Each class against its Ac/Re. */
-export function classesOf(plan: InspectionPlan, defects: readonly { class: string; count: number }[]): ReportClass[] {
-  return DEFECT_CLASSES.map((c) => {
-    const p = plan.classes[c];
-    const found = defects.filter((d) => d.class === c).reduce((sum, d) => sum + d.count, 0);
-    return {
-      class: c,
-      aql: p.aql,
-      codeLetter: p.codeLetter,
-      sampleSize: p.sampleSize,
-      accept: p.accept,
-      reject: p.reject,
-      fullInspection: p.fullInspection,
-      found,
-      verdict: found >= p.reject ? "reject" : "accept",
-    };
-  });
-}
-
-/** The result the findings give, or null while the inspection has not been submitted (nothing complete to judge). */
-export function computedResult(submitted: boolean, classes: readonly ReportClass[], rows: readonly ReportMeasurementRow[]): InspectionResult | null {
-  if (!submitted) return null;
-  return classes.every((c) => c.verdict === "accept") && rows.every((r) => r.verdict !== "fail") ? "PASS" : "FAIL";
-}
 
 const SUBMITTED: readonly InspectionStatus[] = ["SUBMITTED", "RELEASED", "REJECTED", "ACCEPTED_WITH_DEVIATION"];
 
