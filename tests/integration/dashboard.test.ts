@@ -20,6 +20,7 @@ import {
   unique,
 } from "../support/factories.ts";
 import { call, type SignedInMember, signedInMember } from "../support/routes.ts";
+import { countStatements } from "../support/statements.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offset: number) => new Date(Date.now() + offset);
@@ -371,6 +372,15 @@ describe("needs my attention", () => {
     ]);
     expect(group(importer, "results-to-decide").total).toBe(1);
     expect(group(importer, "results-to-decide").href).toBe(`/${A}/inspections?status=SUBMITTED`);
+  });
+
+  it("reads the inspection groups in the dashboard's one statement: no statement more for them", async () => {
+    for (const who of [w.importer, w.factory]) {
+      const { result, statements } = await countStatements(() => overview(who));
+      expect(result.attention.groups.some((g) => g.key === "inspections-this-week" && g.total > 0)).toBe(true);
+      // The session, the one counting statement, and a read of each other table's records shown.
+      expect(statements).toBeLessThanOrEqual(6);
+    }
   });
 
   it("reads this week in the org's own time zone", async () => {
