@@ -9,6 +9,7 @@ import pg from "pg";
 import { migrateDatabase, openDatabase } from "~/lib/db.server.ts";
 import { hashPassword } from "~/lib/password.server.ts";
 import { seedComments } from "./seed/comments.ts";
+import { seedInspections } from "./seed/inspections.ts";
 import { DAY, type SeedContext } from "./seed/model.ts";
 import { seedCorrectiveActions, seedFirstArticles } from "./seed/quality.ts";
 import { Rng } from "./seed/random.ts";
@@ -30,6 +31,8 @@ export interface Scale {
   firstArticles: number;
   samplesPerFirstArticle: number;
   correctiveActions: number;
+  /** Inspections (re-inspections of rejected lots count), each with its defect tallies. */
+  inspections: number;
   comments: number;
   /** Spec threads with at least 100 comments: half exactly 100, the rest up to 100 + longThreadExtra, one of longestThread. */
   longThreads: number;
@@ -50,6 +53,7 @@ export const SCALES: Record<"S" | "M" | "L", Scale> = {
     firstArticles: 100,
     samplesPerFirstArticle: 5,
     correctiveActions: 30,
+    inspections: 300,
     comments: 3_000,
     longThreads: 20,
     longThreadExtra: 0,
@@ -66,6 +70,7 @@ export const SCALES: Record<"S" | "M" | "L", Scale> = {
     firstArticles: 1_000,
     samplesPerFirstArticle: 5,
     correctiveActions: 300,
+    inspections: 3_000,
     comments: 20_000,
     longThreads: 20,
     longThreadExtra: 100,
@@ -82,6 +87,7 @@ export const SCALES: Record<"S" | "M" | "L", Scale> = {
     firstArticles: 10_000,
     samplesPerFirstArticle: 5,
     correctiveActions: 3_000,
+    inspections: 30_000,
     comments: 200_000,
     longThreads: 20,
     longThreadExtra: 300,
@@ -200,6 +206,7 @@ async function main() {
     const catalog = await phase("specs", () => seedSpecs(ctx, scale, tenants.importers, tenants.partnerships));
     const firstArticles = await phase("first articles", () => seedFirstArticles(ctx, scale, catalog.seen));
     const correctiveActions = await phase("corrective actions", () => seedCorrectiveActions(ctx, scale, tenants.partnerships, catalog.shares, firstArticles));
+    await phase("inspections", () => seedInspections(ctx, scale, catalog.seen));
     await phase("comments", () => seedComments(ctx, scale, catalog.seen, firstArticles, correctiveActions));
     // Vacuumed as well as analyzed, so the first benchmark run does not race autovacuum over fresh pages.
     await phase("vacuum analyze", () => pool.query("VACUUM (ANALYZE)"));

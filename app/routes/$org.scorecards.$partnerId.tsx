@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell.tsx";
 import { ErrorPage, GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { HorizontalBarChart } from "~/features/scorecards/ui/charts.tsx";
+import { HorizontalBarChart, ParetoChart } from "~/features/scorecards/ui/charts.tsx";
 import { FootnoteRef, MedianMetric, MetricCard, MetricSection, RateMetric } from "~/features/scorecards/ui/metrics.tsx";
 import { computeScorecard, parsePeriod, scorecardPair } from "~/features/scorecards/scorecard.server.ts";
 import { idParam } from "~/features/specs/params.server.ts";
@@ -130,6 +130,8 @@ export default function ScorecardPage() {
         />
       </MetricSection>
 
+      <InspectionSections s={s} />
+
       <section className="mb-6" aria-labelledby="root-causes">
         <h2 id="root-causes" className="mb-3 text-lg font-semibold">
           {t("scorecard.rootCauses.heading")}
@@ -171,7 +173,74 @@ export default function ScorecardPage() {
 }
 
 /** The definitions (numbered footnotes), word for word the rules of app/features/scorecards/scorecard.server.ts. */
-const DEFINITIONS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+const DEFINITIONS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"] as const;
+
+const CLASSES = ["CRITICAL", "MAJOR", "MINOR"] as const;
+
+/** Lots inspected by ISO 2859-1: first-time acceptance, defects per hundred units by class, aborts as not ready, and the top defects. */
+function InspectionSections({ s }: { s: ReturnType<typeof useLoaderData<typeof loader>>["scorecard"] }) {
+  const t = useT("dashboard");
+  const insp = s.inspections;
+  return (
+    <>
+      <MetricSection title={t("scorecard.inspections.heading")}>
+        <RateMetric
+          title={t("scorecard.inspections.firstTime.title")}
+          note="8"
+          rate={insp.firstTimeAcceptance}
+          none={t("scorecard.inspections.firstTime.none")}
+          counted={(n, of) => t("scorecard.inspections.firstTime.counted", { n, of })}
+        />
+        {CLASSES.map((c) => {
+          const figure = insp.defectsPerHundred[c];
+          return (
+            <MetricCard
+              key={c}
+              title={t("scorecard.inspections.perHundred.title", { class: t(`scorecard.inspections.class.${c}`) })}
+              value={figure.perHundred === null ? "—" : figure.perHundred.toFixed(2)}
+              note="9"
+              explanation={
+                figure.perHundred === null
+                  ? t("scorecard.inspections.perHundred.none")
+                  : t("scorecard.inspections.perHundred.counted", { defects: figure.defects, units: insp.unitsInspected })
+              }
+            />
+          );
+        })}
+        <MetricCard
+          title={t("scorecard.inspections.aborted.title")}
+          value={String(insp.abortedNotReady.total)}
+          note="11"
+          explanation={t("scorecard.inspections.aborted.explanation", {
+            notReady: insp.abortedNotReady.goodsNotReady,
+            underPacked: insp.abortedNotReady.underPacked,
+          })}
+          tone={insp.abortedNotReady.total > 0 ? "warn" : undefined}
+        />
+      </MetricSection>
+
+      <section className="mb-6" aria-labelledby="top-defects">
+        <h2 id="top-defects" className="mb-3 text-lg font-semibold">
+          {t("scorecard.inspections.topDefects.heading")}
+          <FootnoteRef note="10" />
+        </h2>
+        <div className="card">
+          {insp.topDefects.total === 0 ? (
+            <EmptyState title={t("scorecard.inspections.topDefects.emptyTitle")}>{t("scorecard.inspections.topDefects.emptyBody")}</EmptyState>
+          ) : (
+            <>
+              <p className="mb-3 text-sm text-slate-600">{t("scorecard.inspections.topDefects.intro", { count: insp.topDefects.total })}</p>
+              <ParetoChart
+                title={t("scorecard.inspections.topDefects.chart")}
+                data={insp.topDefects.rows.map((r) => ({ label: r.label, value: r.count, cumulativePercent: r.cumulativePercent }))}
+              />
+            </>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}
 
 /** A bad period keeps the reader on the page with a way back; everything else is the general error page. */
 export function ErrorBoundary() {

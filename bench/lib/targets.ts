@@ -20,7 +20,7 @@ export interface PageTargets {
   threadComments: number;
 }
 
-export type DetailPage = "specThread" | "firstArticle" | "correctiveAction" | "scorecard";
+export type DetailPage = "specThread" | "firstArticle" | "correctiveAction" | "scorecard" | "inspection";
 
 export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTargets> {
   const q = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
@@ -85,6 +85,13 @@ export async function findTargets(pool: pg.Pool, userCount = 50): Promise<PageTa
       [user.orgId],
     );
     if (ca) mine.correctiveAction = `/${user.slug}/corrective-actions/${ca.id}`;
+    // A decided inspection with its tallies: the page at its fullest.
+    const [inspection] = await q<{ id: string }>(
+      `SELECT i.id FROM "Inspection" i JOIN "Partnership" p ON p.id = i."partnershipId" AND p.status = 'ACTIVE'
+        WHERE i.${side} = $1 AND i."submittedAt" IS NOT NULL ORDER BY md5(i.id) LIMIT 1`,
+      [user.orgId],
+    );
+    if (inspection) mine.inspection = `/${user.slug}/inspections/${inspection.id}`;
     const [partner] = await q<{ partnerId: string }>(
       `SELECT ${user.kind === "IMPORTER" ? `"factoryId"` : `"importerId"`} AS "partnerId" FROM "Partnership"
         WHERE ${side} = $1 AND status = 'ACTIVE' AND "factoryId" IS NOT NULL ORDER BY md5(id) LIMIT 1`,

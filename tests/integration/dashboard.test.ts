@@ -9,8 +9,18 @@ import type { AttentionGroup, getDashboard } from "~/features/dashboard/attentio
 import type { CorrectiveActionStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/lib/db.server.ts";
 import * as overviewRoute from "~/routes/$org._index.tsx";
-import { createAcknowledgement, createFirstArticle, createPartnership, createSpec, createSpecShare, createSpecVersion, unique } from "../support/factories.ts";
+import {
+  createAcknowledgement,
+  createFirstArticle,
+  createInspection,
+  createPartnership,
+  createSpec,
+  createSpecShare,
+  createSpecVersion,
+  unique,
+} from "../support/factories.ts";
 import { call, type SignedInMember, signedInMember } from "../support/routes.ts";
+import { countStatements } from "../support/statements.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offset: number) => new Date(Date.now() + offset);
@@ -68,7 +78,15 @@ function item(d: { groups: Group[] }, key: string, id: string) {
 }
 const ids = (d: { groups: Group[] }, key: string) => group(d, key).items.map((i) => i.id);
 
-const FACTORY_GROUPS = ["specs-to-acknowledge", "first-articles-to-finish", "first-articles-to-start", "corrective-actions-to-answer", "actions-to-carry-out"];
+const FACTORY_GROUPS = [
+  "specs-to-acknowledge",
+  "first-articles-to-finish",
+  "first-articles-to-start",
+  "corrective-actions-to-answer",
+  "actions-to-carry-out",
+  "inspections-to-confirm",
+  "inspections-this-week",
+];
 const IMPORTER_GROUPS = [
   "factory-questions",
   "recent-acknowledgements",
@@ -76,7 +94,18 @@ const IMPORTER_GROUPS = [
   "plans-to-review",
   "actions-to-verify",
   "overdue-partners",
+  "results-to-decide",
+  "inspections-to-confirm",
+  "inspections-this-week",
 ];
+/** The inspection groups only those who may confirm, or decide, see filled. */
+const ACT_ONLY = ["inspections-to-confirm", "results-to-decide"];
+
+/** Today's calendar day (midnight UTC), as inspection days are stored, `days` away. */
+const calendarDay = (days = 0) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+};
 
 /**
  * An importer working with one factory, with one record for every group on
@@ -162,6 +191,18 @@ async function world() {
   await seedCorrectiveAction(A, onTime.org, { status: "OPEN", planDueAt: at(3 * DAY) });
   const onTimePlan = await seedCorrectiveAction(A, onTime.org, { status: "PLAN_SUBMITTED", planDueAt: at(-3 * DAY) });
 
+  // Inspections: one to confirm on each side, one this week, one next week, one result to decide, one decided.
+  const inspected = withDraft;
+  const inspect = (options: Parameters<typeof createInspection>[4]) => createInspection(A, F, inspected.spec, inspected.version, options);
+  const inspections = {
+    factoryProposed: await inspect({ status: "BOOKED", proposedBy: "FACTORY", proposedDate: calendarDay(20) }),
+    importerProposed: await inspect({ status: "BOOKED", proposedBy: "IMPORTER", proposedDate: calendarDay(21) }),
+    thisWeek: await inspect({ status: "CONFIRMED", proposedDate: calendarDay(0) }),
+    nextWeek: await inspect({ status: "CONFIRMED", proposedDate: calendarDay(7) }),
+    submitted: await inspect({ status: "SUBMITTED", submittedAt: at(-DAY) }),
+    released: await inspect({ status: "RELEASED" }),
+  };
+
   return {
     importer,
     importerViewer,
@@ -173,6 +214,7 @@ async function world() {
     acks: { queriedAck, toStartAck, oldAck },
     fas: { faDraft, faRejected, faAnswered, faSubmitted },
     cas: { caOpenLate, caOpenSoon, caOnTrack, caAcceptedLate, caPlanSubmitted, caImplemented, caClosed },
+    inspections,
   };
 }
 type World = Awaited<ReturnType<typeof world>>;
@@ -186,6 +228,7 @@ function idsOf(w: World) {
     ...Object.values(w.acks).map((a) => a.id),
     ...Object.values(w.fas).map((f) => f.id),
     ...Object.values(w.cas).map((c) => c.id),
+    ...Object.values(w.inspections).map((i) => i.id),
   ];
 }
 
@@ -293,9 +336,69 @@ describe("needs my attention", () => {
     expect(out.status).toBe(404);
   });
 
-  it("shows a VIEWER the same items as its colleagues", async () => {
-    expect(await dashboard(w.factoryViewer)).toEqual(await dashboard(w.factory));
-    expect(await dashboard(w.importerViewer)).toEqual(await dashboard(w.importer));
+  it("shows a VIEWER the same items as its colleagues, but no inspection to confirm or result to decide", async () => {
+    const readOnly = (d: { groups: Group[] }) => ({ groups: d.groups.filter((g) => !ACT_ONLY.includes(g.key)) });
+    for (const [viewer, colleague] of [
+      [w.factoryViewer, w.factory],
+      [w.importerViewer, w.importer],
+    ] as const) {
+      const seen = await dashboard(viewer);
+      expect(readOnly(seen)).toEqual(readOnly(await dashboard(colleague)));
+      for (const g of seen.groups.filter((g) => ACT_ONLY.includes(g.key))) expect([g.key, g.total, g.items]).toEqual([g.key, 0, []]);
+    }
+  });
+
+  it("lists inspections to confirm, this week's and results to decide, each linking to the inspection", async () => {
+    const { inspections: i } = w;
+    const factory = await dashboard(w.factory);
+    const F = w.factory.org.slug;
+    // The importer's proposal is the factory's to confirm; its own waits for the importer.
+    expect(group(factory, "inspections-to-confirm").items.map((x) => [x.id, x.href])).toEqual([
+      [i.importerProposed.id, `/${F}/inspections/${i.importerProposed.id}`],
+    ]);
+    expect(group(factory, "inspections-to-confirm").href).toBe(`/${F}/inspections?status=BOOKED`);
+    expect(item(factory, "inspections-to-confirm", i.importerProposed.id).label).toContain(`PO ${i.importerProposed.poNumber}`);
+    expect(item(factory, "inspections-to-confirm", i.importerProposed.id).detail).toContain(w.importer.org.name);
+    expect(ids(factory, "inspections-this-week")).toEqual([i.thisWeek.id]);
+    expect(group(factory, "inspections-this-week").href).toBe(`/${F}/inspections?status=CONFIRMED`);
+
+    const importer = await dashboard(w.importer);
+    const A = w.importer.org.slug;
+    expect(ids(importer, "inspections-to-confirm")).toEqual([i.factoryProposed.id]);
+    expect(item(importer, "inspections-to-confirm", i.factoryProposed.id).detail).toContain(w.factory.org.name);
+    expect(ids(importer, "inspections-this-week")).toEqual([i.thisWeek.id]);
+    expect(group(importer, "results-to-decide").items.map((x) => [x.id, x.href, x.overdue])).toEqual([
+      [i.submitted.id, `/${A}/inspections/${i.submitted.id}`, false],
+    ]);
+    expect(group(importer, "results-to-decide").total).toBe(1);
+    expect(group(importer, "results-to-decide").href).toBe(`/${A}/inspections?status=SUBMITTED`);
+  });
+
+  it("reads the inspection groups in the dashboard's one statement: no statement more for them", async () => {
+    for (const who of [w.importer, w.factory]) {
+      const { result, statements } = await countStatements(() => overview(who));
+      expect(result.attention.groups.some((g) => g.key === "inspections-this-week" && g.total > 0)).toBe(true);
+      // The session, the one counting statement, and a read of each other table's records shown.
+      expect(statements).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it("reads this week in the org's own time zone", async () => {
+    const importer = await signedInMember("IMPORTER", "OWNER");
+    const factory = await signedInMember("FACTORY", "OWNER");
+    const { spec, version } = await createSpec(importer.org.id);
+    await createSpecShare(spec.id, importer.org.id, factory.org.id);
+    // Sunday 23:30 UTC is already Monday in Tokyo: a new week there, still the old one in UTC.
+    const now = new Date("2026-12-06T23:30:00Z");
+    const sunday = await createInspection(importer.org, factory.org, spec, version, { status: "CONFIRMED", proposedDate: new Date("2026-12-06T00:00:00Z") });
+    const monday = await createInspection(importer.org, factory.org, spec, version, { status: "CONFIRMED", proposedDate: new Date("2026-12-07T00:00:00Z") });
+    const { getDashboard } = await import("~/features/dashboard/attention.server.ts");
+    const { requireMembership } = await import("~/lib/tenant.server.ts");
+    const ctx = await requireMembership(new Request(`http://portal.test/${importer.org.slug}`, { headers: { cookie: importer.cookie } }), importer.org.slug);
+    const week = async () => (await getDashboard(ctx, now)).attention.groups.find((g) => g.key === "inspections-this-week")!.items.map((x) => x.id);
+    expect(await week()).toEqual([sunday.id]);
+    await prisma.organization.update({ where: { id: importer.org.id }, data: { timeZone: "Asia/Tokyo" } });
+    expect(await week()).toEqual([monday.id]);
   });
 
   it("keeps the organization counts below", async () => {

@@ -437,7 +437,7 @@ describe("scorecard routes", () => {
       `On-time plan rate (%),60.0,3,5,${period}`,
     ]);
     expect(lines[7]).toMatch(/^Corrective actions open and overdue,4,,,as of \d{4}-\d{2}-\d{2}T/);
-    expect(lines.slice(8)).toEqual([
+    expect(lines.slice(8, 15)).toEqual([
       `Root cause: Unclear or missing instruction,1,1,5,${period}`,
       `Root cause: Process step,2,2,5,${period}`,
       `Root cause: Material variation,1,1,5,${period}`,

@@ -235,6 +235,13 @@ beforeAll(async () => {
   const inspectingPath = `/${fac!.slug}/inspections/${inspecting?.id ?? "none"}`;
   add("routes/$org.inspections.$inspectionId.save", `${inspectingPath}/save`, factory);
   add("routes/$org.inspections.$inspectionId.save", `${inspectingPath}/save?photos=none`, factory);
+  // An inspection's printable report and CSV, for either side (when the seed has an inspection).
+  const [inspection] = await query<{ id: string }>(`SELECT id FROM "Inspection" ORDER BY "createdAt" LIMIT 1`);
+  if (inspection) {
+    add("routes/$org.inspections.$inspectionId.report", `/${imp!.slug}/inspections/${inspection.id}/report`, importer);
+    add("routes/$org.inspections.$inspectionId.report", `/${fac!.slug}/inspections/${inspection.id}/report`, factory);
+    add("routes/$org.inspections.$inspectionId.csv", `/${imp!.slug}/inspections/${inspection.id}/csv`, importer);
+  }
   add("routes/$org.corrective-actions.new", `/${imp!.slug}/corrective-actions/new`, importer);
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}`, factory);
   add("routes/$org.corrective-actions.$caId._index", `/${fac!.slug}/corrective-actions/${caId}?upload=evidence`, factory);

@@ -275,6 +275,26 @@ export async function seedEveryKind(language: string) {
     rejected: await createInspection(importer, factory, spec, v2, { status: "REJECTED", result: "FAIL", poNumber: "PO-7702" }),
   };
   keep(null, "PO-7731", "PO-7702", "Too many major defects.");
+  // Inspections whose printable report shows every section: a rejected lot with defects, and an aborted one.
+  const reportedInspections = {
+    rejected: await createInspection(importer, factory, spec, v2, {
+      status: "REJECTED",
+      result: "FAIL",
+      partnershipId: partnership.id,
+      poNumber: `PO-${unique("insp")}`,
+      defects: [
+        { class: "MAJOR", count: 11, description: "Glaze crawling on the rim" },
+        { class: "MINOR", count: 2, description: "Small black speck" },
+      ],
+    }),
+    aborted: await createInspection(importer, factory, spec, v2, { status: "ABORTED", partnershipId: partnership.id, poNumber: `PO-${unique("insp")}` }),
+  };
+  // The plan is the record's own snapshot: the standard's edition, the level and the code letters are its data.
+  for (const i of Object.values(reportedInspections)) {
+    const plan = i.plan as { edition: string; level: string; classes: Record<string, { codeLetter: string }> };
+    keep(null, i.poNumber, i.decisionNote, plan.edition, plan.level, ...Object.values(plan.classes).map((c) => c.codeLetter));
+  }
+  keep(null, "Glaze crawling on the rim", "Small black speck");
 
   // Someone who signed up and has the confirmation link in their inbox.
   const newcomer = { name: "Mai Tran", email: `mai.${unique("new")}@example.com`, orgName: "Mekong Glassworks" };
@@ -298,6 +318,7 @@ export async function seedEveryKind(language: string) {
     firstArticles,
     correctiveActions,
     bookedInspections,
+    reportedInspections,
     drawing,
     /** Every text the seed wrote: names, codes, addresses, notes, readings. */
     data: [...data],

@@ -24,6 +24,7 @@ import {
 } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { DAY_MS } from "~/lib/dates.ts";
+import { inspectionActions, inspectionGroupRows, type InspectionGroupKey, type ShownInspection } from "./inspection-groups.server.ts";
 
 export const ATTENTION_LIMIT = 10;
 /** How far back "Recent acknowledgements" looks. */
@@ -40,6 +41,8 @@ export interface Shown {
   name?: string | null;
   count?: number;
   since?: number | null;
+  /** Inspections: what the item shows, read in the same rows. */
+  inspection?: ShownInspection | null;
 }
 
 export interface Selection {
@@ -48,9 +51,22 @@ export interface Selection {
 }
 
 export type FactoryGroupKey =
-  "specs-to-acknowledge" | "first-articles-to-finish" | "first-articles-to-start" | "corrective-actions-to-answer" | "actions-to-carry-out";
+  | "specs-to-acknowledge"
+  | "first-articles-to-finish"
+  | "first-articles-to-start"
+  | "corrective-actions-to-answer"
+  | "actions-to-carry-out"
+  | Exclude<InspectionGroupKey, "results-to-decide">;
 export type ImporterGroupKey =
-  "factory-questions" | "recent-acknowledgements" | "first-articles-to-review" | "plans-to-review" | "actions-to-verify" | "overdue-partners";
+  | "factory-questions"
+  | "recent-acknowledgements"
+  | "first-articles-to-review"
+  | "plans-to-review"
+  | "actions-to-verify"
+  | "overdue-partners"
+  | InspectionGroupKey;
+
+type InspectionRows = Record<InspectionGroupKey, Prisma.Sql>;
 
 // Timestamp columns hold UTC (as Prisma writes them); the cast ignores the literal's zone suffix.
 const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
@@ -65,7 +81,7 @@ const group = (rows: Prisma.Sql) => Prisma.sql`(
 /** An accepted plan's item whose day has ended in the factory's zone (corrective-actions/due.ts). */
 const lateItem = (now: Date) => lateItemSql("c", now);
 
-function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
+function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql, inspections: InspectionRows) {
   const me = reader.org.id;
   return Prisma.sql`
     -- Both spec groups start from these rows: the current version of every spec the factory reads, with its
@@ -104,10 +120,12 @@ function factoryStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
         SELECT c.id, c."planAcceptedAt", ${lateItem(now)} AS late
         FROM "CorrectiveAction" c
         WHERE ${readableCorrectiveActionsSql(reader, "c")} AND c.status = 'PLAN_ACCEPTED') c`)} AS "actions-to-carry-out",
+    ${group(inspections["inspections-to-confirm"])} AS "inspections-to-confirm",
+    ${group(inspections["inspections-this-week"])} AS "inspections-this-week",
     ${overview}`;
 }
 
-function importerStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
+function importerStatement(reader: Reader, now: Date, overview: Prisma.Sql, inspections: InspectionRows) {
   const since = new Date(now.getTime() - RECENT_ACK_DAYS * DAY_MS);
   // Both arguments are spliced into the SQL: the types keep them to known names.
   const myCorrectiveActions = (status: "PLAN_SUBMITTED" | "IMPLEMENTED", dateColumn: "planSubmittedAt" | "implementedAt") => Prisma.sql`
@@ -151,6 +169,9 @@ function importerStatement(reader: Reader, now: Date, overview: Prisma.Sql) {
       WHERE ${readableCorrectiveActionsSql(reader, "c")}
         AND ${overdueSql("c", now)}
       GROUP BY c."factoryId"`)} AS "overdue-partners",
+    ${group(inspections["results-to-decide"])} AS "results-to-decide",
+    ${group(inspections["inspections-to-confirm"])} AS "inspections-to-confirm",
+    ${group(inspections["inspections-this-week"])} AS "inspections-this-week",
     ${overview}`;
 }
 
@@ -160,7 +181,7 @@ const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value)
 /** The statement: a SELECT without FROM, so always one row. */
 function dashboardStatement(ctx: TenantContext, now: Date) {
   const statement = ctx.org.kind === "FACTORY" ? factoryStatement : importerStatement;
-  return statement(ctx, now, orgOverviewColumns(ctx));
+  return statement(ctx, now, orgOverviewColumns(ctx), inspectionGroupRows(ctx, now, inspectionActions(ctx.ability)));
 }
 
 /** Every group's total and the records it shows, and the overview counts: one statement. */

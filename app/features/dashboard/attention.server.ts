@@ -19,6 +19,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { Translate } from "~/lib/i18n/translate.ts";
 import { formatterFor } from "~/lib/format.ts";
+import { inspectionGroupHref, inspectionItems, type InspectionGroupKey } from "./inspection-groups.server.ts";
 
 export interface AttentionItem {
   id: string;
@@ -65,6 +66,9 @@ const FACTORY_GROUPS: GroupHeading<FactoryGroupKey>[] = [
   { key: "corrective-actions-to-answer", href: (slug) => correctiveActionsPath(slug, { status: "OPEN" }) },
   // PLAN_ACCEPTED: it carries out the plan's actions; late once one of them is past its date.
   { key: "actions-to-carry-out", href: (slug) => correctiveActionsPath(slug, { status: "PLAN_ACCEPTED" }) },
+  // BOOKED on the importer's proposal, for those who may confirm it; CONFIRMED for a day of this week (the org's zone).
+  { key: "inspections-to-confirm", href: inspectionGroupHref["inspections-to-confirm"] },
+  { key: "inspections-this-week", href: inspectionGroupHref["inspections-this-week"] },
 ];
 
 // The importer's groups, in the order shown.
@@ -80,6 +84,11 @@ const IMPORTER_GROUPS: GroupHeading<ImporterGroupKey>[] = [
   { key: "actions-to-verify", href: (slug) => correctiveActionsPath(slug, { status: "IMPLEMENTED" }) },
   // Factories with an overdue corrective action, most overdue actions first (all read in the statement).
   { key: "overdue-partners", href: (slug) => correctiveActionsPath(slug, { overdue: true }) },
+  // Submitted inspection results, for those who decide the lot, oldest first.
+  { key: "results-to-decide", href: inspectionGroupHref["results-to-decide"] },
+  // BOOKED on the factory's proposal, for those who may confirm it; CONFIRMED for a day of this week (the org's zone).
+  { key: "inspections-to-confirm", href: inspectionGroupHref["inspections-to-confirm"] },
+  { key: "inspections-this-week", href: inspectionGroupHref["inspections-this-week"] },
 ];
 
 /** The groups under their headings, each with the total of its selection and the items built for it. */
@@ -328,7 +337,17 @@ async function factoryItems(ctx: TenantContext, selection: SelectionOf): Promise
     "first-articles-to-start": startItems,
     "corrective-actions-to-answer": answerItems,
     "actions-to-carry-out": carryOutItems,
+    ...inspectionGroups(ctx, selection, ["inspections-to-confirm", "inspections-this-week"] as const),
   };
+}
+
+/** The inspection groups' items, from what their rows already read. */
+function inspectionGroups<K extends InspectionGroupKey>(ctx: TenantContext, selection: SelectionOf, keys: readonly K[]): Record<K, AttentionItem[]> {
+  const t = accountTranslator(ctx.user, "dashboard");
+  return Object.fromEntries(keys.map((key) => [key, inspectionItems(key, selection(key).shown, { slug: ctx.org.slug, t, user: ctx.user })])) as Record<
+    K,
+    AttentionItem[]
+  >;
 }
 
 // ---- Importer ----
@@ -437,5 +456,6 @@ async function importerItems(ctx: TenantContext, now: Date, selection: Selection
     "plans-to-review": caItems(selection("plans-to-review"), "planSubmittedAt", "planSubmitted"),
     "actions-to-verify": caItems(selection("actions-to-verify"), "implementedAt", "implemented"),
     "overdue-partners": partnerItems,
+    ...inspectionGroups(ctx, selection, ["results-to-decide", "inspections-to-confirm", "inspections-this-week"] as const),
   };
 }

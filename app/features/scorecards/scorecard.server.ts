@@ -24,6 +24,17 @@
 //   due date is before now. Each corrective action counts once.
 // Root causes: corrective actions whose plan was submitted in the period,
 //   grouped by root-cause category.
+// Inspections (ISO 2859-1 lots), by the day the result was submitted (submittedAt):
+// First-time lot acceptance: among original inspections (not re-inspections of a
+//   rejected lot) submitted in the period, the share whose computed result was PASS.
+// Defects per hundred units, by class: the defects tallied in inspections submitted in
+//   the period (re-inspections included), × 100 / the units those inspections sampled
+//   (each inspection's sample size), with two decimals.
+// Top defects: the same defects grouped by the defect library's example they were
+//   picked from, or else by their description (case and surrounding spaces aside), most first (the
+//   TOP_DEFECTS largest), with the cumulative share of all defects found (a Pareto chart).
+// Aborted as not ready: inspections aborted in the period (abortedAt) because the goods
+//   were not ready or less than 80% was packed for a final inspection.
 // A rate or median with nothing to count is null (shown "—"), never 0.
 //
 // Every figure is scoped to the importer + factory pair and to what the reader
@@ -34,6 +45,7 @@
 // decision, so they never count on either side.
 import { data } from "@remix-run/node";
 import { ROOT_CAUSES } from "~/features/corrective-actions/schemas.ts";
+import { DEFECT_CLASSES, type DefectClass } from "~/features/inspections/plan.ts";
 import { Prisma, type PartnershipStatus, type RootCauseCategory } from "~/generated/prisma/client.ts";
 import { accessible } from "~/lib/authorize.server.ts";
 import { BUSINESS_YEARS, readBusinessDay } from "~/lib/dates.ts";
@@ -42,7 +54,7 @@ import { asciiFileNamePart, csvTable } from "~/lib/downloads.server.ts";
 import { notFound } from "~/lib/http.server.ts";
 import { message } from "~/lib/i18n/message.ts";
 import type { Translate } from "~/lib/i18n/translate.ts";
-import { readableAcknowledgementsSql, readableCorrectiveActionsSql, readableFirstArticlesSql } from "~/lib/read-conditions.server.ts";
+import { readableAcknowledgementsSql, readableCorrectiveActionsSql, readableFirstArticlesSql, readableInspectionsSql } from "~/lib/read-conditions.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { DAY_MS, isoDay } from "~/lib/dates.ts";
 
@@ -77,6 +89,31 @@ export interface RootCauseRow {
   count: number;
 }
 
+/** How many of the largest defect groups the Pareto chart shows. */
+export const TOP_DEFECTS = 10;
+
+export interface PerHundredFigure {
+  defects: number;
+  /** Defects × 100 / units sampled, two decimals; null when no unit was sampled. */
+  perHundred: number | null;
+}
+
+export interface TopDefectRow {
+  label: string;
+  count: number;
+  /** The share of every defect found that this row and those before it make, one decimal. */
+  cumulativePercent: number;
+}
+
+export interface InspectionFigures {
+  firstTimeAcceptance: RateFigure;
+  /** Units sampled by the inspections submitted in the period. */
+  unitsInspected: number;
+  defectsPerHundred: Record<DefectClass, PerHundredFigure>;
+  topDefects: { rows: TopDefectRow[]; total: number };
+  abortedNotReady: { goodsNotReady: number; underPacked: number; total: number };
+}
+
 /** Plain data only (strings, numbers, null): the page and the CSV read the same object. */
 export interface Scorecard {
   importer: { id: string; name: string };
@@ -105,6 +142,7 @@ export interface Scorecard {
     openOverdue: number;
   };
   rootCauses: { rows: RootCauseRow[]; total: number };
+  inspections: InspectionFigures;
 }
 
 type ScorecardContext = Pick<TenantContext, "org" | "ability">;
@@ -221,6 +259,15 @@ interface PairFigures {
   plansOnTime: number;
   openOverdue: number;
   causes: { category: RootCauseCategory | null; count: number }[] | string;
+  originalsSubmitted: number;
+  originalsPassed: number;
+  unitsInspected: number;
+  criticalDefects: number;
+  majorDefects: number;
+  minorDefects: number;
+  topDefects: { label: string; count: number }[] | string;
+  abortedGoodsNotReady: number;
+  abortedUnderPacked: number;
 }
 
 /**
@@ -236,6 +283,7 @@ async function pairFigures(reader: ScorecardContext, input: { importerId: string
   const faReadable = readableFirstArticlesSql(reader, "f");
   const ackReadable = readableAcknowledgementsSql(reader, "a");
   const caReadable = readableCorrectiveActionsSql(reader, "c");
+  const inspReadable = readableInspectionsSql(reader, "i");
   const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} >= ${ts(from)} AND ${column} < ${ts(to)}`;
   const [row] = await prisma.$queryRaw<PairFigures[]>`
     WITH decided AS (
@@ -252,8 +300,19 @@ async function pairFigures(reader: ScorecardContext, input: { importerId: string
       SELECT c.id, c.status::text AS status, c."createdAt", c."closedAt", c."planSubmittedAt", c."planDueAt", c."rootCauseCategory"::text AS category
       FROM "CorrectiveAction" c
       WHERE c."importerId" = ${importerId} AND c."factoryId" = ${factoryId} AND ${caReadable}
+    ), insp AS (
+      SELECT i.id, i."reinspectionOfId", i.status::text AS status, i.result::text AS result, i."sampleSize", i."submittedAt", i."abortedAt",
+        i."abortReason"::text AS "abortReason"
+      FROM "Inspection" i
+      WHERE i."importerId" = ${importerId} AND i."factoryId" = ${factoryId} AND ${inspReadable}
+    ), submitted AS (
+      SELECT * FROM insp WHERE result IS NOT NULL AND ${inPeriod(Prisma.sql`"submittedAt"`)}
+    ), found AS (
+      SELECT d.class::text AS class, d."defectExampleKey", d.description, d.count
+      FROM "InspectionDefect" d JOIN submitted s ON s.id = d."inspectionId"
+      WHERE d.count > 0
     )
-    SELECT fa.*, ack.*, cas.*, causes.*
+    SELECT fa.*, ack.*, cas.*, causes.*, lots.*, defects.*, pareto.*, aborts.*
     FROM (
       SELECT count(*) FILTER (WHERE round = 1)::int AS "round1Decided",
         count(*) FILTER (WHERE round = 1 AND status IN ('APPROVED', 'CONDITIONALLY_APPROVED'))::int AS "round1Passed",
@@ -279,8 +338,60 @@ async function pairFigures(reader: ScorecardContext, input: { importerId: string
     ) cas, (
       SELECT COALESCE(json_agg(json_build_object('category', category, 'count', n)), '[]'::json) AS causes
       FROM (SELECT category, count(*)::int AS n FROM ca WHERE ${inPeriod(Prisma.sql`"planSubmittedAt"`)} GROUP BY category) g
-    ) causes`;
-  return { ...row!, causes: typeof row!.causes === "string" ? (JSON.parse(row!.causes) as Exclude<PairFigures["causes"], string>) : row!.causes };
+    ) causes, (
+      SELECT count(*) FILTER (WHERE "reinspectionOfId" IS NULL)::int AS "originalsSubmitted",
+        count(*) FILTER (WHERE "reinspectionOfId" IS NULL AND result = 'PASS')::int AS "originalsPassed",
+        COALESCE(sum("sampleSize"), 0)::int AS "unitsInspected"
+      FROM submitted
+    ) lots, (
+      SELECT COALESCE(sum(count) FILTER (WHERE class = 'CRITICAL'), 0)::int AS "criticalDefects",
+        COALESCE(sum(count) FILTER (WHERE class = 'MAJOR'), 0)::int AS "majorDefects",
+        COALESCE(sum(count) FILTER (WHERE class = 'MINOR'), 0)::int AS "minorDefects"
+      FROM found
+    ) defects, (
+      SELECT COALESCE(json_agg(json_build_object('label', label, 'count', n) ORDER BY n DESC, label), '[]'::json) AS "topDefects"
+      FROM (
+        SELECT min(description) AS label, sum(count)::int AS n
+        FROM found
+        GROUP BY COALESCE('k:' || "defectExampleKey", 'd:' || lower(btrim(description)))
+        ORDER BY n DESC, label
+        LIMIT ${TOP_DEFECTS}
+      ) g
+    ) pareto, (
+      SELECT count(*) FILTER (WHERE "abortReason" = 'GOODS_NOT_READY')::int AS "abortedGoodsNotReady",
+        count(*) FILTER (WHERE "abortReason" = 'UNDER_80_PERCENT_PACKED')::int AS "abortedUnderPacked"
+      FROM insp WHERE status = 'ABORTED' AND ${inPeriod(Prisma.sql`"abortedAt"`)}
+    ) aborts`;
+  // The JSON arrives parsed from PostgreSQL and as text from PGlite.
+  const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+  return { ...row!, causes: json(row!.causes), topDefects: json(row!.topDefects) };
+}
+
+const twoDecimals = (value: number) => Math.round(value * 100) / 100;
+
+/** The inspection figures of the pair: rates, defects per hundred units, the Pareto rows and the aborts. */
+export function inspectionFigures(
+  figures: Pick<PairFigures, Exclude<keyof PairFigures, "causes" | "topDefects">> & { topDefects: { label: string; count: number }[] },
+): InspectionFigures {
+  const units = figures.unitsInspected;
+  const perHundred = (defects: number): PerHundredFigure => ({ defects, perHundred: units === 0 ? null : twoDecimals((defects * 100) / units) });
+  const total = figures.criticalDefects + figures.majorDefects + figures.minorDefects;
+  let running = 0;
+  const rows = figures.topDefects.map((r) => {
+    running += r.count;
+    return { label: r.label, count: r.count, cumulativePercent: total === 0 ? 0 : oneDecimal((running / total) * 100) };
+  });
+  return {
+    firstTimeAcceptance: rate(figures.originalsPassed, figures.originalsSubmitted),
+    unitsInspected: units,
+    defectsPerHundred: { CRITICAL: perHundred(figures.criticalDefects), MAJOR: perHundred(figures.majorDefects), MINOR: perHundred(figures.minorDefects) },
+    topDefects: { rows, total },
+    abortedNotReady: {
+      goodsNotReady: figures.abortedGoodsNotReady,
+      underPacked: figures.abortedUnderPacked,
+      total: figures.abortedGoodsNotReady + figures.abortedUnderPacked,
+    },
+  };
 }
 
 export async function computeScorecard(
@@ -325,6 +436,7 @@ export async function computeScorecard(
       openOverdue: figures.openOverdue,
     },
     rootCauses: { rows, total: rows.reduce((sum, r) => sum + r.count, 0) },
+    inspections: inspectionFigures(figures),
   };
 }
 
@@ -343,7 +455,8 @@ const fixed1 = (value: number | null) => (value === null ? null : value.toFixed(
 export function scorecardCsv(scorecard: Scorecard, t: Translate<"dashboard">, tCa: Translate<"correctiveActions">): string {
   const period = t("scorecardCsv.period", { from: scorecard.period.firstDay, to: scorecard.period.lastDay });
   const asOf = t("scorecardCsv.asOf", { now: scorecard.now });
-  const { firstPass, decisionDays, acknowledgeDays, correctiveActions: ca, rootCauses } = scorecard;
+  const { firstPass, decisionDays, acknowledgeDays, correctiveActions: ca, rootCauses, inspections: insp } = scorecard;
+  const fixed2 = (value: number | null) => (value === null ? null : value.toFixed(2));
   const rows: (string | number | null)[][] = [
     [t("scorecardCsv.metric"), t("scorecardCsv.value"), t("scorecardCsv.numerator"), t("scorecardCsv.denominator"), t("scorecardCsv.periodHeader")],
     [t("scorecardCsv.firstPass"), fixed1(firstPass.percent), firstPass.numerator, firstPass.denominator, period],
@@ -360,6 +473,23 @@ export function scorecardCsv(scorecard: Scorecard, t: Translate<"dashboard">, tC
       rootCauses.total,
       period,
     ]),
+    [
+      t("scorecardCsv.firstTimeAcceptance"),
+      fixed1(insp.firstTimeAcceptance.percent),
+      insp.firstTimeAcceptance.numerator,
+      insp.firstTimeAcceptance.denominator,
+      period,
+    ],
+    ...DEFECT_CLASSES.map((c) => [
+      t("scorecardCsv.defectsPerHundred", { class: t(`scorecard.inspections.class.${c}`) }),
+      fixed2(insp.defectsPerHundred[c].perHundred),
+      insp.defectsPerHundred[c].defects,
+      insp.unitsInspected,
+      period,
+    ]),
+    ...insp.topDefects.rows.map((r) => [t("scorecardCsv.topDefect", { defect: r.label }), r.count, r.count, insp.topDefects.total, period]),
+    [t("scorecardCsv.abortedGoodsNotReady"), insp.abortedNotReady.goodsNotReady, null, null, period],
+    [t("scorecardCsv.abortedUnderPacked"), insp.abortedNotReady.underPacked, null, null, period],
   ];
   return csvTable(rows);
 }

@@ -15,6 +15,7 @@ import type dashboard from "~/locales/en/dashboard.json";
 import type firstArticles from "~/locales/en/firstArticles.json";
 import type history from "~/locales/en/history.json";
 import type inspecting from "~/locales/en/inspecting.json";
+import type inspectionReports from "~/locales/en/inspectionReports.json";
 import type inspections from "~/locales/en/inspections.json";
 import type landing from "~/locales/en/landing.json";
 import type lotDecisions from "~/locales/en/lotDecisions.json";
@@ -35,6 +36,7 @@ export interface Catalogues {
   firstArticles: typeof firstArticles;
   history: typeof history;
   inspecting: typeof inspecting;
+  inspectionReports: typeof inspectionReports;
   inspections: typeof inspections;
   landing: typeof landing;
   lotDecisions: typeof lotDecisions;

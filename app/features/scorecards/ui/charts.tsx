@@ -114,3 +114,80 @@ export function HorizontalBarChart({ title, data, unit = "" }: { title: string; 
     </figure>
   );
 }
+
+export interface ParetoDatum {
+  label: string;
+  value: number;
+  /** The share of the whole this bar and those before it make (0–100). */
+  cumulativePercent: number;
+}
+
+/**
+ * A Pareto chart: bars largest first, each labelled above it, and the cumulative share drawn as
+ * a line with its points against a 0–100% scale on the right. Drawn horizontally, so long
+ * defect names fit a phone screen.
+ */
+export function ParetoChart({ title, data }: { title: string; data: readonly ParetoDatum[] }) {
+  const t = useT("dashboard");
+  const width = 320;
+  const countSpace = 44;
+  const barMax = width - countSpace;
+  const rowHeight = 36;
+  const barHeight = 12;
+  const height = data.length * rowHeight;
+  const max = Math.max(1, ...data.map((d) => d.value));
+  const summary = `${title}: ${data.map((d) => t("chart.pareto", { label: d.label, count: d.value, cumulative: formatPercent(d.cumulativePercent) })).join(", ")}.`;
+  const x = (percent: number) => (Math.max(0, Math.min(100, percent)) / 100) * barMax;
+  const points = data.map((d, i) => `${x(d.cumulativePercent)},${i * rowHeight + 24}`).join(" ");
+  return (
+    <figure className="max-w-md">
+      <svg viewBox={`0 0 ${width} ${height}`} className="block h-auto w-full" role="img" aria-label={summary} fontFamily="inherit">
+        {data.map((d, i) => {
+          const y = i * rowHeight;
+          const barWidth = d.value === 0 ? 0 : Math.max(2, (d.value / max) * barMax);
+          return (
+            <g key={`${i}-${d.label}`}>
+              <text x="0" y={y + 13} fontSize="12" fill={INK}>
+                {d.label}
+              </text>
+              <rect x="0" y={y + 18} width={barMax} height={barHeight} rx="2" fill={TRACK} />
+              {barWidth > 0 ? <rect x="0" y={y + 18} width={barWidth} height={barHeight} rx="2" fill={BRAND} /> : null}
+              <text x={barMax + 6} y={y + 28} fontSize="12" fontWeight="600" fill={INK}>
+                {d.value}
+              </text>
+            </g>
+          );
+        })}
+        <polyline points={points} fill="none" stroke={INK} strokeWidth="1.5" strokeDasharray="3 2" />
+        {data.map((d, i) => (
+          <circle key={`p-${i}`} cx={x(d.cumulativePercent)} cy={i * rowHeight + 24} r="3" fill="white" stroke={INK} strokeWidth="1.5" />
+        ))}
+      </svg>
+      <figcaption className="mt-1 text-xs text-slate-600" aria-hidden="true">
+        {t("chart.paretoLegend")}
+      </figcaption>
+      {/* On a wrapper: a table ignores the 1px box of sr-only and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("chart.category")}</th>
+              <th scope="col">{t("chart.count")}</th>
+              <th scope="col">{t("chart.cumulative")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d, i) => (
+              <tr key={`${i}-${d.label}`}>
+                <th scope="row">{d.label}</th>
+                <td>{d.value}</td>
+                <td>{formatPercent(d.cumulativePercent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
