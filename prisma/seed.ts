@@ -258,9 +258,10 @@ async function seedRejectedFirstArticle(
   });
 }
 
-// Three lots of the mug at Bright Ceramics: one released last month, one whose result waits for the
-// importer (four major defects in 50 units of a 500-unit lot, where the plan accepts 3), and one
-// booked by the factory for next week that the importer has still to confirm.
+// Four lots of the mug at Bright Ceramics: one released last month, one whose result waits for the
+// importer (four major defects in 50 units of a 500-unit lot, where the plan accepts 3), one the
+// factory's QC inspects tomorrow, and one booked by the factory for next week that the importer has
+// still to confirm.
 async function seedInspections(
   tx: Tx,
   input: { importerId: string; factoryId: string; partnershipId: string; specId: string; versionId: string; qcId: string; ownerId: string },

@@ -168,7 +168,6 @@ describe("roles too small", () => {
       confirm: false,
       reschedule: false,
       abort: false,
-      bookReinspection: false,
     });
   });
 

@@ -42,7 +42,6 @@ export async function bookingView(ctx: TenantContext, inspection: LoadedInspecti
       confirm: ctx.ability.can("confirm", subject),
       reschedule: open && ctx.ability.can("reschedule", subject),
       abort: open && ctx.ability.can("abort", subject),
-      bookReinspection: inspection.status === "REJECTED" && ctx.ability.can("create", subject),
     },
   };
 }

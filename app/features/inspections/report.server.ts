@@ -12,12 +12,26 @@ import { prisma } from "~/lib/db.server.ts";
 import { accountLanguage, accountTranslator } from "~/lib/i18n/translate.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { loadInspection, type LoadedInspection } from "./inspections.server.ts";
-import type { DefectClass } from "./plan.ts";
-import { classesOf, computedResult, type ReportClass } from "./report-result.ts";
+import { DEFECT_CLASSES, type DefectClass } from "./plan.ts";
+import { inspectionResult } from "./result.ts";
 import type { InspectionLevel, Severity } from "./sampling.ts";
 import type { SwitchReason } from "./switching.ts";
 
-export type { CellVerdict, RowVerdict, ReportClass };
+export type { CellVerdict, RowVerdict };
+
+/** A class's plan against what was found (result.ts decides; failed packaging checks count as major). */
+export interface ReportClass {
+  class: DefectClass;
+  /** null: zero defects allowed (common practice, not an ISO AQL). */
+  aql: string | null;
+  codeLetter: string;
+  sampleSize: number;
+  accept: number;
+  reject: number;
+  fullInspection: boolean;
+  found: number;
+  verdict: "accept" | "reject";
+}
 
 export interface ReportMeasurementRow {
   key: string;
@@ -160,7 +174,17 @@ export async function reportOf(ctx: TenantContext, inspection: LoadedInspection)
     if (m.sample >= 1 && m.sample <= measuredSamples) row[m.sample - 1] = m.raw;
     readings.set(m.characteristicKey, row);
   }
-  const measurements: ReportMeasurementRow[] = version.characteristics.map(toCharacteristicSnapshot).map((c) => {
+  const characteristics = version.characteristics.map(toCharacteristicSnapshot);
+  const outcome = inspectionResult({
+    plan,
+    defects: inspection.defects,
+    measured: characteristics.map((characteristic) => ({
+      characteristic,
+      readings: readings.get(characteristic.key) ?? Array<string>(measuredSamples).fill(""),
+    })),
+    checks: inspection.checks,
+  });
+  const measurements: ReportMeasurementRow[] = characteristics.map((c) => {
     const raws = readings.get(c.key) ?? Array<string>(measuredSamples).fill("");
     const summary = summarizeRow(c, raws);
     return {
@@ -177,7 +201,12 @@ export async function reportOf(ctx: TenantContext, inspection: LoadedInspection)
       verdict: summary.verdict,
     };
   });
-  const classes = classesOf(plan, inspection.defects);
+  const classes: ReportClass[] = DEFECT_CLASSES.map((c, i) => {
+    const p = plan.classes[c];
+    const found = outcome.classes[i]!.found;
+    const { aql, codeLetter, sampleSize, accept, reject, fullInspection } = p;
+    return { class: c, aql, codeLetter, sampleSize, accept, reject, fullInspection, found, verdict: outcome.classes[i]!.passed ? "accept" : "reject" };
+  });
   const submitted = SUBMITTED.includes(inspection.status);
 
   return {
@@ -228,7 +257,7 @@ export async function reportOf(ctx: TenantContext, inspection: LoadedInspection)
     photos: photosOf("Inspection", inspection.id),
     checks: inspection.checks.map((c) => ({ key: c.key, label: c.label, result: c.result, note: c.note })),
     result: {
-      computed: computedResult(submitted, classes, measurements),
+      computed: submitted ? outcome.result : null,
       stored: inspection.result,
       note: inspection.resultNote,
       pendingDecision: inspection.pendingDecision,

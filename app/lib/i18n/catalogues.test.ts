@@ -108,9 +108,9 @@ describe("message catalogues", () => {
       "data",
     ];
     const shared: Record<string, string[]> = {
-      // ISO 2859-1's own abbreviations (AQL, Ac, Re) stay as the standard writes them in every language.
-      "zh-CN": ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "ISO", "AQL", "Ac", "Re"],
-      vi: ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "Email", "ISO", "AQL", "Ac", "Re"],
+      // ISO 2859-1's own abbreviations (AQL, Ac, Re) and level numerals (II, III) stay as the standard writes them in every language.
+      "zh-CN": ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "ISO", "AQL", "Ac", "Re", "II", "III"],
+      vi: ["Supplier", "Portal", "CSV", "PDF", "UTC", "YYYY", "MM", "DD", "PO", "Email", "ISO", "AQL", "Ac", "Re", "II", "III"],
       es: [
         "Supplier",
         "Portal",
@@ -128,7 +128,10 @@ describe("message catalogues", () => {
         "AQL",
         "Ac",
         "Re",
+        "II",
+        "III",
         "Normal",
+        "normal",
         "No",
       ],
     };

@@ -32,7 +32,7 @@ const booking: BookingView = {
   today: "2026-12-09",
   reasonRequired: true,
   abortReasons: ["GOODS_NOT_READY", "UNDER_80_PERCENT_PACKED", "NO_ACCESS", "EQUIPMENT_MISSING", "OTHER"],
-  can: { confirm: true, reschedule: true, abort: true, bookReinspection: false },
+  can: { confirm: true, reschedule: true, abort: true },
 };
 
 type Reply = { intent: string; result: SubmissionResult<string[]> };
@@ -103,7 +103,7 @@ describe("the booking part of the inspection page", () => {
         turn: null,
         abortReason: "GOODS_NOT_READY",
         abortNote: "Kiln broke down.",
-        can: { confirm: false, reschedule: false, abort: false, bookReinspection: false },
+        can: { confirm: false, reschedule: false, abort: false },
       },
       never,
     );

@@ -9,7 +9,7 @@ import { replyTo } from "~/lib/action-data.ts";
 import { useFormat } from "~/lib/use-format.ts";
 import { useT } from "~/lib/i18n/translate.ts";
 import type { BookingView } from "../booking-view.server.ts";
-import { newInspectionPath, inspectionPath } from "../paths.ts";
+import { inspectionPath } from "../paths.ts";
 import { AbortSchema, RescheduleSchema } from "../schemas.ts";
 import { InspectionStatusBadge } from "./inspection-status-badge.tsx";
 
@@ -73,13 +73,6 @@ export function BookingPanel({ page, orgSlug, actionData }: { page: { booking: u
           </div>
         ) : null}
       </dl>
-      {booking.can.bookReinspection ? (
-        <p>
-          <Link className="btn-secondary" to={newInspectionPath(orgSlug, { reinspectionOf: page.inspection.id })}>
-            {t("booking.bookReinspection")}
-          </Link>
-        </p>
-      ) : null}
       {booking.can.confirm ? (
         <Form method="post" id="confirm-booking" className="space-y-2">
           <input type="hidden" name="intent" value="confirm" />
