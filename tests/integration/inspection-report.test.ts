@@ -130,9 +130,10 @@ describe("inspection report", () => {
         proposedDate: "2026-12-10",
       });
       expect(report.plan).toMatchObject({ edition: "ISO 2859-1:1999", level: "II", severity: "normal", severityReason: null, sampleSize: 200 });
+      // Major: 11 tallied, and the failed drop test counts as one more (result.ts).
       expect(report.plan.classes).toEqual([
         { class: "CRITICAL", aql: null, codeLetter: "L", sampleSize: 200, accept: 0, reject: 1, fullInspection: false, found: 0, verdict: "accept" },
-        { class: "MAJOR", aql: "2.5", codeLetter: "L", sampleSize: 200, accept: 10, reject: 11, fullInspection: false, found: 11, verdict: "reject" },
+        { class: "MAJOR", aql: "2.5", codeLetter: "L", sampleSize: 200, accept: 10, reject: 11, fullInspection: false, found: 12, verdict: "reject" },
         { class: "MINOR", aql: "4.0", codeLetter: "L", sampleSize: 200, accept: 14, reject: 15, fullInspection: false, found: 3, verdict: "accept" },
       ]);
       expect(report.quantity).toEqual({ cartonsTotal: 50, cartonsChecked: 8, packedPercent: 100, note: "All cartons sealed.", steadyProduction: true });
@@ -228,7 +229,7 @@ describe("inspection CSV", () => {
     expect(lines[0]).toBe("Inspection,Kettle lid");
     expect(lines).toContain("Class,AQL,Code letter,Sample size,Ac,Re,Found,Verdict");
     expect(lines).toContain("Critical,Zero defects allowed (not an ISO AQL),L,200,0,1,0,Accepted");
-    expect(lines).toContain("Major,2.5,L,200,10,11,11,Not accepted");
+    expect(lines).toContain("Major,2.5,L,200,10,11,12,Not accepted");
     expect(lines).toContain("Minor,4.0,L,200,14,15,3,Accepted");
     expect(lines).toContain("Major,Scratch,Scratch on the lid longer than 5 mm,7,2");
     // The formula, the check starting with "+" and the note starting with "@" are text, not formulas.
@@ -245,7 +246,7 @@ describe("inspection CSV", () => {
     try {
       const lines = ((await getCsv(w.factory.org, w.factory.cookie, w.inspection.id)).data as string).replace(/^\uFEFF/, "").split("\r\n");
       expect(lines[0]).toBe("检验,Kettle lid");
-      expect(lines).toContain("严重,2.5,L,200,10,11,11,不接收");
+      expect(lines).toContain("严重,2.5,L,200,10,11,12,不接收");
     } finally {
       await prisma.user.update({ where: { id: w.factory.user.id }, data: { locale: "en" } });
     }

@@ -20,6 +20,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/$org.inspections.$inspectionId.csv": "a CSV download of an inspection",
   "routes/$org.files.$attachmentId": "a stored file, sent as it was uploaded",
   "routes/$org.first-articles.$faId.readings": "the JSON endpoint the readings grid saves to",
+  "routes/$org.inspections.$inspectionId.save": "the JSON endpoint the inspecting sections save to as they are typed",
   "routes/dev.capture.emails": "the JSON endpoint the email sender posts to without a provider",
   "routes/dev.mailbox._index": "the developer's mailbox of captured emails (development only), not a page of the portal",
   "routes/dev.mailbox.$id": "one captured email in the developer's mailbox (development only)",
