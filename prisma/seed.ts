@@ -333,6 +333,19 @@ async function seedInspections(
   await tx.inspection.create({
     data: {
       ...base,
+      ...lot(3000),
+      type: "PRE_SHIPMENT",
+      status: "CONFIRMED",
+      poNumber: "PO-2026-0431",
+      proposedDate: midnight(1),
+      confirmedAt: new Date(Date.now() - day),
+      confirmedById: input.ownerId,
+      revision: 1,
+    },
+  });
+  await tx.inspection.create({
+    data: {
+      ...base,
       ...lot(1200),
       type: "DURING_PRODUCTION",
       status: "BOOKED",
