@@ -131,7 +131,7 @@ async function seedSpecs(tx: Tx, importerId: string, partners: { factoryId: stri
       publishedAt: new Date(),
       publishedById: owner.userId,
       description: "Everyday stoneware mug, reactive blue glaze. Dishwasher and microwave safe.",
-      packaging: "Each mug in a white box with a cardboard insert. 12 boxes per export carton. Carton marks: product code, quantity, gross weight.",
+      packaging: "Each mug in a white box with a cardboard insert.\n12 boxes per export carton.\nCarton marks: product code, quantity, gross weight.",
       materials: {
         create: [
           {
@@ -272,6 +272,26 @@ async function seedInspections(
     const plan = inspectionPlan({ lotSize, choices: DEFAULT_SAMPLING, severity: "normal", severityReason: null });
     return { lotSize, orderQuantity: lotSize, plan: plan as object, severity: plan.severity, sampleSize: plan.sampleSize };
   };
+  // What the QC recorded on a lot: the measured sample's readings (within tolerance) and the three packaging checks passed.
+  const readings: Record<string, string[]> = {
+    "mug-1": ["95.1", "94.9", "95.2", "95.0", "94.8", "95.3", "95.1", "94.9"],
+    "mug-2": ["82.0", "82.1", "81.9", "82.0", "82.2", "82.0", "81.9", "82.1"],
+    "mug-3": ["351", "349", "352", "350", "348", "353", "350", "351"],
+    "mug-4": ["61", "64", "59", "62", "66", "60", "63", "61"],
+    "mug-5": Array<string>(8).fill("PASS"),
+  };
+  const recorded = (units: number) => ({
+    measurements: {
+      create: Object.entries(readings).flatMap(([key, values]) =>
+        values.slice(0, units).map((raw, i) => ({ characteristicKey: key, sample: i + 1, raw, value: key === "mug-5" ? null : raw, passed: true })),
+      ),
+    },
+    checks: {
+      create: ["Each mug in a white box with a cardboard insert.", "12 boxes per export carton.", "Carton marks: product code, quantity, gross weight."].map(
+        (label, i) => ({ key: String(i + 1).padStart(3, "0"), label, result: "PASS" as const }),
+      ),
+    },
+  });
   const base = {
     importerId: input.importerId,
     factoryId: input.factoryId,
@@ -302,6 +322,7 @@ async function seedInspections(
       decidedById: input.ownerId,
       revision: 4,
       defects: { create: [{ position: 0, class: "MINOR", description: "Glaze speck on the base", count: 2 }] },
+      ...recorded(8),
     },
   });
   await tx.inspection.create({
@@ -328,6 +349,7 @@ async function seedInspections(
           { position: 1, class: "MINOR", description: "Glaze crawling", count: 2 },
         ],
       },
+      ...recorded(5),
     },
   });
   await tx.inspection.create({

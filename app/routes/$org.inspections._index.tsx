@@ -84,10 +84,14 @@ export default function Inspections() {
         row={(i) => {
           const partner = (isImporter ? i.partnership.factory?.name : i.partnership.importer.name) ?? "";
           return {
-            title: i.spec
-              ? t("list.rowTitle", { title: i.spec.title, code: i.spec.productCode, po: i.poNumber })
-              : t("list.rowTitleNoSpec", { po: i.poNumber }),
-            detail: t("list.detail", { type: t(`type.${i.type}`), date: format.calendarDay(i.proposedDate), lot: format.count(i.lotSize), partner }),
+            title: i.spec ? t("list.rowTitle", { title: i.spec.title, code: i.spec.productCode }) : t("list.rowTitleNoSpec", { po: i.poNumber }),
+            detail: t("list.detail", {
+              po: i.poNumber,
+              type: t(`type.${i.type}`),
+              date: format.calendarDay(i.proposedDate),
+              lot: format.count(i.lotSize),
+              partner,
+            }),
             badges: (
               <>
                 {i.waits ? <span className="rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900">{t(`list.waits.${i.waits}`)}</span> : null}

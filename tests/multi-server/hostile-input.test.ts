@@ -233,6 +233,9 @@ beforeAll(async () => {
   // A lot the factory is inspecting: its save route takes fields and readings as typed, and defect photos.
   const [inspecting] = await query<{ id: string }>(`SELECT id FROM "Inspection" WHERE status = 'CONFIRMED' AND "inspectedBy" = 'FACTORY' LIMIT 1`);
   const inspectingPath = `/${fac!.slug}/inspections/${inspecting?.id ?? "none"}`;
+  add("routes/$org.inspections.$inspectionId._index", inspectingPath, factory);
+  const [toDecide] = await query<{ id: string }>(`SELECT id FROM "Inspection" WHERE status = 'SUBMITTED' LIMIT 1`);
+  add("routes/$org.inspections.$inspectionId._index", `/${imp!.slug}/inspections/${toDecide?.id ?? "none"}`, importer);
   add("routes/$org.inspections.$inspectionId.save", `${inspectingPath}/save`, factory);
   add("routes/$org.inspections.$inspectionId.save", `${inspectingPath}/save?photos=none`, factory);
   // An inspection's printable report and CSV, for either side (when the seed has an inspection).

@@ -36,7 +36,7 @@ describe("an inspection's result", () => {
       ["MAJOR", 0, 10, 11, true],
       ["MINOR", 0, 14, 15, true],
     ]);
-    expect(out.measured).toEqual([{ key: "h", number: "1", name: "Height", failing: 0, passed: true }]);
+    expect(out.measured).toEqual([{ key: "h", number: "1", name: "Height", failing: 0, missing: 0, passed: true }]);
   });
 
   it("accepts a class at its Ac and fails it at its Re, adding up every defect row of the class", () => {
@@ -70,6 +70,12 @@ describe("an inspection's result", () => {
     expect(out.result).toBe("FAIL");
     expect(out.measured[0]).toMatchObject({ failing: 1, passed: false });
     expect(out.classes.every((c) => c.passed)).toBe(true);
+  });
+
+  it("passes no measured characteristic with a unit left unread, and says how many are missing", () => {
+    const out = inspectionResult(lot({ measured: [{ characteristic: height, readings: ["95.0", "", "abc"] }] }));
+    expect(out.measured[0]).toMatchObject({ failing: 0, missing: 2, passed: false });
+    expect(out.result).toBe("FAIL");
   });
 
   it("counts a failed packaging check as one major defect found, and lists it", () => {

@@ -42,6 +42,8 @@ export interface MeasuredResult {
   name: string;
   /** Readings outside tolerance. */
   failing: number;
+  /** Units of the measured sample with no reading (or one that is not a value): they fail nothing, but nothing passes. */
+  missing: number;
   passed: boolean;
 }
 
@@ -64,7 +66,7 @@ function measuredResult(c: CharacteristicSnapshot, readings: readonly string[]):
     if (verdict === "fail") failing++;
     else if (verdict === "empty" || verdict === "invalid") unread++;
   }
-  return { key: c.key, number: c.number, name: c.name, failing, passed: failing === 0 && unread === 0 };
+  return { key: c.key, number: c.number, name: c.name, failing, missing: unread, passed: failing === 0 && unread === 0 };
 }
 
 export function inspectionResult(input: ResultInput): InspectionOutcome {

@@ -36,7 +36,9 @@ export function ResultSummary({ outcome }: { outcome: InspectionOutcome }) {
                 <span aria-hidden="true">{m.passed ? "✓ " : "✗ "}</span>
                 {m.passed
                   ? t("result.measuredPass", { number: m.number, name: m.name })
-                  : t("result.measuredFail", { number: m.number, name: m.name, count: m.failing })}
+                  : m.failing === 0 && m.missing > 0
+                    ? t("result.measuredMissing", { number: m.number, name: m.name, count: m.missing })
+                    : t("result.measuredFail", { number: m.number, name: m.name, count: m.failing })}
               </li>
             ))}
           </ul>
