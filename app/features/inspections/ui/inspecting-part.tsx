@@ -42,7 +42,13 @@ const FORM_ID = "inspecting-form";
 /** The inspection page's inspecting part: the plan, the sections as they are recorded, and the computed result once submitted. */
 export function InspectingSections({ page, orgSlug, actionData }: { page: Page; orgSlug: string; actionData: unknown }) {
   const view = page.inspecting;
-  if (!view.shown) return null;
+  // Before the date is confirmed both sides still see what will be drawn, and why.
+  if (!view.shown)
+    return (
+      <div id="inspecting" className="mt-6 space-y-4">
+        <SamplingPlanSummary plan={view.plan} />
+      </div>
+    );
   const answer = actionData as InspectingAnswer | undefined;
   const mine = answer && (answer.intent === SAVE_INSPECTION_INTENT || answer.intent === SUBMIT_RESULT_INTENT) ? answer : undefined;
   return (
@@ -403,7 +409,8 @@ function DefectClassGroup({
         {rows.map((d) => (
           <DefectRow key={d.id} id={d.id} view={view} fields={fields} orgSlug={orgSlug} photos={d.photos} onRemove={onRemove} />
         ))}
-        {view.editable ? <NewDefectRow defectClass={defectClass} view={view} /> : null}
+        {/* Keyed by the rows saved: once "Add defect" saved this one, a blank row takes its place, so the next save cannot add it twice. */}
+        {view.editable ? <NewDefectRow key={rows.map((d) => d.id).join(",")} defectClass={defectClass} view={view} /> : null}
       </ul>
     </div>
   );
