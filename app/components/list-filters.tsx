@@ -66,12 +66,13 @@ export function FilterSelect({
   options: readonly { value: string; label: string }[];
 }) {
   const t = useT("common");
+  // A long option (a spec's title and code) is cut by the select, never by the page: it stays within a phone's width.
   return (
-    <div>
+    <div className="min-w-0 max-w-full">
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select id={name} name={name} defaultValue={value} className="input mt-1 w-auto">
+      <select id={name} name={name} defaultValue={value} className="input mt-1 w-auto max-w-full">
         <option value="">{t("filters.all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -103,13 +103,6 @@ export default function Inspections() {
         empty={
           <EmptyState title={t("list.emptyTitle")}>
             <p>{can.book ? t("list.emptyBook") : isImporter ? t("list.emptyImporter") : t("list.emptyFactory")}</p>
-            {can.book ? (
-              <p className="mt-3">
-                <Link to={newInspectionPath(org.slug, { spec: query.specId || undefined })} className="link">
-                  {t("list.book")}
-                </Link>
-              </p>
-            ) : null}
           </EmptyState>
         }
       />
