@@ -1,30 +1,21 @@
 // What the inspection page's inspecting part shows: the sampling plan, and once the inspection is
 // confirmed its sections (quantity and packing, measurements, defects, packaging checks, the
 // note), editable by whoever may record, read-only after; once submitted, the computed result.
-import { prisma } from "~/lib/db.server.ts";
 import type { TenantContext } from "~/lib/tenant.server.ts";
 import { inspectionSubject, type LoadedInspection } from "./inspections.server.ts";
 import type { InspectionPageContext } from "./page.server.ts";
 import { inspectionSavePath } from "./paths.ts";
-import { loadRecordingVersion, readingsOfInspection, storedFields } from "./recording.server.ts";
+import { readingsOfInspection, storedFields } from "./recording.server.ts";
 import { outcomeOf } from "./result-submission.server.ts";
 
 const RECORDED = ["CONFIRMED", "SUBMITTED", "RELEASED", "REJECTED", "ACCEPTED_WITH_DEVIATION"];
 
-export async function inspectingView(ctx: TenantContext, inspection: LoadedInspection, _context: InspectionPageContext) {
+export async function inspectingView(ctx: TenantContext, inspection: LoadedInspection, context: InspectionPageContext) {
   const shown = RECORDED.includes(inspection.status);
   if (!shown) return { shown: false as const, plan: inspection.plan };
   const subject = inspectionSubject(inspection);
-  const [version, photos] = await Promise.all([
-    loadRecordingVersion(inspection.versionId),
-    inspection.defects.length
-      ? prisma.attachment.findMany({
-          where: { ownerType: "InspectionDefect", ownerId: { in: inspection.defects.map((d) => d.id) } },
-          orderBy: { createdAt: "asc" },
-          select: { id: true, name: true, ownerId: true, contentType: true },
-        })
-      : [],
-  ]);
+  const version = context.recording;
+  const photos = context.defectPhotos;
   const submitted = inspection.status !== "CONFIRMED";
   return {
     shown: true as const,

@@ -4,6 +4,7 @@
 // overwritten: it comes back as a conflict carrying their value (409), and the page keeps
 // what was typed. Every write moves the inspection's revision on.
 import { changedCellsFromForm } from "~/features/first-articles/cell-saves.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { judgeCell, judgedMeasurements, readingsFromForm, type Readings } from "~/features/first-articles/judge.ts";
 import { characteristicColumns, toCharacteristicSnapshot } from "~/features/specs/characteristic-rows.server.ts";
 import { memberAction, recordAudit } from "~/lib/audit.server.ts";
@@ -36,23 +37,26 @@ import {
 } from "./recording-fields.ts";
 
 /** What an inspection is recorded against: its version's characteristics, defect library and packaging checks. */
-export async function loadRecordingVersion(versionId: string) {
-  const version = await prisma.specVersion.findUniqueOrThrow({
-    where: { id: versionId },
-    select: {
-      packaging: true,
-      characteristics: { orderBy: { position: "asc" }, select: characteristicColumns },
-      defectExamples: {
-        orderBy: { position: "asc" },
-        select: { key: true, description: true, characteristicKey: true, acceptablePhotoId: true, unacceptablePhotoId: true },
-      },
-    },
-  });
+/** What recording reads of the spec version: its characteristics, defect library and packaging lines. */
+export const recordingVersionSelect = {
+  packaging: true,
+  characteristics: { orderBy: { position: "asc" }, select: characteristicColumns },
+  defectExamples: {
+    orderBy: { position: "asc" },
+    select: { key: true, description: true, characteristicKey: true, acceptablePhotoId: true, unacceptablePhotoId: true },
+  },
+} satisfies Prisma.SpecVersionSelect;
+
+export function toRecordingVersion(version: Prisma.SpecVersionGetPayload<{ select: typeof recordingVersionSelect }>) {
   return {
     characteristics: version.characteristics.map(toCharacteristicSnapshot),
     library: version.defectExamples,
     lines: packagingLines(version.packaging),
   };
+}
+
+export async function loadRecordingVersion(versionId: string) {
+  return toRecordingVersion(await prisma.specVersion.findUniqueOrThrow({ where: { id: versionId }, select: recordingVersionSelect }));
 }
 export type RecordingVersion = Awaited<ReturnType<typeof loadRecordingVersion>>;
 
