@@ -2,6 +2,8 @@
 // JavaScript) and as they are typed (only the changed fields, each with the value it replaces,
 // to the save route). Isomorphic: the page builds its forms with these names and the server
 // reads them back with the same ones.
+
+import { postBackgroundSave } from "~/lib/background-save.ts";
 import type { DefectClass } from "./plan.ts";
 
 export const SAVE_INSPECTION_INTENT = "save-inspection" as const;
@@ -71,25 +73,7 @@ export interface SaveFieldsAnswer {
   signedOut?: boolean;
 }
 
-const refused = (text: string | null, unreachable: boolean): SaveFieldsAnswer => ({
-  intent: SAVE_FIELDS_INTENT,
-  result: { status: "error", error: text ? { "": [text] } : {} },
-  unreachable,
-});
-
-/** Posts changed fields to the save route; every way it can end comes back as an answer the page can show. */
-export async function postFields(path: string, form: FormData): Promise<SaveFieldsAnswer> {
-  const body = new URLSearchParams();
-  for (const [name, value] of form) if (typeof value === "string") body.append(name, value);
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "POST", body, headers: { Accept: "application/json" }, redirect: "manual" });
-  } catch {
-    return refused(null, true);
-  }
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) return { ...refused(null, false), signedOut: true };
-  const answer: unknown = await response.json().catch(() => undefined);
-  if (typeof answer === "object" && answer !== null && (answer as { intent?: unknown }).intent === SAVE_FIELDS_INTENT) return answer as SaveFieldsAnswer;
-  if (response.status >= 500 || answer === undefined) return refused(null, true);
-  return refused(typeof answer === "string" ? answer : null, false);
+/** Posts changed fields to the save route (see `postBackgroundSave` for how each ending reads). */
+export function postFields(path: string, form: FormData): Promise<SaveFieldsAnswer> {
+  return postBackgroundSave<typeof SAVE_FIELDS_INTENT, SaveFieldsAnswer>(path, form, SAVE_FIELDS_INTENT);
 }
